@@ -1,0 +1,62 @@
+# sci_pain — two commands: `make lab` and `make test` (see README.md).
+# Everything installs into .venv from pinned versions (requirements/constraints.txt).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.sci_pain-installed
+CONSTRAINTS := requirements/constraints.txt
+# JupyterLab refuses to run as root unless asked; keep token auth and loopback in every case.
+ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+LAB_PORT ?= 8888
+
+.PHONY: lab test setup notebooks lint format lock bench clean help
+
+help:
+	@echo "make lab        set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test       set up .venv and run every test (unit, doctest, nbval, browser, lint)"
+	@echo "make notebooks  re-execute every notebook from notebooks/src/ and store its outputs"
+	@echo "make lint       ruff check and ruff format --check"
+	@echo "make lock       re-pin requirements/constraints.txt from the newest allowed versions"
+	@echo "make bench      run the benchmarks in benchmarks/"
+
+setup: $(STAMP)
+
+# Re-install only when the declared or pinned dependencies change.
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[lab,test]'
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/build_notebooks.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Resolve the newest versions pyproject.toml allows in a throw-away venv and pin them all.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet '.[lab,test]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^sci.pain' > $(CONSTRAINTS)
+	rm -rf .lock-venv
+	@echo "pinned $$(wc -l < $(CONSTRAINTS)) packages in $(CONSTRAINTS)"
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,68 @@
+"""sci_pain — leg pain after spinal cord injury, and pain journals, for teaching.
+
+Use it as ``import sci_pain as sp``. Public names are loaded on first use, so that
+``import sci_pain`` stays fast and pulls in neither ipywidgets nor SciPy until needed.
+
+Examples
+--------
+>>> import sci_pain as sp
+>>> sp.PALETTE["orange"]
+'#E69F00'
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (relative to this package)
+_EXPORTS: dict[str, str] = {
+    # plotting style and accessible figures
+    "PALETTE": "style",
+    "CYCLE": "style",
+    "SEQUENTIAL_CMAP": "style",
+    "use_style": "style",
+    "style_context": "style",
+    "figure_html": "render",
+    "show_figure": "widgets.display",
+    # self-checks
+    "Quiz": "quiz",
+    "Question": "quiz",
+    "QuizError": "quiz",
+    "load_quiz": "quiz",
+    "read_quiz": "quiz",
+    "check_answer": "quiz",
+    "quiz_html": "quiz",
+    "make_quiz": "widgets.quiz",
+    "show_quiz": "widgets.quiz",
+    # data files
+    "data_path": "_resources",
+    # learning path
+    "load_learning_path": "learning_path",
+    "learning_path_table": "learning_path",
+    # -- journal format, reader, writer, CLI (sci_pain.journal) --
+    # -- diary-app imports and FHIR (sci_pain.imports) --
+    # -- simulator and example journals (sci_pain.simulate) --
+    # -- knowledge base and reasoning aid (sci_pain.knowledge) --
+    # -- cause figures (sci_pain.plots_causes) --
+    # -- clinical scores (sci_pain.scores, sci_pain.widgets.scores) --
+    # -- journal analysis, N-of-1, red-flag scan, journal plots --
+    # -- widgets for causes and journals, report --
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str):
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        msg = f"module 'sci_pain' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
+    globals()[name] = value  # cache: later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

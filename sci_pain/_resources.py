@@ -1,0 +1,48 @@
+"""Where the bundled data lives.
+
+In an installed wheel the top-level ``data/`` folder ships as ``sci_pain/data`` (see
+``[tool.hatch.build.targets.wheel.force-include]`` in ``pyproject.toml``). In a source
+checkout (editable install) the same files are read from the repository's ``data/``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+__all__ = ["data_path"]
+
+
+@cache
+def _data_root() -> Path:
+    packaged = Path(__file__).with_name("data")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if checkout.is_dir():
+        return checkout
+    msg = (
+        f"sci_pain's bundled data folder is missing (looked in {packaged} and {checkout}). "
+        "Reinstall the package: pip install --force-reinstall sci_pain"
+    )
+    raise FileNotFoundError(msg)
+
+
+def data_path(*parts: str) -> Path:
+    """Return the path of a bundled data file or folder.
+
+    Parameters
+    ----------
+    *parts : str
+        Path components below the data folder, e.g. ``"journals", "neuropathic.csv"``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> data_path("journals").name
+    'journals'
+    """
+    return _data_root().joinpath(*parts)

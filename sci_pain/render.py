@@ -1,0 +1,97 @@
+"""Render figures as accessible HTML: a PNG embedded with its alt text and caption.
+
+Used by the notebooks (through :func:`sci_pain.show_figure`) and by the self-contained
+clinic report, so that every figure a learner sees carries a one-sentence description.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> fig, ax = plt.subplots()
+>>> html = figure_html(fig, alt="An empty set of axes.")
+>>> html.startswith("<figure") and 'alt="An empty set of axes."' in html
+True
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["as_figure", "figure_png", "figure_html"]
+
+
+def as_figure(fig_or_ax: Figure | Axes) -> Figure:
+    """Return the Figure of a Figure or of an Axes (or of an array of Axes).
+
+    Raises
+    ------
+    TypeError
+        If the object is neither a Figure nor an Axes.
+    """
+    candidate = fig_or_ax
+    if hasattr(candidate, "flat"):  # numpy array of Axes from plt.subplots
+        candidate = candidate.flat[0]
+    if hasattr(candidate, "savefig"):
+        return candidate
+    figure = getattr(candidate, "figure", None)
+    if figure is not None and hasattr(figure, "savefig"):
+        return figure
+    msg = f"expected a matplotlib Figure or Axes, got {type(fig_or_ax).__name__}"
+    raise TypeError(msg)
+
+
+def figure_png(fig_or_ax: Figure | Axes, *, dpi: int = 100) -> bytes:
+    """Return the figure as PNG bytes (no timestamp metadata, so output is reproducible)."""
+    fig = as_figure(fig_or_ax)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def figure_html(
+    fig_or_ax: Figure | Axes, *, alt: str, caption: str | None = None, dpi: int = 100
+) -> str:
+    """Return an HTML ``<figure>`` with the PNG embedded, its alt text and a caption.
+
+    Parameters
+    ----------
+    fig_or_ax : Figure or Axes
+        What to render.
+    alt : str
+        One sentence that describes what the figure shows, for screen readers and for
+        anyone reading without images. Required and non-empty.
+    caption : str, optional
+        Visible caption under the figure; defaults to none.
+    dpi : int
+        Resolution of the embedded PNG.
+
+    Returns
+    -------
+    str
+        Self-contained HTML (no external resources); text is escaped.
+
+    Raises
+    ------
+    ValueError
+        If ``alt`` is empty.
+    """
+    if not alt or not alt.strip():
+        msg = "every figure needs alt text: pass alt='One sentence that says what it shows.'"
+        raise ValueError(msg)
+    data = base64.b64encode(figure_png(fig_or_ax, dpi=dpi)).decode("ascii")
+    parts = [
+        '<figure class="sci-pain-figure" style="margin:0">',
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
+        ' style="max-width:100%;height:auto"/>',
+    ]
+    if caption:
+        parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
+    parts.append("</figure>")
+    return "".join(parts)

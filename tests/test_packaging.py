@@ -1,0 +1,124 @@
+"""Packaging: dependency files in sync, data in the wheel, a non-editable install works."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(requirement: str) -> tuple[str, str]:
+    match = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*(.*)", requirement)
+    name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+    return name, match.group(2).replace(" ", "")
+
+
+def test_pyproject_and_environment_yml_declare_the_same_packages():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip_side = dict(
+        _name(r) for r in [*project["dependencies"], *project["optional-dependencies"]["lab"]]
+    )
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda_side = dict(
+        _name(d) for d in env["dependencies"] if isinstance(d, str) and _name(d)[0] != "pip"
+    )
+    python = conda_side.pop("python")
+    assert python == project["requires-python"]
+    assert conda_side == pip_side, "environment.yml and pyproject.toml have drifted"
+
+
+def test_constraints_pin_every_dependency():
+    pins = dict(
+        _name(line)
+        for line in (ROOT / "requirements" / "constraints.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    for requirement in wanted:
+        marker = Requirement(requirement).marker
+        if marker is not None and not marker.evaluate():
+            continue
+        name, _ = _name(requirement)
+        assert name in pins and pins[name].startswith("=="), f"{name} is not pinned"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    return next(out.glob("sci_pain-*.whl"))
+
+
+def test_wheel_ships_the_data_and_type_marker(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "sci_pain/data/learning_path.yaml" in names
+    assert "sci_pain/data/quizzes/00_start_here.yaml" in names
+    assert "sci_pain/py.typed" in names
+    data_files = sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()
+    )
+    missing = [f for f in data_files if f"sci_pain/{f}" not in names]
+    assert not missing, f"data files missing from the wheel: {missing}"
+
+
+def test_non_editable_install_loads_bundled_data_from_another_directory(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import sci_pain as sp, pathlib;"
+        f"assert pathlib.Path(sp.__file__).is_relative_to(pathlib.Path(r'{target}'));"
+        "print(sp.data_path('learning_path.yaml').is_file(), len(sp.learning_path_table()),"
+        " sp.load_quiz('00_start_here').title)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True ")

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+import sci_pain as sp
+from sci_pain.quiz import Feedback, QuizError, check_answer, quiz_html, read_quiz
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_bundled_quiz_parses():
+    folder = sp.data_path("quizzes")
+    files = sorted(folder.glob("*.yaml"))
+    assert files
+    for path in files:
+        quiz = read_quiz(path)
+        assert quiz.questions, path
+        for q in quiz.questions:
+            if q.kind == "choice":
+                assert check_answer(q, q.correct_option).correct
+            else:
+                assert check_answer(q, q.answer).correct
+
+
+def test_choice_feedback_per_option():
+    q = sp.load_quiz("00_start_here").questions[0]
+    wrong = next(o for o in q.options if not o.correct)
+    fb = check_answer(q, wrong.text)
+    assert fb == Feedback(False, f"Not quite. {wrong.feedback}", q.explanation)
+    assert check_answer(q, None).message.startswith("Choose or enter")
+
+
+def test_unknown_option_names_the_valid_ones():
+    q = sp.load_quiz("00_start_here").questions[0]
+    with pytest.raises(ValueError, match="options"):
+        check_answer(q, "not an option")
+
+
+def test_numeric_tolerance_and_sides():
+    q = sp.load_quiz("00_start_here").questions[1]
+    assert check_answer(q, "2,4").correct  # decimal comma accepted
+    assert not check_answer(q, 1).correct
+    assert q.too_low in check_answer(q, 1).message
+    assert q.too_high in check_answer(q, 5).message
+    assert "not a number" in check_answer(q, "two").message
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("questions: 3", "expected a mapping"),
+        (
+            "questions:\n- kind: choice\n  prompt: P\n  explanation: E\n  options: [{text: a}, {text: b}]",
+            "exactly one option must be correct",
+        ),
+        ("questions:\n- kind: numeric\n  prompt: P\n  explanation: E", "needs a number 'answer'"),
+        ("questions:\n- kind: essay\n  prompt: P\n  explanation: E", "'kind' must be"),
+        ("questions:\n- kind: numeric\n  prompt: P\n  answer: 1", "missing 'explanation'"),
+        ("questions: [", "not valid YAML"),
+    ],
+)
+def test_malformed_quiz_names_file_and_question(tmp_path, text, problem):
+    path = _write(tmp_path, text)
+    with pytest.raises(QuizError, match=problem) as info:
+        read_quiz(path)
+    assert str(path) in str(info.value)
+
+
+def test_unknown_quiz_suggests_close_match():
+    with pytest.raises(QuizError, match="00_start_here"):
+        sp.load_quiz("00_start_her")
+
+
+def test_static_fallback_escapes_and_folds_answers(tmp_path):
+    path = _write(
+        tmp_path,
+        "title: T <b>\nquestions:\n- kind: choice\n  prompt: Is <script>x</script> safe?\n"
+        "  explanation: No.\n  options: [{text: safe}, {text: unsafe, correct: true}]",
+    )
+    html = quiz_html(read_quiz(path))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count("<details>") == 1
+
+
+def test_quiz_widget_gives_feedback_when_checked():
+    quiz = sp.load_quiz("00_start_here")
+    box = sp.make_quiz(quiz)
+    choice, numeric = quiz.questions
+    assert box.feedback[choice.id].value == ""
+    box.controls[choice.id].value = next(o.text for o in choice.options if not o.correct)
+    box.buttons[choice.id].click()
+    assert "wrong" in box.feedback[choice.id].value
+    box.controls[choice.id].value = choice.correct_option
+    box.buttons[choice.id].click()
+    assert (
+        "correct" in box.feedback[choice.id].value and "Correct." in box.feedback[choice.id].value
+    )
+    box.controls[numeric.id].value = "2"
+    box.buttons[numeric.id].click()
+    assert "Correct." in box.feedback[numeric.id].value
