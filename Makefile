@@ -33,7 +33,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py

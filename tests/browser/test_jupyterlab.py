@@ -1,0 +1,164 @@
+"""Open every notebook in JupyterLab in headless Chromium, run it, use its widgets.
+
+For each notebook: open a copy, clear outputs, Run All Cells, wait until every code cell has run,
+fail on any error output or widget that could not render, move the widgets listed in
+``INTERACTIONS`` and check that what they drive changed, and save a screenshot to
+``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+# What to move in each notebook: (action, CSS scope of the widget, argument).
+#   "quiz"     answer the first question of the first self-check and press Check;
+#   "dropdown" pick option number `arg` of the first drop-down inside `scope`;
+#   "slider"   press ArrowRight `arg` times on the first slider inside `scope`;
+#   "checkbox" tick the first tick box inside `scope`.
+# After a dropdown/slider/checkbox the HTML of `scope` must change.
+INTERACTIONS: dict[str, list[tuple[str, str, int]]] = {
+    "00_start_here.ipynb": [("quiz", ".sci-pain-quiz", 0)],
+}
+
+
+def _menu(page, menu: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def _dismiss_news(page) -> None:
+    """Answer JupyterLab's "get notified about Jupyter news?" toast if it is shown."""
+    toast = page.locator(".jp-toast-button", has_text="No")
+    if toast.count():
+        toast.first.click()
+
+
+def _wait_idle(page, seconds: float = 120) -> None:
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        state="attached", timeout=seconds * 1000
+    )
+
+
+PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+              .map(e => e.textContent.trim())"""
+
+
+def _run_all(page, attempts: int = 3) -> None:
+    """Run → Run All Cells, retried if the click was lost (the kernel did not start running)."""
+    for _ in range(attempts):
+        _menu(page, "Run", "Run All Cells")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if any(p != "[ ]:" for p in page.evaluate(PROMPTS)):
+                return
+            time.sleep(0.2)
+        page.keyboard.press("Escape")
+    pytest.fail("Run All Cells did not start the notebook")
+
+
+def _wait_all_run(page, seconds: float = 180) -> None:
+    """Wait until every code cell shows an execution count and the kernel is idle."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        prompts = page.evaluate(PROMPTS)
+        if prompts and all(p[1:-2].isdigit() for p in prompts):
+            _wait_idle(page)
+            return
+        time.sleep(0.25)
+    pytest.fail(f"not every cell ran within {seconds} s: prompts {prompts}")
+
+
+def _html(page, scope: str) -> str:
+    return page.locator(scope).first.inner_html()
+
+
+def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
+    """Wait until the HTML of `scope` differs from `before` and has stopped changing."""
+    deadline, last, stable_since = time.monotonic() + seconds, None, time.monotonic()
+    while time.monotonic() < deadline:
+        current = _html(page, scope)
+        if current != last:
+            last, stable_since = current, time.monotonic()
+        if current != before and time.monotonic() - stable_since > 0.5:
+            return current
+        time.sleep(0.1)
+    pytest.fail(f"{scope} did not change within {seconds} s after moving its widget")
+
+
+def _interact(page, action: str, scope: str, arg: int) -> None:
+    widget = page.locator(scope).first
+    widget.scroll_into_view_if_needed()
+    if action == "quiz":
+        widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
+        widget.locator("button", has_text="Check").first.click()
+        widget.locator(".sci-pain-feedback").first.wait_for(timeout=30_000)
+        return
+    before = _html(page, scope)
+    if action == "dropdown":
+        widget.locator(".widget-dropdown select").first.select_option(index=arg)
+    elif action == "slider":
+        handle = widget.locator(".widget-slider .noUi-handle").first
+        handle.focus()
+        for _ in range(arg):
+            handle.press("ArrowRight")
+    elif action == "checkbox":
+        widget.locator(".widget-checkbox input[type=checkbox]").first.check()
+    else:
+        raise ValueError(f"unknown action {action!r}")
+    _wait_changed(page, scope, before)
+    _wait_idle(page)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
+    lab_server.shutdown_kernels()
+    page_errors: list[str] = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.goto(lab_server.url(f"/lab/tree/{name}?reset"))
+    page.locator(".jp-Notebook").first.wait_for()
+    _wait_idle(page)
+    _dismiss_news(page)
+    _menu(page, "Edit", "Clear Outputs of All Cells")
+    _run_all(page)
+    _wait_all_run(page)
+
+    # no widget failed to render, and nothing printed a traceback
+    assert page.locator("text=Error displaying widget").count() == 0
+    assert (
+        page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+            has_text="Traceback",
+        ).count()
+        == 0
+    )
+
+    for action, scope, arg in INTERACTIONS.get(name, []):
+        _interact(page, action, scope, arg)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
+
+    # the saved copy holds no error output (JupyterLab saved what ran)
+    page.keyboard.press("Control+s")
+    time.sleep(1.0)
+    saved = json.loads((lab_server.root / name).read_text(encoding="utf-8"))
+    errors = [
+        output
+        for cell in saved["cells"]
+        if cell["cell_type"] == "code"
+        for output in cell["outputs"]
+        if output["output_type"] == "error"
+    ]
+    assert not errors, f"{name}: {errors[0]['ename']}: {errors[0]['evalue']}"
+    assert not [e for e in page_errors if "widget" in e.lower()], page_errors
+    lab_server.shutdown_kernels()
