@@ -1,0 +1,366 @@
+"""Widgets for the clinical scores: controls wired to one pure function each.
+
+Every builder returns a container (not displayed) with two attributes: ``controls``, a dict
+from argument name to control, and ``result``, the HTML widget that shows the result. Each
+change of a control calls the pure function in :mod:`sci_pain.scores` and shows its
+:func:`~sci_pain.scores.score_html`; a :class:`~sci_pain.scores.ScoreError` is shown in the
+result instead of being swallowed. No scoring happens here.
+
+Examples
+--------
+>>> box = make_wells_widget()
+>>> box.controls["calf_swelling_3cm"].value = True
+>>> "DVT likely" in box.result.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+
+from sci_pain.scores import (
+    MAS_GRADES,
+    bmi,
+    braden,
+    dn4,
+    modified_ashworth,
+    penn_spasm_frequency,
+    score_definition,
+    score_html,
+    wells_dvt,
+)
+from sci_pain.style import PALETTE
+
+__all__ = [
+    "make_ashworth_widget",
+    "make_penn_widget",
+    "make_braden_widget",
+    "make_wells_widget",
+    "make_bmi_widget",
+    "make_dn4_widget",
+]
+
+_WIDE = {"description_width": "initial"}
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _error_html(err: Exception) -> str:
+    return (
+        f'<div class="sci-pain-score sci-pain-score-error" style="border-left:6px solid '
+        f'{PALETTE["orange"]};padding:4px 10px;margin:4px 0"><b>▲ Check the answers.</b> '
+        f"{html.escape(str(err))}</div>"
+    )
+
+
+def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intro: str = ""):
+    """Lay out the controls above the result and call ``compute`` on every change."""
+    import ipywidgets as w
+
+    result = w.HTML(value="")
+
+    def update(_change=None):
+        try:
+            result.value = score_html(compute())
+        except ValueError as err:  # ScoreError: show it, don't swallow it
+            result.value = _error_html(err)
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    header = f"<h4>{html.escape(title)}</h4>"
+    if intro:
+        header += f"<p>{html.escape(intro)}</p>"
+    box = w.VBox(
+        [w.HTML(header), *rows, result],
+        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+    )
+    box.add_class("sci-pain-score-widget")
+    box.controls, box.result = dict(controls), result
+    return box
+
+
+def make_ashworth_widget():
+    """Build a Modified Ashworth grade picker that shows the grade's definition and order.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls["grade"]`` (ToggleButtons with ``"0"`` to ``"4"`` including ``"1+"``)
+        and ``box.result`` (HTML from :func:`sci_pain.modified_ashworth`).
+
+    Examples
+    --------
+    >>> box = make_ashworth_widget()
+    >>> box.controls["grade"].value = "1+"
+    >>> "between 1 and 2" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("modified_ashworth")
+    definitions = {str(g["grade"]): _text(g["definition"]) for g in record["grades"]}
+    grade = w.ToggleButtons(
+        options=list(MAS_GRADES.categories),
+        value="0",
+        description="MAS grade:",
+        tooltips=[f"{g}: {definitions[g]}" for g in MAS_GRADES.categories],
+        style={**_WIDE, "button_width": "48px"},
+    )
+    controls = {"grade": grade}
+    return _assemble(
+        record["title"],
+        controls,
+        [grade],
+        lambda: modified_ashworth(grade.value),
+        intro="Pick the grade felt on moving the limb passively; hover a grade to read it.",
+    )
+
+
+def make_penn_widget():
+    """Build the Penn Spasm Frequency Scale: frequency, then severity when there are spasms.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls["frequency"]`` (0-4), ``box.controls["severity"]`` (1-3, or ``None``
+        while not chosen) and ``box.result`` (HTML from
+        :func:`sci_pain.penn_spasm_frequency`). With spasms but no severity, the result asks
+        for one.
+
+    Examples
+    --------
+    >>> box = make_penn_widget()
+    >>> box.controls["frequency"].value = 3
+    >>> "Severity is required" in box.result.value
+    True
+    >>> box.controls["severity"].value = 2
+    >>> "moderate" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("penn_spasm_frequency")
+    frequency = w.Dropdown(
+        options=[
+            (f"{o['value']} - {_text(o['text'])}", int(o["value"])) for o in record["frequency"]
+        ],
+        value=0,
+        description="Spasm frequency:",
+        tooltip="Part 1: how often spasms come (state the time frame, e.g. the last week).",
+        style=_WIDE,
+        layout=w.Layout(width="max-content"),
+    )
+    severity = w.Dropdown(
+        options=[
+            (f"{o['value']} - {_text(o['text'])}", int(o["value"])) for o in record["severity"]
+        ],
+        value=None,
+        description="Spasm severity:",
+        tooltip="Part 2: how strong the spasms are; not asked when there are no spasms.",
+        style=_WIDE,
+        layout=w.Layout(width="max-content"),
+    )
+    controls = {"frequency": frequency, "severity": severity}
+    return _assemble(
+        record["title"],
+        controls,
+        [frequency, severity],
+        lambda: penn_spasm_frequency(frequency.value, severity=severity.value),
+        intro="A self-report: how often spasms come and, if they do, how strong they are.",
+    )
+
+
+def make_braden_widget(cutoffs=None):
+    """Build the Braden Scale: six subscales, the total and its risk band.
+
+    Parameters
+    ----------
+    cutoffs : int or mapping, optional
+        Passed to :func:`sci_pain.braden` (``None``: the common five bands; ``16``: at risk
+        at 16 or less; or your own ``{max_total: label}``). Checked when the widget is built.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls`` keyed by subscale (``"sensory_perception"``, ``"moisture"``,
+        ``"activity"``, ``"mobility"``, ``"nutrition"``, ``"friction_shear"``), starting at
+        the best answer of each (total 23), and ``box.result``.
+
+    Raises
+    ------
+    ScoreError
+        If ``cutoffs`` cannot be read.
+
+    Examples
+    --------
+    >>> box = make_braden_widget(cutoffs=16)
+    >>> for name, points in dict(sensory_perception=2, activity=2, mobility=2).items():
+    ...     box.controls[name].value = points
+    >>> "total 17" in box.result.value and "not at risk" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("braden")
+    controls = {}
+    for sub in record["subscales"]:
+        options = [(f"{o['points']} - {o['text']}", int(o["points"])) for o in sub["options"]]
+        controls[sub["key"]] = w.Dropdown(
+            options=options,
+            value=max(points for _, points in options),
+            description=f"{sub['label']}:",
+            tooltip=_text(sub["help"]),
+            style=_WIDE,
+            layout=w.Layout(width="max-content"),
+        )
+    best = {key: control.value for key, control in controls.items()}
+    braden(**best, cutoffs=cutoffs)  # fail now, not on the first click, if cutoffs are wrong
+    return _assemble(
+        record["title"],
+        controls,
+        list(controls.values()),
+        lambda: braden(**{key: c.value for key, c in controls.items()}, cutoffs=cutoffs),
+        intro="Choose one answer per subscale; 1 is the worst state. Lower totals mean "
+        "higher risk.",
+    )
+
+
+def make_wells_widget():
+    """Build the Wells DVT score (2003) as ten tick boxes, with the SCI and emergency notes.
+
+    The paralysis item starts ticked, because after spinal cord injury it scores for
+    everyone: the total starts one point nearer "likely". Untick it to see the score of the
+    same findings without SCI.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls`` keyed by item (as :func:`sci_pain.wells_dvt`'s arguments) and
+        ``box.result``; the result always opens with the emergency warning.
+
+    Examples
+    --------
+    >>> box = make_wells_widget()
+    >>> "total 1" in box.result.value and "emergency" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("wells_dvt")
+    controls = {}
+    for item in record["items"]:
+        points = int(item["points"])
+        controls[item["key"]] = w.Checkbox(
+            value=item["key"] == "paralysis_paresis_or_cast",
+            description=f"{item['label']} ({points:+d})",
+            tooltip=_text(item["help"]),
+            indent=False,
+            layout=w.Layout(width="max-content"),
+        )
+    return _assemble(
+        record["title"],
+        controls,
+        list(controls.values()),
+        lambda: wells_dvt(**{key: c.value for key, c in controls.items()}),
+        intro="Tick the findings that are present. A teaching calculator: a suspected DVT is "
+        "an emergency whatever the score.",
+    )
+
+
+def make_bmi_widget():
+    """Build a BMI calculator showing the SCI threshold (22 kg/m²) beside the WHO bands.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls["weight_kg"]`` (20-400 kg), ``box.controls["height_cm"]``
+        (100-250 cm) and ``box.result`` (HTML from :func:`sci_pain.bmi`).
+
+    Examples
+    --------
+    >>> box = make_bmi_widget()
+    >>> box.controls["weight_kg"].value, box.controls["height_cm"].value = 70.4, 175.0
+    >>> "23.0 kg/m²" in box.result.value and "normal range" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("bmi")
+    weight = w.BoundedFloatText(
+        value=70.0,
+        min=20.0,
+        max=400.0,
+        step=0.1,
+        description="Weight (kg):",
+        tooltip="Body weight in kilograms (20 to 400).",
+        style=_WIDE,
+    )
+    height = w.BoundedFloatText(
+        value=175.0,
+        min=100.0,
+        max=250.0,
+        step=0.5,
+        description="Height (cm):",
+        tooltip="Height in centimetres (100 to 250).",
+        style=_WIDE,
+    )
+    controls = {"weight_kg": weight, "height_cm": height}
+    return _assemble(
+        record["title"],
+        controls,
+        [weight, height],
+        lambda: bmi(weight_kg=weight.value, height_cm=height.value),
+        intro="Adults only. After SCI, a BMI above 22 kg/m² already signals a high risk of "
+        "obesity (Laughton 2009).",
+    )
+
+
+def make_dn4_widget():
+    """Build the DN4 questionnaire: seven interview items and three examination items.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls`` keyed by item (as :func:`sci_pain.dn4`'s arguments; ticked = yes)
+        and ``box.result``.
+
+    Examples
+    --------
+    >>> box = make_dn4_widget()
+    >>> for name in ["burning", "tingling", "numbness", "hypoesthesia_touch"]:
+    ...     box.controls[name].value = True
+    >>> "positive" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("dn4")
+    controls, rows, heading = {}, [], None
+    titles = {
+        "interview": "Interview: does the pain, or the same area, have ...",
+        "examination": "Examination of the painful area",
+    }
+    for number, item in enumerate(record["items"], start=1):
+        if item["part"] != heading:
+            heading = item["part"]
+            rows.append(w.HTML(f"<b>{html.escape(titles.get(heading, heading))}</b>"))
+        control = w.Checkbox(
+            value=False,
+            description=f"{number}. {item['label']}",
+            tooltip=_text(item["help"]),
+            indent=False,
+            layout=w.Layout(width="max-content"),
+        )
+        controls[item["key"]] = control
+        rows.append(control)
+    return _assemble(
+        record["title"],
+        controls,
+        rows,
+        lambda: dn4(**{key: c.value for key, c in controls.items()}),
+        intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
+    )
