@@ -50,4 +50,3 @@ def learning_path_table():
             "minutes": [int(r["minutes"]) for r in load_learning_path()],
         }
     )
-

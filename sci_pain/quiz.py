@@ -306,7 +306,7 @@ def quiz_html(quiz: Quiz) -> str:
     True
     """
     esc = html.escape
-    parts = [f'<div class="sci-pain-quiz"><h4>{esc(quiz.title)}</h4><ol>']
+    parts = [f'<div class="sci-pain-quiz-static"><h4>{esc(quiz.title)}</h4><ol>']
     for q in quiz.questions:
         parts.append(f"<li><p>{esc(q.prompt)}</p>")
         if q.kind == "choice":

@@ -95,6 +95,9 @@ def test_outputs_hold_nothing_personal_or_machine_specific(path):
     nb = nbformat.read(path, as_version=4)
     forbidden = [str(ROOT), "/root/", "/home/", "/tmp/", "application/vnd.jupyter.widget-view"]
     for output in _outputs(nb):
+        assert set(output.get("data", {})) <= {"text/plain", "text/html", "text/markdown"}, (
+            f"{path.name}: unexpected output types {sorted(output['data'])}"
+        )
         for text in _texts(output):
             for needle in forbidden:
                 assert needle not in text, f"{path.name}: output contains {needle!r}"

@@ -7,8 +7,9 @@ the files reproducible and safe to share:
 
 - cell ids are fixed (``cell-00``, ``cell-01``, ...), so files do not churn on every run;
 - execution timing metadata is not recorded and widget state is not stored;
-- live widget views are replaced by their static fallback (text/html or a plain note), so a
-  reader without a kernel sees text instead of "model not found";
+- live widget views are replaced by their static fallback (a widget's own static HTML, sent as
+  ``text/x-sci-pain-static-html``, or a plain note), so a reader without a kernel sees text
+  instead of "model not found";
 - ``MPLBACKEND`` is Agg and ``PYTHONHASHSEED`` fixed, for re-runs that give the same results.
 
 Usage: ``python tools/build_notebooks.py [NAME ...]`` (names without ``.py``; default: all).
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 OUT = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+STATIC_HTML = "text/x-sci-pain-static-html"  # sci_pain.widgets.quiz.STATIC_HTML_MIMETYPE
 WIDGET_NOTE = "[Interactive widget: open this notebook in JupyterLab and run it to use it.]"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -39,7 +41,9 @@ def _static_outputs(cell) -> None:
         if not data or WIDGET_VIEW not in data:
             continue
         del data[WIDGET_VIEW]
-        if "text/html" not in data:
+        if STATIC_HTML in data:
+            data["text/html"] = data.pop(STATIC_HTML)
+        elif "text/html" not in data:
             data["text/plain"] = WIDGET_NOTE
 
 

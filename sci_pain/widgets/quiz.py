@@ -7,7 +7,7 @@ Examples
 >>> first = load_quiz("00_start_here").questions[0]
 >>> quiz.controls[first.id].value = first.correct_option
 >>> quiz.buttons[first.id].click()
->>> quiz.feedback[first.id].value.startswith('<div class="sci-pain-feedback correct">')
+>>> "sci-pain-feedback correct" in quiz.feedback[first.id].value
 True
 """
 
@@ -17,7 +17,7 @@ import html
 
 from sci_pain.quiz import Question, Quiz, check_answer, quiz_html
 
-__all__ = ["make_quiz", "show_quiz"]
+__all__ = ["STATIC_HTML_MIMETYPE", "make_quiz", "show_quiz"]
 
 
 def _control(question: Question):
@@ -102,9 +102,15 @@ def make_quiz(quiz: Quiz):
     return box
 
 
+STATIC_HTML_MIMETYPE = "text/x-sci-pain-static-html"
+"""Where the static fallback travels in a live bundle. ``tools/build_notebooks.py`` turns it
+into ``text/html`` when it strips live widget views from stored notebooks; a live JupyterLab
+ignores it, so it always renders the widget itself."""
+
+
 class _QuizDisplay:
-    """Display bundle: the live widget, with static HTML and text fallbacks for readers
-    without a kernel (JupyterLab shows the widget; GitHub/nbviewer show the HTML)."""
+    """Display bundle: the live widget, with a static HTML fallback for stored notebooks
+    (GitHub/nbviewer show the questions with answers under ``<details>``)."""
 
     def __init__(self, quiz: Quiz, box):
         self.quiz, self.box = quiz, box
@@ -112,7 +118,7 @@ class _QuizDisplay:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.box._repr_mimebundle_(include=include, exclude=exclude) or {}
         bundle = dict(bundle)
-        bundle["text/html"] = quiz_html(self.quiz)
+        bundle[STATIC_HTML_MIMETYPE] = quiz_html(self.quiz)
         bundle["text/plain"] = f"{self.quiz.title}: {len(self.quiz.questions)} questions"
         return bundle
 

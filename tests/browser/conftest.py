@@ -93,6 +93,11 @@ def lab_server(tmp_path_factory):
         shutil.copy(notebook, work / notebook.name)  # JupyterLab autosaves what it opens
     for name in ("config", "data", "runtime", "settings", "workspaces"):
         (root / name).mkdir()
+    # Render every cell (JupyterLab 4 virtualises cells outside the viewport by default, so a
+    # widget further down would not be in the page), and no news toast.
+    tracker = root / "settings" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)
+    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
