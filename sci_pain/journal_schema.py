@@ -32,6 +32,10 @@ __all__ = [
     "SWELLING",
     "SKIN",
     "INTERVENTIONS",
+    "MULTI_SEPARATOR",
+    "PROBLEM_COLUMNS",
+    "markdown_table",
+    "TIMESTAMP_FORMATS",
 ]
 
 Kind = Literal["datetime", "int", "float", "category", "multi", "text"]
@@ -86,6 +90,24 @@ INTERVENTIONS: tuple[str, ...] = (
 """What the person did or received since the previous entry."""
 
 
+MULTI_SEPARATOR = ";"
+"""Separator between the values of a ``multi`` column (``burning;tingling``)."""
+
+PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "kept")
+"""Columns of a journal's problems table (see ``sci_pain.journal.Journal.problems``)."""
+
+TIMESTAMP_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%d",
+)
+"""The ISO 8601 forms accepted in ``timestamp`` (a date alone means midnight)."""
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of the journal format.
@@ -121,6 +143,36 @@ class Column:
     range: tuple[float, float | None] | None = None
     allowed: tuple[str, ...] = field(default_factory=tuple)
     ordered: bool = False
+
+    @property
+    def dtype(self):
+        """The pandas dtype of this column in ``Journal.entries``.
+
+        ``datetime64[us]`` for timestamps, nullable ``Int8``/``Int32`` for whole numbers,
+        ``float64`` (NaN when missing) for measurements, a ``CategoricalDtype`` over
+        ``allowed`` for categories, and the string dtype ``str`` for text and for ``multi``
+        columns (values joined by ``;``).
+
+        Examples
+        --------
+        >>> COLUMNS["pain"].dtype
+        Int8Dtype()
+        >>> COLUMNS["site"].dtype.ordered
+        True
+        """
+        import numpy as np
+        import pandas as pd
+
+        if self.kind == "datetime":
+            return np.dtype("datetime64[us]")
+        if self.kind == "int":
+            high = self.range[1] if self.range else None
+            return pd.Int8Dtype() if high is not None and high <= 127 else pd.Int32Dtype()
+        if self.kind == "float":
+            return np.dtype("float64")
+        if self.kind == "category":
+            return pd.CategoricalDtype(list(self.allowed), ordered=self.ordered)
+        return pd.StringDtype(na_value=np.nan)
 
 
 _COLUMN_LIST: tuple[Column, ...] = (
@@ -255,3 +307,66 @@ COLUMN_ORDER: tuple[str, ...] = tuple(COLUMNS)
 
 REQUIRED: tuple[str, ...] = tuple(c.name for c in _COLUMN_LIST if c.required)
 """Columns a record cannot be kept without."""
+
+
+_KIND_LABELS: dict[str, str] = {
+    "datetime": "date-time",
+    "int": "whole number",
+    "float": "number",
+    "category": "one value",
+    "multi": "list, `;`-separated",
+    "text": "text",
+}
+
+
+def _allowed_text(column: Column) -> str:
+    if column.kind == "datetime":
+        return "ISO 8601: `2026-03-01T08:00`, `2026-03-01 08:00` or a date alone `2026-03-01`"
+    if column.allowed:
+        values = ", ".join(f"`{value}`" for value in column.allowed)
+        return f"{values} (ordered)" if column.ordered else values
+    if column.range is not None:
+        low, high = column.range
+        return f"{low:g} or more" if high is None else f"{low:g} to {high:g}"
+    return "free text"
+
+
+def markdown_table() -> str:
+    """Return the data dictionary of the journal format as a Markdown table.
+
+    One row per column in file order: name, type, whether it is required, allowed values or
+    range, unit, meaning and why it is recorded. ``data/README.md`` holds this table (a test
+    checks that it is up to date; ``tools/make_example_journals.py`` rewrites it).
+
+    Returns
+    -------
+    str
+        The table, ending in a newline.
+
+    Examples
+    --------
+    >>> print(markdown_table().splitlines()[0])
+    | Column | Type | Required | Allowed values or range | Unit | Meaning | Why it is recorded |
+    >>> markdown_table().count("\\n") == len(COLUMNS) + 2
+    True
+    """
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    lines = [
+        "| Column | Type | Required | Allowed values or range | Unit | Meaning | Why it is recorded |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for column in _COLUMN_LIST:
+        cells = (
+            f"`{column.name}`",
+            _KIND_LABELS[column.kind],
+            "yes" if column.required else "no",
+            _allowed_text(column),
+            column.unit,
+            column.description,
+            column.why,
+        )
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"

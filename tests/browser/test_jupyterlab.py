@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT, SCREENSHOTS
 
@@ -20,15 +21,32 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
-# What to move in each notebook: (action, CSS scope of the widget, argument).
-#   "quiz"     answer the first question of the first self-check and press Check;
-#   "dropdown" pick option number `arg` of the first drop-down inside `scope`;
-#   "slider"   press ArrowRight `arg` times on the first slider inside `scope`;
-#   "checkbox" tick the first tick box inside `scope`.
-# After a dropdown/slider/checkbox the HTML of `scope` must change.
-INTERACTIONS: dict[str, list[tuple[str, str, int]]] = {
-    "00_start_here.ipynb": [("quiz", ".sci-pain-quiz", 0)],
-}
+# What to move in each notebook lives in interactions/<notebook stem>.yaml: a list of
+# {action, scope, arg} where scope is a CSS selector (builders add classes such as
+# `sci-pain-dashboard` to their containers):
+#   quiz      answer option `arg` of the first question of the first self-check, press Check;
+#   dropdown  pick option number `arg` of the first drop-down inside `scope`;
+#   slider    press ArrowRight `arg` times on the first slider inside `scope`;
+#   checkbox  tick the first tick box inside `scope`;
+#   button    click the first button inside `scope`.
+# After a dropdown/slider/checkbox/button the HTML of `scope` must change.
+INTERACTIONS_DIR = Path(__file__).with_name("interactions")
+
+
+def _interactions(name: str) -> list[tuple[str, str, int]]:
+    path = INTERACTIONS_DIR / f"{Path(name).stem}.yaml"
+    if not path.is_file():
+        return []
+    return [
+        (i["action"], i["scope"], int(i.get("arg", 0))) for i in yaml.safe_load(path.read_text())
+    ]
+
+
+def test_every_notebook_moves_at_least_one_widget():
+    missing = [name for name in NOTEBOOKS if not _interactions(name)]
+    assert not missing, (
+        f"no widget interaction declared in tests/browser/interactions for {missing}"
+    )
 
 
 def _menu(page, menu: str, item: str) -> None:
@@ -129,6 +147,8 @@ def _interact(page, action: str, scope: str, arg: int) -> None:
             handle.press("ArrowRight")
     elif action == "checkbox":
         widget.locator(".widget-checkbox input[type=checkbox]").first.check()
+    elif action == "button":
+        widget.locator("button").first.click()
     else:
         raise ValueError(f"unknown action {action!r}")
     _wait_changed(page, scope, before)
@@ -158,7 +178,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         == 0
     )
 
-    for action, scope, arg in INTERACTIONS.get(name, []):
+    for action, scope, arg in _interactions(name):
         try:
             _interact(page, action, scope, arg)
         except Exception:
