@@ -1,0 +1,231 @@
+"""Tests for sci_pain.flags: each red-flag rule on hand-made journals, and the simulated episodes."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sci_pain.analysis import AnalysisError
+from sci_pain.flags import RED_FLAG_RULES, SEVERITIES, scan_red_flags
+from sci_pain.journal_schema import COLUMNS
+
+
+def make_entries(timestamps, pain, **columns) -> pd.DataFrame:
+    """A typed journal frame like ``Journal.entries`` (dtypes from the schema)."""
+    data = {
+        "row": np.arange(2, len(timestamps) + 2),
+        "timestamp": pd.to_datetime(pd.Series(timestamps)).astype("datetime64[us]"),
+        "pain": pd.array(pain, dtype=COLUMNS["pain"].dtype),
+    }
+    for name, values in columns.items():
+        data[name] = pd.Series(values, dtype=COLUMNS[name].dtype)
+    return pd.DataFrame(data)
+
+
+def daily(n, *, start="2026-03-01", **columns) -> pd.DataFrame:
+    stamps = [f"{d:%Y-%m-%d} 09:00" for d in pd.date_range(start, periods=n, freq="D")]
+    pain = columns.pop("pain", [2] * n)
+    return make_entries(stamps, pain, **columns)
+
+
+def test_one_leg_swelling_with_a_pain_rise_is_urgent():
+    pain = [2] * 20 + [5, 2, 3]
+    swelling = ["none"] * 20 + ["left", "right", "both"]
+    entries = daily(23, pain=pain, swelling=swelling)
+    before = entries.copy()
+    flags = scan_red_flags(entries)
+    pd.testing.assert_frame_equal(entries, before)
+    assert flags["flag"].tolist() == ["possible_dvt", "one_leg_swelling"]
+    assert flags["row"].tolist() == [22, 23]  # rows as a spreadsheet shows them
+    assert flags["severity"].tolist() == ["urgent", "soon"]
+    dvt = flags.loc[0, "explanation"]
+    assert "left leg is swollen" in dvt and "3.0 points above" in dvt
+    assert "blood clot" in dvt and "only an examination can" in dvt  # explains, never diagnoses
+    assert "often painless" in flags.loc[1, "explanation"]  # silent DVT after SCI
+
+
+def test_spasm_surge_against_the_persons_own_days():
+    spasms = [3, 2, 4, 3, 3, 2, 4, 3, 3, 2, 4, 3, 3, 2, 4, 3, 12, 14, 13, 3]
+    entries = daily(20, spasms=spasms)
+    flags = scan_red_flags(entries)
+    assert flags["flag"].unique().tolist() == ["spasm_surge"]
+    assert flags["timestamp"].dt.day.tolist() == [18, 19]  # 3-day mean >= 2x usual, +4
+    assert set(flags["severity"]) == {"soon"}
+    text = flags.loc[0, "explanation"]
+    assert "14 spasms were recorded that day" in text and "usual 3 per day" in text
+    assert "bladder" in text and "autonomic dysreflexia" not in text
+    high = scan_red_flags(entries, level_at_or_above_t6=True)
+    assert set(high["severity"]) == {"urgent"}
+    assert "autonomic dysreflexia" in high.loc[0, "explanation"]
+    assert high.attrs["level_at_or_above_t6"] is True
+    # a person with many spasms every day: the same rise is no surge
+    busy = daily(20, spasms=[14, 12, 13] * 6 + [14, 13])
+    assert scan_red_flags(busy).empty
+
+
+def test_spasm_surge_flags_one_entry_per_day():
+    stamps = [f"2026-03-{d:02d} {h}" for d in range(1, 21) for h in ("08:00", "20:00")]
+    spasms = [2, 1] * 16 + [6, 9] * 3 + [2, 1]
+    flags = scan_red_flags(make_entries(stamps, [2] * 40, spasms=spasms))
+    assert flags["timestamp"].dt.day.tolist() == [17, 18, 19]
+    assert flags["timestamp"].dt.hour.tolist() == [20, 20, 20]  # the entry with most spasms
+
+
+def test_long_immobility_with_skin_changes():
+    entries = daily(
+        5,
+        immobile_hours=[6.0, 2.0, 5.0, 8.0, 1.0],
+        skin=["redness", "redness", "blister", "ok", "open_wound"],
+    )
+    flags = scan_red_flags(entries)
+    assert flags[["flag", "severity"]].values.tolist() == [
+        ["pressure_check", "check"],
+        ["pressure_check", "soon"],
+        ["skin_damage", "soon"],
+    ]
+    assert flags["row"].tolist() == [2, 4, 6]
+    first = flags.loc[0, "explanation"]
+    assert "6 hours without a change of position" in first and "redness" in first
+    assert "every 2 hours" in first and "stage 1" in first
+    assert "open wound" in flags.loc[2, "explanation"]
+    stricter = scan_red_flags(entries, immobile_hours=7)
+    assert stricter["flag"].tolist() == ["skin_damage", "skin_damage"]
+
+
+def test_rules_that_cannot_run_are_named():
+    flags = scan_red_flags(daily(5))
+    assert flags.empty
+    assert list(flags.columns) == ["row", "timestamp", "flag", "severity", "title", "explanation"]
+    assert any("spasm_surge" in s for s in flags.attrs["skipped"])
+    assert any("pressure_check" in s for s in flags.attrs["skipped"])
+    no_pain = daily(3, swelling=["left", "none", "none"]).drop(columns="pain")
+    flags = scan_red_flags(no_pain)
+    assert flags["flag"].tolist() == ["one_leg_swelling"]
+    assert "possible_dvt (needs pain)" in flags.attrs["skipped"]
+
+
+def test_output_types_and_order():
+    entries = daily(
+        22,
+        pain=[2] * 20 + [6, 6],
+        swelling=["none"] * 20 + ["right", "right"],
+        immobile_hours=[1.0] * 21 + [6.0],
+        skin=["ok"] * 21 + ["redness"],
+    )
+    flags = scan_red_flags(entries)
+    assert flags["timestamp"].is_monotonic_increasing
+    assert list(flags["severity"].cat.categories) == list(SEVERITIES)
+    assert flags["severity"].cat.ordered
+    assert set(flags["flag"]) <= set(RED_FLAG_RULES)
+    assert flags.sort_values("severity", ascending=False)["severity"].iloc[0] == "urgent"
+    assert (flags["title"] == flags["flag"].map(lambda f: RED_FLAG_RULES[f].title)).all()
+
+
+def test_errors():
+    with pytest.raises(AnalysisError, match="'timestamp'"):
+        scan_red_flags(pd.DataFrame({"pain": [1, 2]}))
+    with pytest.raises(AnalysisError, match="pain_rise must be positive"):
+        scan_red_flags(daily(3), pain_rise=0)
+
+
+def test_rows_fall_back_to_the_index():
+    entries = daily(3, immobile_hours=[6.0, 1, 1], skin=["redness", "ok", "ok"])
+    flags = scan_red_flags(entries.drop(columns="row").set_axis([10, 11, 12]))
+    assert flags["row"].tolist() == [10]
+
+
+# -- recovery of the simulated episodes (issue 6, item 2) ---------------------------------------
+
+simulate = pytest.importorskip("sci_pain.simulate", reason="sci_pain.simulate is not there yet")
+DAY0 = pd.Timestamp("2026-01-05")  # day 0 of every simulated journal
+
+
+@cache
+def persona_entries(name: str, seed: int) -> pd.DataFrame:
+    from sci_pain.journal import read_journal
+
+    frame = simulate.simulate_journal(name, days=120, seed=seed)
+    return read_journal(io.StringIO(frame.to_csv(index=False, lineterminator="\n"))).entries
+
+
+def day_numbers(timestamps: pd.Series) -> set[int]:
+    return set(((timestamps.dt.normalize() - DAY0) / pd.Timedelta(days=1)).astype(int))
+
+
+@pytest.mark.parametrize("seed", [105, 1, 2, 3])
+def test_dvt_episode_is_flagged_on_the_right_days(seed):
+    persona = simulate.load_persona("dvt")
+    entries = persona_entries("dvt", seed)
+    flags = scan_red_flags(entries)
+    swelling_flags = flags[flags["flag"].isin(["possible_dvt", "one_leg_swelling"])]
+    episode = set(range(persona.dvt_start_day, persona.dvt_start_day + persona.dvt_days))
+    entry_days = day_numbers(entries["timestamp"])
+    assert day_numbers(swelling_flags["timestamp"]) == episode & entry_days
+    urgent = swelling_flags[swelling_flags["flag"] == "possible_dvt"]
+    first_urgent = min(day_numbers(urgent["timestamp"]))
+    # pain rises by dvt_pain_effect over dvt_ramp_days: flagged urgent within the ramp
+    assert persona.dvt_start_day <= first_urgent <= persona.dvt_start_day + persona.dvt_ramp_days
+    assert (urgent["severity"] == "urgent").all()
+    assert all(f"{persona.dvt_side} leg is swollen" in t for t in swelling_flags["explanation"])
+
+
+@pytest.mark.parametrize("seed", [104, 1, 2])
+def test_pressure_injury_is_flagged_when_redness_appears(seed):
+    persona = simulate.load_persona("pressure_injury")
+    flags = scan_red_flags(persona_entries("pressure_injury", seed))
+    stretch_start = persona.immobile_stretch_start_day
+    stretch = set(range(stretch_start, stretch_start + persona.immobile_stretch_days))
+    pressure = flags[flags["flag"] == "pressure_check"]
+    flagged = day_numbers(pressure["timestamp"])
+    redness_day = stretch_start + persona.redness_after_days
+    blister_day = stretch_start + persona.blister_after_days
+    redness_gone = stretch_start + persona.immobile_stretch_days + persona.redness_heal_days
+    assert flagged <= set(range(redness_day, redness_gone + 1))  # only while the skin is red
+    assert len(flagged & stretch) >= 0.75 * len(flagged)  # mostly while bed-bound
+    assert min(flagged) in (redness_day, redness_day + 1)  # the first day of redness
+    soon = day_numbers(pressure.loc[pressure["severity"] == "soon", "timestamp"])
+    assert min(soon) in (blister_day, blister_day + 1)  # the blister raises the severity
+    wounds = day_numbers(flags.loc[flags["flag"] == "skin_damage", "timestamp"])
+    last_blister_day = stretch_start + persona.immobile_stretch_days + persona.blister_heal_days
+    assert wounds and wounds <= set(range(blister_day, last_blister_day + 1))
+
+
+@pytest.mark.parametrize("seed", [104, 1, 2])
+def test_more_spasms_while_the_skin_is_broken_are_flagged(seed):
+    # spasms double (skin_spasm_factor) while the skin is not intact
+    persona = simulate.load_persona("pressure_injury")
+    flags = scan_red_flags(persona_entries("pressure_injury", seed))
+    surges = day_numbers(flags.loc[flags["flag"] == "spasm_surge", "timestamp"])
+    redness_day = persona.immobile_stretch_start_day + persona.redness_after_days
+    healed = (
+        persona.immobile_stretch_start_day
+        + persona.immobile_stretch_days
+        + persona.redness_heal_days
+    )
+    assert surges & set(range(redness_day, healed + 1))
+
+
+@pytest.mark.parametrize(
+    "name", ["neuropathic", "spasticity", "overuse", "dvt", "atrophy_weight", "pressure_injury"]
+)
+def test_false_alarms_are_few(name):
+    seeds = {"neuropathic": 101, "spasticity": 102, "overuse": 103}
+    seeds |= {"pressure_injury": 104, "dvt": 105, "atrophy_weight": 106}
+    flags = scan_red_flags(persona_entries(name, seeds[name]))
+    assert not (flags["flag"] == "possible_dvt").any() or name == "dvt"
+    assert not flags["flag"].isin(["pressure_check", "skin_damage"]).any() or (
+        name == "pressure_injury"
+    )
+    # surges of spasms with no built-in cause: at most a handful of days in 120
+    surge_days = day_numbers(flags.loc[flags["flag"] == "spasm_surge", "timestamp"])
+    if name == "pressure_injury":  # spasms double while the skin is not intact
+        persona = simulate.load_persona(name)
+        stretch = persona.immobile_stretch_start_day
+        start = stretch + persona.redness_after_days
+        end = stretch + persona.immobile_stretch_days + persona.redness_heal_days
+        surge_days -= set(range(start, end + 1))
+    assert len(surge_days) <= (12 if name == "spasticity" else 6)
