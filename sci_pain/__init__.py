@@ -166,6 +166,7 @@ _EXPORTS: dict[str, str] = {
     "plot_overview": "plots_journal",
     "journal_alt_text": "plots_journal",
     # -- widgets for causes and journals, report --
+    "make_first_look": "widgets.intro",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -12,7 +12,7 @@
 # **Learning objectives** — by the end of this notebook you can:
 # 1. say what this package is for, and what it is not for;
 # 2. use sliders, drop-downs and self-check questions in a notebook;
-# 3. find your way along the learning path.
+# 3. find your way along the learning path and take a first look at a pain journal.
 #
 # **Prerequisites:** none. **Time to learn:** about 10 minutes.
 
@@ -68,6 +68,25 @@ print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
 # - **Self-checks** ask a question; choose or type an answer, then press **Check** to see feedback
 #   and an explanation. On a page that cannot run code (GitHub, nbviewer) the answers are folded
 #   under "Show the answer".
+
+# %% [markdown]
+# ## A first look at a pain journal
+#
+# Later notebooks teach you to read pain journals: one line per rating, with the time, the pain
+# on the 0-10 scale and what else happened. The package ships six **synthetic** example journals,
+# one for each main cause of leg pain, with effects built in on purpose so you can check that an
+# analysis finds them.
+
+# %% tags=["nbval-check-output"]
+sp.list_example_journals()[["name", "cause", "days"]]
+
+# %% [markdown]
+# Try the controls: pick another journal, or drag the smoothing slider (a wider window gives a
+# smoother line). Each dot is one rating; the line is the rolling mean; marks along the top are
+# red flags the scan found (in the `dvt` journal: one swollen leg with a rise in pain).
+
+# %%
+sp.make_first_look("neuropathic")
 
 # %% [markdown]
 # ## Self-check

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["FigureHTML", "show_figure"]
+__all__ = ["FigureHTML", "replace_output", "show_figure"]
 
 
 class FigureHTML:
@@ -71,4 +71,21 @@ def show_figure(
         from IPython.display import display as ipy_display
 
         ipy_display(shown)
+    return shown
+
+
+def replace_output(output, fig_or_ax: Figure | Axes, *, alt: str, caption: str | None = None):
+    """Show a figure in an ``ipywidgets.Output``, replacing what it showed, and close it.
+
+    The output's ``outputs`` are replaced in one assignment, so the redraw does not flicker
+    and works the same in a kernel, under nbval and in tests (no capture context needed).
+
+    Returns
+    -------
+    FigureHTML
+        What is now shown (its ``alt`` is the figure's description).
+    """
+    shown = show_figure(fig_or_ax, alt=alt, caption=caption, display=False)
+    bundle = shown._repr_mimebundle_()
+    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
     return shown

@@ -1,0 +1,74 @@
+"""A first look at an example journal, for the start-here notebook.
+
+Examples
+--------
+>>> box = make_first_look("neuropathic")
+>>> box.controls["window"].value = 14
+>>> "14-day rolling mean" in box.alt_text
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["make_first_look"]
+
+
+def make_first_look(name: str = "neuropathic"):
+    """Pick an example journal and a smoothing window; see its timeline with red flags.
+
+    Parameters
+    ----------
+    name : str
+        The example journal shown first (see :func:`sci_pain.list_example_journals`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``controls`` (``journal``, ``window``), ``output`` (the figure) and
+        ``alt_text`` (the description of the figure now shown).
+    """
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+
+    from sci_pain.plots_journal import alt_text, plot_timeline
+    from sci_pain.simulate import list_example_journals, load_example_journal
+    from sci_pain.widgets.display import replace_output
+
+    examples = list_example_journals()
+    journal = w.Dropdown(
+        options=[(f"{row.name} — {row.cause}", row.name) for row in examples.itertuples()],
+        value=name,
+        description="Journal:",
+        tooltip="Which synthetic example journal to show",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="420px"),
+    )
+    window = w.IntSlider(
+        value=7,
+        min=1,
+        max=28,
+        description="Smoothing (days):",
+        tooltip="Width of the rolling mean, in days",
+        style={"description_width": "initial"},
+        continuous_update=False,
+    )
+    output = w.Output()
+    box = w.VBox([w.HBox([journal, window]), output])
+    box.add_class("sci-pain-first-look")
+    box.controls = {"journal": journal, "window": window}
+    box.output = output
+    cache: dict[str, object] = {}
+
+    def redraw(_change=None) -> None:
+        if journal.value not in cache:
+            cache[journal.value] = load_example_journal(journal.value)
+        data = cache[journal.value]
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        plot_timeline(data, ax=ax, window=window.value, flags=True)
+        box.alt_text = alt_text("timeline", data, window=window.value, flags=True)
+        replace_output(output, fig, alt=box.alt_text)
+
+    journal.observe(redraw, names="value")
+    window.observe(redraw, names="value")
+    redraw()
+    return box
