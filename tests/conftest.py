@@ -7,6 +7,13 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: these machines are noisy. Under CI the examples are derandomized
+# so a run is repeatable; locally each run explores new examples.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 matplotlib.use("Agg")
 os.environ.setdefault("MPLBACKEND", "Agg")
