@@ -20,6 +20,14 @@ from sci_pain.quiz import Question, Quiz, check_answer, quiz_html
 __all__ = ["STATIC_HTML_MIMETYPE", "make_quiz", "show_quiz"]
 
 
+# Long options wrap onto several lines instead of overlapping the next option.
+_QUIZ_CSS = (
+    "<style>.sci-pain-quiz .widget-radio-box label{white-space:normal;height:auto;"
+    "line-height:1.35;margin:2px 0;align-items:flex-start}"
+    ".sci-pain-quiz .widget-radio-box input{margin-top:3px}</style>"
+)
+
+
 def _control(question: Question):
     import ipywidgets as w
 
@@ -28,7 +36,7 @@ def _control(question: Question):
             options=[o.text for o in question.options],
             value=None,
             description="",
-            layout=w.Layout(width="max-content"),
+            layout=w.Layout(width="100%"),
             style={"description_width": "0px"},
         )
     return w.Text(
@@ -70,7 +78,8 @@ def make_quiz(quiz: Quiz):
     """
     import ipywidgets as w
 
-    controls, buttons, feedback, rows = {}, {}, {}, [w.HTML(f"<h4>{html.escape(quiz.title)}</h4>")]
+    controls, buttons, feedback = {}, {}, {}
+    rows = [w.HTML(_QUIZ_CSS + f"<h4>{html.escape(quiz.title)}</h4>")]
     for number, question in enumerate(quiz.questions, start=1):
         control = _control(question)
         button = w.Button(
@@ -90,7 +99,8 @@ def make_quiz(quiz: Quiz):
             w.VBox(
                 [
                     w.HTML(f"<p><b>{number}.</b> {html.escape(question.prompt)}</p>"),
-                    w.HBox([control, button]),
+                    control,
+                    button,
                     result,
                 ],
                 layout=w.Layout(margin="0 0 10px 0"),

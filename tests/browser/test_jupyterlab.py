@@ -182,10 +182,10 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         try:
             _interact(page, action, scope, arg)
         except Exception:
-            page.screenshot(path=str(lab_server.root.parent / f"failed-{Path(name).stem}.png"))
-            print(
-                f"screenshot of the failure: {lab_server.root.parent}/failed-{Path(name).stem}.png"
-            )
+            failed = ROOT / "build" / "browser-failures" / f"{Path(name).stem}.png"
+            failed.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(failed))
+            print(f"screenshot of the failure: {failed}")
             raise
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
