@@ -23,7 +23,7 @@ sp.use_style()
 
 # %%
 # ax = sp.plot_something(data)
-# sp.show_figure(ax, alt="One sentence that says what the figure shows.")
+# sp.show_figure(ax, alt="One sentence that says what the figure shows.")  # displays; returns None
 
 # %% [markdown]
 # ## 2. Explore it yourself

@@ -1483,9 +1483,13 @@ def load_example_journal(name: str) -> Journal:
     >>> journal.entries["problem"].iloc[0]
     'cramping right calf'
     """
+    import dataclasses
+
     from sci_pain.journal import read_journal
 
-    return read_journal(example_journal_path(name))
+    path = example_journal_path(name)
+    # Label it by file name: an absolute path would end up in notebook outputs and reports.
+    return dataclasses.replace(read_journal(path), source=path.name)
 
 
 def _example_frame(name: str) -> pd.DataFrame:

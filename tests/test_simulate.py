@@ -409,7 +409,8 @@ def test_list_example_journals():
     assert table["name"].is_unique and table["seed"].is_unique
     assert table["cause"].is_unique
     committed = {p.name for p in sci_pain.data_path("journals").glob("*.csv")}
-    assert committed == set(table["file"])
+    # messy_example.csv is hand-written for notebook 06, not simulated (data/README.md)
+    assert committed - {"messy_example.csv"} == set(table["file"])
 
 
 @pytest.mark.parametrize("name", NAMES)

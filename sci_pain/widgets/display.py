@@ -4,7 +4,9 @@ Examples
 --------
 >>> import matplotlib.pyplot as plt
 >>> fig, ax = plt.subplots()
->>> shown = show_figure(ax, alt="An empty plot.")  # doctest: +SKIP
+>>> show_figure(ax, alt="An empty plot.", display=False).alt
+'An empty plot.'
+>>> plt.close("all")
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ def show_figure(
 
     Returns
     -------
-    FigureHTML
+    FigureHTML or None
+        The rendered figure when ``display=False``; ``None`` when it was displayed, so that
+        a ``sp.show_figure(...)`` on a cell's last line does not show the figure twice.
     """
     fig = as_figure(fig_or_ax)
     shown = FigureHTML(figure_html(fig, alt=alt, caption=caption), alt)
@@ -71,6 +75,7 @@ def show_figure(
         from IPython.display import display as ipy_display
 
         ipy_display(shown)
+        return None
     return shown
 
 

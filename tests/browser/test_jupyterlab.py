@@ -61,6 +61,13 @@ def _dismiss_news(page) -> None:
         toast.first.click()
 
 
+def _accept_kernel_dialog(page) -> None:
+    """Under heavy load JupyterLab may ask which kernel to start: accept its default."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if dialog.count():
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click()
+
+
 def _wait_idle(page, seconds: float = 120) -> None:
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
         state="attached", timeout=seconds * 1000
@@ -162,6 +169,10 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.goto(lab_server.url(f"/lab/tree/{name}?reset"))
     page.locator(".jp-Notebook").first.wait_for()
+    deadline = time.monotonic() + 120
+    while not _is_idle(page) and time.monotonic() < deadline:
+        _accept_kernel_dialog(page)
+        time.sleep(0.25)
     _wait_idle(page)
     _dismiss_news(page)
     _menu(page, "Edit", "Clear Outputs of All Cells")

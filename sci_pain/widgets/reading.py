@@ -1,0 +1,203 @@
+"""A widget for reading a pain journal: pick a journal, see what the reader made of it.
+
+The builder only wires library calls to controls: :func:`sci_pain.read_journal` (through
+:func:`sci_pain.load_example_journal` for the bundled examples), ``Journal.summary()``, the
+``Journal.problems`` table, :func:`sci_pain.plot_timeline` and
+:func:`sci_pain.journal_alt_text`. Nothing is computed here.
+
+Examples
+--------
+>>> box = make_journal_reader_explorer()
+>>> box.controls["journal"].value = "messy_example"
+>>> "duplicate of row 9" in box.problems.value
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sci_pain.journal import Journal
+
+__all__ = ["MESSY_EXAMPLE", "make_journal_reader_explorer"]
+
+MESSY_EXAMPLE = "messy_example"
+"""Name of the bundled messy journal (``data/journals/messy_example.csv``) in the widget."""
+
+_STYLE = (
+    "<style>"
+    ".sci-pain-reader .widget-html-content{line-height:1.45}"
+    ".sci-pain-reader .widget-html-content p{margin:4px 0}"
+    ".sci-pain-reader table.sci-pain-problems{border-collapse:collapse;font-size:0.9em}"
+    ".sci-pain-reader table.sci-pain-problems th,"
+    ".sci-pain-reader table.sci-pain-problems td{border-bottom:1px solid #ddd;"
+    "padding:2px 6px;text-align:left;vertical-align:top;white-space:normal}"
+    "</style>"
+)
+
+
+def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
+    """The example journals and the messy file: name -> (dropdown label, loader)."""
+    from sci_pain._resources import data_path
+    from sci_pain.journal import read_journal
+    from sci_pain.simulate import list_example_journals, load_example_journal
+
+    choices: dict[str, tuple[str, Callable[[], Journal]]] = {}
+    for row in list_example_journals().itertuples(index=False):
+        choices[row.name] = (
+            f"{row.name}: {row.cause}",
+            lambda name=row.name: load_example_journal(name),
+        )
+    choices[MESSY_EXAMPLE] = (
+        f"{MESSY_EXAMPLE}: a messy file, read as it is",
+        lambda: read_journal(data_path("journals", f"{MESSY_EXAMPLE}.csv")),
+    )
+    return choices
+
+
+def _labelled(journal: Journal, name: str) -> Journal:
+    """The journal under a short source label: a bundled file's path depends on the machine."""
+    return dataclasses.replace(journal, source=f"{name}.csv")
+
+
+def _summary_html(journal: Journal) -> str:
+    return (
+        f"<p><b>Summary:</b> {html.escape(journal.summary())}<br>"
+        f"<b>Nothing lost:</b> records in the file: {journal.n_records} = "
+        f"{journal.n_entries} kept in the entries + {journal.n_dropped} not kept.</p>"
+    )
+
+
+def _problems_html(journal: Journal) -> str:
+    import pandas as pd
+
+    if journal.problems.empty:
+        return "<p><b>Problems:</b> none; every record was read as written.</p>"
+    with pd.option_context("display.max_colwidth", None):
+        table = journal.problems.to_html(
+            index=False, na_rep="", border=0, classes="sci-pain-problems"
+        )
+    return (
+        "<p><b>Problems</b> (row = the row number a spreadsheet shows; kept = is the record "
+        f"in the entries?):</p>{table}"
+    )
+
+
+def _figure_html(journal: Journal, label: str) -> str:
+    from matplotlib.figure import Figure
+
+    from sci_pain.plots_journal import journal_alt_text, plot_timeline
+    from sci_pain.render import figure_html
+
+    if journal.n_entries == 0:
+        return "<p><b>Timeline:</b> no entries were kept, so there is nothing to plot.</p>"
+    figure = Figure(figsize=(8, 2.8))
+    plot_timeline(journal, ax=figure.subplots(), title=f"Pain over time: {label}")
+    return figure_html(
+        figure,
+        alt=journal_alt_text("timeline", journal),
+        caption="Dots: each rating. Line: the mean of the last 7 days, drawn once at least "
+        "half of those days have ratings.",
+    )
+
+
+def _error_html(error: Exception) -> str:
+    return (
+        '<p class="sci-pain-reader-error" style="border-left:6px solid #E69F00;'
+        f'padding:4px 10px"><b>This journal cannot be shown.</b> {html.escape(str(error))}</p>'
+    )
+
+
+def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, *, value=None):
+    """Build a journal picker showing the summary, the problems table and the timeline.
+
+    Parameters
+    ----------
+    journals : mapping of str to Journal, optional
+        Journals to choose from, by name. By default the bundled example journals (see
+        :func:`sci_pain.list_example_journals`) and ``messy_example``, a small messy file
+        read as it is (``data/journals/messy_example.csv``); each is read when first chosen.
+    value : str, optional
+        The name shown first (default: the first one).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With CSS class ``sci-pain-reader`` and the attributes ``controls`` (``{"journal":
+        Dropdown}``, whose values are the names), ``summary`` and ``problems`` (HTML
+        widgets: ``Journal.summary()`` with the record count, and the problems table) and
+        ``figure`` (HTML widget: :func:`sci_pain.plot_timeline` with its alt text).
+
+    Raises
+    ------
+    ValueError
+        If ``journals`` is empty or ``value`` is not one of its names.
+
+    Examples
+    --------
+    >>> box = make_journal_reader_explorer()
+    >>> box.controls["journal"].value
+    'neuropathic'
+    >>> "236 records" in box.summary.value
+    True
+    """
+    import ipywidgets as w
+
+    if journals is None:
+        choices = _bundled()
+    else:
+        choices = {
+            name: (name, lambda journal=journal: journal) for name, journal in journals.items()
+        }
+    if not choices:
+        msg = "journals= is empty; pass a mapping of name -> Journal, or leave it out."
+        raise ValueError(msg)
+    if value is None:
+        value = next(iter(choices))
+    if value not in choices:
+        msg = f"value={value!r} is not one of the journals: {', '.join(choices)}."
+        raise ValueError(msg)
+
+    dropdown = w.Dropdown(
+        options=[(label, name) for name, (label, _) in choices.items()],
+        value=value,
+        description="Journal:",
+        tooltip="Choose a journal to read: its summary, problems and timeline appear below.",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="max-content"),
+    )
+    summary, problems, figure = w.HTML(), w.HTML(), w.HTML()
+    cache: dict[str, Journal] = {}
+
+    def update(_change=None):
+        name = dropdown.value
+        try:
+            if name not in cache:
+                journal = choices[name][1]()
+                cache[name] = _labelled(journal, name) if journals is None else journal
+            journal = cache[name]
+            summary.value = _summary_html(journal)
+            problems.value = _problems_html(journal)
+            figure.value = _figure_html(journal, name)
+        except ValueError as error:  # JournalError, AnalysisError: show it, don't swallow it
+            summary.value, problems.value, figure.value = _error_html(error), "", ""
+
+    dropdown.observe(update, names="value")
+    update()
+    header = w.HTML(
+        _STYLE + "<h4>Read a journal</h4><p>Pick a journal. Below it: the reader's one-line "
+        "summary, the table of problems it found (the bundled examples are clean; try "
+        f"<code>{MESSY_EXAMPLE}</code>), and every rating over time.</p>"
+    )
+    box = w.VBox(
+        [header, dropdown, summary, problems, figure],
+        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+    )
+    box.add_class("sci-pain-reader")
+    box.controls = {"journal": dropdown}
+    box.summary, box.problems, box.figure = summary, problems, figure
+    return box
