@@ -46,6 +46,7 @@ __all__ = [
     "Field",
     "FileSchema",
     "SCHEMAS",
+    "CITING_FILES",
     "ISCIP_TYPES",
     "ISCIP_SUBTYPES",
     "ISCIP_SUBTYPE_OF",
@@ -379,6 +380,14 @@ SCHEMAS: dict[str, FileSchema] = {
     ),
 }  # fmt: skip
 """Every knowledge-base file by name, in loading order."""
+
+CITING_FILES: tuple[str, ...] = ("scores.yaml",)
+"""Other files in the knowledge folder whose citations must resolve in ``references.yaml``.
+
+``scores.yaml`` (the clinical scores, read by :mod:`sci_pain.scores`) is a mapping from a
+scale name to its record; every record needs ``citations``, and every ``citations`` list at
+any depth is checked by :func:`find_problems`. A folder without the file is not a problem
+(the loaders here do not need it)."""
 
 _ID_PATTERN = re.compile(r"^[a-z][A-Za-z0-9_]*$")
 
@@ -787,13 +796,76 @@ def _check_links(records: dict[str, list[dict]], out: list[dict]) -> None:
             seen.add(cause)
 
 
+def _citation_lists(node: object, path: str = ""):
+    """Yield (field path, value) for every ``citations``/``onset_citations`` at any depth."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            name = f"{path}.{key}" if path else str(key)
+            if key in ("citations", "onset_citations"):
+                yield name, value
+            else:
+                yield from _citation_lists(value, name)
+    elif isinstance(node, list):
+        for i, item in enumerate(node, start=1):
+            yield from _citation_lists(item, f"{path}[{i}]")
+
+
+def _check_citing_files(root: Path, known: dict[str, set[str]], out: list[dict]) -> None:
+    """Check that every record of :data:`CITING_FILES` cites, and cites known references."""
+    import yaml
+
+    for filename in CITING_FILES:
+        path = root / filename
+        if not path.is_file():
+            continue
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            line = f" at line {where.line + 1}" if where is not None else ""
+            out.append(_problem(filename, "", "", "", f"YAML syntax error{line}: {exc}"))
+            continue
+        if not isinstance(raw, dict):
+            out.append(
+                _problem(filename, "", "", type(raw).__name__, "the file must map names to records")
+            )
+            continue
+        for rid, record in raw.items():
+            if not isinstance(record, dict):
+                out.append(
+                    _problem(filename, str(rid), "", record, "each record must be a mapping")
+                )
+                continue
+            if _is_blank(record.get("citations")):
+                out.append(
+                    _problem(filename, str(rid), "citations", None, "every record needs citations")
+                )
+            for name, value in _citation_lists(record):
+                if not isinstance(value, list):
+                    out.append(_problem(filename, str(rid), name, value, "must be a list of keys"))
+                    continue
+                for key in value:
+                    if not isinstance(key, str) or key not in known["references"]:
+                        hint = _suggest(str(key), known["references"])
+                        out.append(
+                            _problem(
+                                filename,
+                                str(rid),
+                                name,
+                                key,
+                                f"not found in references.yaml.{hint}",
+                            )
+                        )
+
+
 def find_problems(folder: str | Path | None = None):
     """Check the knowledge-base files and return every problem as a table.
 
     Checks each record's fields (required, type, allowed values, no unknown fields, unique
     ids), that every reference resolves (citation keys, cause, management, red-flag and
     journal-column names), and that links agree both ways (a cause's ``management`` and the
-    option's ``targets``; a cause's ``red_flags`` and the red flag's ``causes``).
+    option's ``targets``; a cause's ``red_flags`` and the red flag's ``causes``). The
+    citations of :data:`CITING_FILES` (the clinical scores) must resolve too.
 
     Parameters
     ----------
@@ -836,6 +908,7 @@ def find_problems(folder: str | Path | None = None):
             rid = record.get(schema.id_field)
             _check_references(schema, record, str(rid) if rid is not None else f"#{i}", known, out)
     _check_links(records, out)
+    _check_citing_files(_folder(folder), known, out)
     return pd.DataFrame(out, columns=list(PROBLEM_COLUMNS), dtype=object)
 
 

@@ -72,8 +72,20 @@ def test_every_record_has_a_citation(name):
         assert record.get("citations"), f"{name}.yaml record {record['id']!r} has no citations"
 
 
+def raw_scores() -> dict:
+    return yaml.safe_load((KNOWLEDGE / "scores.yaml").read_text(encoding="utf-8"))
+
+
+def test_score_citations_resolve_and_every_scale_cites():
+    references = {r["key"] for r in raw("references")}
+    for scale, record in raw_scores().items():
+        assert record.get("citations"), f"scores.yaml scale {scale!r} has no citations"
+    missing = sorted(set(_citation_keys(raw_scores())) - references)
+    assert not missing, f"scores.yaml cites keys missing from references.yaml: {missing}"
+
+
 def test_every_reference_is_cited_somewhere():
-    cited = set()
+    cited = set(_citation_keys(raw_scores()))
     for name in ("causes", "management", "red_flags", "findings"):
         cited |= set(_citation_keys(raw(name)))
     unused = sorted({r["key"] for r in raw("references")} - cited)
@@ -443,6 +455,20 @@ def test_validator_checks_links_both_ways(kb_copy):
         "does not list 'spasticity'"
         in _row(problems, "causes.yaml", "spasticity", "red_flags")["problem"]
     )
+
+
+def test_validator_checks_the_citations_of_the_scores(kb_copy):
+    path = kb_copy / "scores.yaml"
+    scores = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scores["braden"]["citations"] = ["bergstrom1978"]
+    scores["dn4"]["citations"] = []
+    path.write_text(yaml.safe_dump(scores, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    problems = find_problems(kb_copy)
+    row = _row(problems, "scores.yaml", "braden", "citations")
+    assert "references.yaml" in row["problem"] and "bergstrom1987" in row["problem"]
+    assert "needs citations" in _row(problems, "scores.yaml", "dn4", "citations")["problem"]
+    path.unlink()  # a folder without scores.yaml is fine: the loaders here do not need it
+    assert find_problems(kb_copy).empty
 
 
 def test_validator_reports_duplicates_syntax_errors_and_missing_files(kb_copy):

@@ -1,0 +1,248 @@
+# %% [markdown]
+# # 05 · Management
+#
+# **Learning objectives** — by the end you can:
+# 1. match management options to a cause **and to the person**, with the cautions that apply to
+#    them;
+# 2. explain why **heat** and **TENS** need care: skin without sensation burns, a pacemaker rules
+#    out electrical stimulation, and the evidence for TENS in neuropathic pain is weak;
+# 3. name the first-line drug classes for neuropathic pain after SCI (no doses), and say why
+#    opioids are not first line and why capsaicin needs care after an injury at T6 or above;
+# 4. say what botulinum toxin is for, how often to relieve pressure, and who prevents DVT;
+# 5. weigh a trial's finding against one person's before-and-after result in a pain journal.
+#
+# **Prerequisites:** notebooks 01 to 04 (the causes and the red flags).
+# **Time to learn:** about 25 minutes.
+#
+# > **Educational only.** This notebook teaches; it never diagnoses a person or gives a dose.
+# > Which option suits a person, and any medicine and its dose, is decided with their clinical
+# > team. Red flags (a swollen, warm, red leg; a pounding headache with an injury at T6 or
+# > above; an infected pressure injury) mean seeking medical care now.
+
+# %%
+import sci_pain as sp
+
+sp.use_style()
+
+# %% [markdown]
+# ## 1. Management follows the cause, and the person
+#
+# Notebook 01 showed that leg pain after SCI has many causes, and that one person often has
+# several at once. Management starts from the cause: a stretch helps a spasm but not a clot.
+# Then it must suit the person. The same heat pack that eases an aching shoulder can burn a
+# leg that cannot feel it.
+#
+# The knowledge base holds twelve options. It covers the eight that patient leaflets name, and
+# adds what the guidelines add (pressure relief, DVT prevention, CBT and self-management,
+# topical capsaicin):
+
+# %% tags=["nbval-check-output"]
+options = sp.load_management()
+options[["label", "category", "delivered_by"]]
+
+# %% [markdown]
+# ## 2. The management matcher
+#
+# Pick a cause, then tick what applies to the person. Each option shows only the cautions that
+# apply to **this** person. A contraindicated option is marked **✖ Contraindicated for this
+# person** and moves to the end. A line under each option names the situations that would bring
+# further cautions.
+#
+# Try this:
+# 1. **Spasticity and spasms**: tick **reduced or absent sensation**. Heat becomes
+#    contraindicated.
+# 2. Tick **a pacemaker** as well. Electrical stimulation (TENS) is now contraindicated too.
+# 3. Switch to **At-level neuropathic pain** and tick **injury at T6 or above**. A caution
+#    appears on topical capsaicin.
+# 4. Tick **a swollen, warm or red leg now**. A "seek medical care first" banner goes above
+#    everything.
+
+# %%
+sp.make_management_matcher("spasticity")
+
+# %% [markdown]
+# The matcher shows what `sp.management_for` returns. For a person with spasticity who has
+# numb legs and a pacemaker:
+
+# %% tags=["nbval-check-output"]
+person = sp.management_for("spasticity", situation=["impaired_sensation", "pacemaker"])
+person[["label", "contraindicated"]]
+
+# %% [markdown]
+# ## 3. Heat, TENS and botulinum toxin are not general fixes
+#
+# **Heat.** Skin without sensation cannot warn of heat, so it burns without warning. Baths,
+# showers, hot drinks on the lap, heating pads and electrical stimulation devices all cause
+# burns. Heat is **contraindicated over areas with impaired sensation or circulation**, which
+# after SCI often means the whole of both legs. Keep bath and shower water below 49 °C. People
+# with injuries above T6 tend to overheat, so avoid heating the whole body. The sources used
+# here give no SCI-specific evidence that heat relieves pain. A swollen, warm leg may be a
+# clot: it needs medical care, not a heat pack.
+#
+# **TENS** (transcutaneous electrical nerve stimulation):
+# - It is **contraindicated with a pacemaker**.
+# - Skin without sensation is a precaution: check the skin under the electrodes before and
+#   after each use.
+# - Never place electrodes on the front of the neck, across the chest or on broken skin.
+# - A Cochrane review of 16 trials of non-drug treatments for chronic SCI pain found **no
+#   evidence that TENS relieves pain better than control treatments** (Boldt et al. 2014).
+#   TENS can reduce spasticity for up to about 24 hours.
+#
+# **Botulinum toxin** is injected into a few overactive muscles. It is for **focal**
+# spasticity, for example a tight calf pulling the ankle down. It is not a pain treatment, and
+# it is not for widespread spasticity. Severe, widespread spasticity that tablets do not
+# control is treated with an intrathecal baclofen pump instead. Remember from notebook 02 that
+# spasticity can also help, with standing and transfers. Not every spasm needs treating.
+
+# %% [markdown]
+# ## 4. Medicines for neuropathic pain: not a painkiller ladder
+#
+# The familiar ladder "over-the-counter painkillers, then opioids, then creams" does not fit
+# neuropathic pain after SCI. The CanPain SCI guideline (Guy 2016, updated by Loh 2022) sets a
+# different order:
+#
+# - **First line:** pregabalin or gabapentin (gabapentinoids), with amitriptyline (a tricyclic
+#   antidepressant) as an alternative.
+# - **Opioids are not first line.** Tramadol is a grade B option, formerly second line. It
+#   carries a serotonin risk when taken with tricyclics such as amitriptyline.
+# - **Topical capsaicin** (a chilli pepper extract) has little SCI evidence: one case series of
+#   8 people with at-level pain. It **can trigger autonomic dysreflexia**, so after an injury at
+#   T6 or above, ask the clinical team first.
+# - Musculoskeletal (overuse) pain is different. It is treated as in the general population:
+#   pain relief, physiotherapy, exercise and adjusting the wheelchair.
+#
+# Names are given so you recognise them. **Which medicine, and how much, is always the
+# prescriber's decision**; this package never gives doses.
+
+# %% tags=["nbval-check-output"]
+neuropathic = sp.management_for("neuropathic_below_level")
+for row in neuropathic.itertuples():
+    print(f"- {row.label}: {row.note or row.summary}")
+
+# %% [markdown]
+# ## 5. Prevention: pressure relief and DVT
+#
+# **Pressure relief** is the main way to prevent pressure injuries (Consortium for Spinal Cord
+# Medicine guideline):
+# - **In a wheelchair: off-load the seat for at least 1 to 2 minutes every 30 minutes**
+#   (push-ups, leaning forward or to the side, tilting). The old advice of a 15 to 30 second
+#   shift is too short for tissue oxygen to recover.
+# - **In bed: turn at least every 2 hours**, with the head of the bed at 30 degrees or lower.
+# - No ring ("donut") cushions. Without sensation there is no urge to move, so use a schedule or
+#   reminders.
+#
+# **DVT prevention is the clinician's job.** After a new injury, the clinical team chooses and
+# starts prophylaxis: usually low-molecular-weight heparin with intermittent pneumatic
+# compression. The person and carers have their own part: look at the legs, and report
+# swelling, warmth or redness at once, because a suspected DVT is an emergency.
+#
+# ## 6. Cognitive behavioural therapy and self-management
+#
+# Pain after SCI affects activity, sleep and mood, and they in turn affect pain. The CanPain SCI
+# guideline recommends **cognitive behavioural therapy (CBT)** and **self-management**
+# programmes. They improve coping and reduce how much pain interferes with daily life. A pain
+# journal (notebooks 06 to 09) is one self-management tool.
+
+# %% [markdown]
+# ## 7. A trial and a person: TENS in the neuropathic example journal
+#
+# The Cochrane review pooled **randomised trials with control groups**, and TENS did no better
+# than control. Now look at **one person's** journal. The neuropathic example journal (made-up
+# data) records burning feet below a complete injury, and a TENS trial starting on day 56.
+# Compare the days before (A) with the days after (B):
+
+# %%
+journal = sp.load_example_journal("neuropathic")
+tens = sp.compare_phases(journal, intervention="tens")
+ax = sp.plot_phases(tens, title="Pain before and after starting TENS")
+sp.show_figure(ax, alt=sp.journal_alt_text("phases", tens))
+
+# %% tags=["nbval-check-output"]
+print(tens.clinical_text)
+print(f"NAP {tens.nap:.2f}: the share of before-after pairs in which 'after' was better.")
+
+# %% [markdown]
+# Pain fell by about 0.8 points (15%). By the usual thresholds that is a **minimal** change,
+# not the 2 points or 30% that most people call meaningful. Because this journal is made up,
+# we know the truth: the simulator built in a fall of **0.5 points** once TENS started.
+
+# %% tags=["nbval-check-output"]
+effects = sp.built_in_effects("neuropathic")
+effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]]
+
+# %% [markdown]
+# What can you conclude?
+# - **One person's before-and-after diary cannot show that TENS works.** Something else may have
+#   changed at the same time: expectations, the season, sleep, other treatment. Diary days are
+#   also not independent of each other. Here the estimate (0.8) differs from the built-in truth
+#   (0.5).
+# - **The trials do not prove that TENS can never help anyone** either. They show no benefit
+#   over control on average.
+# - What fits both: if a person wants to try TENS and has no contraindication (no pacemaker),
+#   agree a time-limited trial with the clinical team. Check the skin, set in advance how much
+#   change would count (about 2 points or 30%), and stop if it is not reached. Notebook 08 goes
+#   deeper into single-person (N-of-1) reasoning.
+
+# %% [markdown]
+# ## Self-check
+
+# %%
+quiz = sp.show_quiz(sp.load_quiz("05_management"))
+
+# %% [markdown]
+# ## Summary
+# - Management follows the cause **and** the person. The same option can help one person and
+#   harm another.
+# - **Heat** is contraindicated over skin without sensation or with poor circulation, where it
+#   burns without warning. **TENS** is contraindicated with a pacemaker, and its evidence for
+#   chronic SCI pain is weak (Cochrane: no better than control). **Botulinum toxin** is for focal
+#   spasticity.
+# - For neuropathic pain, **pregabalin or gabapentin** come first, with amitriptyline as an
+#   alternative. **Opioids are not first line**, and **capsaicin can trigger autonomic
+#   dysreflexia**. Doses are the prescriber's decision.
+# - **Pressure relief**: at least 1 to 2 minutes every 30 minutes in the chair, and turning at
+#   least every 2 hours in bed. **DVT prevention** is the clinical team's job; reporting a
+#   swollen leg at once is everyone's.
+# - **CBT and self-management** reduce pain's interference with life.
+# - A single before-and-after diary is weaker evidence than controlled trials. It is useful for
+#   agreeing a time-limited trial with a threshold set in advance.
+#
+# ## What next
+# **06 · Reading a pain journal**: the journal format, and how to load and check a journal.
+#
+# ## References
+# - Loh E, et al. The CanPain SCI clinical practice guidelines for rehabilitation management of
+#   neuropathic pain after spinal cord injury: 2021 update. *Spinal Cord*. 2022;60:548-566.
+#   doi:10.1038/s41393-021-00744-z
+# - Guy SD, et al. The CanPain SCI clinical practice guidelines for rehabilitation management of
+#   neuropathic pain after spinal cord: recommendations for treatment. *Spinal Cord*.
+#   2016;54:S14-S23.
+# - KITE, Toronto Rehabilitation Institute (CanPain SCI). CanPain SCI recommendations for
+#   neuropathic pain treatment: second-line therapy.
+#   https://kite-uhn.com/can-scip/en/recommendations/recommendations-for-neuropathic-pain-treatment-second-line-therapy
+# - Boldt I, Eriks-Hoogland I, Brinkhof MWG, de Bie R, Joggi D, von Elm E. Non-pharmacological
+#   interventions for chronic pain in people with spinal cord injury. *Cochrane Database Syst
+#   Rev*. 2014;CD009177. doi:10.1002/14651858.CD009177.pub2
+# - Sandford PR, Benes PS. Use of capsaicin in the treatment of radicular pain in spinal cord
+#   injury. *J Spinal Cord Med*. 2000;23:238-243. doi:10.1080/10790268.2000.11753532
+# - Source cited by the fact sheet for "capsaicin may not suit people prone to autonomic
+#   dysreflexia". PMC8986182
+# - Hsieh JTC, et al. Spasticity after spinal cord injury: an evidence-based review of current
+#   interventions. *Top Spinal Cord Inj Rehabil*. 2007;13:81-97.
+# - Chang E, et al. A review of spasticity treatments: pharmacological and interventional
+#   approaches. *Crit Rev Phys Rehabil Med*. 2013.
+# - Consortium for Spinal Cord Medicine. Pressure ulcer prevention and treatment following
+#   spinal cord injury: a clinical practice guideline for health-care professionals (2nd
+#   edition). Paralyzed Veterans of America; 2014.
+#   https://nxtbook.com/nxtbooks/pva/pressureulcer/index.php?startid=xiv
+# - KITE, Toronto Rehabilitation Institute (Can-SCIP guideline, adapted from the Consortium for
+#   Spinal Cord Medicine 2016). Anticoagulant methods of thromboprophylaxis during the
+#   rehabilitation phase.
+#   https://kite-uhn.com/can-scip/en/recommendations/anticoagulant-methods-of-thromboprophylaxis-during-the-rehabilitation-phase
+# - Hollister. Burns and spinal cord injury (patient education page).
+# - Elderly Health Service, Department of Health, Hong Kong. Heat therapy: precautions.
+# - Shepherd Center. Temperature regulation after spinal cord injury.
+# - Chartered Society of Physiotherapy (UK). Guidance on electrophysical agents: TENS
+#   contraindications and precautions.
+# - Action Nuggets (SCI clinical practice summaries). Management of musculoskeletal pain (3rd
+#   edition, 2016). https://actionnuggets.ca/management-of-musculoskeletal-pain-3rd-ed-2016/

@@ -1,0 +1,485 @@
+"""Widgets for the causes of leg pain: an explorer, the reasoning aid, a management matcher.
+
+Wiring only: each builder creates controls, connects them to one library call and returns
+the container without displaying it.
+
+=========================== ============================== ====================================
+builder                     controls                       calls
+=========================== ============================== ====================================
+make_cause_explorer         ``cause`` (Dropdown)           :func:`sci_pain.cause_card_html`,
+                                                           :func:`sci_pain.plot_leg_sites`
+make_reasoning_aid          one Checkbox per finding,      :func:`sci_pain.explain_causes`
+                            grouped
+make_management_matcher     ``cause`` (Dropdown), one      :func:`sci_pain.management_html`
+                            Checkbox per situation
+=========================== ============================== ====================================
+
+Every container has ``controls`` (a dict from name to control) so that tests and notebooks
+can set ``.value`` in code, and the widget that shows the result as an attribute. An error
+in a callback is shown in the widget rather than swallowed. Displayed in a notebook, each
+container also carries a static HTML view of its current state, which
+``tools/build_notebooks.py`` stores for readers without a kernel (GitHub, nbviewer).
+
+Examples
+--------
+>>> aid = make_reasoning_aid()
+>>> aid.controls["one_leg_swollen_and_warm"].value = True
+>>> aid.explanation.red_flags.index[0]
+'dvt'
+>>> explorer = make_cause_explorer("dvt")
+>>> explorer.controls["cause"].value = "pressure_injury"
+>>> 'data-cause="pressure_injury"' in explorer.card.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from sci_pain.cards import cause_card_html, management_html
+from sci_pain.knowledge import (
+    DISCLAIMER,
+    SITUATIONS,
+    _situations,
+    explain_causes,
+    get_cause,
+    list_findings,
+    load_causes,
+    management_for,
+)
+from sci_pain.knowledge_schema import FINDING_GROUPS
+from sci_pain.plots_causes import alt_text_leg_sites, plot_leg_sites
+from sci_pain.style import PALETTE
+from sci_pain.widgets.display import replace_output
+from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+
+__all__ = ["make_cause_explorer", "make_reasoning_aid", "make_management_matcher"]
+
+_WIDE = {"description_width": "initial"}
+_BORDER = {"border": "1px solid #bbb", "padding": "6px 12px"}
+_GROUP_TITLES = {
+    "quality": "What the pain feels like",
+    "location": "Where it is",
+    "timing": "When it started or is worse",
+    "pattern": "What goes with it",
+    "sign": "Signs (look and check)",
+    "context": "The injury and the person",
+}
+# Tick-box labels wrap instead of being cut off with an ellipsis (ipywidgets' default).
+_WRAP_CSS = """<style>
+.sci-pain-wrap-labels .widget-checkbox {
+  height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.3; margin: 2px 0;
+}
+.sci-pain-wrap-labels .widget-checkbox .widget-label-basic {
+  display: flex; align-items: flex-start; white-space: normal; overflow: visible;
+}
+.sci-pain-wrap-labels .widget-checkbox .widget-label-basic span {
+  white-space: normal; overflow: visible; text-overflow: clip;
+}
+.sci-pain-wrap-labels .widget-checkbox input { flex: none; margin-top: 0.15em; }
+.sci-pain-wrap-labels .sci-pain-explanation th, .sci-pain-wrap-labels .sci-pain-explanation td {
+  text-align: left; vertical-align: top; padding: 2px 8px; border-bottom: 1px solid #ddd;
+}
+</style>"""
+# Groups laid out in three columns, so that all findings stay visible at once.
+_COLUMNS = (("quality", "timing", "pattern"), ("location", "context"), ("sign",))
+
+
+def _error_html(err: Exception) -> str:
+    return (
+        f'<div class="sci-pain-error" role="alert" style="border-left:6px solid '
+        f'{PALETTE["vermillion"]};padding:4px 10px"><b>Something went wrong:</b> '
+        f"{html.escape(type(err).__name__)}: {html.escape(str(err))}</div>"
+    )
+
+
+def _guarded(update: Callable[[], None], show_error: Callable[[str], None]) -> Callable:
+    """Wrap a callback so that an error is shown in the widget instead of being swallowed."""
+
+    def callback(_change=None) -> None:
+        try:
+            update()
+        except Exception as err:  # shown to the learner, not hidden in a log
+            show_error(_error_html(err))
+
+    return callback
+
+
+@cache
+def _box_class():
+    """A VBox that also sends a static HTML view, for notebooks stored without a kernel."""
+    import ipywidgets as w
+
+    class CauseWidgetBox(w.VBox):
+        """A VBox whose display bundle adds a static HTML view and a short text."""
+
+        def _repr_mimebundle_(self, **kwargs):
+            bundle = dict(super()._repr_mimebundle_(**kwargs) or {})
+            static = getattr(self, "static_html", None)
+            if static is not None:
+                bundle[STATIC_HTML_MIMETYPE] = static()
+            text = getattr(self, "text", None)
+            if text:
+                bundle["text/plain"] = text
+            return bundle
+
+    return CauseWidgetBox
+
+
+def _container(children: list, css_class: str, text: str, *, wrap_labels: bool = False):
+    import ipywidgets as w
+
+    if wrap_labels:
+        children = [w.HTML(_WRAP_CSS), *children]
+    box = _box_class()(children, layout=w.Layout(**_BORDER))
+    box.add_class(css_class)
+    if wrap_labels:
+        box.add_class("sci-pain-wrap-labels")
+    box.text = text
+    return box
+
+
+def _static(title: str, body: str, note: str) -> str:
+    return (
+        f'<div class="sci-pain-static" style="border:1px solid #bbb;padding:6px 12px">'
+        f"<h4>{html.escape(title)}</h4>{body}<p style='font-size:smaller'><i>"
+        f"{html.escape(note)}</i></p></div>"
+    )
+
+
+def _cause_dropdown(cause: str | None, description: str, tooltip: str):
+    import ipywidgets as w
+
+    causes = load_causes()
+    value = get_cause(cause).id if cause is not None else causes.index[0]
+    return w.Dropdown(
+        options=[(label, cid) for cid, label in causes["label"].items()],
+        value=value,
+        description=description,
+        tooltip=tooltip,
+        style=_WIDE,
+        layout=w.Layout(width="max-content"),
+    )
+
+
+# -- the cause explorer ---------------------------------------------------------------------------
+
+
+def make_cause_explorer(cause: str | None = None):
+    """Build the cause explorer: pick a cause, read its card, see where in the leg it shows.
+
+    Parameters
+    ----------
+    cause : str, optional
+        The cause shown first (an id, label or alias); default the first cause.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With CSS class ``sci-pain-cause-explorer`` and attributes ``controls["cause"]`` (a
+        Dropdown of cause ids labelled by name), ``card`` (HTML from
+        :func:`sci_pain.cause_card_html`: red flags as a banner, mechanism, features, where
+        in the leg, management with cautions, references), ``figure`` (an Output showing
+        :func:`sci_pain.plot_leg_sites` with its alt text) and ``figure_alt`` (that alt text).
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown ``cause`` (with close matches).
+
+    Examples
+    --------
+    >>> box = make_cause_explorer("dvt")
+    >>> box.card.value.index("Red flags") < box.card.value.index("Mechanism")
+    True
+    >>> box.controls["cause"].value = "overuse_musculoskeletal"
+    >>> "sci-pain-red-flags" in box.card.value, box.figure_alt.split(":")[-1]
+    (False, ' hip, knee, ankle and foot.')
+    """
+    import ipywidgets as w
+
+    dropdown = _cause_dropdown(
+        cause, "Cause:", "Pick a cause of leg pain after SCI to read its card."
+    )
+    card = w.HTML(layout=w.Layout(flex="1 1 55%", min_width="320px"))
+    figure = w.Output(layout=w.Layout(flex="1 1 40%", min_width="280px", max_width="460px"))
+    box = _container(
+        [
+            w.HTML(
+                "<b>Cause explorer.</b> Pick a cause: its card shows red flags first, then how "
+                "it arises, what it feels like, where in the leg, and how it is managed."
+            ),
+            dropdown,
+            w.HBox([card, figure], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+        ],
+        "sci-pain-cause-explorer",
+        "Cause explorer: pick a cause to read its card (interactive when run).",
+    )
+    box.controls, box.card, box.figure, box.figure_alt = {"cause": dropdown}, card, figure, ""
+
+    def update() -> None:
+        card.value = cause_card_html(dropdown.value)
+        alt = alt_text_leg_sites(dropdown.value)
+        box.figure_alt = replace_output(figure, plot_leg_sites(dropdown.value), alt=alt).alt
+
+    def show_error(text: str) -> None:
+        card.value = text
+
+    callback = _guarded(update, show_error)
+    dropdown.observe(callback, names="value")
+    callback()
+    box.static_html = lambda: _static(
+        "Cause explorer",
+        card.value,
+        "Run this notebook to pick another cause and see where in the leg it shows.",
+    )
+    return box
+
+
+# -- the reasoning aid ----------------------------------------------------------------------------
+
+
+def _disclaimer_html() -> str:
+    return (
+        f'<div class="sci-pain-disclaimer" role="note" style="border:2px solid '
+        f'{PALETTE["blue"]};padding:4px 10px;margin:2px 0 6px 0"><b>ℹ Not a diagnosis.</b> '
+        f"{html.escape(DISCLAIMER.removeprefix('Not a diagnosis. '))}</div>"
+    )
+
+
+def _explanation_html(explanation) -> str:
+    if not explanation.findings:
+        return (
+            "<p><i>Tick the findings you observe: the causes consistent with them appear "
+            "here, with any red flag first.</i></p>"
+        )
+    return explanation._repr_html_()
+
+
+def make_reasoning_aid(findings: Iterable[str] = ()):
+    """Build the reasoning aid: tick findings, read the ranked causes under any red flag.
+
+    Findings are tick boxes grouped by kind (quality, location, timing, pattern, signs,
+    context). Every change calls :func:`sci_pain.explain_causes` and shows its HTML: a
+    red-flag banner first (emergencies before urgent ones), then the causes ranked with the
+    findings that support and argue against each. The "not a diagnosis" note stays at the
+    top whatever is ticked.
+
+    Parameters
+    ----------
+    findings : iterable of str, optional
+        Findings ticked at the start (ids or labels, see :func:`sci_pain.list_findings`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With CSS class ``sci-pain-reasoning-aid`` and attributes ``controls`` (finding id ->
+        Checkbox), ``result`` (HTML), ``explanation`` (the current
+        :class:`sci_pain.CauseExplanation`), ``disclaimer`` (HTML, always shown), ``groups``
+        (finding group -> the box of its tick boxes, headed by its title) and ``clear`` (a
+        Button that unticks everything).
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown finding (listing the valid ones).
+
+    Examples
+    --------
+    >>> box = make_reasoning_aid(["burning", "diffuse_below_level"])
+    >>> box.explanation.ranking.loc[1, "cause"]
+    'neuropathic_below_level'
+    >>> box.clear.click()
+    >>> box.explanation.findings
+    ()
+    """
+    import ipywidgets as w
+
+    start = set(explain_causes(list(findings)).findings)  # checks the names before building
+    table = list_findings()
+    controls: dict[str, object] = {}
+    groups: dict[str, object] = {}
+    for group in FINDING_GROUPS:
+        rows = [w.HTML(f"<b>{html.escape(_GROUP_TITLES.get(group, group))}</b>")]
+        for fid, row in table[table["group"] == group].iterrows():
+            control = w.Checkbox(
+                value=fid in start,
+                description=row["label"],
+                tooltip=row["note"] or row["label"],
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
+            controls[fid] = control
+            rows.append(control)
+        groups[group] = w.VBox(rows, layout=w.Layout(margin="0 0 8px 0"))
+    columns = [
+        w.VBox(
+            [groups[g] for g in column if g in groups],
+            layout=w.Layout(flex="1 1 30%", min_width="260px", margin="0 12px 0 0"),
+        )
+        for column in _COLUMNS
+    ]
+    clear = w.Button(
+        description="Untick all",
+        tooltip="Untick every finding and start again",
+        layout=w.Layout(width="max-content"),
+    )
+    disclaimer = w.HTML(_disclaimer_html())
+    result = w.HTML()
+    box = _container(
+        [
+            w.HTML(
+                "<b>Reasoning aid.</b> Tick what you observe. Each finding adds weight for some "
+                "causes and against others; the table shows which findings support or argue "
+                "against each cause."
+            ),
+            disclaimer,
+            w.HBox(columns, layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+            clear,
+            result,
+        ],
+        "sci-pain-reasoning-aid",
+        "Reasoning aid: tick findings to rank the causes, red flags first (interactive when "
+        "run). Not a diagnosis.",
+        wrap_labels=True,
+    )
+    box.controls, box.result, box.disclaimer, box.clear = controls, result, disclaimer, clear
+    box.groups = groups
+    box.explanation = explain_causes([])
+    clearing = False
+
+    def update() -> None:
+        if clearing:
+            return
+        box.explanation = explain_causes([fid for fid, c in controls.items() if c.value])
+        result.value = _explanation_html(box.explanation)
+
+    def show_error(text: str) -> None:
+        result.value = text
+
+    callback = _guarded(update, show_error)
+    for control in controls.values():
+        control.observe(callback, names="value")
+
+    def untick(_button=None) -> None:
+        nonlocal clearing
+        clearing = True
+        try:
+            for control in controls.values():
+                control.value = False
+        finally:
+            clearing = False
+        callback()
+
+    clear.on_click(untick)
+    callback()
+    box.static_html = lambda: _static(
+        "Reasoning aid",
+        _disclaimer_html() + _explanation_html(box.explanation),
+        "Run this notebook to tick findings yourself.",
+    )
+    return box
+
+
+# -- the management matcher -----------------------------------------------------------------------
+
+
+def make_management_matcher(cause: str | None = None, *, situation: Iterable[str] = ()):
+    """Build the management matcher: a cause and a person's situation -> options and cautions.
+
+    Parameters
+    ----------
+    cause : str, optional
+        The cause shown first (id, label or alias); default the first cause.
+    situation : iterable of str, optional
+        Situations ticked at the start (keys of :data:`sci_pain.SITUATIONS`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With CSS class ``sci-pain-management-matcher`` and attributes ``controls`` (``"cause"``:
+        a Dropdown; one Checkbox per situation, keyed by its id: ``"impaired_sensation"``,
+        ``"pacemaker"``, ``"injury_at_or_above_T6"``, ``"swollen_warm_leg"``, ...), ``result``
+        (HTML from :func:`sci_pain.management_html`: the options with the cautions that apply,
+        contraindicated ones marked and last) and ``options`` (the current
+        :func:`sci_pain.management_for` frame).
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown cause or situation.
+
+    Examples
+    --------
+    >>> box = make_management_matcher("spasticity")
+    >>> box.controls["impaired_sensation"].value = True
+    >>> bool(box.options.loc["heat", "contraindicated"])
+    True
+    """
+    import ipywidgets as w
+
+    dropdown = _cause_dropdown(
+        cause, "Cause:", "Pick the cause whose management options you want to see."
+    )
+    start = set(_situations(situation))  # checks the names before building
+    controls: dict[str, object] = {"cause": dropdown}
+    boxes = []
+    for sid, label in SITUATIONS.items():
+        if sid == "always":
+            continue
+        control = w.Checkbox(
+            value=sid in start,
+            description=label,
+            tooltip=f"Tick if the person has this: {label}",
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
+        controls[sid] = control
+        boxes.append(control)
+    result = w.HTML()
+    box = _container(
+        [
+            w.HTML(
+                "<b>Management matcher.</b> Pick a cause, then tick what applies to the person: "
+                "the options show only the cautions that apply to them."
+            ),
+            dropdown,
+            w.HTML("<b>The person has:</b>"),
+            w.GridBox(
+                boxes,
+                layout=w.Layout(
+                    grid_template_columns="repeat(auto-fill, minmax(340px, 1fr))",
+                    grid_gap="0 12px",
+                ),
+            ),
+            result,
+        ],
+        "sci-pain-management-matcher",
+        "Management matcher: a cause and the person's situation give the options with the "
+        "cautions that apply (interactive when run).",
+        wrap_labels=True,
+    )
+    box.controls, box.result = controls, result
+
+    def ticked() -> list[str]:
+        return [sid for sid, c in controls.items() if sid != "cause" and c.value]
+
+    def update() -> None:
+        box.options = management_for(dropdown.value, situation=ticked())
+        result.value = management_html(dropdown.value, situation=ticked())
+
+    def show_error(text: str) -> None:
+        result.value = text
+
+    callback = _guarded(update, show_error)
+    for control in controls.values():
+        control.observe(callback, names="value")
+    callback()
+    box.static_html = lambda: _static(
+        "Management matcher",
+        result.value,
+        "Run this notebook to pick another cause or tick the person's situation.",
+    )
+    return box
