@@ -111,13 +111,15 @@ def make_ashworth_widget():
         style={**_WIDE, "button_width": "48px"},
     )
     controls = {"grade": grade}
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         [grade],
         lambda: modified_ashworth(grade.value),
         intro="Pick the grade felt on moving the limb passively; hover a grade to read it.",
     )
+    box.add_class("sci-pain-ashworth")
+    return box
 
 
 def make_penn_widget():
@@ -165,13 +167,15 @@ def make_penn_widget():
         layout=w.Layout(width="max-content"),
     )
     controls = {"frequency": frequency, "severity": severity}
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         [frequency, severity],
         lambda: penn_spasm_frequency(frequency.value, severity=severity.value),
         intro="A self-report: how often spasms come and, if they do, how strong they are.",
     )
+    box.add_class("sci-pain-penn")
+    return box
 
 
 def make_braden_widget(cutoffs=None):
@@ -219,7 +223,7 @@ def make_braden_widget(cutoffs=None):
         )
     best = {key: control.value for key, control in controls.items()}
     braden(**best, cutoffs=cutoffs)  # fail now, not on the first click, if cutoffs are wrong
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         list(controls.values()),
@@ -227,6 +231,8 @@ def make_braden_widget(cutoffs=None):
         intro="Choose one answer per subscale; 1 is the worst state. Lower totals mean "
         "higher risk.",
     )
+    box.add_class("sci-pain-braden")
+    return box
 
 
 def make_wells_widget():
@@ -261,7 +267,7 @@ def make_wells_widget():
             indent=False,
             layout=w.Layout(width="max-content"),
         )
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         list(controls.values()),
@@ -269,6 +275,8 @@ def make_wells_widget():
         intro="Tick the findings that are present. A teaching calculator: a suspected DVT is "
         "an emergency whatever the score.",
     )
+    box.add_class("sci-pain-wells")
+    return box
 
 
 def make_bmi_widget():
@@ -309,7 +317,7 @@ def make_bmi_widget():
         style=_WIDE,
     )
     controls = {"weight_kg": weight, "height_cm": height}
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         [weight, height],
@@ -317,6 +325,8 @@ def make_bmi_widget():
         intro="Adults only. After SCI, a BMI above 22 kg/m² already signals a high risk of "
         "obesity (Laughton 2009).",
     )
+    box.add_class("sci-pain-bmi")
+    return box
 
 
 def make_dn4_widget():
@@ -357,10 +367,12 @@ def make_dn4_widget():
         )
         controls[item["key"]] = control
         rows.append(control)
-    return _assemble(
+    box = _assemble(
         record["title"],
         controls,
         rows,
         lambda: dn4(**{key: c.value for key, c in controls.items()}),
         intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
     )
+    box.add_class("sci-pain-dn4")
+    return box
