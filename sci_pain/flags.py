@@ -8,7 +8,7 @@ pressure injury as more spasms, or - with an injury at T6 or above - as autonomi
 ``possible_dvt`` (urgent)
     One leg swollen and pain clearly above the person's own recent level. DVT is an
     emergency; after SCI it is often silent (pain may be absent below the level), so one-leg
-    swelling without a pain rise is flagged too (``one_leg_swelling``, soon) [SCIRE Project,
+    swelling without a pain rise is flagged urgent too (``one_leg_swelling``) [SCIRE Project,
     venous thromboembolism: clinical presentation].
 ``spasm_surge`` (soon; urgent when ``level_at_or_above_t6``)
     Days with far more spasms than the person's own usual days: irritation below the
@@ -104,7 +104,7 @@ RED_FLAG_RULES: dict[str, FlagRule] = {
         FlagRule(
             "one_leg_swelling",
             "One swollen leg",
-            "soon",
+            "urgent",
             ("swelling",),
             "SCIRE Project, venous thromboembolism: clinical presentation (one-sided swelling, warmth, redness, low-grade fever; many DVTs cause no symptoms)",
         ),
@@ -298,13 +298,13 @@ def scan_red_flags(
         def explain_swelling(i: int) -> str:
             return (
                 f"The {swelling[i]} leg is swollen. After a spinal cord injury a blood clot "
-                f"(deep vein thrombosis, DVT) is often painless, so one-leg swelling alone is "
-                f"worth a prompt check by a clinician, today if it is new. If the leg is also "
+                f"(deep vein thrombosis, DVT) is often painless, so one-leg swelling alone "
+                f"needs a clinician's check today. If the leg is also "
                 f"warm, red or painful, or there is breathlessness or chest pain, seek care now."
             )
 
         add(is_dvt, "possible_dvt", "urgent", explain_dvt)
-        add(one_leg & ~is_dvt, "one_leg_swelling", "soon", explain_swelling)
+        add(one_leg & ~is_dvt, "one_leg_swelling", "urgent", explain_swelling)
     else:
         skipped.append("possible_dvt (needs swelling)")
 

@@ -41,7 +41,7 @@ def test_one_leg_swelling_with_a_pain_rise_is_urgent():
     pd.testing.assert_frame_equal(entries, before)
     assert flags["flag"].tolist() == ["possible_dvt", "one_leg_swelling"]
     assert flags["row"].tolist() == [22, 23]  # rows as a spreadsheet shows them
-    assert flags["severity"].tolist() == ["urgent", "soon"]
+    assert flags["severity"].tolist() == ["urgent", "urgent"]  # painless DVT is common after SCI
     dvt = flags.loc[0, "explanation"]
     assert "left leg is swollen" in dvt and "3.0 points above" in dvt
     assert "blood clot" in dvt and "only an examination can" in dvt  # explains, never diagnoses
