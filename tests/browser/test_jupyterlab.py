@@ -91,6 +91,12 @@ def _run_all(page, attempts: int = 3) -> None:
     pytest.fail("Run All Cells did not start the notebook")
 
 
+def _assert_widgets_rendered(page) -> None:
+    """No widget failed to render (the model is missing, or its view threw in JavaScript)."""
+    for text in ("Error displaying widget", "Click to show javascript error"):
+        assert page.locator(f"text={text}").count() == 0, f"a widget shows {text!r}"
+
+
 def _is_idle(page) -> bool:
     return page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
 
@@ -180,7 +186,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     _wait_all_run(page)
 
     # no widget failed to render, and nothing printed a traceback
-    assert page.locator("text=Error displaying widget").count() == 0
+    _assert_widgets_rendered(page)
     assert (
         page.locator(
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
@@ -199,6 +205,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             print(f"screenshot of the failure: {failed}")
             raise
 
+    _assert_widgets_rendered(page)  # also after the widgets redrew
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
