@@ -1,0 +1,1386 @@
+"""The clinic report: one self-contained HTML page about a pain journal.
+
+:func:`report_html` turns a :class:`~sci_pain.journal.Journal` into a page a person could
+print or open on a phone at a clinic visit; :func:`write_report` writes it to a file (the
+``sci-pain report`` command calls it). The page holds, in this order:
+
+1. a note that the report is **not a diagnosis**;
+2. **red flags** found by :func:`~sci_pain.flags.scan_red_flags`, first and prominent;
+3. the **period**: first and last day, entries, missed days, the pain's spread, a calendar;
+4. the **trend**: the Theil-Sen slope in points per week with its interval, in words;
+5. **patterns**: time of day, weekday, sites and descriptors;
+6. **interventions** with a clear start, each compared before and after with
+   :func:`~sci_pain.nof1.compare_phases` (effect sizes in words, with their warnings);
+7. **links** of pain with activity, sleep, spasms and immobility
+   (:func:`~sci_pain.analysis.associations`) and their caution;
+8. the person's own **notes**, and the **problems found when reading** the file (a table).
+
+The page is self-contained: CSS inline, figures embedded as PNG ``data:`` URLs with alt text
+(:func:`~sci_pain.render.figure_html`), no scripts, no links to anything outside the page
+(a Content-Security-Policy forbids it too), and a print style sheet. Every piece of text
+that comes from the journal (notes, file name, values in the problems table, the title) is
+HTML-escaped: a note ``<script>`` appears as the text ``<script>``. Nothing in the page
+depends on the clock, so the same journal always gives the same page.
+
+Examples
+--------
+>>> import sci_pain as sp
+>>> page = report_html(sp.load_example_journal("dvt"))
+>>> page.startswith("<!DOCTYPE html>"), "<script" in page, "http://" in page
+(True, False, False)
+>>> "Not a diagnosis" in page and 'id="red-flags"' in page
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["REPORT_SECTIONS", "REPORT_STAGES", "ProgressCallback", "report_html", "write_report"]
+
+ProgressCallback = Callable[[int, int, str], None]
+"""``progress(done, total, message)``: called before each stage and once at the end."""
+
+REPORT_STAGES: tuple[str, ...] = (
+    "Summarising the period",
+    "Scanning for red flags",
+    "Looking for patterns",
+    "Comparing before and after interventions",
+    "Drawing the trend",
+    "Looking at links with activity, sleep and spasms",
+    "Listing notes and reading problems",
+    "Putting the page together",
+)
+"""The stages :func:`report_html` reports to its ``progress`` callback, in order."""
+
+REPORT_SECTIONS: dict[str, str] = {
+    "red-flags": "Red flags",
+    "period": "The period",
+    "trend": "Trend",
+    "patterns": "Patterns",
+    "interventions": "Interventions: did it help?",
+    "links": "Links with activity, sleep and spasms",
+    "notes": "Notes from the journal",
+    "problems": "Problems found when reading the file",
+    "about": "About this report",
+}
+"""Section ids (HTML anchors) and headings of the report, in page order."""
+
+_DPI = 100
+_MAX_PROBLEMS = 200
+_MAX_NOTES = 40
+_MAX_FLAG_ROWS = 40
+_MIN_PHASE_DAYS = 7
+_REGULAR_SHARE = 0.25
+_NOT_A_DIAGNOSIS = (
+    "This report describes what was written in a pain journal. It is made by a teaching "
+    "tool, not by a clinician: it does not diagnose anything, and it cannot tell what causes "
+    "the pain or what to take. Bring it to your clinician and talk it through together."
+)
+_ACT_NOW = (
+    "If something is happening now - one leg swollen, warm or red; breathlessness or chest "
+    "pain; with an injury at T6 or above a pounding headache, flushing or sweating above the "
+    "level; a pressure injury that is hot, smelly or oozing, or fever - seek medical care "
+    "now. Do not wait for the appointment."
+)
+_SEVERITY_WORDS = {
+    "urgent": "Urgent",
+    "soon": "See someone soon",
+    "check": "Check",
+}
+_SEVERITY_MEANING = {
+    "urgent": "seek care now if this is happening",
+    "soon": "see a clinician today or tomorrow if it is new",
+    "check": "check at the next chance",
+}
+_ACRONYMS = {"tens": "TENS"}
+_PART_WORDS = {"night": "at night", "morning": "in the morning"}
+_REFERENCES = (
+    "Farrar JT, et al. Clinical importance of changes in chronic pain intensity measured on "
+    "an 11-point numerical pain rating scale. Pain. 2001;94:149-158.",
+    "Dworkin RH, et al. Interpreting the clinical importance of treatment outcomes in chronic "
+    "pain clinical trials: IMMPACT recommendations. J Pain. 2008;9:105-121.",
+    "Parker RI, Vannest KJ. An improved effect size for single-case research: nonoverlap of "
+    "all pairs. Behav Ther. 2009;40:357-367.",
+    "Tarlow KR. An improved rank correlation effect size statistic for single-case designs: "
+    "baseline corrected Tau. Behav Modif. 2017;41:427-467.",
+    "Sen PK. Estimates of the regression coefficient based on Kendall's tau. J Am Stat "
+    "Assoc. 1968;63:1379-1389.",
+)
+
+_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1a1a1a; line-height: 1.5;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; }
+main { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .2rem; line-height: 1.2; }
+h2 { font-size: 1.4rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 3px solid #0072B2; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+p { margin: .45rem 0; }
+.subtitle { color: #333; font-size: 1.05rem; margin: 0 0 1rem; }
+.note { border: 2px solid #0072B2; background: #EAF3FA; border-radius: 6px;
+  padding: .7rem 1rem; margin: 1rem 0; }
+.act-now { border: 2px solid #9E3A00; background: #FDEEE4; border-radius: 6px;
+  padding: .7rem 1rem; margin: 1rem 0; }
+.flag { border-left: 8px solid #555; background: #F6F6F6; border-radius: 4px;
+  padding: .6rem 1rem; margin: .9rem 0; }
+.flag.urgent { border-left-color: #D55E00; background: #FDEEE4; }
+.flag.soon { border-left-color: #E69F00; background: #FDF5E3; }
+.flag.check { border-left-color: #CC79A7; background: #FAEFF5; }
+.flag h3 { margin: 0 0 .3rem; }
+.badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .03em;
+  text-transform: uppercase; border: 2px solid currentColor; border-radius: 4px;
+  padding: 0 .4rem; margin-right: .4rem; vertical-align: middle; background: #fff; }
+.badge.urgent { color: #8A3300; }
+.badge.soon { color: #6B4800; }
+.badge.check { color: #7A2E5A; }
+.ok { border-left: 8px solid #009E73; background: #E8F6F1; border-radius: 4px;
+  padding: .6rem 1rem; margin: .9rem 0; }
+.warning { border-left: 5px solid #E69F00; background: #FFF8E8; padding: .4rem .8rem;
+  margin: .4rem 0; }
+.muted { color: #4a4a4a; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+.small { font-size: .9rem; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+  gap: .6rem; margin: .8rem 0; padding: 0; list-style: none; }
+.facts li { border: 1px solid #ccc; border-radius: 6px; padding: .45rem .7rem; }
+.facts .value { display: block; font-size: 1.35rem; font-weight: 700; }
+.facts .label { display: block; font-size: .85rem; color: #444; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .93rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0; }
+th, td { border: 1px solid #c8c8c8; padding: .25rem .55rem; text-align: left;
+  vertical-align: top; }
+th { background: #F0F0F0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.when { white-space: nowrap; }
+.side-by-side { display: flex; flex-wrap: wrap; gap: 0 2.5rem; align-items: flex-start; }
+.side-by-side .half { flex: 1 1 22rem; }
+tr.not-kept td { background: #FDF5E3; }
+.wrap { overflow-wrap: anywhere; max-width: 28rem; }
+figure { margin: .8rem 0 1.2rem; }
+figure img { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: .9rem; color: #444; margin-top: .2rem; }
+nav ol { columns: 2; margin: .4rem 0; }
+nav a, a { color: #005A8C; }
+footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: .6rem;
+  font-size: .9rem; color: #444; }
+@page { margin: 15mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  figure, .flag, .note, .act-now, .ok, tr, .facts li { break-inside: avoid;
+    page-break-inside: avoid; }
+  .note, .act-now, .flag, .ok, .warning, th, tr.not-kept td {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+# No scripts, no network: images only from data: URLs, styles only from this page.
+_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'"
+
+
+# --------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _e(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _num(value: Any, digits: int = 1, *, sign: bool = False) -> str:
+    if _missing(value):
+        return "n/a"
+    value = float(value)
+    if value == 0:
+        value = 0.0  # no "-0.0"
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace("-", "\u2212")
+
+
+def _day(value: Any) -> str:
+    return "n/a" if _missing(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+
+
+def _day_long(value: Any) -> str:
+    return "n/a" if _missing(value) else f"{pd.Timestamp(value):%a %Y-%m-%d}"
+
+
+def _when(value: Any) -> str:
+    if _missing(value):
+        return "n/a"
+    ts = pd.Timestamp(value)
+    return f"{ts:%a %Y-%m-%d}" if ts == ts.normalize() else f"{ts:%a %Y-%m-%d %H:%M}"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _words(name: Any) -> str:
+    return str(name).replace("_", " ")
+
+
+def _treatment(name: Any) -> str:
+    """An intervention's name for people: ``tens`` -> ``TENS``, ``heat`` -> ``heat``."""
+    return _ACRONYMS.get(str(name), _words(name))
+
+
+def _sentence(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` would lower-case the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def _p(text: str, cls: str | None = None) -> str:
+    return f'<p class="{cls}">{text}</p>' if cls else f"<p>{text}</p>"
+
+
+def _table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    caption: str | None = None,
+    numeric: Sequence[int] = (),
+    nowrap: Sequence[int] = (),
+    row_classes: Sequence[str] | None = None,
+) -> str:
+    """An HTML table; ``header`` and ``caption`` are escaped, cells must already be HTML."""
+    numeric, nowrap = set(numeric), set(nowrap)
+
+    def kind(i: int) -> str:
+        return "num" if i in numeric else "when" if i in nowrap else "wrap"
+
+    parts = ["<table>"]
+    if caption:
+        parts.append(f"<caption>{_e(caption)}</caption>")
+    cells = "".join(
+        f'<th scope="col"{" class=num" if i in numeric else ""}>{_e(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    parts.append(f"<thead><tr>{cells}</tr></thead><tbody>")
+    for index, row in enumerate(rows):
+        cls = row_classes[index] if row_classes else ""
+        tds = "".join(f'<td class="{kind(i)}">{cell}</td>' for i, cell in enumerate(row))
+        parts.append(f'<tr class="{cls}">{tds}</tr>' if cls else f"<tr>{tds}</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _facts(items: Iterable[tuple[str, str]]) -> str:
+    lis = "".join(
+        f'<li><span class="value">{_e(value)}</span><span class="label">{_e(label)}</span></li>'
+        for value, label in items
+    )
+    return f'<ul class="facts">{lis}</ul>'
+
+
+def _unavailable(what: str, error: Exception) -> str:
+    return _p(f"{_e(what)} could not be worked out from this journal: {_e(error)}", "muted")
+
+
+def _source_name(source: Any) -> str:
+    """The file name of a source (never a folder path, which can hold a person's name)."""
+    text = str(source or "")
+    if not text or text.startswith("<"):
+        return text
+    return Path(text).name or text
+
+
+# --------------------------------------------------------------------------------------------
+# figures
+
+
+def _figure(draw: Callable, *, alt: str, caption: str | None = None, size=(9.0, 3.6)) -> str:
+    """Draw on a fresh Axes (no pyplot state) in the sci_pain style; return ``<figure>``."""
+    from matplotlib.figure import Figure
+
+    from sci_pain.render import figure_html
+    from sci_pain.style import style_context
+
+    with style_context():
+        fig = Figure(figsize=size, dpi=_DPI)
+        ax = fig.add_subplot()
+        draw(ax)
+        return figure_html(fig, alt=alt, caption=caption, dpi=_DPI)
+
+
+def _safe_figure(what: str, draw: Callable, alt: Callable[[], str], **kwargs) -> str:
+    from sci_pain.analysis import AnalysisError
+
+    try:
+        return _figure(draw, alt=alt(), **kwargs)
+    except (AnalysisError, ValueError, KeyError) as error:
+        return _unavailable(what, error)
+
+
+# --------------------------------------------------------------------------------------------
+# the analyses, gathered once
+
+
+@dataclass
+class _Context:
+    entries: pd.DataFrame
+    problems: pd.DataFrame
+    source: str
+    title: str
+    level_at_or_above_t6: bool
+    flags: pd.DataFrame | None = None
+    phases: dict[str, pd.Timestamp] = field(default_factory=dict)
+    summary: pd.Series | None = None
+    daily: pd.DataFrame | None = None
+    n_figures: int = 0
+
+    @property
+    def has_pain(self) -> bool:
+        return len(self.entries) > 0 and self.entries["pain"].notna().any()
+
+    def has(self, column: str) -> bool:
+        return column in self.entries.columns and self.entries[column].notna().any()
+
+
+def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    from sci_pain.journal import problems_frame
+
+    if isinstance(journal, pd.DataFrame):
+        return journal, problems_frame(), "entries"
+    entries = getattr(journal, "entries", None)
+    if not isinstance(entries, pd.DataFrame):
+        msg = (
+            "report_html needs a Journal (from sci_pain.read_journal or "
+            f"sci_pain.load_example_journal) or its entries DataFrame, got {type(journal).__name__}"
+        )
+        raise TypeError(msg)
+    problems = getattr(journal, "problems", None)
+    if not isinstance(problems, pd.DataFrame):
+        problems = problems_frame()
+    return entries, problems, str(getattr(journal, "source", "") or "")
+
+
+# --------------------------------------------------------------------------------------------
+# sections
+
+
+def _section(section_id: str, body: str, *, heading: str | None = None) -> str:
+    title = heading or REPORT_SECTIONS[section_id]
+    return (
+        f'<section id="{section_id}" aria-labelledby="{section_id}-h">'
+        f'<h2 id="{section_id}-h">{_e(title)}</h2>{body}</section>'
+    )
+
+
+def _period_section(ctx: _Context) -> str:
+    from sci_pain.analysis import daily_summary, summarize_journal
+    from sci_pain.plots_journal import alt_text, plot_calendar
+
+    if not ctx.has_pain:
+        return _section(
+            "period",
+            _p(
+                "No entry with a pain rating could be read from this journal, so there is "
+                "nothing to summarise. The table of problems at the end says why."
+            ),
+        )
+    s = summarize_journal(ctx.entries)
+    daily = daily_summary(ctx.entries)
+    ctx.summary, ctx.daily = s, daily
+    per_day = s["entries_per_day"]
+    facts = [
+        (f"{_day(s['first_day'])}", "first day"),
+        (f"{_day(s['last_day'])}", "last day"),
+        (str(int(s["days"])), "calendar days"),
+        (str(int(s["days_with_entries"])), "days with an entry"),
+        (str(int(s["missed_days"])), "missed days (no entry)"),
+        (str(int(s["entries"])), "entries"),
+        (_num(per_day), "entries per day (on days with one)"),
+        (f"{_num(s['mean'])} / {_num(s['median'], 0)}", "mean / median pain (0-10)"),
+        (f"{_num(s['min'], 0)} to {_num(s['max'], 0)}", "lowest to highest pain"),
+    ]
+    if ctx.has("interference"):
+        facts.append((_num(ctx.entries["interference"].astype(float).mean()), "mean interference"))
+    body = [_facts(facts)]
+    gap = _longest_gap(daily["missed"])
+    if gap is not None:
+        length, first, last = gap
+        body.append(
+            _p(
+                f"The longest stretch without an entry was {_plural(length, 'day')}, "
+                f"{_e(_day_long(first))} to {_e(_day_long(last))}. Missed days are left "
+                "out of every average below, not counted as pain-free."
+            )
+        )
+    pains = _own_words(ctx.entries)
+    if pains:
+        body.append(_p(f"The pains were described as: {pains}."))
+    body.append(
+        _safe_figure(
+            "The calendar",
+            lambda ax: plot_calendar(ctx.entries, ax=ax),
+            lambda: alt_text("calendar", ctx.entries),
+            caption="Each square is one day, coloured by that day's mean pain; grey squares "
+            "are days without an entry.",
+            size=(9.0, 2.9),
+        )
+    )
+    return _section("period", "".join(body))
+
+
+def _longest_gap(missed: pd.Series) -> tuple[int, pd.Timestamp, pd.Timestamp] | None:
+    values = missed.to_numpy(dtype=bool)
+    if not values.any():
+        return None
+    best, start, run_start = 0, 0, None
+    for i, flag in enumerate([*values, False]):
+        if flag and run_start is None:
+            run_start = i
+        elif not flag and run_start is not None:
+            if i - run_start > best:
+                best, start = i - run_start, run_start
+            run_start = None
+    return best, missed.index[start], missed.index[start + best - 1]
+
+
+def _own_words(entries: pd.DataFrame) -> str:
+    """The person's own names for their pains (``problem``), with counts, escaped."""
+    if "problem" not in entries.columns:
+        return ""
+    counts = entries["problem"].dropna().astype(str).str.strip()
+    counts = counts[counts != ""].value_counts()
+    if counts.empty:
+        return ""
+    shown = [
+        f"\u201c{_e(name)}\u201d ({_plural(int(n), 'entry', 'entries')})"
+        for name, n in counts.head(8).items()
+    ]
+    more = f" and {len(counts) - 8} more" if len(counts) > 8 else ""
+    return ", ".join(shown) + more
+
+
+def _flags_section(ctx: _Context) -> str:
+    from sci_pain.flags import RED_FLAG_RULES, SEVERITIES, scan_red_flags
+
+    t6 = (
+        _p(
+            "The injury was marked as at or above T6: a surge of spasms then counts as urgent, "
+            "because the same triggers can set off autonomic dysreflexia."
+        )
+        if ctx.level_at_or_above_t6
+        else ""
+    )
+    if len(ctx.entries) == 0:
+        return _section("red-flags", _p("There are no entries to scan.") + t6)
+    flags = scan_red_flags(ctx.entries, level_at_or_above_t6=ctx.level_at_or_above_t6)
+    ctx.flags = flags
+    skipped = flags.attrs.get("skipped") or []
+    skipped_text = ""
+    if skipped:
+        names = ", ".join(
+            _e(RED_FLAG_RULES[s].title.lower()) if s in RED_FLAG_RULES else _e(s) for s in skipped
+        )
+        skipped_text = _p(
+            f"Not checked, because the journal does not record what they need: {names}.",
+            "muted small",
+        )
+    intro = _p(
+        "A red flag is a pattern that needs a clinician's eye. The scan only sees what was "
+        "written down: finding none does not mean there is no problem, and a flag is a reason "
+        "to ask, not a diagnosis. Some flags may be long past; tell your clinician about each."
+    )
+    act_now = f'<div class="act-now" role="note"><strong>Act now, not at the visit.</strong> {_e(_ACT_NOW)}</div>'
+    if flags.empty:
+        body = (
+            '<div class="ok"><strong>No red-flag pattern was found in what was recorded.</strong> '
+            "This does not rule anything out.</div>" + intro + t6 + skipped_text + act_now
+        )
+        return _section("red-flags", body)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    groups = []
+    for flag_id, group in flags.groupby("flag", sort=False, observed=True):
+        severities = group["severity"].astype(str)
+        worst = max(severities, key=order.__getitem__)
+        groups.append((-order[worst], group["timestamp"].min(), str(flag_id), worst, group))
+    rules = list(RED_FLAG_RULES)  # within a severity, the rules' own order, then time
+    groups.sort(key=lambda g: (g[0], rules.index(g[2]) if g[2] in rules else len(rules), g[1]))
+    cards = []
+    for _, _, flag_id, worst, group in groups:
+        title = RED_FLAG_RULES[flag_id].title if flag_id in RED_FLAG_RULES else flag_id
+        days = group["timestamp"].dt.normalize().nunique()
+        first, last = group["timestamp"].min(), group["timestamp"].max()
+        span = (
+            f"on {_e(_day_long(first))}"
+            if days == 1
+            else f"on {days} days between {_e(_day_long(first))} and {_e(_day_long(last))}"
+        )
+        cards.append(
+            f'<div class="flag {worst}" role="group" aria-label="{_e(title)}">'
+            f'<h3><span class="badge {worst}">{_e(_SEVERITY_WORDS[worst])}</span>'
+            f'<span class="visually-hidden">: </span>{_e(title)}</h3>'
+            + _p(
+                f"{_plural(len(group), 'entry', 'entries')} {span} "
+                f"({_e(_SEVERITY_MEANING[worst])})."
+            )
+            + _p(f"<strong>First time:</strong> {_e(group['explanation'].iloc[0])}")
+            + (
+                _p(f"<strong>Most recent:</strong> {_e(group['explanation'].iloc[-1])}")
+                if len(group) > 1 and group["explanation"].iloc[-1] != group["explanation"].iloc[0]
+                else ""
+            )
+            + "</div>"
+        )
+    table = _flag_table(ctx.entries, flags)
+    body = (
+        _p(
+            f"<strong>The scan found {_plural(len(flags), 'flagged entry', 'flagged entries')} "
+            f"of {_plural(len(groups), 'kind')}.</strong> Most pressing first."
+        )
+        + act_now
+        + "".join(cards)
+        + intro
+        + t6
+        + skipped_text
+        + table
+    )
+    return _section("red-flags", body)
+
+
+def _flag_table(entries: pd.DataFrame, flags: pd.DataFrame) -> str:
+    """One row per day and pattern: the entries, their pain and the notes written."""
+    from sci_pain.flags import RED_FLAG_RULES, SEVERITIES
+
+    lookup = entries.set_index("row") if "row" in entries.columns else entries
+    lookup = lookup[~lookup.index.duplicated()]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    frame = flags.assign(day=flags["timestamp"].dt.normalize())
+    groups = list(frame.groupby(["day", "flag"], sort=True, observed=True))
+    rows = []
+    for (day, flag), group in groups[:_MAX_FLAG_ROWS]:
+        found = [r for r in group["row"] if r in lookup.index]
+        pains = (
+            lookup.loc[found, "pain"].dropna().astype(int)
+            if "pain" in lookup and found
+            else pd.Series(dtype=int)
+        )
+        pain = (
+            ""
+            if pains.empty
+            else str(pains.min())
+            if pains.min() == pains.max()
+            else f"{pains.min()} to {pains.max()}"
+        )
+        notes = (
+            [str(n) for n in lookup.loc[found, "notes"].dropna() if str(n).strip()]
+            if "notes" in lookup and found
+            else []
+        )
+        worst = max(group["severity"].astype(str), key=order.__getitem__)
+        rows.append(
+            [
+                _e(_day_long(day)),
+                _e(RED_FLAG_RULES[flag].title if flag in RED_FLAG_RULES else flag),
+                _e(_SEVERITY_WORDS.get(worst, worst)),
+                str(len(group)),
+                pain,
+                " / ".join(_e(n) for n in notes),
+            ]
+        )
+    more = (
+        _p(f"... and {len(groups) - _MAX_FLAG_ROWS} more days.", "muted small")
+        if len(groups) > _MAX_FLAG_ROWS
+        else ""
+    )
+    return (
+        "<h3>Flagged days</h3>"
+        + _table(
+            ["Day", "Pattern", "Severity", "Entries", "Pain", "Notes in these entries"],
+            rows,
+            numeric=(3, 4),
+            nowrap=(0,),
+        )
+        + more
+    )
+
+
+def _trend_section(ctx: _Context) -> str:
+    from sci_pain.analysis import AnalysisError, rolling_trend, trend_slope
+    from sci_pain.plots_journal import alt_text, plot_timeline
+
+    if not ctx.has_pain:
+        return _section("trend", _p("No pain ratings to follow over time."))
+    body = []
+    try:
+        t = trend_slope(ctx.entries)
+    except AnalysisError as error:
+        body.append(_unavailable("A trend", error))
+    else:
+        slope, lo, hi = float(t["slope_per_week"]), float(t["ci_low"]), float(t["ci_high"])
+        over = float(t["change_over_period"])
+        interval = f"95% interval {_num(lo, 2)} to {_num(hi, 2)} points per week"
+        if lo > 0:
+            words = (
+                f"<strong>Pain rose</strong> by about {_num(slope, 2)} points per week "
+                f"({interval}): about {_num(over)} points over the {int(t['period_days'])} days."
+            )
+        elif hi < 0:
+            words = (
+                f"<strong>Pain fell</strong> by about {_num(-slope, 2)} points per week "
+                f"({interval}): about {_num(-over)} points over the {int(t['period_days'])} days."
+            )
+        else:
+            words = (
+                f"<strong>No clear trend.</strong> The estimate is {_num(slope, 2, sign=True)} "
+                f"points per week, but the {interval} includes no change."
+            )
+        body.append(_p(words))
+        if abs(over) >= 2 and (lo > 0 or hi < 0):
+            body.append(
+                _p("A change of 2 points or more is one that most people notice (Farrar 2001).")
+            )
+        trend = rolling_trend(ctx.entries, window=7)["rolling_mean"].dropna()
+        if len(trend) >= 2:
+            body.append(
+                _p(
+                    f"The 7-day average went from {_num(trend.iloc[0])} at the start "
+                    f"({_e(_day(trend.index[0]))}) to {_num(trend.iloc[-1])} at the end "
+                    f"({_e(_day(trend.index[-1]))})."
+                )
+            )
+        body.append(
+            _p(
+                "How this is worked out: the slope is the Theil-Sen estimate over the daily "
+                f"means of {_plural(int(t['n_days']), 'day')} (the median of the slopes "
+                "between all pairs of days, so a few extreme days hardly move it). Its "
+                "interval assumes the days are independent; diary days are like their "
+                "neighbours, so the real uncertainty is larger.",
+                "muted small",
+            )
+        )
+    marks = {f"{_treatment(name)} starts": start for name, start in ctx.phases.items()}
+    flags = ctx.flags if ctx.flags is not None else None
+    body.append(
+        _safe_figure(
+            "The timeline",
+            lambda ax: plot_timeline(ctx.entries, ax=ax, flags=flags, phases=marks or None),
+            lambda: alt_text("timeline", ctx.entries, flags=flags, phases=marks or None),
+            caption="Every entry as a dot, the 7-day rolling mean as a line; dashed lines "
+            "mark when an intervention started and symbols along the top mark red flags.",
+            size=(9.0, 3.8),
+        )
+    )
+    return _section("trend", "".join(body))
+
+
+def _patterns_section(ctx: _Context) -> str:
+    from sci_pain.analysis import (
+        AnalysisError,
+        pain_by_quality_group,
+        pain_by_side,
+        pain_by_site,
+        time_of_day_profile,
+        weekday_profile,
+    )
+    from sci_pain.plots_journal import (
+        alt_text,
+        plot_body_map,
+        plot_descriptors,
+        plot_time_of_day_weekday,
+    )
+
+    if not ctx.has_pain:
+        return _section("patterns", _p("No pain ratings to look for patterns in."))
+    body = ['<div class="side-by-side"><div class="half">', "<h3>Time of day</h3>"]
+    try:
+        tod = time_of_day_profile(ctx.entries)
+        within = time_of_day_profile(ctx.entries, relative=True)
+    except AnalysisError as error:
+        body.append(_unavailable("The time-of-day pattern", error))
+    else:
+        rated = tod[tod["n"] > 0]
+        body.append(
+            _table(
+                ["Part of the day", "Mean pain", "Entries"],
+                [[_e(part), _num(r["mean"]), str(int(r["n"]))] for part, r in rated.iterrows()],
+                numeric=(1, 2),
+            )
+            + _p("Night 0-6 h, morning 6-12 h, afternoon 12-18 h, evening 18-24 h.", "muted small")
+        )
+        enough = within[within["n"] >= 5]["mean"].dropna()
+        if len(enough) >= 2:
+            hi, lo = enough.idxmax(), enough.idxmin()
+            diff = float(enough.max() - enough.min())
+            if diff >= 0.5:
+                body.append(
+                    _p(
+                        f"Pain was highest {_e(_PART_WORDS.get(hi, f'in the {hi}'))} and "
+                        f"lowest {_e(_PART_WORDS.get(lo, f'in the {lo}'))}: comparing entries "
+                        f"of the same day, {_e(hi)} entries were on average {_num(diff)} "
+                        f"points above {_e(lo)} entries."
+                    )
+                )
+            else:
+                body.append(
+                    _p(
+                        "Pain hardly changed over the day: within the same day, parts of "
+                        "the day differed by "
+                        + (
+                            f"{_num(diff)} points at most."
+                            if diff >= 0.05
+                            else "less than 0.1 points."
+                        )
+                    )
+                )
+    body.append('</div><div class="half">')
+    body.append("<h3>Day of the week</h3>")
+    try:
+        week = weekday_profile(ctx.entries)
+    except AnalysisError as error:
+        body.append(_unavailable("The weekday pattern", error))
+    else:
+        rated = week[week["n"] > 0]
+        body.append(
+            _table(
+                ["Weekday", "Mean pain", "Entries"],
+                [[_e(day), _num(r["mean"]), str(int(r["n"]))] for day, r in rated.iterrows()],
+                numeric=(1, 2),
+            )
+        )
+        means = rated[rated["n"] >= 5]["mean"].dropna()
+        if len(means) >= 2:
+            spread = float(means.max() - means.min())
+            if spread < 0.5:
+                body.append(
+                    _p(f"Little difference between weekdays (at most {_num(spread)} points).")
+                )
+            else:
+                body.append(
+                    _p(
+                        f"Highest on {_e(means.idxmax())}s ({_num(means.max())}), lowest on "
+                        f"{_e(means.idxmin())}s ({_num(means.min())}): a difference of "
+                        f"{_num(spread)} points, which may reflect the week's routine "
+                        "(therapy days, work, visits)."
+                    )
+                )
+    body.append("</div></div>")
+    body.append(
+        _safe_figure(
+            "The weekday by time-of-day heatmap",
+            lambda ax: plot_time_of_day_weekday(ctx.entries, ax=ax),
+            lambda: alt_text("time_of_day_weekday", ctx.entries),
+            caption="Mean pain for each weekday and part of the day; empty cells had no entry.",
+            size=(7.5, 3.6),
+        )
+    )
+    body.append("<h3>Where it hurts</h3>")
+    if ctx.has("site"):
+        sites = pain_by_site(ctx.entries)
+        rated = sites[sites["n"] > 0]
+        body.append(
+            _table(
+                ["Site", "Mean pain", "Entries"],
+                [
+                    [_e(_words(site)), _num(r["mean"]), str(int(r["n"]))]
+                    for site, r in rated.iterrows()
+                ],
+                numeric=(1, 2),
+            )
+        )
+        if ctx.has("side"):
+            sides = pain_by_side(ctx.entries)
+            sides = sides[sides["n"] > 0]
+            body.append(
+                _p(
+                    "Side: "
+                    + "; ".join(
+                        f"{_e(side)} {_plural(int(r['n']), 'entry', 'entries')} (mean "
+                        f"{_num(r['mean'])})"
+                        for side, r in sides.iterrows()
+                    )
+                    + "."
+                )
+            )
+        body.append(
+            _safe_figure(
+                "The body map",
+                lambda ax: plot_body_map(ctx.entries, ax=ax),
+                lambda: alt_text("body_map", ctx.entries),
+                caption="Both legs from hip to foot, coloured by mean pain at each site; grey "
+                "sites were never rated.",
+                size=(6.0, 5.0),
+            )
+        )
+    else:
+        body.append(_p("The journal does not record where the pain is (site).", "muted"))
+    body.append("<h3>What the pain feels like</h3>")
+    if ctx.has("quality"):
+        groups = pain_by_quality_group(ctx.entries)
+        rated = groups[(groups["n"] > 0) & (groups.index != "none")]
+        total = int(rated["n"].sum())
+        if total:
+            body.append(
+                _p(
+                    "Entries by kind of descriptor: "
+                    + "; ".join(
+                        f"{_e(group)} {int(r['n'])} ({100 * r['n'] / total:.0f}%, mean pain "
+                        f"{_num(r['mean'])})"
+                        for group, r in rated.iterrows()
+                    )
+                    + ". Burning, tingling, pins and needles, electric, shooting or painful "
+                    "cold suggest nerve (neuropathic) pain; aching, throbbing, cramping, "
+                    "stabbing or pressing suggest muscle, joint or bone (nociceptive) pain. "
+                    "Only an examination can tell."
+                )
+            )
+        body.append(
+            _safe_figure(
+                "The descriptor chart",
+                lambda ax: plot_descriptors(ctx.entries, ax=ax),
+                lambda: alt_text("descriptors", ctx.entries),
+                caption="How often each word was used to describe the pain.",
+                size=(8.0, 3.6),
+            )
+        )
+    else:
+        body.append(_p("The journal does not record how the pain feels (quality).", "muted"))
+    return _section("patterns", "".join(body))
+
+
+def _intervention_starts(ctx: _Context) -> list[dict[str, Any]]:
+    """Each recorded intervention: first day, days used, and whether it has a clear start."""
+    from sci_pain.journal import explode_multi
+
+    if not ctx.has("interventions") or not ctx.has_pain:
+        return []
+    exploded = explode_multi(ctx.entries, "interventions")
+    if exploded.empty:
+        return []
+    days_with_pain = ctx.entries.loc[ctx.entries["pain"].notna(), "timestamp"].dt.normalize()
+    days_with_pain = pd.DatetimeIndex(days_with_pain.unique()).sort_values()
+    out = []
+    for name, group in exploded.groupby("interventions", observed=True, sort=True):
+        used = pd.DatetimeIndex(group["timestamp"].dt.normalize().unique()).sort_values()
+        start = used[0]
+        before = int((days_with_pain < start).sum())
+        after = int((days_with_pain >= start).sum())
+        share = len(used) / after if after else 0.0
+        one_off = len(used) == 1
+        if before < _MIN_PHASE_DAYS:
+            reason = (
+                f"it was recorded from early on (first on {_day_long(start)}, with "
+                f"{_plural(before, 'day')} of ratings before), so there is no 'before' to "
+                "compare with"
+            )
+        elif after < _MIN_PHASE_DAYS:
+            reason = (
+                f"it started near the end (on {_day_long(start)}), leaving "
+                f"{_plural(after, 'day')} of ratings after it"
+            )
+        elif not one_off and share < _REGULAR_SHARE:
+            reason = (
+                f"it was used now and then (on {len(used)} of the {after} days with ratings "
+                f"since {_day(start)}), so the days after its first use mix days with and "
+                "without it"
+            )
+        else:
+            reason = None
+        out.append(
+            {
+                "name": str(name),
+                "start": start,
+                "days_used": len(used),
+                "days_after": after,
+                "one_off": one_off,
+                "reason": reason,
+            }
+        )
+    return out
+
+
+def _nap_words(value: float) -> str:
+    """Parker & Vannest's (2009) rough bands for NAP."""
+    if value >= 0.93:
+        return "a strong effect by Parker and Vannest's rough bands (0.93 or more)"
+    if value >= 0.66:
+        return "a medium effect by Parker and Vannest's rough bands (0.66 to 0.92)"
+    if value > 0.5:
+        return "a weak effect by Parker and Vannest's rough bands (up to 0.65)"
+    return "no improvement (0.5 means no difference; below it the 'after' days tended to be worse)"
+
+
+def _flags_near(flags: pd.DataFrame | None, start: pd.Timestamp, days: int = 7) -> list[str]:
+    """A caution when red flags were recorded within ``days`` of an intervention's start."""
+    from sci_pain.flags import RED_FLAG_RULES
+
+    if flags is None or flags.empty:
+        return []
+    day = flags["timestamp"].dt.normalize()
+    near = flags[
+        (day >= start - pd.Timedelta(days=days)) & (day <= start + pd.Timedelta(days=days))
+    ]
+    if near.empty:
+        return []
+    titles = sorted({RED_FLAG_RULES[f].title.lower() for f in near["flag"] if f in RED_FLAG_RULES})
+    return [
+        f"Red flags were recorded within {days} days of the start ({'; '.join(titles)}). The "
+        "intervention may have been a response to them, so the change mixes the course of "
+        "that problem with any effect of the intervention."
+    ]
+
+
+def _interventions_section(ctx: _Context, starts: list[dict[str, Any]]) -> str:
+    from sci_pain.analysis import AnalysisError
+    from sci_pain.nof1 import compare_phases
+    from sci_pain.plots_journal import alt_text, plot_phases
+
+    if not starts:
+        return _section(
+            "interventions",
+            _p(
+                "No intervention is recorded in the journal (the 'interventions' column), so "
+                "there is nothing to compare before and after."
+            ),
+        )
+    body = [
+        _p(
+            "For each intervention with a clear start, the days before its first recorded use "
+            "(A) are compared with the days from then on (B), one daily mean pain per day. "
+            "Lower pain is better. An A-B comparison shows what changed, not why: something "
+            "else that changed at the same time could explain it."
+        )
+    ]
+    skipped = []
+    for item in starts:
+        name, start = item["name"], item["start"]
+        if item["reason"]:
+            skipped.append(
+                f"<li><strong>{_e(_treatment(name))}</strong>: {_e(item['reason'])}.</li>"
+            )
+            continue
+        try:
+            r = compare_phases(ctx.entries, start=start, intervention=name)
+        except AnalysisError as error:
+            skipped.append(f"<li><strong>{_e(_treatment(name))}</strong>: {_e(error)}</li>")
+            continue
+        ctx.phases[name] = start
+        how = (
+            f"given once, on {_day_long(start)}"
+            if item["one_off"]
+            else (
+                f"first recorded on {_day_long(start)}, then on {item['days_used']} of the "
+                f"{item['days_after']} days with ratings"
+            )
+        )
+        pct = "" if math.isnan(r.change_pct) else f", {_num(r.change_pct, 0, sign=True)}%"
+        lines = [
+            f"<h3>{_e(_sentence(_treatment(name)))}</h3>",
+            _p(f"{_e(_sentence(how))}."),
+            _p(
+                f"<strong>Before:</strong> mean pain {_num(r.mean_a)} over "
+                f"{_plural(r.n_a, 'day')}. <strong>After:</strong> {_num(r.mean_b)} over "
+                f"{_plural(r.n_b, 'day')}. Change {_num(r.change, sign=True)} points{pct}: "
+                f"<strong>{_e(r.clinical_category)}</strong>."
+            ),
+            _p(_e(r.clinical_text)),
+            _p(
+                f"Pairing every day before with every day after, the 'after' day was better "
+                f"(less pain, ties counting half) in {100 * r.nap:.0f}% of pairs (NAP {_num(r.nap, 2)}, 95% interval "
+                f"{_num(r.nap_ci[0], 2)} to {_num(r.nap_ci[1], 2)}; 50% means no "
+                f"difference): {_e(_nap_words(r.nap))}. Allowing for a trend that was "
+                f"already under way before, Tau-BC is {_num(r.tau_bc, 2)} (interval "
+                f"{_num(r.tau_bc_ci[0], 2)} to {_num(r.tau_bc_ci[1], 2)}; 0 means no change"
+                + ("; the baseline trend was removed" if r.trend_corrected else "")
+                + ")."
+            ),
+        ]
+        warnings = [*_flags_near(ctx.flags, start), *r.warnings]
+        if warnings:
+            lines.append(
+                "".join(
+                    f'<div class="warning" role="note"><strong>Caution:</strong> {_e(w)}</div>'
+                    for w in warnings
+                )
+            )
+        lines.append(
+            _safe_figure(
+                f"The phase plot for {name}",
+                lambda ax, r=r, name=name: plot_phases(
+                    r, ax=ax, title=f"Before and after {_treatment(name)}"
+                ),
+                lambda r=r: alt_text("phases", r),
+                caption=f"Daily mean pain before (A) and after (B) {_treatment(name)} started; "
+                "horizontal lines are the phase means.",
+                size=(9.0, 3.6),
+            )
+        )
+        body.append("".join(lines))
+    if skipped:
+        body.append("<h3>Not compared</h3><ul>" + "".join(skipped) + "</ul>")
+    return _section("interventions", "".join(body))
+
+
+def _links_section(ctx: _Context) -> str:
+    from sci_pain.analysis import ASSOCIATION_VARIABLES, AnalysisError, associations
+
+    present = [v for v in ASSOCIATION_VARIABLES if ctx.has(v)]
+    if not ctx.has_pain or not present:
+        return _section(
+            "links",
+            _p("The journal records none of activity, sleep, spasms or immobility.", "muted"),
+        )
+    try:
+        table = associations(
+            ctx.entries,
+            variables={v: ASSOCIATION_VARIABLES[v] for v in present},
+            n_boot=1000,
+            seed=0,
+        )
+    except AnalysisError as error:
+        return _section("links", _unavailable("Links", error))
+    rows = []
+    clear = []
+    for _, r in table.iterrows():
+        if _missing(r["rho"]):
+            verdict = "too few days"
+        elif r["ci_low"] > 0:
+            verdict = "clear: more pain when it is higher"
+            clear.append(r["description"])
+        elif r["ci_high"] < 0:
+            verdict = "clear: less pain when it is higher"
+            clear.append(r["description"])
+        else:
+            verdict = "no clear link"
+        rows.append(
+            [
+                _e(r["description"]),
+                _num(r["rho"], 2),
+                f"{_num(r['ci_low'], 2)} to {_num(r['ci_high'], 2)}",
+                str(int(r["n"])),
+                _e(verdict),
+            ]
+        )
+    body = [
+        _p(
+            "Spearman's rho runs from \u22121 to 1: 0 means no link, a positive value that more "
+            "pain went with more of the other measure. Each pain day is paired with the "
+            "measure on the same day or on a day before."
+        ),
+        _table(
+            ["Pain vs", "Rho", "95% interval", "Days", "In words"],
+            rows,
+            numeric=(1, 2, 3),
+        ),
+        _p(
+            f"Clear links (interval not including 0): {_e('; '.join(clear))}."
+            if clear
+            else "No link is clear: every interval includes 0."
+        ),
+        f'<div class="warning" role="note"><strong>Read with care:</strong> '
+        f"{_e(table.attrs.get('caution', ''))}</div>",
+    ]
+    return _section("links", "".join(body))
+
+
+def _notes_section(ctx: _Context) -> str:
+    if not ctx.has("notes"):
+        return _section("notes", _p("No notes were written in the journal.", "muted"))
+    notes = ctx.entries.loc[ctx.entries["notes"].notna(), ["timestamp", "notes"]]
+    notes = notes[notes["notes"].astype(str).str.strip() != ""]
+    shown = notes.tail(_MAX_NOTES)
+    intro = _p(
+        f"{_plural(len(notes), 'note')} in total"
+        + (f"; the last {_MAX_NOTES} are shown" if len(notes) > _MAX_NOTES else "")
+        + ". Notes are the person's own words, shown as written."
+    )
+    rows = [
+        [_e(_when(ts)), _e(text)]
+        for ts, text in zip(shown["timestamp"], shown["notes"], strict=True)
+    ]
+    return _section("notes", intro + _table(["When", "Note"], rows, nowrap=(0,)))
+
+
+def _problems_section(ctx: _Context, n_records: int | None) -> str:
+    problems = ctx.problems
+    if problems.empty:
+        return _section(
+            "problems", '<div class="ok">No problems: every record was read as written.</div>'
+        )
+    kept = problems["kept"].astype(bool)
+    rows_not_kept = problems.loc[~kept & (problems["row"] > 1), "row"].nunique()
+    header_notes = int((problems["row"] == 1).sum())
+    lead = (
+        f"{_plural(len(problems), 'problem')} in "
+        f"{_plural(int(problems.loc[problems['row'] > 1, 'row'].nunique()), 'record')}"
+    )
+    if n_records is not None:
+        lead += f" of {n_records}"
+    lead += f"; {_plural(int(rows_not_kept), 'record')} could not be used (not kept)"
+    if header_notes:
+        lead += f"; {_plural(header_notes, 'note')} on the header row"
+    shown = problems.head(_MAX_PROBLEMS)
+    rows, classes = [], []
+    for row, column, value, problem, keep in zip(
+        shown["row"],
+        shown["column"].astype(object),
+        shown["value"].astype(object),
+        shown["problem"].astype(object),
+        shown["kept"].astype(bool),
+        strict=True,
+    ):
+        rows.append(
+            [
+                str(int(row)),
+                "" if _missing(column) else _e(column),
+                "" if _missing(value) else f"<code>{_e(value)}</code>",
+                "yes" if keep else "<strong>no</strong>",
+                "" if _missing(problem) else _e(problem),
+            ]
+        )
+        classes.append("" if keep else "not-kept")
+    body = [
+        _p(
+            f"{_e(lead)}. Row numbers are those a spreadsheet shows (the header is row 1). "
+            "Records marked <strong>no</strong> are left out of everything above; fix them in "
+            "the file and make the report again."
+        ),
+        _table(
+            ["Row", "Column", "Value", "Kept", "Problem"],
+            rows,
+            numeric=(0,),
+            row_classes=classes,
+        ),
+    ]
+    if len(problems) > _MAX_PROBLEMS:
+        body.append(
+            _p(
+                f"... and {len(problems) - _MAX_PROBLEMS} more; run "
+                "<code>sci-pain validate FILE --max-problems 0</code> to list them all.",
+                "muted small",
+            )
+        )
+    return _section("problems", "".join(body))
+
+
+def _about_section() -> str:
+    from sci_pain import __version__
+
+    refs = "".join(f"<li>{_e(r)}</li>" for r in _REFERENCES)
+    body = (
+        _p(
+            "Pain is the 0-10 numeric rating scale (0 no pain, 10 worst imaginable). Averages "
+            "over days use one mean per calendar day, so days with many entries do not weigh "
+            "more. All numbers describe one person's diary; they are not tests of a "
+            "treatment and they cannot rule a problem in or out."
+        )
+        + _p(
+            f"Made with sci_pain {_e(__version__)}, a package for teaching. {_e(_NOT_A_DIAGNOSIS)}"
+        )
+        + f'<h3>References</h3><ul class="small">{refs}</ul>'
+    )
+    return _section("about", body)
+
+
+# --------------------------------------------------------------------------------------------
+# public API
+
+
+def report_html(
+    journal,
+    *,
+    title: str | None = None,
+    level_at_or_above_t6: bool = False,
+    progress: ProgressCallback | None = None,
+) -> str:
+    """Build the clinic report for a journal as one self-contained HTML page.
+
+    Parameters
+    ----------
+    journal : Journal or DataFrame
+        A :class:`~sci_pain.journal.Journal` (its ``problems`` are listed at the end), or
+        journal entries alone.
+    title : str, optional
+        The page title (escaped); default "Pain journal report".
+    level_at_or_above_t6 : bool, default False
+        True if the spinal cord injury is at T6 or above: a surge of spasms is then flagged
+        as urgent (possible trigger of autonomic dysreflexia).
+    progress : callable, optional
+        ``progress(done, total, message)``, called before each of the
+        :data:`REPORT_STAGES` (``done`` from 0) and once at the end with ``done == total``
+        and ``"Done"``. Widgets connect it to a progress bar, the command line prints it.
+        Nothing is printed when it is omitted.
+
+    Returns
+    -------
+    str
+        The page: UTF-8 HTML5 with inline CSS, figures as PNG ``data:`` URLs with alt text,
+        no scripts and no external resources; the same journal always gives the same text.
+
+    Raises
+    ------
+    TypeError
+        If ``journal`` is neither a Journal nor a DataFrame.
+
+    See Also
+    --------
+    write_report : write the page to a file.
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> stages = []
+    >>> page = report_html(
+    ...     sp.load_example_journal("neuropathic"),
+    ...     title="Report for <me>",
+    ...     progress=lambda done, total, message: stages.append(message),
+    ... )
+    >>> "<title>Report for &lt;me&gt;</title>" in page
+    True
+    >>> stages[0], stages[-1], len(stages)
+    ('Summarising the period', 'Done', 9)
+    """
+    entries, problems, source = _coerce(journal)
+    if "pain" not in entries.columns or "timestamp" not in entries.columns:
+        msg = (
+            "a report needs journal entries with 'timestamp' and 'pain' columns; got "
+            f"{', '.join(map(repr, map(str, entries.columns))) or 'no columns'}"
+        )
+        raise ValueError(msg)
+    ctx = _Context(
+        entries=entries,
+        problems=problems,
+        source=_source_name(source),
+        title=title or "Pain journal report",
+        level_at_or_above_t6=bool(level_at_or_above_t6),
+    )
+    total = len(REPORT_STAGES)
+
+    def stage(i: int) -> None:
+        if progress is not None:
+            progress(i, total, REPORT_STAGES[i])
+
+    stage(0)
+    period = _period_section(ctx)
+    stage(1)
+    flags = _flags_section(ctx)
+    stage(2)
+    patterns = _patterns_section(ctx)
+    stage(3)
+    interventions = _interventions_section(ctx, _intervention_starts(ctx))
+    stage(4)
+    trend = _trend_section(ctx)  # after the comparisons: the timeline marks their starts
+    stage(5)
+    links = _links_section(ctx)
+    stage(6)
+    notes = _notes_section(ctx)
+    n_records = getattr(journal, "n_records", None)
+    problems_html = _problems_section(ctx, n_records if isinstance(n_records, int) else None)
+    stage(7)
+    page = _page(ctx, [flags, period, trend, patterns, interventions, links, notes, problems_html])
+    if progress is not None:
+        progress(total, total, "Done")
+    return page
+
+
+def _page(ctx: _Context, sections: list[str]) -> str:
+    s = ctx.summary
+    subtitle = "Pain journal"
+    if ctx.source:
+        subtitle += f" <strong>{_e(ctx.source)}</strong>"
+    if s is not None:
+        subtitle += (
+            f": {_e(_day_long(s['first_day']))} to {_e(_day_long(s['last_day']))} "
+            f"({_plural(int(s['days']), 'day')}, "
+            f"{_plural(int(s['entries']), 'entry', 'entries')})"
+        )
+    toc = "".join(
+        f'<li><a href="#{key}">{_e(value)}</a></li>' for key, value in REPORT_SECTIONS.items()
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="sci_pain">\n'
+        f"<title>{_e(ctx.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        f'<header><h1>{_e(ctx.title)}</h1><p class="subtitle">{subtitle}</p></header>\n'
+        f'<div class="note" role="note"><strong>Not a diagnosis; bring this to your '
+        f"clinician.</strong> {_e(_NOT_A_DIAGNOSIS)}</div>\n"
+        f'<nav aria-label="Contents"><strong>Contents</strong><ol>{toc}</ol></nav>\n'
+        + "\n".join(sections)
+        + "\n"
+        + _about_section()
+        + "\n<footer>Made for teaching with sci_pain. Not a diagnosis; bring this to your "
+        "clinician.</footer>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def write_report(
+    journal,
+    path: str | os.PathLike,
+    *,
+    title: str | None = None,
+    level_at_or_above_t6: bool = False,
+    progress: ProgressCallback | None = None,
+) -> Path:
+    """Write the clinic report for a journal to an HTML file.
+
+    Parameters
+    ----------
+    journal : Journal or DataFrame
+        See :func:`report_html`.
+    path : str or path
+        The file to write (UTF-8); its folder must exist. Open it in any web browser, print
+        it, or send it: it is a single file with everything inside.
+    title, level_at_or_above_t6, progress
+        See :func:`report_html`.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be written (``FileNotFoundError``, before any work, when its
+        folder does not exist).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import sci_pain as sp
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = write_report(sp.load_example_journal("dvt"), pathlib.Path(folder) / "report.html")
+    ...     out.name, out.stat().st_size > 10_000
+    ('report.html', True)
+    """
+    target = Path(path)
+    if not target.parent.is_dir():  # fail before the work, not after it
+        msg = f"cannot write {target}: the folder {target.parent} does not exist"
+        raise FileNotFoundError(msg)
+    page = report_html(
+        journal, title=title, level_at_or_above_t6=level_at_or_above_t6, progress=progress
+    )
+    with target.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(page)
+    return target
