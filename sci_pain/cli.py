@@ -1,0 +1,372 @@
+"""The ``sci-pain`` command line (also ``python -m sci_pain``).
+
+Subcommands are entries of :data:`SUBCOMMANDS`, each a :class:`Subcommand`: a function that
+adds its arguments to an :mod:`argparse` parser and a function that runs it and returns the
+exit status. To add one (say ``sci-pain report FILE -o out.html``), write those two
+functions in any module and call :func:`register` at import time of this module's caller,
+or add them below next to ``validate``::
+
+    def _configure_report(parser):
+        parser.add_argument("file")
+        parser.add_argument("-o", "--output", required=True)
+
+
+    def _run_report(args) -> int:
+        ...
+        return EXIT_OK
+
+
+    register(Subcommand("report", "write an HTML report", _configure_report, _run_report))
+
+Exit status: ``0`` (:data:`EXIT_OK`) when every record is clean, ``1``
+(:data:`EXIT_PROBLEMS`) when some records have problems, ``2`` (:data:`EXIT_UNREADABLE`)
+when the file cannot be read or the command line is wrong. A :class:`~sci_pain.journal.JournalError`,
+a :class:`CommandError` or an :class:`OSError` raised by a subcommand becomes a one-line
+message on stderr and status 2, never a traceback.
+
+Examples
+--------
+>>> main(["validate", "no-such-file.csv"])
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_UNREADABLE",
+    "CommandError",
+    "Subcommand",
+    "SUBCOMMANDS",
+    "register",
+    "build_parser",
+    "main",
+]
+
+EXIT_OK = 0
+"""Every record is clean."""
+EXIT_PROBLEMS = 1
+"""Some records have problems (listed in the problems table)."""
+EXIT_UNREADABLE = 2
+"""The file cannot be read at all, or the command line is wrong."""
+
+PROG = "sci-pain"
+
+
+class CommandError(Exception):
+    """A user-facing failure of a subcommand: printed on stderr, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """One ``sci-pain`` subcommand.
+
+    Attributes
+    ----------
+    name : str
+        What the user types (``validate``).
+    help : str
+        One line for ``sci-pain --help``.
+    configure : callable
+        ``configure(parser)`` adds the subcommand's arguments.
+    run : callable
+        ``run(args) -> int`` does the work and returns the exit status.
+    description : str
+        Longer text for ``sci-pain NAME --help`` (defaults to ``help``).
+    """
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    description: str = ""
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {}
+"""Registered subcommands by name, in the order ``--help`` lists them."""
+
+
+def register(subcommand: Subcommand) -> Subcommand:
+    """Add (or replace) a subcommand; returns it."""
+    SUBCOMMANDS[subcommand.name] = subcommand
+    return subcommand
+
+
+# -- validate --------------------------------------------------------------------------------
+
+
+def _column_mapping(items: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        header, sep, name = item.rpartition("=")
+        if not sep or not header.strip() or not name.strip():
+            msg = f"--column expects HEADER=NAME (e.g. 'Pain level=pain'), got {item!r}"
+            raise CommandError(msg)
+        mapping[header.strip()] = name.strip()
+    return mapping
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the journal CSV file ('-' reads standard input)")
+    parser.add_argument(
+        "--date-format",
+        metavar="F",
+        help="strptime format for non-ISO timestamps, e.g. '%%d/%%m/%%Y %%H:%%M'",
+    )
+    parser.add_argument("--delimiter", metavar="D", help="field separator (default: detected)")
+    parser.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
+    parser.add_argument(
+        "--column",
+        "-c",
+        action="append",
+        default=[],
+        metavar="HEADER=NAME",
+        help="map a header onto a journal column, e.g. -c 'Pain level=pain' (repeatable)",
+    )
+    parser.add_argument(
+        "--max-problems",
+        type=int,
+        default=100,
+        metavar="N",
+        help="show at most N problems (default 100; 0 shows all)",
+    )
+
+
+def problems_table(problems, *, max_rows: int | None = None) -> str:
+    """The problems table as plain text (row, column, value, kept, problem).
+
+    Parameters
+    ----------
+    problems : pandas.DataFrame
+        ``Journal.problems``.
+    max_rows : int, optional
+        Show at most this many (a last line says how many more there are).
+
+    Returns
+    -------
+    str
+    """
+    shown = problems if not max_rows else problems.head(max_rows)
+    header = ("row", "column", "value", "kept", "problem")
+    lines = [header]
+    for row, column, value, kept, problem in zip(
+        shown["row"],
+        shown["column"].astype(object),
+        shown["value"].astype(object),
+        shown["kept"],
+        shown["problem"],
+        strict=True,
+    ):
+        lines.append(
+            (
+                str(row),
+                "" if _missing(column) else str(column),
+                "" if _missing(value) else _short(str(value)),
+                "yes" if kept else "no",
+                str(problem),
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    text = "\n".join(
+        "  ".join(
+            [
+                line[0].rjust(widths[0]),
+                *(cell.ljust(w) for cell, w in zip(line[1:4], widths[1:4], strict=True)),
+            ]
+            + [line[4]]
+        )
+        for line in lines
+    )
+    if max_rows and len(problems) > max_rows:
+        text += f"\n... and {len(problems) - max_rows} more (use --max-problems 0 to see all)"
+    return text
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _short(value: str, width: int = 30) -> str:
+    value = value.replace("\r", "\\r").replace("\n", "\\n")
+    return value if len(value) <= width else value[: width - 3] + "..."
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .journal import read_journal
+
+    source = args.file
+    if args.file == "-":
+        source = io.BytesIO(sys.stdin.buffer.read())
+        source.name = "<stdin>"
+    journal = read_journal(
+        source,
+        columns=_column_mapping(args.column) or None,
+        date_format=args.date_format,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+    )
+    print(journal.summary())
+    if len(journal.problems):
+        print()
+        print(problems_table(journal.problems, max_rows=max(args.max_problems, 0)))
+    return EXIT_OK if journal.is_clean else EXIT_PROBLEMS
+
+
+register(
+    Subcommand(
+        "validate",
+        "check a pain-journal CSV and list its problems",
+        _configure_validate,
+        _run_validate,
+        description=(
+            "Read a pain-journal CSV, print a summary and the problems table. Exit status: "
+            "0 when every record is clean, 1 when some records have problems, 2 when the "
+            "file cannot be read."
+        ),
+    )
+)
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def _configure_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the journal CSV file ('-' reads standard input)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the HTML file to write"
+    )
+    parser.add_argument(
+        "--date-format",
+        metavar="F",
+        help="strptime format for non-ISO timestamps, e.g. '%%d/%%m/%%Y %%H:%%M'",
+    )
+    parser.add_argument(
+        "--t6",
+        action="store_true",
+        help="the injury is at T6 or above (a surge of spasms is then flagged as urgent)",
+    )
+    parser.add_argument("--title", help="the report's title (default: 'Pain journal report')")
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .analysis import AnalysisError
+    from .journal import read_journal
+    from .report import REPORT_STAGES, write_report
+
+    total = len(REPORT_STAGES) + 1
+
+    def progress(done: int, _total: int, message: str) -> None:
+        if done < _total:
+            print(f"[{done + 2}/{total}] {message}", file=sys.stderr, flush=True)
+
+    folder = Path(args.output).parent
+    if not folder.is_dir():
+        msg = f"cannot write {args.output}: the folder {folder} does not exist"
+        raise CommandError(msg)
+    print(f"[1/{total}] Reading the journal", file=sys.stderr, flush=True)
+    source = args.file
+    if args.file == "-":
+        source = io.BytesIO(sys.stdin.buffer.read())
+        source.name = "<stdin>"
+    journal = read_journal(source, date_format=args.date_format)
+    try:
+        target = write_report(
+            journal,
+            args.output,
+            title=args.title,
+            level_at_or_above_t6=args.t6,
+            progress=progress,
+        )
+    except AnalysisError as error:
+        raise CommandError(f"the report could not be made: {error}") from None
+    print(journal.summary())
+    print(f"wrote {target} ({target.stat().st_size / 1024:.0f} KB)")
+    return EXIT_OK
+
+
+register(
+    Subcommand(
+        "report",
+        "write a self-contained HTML report of a pain journal for a clinic visit",
+        _configure_report,
+        _run_report,
+        description=(
+            "Read a pain-journal CSV and write one self-contained HTML page (figures "
+            "embedded, no scripts, nothing fetched) that a person could take to a clinic "
+            "visit: the period, trend, patterns, red flags, interventions and the problems "
+            "found when reading. Not a diagnosis. Progress goes to standard error. Exit "
+            "status: 0 when the report was written (even if some records had problems: they "
+            "are listed in it), 2 when the file cannot be read or the report not written."
+        ),
+    )
+)
+
+
+# -- entry point -----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Pain journals for teaching: leg pain after spinal cord injury.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for subcommand in SUBCOMMANDS.values():
+        sub = subparsers.add_parser(
+            subcommand.name,
+            help=subcommand.help,
+            description=subcommand.description or subcommand.help,
+        )
+        subcommand.configure(sub)
+        sub.set_defaults(_run=subcommand.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``sci-pain`` with ``argv`` (default: the process arguments); return the status.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+
+    Returns
+    -------
+    int
+        0, 1 or 2 (see the module docstring).
+    """
+    from .journal import JournalError
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+                reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version (0) or a usage error (2)
+        return int(exit_.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        return int(args._run(args))
+    except (JournalError, CommandError, OSError) as error:
+        print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return 130
