@@ -206,11 +206,35 @@ def sniff(data: bytes, encoding: str, delimiter: str | None, source: str) -> tup
     return (best if counts[best] else ","), 0
 
 
-def _read_csv(data: bytes, source: str, **options) -> pd.DataFrame:
+class _Joined(io.RawIOBase):
+    """Several byte strings read as one file, without copying them into one."""
+
+    def __init__(self, *parts: bytes) -> None:
+        super().__init__()
+        self._parts = [memoryview(p) for p in parts if len(p)]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._parts and not len(self._parts[0]):
+            self._parts.pop(0)
+        if not self._parts:
+            return 0
+        part = self._parts[0]
+        n = min(len(buffer), len(part))
+        buffer[:n] = part[:n]
+        self._parts[0] = part[n:]
+        return n
+
+
+def _read_csv(data: bytes | tuple[bytes, ...], source: str, **options) -> pd.DataFrame:
     """pandas' C parser with the options every call shares; its errors as JournalError."""
+    parts = data if isinstance(data, tuple) else (data,)
+    handle = io.BufferedReader(_Joined(*parts), buffer_size=1 << 20)
     try:
         return pd.read_csv(
-            io.BytesIO(data),
+            handle,
             index_col=False,
             na_filter=False,
             skip_blank_lines=False,
@@ -246,7 +270,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     """
     shared = {"sep": delimiter, "encoding": encoding}
     header, sample = _header_and_sample(data, source, skip, shared)
-    many = _many_valued(sample)
+    many = _many_valued(sample, header)
     width = max(len(header), 1)
     names = list(range(width))
     closed_quote = False
@@ -259,7 +283,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 # only a warning: make it an error, and widen
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 frame = _read_csv(
-                    data + line_end + sentinel,
+                    (data, line_end + sentinel),
                     source,
                     header=None,
                     names=names,
@@ -373,15 +397,27 @@ def _header_width(cells: list) -> int:
     return width
 
 
-def _many_valued(sample: pd.DataFrame | None) -> set[int]:
-    """Positions of columns whose sample holds mostly distinct values in no sorted order."""
+def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
+    """Positions of columns whose sample holds mostly distinct values that pandas would sort.
+
+    A mostly distinct ``timestamp`` column in time order (or a cohort's timestamps, person
+    by person) stays categorical: pandas finds its categories sorted, or sorts few. Any
+    other mostly distinct column (free-text notes), or timestamps out of order (newest
+    first), is parsed as objects.
+    """
     if sample is None or len(sample) < 50:
         return set()
     positions = set()
     for position, column in enumerate(sample.columns):
         values = [v for v in sample[column].tolist() if isinstance(v, str) and v.strip()]
-        if len(set(values)) > 0.5 * len(sample) and values != sorted(values):
-            positions.add(position)
+        if len(set(values)) <= 0.5 * len(sample):
+            continue
+        name = header[position].strip().casefold() if position < len(header) else ""
+        if name == "timestamp":
+            descents = sum(a > b for a, b in zip(values, values[1:], strict=False))
+            if descents <= 0.05 * len(values):
+                continue
+        positions.add(position)
     return positions
 
 

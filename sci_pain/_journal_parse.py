@@ -27,8 +27,6 @@ __all__: list[str] = []
 # ``swelling`` value, and "no spasms" is not the same as "not recorded".
 _NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
 
-# A spreadsheet runs a cell that starts with one of these characters as a formula.
-_FORMULA_START = "=+-@\t\r"
 _ESCAPED_RE = re.compile(r"'+[=+\-@\t\r]")
 _NEEDS_ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
 

@@ -1,4 +1,4 @@
-"""Read, check and write pain journals without losing a record.
+r"""Read, check and write pain journals without losing a record.
 
 A journal is a CSV file with one row per diary entry (columns in
 :mod:`sci_pain.journal_schema`, documented in ``data/README.md``). :func:`read_journal` returns
@@ -13,11 +13,12 @@ record. The rules:
   in ``entries`` or has a ``kept == False`` problem, never both and never neither.
 * An **exact duplicate** (every value the same as in an earlier record once read:
   ``2026-03-01`` and ``2026-03-01T00:00`` are the same time, ``Knee`` and ``knee`` the same
-  site; a cleared invalid value counts as missing) is not kept: the first copy stays, each later copy is reported as
-  ``duplicate of row N`` with ``kept`` False.
+  site, a cleared invalid value counts as missing) is not kept: the first copy stays, and
+  each later copy is reported as ``duplicate of row N`` with ``kept`` False. Repeated
+  timestamps with different values are not duplicates (two pains rated at the same time).
+* ``entries`` are sorted by time; records with equal times stay in file order.
 * Text (``problem``, ``notes``, unknown columns) is stripped of surrounding spaces; line ends
-  inside a quoted note become ``\n``. Repeated timestamps with different values are
-  not duplicates (two pains rated at the same time).
+  inside a quoted note become ``\n``.
 * **Unknown columns** are kept in ``entries`` under their header as written (stripped of
   spaces) as text, after the schema columns, and reported once in row 1. A name that would
   clash with an entries column gets the prefix ``extra_``. A column with neither a header nor
@@ -29,10 +30,15 @@ record. The rules:
 * Numbers may use a decimal comma (``7,5``); ``1,500`` is rejected as ambiguous. Timestamps
   must be ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
   alone); day/month dates are never guessed unless ``date_format=`` says how to read them.
+* Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252/Latin-1
+  (tried in that order); delimited by comma, semicolon or tab (the most frequent in the
+  header line); with ``\n``, ``\r\n`` or ``\r`` line ends; and may start with Excel's
+  ``sep=`` line. Header names are matched ignoring case, surrounding spaces, and spaces or
+  hyphens for ``_`` (``" Sleep Hours"`` is ``sleep_hours``).
 
-Formula escaping (spreadsheets run a cell starting with ``=``, ``+``, ``-`` or ``@``): the
-writer puts a ``'`` before every text cell that starts with one of them, or with quotes
-followed by one of them; the reader removes one leading ``'`` from such cells. So text
+Formula escaping (spreadsheets run a cell starting with ``=``, ``+``, ``-`` or ``@``, and some
+treat a leading tab or carriage return alike): the writer puts a ``'`` before every text cell
+(and unknown column name) that starts with one of them, or with quotes followed by one; the reader removes one leading ``'`` from such cells. So text
 survives a round trip exactly, and a cell typed in a spreadsheet as ``'=1+1`` reads as
 ``=1+1``, as the spreadsheet shows it.
 
@@ -598,11 +604,19 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     """
     by_name = {item.name: item for item in coded}
     everything = keep.size == rows.size  # then codes are used as they are, without a take
-    if "timestamp" in by_name:
+    if "timestamp" in by_name and keep.size > 1:
+        # sort by the rank of each distinct time: with fewer than 65,536 distinct times
+        # the ranks fit in 16 bits, which NumPy sorts stably with a radix sort
         codes = by_name["timestamp"].codes
-        ts = parsed["timestamp"].values[codes if everything else codes[keep]]
-        if ts.size > 1 and not (ts[1:] >= ts[:-1]).all():
-            keep = keep[np.argsort(ts, kind="stable")]
+        values = parsed["timestamp"].values
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        rank = np.empty(values.size, dtype=np.int64)  # equal times share a rank
+        rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
+        rank = rank.astype(np.uint16 if values.size <= 1 << 16 else np.int64)
+        keys = rank[codes if everything else codes[keep]]
+        if not (keys[1:] >= keys[:-1]).all():
+            keep = keep[np.argsort(keys, kind="stable")]
             everything = False
 
     def select(codes: np.ndarray) -> np.ndarray:

@@ -132,6 +132,12 @@ def test_row_numbers_count_multiline_notes_as_one_row_and_blank_lines():
     check_invariant(journal)
 
 
+def test_equal_times_written_differently_stay_in_file_order():
+    text = "timestamp,pain\n2026-03-01T00:00,1\n2026-03-01,2\n2026-03-01 00:00,3\n2026-02-28,4\n"
+    journal = read_text(text)
+    assert journal.entries["row"].tolist() == [5, 2, 3, 4]
+
+
 def test_unsorted_rows_are_sorted_by_time_keeping_their_row():
     text = "timestamp,pain\n2026-03-03,1\n2026-03-01,2\n2026-03-02,3\n2026-03-01,4\n"
     journal = read_text(text)
@@ -792,3 +798,63 @@ def test_repr_and_summary():
     assert journal.summary() == (
         "<buffer>: 2 records, 1 kept, 1 not kept; 1 problem in 1 record; 2026-03-01 to 2026-03-01"
     )
+
+
+# -- large files: the parser's fast paths ----------------------------------------------------
+
+
+def big_text(n: int, *, newest_first: bool = False, unique_notes: bool = False) -> str:
+    rng = np.random.default_rng(5)
+    times = pd.date_range("2026-01-01", periods=n, freq="53min")
+    if newest_first:
+        times = times[::-1]
+    notes = [f"note {i} {rng.integers(10**6)}" for i in range(n)] if unique_notes else [""] * n
+    lines = [
+        f"{t:%Y-%m-%dT%H:%M},{i % 11},{note}"
+        for i, (t, note) in enumerate(zip(times, notes, strict=True))
+    ]
+    return "timestamp,pain,notes\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("newest_first", "unique_notes"), [(False, False), (True, True)])
+def test_many_distinct_values_in_any_order(newest_first, unique_notes):
+    text = big_text(3000, newest_first=newest_first, unique_notes=unique_notes)
+    journal = read_text(text)
+    assert journal.is_clean and journal.n_entries == 3000
+    assert journal.entries["timestamp"].is_monotonic_increasing
+    first = journal.entries.iloc[0]
+    assert first["row"] == (3001 if newest_first else 2)
+    if unique_notes:
+        assert journal.entries["notes"].nunique() == 3000
+    again = read_text(journal.to_csv())
+    pd.testing.assert_frame_equal(without_row(again.entries), without_row(journal.entries))
+
+
+def test_a_bad_record_early_in_a_long_file():
+    lines = big_text(1500).splitlines()
+    lines[5] = lines[5] + ",x,y"  # row 6: too many fields, inside the parser's sample
+    journal = read_text("\n".join(lines) + "\n")
+    assert problem_rows(journal, kept=False) == [6]
+    assert journal.n_entries == 1499
+
+
+def test_numeric_looking_text_keeps_its_spelling():
+    text = "timestamp,pain,notes,code\n2026-03-01,3,007,1.50\n2026-03-02,04,TRUE,1e3\n"
+    journal = read_text(text)
+    assert journal.entries["notes"].tolist() == ["007", "TRUE"]
+    assert journal.entries["code"].tolist() == ["1.50", "1e3"]
+    assert journal.entries["pain"].tolist() == [3, 4]
+
+
+def test_journal_from_frame_with_typed_columns():
+    raw = pd.DataFrame(
+        {
+            "timestamp": pd.to_datetime(["2026-03-02 08:00", "2026-03-01 08:00", None]),
+            "pain": pd.array([3, 4, 5], dtype="Int64"),
+            "site": pd.Categorical(["knee", "foot", "hip"]),
+        }
+    )
+    journal = journal_from_frame(raw, source="typed")
+    assert journal.entries["row"].tolist() == [3, 2]
+    assert journal.entries["timestamp"].dtype == "datetime64[us]"
+    assert problem_rows(journal, "timestamp", kept=False) == [4]

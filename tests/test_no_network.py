@@ -94,6 +94,11 @@ def _simulate_cohort(folder: Path):
     return simulate.simulate_cohort(3, 7, seed=0)
 
 
+def _fhir_round_trip(folder: Path):
+    imports = importlib.import_module("sci_pain.imports")
+    return imports.read_fhir(imports.to_fhir(_read(folder)))
+
+
 ACTIONS: dict[str, tuple[str, Callable[[Path], object]]] = {
     # name: (module it needs, action)
     "read_journal": ("sci_pain.journal", _read),
@@ -103,6 +108,7 @@ ACTIONS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "sci-pain validate": ("sci_pain.cli", _cli),
     "simulate_journal": ("sci_pain.simulate", _simulate_journal),
     "simulate_cohort": ("sci_pain.simulate", _simulate_cohort),
+    "to_fhir and read_fhir": ("sci_pain.imports", _fhir_round_trip),
 }
 
 
