@@ -193,6 +193,7 @@ _EXPORTS: dict[str, str] = {
     "update_association": "plots_journal",
     "update_overview": "plots_journal",
     "regression_to_the_mean": "nof1_examples",
+    "association_alt_text": "plots_journal",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -73,6 +73,14 @@ __all__ = [
     "plot_overview",
     "alt_text",
     "journal_alt_text",
+    "update_timeline",
+    "update_calendar",
+    "update_time_of_day_weekday",
+    "update_body_map",
+    "update_descriptors",
+    "update_association",
+    "update_overview",
+    "association_alt_text",
 ]
 
 PLOT_KINDS: tuple[str, ...] = (
@@ -1063,3 +1071,776 @@ _ALT = {
     "phases": _alt_phases,
     "overview": _alt_overview,
 }
+
+
+# --------------------------------------------------------------------------------------------
+# fast updates for interactive use
+#
+# A dashboard redraws the same kind of figure many times with other entries (another date
+# range, site, smoothing window). Re-plotting creates every artist again and forces a full
+# draw; the ``update_<kind>`` functions instead change the artists a ``plot_<kind>`` call made,
+# in place, and return the artists whose appearance changed, so that a renderer can redraw
+# only those (blitting, see :class:`sci_pain.dashboard.JournalFigures`). They compute with the
+# same analysis functions as the plots, so an updated figure shows what a fresh plot would.
+
+_TIMELINE_LEGEND: dict[str, Any] = {
+    "loc": "upper left",
+    "bbox_to_anchor": (1.01, 1.0),
+    "fontsize": 9,
+}
+_OVERVIEW_LEGEND: dict[str, Any] = {
+    "loc": "upper center",
+    "bbox_to_anchor": (0.5, -0.22),
+    "ncol": 5,
+    "fontsize": 9,
+}
+_FLAG_PREFIX = "red flag: "
+_OVERVIEW_PANELS = ("timeline", "calendar", "time_of_day_weekday", "body_map", "descriptors")
+
+
+def _not_drawn_by(function: str, what: str) -> ValueError:
+    msg = (
+        f"this Axes was not drawn by {function} ({what} not found); draw it with {function} "
+        f"first, then update it"
+    )
+    return ValueError(msg)
+
+
+def _same(old, new) -> bool:
+    """Whether two (possibly masked) arrays hold the same values, NaN equal to NaN."""
+    old_mask, new_mask = np.ma.getmaskarray(old), np.ma.getmaskarray(new)
+    try:
+        old_values = np.ma.filled(np.ma.asarray(old, dtype=float), np.nan)
+        new_values = np.ma.filled(np.ma.asarray(new, dtype=float), np.nan)
+    except (TypeError, ValueError):
+        return False
+    return (
+        old_values.shape == new_values.shape
+        and np.array_equal(old_mask, new_mask)
+        and np.array_equal(old_values, new_values, equal_nan=True)
+    )
+
+
+def _set_offsets(collection, offsets: np.ndarray) -> bool:
+    """Set a collection's offsets; return whether they changed."""
+    if _same(collection.get_offsets(), offsets):
+        return False
+    collection.set_offsets(offsets)
+    return True
+
+
+def _set_label(text, value: float) -> bool:
+    """Write a cell's mean as the heatmaps do (hidden when missing); return whether it changed."""
+    missing = math.isnan(value)
+    label = "" if missing else f"{value:.1f}"
+    colour = "white" if not missing and value < 5 else "black"
+    if (text.get_text(), text.get_visible(), text.get_color()) == (label, not missing, colour):
+        return False
+    text.set_text(label)
+    text.set_color(colour)
+    text.set_visible(not missing)
+    return True
+
+
+def _date_numbers(values) -> np.ndarray:
+    import matplotlib.dates as mdates
+
+    values = np.asarray(values)
+    if values.size == 0:
+        return np.empty(0)
+    return mdates.date2num(values)
+
+
+def _set_xlim(ax: Axes, low: float, high: float) -> bool:
+    """Set the x limits; return whether they changed."""
+    if np.allclose(ax.get_xlim(), (low, high), rtol=0, atol=1e-9):
+        return False
+    ax.set_xlim(low, high)
+    return True
+
+
+def update_timeline(
+    ax: Axes,
+    entries,
+    *,
+    column: str = "pain",
+    window: int = 7,
+    flags=None,
+    xlim=None,
+    legend_kwargs: Mapping[str, Any] | None = None,
+) -> list:
+    """Show other entries on a timeline drawn by :func:`plot_timeline`, in place.
+
+    The points, the rolling mean, the red-flag markers and the x limits are changed; phase
+    lines, labels and the title stay. Meant for redrawing fast in a dashboard.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_timeline` (or an earlier update).
+    entries : DataFrame or Journal
+    column : str, default "pain"
+        The column the timeline was drawn for.
+    window : int, default 7
+        Rolling-mean window in days; the legend follows.
+    flags : True or DataFrame, optional
+        As for :func:`plot_timeline`; None shows no flag markers. Markers of a severity no
+        longer flagged are emptied but keep their legend entry; a severity flagged for the
+        first time gets markers and the legend is rebuilt.
+    xlim : (date, date), optional
+        The dates at the left and right edges. Default: the entries' first and last day,
+        with a margin.
+    legend_kwargs : mapping, optional
+        How to place the legend when the flag markers change kind (it is then rebuilt);
+        default as :func:`plot_timeline` places it.
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the x axis when the limits changed; an old and
+        a new legend when it was rebuilt), for a renderer that redraws only those.
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no timeline.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_timeline(entries, ax=ax)
+    >>> changed = update_timeline(ax, entries, window=14)
+    >>> [type(artist).__name__ for artist in changed], ax.lines[0].get_label()
+    (['Line2D', 'Legend'], '14-day rolling mean')
+    >>> plt.close(fig)
+    """
+    entries = _as_entries(entries)
+    points = next((c for c in ax.collections if c.get_label() == "entries"), None)
+    line = next((ln for ln in ax.lines if ln.get_label().endswith("-day rolling mean")), None)
+    if points is None or line is None:
+        raise _not_drawn_by("plot_timeline", "the points or the rolling-mean line")
+    trend = rolling_trend(entries, window=window, column=column)  # checks the columns
+    ts = _timestamps(entries, purpose="the timeline").to_numpy()
+    values = _numeric(entries, column)
+    changed: list = []
+    if _set_offsets(points, np.column_stack([_date_numbers(ts), values])):
+        changed.append(points)
+    x = _date_numbers(trend.index.to_numpy())
+    y = trend["rolling_mean"].to_numpy(dtype=float)
+    old = (np.asarray(line.get_xdata(orig=True)), np.asarray(line.get_ydata(orig=True)))
+    old_x = _date_numbers(old[0]) if np.issubdtype(old[0].dtype, np.datetime64) else old[0]
+    if not (_same(old_x, x) and _same(old[1], y)):
+        line.set_data(x, y)
+        changed.append(line)
+    label = f"{window}-day rolling mean"
+    legend = ax.get_legend()
+    if line.get_label() != label:
+        if legend is not None:
+            for text in legend.get_texts():
+                if text.get_text() == line.get_label():
+                    text.set_text(label)
+        line.set_label(label)
+        if legend is not None:
+            changed.append(legend)
+
+    table = _resolve_flags(entries, flags)
+    markers = {
+        c.get_label().removeprefix(_FLAG_PREFIX): c
+        for c in ax.collections
+        if c.get_label().startswith(_FLAG_PREFIX)
+    }
+    placed = [np.asarray(m.get_offsets()) for m in markers.values() if len(m.get_offsets())]
+    if placed:
+        y_flag = float(placed[0][0, 1])
+    else:
+        top = PAIN_RANGE[1] if column in ("pain", "interference") else np.nanmax(values)
+        y_flag = float(top) + 0.6
+    rebuild, flags_changed = False, False
+    for severity in SEVERITIES:
+        chosen = table[table["severity"] == severity] if table is not None else pd.DataFrame()
+        artist = markers.get(severity)
+        if len(chosen) == 0:
+            # emptied, not removed: the legend keeps its entry and its place
+            if artist is not None:
+                flags_changed |= _set_offsets(artist, np.empty((0, 2)))
+            continue
+        offsets = np.column_stack(
+            [_date_numbers(chosen["timestamp"].to_numpy()), np.full(len(chosen), y_flag)]
+        )
+        if artist is None:
+            artist = ax.scatter(
+                chosen["timestamp"].to_numpy(),
+                offsets[:, 1],
+                marker=_SEVERITY_MARKERS[severity],
+                s=50,
+                color=_SEVERITY_COLOURS[severity],
+                edgecolor=PALETTE["black"],
+                linewidth=0.5,
+                label=f"{_FLAG_PREFIX}{severity}",
+                zorder=4,
+                clip_on=False,
+            )
+            markers[severity] = artist
+            rebuild = True
+        else:
+            flags_changed |= _set_offsets(artist, offsets)
+    if flags_changed or rebuild:  # all markers, so that the set of changing artists stays
+        changed.extend(markers.values())
+    if rebuild:
+        changed.append(legend)
+        changed.append(ax.legend(**dict(legend_kwargs or _TIMELINE_LEGEND)))
+
+    if xlim is not None:
+        low, high = _date_numbers([pd.Timestamp(v).to_datetime64() for v in xlim])
+    elif len(ts) and not pd.isna(ts.min()):
+        low, high = _date_numbers([ts.min(), ts.max()])
+        margin = max(1.0, 0.05 * (high - low))
+        low, high = low - margin, high + margin
+    else:
+        low, high = ax.get_xlim()
+    if _set_xlim(ax, low, high):
+        changed.append(ax.xaxis)
+    return [artist for artist in changed if artist is not None]
+
+
+def update_calendar(
+    ax: Axes,
+    entries,
+    *,
+    first_day,
+    column: str = "pain",
+    start=None,
+    end=None,
+) -> list:
+    """Show other entries on a calendar drawn by :func:`plot_calendar`, in place.
+
+    The grid keeps the weeks it was drawn with: each day's cell takes the mean of the given
+    entries (grey when it has none, or when it is outside ``start`` to ``end``), and the
+    view narrows to the weeks from ``start`` to ``end``, with month labels for those weeks.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_calendar`.
+    entries : DataFrame or Journal
+    first_day : date
+        The first day of the entries the calendar was drawn with (its first cell's week).
+    column : str, default "pain"
+    start, end : date, optional
+        The days to show (inclusive); default the whole grid.
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the grid, and the x axis when the weeks shown
+        changed).
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no calendar.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_calendar(entries, ax=ax)
+    >>> first = entries["timestamp"].min()
+    >>> changed = update_calendar(
+    ...     ax, entries, first_day=first, start="2026-02-01", end="2026-02-28"
+    ... )
+    >>> ax.get_xticklabels()[0].get_text()
+    'Feb 2026'
+    >>> plt.close(fig)
+    """
+    from matplotlib.collections import QuadMesh
+
+    entries = _as_entries(entries)
+    meshes = [c for c in ax.collections if isinstance(c, QuadMesh)]
+    if not meshes:
+        raise _not_drawn_by("plot_calendar", "the grid of days")
+    mesh = meshes[0]
+    n_weeks = int(np.shape(mesh.get_array())[1])
+    first_monday = pd.Timestamp(first_day).normalize()
+    first_monday -= pd.Timedelta(days=int(first_monday.day_of_week))
+    last_grid_day = first_monday + pd.Timedelta(days=7 * n_weeks - 1)
+    low_day = max(pd.Timestamp(start).normalize(), first_monday) if start else first_monday
+    high_day = min(pd.Timestamp(end).normalize(), last_grid_day) if end else last_grid_day
+    grid = np.full((7, n_weeks), np.nan)
+    daily = daily_summary(entries, column=column)
+    if len(daily):
+        days = daily.index
+        offset = ((days - first_monday) / pd.Timedelta(days=1)).to_numpy(dtype=int)
+        keep = (days >= low_day) & (days <= high_day) & (offset >= 0) & (offset < 7 * n_weeks)
+        grid[offset[keep] % 7, offset[keep] // 7] = daily["mean"].to_numpy(dtype=float)[keep]
+    changed: list = []
+    new = np.ma.masked_invalid(grid)
+    if not _same(mesh.get_array(), new):
+        mesh.set_array(new)
+        changed.append(mesh)
+
+    def week(day: pd.Timestamp) -> int:
+        return int((day - first_monday) / pd.Timedelta(days=1)) // 7
+
+    if high_day < low_day:
+        return changed
+    if _set_xlim(ax, float(week(low_day)), float(week(high_day) + 1)):
+        month_starts = pd.date_range(low_day, high_day, freq="MS")
+        # label the partial first month only if its weeks leave room before the next label
+        if low_day.day != 1 and (len(month_starts) == 0 or (month_starts[0] - low_day).days >= 14):
+            month_starts = pd.DatetimeIndex([low_day]).append(month_starts)
+        ax.set_xticks(
+            [week(d) + 0.5 for d in month_starts],
+            [
+                f"{d:%b %Y}" if d.month == 1 or i == 0 else f"{d:%b}"
+                for i, d in enumerate(month_starts)
+            ],
+        )
+        changed.append(ax.xaxis)
+    return changed
+
+
+def update_time_of_day_weekday(
+    ax: Axes,
+    entries,
+    *,
+    by: Literal["part", "hour"] = "part",
+    column: str = "pain",
+    annotate: bool | None = None,
+) -> list:
+    """Show other entries on a heatmap drawn by :func:`plot_time_of_day_weekday`, in place.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_time_of_day_weekday` with the same ``by``.
+    entries : DataFrame or Journal
+    by : {"part", "hour"}, default "part"
+    column : str, default "pain"
+    annotate : bool, optional
+        Write each cell's mean in it (default: for parts of the day).
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the image and the cell labels).
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no heatmap of this shape.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_time_of_day_weekday(entries, ax=ax)
+    >>> mondays = entries[entries["timestamp"].dt.day_of_week == 0]
+    >>> changed = update_time_of_day_weekday(ax, mondays)
+    >>> int(ax.images[0].get_array().count())  # cells with a value: Monday's parts of the day
+    3
+    >>> plt.close(fig)
+    """
+    entries = _as_entries(entries)
+    table = time_of_day_weekday(entries, by=by, column=column)
+    values = table.to_numpy(dtype=float)
+    if not ax.images or np.shape(ax.images[0].get_array()) != values.shape:
+        raise _not_drawn_by(f"plot_time_of_day_weekday(by={by!r})", "a heatmap of that shape")
+    image = ax.images[0]
+    changed: list = []
+    new = np.ma.masked_invalid(values)
+    if not _same(image.get_array(), new):
+        image.set_data(new)
+        changed.append(image)
+    if annotate is None:
+        annotate = by == "part"
+    if not annotate:
+        return changed
+    cells = {}
+    for text in ax.texts:
+        x, y = text.get_position()
+        cells[(round(float(y)), round(float(x)))] = text
+    texts_changed = False
+    for (row, col), value in np.ndenumerate(values):
+        text = cells.get((row, col))
+        missing = bool(np.isnan(value))
+        if text is None:
+            if missing:
+                continue
+            text = cells[(row, col)] = ax.text(col, row, "", ha="center", va="center", fontsize=9)
+        texts_changed |= _set_label(text, value)
+    if texts_changed:  # all cell labels, so that the set of changing artists stays the same
+        changed.extend(cells.values())
+    return changed
+
+
+def update_body_map(ax: Axes, entries, *, column: str = "pain") -> list:
+    """Show other entries on a body map drawn by :func:`plot_body_map`, in place.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_body_map`.
+    entries : DataFrame or Journal
+    column : str, default "pain"
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the sites and their value labels).
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no body map.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("overuse").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_body_map(entries, ax=ax)
+    >>> changed = update_body_map(ax, entries[entries["site"] == "knee"])
+    >>> int(ax.collections[0].get_array().count())  # sites with a value: the knees
+    1
+    >>> plt.close(fig)
+    """
+    from matplotlib.collections import PolyCollection
+
+    entries = _as_entries(entries)
+    collection = next((c for c in ax.collections if isinstance(c, PolyCollection)), None)
+    if collection is None or len(collection.get_paths()) != 2 * len(_LEG_SHAPES):
+        raise _not_drawn_by("plot_body_map", "the twelve sites")
+    table = pain_by_leg_site(entries, column=column).set_index(["leg", "site"])
+    means, centres = [], []
+    for leg in ("right", "left"):
+        cx = _LEG_CENTRES[leg]
+        for site, shape in _LEG_SHAPES:
+            means.append(float(table.loc[(leg, site), "mean"]))
+            ys = [y for _, y in shape]
+            centres.append((cx, (min(ys) + max(ys)) / 2))
+    changed: list = []
+    new = np.ma.masked_invalid(np.asarray(means))
+    if not _same(collection.get_array(), new):
+        collection.set_array(new)
+        changed.append(collection)
+    texts = {}
+    for text in ax.texts:
+        x, y = text.get_position()
+        texts[(round(float(x), 3), round(float(y), 3))] = text
+    labels, texts_changed = [], False
+    for (x, y), value in zip(centres, means, strict=True):
+        text = texts.get((round(x, 3), round(y, 3)))
+        if text is None:
+            if math.isnan(value):
+                continue
+            text = ax.text(x, y, "", ha="center", va="center", fontsize=8)
+        labels.append(text)
+        texts_changed |= _set_label(text, value)
+    if texts_changed:  # all value labels, so that the set of changing artists stays the same
+        changed.extend(labels)
+    return changed
+
+
+def update_descriptors(ax: Axes, entries) -> list:
+    """Show other entries on a descriptor chart drawn by :func:`plot_descriptors`, in place.
+
+    The bars change length and the count axis follows. If the set of descriptors changed
+    (a descriptor outside the vocabulary came or went), the Axes is drawn again and returned.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_descriptors`.
+    entries : DataFrame or Journal
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (bars, the count axis), or ``[ax]`` when the
+        whole Axes was drawn again.
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no descriptor chart.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_descriptors(entries, ax=ax)
+    >>> changed = update_descriptors(ax, entries.iloc[:10])
+    >>> float(max(bar.get_width() for bar in ax.containers[0]))  # burning, in 9 of 10
+    9.0
+    >>> plt.close(fig)
+    """
+    entries = _as_entries(entries)
+    if not ax.containers:
+        raise _not_drawn_by("plot_descriptors", "the bars")
+    bars = ax.containers[0]
+    table = pain_by_quality(entries)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    wanted = [q.replace("_", " ") for q in table["quality"]]
+    if shown != wanted:
+        title = ax.get_title()
+        legend = ax.get_legend()
+        ax.clear()
+        if legend is not None:
+            legend.remove()
+        plot_descriptors(entries, ax=ax, title=title)
+        return [ax]
+    changed: list = []
+    counts = table["count"].to_numpy(dtype=float)
+    for bar, count in zip(bars, counts, strict=True):
+        if bar.get_width() != count:
+            bar.set_width(count)
+            changed.append(bar)
+    if _set_xlim(ax, 0.0, max(float(counts.max()) if counts.size else 0.0, 1.0) * 1.05):
+        changed.append(ax.xaxis)
+    return changed
+
+
+def _association_title(column: str, variable: str, lag: int, row) -> str:
+    name = _NAMES.get(variable, variable)
+    return (
+        f"{_NAMES.get(column, column)} vs {name.lower()} ({_lag_phrase(lag)})\n"
+        f"Spearman \u03c1 = {_fmt(row['rho'], 2)} (95% CI {_fmt(row['ci_low'], 2)} "
+        f"to {_fmt(row['ci_high'], 2)}), n = {int(row['n'])} days"
+    )
+
+
+def association_alt_text(result, *, variable: str, lag: int = 0, column: str = "pain") -> str:
+    """The alt text of :func:`plot_association` from a row of :func:`sci_pain.associations`.
+
+    The same sentence as ``alt_text("association", ...)``, without computing the
+    association again (a dashboard computes it once for the figure and its description).
+
+    Parameters
+    ----------
+    result : Series
+        The row of ``associations(entries, variables={variable: (lag,)}, ...)``.
+    variable, lag, column
+        As given to :func:`plot_association`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> row = sp.associations(entries, variables={"sleep_hours": (0,)}, n_boot=100).iloc[0]
+    >>> association_alt_text(row, variable="sleep_hours") == alt_text(
+    ...     "association", entries, variable="sleep_hours", n_boot=100
+    ... )
+    True
+    """
+    return (
+        f"Scatter plot of daily mean {column.replace('_', ' ')} against "
+        f"{_NAMES.get(variable, variable).lower()} ({_lag_phrase(lag)}), one point per day: "
+        f"Spearman rho {_fmt(result['rho'], 2)} (95% CI {_fmt(result['ci_low'], 2)} to "
+        f"{_fmt(result['ci_high'], 2)}), n = {int(result['n'])} days."
+    )
+
+
+def update_association(
+    ax: Axes,
+    entries,
+    *,
+    variable: str = "activity_min",
+    lag: int = 0,
+    column: str = "pain",
+    n_boot: int = 1000,
+    seed: int = 0,
+    title: str | None = None,
+    result=None,
+) -> list:
+    """Show other entries, variable or lag on a scatter drawn by :func:`plot_association`.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_association`.
+    entries : DataFrame or Journal
+    variable, lag, column, n_boot, seed, title
+        As for :func:`plot_association`.
+    result : Series, optional
+        The row of :func:`sci_pain.associations` for this variable and lag, when already
+        computed (then ``n_boot`` and ``seed`` are not used).
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the points, the title with rho, the x axis).
+
+    Raises
+    ------
+    ValueError
+        If ``ax`` holds no association scatter (AnalysisError for a bad variable or lag).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("overuse").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_association(entries, ax=ax, n_boot=0)
+    >>> changed = update_association(ax, entries, lag=1, n_boot=0)
+    >>> ax.get_xlabel()
+    'Activity, day before (min)'
+    >>> plt.close(fig)
+    """
+    entries = _as_entries(entries)
+    if lag < 0:
+        msg = f"lag must be 0 or more days, got {lag!r}"
+        raise AnalysisError(msg)
+    points = ax.collections[0] if ax.collections else None
+    if points is None or not ax.get_title():
+        raise _not_drawn_by("plot_association", "the points")
+    if result is None:
+        result = associations(
+            entries, variables={variable: (lag,)}, column=column, n_boot=n_boot, seed=seed
+        ).iloc[0]
+    row = result
+    daily = daily_values(entries, [column, variable])
+    x = daily[variable].shift(lag).to_numpy(dtype=float)
+    y = daily[column].to_numpy(dtype=float)
+    changed: list = []
+    if _set_offsets(points, np.column_stack([x, y])):
+        changed.append(points)
+    new_title = title or _association_title(column, variable, lag, row)
+    if ax.get_title() != new_title:
+        ax.set_title(new_title)
+        changed.append(ax.title)
+    name = _NAMES.get(variable, variable)
+    xlabel = _label(variable, prefix=f"{name}, {_lag_phrase(lag)}")
+    finite = x[np.isfinite(x) & np.isfinite(y)]
+    if finite.size:
+        low, high = float(finite.min()), float(finite.max())
+        margin = 0.05 * (high - low) or 0.5
+        low, high = low - margin, high + margin
+    else:
+        low, high = 0.0, 1.0
+    moved = _set_xlim(ax, low, high)
+    if ax.get_xlabel() != xlabel:
+        ax.set_xlabel(xlabel)
+        moved = True
+    if moved:
+        changed.append(ax.xaxis)
+    return changed
+
+
+def update_overview(
+    fig: Figure,
+    entries,
+    *,
+    first_day,
+    window: int = 7,
+    flags=True,
+    start=None,
+    end=None,
+    title: str | None = None,
+    panels: Sequence[str] | None = None,
+) -> list:
+    """Show other entries on a figure drawn by :func:`plot_overview`, in place.
+
+    Each panel is updated with its ``update_<kind>`` function; panels that said "Not
+    recorded in this journal" stay as they are. The title follows the entries.
+
+    Parameters
+    ----------
+    fig : Figure
+        A figure drawn by :func:`plot_overview`.
+    entries : DataFrame or Journal
+    first_day : date
+        The first day of the entries the overview was drawn with (for the calendar).
+    window, flags, title
+        As for :func:`plot_overview`.
+    start, end : date, optional
+        The days to show (inclusive); default all.
+    panels : sequence of str, optional
+        Update only these panels (``"timeline"``, ``"calendar"``,
+        ``"time_of_day_weekday"``, ``"body_map"``, ``"descriptors"``) and not the title,
+        e.g. only ``["timeline"]`` when only the smoothing window changed. Default: all,
+        and the title.
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed, across the panels.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` was not drawn by :func:`plot_overview`.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("dvt").entries
+    >>> fig = plot_overview(entries)
+    >>> march = entries[entries["timestamp"] >= "2026-03-01"]
+    >>> changed = update_overview(fig, march, first_day=entries["timestamp"].min())
+    >>> fig.get_suptitle().startswith("Pain journal 2026-03-01")
+    True
+    >>> plt.close(fig)
+    """
+    entries = _as_entries(entries)
+    if len(fig.axes) < 5:
+        raise _not_drawn_by("plot_overview", "its five panels")
+    ax_time, ax_cal, ax_tod, ax_body, ax_desc = fig.axes[:5]
+    xlim = None
+    if start is not None and end is not None:
+        xlim = (pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1))
+    chosen = set(_OVERVIEW_PANELS if panels is None else panels)
+    unknown = chosen - set(_OVERVIEW_PANELS)
+    if unknown:
+        msg = f"unknown panels {sorted(unknown)}; choose from {', '.join(_OVERVIEW_PANELS)}"
+        raise ValueError(msg)
+    changed: list = []
+    if "timeline" in chosen:
+        changed += update_timeline(
+            ax_time,
+            entries,
+            window=window,
+            flags=flags,
+            xlim=xlim,
+            legend_kwargs=_OVERVIEW_LEGEND,
+        )
+    if "calendar" in chosen:
+        changed += update_calendar(ax_cal, entries, first_day=first_day, start=start, end=end)
+    if "time_of_day_weekday" in chosen:
+        changed += update_time_of_day_weekday(ax_tod, entries)
+    for name, panel, update in (
+        ("body_map", ax_body, update_body_map),
+        ("descriptors", ax_desc, update_descriptors),
+    ):
+        if name in chosen and panel.axison:  # a "Not recorded" panel stays as it is
+            changed += update(panel, entries)
+    if panels is not None:
+        return changed
+    if title is None:
+        summary = summarize_journal(entries)
+        if summary["entries"] and pd.notna(summary["first_day"]):
+            title = (
+                f"Pain journal {_date(summary['first_day'])} to {_date(summary['last_day'])}: "
+                f"{summary['entries']} entries, mean pain {_fmt(summary['mean'])}"
+            )
+        else:
+            title = "Pain journal: no entries"
+    if fig.get_suptitle() != title:
+        changed.append(fig.suptitle(title, fontsize=14, fontweight="bold"))
+    return changed
