@@ -10,6 +10,7 @@ the files reproducible and safe to share:
 - live widget views are replaced by their static fallback (a widget's own static HTML, sent as
   ``text/x-sci-pain-static-html``, or a plain note), so a reader without a kernel sees text
   instead of "model not found";
+- pandas Styler table ids and memory addresses in reprs are replaced by fixed text;
 - ``MPLBACKEND`` is Agg and ``PYTHONHASHSEED`` fixed, for re-runs that give the same results.
 
 Usage: ``python tools/build_notebooks.py [NAME ...]`` (names without ``.py``; default: all).
@@ -18,6 +19,7 @@ Usage: ``python tools/build_notebooks.py [NAME ...]`` (names without ``.py``; de
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -47,6 +49,20 @@ def _static_outputs(cell) -> None:
             data["text/plain"] = WIDGET_NOTE
 
 
+_STYLER_UUID = re.compile(r"\bT_[0-9a-f]{5}(?=[_\"\s])")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+
+def _stable_outputs(cell) -> None:
+    """Replace what changes on every run (pandas Styler ids, memory addresses) by fixed text."""
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "text/html" in data:
+            data["text/html"] = _STYLER_UUID.sub(f"T_{cell.id.replace('-', '')}", data["text/html"])
+        if "text/plain" in data:
+            data["text/plain"] = _ADDRESS.sub(">", data["text/plain"])
+
+
 def convert(src: Path) -> nbformat.NotebookNode:
     """Read a jupytext source and return a clean, unexecuted notebook."""
     nb = jupytext.read(src)
@@ -73,6 +89,7 @@ def build(src: Path) -> Path:
     client.execute()
     for cell in nb.cells:
         _static_outputs(cell)
+        _stable_outputs(cell)
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     nbformat.validate(nb)
     target = OUT / f"{src.stem}.ipynb"
