@@ -249,7 +249,12 @@ def test_in_a_kernel_the_other_figures_are_made_while_idle():
                 break
         return box
 
-    box = asyncio.run(build_and_wait())
+    # A fresh event loop in its own thread: the browser tests' Playwright (sync API) keeps a
+    # loop running in this thread for the whole session, and asyncio.run refuses to nest.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        box = pool.submit(asyncio.run, build_and_wait()).result()
     assert set(box.figures._slots) == set(DASHBOARD_KINDS)
     box.controls["kind"].value = "overview"
     assert box.picture.cached
