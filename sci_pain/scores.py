@@ -277,8 +277,9 @@ class ScoreItem:
     points: int | float | None
 
 
+@dataclass(frozen=True, kw_only=True)
 class _Result:
-    """Shared behaviour of the result dataclasses (each defines the fields used here)."""
+    """Fields and behaviour shared by every result (each scale adds its own fields)."""
 
     title: str
     band: str
@@ -286,8 +287,8 @@ class _Result:
     items: tuple[ScoreItem, ...]
     citations: tuple[str, ...]
     caveat: str
-    warning: str
-    concern: int | None
+    warning: str = ""
+    concern: int | None = None
 
     @property
     def summary(self) -> str:
@@ -313,7 +314,7 @@ class _Result:
 
 
 @total_ordering
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class AshworthResult(_Result):
     """A Modified Ashworth grade with its definition.
 
@@ -332,14 +333,6 @@ class AshworthResult(_Result):
     grade: str
     rank: int
     definition: str
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
     def _score_text(self) -> str:
         return f"grade {self.grade}"
@@ -358,7 +351,7 @@ class AshworthResult(_Result):
         return hash(("MAS", self.rank))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PennResult(_Result):
     """Penn Spasm Frequency Scale: frequency (0-4) and, when there are spasms, severity (1-3).
 
@@ -371,14 +364,6 @@ class PennResult(_Result):
 
     frequency: int
     severity: int | None
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
     def _score_text(self) -> str:
         if self.severity is None:
@@ -386,7 +371,7 @@ class PennResult(_Result):
         return f"frequency {self.frequency}, severity {self.severity}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BradenResult(_Result):
     """Braden total (6-23; lower means higher risk) and its band.
 
@@ -402,17 +387,9 @@ class BradenResult(_Result):
     total: int
     at_risk: bool
     bands: tuple[tuple[int, str], ...]
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WellsResult(_Result):
     """Wells DVT total (-2 to 9) and the two-level category ("likely" from 2 up).
 
@@ -424,17 +401,9 @@ class WellsResult(_Result):
 
     total: int
     likely: bool
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BMIResult(_Result):
     """Body mass index with the general (WHO) band and the SCI threshold beside it.
 
@@ -452,20 +421,12 @@ class BMIResult(_Result):
     who_band: str
     sci_at_risk: bool
     sci_threshold: float
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
     def _score_text(self) -> str:
         return f"{self.bmi:.1f} kg/m²"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DN4Result(_Result):
     """DN4 total (0-10), positive from 4.
 
@@ -483,14 +444,6 @@ class DN4Result(_Result):
     positive: bool
     interview_total: int
     examination_total: int
-    title: str
-    band: str
-    interpretation: str
-    items: tuple[ScoreItem, ...]
-    citations: tuple[str, ...]
-    caveat: str
-    warning: str = ""
-    concern: int | None = None
 
 
 def _common(record: dict) -> dict[str, Any]:
