@@ -41,6 +41,14 @@ _EXPORTS: dict[str, str] = {
     # learning path
     "load_learning_path": "learning_path",
     "learning_path_table": "learning_path",
+    # glossary
+    "GlossaryError": "glossary",
+    "GlossaryTerm": "glossary",
+    "glossary_anchor": "glossary",
+    "read_glossary": "glossary",
+    "load_glossary": "glossary",
+    "glossary_term": "glossary",
+    "glossary_markdown": "glossary",
     # -- journal format, reader, writer, CLI (sci_pain.journal) --
     "Journal": "journal",
     "JournalError": "journal",

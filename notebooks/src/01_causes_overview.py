@@ -3,14 +3,14 @@
 #
 # **Learning objectives** — by the end you can:
 # 1. name the causes of leg pain after a spinal cord injury (SCI), and sort them by pain
-#    mechanism with the ISCIP classification;
-# 2. explain why leg pain below a complete injury is usually **neuropathic** (it comes from the
+#    mechanism with the [ISCIP](glossary.md#iscip) classification;
+# 2. explain why leg pain below a complete injury is usually **[neuropathic](glossary.md#neuropathic-pain)** (it comes from the
 #    injured spinal cord, not from the leg);
 # 3. say why one person usually has **several pains at once**, each to be classified and rated
 #    on its own;
 # 4. recognise that fractures, blood clots (DVT) and pressure injuries below the level can be
 #    **painless**, and that with an injury at T6 or above a leg problem can show up as
-#    **autonomic dysreflexia**;
+#    **[autonomic dysreflexia](glossary.md#autonomic-dysreflexia)**;
 # 5. use a transparent reasoning aid that ranks causes from findings, red flags first, and say
 #    why it is not a diagnosis.
 #
@@ -32,7 +32,7 @@ sp.use_style()
 # Clinicians sort pain after SCI with the **International Spinal Cord Injury Pain (ISCIP)
 # classification** (Bryce et al. 2012). Its first question is *how* the pain arises:
 #
-# - **Nociceptive pain**: working nerves report damage or strain in a tissue. It may come from
+# - **[Nociceptive](glossary.md#nociceptive-pain) pain**: working nerves report damage or strain in a tissue. It may come from
 #   muscles, joints and bone (*musculoskeletal*), from organs (*visceral*) or from elsewhere
 #   (*other*, such as the headache of autonomic dysreflexia).
 # - **Neuropathic pain**: the nervous system itself is damaged. *At-level* pain is felt in a band
@@ -98,8 +98,8 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 #   break it, often near the knee. It may show only as swelling or more spasms.
 # - **Pressure injury**: redness over the sacrum, the sitting bones, the side of the hips or the
 #   heels that does not fade. Damage can start deep under intact skin.
-# - **Heterotopic ossification**: a hip or knee getting harder to move, with swelling and
-#   warmth. It can look like a DVT.
+# - **[Heterotopic ossification](glossary.md#heterotopic-ossification)**: a hip or knee getting harder to move, with swelling and
+#   warmth. It can look like a [DVT](glossary.md#dvt).
 # - **Autonomic dysreflexia (AD)**: with an injury at **T6 or above**, any painful stimulus below
 #   the level (a full bladder, a pressure injury, an ingrown toenail, a fracture) can set off a
 #   sudden rise in blood pressure. The signs appear *above* the level: a pounding headache,

@@ -4,11 +4,11 @@
 # **Learning objectives** — by the end you can:
 # 1. match management options to a cause **and to the person**, with the cautions that apply to
 #    them;
-# 2. explain why **heat** and **TENS** need care: skin without sensation burns, a pacemaker rules
+# 2. explain why **heat** and **[TENS](glossary.md#tens)** need care: skin without sensation burns, a pacemaker rules
 #    out electrical stimulation, and the evidence for TENS in neuropathic pain is weak;
-# 3. name the first-line drug classes for neuropathic pain after SCI (no doses), and say why
+# 3. name the [first-line](glossary.md#first-line-treatment) drug classes for neuropathic pain after SCI (no doses), and say why
 #    opioids are not first line and why capsaicin needs care after an injury at T6 or above;
-# 4. say what botulinum toxin is for, how often to relieve pressure, and who prevents DVT;
+# 4. say what [botulinum toxin](glossary.md#botulinum-toxin) is for, how often to relieve pressure, and who prevents DVT;
 # 5. weigh a trial's finding against one person's before-and-after result in a pain journal.
 #
 # **Prerequisites:** notebooks 01 to 04 (the causes and the red flags).
@@ -44,7 +44,7 @@ options[["label", "category", "delivered_by"]]
 # ## 2. The management matcher
 #
 # Pick a cause, then tick what applies to the person. Each option shows only the cautions that
-# apply to **this** person. A contraindicated option is marked **✖ Contraindicated for this
+# apply to **this** person. A [contraindicated](glossary.md#contraindication-and-precaution) option is marked **✖ Contraindicated for this
 # person** and moves to the end. A line under each option names the situations that would bring
 # further cautions.
 #
@@ -139,7 +139,7 @@ for row in neuropathic.itertuples():
 # ## 6. Cognitive behavioural therapy and self-management
 #
 # Pain after SCI affects activity, sleep and mood, and they in turn affect pain. The CanPain SCI
-# guideline recommends **cognitive behavioural therapy (CBT)** and **self-management**
+# guideline recommends **[cognitive behavioural therapy](glossary.md#cognitive-behavioural-therapy) (CBT)** and **self-management**
 # programmes. They improve coping and reduce how much pain interferes with daily life. A pain
 # journal (notebooks 06 to 09) is one self-management tool.
 
