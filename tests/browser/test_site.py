@@ -93,7 +93,9 @@ def test_every_page_loads_with_links_images_disclaimer_and_no_serious_axe_violat
     for target, fragment, source in wanted:
         assert target.is_file(), f"{source} links to a missing file {target}"
         if fragment and target in anchors:
-            assert fragment in anchors[target], f"{source} links to a missing anchor {target.name}#{fragment}"
+            assert fragment in anchors[target], (
+                f"{source} links to a missing anchor {target.name}#{fragment}"
+            )
     assert {name: v for name, v in report.items() if v} == {}
 
 
