@@ -11,9 +11,9 @@ from docutils import nodes
 
 WIDGET_MARK = "[Interactive widget"
 NOTE = (
-    "Interactive in JupyterLab: this control needs a running notebook. Open the notebook in "
-    "JupyterLab (on your campus JupyterHub, on Binder or after a local install; see the "
-    "instructor guide) and run it to use it."
+    "This control needs a running notebook. Open the notebook in JupyterLab (on your campus "
+    "JupyterHub, on Binder or after a local install; see the instructor guide) and run it "
+    "to use it."
 )
 
 
@@ -23,7 +23,7 @@ def _widget_notes(app, doctree, docname):
             continue
         note = nodes.admonition(classes=["note", "widget-note"])
         note += nodes.title(text="Interactive in JupyterLab")
-        note += nodes.paragraph(text=NOTE.split(": ", 1)[1])
+        note += nodes.paragraph(text=NOTE)
         block.replace_self(note)
 
 
