@@ -35,7 +35,7 @@ def _axes():
 
 
 def test_timeline_update_matches_a_fresh_plot(entries, february):
-    flags = scan_red_flags(entries)
+    flags = scan_red_flags(entries, injury_level="unknown")
     ax = pj.plot_timeline(entries, ax=_axes(), flags=flags)
     feb_flags = flags[flags["timestamp"].between("2026-02-01", "2026-02-28 23:59")]
     changed = pj.update_timeline(ax, february, window=3, flags=feb_flags)
@@ -59,7 +59,7 @@ def test_timeline_update_matches_a_fresh_plot(entries, february):
 
 
 def test_timeline_markers_are_emptied_then_added_with_a_new_legend(entries, february):
-    flags = scan_red_flags(entries)
+    flags = scan_red_flags(entries, injury_level="unknown")
     march = entries[entries["timestamp"] >= "2026-03-01"]
     march_flags = flags[flags["timestamp"] >= "2026-03-01"]
     ax = pj.plot_timeline(entries, ax=_axes(), flags=flags)

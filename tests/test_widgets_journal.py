@@ -46,7 +46,12 @@ def test_dashboard_starts_on_the_first_example_timeline(dashboard):
     assert box.picture.title == "Pain over time"
     (output,) = box.figure.outputs
     assert f'alt="{box.picture.alt}"' in output["data"]["text/html"]
-    expected = alt_text("timeline", box.journal, window=7, flags=sp.scan_red_flags(box.journal))
+    expected = alt_text(
+        "timeline",
+        box.journal,
+        window=7,
+        flags=sp.scan_red_flags(box.journal, injury_level="unknown"),
+    )
     assert box.picture.alt == expected
     assert "Figure description:" in box.alt.value
     assert "No problems" in box.status.value
