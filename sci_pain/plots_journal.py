@@ -285,7 +285,7 @@ def plot_timeline(
                     color=_SEVERITY_COLOURS[severity],
                     edgecolor=PALETTE["black"],
                     linewidth=0.5,
-                    label=f"red flag: {severity}",
+                    label=f"red flag: {severity.replace('_', ' ')}",
                     zorder=4,
                     clip_on=False,
                 )
@@ -1258,7 +1258,7 @@ def update_timeline(
 
     table = _resolve_flags(entries, flags)
     markers = {
-        c.get_label().removeprefix(_FLAG_PREFIX): c
+        c.get_label().removeprefix(_FLAG_PREFIX).replace(" ", "_"): c
         for c in ax.collections
         if c.get_label().startswith(_FLAG_PREFIX)
     }
@@ -1289,7 +1289,7 @@ def update_timeline(
                 color=_SEVERITY_COLOURS[severity],
                 edgecolor=PALETTE["black"],
                 linewidth=0.5,
-                label=f"{_FLAG_PREFIX}{severity}",
+                label=f"{_FLAG_PREFIX}{severity.replace('_', ' ')}",
                 zorder=4,
                 clip_on=False,
             )

@@ -77,7 +77,6 @@ REPORT_SECTIONS: dict[str, str] = {
 _DPI = 100
 _MAX_PROBLEMS = 200
 _MAX_NOTES = 40
-_MAX_FLAG_ROWS = 40
 _MIN_PHASE_DAYS = 7
 _REGULAR_SHARE = 0.25
 _NOT_A_DIAGNOSIS = (
@@ -91,16 +90,6 @@ _ACT_NOW = (
     "level; a pressure injury that is hot, smelly or oozing, or fever - seek medical care "
     "now. Do not wait for the appointment."
 )
-_SEVERITY_WORDS = {
-    "urgent": "Urgent",
-    "soon": "See someone soon",
-    "check": "Check",
-}
-_SEVERITY_MEANING = {
-    "urgent": "seek care now if this is happening",
-    "soon": "see a clinician today or tomorrow if it is new",
-    "check": "check at the next chance",
-}
 _ACRONYMS = {"tens": "TENS"}
 _PART_WORDS = {"night": "at night", "morning": "in the morning"}
 _REFERENCES = (
@@ -135,16 +124,18 @@ p { margin: .45rem 0; }
   padding: .7rem 1rem; margin: 1rem 0; }
 .flag { border-left: 8px solid #555; background: #F6F6F6; border-radius: 4px;
   padding: .6rem 1rem; margin: .9rem 0; }
-.flag.urgent { border-left-color: #D55E00; background: #FDEEE4; }
-.flag.soon { border-left-color: #E69F00; background: #FDF5E3; }
-.flag.check { border-left-color: #CC79A7; background: #FAEFF5; }
+.flag.emergency { border-left-color: #D55E00; background: #FDEEE4; }
+.flag.same_day { border-left-color: #E69F00; background: #FDF5E3; }
+.flag.soon { border-left-color: #CC79A7; background: #FAEFF5; }
+.flag.routine { border-left-color: #0072B2; background: #EAF3FA; }
 .flag h3 { margin: 0 0 .3rem; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .03em;
   text-transform: uppercase; border: 2px solid currentColor; border-radius: 4px;
   padding: 0 .4rem; margin-right: .4rem; vertical-align: middle; background: #fff; }
-.badge.urgent { color: #8A3300; }
-.badge.soon { color: #6B4800; }
-.badge.check { color: #7A2E5A; }
+.badge.emergency { color: #8A3300; }
+.badge.same_day { color: #6B4800; }
+.badge.soon { color: #7A2E5A; }
+.badge.routine { color: #00466E; }
 .ok { border-left: 8px solid #009E73; background: #E8F6F1; border-radius: 4px;
   padding: .6rem 1rem; margin: .9rem 0; }
 .warning { border-left: 5px solid #E69F00; background: #FFF8E8; padding: .4rem .8rem;

@@ -81,7 +81,7 @@ def test_timeline(journal):
     assert n_flags > 0
     assert sum(len(c.get_offsets()) for c in flag_markers) == n_flags
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "entries" in legend and "red flag: urgent" in legend
+    assert "entries" in legend and "red flag: emergency" in legend
 
 
 def test_timeline_uses_current_axes_and_phase_comparison(journal):

@@ -158,7 +158,8 @@ def test_red_flags_are_listed_above_the_figure():
     assert "No red-flag pattern" in box.flags.value
     box.controls["journal"].value = "dvt"
     assert "One swollen leg with rising pain" in box.flags.value
-    assert "<b>urgent</b>" in box.flags.value
+    assert "Emergency: seek care now" in box.flags.value
+    assert "(2 episodes)" in box.flags.value  # a DVT and a spasm surge: episodes, not 30 entries
     children = list(box.children)
     assert children.index(box.flags) < children.index(box.figure)
     box.controls["dates"].value = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
