@@ -14,7 +14,7 @@ pressure injury as more spasms, or - with an injury at T6 or above - as autonomi
     Days with far more spasms than the person's own usual days: irritation below the
     level (bladder, bowel, skin, an ingrown toenail, tight clothing, a fracture) worsens
     spasms [MSKTC spasticity factsheet]. At T6 or above the same triggers can set off AD
-    [Consortium for Spinal Cord Medicine 2020].
+    [Consortium for Spinal Cord Medicine 2021].
 ``pressure_check`` (check; soon for a blister or open wound)
     A long time without a change of position (4 hours by default) with redness or worse at
     a pressure point. Turning at least every 2 h in bed and offloading 1-2 min every 30 min
