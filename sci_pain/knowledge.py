@@ -638,7 +638,7 @@ def format_citation(key: str) -> str:
     Examples
     --------
     >>> format_citation("laughton2009")
-    'Laughton GE, et al. Lowering body mass index cutoffs ... Spinal Cord. 2009;47:757-762.'
+    'Laughton GE, et al. Lowering body mass index cutoffs ... Spinal Cord. 2009;47:757-762. https://...'
     """
     frame = _references_frame()
     if key not in frame.index:

@@ -733,6 +733,17 @@ def test_referral_ladder_is_data_and_everything_points_into_it():
     assert sp.load_red_flags()["refer_to"].map(len).gt(0).all()
 
 
+def test_every_bundled_reference_is_complete():
+    """Authors (or publisher), year (or year accessed for a page), title, journal or
+    publisher, and a locator (DOI, PMID, PMCID or URL), for every reference."""
+    from sci_pain.knowledge_schema import find_problems
+
+    problems = find_problems(complete_references=True)
+    assert problems.empty, problems.to_string()
+    refs = sp.load_references()
+    assert "chang2013" not in refs.index  # could not be completed: removed, citations replaced
+
+
 def test_an_incomplete_reference_is_rejected(kb_copy):
     from sci_pain.knowledge_schema import find_problems
 

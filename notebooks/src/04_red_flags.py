@@ -292,7 +292,7 @@ for step in flags.loc["autonomic_dysreflexia", "what_to_do"]:
 #
 # Without loading and muscle pull, bone below the injury thins quickly in the first years
 # (sublesional osteoporosis). Then a transfer, a minor fall, a range-of-motion exercise or a
-# strong spasm can break it (SCIRE; Craig Hospital). In a community cohort a mean 18.5 years
+# strong spasm can break it; most such fractures follow trivial injury or none (Ragnarsson & Sell 1981). In a community cohort a mean 18.5 years
 # after injury, 7.4% reported a fracture in the past year. The **knee region** (lower femur,
 # upper tibia) is most at risk; fractures just above the knee and of the femoral shaft are the
 # most common (Ragnarsson & Sell 1981).
@@ -319,6 +319,58 @@ for step in flags.loc["autonomic_dysreflexia", "what_to_do"]:
 # slowed (SCIRE).
 
 # %% [markdown]
+# ## 6. Three more red flags
+#
+# - **Urinary tract infection or urosepsis.** The bladder is the commonest trigger of autonomic
+#   dysreflexia and of a rise in spasms. Classic bladder symptoms are often missing after SCI:
+#   look for cloudy, dark or bad-smelling urine, fever, chills, more spasms or AD. An infection
+#   can spread to the blood (urosepsis). Same day; now with high fever, confusion or AD that
+#   does not settle (SCIRE Community).
+# - **New or rising loss of strength or sensation, or a new late pain.** A fluid-filled cyst in
+#   the cord (post-traumatic syringomyelia) or scar tissue tethering it can cause delayed,
+#   progressive loss of function, from about two months to decades after injury. It must not
+#   be put down to "old pain": the SCI team the same day, and an MRI (SCIRE).
+# - **Intrathecal baclofen withdrawal.** In a person with a baclofen pump, itching without a
+#   rash, fever and spasms rebounding after an alarm or a missed refill can progress within a
+#   day or two to high fever, confusion and rigidity. It is an emergency (Coffey 2002).
+#
+# ## 7. The referral ladder: how soon, and who
+#
+# Every red flag and every cause in the package points to one step of a **referral ladder**.
+# The words of a step are the same everywhere: in the reasoning aid, on the cause cards, in
+# the journal scan, on the dashboard and in the clinic report.
+
+# %% tags=["nbval-check-output"]
+ladder = sp.load_referral_ladder()
+ladder.assign(who=ladder["who_labels"].map("; ".join))[["label", "when", "who"]]
+
+# %% [markdown]
+# A red flag is **emergency** (now) or **same day**. A cause suspected without a red flag sits
+# lower: for example a new neuropathic pain goes to the SCI team or the pain service within
+# days, long-standing overuse pain to physiotherapy and the seating clinic at the next review.
+#
+# The reasoning aid uses the ladder's words. "More spasms than usual" alone raises the
+# same-day urine-infection check; with an injury at T6 or above it also raises the check for
+# autonomic dysreflexia, an emergency:
+
+# %% tags=["nbval-check-output"]
+result = sp.explain_causes(["with_more_spasms", "injury_at_or_above_T6"])
+for _, row in result.red_flags.iterrows():
+    print(f"{ladder.loc[row['urgency'], 'label']}: {row['label']}")
+
+# %% [markdown]
+# The journal scan needs the injury level (or an explicit `"unknown"`, which it states), and
+# it groups flagged entries into **episodes**: consecutive days of one red flag are one
+# episode, however many entries they hold.
+
+# %% tags=["nbval-check-output"]
+flags = sp.scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown")
+episodes = sp.red_flag_episodes(flags)
+print(f"{len(flags)} flagged entries in {len(episodes)} episodes")
+print("; ".join(flags.attrs["notes"]))
+episodes[["key", "severity", "days", "entries"]]
+
+# %% [markdown]
 # ## Self-check
 
 # %%
@@ -339,8 +391,12 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 # - **Autonomic dysreflexia** (T6 or above): a stimulus below the level causes a blood pressure
 #   surge with a pounding headache. Sit up, loosen clothing, look for the trigger (bladder
 #   first) and seek urgent care.
-# - **Fractures** below the level may show only as swelling or more spasms; **HO** mimics a
-#   DVT, which must be ruled out first.
+# - **Fractures** below the level present atypically (swelling, more spasms) and are a clot
+#   risk themselves; **HO** mimics a DVT, which must be ruled out first.
+# - **Urine infection**, **new neurological loss or late pain**, and **baclofen pump
+#   withdrawal** are red flags too.
+# - The **referral ladder** (emergency now, same day, soon, routine) says how soon and who;
+#   the journal scan needs the injury level or says it was not assessed.
 #
 # ## What next
 # Notebook **05 · Management**: matching treatments to causes, and why heat and TENS need care
@@ -378,6 +434,14 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 # - Curt A, Nitsche B, Rodic B, Schurch B, Dietz V. Assessment of autonomic dysreflexia in
 #   patients with spinal cord injury. *J Neurol Neurosurg Psychiatry*. 1997;62:473-477.
 #   doi:10.1136/jnnp.62.5.473
+# - SCIRE Community Team. Urinary tract infections. 2018.
+#   https://community.scireproject.com/topic/urinary-tract-infections
+# - Alibrahim F, Cao P, McIntyre A, Sequeira K, Teasell R. Syringomyelia following spinal cord
+#   injury: clinical presentation and natural history. SCIRE Project; 2022.
+#   https://scireproject.com/evidence/syringomyelia/introduction/clinical-presentation-and-natural-history/
+# - Coffey RJ, et al. Abrupt withdrawal from intrathecal baclofen: recognition and management
+#   of a potentially life-threatening syndrome. *Arch Phys Med Rehabil*. 2002;83:735-741.
+#   doi:10.1053/apmr.2002.32820
 # - Helkowski WM, et al. Autonomic dysreflexia: incidence in persons with neurologically
 #   complete and incomplete tetraplegia. *J Spinal Cord Med*. 2003;26:244-247.
 #   doi:10.1080/10790268.2003.11753691
@@ -391,8 +455,6 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 #   PMC10300795
 # - Ragnarsson KT, Sell GH. Lower extremity fractures after spinal cord injury: a retrospective
 #   study. *Arch Phys Med Rehabil*. 1981;62:418-423.
-# - SCIRE Project. Bone health: fracture risk.
-# - Craig Hospital. Patient education on fractures after spinal cord injury.
 # - Dockry AE. Knee swelling in a patient with incomplete tetraplegia: the importance of
 #   heightened awareness: a case report. PM&R abstracts (AAPM&R annual assembly).
 #   https://pmrjabstracts.org/abstract/knee-swelling-in-a-patient-with-incomplete-tetraplegia-the-importance-of-heightened-awareness-a-case-report

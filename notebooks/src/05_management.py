@@ -248,7 +248,8 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 #   https://kite-uhn.com/can-scip/en/recommendations/anticoagulant-methods-of-thromboprophylaxis-during-the-rehabilitation-phase
 # - Hollister. Burns and spinal cord injury (patient education page).
 # - Elderly Health Service, Department of Health, Hong Kong. Heat therapy: precautions.
-# - Shepherd Center. Temperature regulation after spinal cord injury.
+# - Queensland Spinal Cord Injuries Service. Thermo-regulation.
+#   https://qscis.health.qld.gov.au/resources/cardiovascular/thermo-regulation
 # - Chartered Society of Physiotherapy (UK). Guidance on electrophysical agents: TENS
 #   contraindications and precautions.
 # - Action Nuggets (SCI clinical practice summaries). Management of musculoskeletal pain (3rd
