@@ -1007,7 +1007,8 @@ class CauseExplanation:
     ranking : pandas.DataFrame
         Indexed by ``rank`` (1 = best fit). Columns: ``cause``, ``label``, ``score`` (sum of
         weights), ``supporting`` and ``against`` (finding ids), ``red_flags`` (red flags
-        raised for this cause), ``is_emergency``.
+        raised for this cause), ``referral`` (the referral-ladder step when the cause is
+        suspected without a red flag), ``is_emergency``.
     disclaimer : str
         :data:`DISCLAIMER`.
     """
@@ -1036,13 +1037,17 @@ class CauseExplanation:
             )
             lines.append("")
         if len(self.ranking):
-            lines.append("| rank | cause | score | supporting findings | findings against |")
-            lines.append("|---:|---|---:|---|---|")
+            steps = _referral_frame()["label"]
+            lines.append(
+                "| rank | cause | score | supporting findings | findings against | referral |"
+            )
+            lines.append("|---:|---|---:|---|---|---|")
             for rank, row in self.ranking.iterrows():
                 lines.append(
                     f"| {rank} | {_md(row['label'])} | {row['score']:+d} | "
                     f"{_md(self._finding_labels(row['supporting'])) or '-'} | "
-                    f"{_md(self._finding_labels(row['against'])) or '-'} |"
+                    f"{_md(self._finding_labels(row['against'])) or '-'} | "
+                    f"{_md(steps[row['referral']])} |"
                 )
         else:
             lines.append("No cause is supported by these findings.")
@@ -1057,15 +1062,18 @@ class CauseExplanation:
 
             parts.append(render_red_flags(self, format="html"))
         if len(self.ranking):
+            steps = _referral_frame()["label"]
             parts.append(
                 "<table><thead><tr><th>rank</th><th>cause</th><th>score</th>"
-                "<th>supporting findings</th><th>findings against</th></tr></thead><tbody>"
+                "<th>supporting findings</th><th>findings against</th>"
+                "<th>referral (without a red flag)</th></tr></thead><tbody>"
             )
             for rank, row in self.ranking.iterrows():
                 parts.append(
                     f"<tr><td>{rank}</td><td>{e(row['label'])}</td><td>{row['score']:+d}</td>"
                     f"<td>{e(self._finding_labels(row['supporting'])) or '-'}</td>"
-                    f"<td>{e(self._finding_labels(row['against'])) or '-'}</td></tr>"
+                    f"<td>{e(self._finding_labels(row['against'])) or '-'}</td>"
+                    f"<td>{e(steps[row['referral']])}</td></tr>"
                 )
             parts.append("</tbody></table>")
         else:
@@ -1189,12 +1197,22 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
                 "supporting": supporting,
                 "against": against,
                 "red_flags": tuple(f for f in order if f in cause["red_flags"]),
+                "referral": str(cause["referral"]),
                 "is_emergency": bool(cause["is_emergency"]),
                 "_n": len(supporting),
                 "_pos": position,
             }
         )
-    columns = ["cause", "label", "score", "supporting", "against", "red_flags", "is_emergency"]
+    columns = [
+        "cause",
+        "label",
+        "score",
+        "supporting",
+        "against",
+        "red_flags",
+        "referral",
+        "is_emergency",
+    ]
     ranking = pd.DataFrame(rows, columns=[*columns, "_n", "_pos"])
     ranking = ranking.sort_values(
         ["score", "_n", "_pos"], ascending=[False, False, True], kind="stable"

@@ -722,6 +722,13 @@ def test_missing_red_flags_are_cited_records(red_flag, urgency):
     assert not re.search(r"\d+\s*(mg|mcg|µg|ml)\b", text)  # never a dose
 
 
+def test_the_reasoning_aid_shows_the_referral_step_of_each_cause():
+    result = sp.explain_causes(["aching", "after_more_activity"])
+    assert result.ranking.loc[1, "referral"] == "routine"
+    label = sp.load_referral_ladder().loc["routine", "label"]
+    assert label in result.to_markdown() and html.escape(label) in result._repr_html_()
+
+
 def test_referral_ladder_is_data_and_everything_points_into_it():
     ladder = sp.load_referral_ladder()
     assert ladder.index.tolist() == ["emergency", "same_day", "soon", "routine"]
