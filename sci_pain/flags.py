@@ -3,24 +3,26 @@
 After a spinal cord injury, serious problems in the legs are often painless or show up in
 unusual ways: a clot (deep vein thrombosis, DVT) as one swollen leg, a bladder infection or a
 pressure injury as more spasms, or - with an injury at T6 or above - as autonomic dysreflexia
-(AD), a dangerous rise in blood pressure. The scan looks for three patterns in the entries:
+(AD), a dangerous rise in blood pressure. The scan looks for these patterns in the entries
+(severities are steps of the referral ladder: emergency, same_day, soon, routine):
 
-``possible_dvt`` (urgent)
-    One leg swollen and pain clearly above the person's own recent level. DVT is an
-    emergency; after SCI it is often silent (pain may be absent below the level), so one-leg
-    swelling without a pain rise is flagged urgent too (``one_leg_swelling``) [SCIRE Project,
-    venous thromboembolism: clinical presentation].
-``spasm_surge`` (soon; urgent when ``level_at_or_above_t6``)
-    Days with far more spasms than the person's own usual days: irritation below the
-    level (bladder, bowel, skin, an ingrown toenail, tight clothing, a fracture) worsens
-    spasms [MSKTC spasticity factsheet]. At T6 or above the same triggers can set off AD
-    [Consortium for Spinal Cord Medicine 2021].
-``pressure_check`` (check; soon for a blister or open wound)
-    A long time without a change of position (4 hours by default) with redness or worse at
-    a pressure point. Turning at least every 2 h in bed and offloading 1-2 min every 30 min
-    in a wheelchair are the guideline intervals [PVA/CSCM pressure-ulcer guideline]; redness
-    that does not fade is a stage 1 pressure injury [NPIAP 2016]. A blister or open wound
-    without long immobility is flagged as ``skin_damage`` (soon).
+``possible_dvt`` and ``one_leg_swelling`` (emergency)
+    One leg swollen, with or without pain clearly above the person's own recent level. A
+    suspected DVT is an emergency; after SCI it is often silent (pain may be absent below the
+    level) [SCIRE Project, venous thromboembolism: clinical presentation].
+``both_legs_swelling`` (emergency)
+    New swelling of both legs (clots can form in both legs).
+``spasm_surge`` (same day; emergency at T6 or above)
+    Days with far more spasms than the person's own usual days: irritation below the level
+    (a full bladder or urine infection first, bowel, skin, an ingrown toenail, tight clothing,
+    a fracture) worsens spasms [MSKTC spasticity factsheet]. At T6 or above the same triggers
+    can set off AD [Consortium for Spinal Cord Medicine 2021].
+``pressure_check`` and ``skin_damage`` (soon)
+    A long time without a change of position (4 hours by default) with redness or worse at a
+    pressure point, or a blister or open wound. Turning at least every 2 h in bed and
+    offloading 1-2 min every 30 min in a wheelchair are the guideline intervals [PVA/CSCM
+    pressure-ulcer guideline]; redness that does not fade is a stage 1 pressure injury
+    [NPIAP 2016].
 
 The patterns, their links to the red flags of the knowledge base, their urgency and their
 wording are data (``data/knowledge/journal_flags.yaml``, beside ``red_flags.yaml``); the

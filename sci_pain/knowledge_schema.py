@@ -1,16 +1,18 @@
 """The knowledge-base files, declared once, and a validator that reports every problem.
 
-The knowledge base lives in ``data/knowledge/`` as five YAML files, each a list of records:
+The knowledge base lives in ``data/knowledge/`` as YAML files, each a list of records:
 
-============== ========== ================================================================
-file           id field   one record per
-============== ========== ================================================================
-causes.yaml    ``id``     cause of leg pain (or painless leg problem) after SCI
-management.yaml ``id``    management option, with cautions tied to a person's situation
-red_flags.yaml ``id``     red flag: signs, why it is urgent, what to do now
-findings.yaml  ``id``     finding for the reasoning aid, with its weight for each cause
-references.yaml ``key``   source; every citation key anywhere must resolve here
-============== ========== ================================================================
+================== ========== ============================================================
+file               id field   one record per
+================== ========== ============================================================
+causes.yaml        ``id``     cause of leg pain (or painless leg problem) after SCI
+management.yaml    ``id``     management option, with cautions tied to a person's situation
+red_flags.yaml     ``id``     red flag: signs, why it is urgent, what to do now, who
+findings.yaml      ``id``     finding for the reasoning aid, with its weight for each cause
+referral.yaml      ``id``     step of the referral ladder: how soon, what to do, who
+journal_flags.yaml ``id``     pattern of the journal scan, linked to red flags
+references.yaml    ``key``    source; every citation key anywhere must resolve here
+================== ========== ============================================================
 
 This module holds the fields of each file (:data:`SCHEMAS`), the controlled vocabularies
 (ISCIP categories, levels, sites, situations, ...) and :func:`find_problems`, which checks the
