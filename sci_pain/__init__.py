@@ -219,6 +219,17 @@ _EXPORTS: dict[str, str] = {
     "alt_text_dermatome_zones": "plots_cases",
     "make_iscip_exercise": "widgets.cases",
     "make_case_explorer": "widgets.cases",
+    "make_case_step": "widgets.cases",
+    "show_case_explorer": "widgets.cases",
+    "show_iscip_exercise": "widgets.cases",
+    "show_case_step": "widgets.cases",
+    "model_answer_html": "cases",
+    "mark_screen": "cases",
+    "mark_red_flags": "cases",
+    "mark_plan": "cases",
+    "mark_referral": "cases",
+    "screen_result": "cases",
+    "StepMark": "cases",
     "association_alt_text": "plots_journal",
 }
 

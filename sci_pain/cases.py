@@ -89,6 +89,13 @@ __all__ = [
     "at_level_dermatomes",
     "mark_iscip",
     "model_answer_markdown",
+    "StepMark",
+    "screen_result",
+    "mark_screen",
+    "mark_red_flags",
+    "mark_plan",
+    "mark_referral",
+    "model_answer_html",
 ]
 
 # -- vocabularies --------------------------------------------------------------------------------
@@ -979,6 +986,149 @@ def mark_iscip(
     )
 
 
+# -- marking the other steps ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepMark:
+    """The marking of one step of a case: right or not, and feedback in words."""
+
+    correct: bool
+    feedback: str
+
+
+def _flat(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def screen_result(case: str | Case, index: int = 0):
+    """Compute a case's screen with the package's score function.
+
+    Returns the score's result (``DN4Result``, ``SCIPIResult``, ``WellsResult``, ...).
+
+    Examples
+    --------
+    >>> screen_result("tom_t8_day10_calf").band
+    'DVT likely'
+    """
+    from sci_pain import scores
+
+    screen = load_case(case).answers["screen"][index]
+    return getattr(scores, screen["tool"])(**screen["answers"])
+
+
+def _positive(result) -> bool:
+    for name in ("positive", "likely", "at_risk", "sci_at_risk"):
+        if hasattr(result, name):
+            return bool(getattr(result, name))
+    msg = f"no positive/negative reading for {type(result).__name__}"  # pragma: no cover
+    raise CaseError(msg)
+
+
+def mark_screen(predicted_positive: bool | None, case: str | Case, index: int = 0) -> StepMark:
+    """Mark a prediction of whether a case's screen is positive (at risk, likely).
+
+    Examples
+    --------
+    >>> mark_screen(True, "tom_t8_day10_calf").correct
+    True
+    >>> mark_screen(False, "sam_t10_overuse_weight").feedback.split(":")[0]
+    'Not quite'
+    """
+    case = load_case(case)
+    screen = case.answers["screen"][index]
+    result = screen_result(case, index)
+    if predicted_positive is None:
+        return StepMark(False, "Choose positive or negative first.")
+    right = bool(predicted_positive) == _positive(result)
+    head = "Right" if right else "Not quite"
+    return StepMark(
+        right,
+        f"{head}: {result.title} gives {result.summary.split(': ', 1)[1]}. {_flat(screen['text'])}",
+    )
+
+
+def _labels(kind: str) -> dict[str, str]:
+    from sci_pain.knowledge_schema import read_knowledge
+
+    records, _ = read_knowledge()
+    return {str(r.get("id")): str(r.get("label", r.get("id"))) for r in records[kind]}
+
+
+def _set_feedback(chosen, wanted, labels: dict[str, str], what: str) -> tuple[bool, str]:
+    chosen, wanted = set(chosen or ()), set(wanted)
+    missed = [labels.get(i, i) for i in wanted - chosen]
+    extra = [labels.get(i, i) for i in chosen - wanted]
+    if not missed and not extra:
+        return True, f"Right: {what}."
+    parts = []
+    if missed:
+        parts.append(f"missed: {'; '.join(sorted(missed))}")
+    if extra:
+        parts.append(f"not for this person now: {'; '.join(sorted(extra))}")
+    return False, f"Not quite ({', '.join(parts)})."
+
+
+def mark_red_flags(chosen, case: str | Case) -> StepMark:
+    """Mark the red flags a learner says are present now (ids of ``red_flags.yaml``).
+
+    Examples
+    --------
+    >>> mark_red_flags(["autonomic_dysreflexia"], "daniel_t4_ad_pressure").correct
+    True
+    >>> mark_red_flags([], "daniel_t4_ad_pressure").feedback.startswith("Not quite (missed")
+    True
+    """
+    case = load_case(case)
+    answer = case.answers["red_flags"]
+    labels = _labels("red_flags")
+    unknown = [c for c in chosen or () if c not in labels]
+    if unknown:
+        msg = f"unknown red flag(s) {unknown}; known: {list(labels)}"
+        raise CaseError(msg)
+    what = "no red flag now" if not answer["present"] else "that is the red flag now"
+    right, head = _set_feedback(chosen, answer["present"], labels, what)
+    return StepMark(right, f"{head} {_flat(answer['text'])}")
+
+
+def mark_plan(chosen, case: str | Case) -> StepMark:
+    """Mark the management options a learner picks (ids of ``management.yaml``).
+
+    Examples
+    --------
+    >>> mark_plan(
+    ...     ["physical_therapy", "diet", "cbt_self_management"], "sam_t10_overuse_weight"
+    ... ).correct
+    True
+    """
+    case = load_case(case)
+    plan = case.answers["plan"]
+    labels = _labels("management")
+    right, head = _set_feedback(chosen, plan["management"], labels, "these are the options")
+    cautions = " ".join(f"({i}) {_flat(c)}" for i, c in enumerate(plan["cautions"], start=1))
+    return StepMark(right, f"{head} {_flat(plan['text'])} Cautions for {case.name}: {cautions}")
+
+
+def mark_referral(urgency: str | None, case: str | Case) -> StepMark:
+    """Mark how soon a learner would refer: ``emergency``, ``urgent`` or ``routine``.
+
+    Examples
+    --------
+    >>> mark_referral("routine", "tom_t8_day10_calf").feedback.split(".")[0]
+    'Not quite: this is emergency, not routine'
+    """
+    case = load_case(case)
+    referral = case.answers["referral"]
+    if urgency is not None and urgency not in REFERRAL_URGENCIES:
+        msg = f"urgency {urgency!r} is not one of {list(REFERRAL_URGENCIES)}.{_suggest(urgency, REFERRAL_URGENCIES)}"
+        raise CaseError(msg)
+    if urgency is None:
+        return StepMark(False, "Choose how soon first.")
+    right = urgency == referral["urgency"]
+    head = "Right" if right else f"Not quite: this is {referral['urgency']}, not {urgency}"
+    return StepMark(right, f"{head}. To {referral['to']}: {_flat(referral['text'])}")
+
+
 # -- model answers as Markdown ---------------------------------------------------------------------
 
 
@@ -1024,13 +1174,16 @@ def model_answer_markdown(case: str | Case, step: str) -> str:
             )
     elif step == "red_flags":
         r = a["red_flags"]
-        present = ", ".join(r.get("present") or []) or "none"
-        watch = ", ".join(r.get("watch") or []) or "none"
+        labels = _labels("red_flags")
+        present = "; ".join(labels.get(i, i) for i in r.get("present") or []) or "none"
+        watch = "; ".join(labels.get(i, i) for i in r.get("watch") or []) or "none"
         lines.append(f"**Present now:** {present}. **Watch for:** {watch}.")
         lines.append(f"{flat(r['text'])} *Sources:* {_cite(r['citations'])}")
     elif step == "plan":
         p = a["plan"]
-        lines.append(f"**Options, in order:** {', '.join(p['management'])}.")
+        labels = _labels("management")
+        options = "; ".join(labels.get(i, i) for i in p["management"])
+        lines.append(f"**Options, in order:** {options}.")
         lines.append(flat(p["text"]))
         lines.append("**Cautions for this person:**")
         lines.extend(f"- {flat(c)}" for c in p["cautions"])
@@ -1043,3 +1196,48 @@ def model_answer_markdown(case: str | Case, step: str) -> str:
         b = a["biopsychosocial"]
         lines.append(f"{flat(b['text'])} *Sources:* {_cite(b['citations'])}")
     return "\n".join(lines)
+
+
+def _inline(text: str) -> str:
+    import html
+    import re
+
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+
+
+def model_answer_html(case: str | Case, step: str, *, open_: bool = False) -> str:
+    """The model answer to one step as HTML, folded under ``<details>``.
+
+    Readers of a stored notebook (GitHub, nbviewer) can unfold it; in JupyterLab the step
+    widgets show it after the learner has answered.
+
+    Examples
+    --------
+    >>> html_text = model_answer_html("raj_t11_diabetes", "referral")
+    >>> html_text.startswith('<details class="sci-pain-model-answer">')
+    True
+    """
+    case = load_case(case)
+    lines = model_answer_markdown(case, step).splitlines()
+    parts, in_list = [], False
+    for line in lines:
+        if line.startswith("- "):
+            if not in_list:
+                parts.append("<ul>")
+                in_list = True
+            parts.append(f"<li>{_inline(line[2:])}</li>")
+            continue
+        if in_list:
+            parts.append("</ul>")
+            in_list = False
+        parts.append(f"<p>{_inline(line)}</p>")
+    if in_list:
+        parts.append("</ul>")
+    title = step.replace("_", " ")
+    opened = " open" if open_ else ""
+    return (
+        f'<details class="sci-pain-model-answer"{opened}><summary><b>Model answer ({title}) '
+        f"for {_inline(case.name)}</b></summary>{''.join(parts)}</details>"
+    )
