@@ -761,10 +761,19 @@ def case_journal(case: str | Case) -> Journal:
     >>> len(journal.problems)
     0
     """
+    journal = _case_journal(load_case(case).id)
+    return dataclasses.replace(
+        journal, entries=journal.entries.copy(), problems=journal.problems.copy()
+    )
+
+
+@cache
+def _case_journal(case_id: str) -> Journal:
+    """The simulated journal of a bundled case (cached: it is the same for a given seed)."""
     from sci_pain.journal import read_journal
     from sci_pain.simulate import simulate_journal
 
-    case = load_case(case)
+    case = load_case(case_id)
     spec = case.journal
     frame = simulate_journal(
         case_persona(case), days=int(spec["days"]), seed=int(spec["seed"]), start=spec["start"]
@@ -1049,10 +1058,15 @@ def mark_screen(predicted_positive: bool | None, case: str | Case, index: int = 
 
 
 def _labels(kind: str) -> dict[str, str]:
+    return dict(_labels_cached(kind))
+
+
+@cache
+def _labels_cached(kind: str) -> tuple[tuple[str, str], ...]:
     from sci_pain.knowledge_schema import read_knowledge
 
     records, _ = read_knowledge()
-    return {str(r.get("id")): str(r.get("label", r.get("id"))) for r in records[kind]}
+    return tuple((str(r.get("id")), str(r.get("label", r.get("id")))) for r in records[kind])
 
 
 def _set_feedback(chosen, wanted, labels: dict[str, str], what: str) -> tuple[bool, str]:
