@@ -180,6 +180,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         _accept_kernel_dialog(page)
         time.sleep(0.25)
     _wait_idle(page)
+    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
+    _accept_kernel_dialog(page)
     _dismiss_news(page)
     _menu(page, "Edit", "Clear Outputs of All Cells")
     _run_all(page)
