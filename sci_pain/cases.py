@@ -222,6 +222,7 @@ _RED_FLAG_FIELDS = _fields(
 _PLAN_FIELDS = _fields(
     Field("management", "ref_list", "Management options (management.yaml), in order.", refers_to="management", nonempty=True),
     Field("cautions", "str_list", "Cautions for this person.", nonempty=True),
+    Field("guideline_cautions", "str_list", "CanPainSCI caution ids (canpainsci.yaml) that apply.", required=False),
     Field("text", "text", "Model answer: the plan and its order."),
     _CITATIONS,
 )  # fmt: skip
@@ -428,6 +429,18 @@ def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> No
             f"must be one of {list(personas)}.{_suggest(journal.get('persona'), personas)}",
         )
     answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
+    plan = answers.get("plan") if isinstance(answers.get("plan"), dict) else {}
+    if plan.get("guideline_cautions"):
+        from sci_pain.guidelines import canpainsci_cautions
+
+        known_cautions = list(canpainsci_cautions().index)
+        for item in plan["guideline_cautions"]:
+            if item not in known_cautions:
+                bad(
+                    "answers.plan.guideline_cautions",
+                    item,
+                    f"not a caution in data/knowledge/canpainsci.yaml.{_suggest(item, known_cautions)}",
+                )
     for i, screen in enumerate(answers.get("screen") or [], start=1):
         if not isinstance(screen, dict) or screen.get("tool") not in SCREEN_TOOLS:
             continue
@@ -1199,8 +1212,20 @@ def model_answer_markdown(case: str | Case, step: str) -> str:
         options = "; ".join(labels.get(i, i) for i in p["management"])
         lines.append(f"**Options, in order:** {options}.")
         lines.append(flat(p["text"]))
+        if "medications" in p["management"]:
+            from sci_pain.guidelines import canpainsci_approach
+
+            lines.append(f"**Approach (CanPainSCI):** {canpainsci_approach()}")
         lines.append("**Cautions for this person:**")
         lines.extend(f"- {flat(c)}" for c in p["cautions"])
+        if p.get("guideline_cautions"):
+            from sci_pain.guidelines import canpainsci_cautions
+
+            table = canpainsci_cautions()
+            lines.append("**CanPainSCI cautions that apply:**")
+            lines.extend(
+                f"- {table.loc[c, 'text']} ({table.loc[c, 'who']})" for c in p["guideline_cautions"]
+            )
         lines.append(f"*Sources:* {_cite(p['citations'])}")
     elif step == "referral":
         r = a["referral"]

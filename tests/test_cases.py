@@ -323,3 +323,35 @@ def test_case_journal_uses_the_persona_overrides():
         .loc["dvt_pain_effect", "value"],
         0,
     )
+
+
+# -- CanPainSCI as data ---------------------------------------------------------------------------
+
+
+def test_canpainsci_file_is_clean_cited_and_dose_free():
+    assert sp.find_canpainsci_problems() == []
+    table = sp.load_canpainsci().set_index("id")
+    assert table.loc["first_line_gabapentinoids", "options"] == "pregabalin, gabapentin"
+    assert "incomplete SCI only" in table.loc["grade_b_lamotrigine", "text"]
+    assert "Trial, re-evaluate, then change" in sp.canpainsci_approach()
+    cautions = sp.canpainsci_cautions()
+    assert {"ad_constipation_retention", "sedation_falls"} <= set(cautions.index)
+
+
+def test_cases_use_the_canpainsci_cautions():
+    text = cases.model_answer_markdown("daniel_t4_ad_pressure", "plan")
+    assert "**Approach (CanPainSCI):** Trial, re-evaluate, then change" in text
+    assert sp.canpainsci_cautions().loc["ad_constipation_retention", "text"] in text
+
+
+def test_an_unknown_guideline_caution_is_a_problem(tmp_path):
+    folder = _copy_cases(tmp_path)
+    path = folder / "raj_t11_diabetes.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["answers"]["plan"]["guideline_cautions"] = ["sedation_fall"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    problems = cases.find_case_problems(folder).set_index("field")
+    assert (
+        "Did you mean 'sedation_falls'"
+        in problems.loc["answers.plan.guideline_cautions", "problem"]
+    )
