@@ -118,8 +118,10 @@ AIS_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E")
 AIS_MEANINGS: dict[str, str] = {
     "A": "Complete: no sensory or motor function is preserved in the sacral segments S4-S5.",
     "B": "Sensory incomplete: sensation but no motor function is preserved below the "
-    "neurological level, including the sacral segments S4-S5.",
-    "C": "Motor incomplete: motor function is preserved below the level, and more than half "
+    "neurological level, including the sacral segments S4-S5, and no motor function more than "
+    "three levels below the motor level on either side.",
+    "C": "Motor incomplete: motor function is preserved below the level (with sacral sparing), "
+    "and more than half "
     "of the key muscles below the single neurological level are weaker than antigravity "
     "(grade below 3).",
     "D": "Motor incomplete: motor function is preserved below the level, and at least half "
