@@ -50,6 +50,7 @@ def test_every_notebook_moves_at_least_one_widget():
 
 
 def _menu(page, menu: str, item: str) -> None:
+    _accept_kernel_dialog(page)  # a late "Select Kernel" dialog would swallow the click
     page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
