@@ -55,6 +55,41 @@ ax = sp.plot_cause_map()
 sp.show_figure(ax, alt=sp.alt_text_cause_map())
 
 # %% [markdown]
+# ## Before you go on: the level, the AIS grade and "complete"
+#
+# Every notebook speaks of the **level** of an injury and of **complete** injuries. Both come from
+# the International Standards for Neurological Classification of SCI (ISNCSCI), an examination of
+# sensation (light touch and pinprick at a key point in each dermatome, from C2 to S4-5) and of
+# strength (ten key muscles on each side), plus the anal examination.
+#
+# - The **neurological level of injury** is the lowest segment where sensation is normal and
+#   the key muscle is at least antigravity on both sides, with everything above it normal.
+#   "T8" means the cord works normally down to T8.
+# - The **ASIA Impairment Scale (AIS)** grades the injury from A to E. What decides between
+#   **complete** (A) and **incomplete** (B to E) is the lowest sacral segments, S4-S5: any
+#   preserved sensation or movement there makes an injury incomplete, even if the legs do not
+#   move.
+
+# %% tags=["nbval-check-output"]
+import pandas as pd
+
+pd.DataFrame({"AIS grade": list(sp.AIS_MEANINGS), "meaning": list(sp.AIS_MEANINGS.values())})
+
+# %% [markdown]
+# The dermatomes in order, with the key sensory points used to test them. For a level of T8 the
+# cord works normally down to T8; notebook 02 explains why the band from T8 to T11 is shaded.
+
+# %%
+ax = sp.plot_dermatome_zones("T8")
+sp.show_figure(ax, alt=sp.alt_text_dermatome_zones("T8"))
+
+# %% [markdown]
+# Check yourself before you go on:
+
+# %%
+isncsci_quiz = sp.show_quiz(sp.load_quiz("01_isncsci"))
+
+# %% [markdown]
 # ## 2. Below a complete injury, leg pain is usually neuropathic
 #
 # It is natural to think that a painful leg has something wrong in it. After SCI that is
@@ -215,6 +250,9 @@ quiz = sp.show_quiz(sp.load_quiz("01_causes_overview"))
 # below-level pain, and grading spasticity with the Modified Ashworth and Penn scales.
 #
 # ## References
+# - Kirshblum SC, Burns SP, Biering-Sorensen F, et al. International standards for neurological
+#   classification of spinal cord injury (revised 2011). *J Spinal Cord Med*. 2011;34:535-546.
+#   doi:10.1179/204577211X13207446293695.
 # - Bryce TN, et al. International Spinal Cord Injury Pain Classification: part I. Background
 #   and description. *Spinal Cord*. 2012;50:413-417.
 # - Bryce TN, et al. International Spinal Cord Injury Pain (ISCIP) Classification: part 2.

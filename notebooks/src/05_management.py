@@ -188,6 +188,42 @@ effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]]
 #   deeper into single-person (N-of-1) reasoning.
 
 # %% [markdown]
+# ## The biopsychosocial side: sleep, mood and coping
+#
+# Pain after SCI is not only a signal from the body. **Sleep**, **mood** and **how a person
+# thinks about their pain** (for example catastrophising: "this will only get worse, I can't
+# stand it") change how intense it feels and how much it interferes with life, and pain in turn
+# disturbs sleep and lowers mood. That is why pain diaries and the International SCI Pain Basic
+# Data Set ask about interference with daily activities, mood and sleep, not only intensity,
+# and why sleep is a supplementary outcome domain in pain trials (IMMPACT).
+#
+# The same journal shows the sleep side. Its simulator builds in 0.5 points more pain for each
+# hour slept below 7 hours; the bars are hours of sleep, the line is the day's mean pain:
+
+# %%
+window = {"start": "2026-02-02", "end": "2026-03-01"}
+ax = sp.plot_pain_and(journal, measure="sleep_hours", **window)
+sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, measure="sleep_hours", **window))
+
+# %% tags=["nbval-check-output"]
+sleep = sp.associations(journal, variables=["sleep_hours"], n_boot=500)
+sleep[["variable", "lag_days", "rho", "ci_low", "ci_high", "slope"]].round(2)
+
+# %% [markdown]
+# The association is clear, and its direction could run both ways (short nights make pain
+# worse; pain shortens nights). Either way, sleep is worth working on.
+#
+# What helps, alongside any treatment aimed at the pain itself:
+# - **Cognitive behavioural therapy (CBT)** and **self-management** programmes: CanPainSCI
+#   recommends them because they improve coping and reduce the interference of pain; they work
+#   on sleep routines, activity, goals and unhelpful thoughts about pain.
+# - **Ask** about sleep, mood and worry at every review, and rate interference with activities,
+#   mood and sleep separately (0-10), so that a change in one is not hidden by the others.
+# - Treat low mood as a problem of its own: it is common after SCI and deserves its own care.
+#
+# Notebook 10 asks you to take this step in every case.
+
+# %% [markdown]
 # ## Self-check
 
 # %%
@@ -215,6 +251,11 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 # **06 · Reading a pain journal**: the journal format, and how to load and check a journal.
 #
 # ## References
+# - Widerström-Noga E, Biering-Sørensen F, Bryce TN, et al. The International Spinal Cord
+#   Injury Pain Basic Data Set (version 2.0). *Spinal Cord*. 2014;52:282-286.
+#   doi:10.1038/sc.2014.4.
+# - Dworkin RH, Turk DC, Farrar JT, et al. Core outcome measures for chronic pain clinical
+#   trials: IMMPACT recommendations. *Pain*. 2005;113:9-19. doi:10.1016/j.pain.2004.09.012.
 # - Loh E, et al. The CanPain SCI clinical practice guidelines for rehabilitation management of
 #   neuropathic pain after spinal cord injury: 2021 update. *Spinal Cord*. 2022;60:548-566.
 #   doi:10.1038/s41393-021-00744-z

@@ -51,6 +51,7 @@ def test_every_notebook_moves_at_least_one_widget():
 
 
 def _menu(page, menu: str, item: str) -> None:
+    _accept_kernel_dialog(page)  # a late "Select Kernel" dialog would swallow the click
     page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
@@ -181,6 +182,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         _accept_kernel_dialog(page)
         time.sleep(0.25)
     _wait_idle(page)
+    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
+    _accept_kernel_dialog(page)
     _dismiss_news(page)
     _menu(page, "Edit", "Clear Outputs of All Cells")
     _run_all(page)
