@@ -3,7 +3,7 @@
 For each notebook: open a copy, clear outputs, Run All Cells, wait until every code cell has run,
 fail on any error output or widget that could not render, move the widgets listed in
 ``INTERACTIONS`` and check that what they drive changed, and save a screenshot to
-``docs/screenshots/``.
+``build/screenshots/`` (``make screenshots`` refreshes ``docs/screenshots/``).
 """
 
 from __future__ import annotations
