@@ -186,3 +186,24 @@ def test_numeric_answers_accept_equivalent_forms(quiz, typed, correct):
     else:
         assert not feedback.correct
         assert "not a number (in points)" in feedback.message
+
+
+@pytest.mark.parametrize("quiz", ["04_red_flags", "05_management"])
+def test_feedback_for_15_minutes_does_not_contradict_itself(quiz):
+    # issue 14: "15 minutes" got "Not quite. More often does no harm, ..." - wrong and right at
+    # once; the feedback now says what the guideline's interval is
+    (q,) = [q for q in sp.load_quiz(quiz).questions if q.kind == "numeric"]
+    feedback = check_answer(q, "15 minutes")
+    assert not feedback.correct
+    assert "every 30 minutes" in feedback.message
+    assert "no harm" not in feedback.message.lower()
+
+
+def test_wrong_numeric_answers_never_get_reassuring_feedback():
+    reassuring = ("no harm", "also fine", "also correct", "that works too", "is fine")
+    for path in sorted(sp.data_path("quizzes").glob("*.yaml")):
+        for q in sp.load_quiz(path.stem).questions:
+            if q.kind != "numeric":
+                continue
+            for message in (q.too_low, q.too_high):
+                assert not any(r in message.lower() for r in reassuring), (path.stem, q.id)

@@ -273,3 +273,38 @@ def test_matcher_changing_the_cause_changes_the_options():
 def test_matcher_rejects_unknown_situations():
     with pytest.raises(sp.UnknownNameError, match="pacemaker"):
         make_management_matcher(situation=["pacemakr"])
+
+
+def _reasoning_aid_steps() -> list[list[str]]:
+    """The bold phrases of each numbered step under "Now tick findings yourself" in 01."""
+    from pathlib import Path
+
+    source = (
+        Path(__file__).resolve().parents[1] / "notebooks/src/01_causes_overview.py"
+    ).read_text(encoding="utf-8")
+    text = source.split("Now tick findings yourself", 1)[1].split("# %%", 1)[0]
+    text = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    steps = re.split(r"\s\d\.\s", " " + text)[1:]
+    return [re.findall(r"\*\*(.+?)\*\*", step) for step in steps]
+
+
+def test_notebook_01_reasoning_aid_steps_can_be_done():
+    # issue 14: step 4 named findings the aid does not have, and the causes it asked about never
+    # showed a "finding against"; every bold phrase must start a tick box's label, and step 4
+    # must end with a finding against a ranked cause
+    steps = _reasoning_aid_steps()
+    assert len(steps) >= 4
+    box = make_reasoning_aid()
+    labels = {c.description.lower(): fid for fid, c in box.controls.items()}
+    for number, phrases in enumerate(steps, start=1):
+        for phrase in phrases:
+            if phrase.lower() == "untick all":
+                box.clear.click()
+                continue
+            matches = [fid for label, fid in labels.items() if label.startswith(phrase.lower())]
+            assert len(matches) == 1, f"step {number}: {phrase!r} is not one tick box's label"
+            box.controls[matches[0]].value = True
+    ranking = box.explanation.ranking
+    against = ranking[ranking["against"].map(len) > 0]
+    assert len(against), "step 4 shows no finding against any cause"
+    assert "Pain in an area with little or no normal sensation" in box.result.value

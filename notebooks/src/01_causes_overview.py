@@ -177,8 +177,11 @@ print("Best fit for the pain:", result.ranking.loc[1, "label"])
 # 3. **Untick all**, then tick **pounding headache, flushing or sweating above the level** and
 #    **injury at T6 or above**. That is autonomic dysreflexia: look for the trigger below the
 #    level.
-# 4. Tick **aching, worse on movement** and **around the knee** with **worse a day after more
-#    activity**. Look at the findings that argue *against* the neuropathic causes.
+# 4. **Untick all**, then tick **aching pain, worse on movement or loading**, **around the knee**
+#    and **worse a day or so after more exercise**: overuse leads. Now add **pain in an area
+#    with little or no normal sensation**. It appears in the column *findings against* beside
+#    overuse (pain from tissues needs working sensation to be felt), and below-level
+#    neuropathic pain joins the ranking.
 
 # %%
 sp.make_reasoning_aid()

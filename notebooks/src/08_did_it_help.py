@@ -182,7 +182,9 @@ for before, after in examples:
 #   the start?
 # - the **spasticity** journal and *botulinum toxin*, with a **wash-in** of 10 days (the
 #   injection takes days to act);
-# - the **overuse** journal and *rest*: what do the warnings say?
+# - the **overuse** journal and *rest*: rest was first recorded 13 days into the journal, so
+#   the baseline is **under two weeks**. What do the warnings say, and why does so short a
+#   baseline make any change hard to judge?
 
 # %%
 sp.make_did_it_help()

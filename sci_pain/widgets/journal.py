@@ -78,9 +78,10 @@ def _message_html(title: str, error: Exception | str) -> str:
 
 def _img_html(png: bytes, alt: str) -> str:
     data = base64.b64encode(png).decode("ascii")
+    text = html.escape(alt, quote=True)  # title: the alt text also shows on hover
     return (
         '<figure class="sci-pain-figure" style="margin:0">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
+        f'<img src="data:image/png;base64,{data}" alt="{text}" title="{text}"'
         ' style="max-width:100%;height:auto"/></figure>'
     )
 
