@@ -261,16 +261,24 @@ def _mark_not_zero_based(ax: Axes, values, name: str, unit: str) -> None:
         return
     ax.set_ylim(low, high)
     ax.set_ylabel(f"{name} ({unit})\naxis starts at {low:g} {unit}, not 0", color="0.2")
-    ax.plot(
-        [1.0, 1.0],
-        [0.0, 0.0],
-        transform=ax.transAxes,
-        marker=[(-1, -0.6), (1, -0.2), (-1, 0.2), (1, 0.6)],
-        markersize=14,
-        color="0.2",
-        clip_on=False,
-        linestyle="none",
-        label="_axis break",
+    from matplotlib.patches import Polygon
+    from matplotlib.transforms import ScaledTranslation
+
+    # a zigzag across the foot of the right spine, in points from that corner, so it keeps its
+    # shape whatever the figure size
+    at_corner = ax.figure.dpi_scale_trans + ScaledTranslation(1.0, 0.0, ax.transAxes)
+    zigzag = [(x / 72, y / 72) for x, y in ((-6, 2), (6, 6), (-6, 10), (6, 14))]
+    ax.add_patch(
+        Polygon(
+            zigzag,
+            closed=False,
+            fill=False,
+            edgecolor="0.2",
+            linewidth=1.5,
+            clip_on=False,
+            transform=at_corner,
+            label="_axis break",
+        )
     )
 
 

@@ -77,7 +77,9 @@ def test_weight_is_read_from_the_notes(entries):
     ax = pt.plot_pain_and(entries, measure="weight_kg")
     (line,) = _twin(ax).get_lines()
     assert list(line.get_ydata()) == [70.5, 71.0]
-    assert _twin(ax).get_ylabel() == "Weight noted in the journal (kg)"
+    assert _twin(ax).get_ylabel() == (
+        "Weight noted in the journal (kg)\naxis starts at 69 kg, not 0"
+    )
 
 
 def test_shaded_days_and_bridged_gaps(entries):
@@ -199,7 +201,7 @@ def test_weight_axis_is_marked_as_not_starting_at_zero():
     low, high = twin.get_ylim()
     assert low > 0 and low == int(low)
     assert f"axis starts at {low:g} kg, not 0" in twin.get_ylabel()
-    assert any(line.get_label() == "_axis break" for line in twin.lines)
+    assert any(patch.get_label() == "_axis break" for patch in twin.patches)
     plt.close(fig)
     fig, ax = plt.subplots()  # a zero-based measure gets no such mark
     pt.plot_pain_and(sp.load_example_journal("spasticity"), measure="spasms", ax=ax)
