@@ -115,6 +115,12 @@ LEVEL_LABELS: dict[str, str] = {
 LATERALITY: tuple[str, ...] = ("one_side", "either", "both_sides")
 """Typical sidedness: one leg, either pattern, or usually both legs."""
 
+LATERALITY_LABELS: dict[str, str] = {
+    "one_side": "One leg",
+    "either": "One or both legs",
+    "both_sides": "Usually both legs",
+}
+
 LEG_SITES: tuple[str, ...] = JOURNAL_SITES
 """Leg sites: the journal's site vocabulary (:data:`sci_pain.journal_schema.SITES`)."""
 
@@ -139,6 +145,13 @@ them (see :func:`sci_pain.management_for`)."""
 CAUTION_SEVERITIES: tuple[str, ...] = ("contraindicated", "seek_care_first", "precaution", "note")
 """How serious a caution is, most serious first."""
 
+CAUTION_SEVERITY_LABELS: dict[str, str] = {
+    "contraindicated": "Do not use",
+    "seek_care_first": "Seek care first",
+    "precaution": "Precaution",
+    "note": "Note",
+}
+
 MANAGEMENT_CATEGORIES: tuple[str, ...] = (
     "exercise_and_therapy",
     "medicine",
@@ -150,8 +163,30 @@ MANAGEMENT_CATEGORIES: tuple[str, ...] = (
 
 DELIVERED_BY: tuple[str, ...] = ("self", "therapist", "clinician")
 
+DELIVERED_BY_LABELS: dict[str, str] = {
+    "self": "the person",
+    "therapist": "a therapist",
+    "clinician": "a clinician",
+}
+"""Readable labels for who delivers a management option."""
+
+MANAGEMENT_CATEGORY_LABELS: dict[str, str] = {
+    "exercise_and_therapy": "Exercise and therapy",
+    "medicine": "Medicine",
+    "device": "Device",
+    "self_care": "Self-care",
+    "prevention": "Prevention",
+    "psychological": "Psychological",
+}
+"""Readable labels for the management categories."""
+
 URGENCIES: tuple[str, ...] = ("emergency", "urgent")
 """``emergency``: seek care now; ``urgent``: seek care the same day."""
+
+URGENCY_LABELS: dict[str, str] = {
+    "emergency": "Emergency: seek care now",
+    "urgent": "Urgent: seek care the same day",
+}
 
 FINDING_GROUPS: tuple[str, ...] = ("quality", "location", "timing", "pattern", "sign", "context")
 

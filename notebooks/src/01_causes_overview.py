@@ -44,7 +44,7 @@ sp.use_style()
 
 # %% tags=["nbval-check-output"]
 causes = sp.load_causes()
-causes[["label", "iscip_type", "iscip_subtype", "level"]]
+sp.table(causes[["label", "iscip_type", "iscip_subtype", "level"]])
 
 # %% [markdown]
 # The same causes as a map: columns by mechanism, rows by where they sit relative to the level
@@ -110,7 +110,7 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 # pain. The red flags in the knowledge base, emergencies first:
 
 # %% tags=["nbval-check-output"]
-sp.load_red_flags()[["label", "urgency", "who"]]
+sp.table(sp.load_red_flags()[["label", "urgency", "who"]])
 
 # %% [markdown]
 # ## 5. When each cause typically appears
@@ -162,7 +162,7 @@ sp.explain_causes(findings)
 
 # %% tags=["nbval-check-output"]
 result = sp.explain_causes(findings)
-print("Red flags, first:", list(result.red_flags.index))
+print("Red flags, first:", sp.readable(list(result.red_flags["label"])))
 print("Best fit for the pain:", result.ranking.loc[1, "label"])
 
 # %% [markdown]

@@ -41,7 +41,7 @@ def make_first_look(name: str = "neuropathic"):
 
     examples = list_example_journals()
     journal = w.Dropdown(
-        options=[(f"{row.name} — {row.cause}", row.name) for row in examples.itertuples()],
+        options=[(f"Example: {row.cause}", row.name) for row in examples.itertuples()],
         value=name,
         description="Journal:",
         tooltip="Which synthetic example journal to show",
