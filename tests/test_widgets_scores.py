@@ -46,18 +46,27 @@ def _values(box):
     return {name: control.value for name, control in box.controls.items()}
 
 
+def _descendants(widget) -> list:
+    """Every widget inside ``widget``, depth first, in display order."""
+    out = []
+    for child in getattr(widget, "children", ()):
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
+
+
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builder_returns_a_container_with_controls_and_result(name):
     box = BUILDERS[name]()
     assert isinstance(box, w.Box)
     assert isinstance(box.result, w.HTML)
-    assert box.result in box.children
+    assert box.result in _descendants(box)
     assert box.controls
     for control_name, control in box.controls.items():
         assert control.description.strip(), control_name
         tips = getattr(control, "tooltips", None) or [control.tooltip]
         assert all(tip and tip.strip() for tip in tips), control_name
-        assert any(control in getattr(child, "children", [child]) for child in box.children)
+        assert control in _descendants(box)
     assert box.result.value  # a result (or a prompt) is shown before any change
 
 
@@ -197,7 +206,7 @@ def test_dn4_widget_counts_ticks():
     box.controls["brushing"].value = True
     assert box.result.value == score_html(dn4(**_values(box)))
     assert "positive" in box.result.value
-    headings = [c.value for c in box.children if isinstance(c, w.HTML)]
+    headings = [c.value for c in _descendants(box) if isinstance(c, w.HTML)]
     assert any("Interview" in h for h in headings) and any("Examination" in h for h in headings)
 
 

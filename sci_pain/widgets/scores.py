@@ -81,6 +81,7 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
     import ipywidgets as w
 
     result = w.HTML(value="")
+    result.add_class("sci-pain-result")
 
     def update(_change=None):
         try:
@@ -98,8 +99,19 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
     header = f"<h4>{html.escape(title)}</h4>"
     if intro:
         header += f"<p>{html.escape(intro)}</p>"
+    # the result beside the controls (below them on a narrow screen), so a change shows
+    # without scrolling on a laptop screen
+    body = w.HBox(
+        [
+            w.VBox(list(rows), layout=w.Layout(flex="1 1 50%", min_width="320px")),
+            w.VBox(
+                [result], layout=w.Layout(flex="1 1 40%", min_width="300px", margin="0 0 0 8px")
+            ),
+        ],
+        layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
+    )
     box = w.VBox(
-        [w.HTML(header), *rows, result],
+        [w.HTML(header), body],
         layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
     )
     box.add_class("sci-pain-score-widget")
