@@ -54,5 +54,5 @@ def test_stored_notebook_00_shows_the_first_look_figure():
         for o in cell["outputs"]
     ]
     assert outputs, "notebook 00 has no first-look output"
-    page = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    page = "".join("".join(o.get("data", {}).get("text/html", "")) for o in outputs)
     assert "<img " in page and 'title="' in page
