@@ -183,6 +183,8 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
     _wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
+        page.screenshot(path=str(SCREENSHOTS / f"in-view-{scope.lstrip('.')}.png"))
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
