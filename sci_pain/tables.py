@@ -74,16 +74,26 @@ def _vocabularies() -> dict[str, dict[str, str]]:
     """Column name -> labels of its vocabulary (from the knowledge schema)."""
     from sci_pain import knowledge_schema as ks
 
-    return {
-        "iscip_type": ks.ISCIP_LABELS,
-        "iscip_subtype": ks.ISCIP_LABELS,
-        "level": ks.LEVEL_LABELS,
-        "laterality": ks.LATERALITY_LABELS,
-        "category": ks.MANAGEMENT_CATEGORY_LABELS,
-        "delivered_by": ks.DELIVERED_BY_LABELS,
-        "severity": ks.CAUTION_SEVERITY_LABELS,
-        "urgency": ks.URGENCY_LABELS,
-    }
+    return (
+        {
+            "iscip_type": ks.ISCIP_LABELS,
+            "iscip_subtype": ks.ISCIP_LABELS,
+            "level": ks.LEVEL_LABELS,
+            "laterality": ks.LATERALITY_LABELS,
+            "category": ks.MANAGEMENT_CATEGORY_LABELS,
+            "delivered_by": ks.DELIVERED_BY_LABELS,
+            "severity": ks.CAUTION_SEVERITY_LABELS,
+        }
+        | {column: _referral_labels() for column in ("urgency", "referral")}
+        | {"refer_to": ks.SERVICES}
+    )
+
+
+def _referral_labels() -> dict[str, str]:
+    """The referral ladder's own words for its steps (``referral.yaml``)."""
+    from sci_pain.knowledge import load_referral_ladder
+
+    return {str(k): str(v) for k, v in load_referral_ladder()["label"].items()}
 
 
 @cache
