@@ -198,8 +198,8 @@ def make_cause_explorer(cause: str | None = None):
     >>> box.card.value.index("Red flags") < box.card.value.index("Mechanism")
     True
     >>> box.controls["cause"].value = "overuse_musculoskeletal"
-    >>> "sci-pain-red-flags" in box.card.value, box.figure_alt.split(":")[-1]
-    (False, ' hip, knee, ankle and foot.')
+    >>> box.figure_alt.split(":")[-1]
+    ' hip, knee, ankle and foot.'
     """
     import ipywidgets as w
 
