@@ -11,11 +11,12 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB_PORT ?= 8888
 APP_PORT ?= 8866
 
-.PHONY: lab test setup notebooks lint format lock bench clean help site course-docs app
+.PHONY: lab test screenshots setup notebooks lint format lock bench clean help site course-docs app
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test       set up .venv and run every test (unit, doctest, nbval, browser, lint)"
+	@echo "make screenshots  run the browser tests and refresh docs/screenshots/ (make test writes build/)"
 	@echo "make notebooks  re-execute every notebook from notebooks/src/ and store its outputs"
 	@echo "make site       build the course website into build/site/ (open build/site/index.html)"
 	@echo "make app        serve notebook 09's journal dashboard as an app (Voila, no code shown)"
@@ -33,8 +34,15 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[lab,test,site]'
 	@touch $@
 
+# The printed URL (and the browser) opens notebook 00 itself, not the Launcher: the server's
+# root is notebooks/ and its default URL is 00's page. LAB_ARGS adds options (tests pass
+# --no-browser).
+LAB_ARGS ?=
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks \
+		--ServerApp.default_url=/lab/tree/00_start_here.ipynb \
+		--LabApp.default_url=/lab/tree/00_start_here.ipynb \
+		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) $(LAB_ARGS)
 
 # The journal dashboard as an app: Voila on loopback with token authentication, no code shown.
 app: $(STAMP)
@@ -49,6 +57,11 @@ course-docs: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make test` writes screenshots under build/screenshots/; only this target refreshes the
+# tracked ones in docs/screenshots/.
+screenshots: $(STAMP)
+	SCI_PAIN_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py

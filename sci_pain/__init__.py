@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "use_style": "style",
     "style_context": "style",
     "figure_html": "render",
+    # -- tables for people (sci_pain.tables) --
+    "table": "tables",
+    "readable": "tables",
     "show_figure": "widgets.display",
     # self-checks
     "Quiz": "quiz",

@@ -79,6 +79,15 @@ def _severity_badge(severity: str, tail: str = "") -> str:
     )
 
 
+def _fold(title: str, body: str) -> str:
+    """A long card section folded under its heading (click to open), so the card stays short
+    and the start of the next control or result stays in view."""
+    return (
+        f'<details class="sci-pain-card-section"><summary style="margin:6px 0 2px 0;'
+        f'cursor:pointer"><b>{_e(title)}</b></summary>{body}</details>'
+    )
+
+
 def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
     keys = list(dict.fromkeys(keys))
     items = "".join(f"<li>{_e(format_citation(k))}</li>" for k in keys)
@@ -222,16 +231,12 @@ def cause_card_html(cause: str) -> str:
         ("In a pain journal", c.journal_signature),
     ]
     items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in features if v)
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Features</h4><ul style='margin:2px 0'>{items}</ul>"
-    )
+    parts.append(_fold("Features", f"<ul style='margin:2px 0'>{items}</ul>"))
     sites = ", ".join(_words(s) for s in (*c.leg_sites, *c.body_sites))
     side = _LATERALITY.get(str(c.laterality), _words(str(c.laterality)))
     where = [("Sites", sites), ("Sides", side), ("More exactly", c.site_note)]
     items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in where if v)
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Where in the leg</h4><ul style='margin:2px 0'>{items}</ul>"
-    )
+    parts.append(_fold("Where in the leg", f"<ul style='margin:2px 0'>{items}</ul>"))
     options = load_management().loc[list(c.management)]
     rows = []
     for _, row in options.iterrows():
@@ -240,11 +245,13 @@ def cause_card_html(cause: str) -> str:
         cautions = f"<ul style='margin:0'>{cautions}</ul>" if cautions else ""
         rows.append(f"<li><b>{_e(row['label'])}</b>: {_e(note)}{cautions}</li>")
     parts.append(
-        "<h4 style='margin:8px 0 2px 0'>Management, with cautions</h4>"
-        f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
-        f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>"
+        _fold(
+            f"Management, with cautions ({len(rows)} options)",
+            f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
+            f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>",
+        )
     )
-    parts.append(_references_html((*c.citations, *c.onset_citations)))
+    parts.append(_references_html((*c.citations, *c.onset_citations), folded=True))
     parts.append("</div>")
     return "".join(parts)
 

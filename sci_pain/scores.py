@@ -1347,6 +1347,13 @@ def _points_text(points: float | None) -> str:
     return "0" if points == 0 else f"{points:+g}"
 
 
+def _sources(keys) -> str:
+    """Citation keys as people cite them: "Bohannon & Smith 1987", "Penn et al. 1989"."""
+    from sci_pain.tables import readable
+
+    return "; ".join(readable(key) for key in keys)
+
+
 def score_html(result: _Result) -> str:
     """Render a score result as HTML: band, interpretation, item table, caveat, sources.
 
@@ -1397,7 +1404,7 @@ def score_html(result: _Result) -> str:
     if result.caveat:
         parts.append(f'<p style="margin:2px 0"><i>Note:</i> {esc(result.caveat)}</p>')
     parts.append(
-        f'<p style="margin:2px 0;font-size:smaller">Source: {esc(", ".join(result.citations))}. '
+        f'<p style="margin:2px 0;font-size:smaller">Source: {esc(_sources(result.citations))}. '
         "For learning only; not a diagnosis.</p></div>"
     )
     return "".join(parts)

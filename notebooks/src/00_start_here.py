@@ -43,13 +43,13 @@ import sci_pain as sp
 
 sp.use_style()
 path = sp.learning_path_table()
-path[["notebook", "title", "minutes"]]
+sp.table(path[["notebook", "title", "minutes"]])
 
 # %% [markdown]
 # What each notebook will teach you:
 
 # %%
-path.style.hide(axis="index")
+sp.table(path[["notebook", "objectives"]])
 
 # %% tags=["nbval-check-output"]
 print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
@@ -78,7 +78,7 @@ print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
 # analysis finds them.
 
 # %% tags=["nbval-check-output"]
-sp.list_example_journals()[["name", "cause", "days"]]
+sp.table(sp.list_example_journals()[["name", "cause", "days"]])
 
 # %% [markdown]
 # Try the controls: pick another journal, or drag the smoothing slider (a wider window gives a

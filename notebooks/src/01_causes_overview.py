@@ -44,7 +44,7 @@ sp.use_style()
 
 # %% tags=["nbval-check-output"]
 causes = sp.load_causes()
-causes[["label", "iscip_type", "iscip_subtype", "level"]]
+sp.table(causes[["label", "iscip_type", "iscip_subtype", "level"]])
 
 # %% [markdown]
 # The same causes as a map: columns by mechanism, rows by where they sit relative to the level
@@ -150,7 +150,7 @@ isncsci_quiz = sp.show_quiz(sp.load_quiz("01_isncsci"))
 # pain. The red flags in the knowledge base, emergencies first:
 
 # %% tags=["nbval-check-output"]
-sp.load_red_flags()[["label", "urgency", "who"]]
+sp.table(sp.load_red_flags()[["label", "urgency", "who"]])
 
 # %% [markdown]
 # ## 5. When each cause typically appears
@@ -202,7 +202,7 @@ sp.explain_causes(findings)
 
 # %% tags=["nbval-check-output"]
 result = sp.explain_causes(findings)
-print("Red flags, first:", list(result.red_flags.index))
+print("Red flags, first:", sp.readable(list(result.red_flags["label"])))
 print("Best fit for the pain:", result.ranking.loc[1, "label"])
 
 # %% [markdown]
@@ -217,8 +217,11 @@ print("Best fit for the pain:", result.ranking.loc[1, "label"])
 # 3. **Untick all**, then tick **pounding headache, flushing or sweating above the level** and
 #    **injury at T6 or above**. That is autonomic dysreflexia: look for the trigger below the
 #    level.
-# 4. Tick **aching, worse on movement** and **around the knee** with **worse a day after more
-#    activity**. Look at the findings that argue *against* the neuropathic causes.
+# 4. **Untick all**, then tick **aching pain, worse on movement or loading**, **around the knee**
+#    and **worse a day or so after more exercise**: overuse leads. Now add **pain in an area
+#    with little or no normal sensation**. It appears in the column *findings against* beside
+#    overuse (pain from tissues needs working sensation to be felt), and below-level
+#    neuropathic pain joins the ranking.
 
 # %%
 sp.make_reasoning_aid()

@@ -57,8 +57,7 @@ neuropathic = causes.loc[
     ["neuropathic_at_level", "neuropathic_below_level"],
     ["summary", "descriptors", "site_note", "timing"],
 ]
-left = {"text-align": "left", "vertical-align": "top"}
-neuropathic.style.format("<br>".join, subset=["descriptors"]).set_properties(**left)
+sp.table(neuropathic)
 
 # %% [markdown]
 # ## 2. At the level or below the level?

@@ -88,7 +88,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, lag=1, **weeks))
 
 # %% tags=["nbval-check-output"]
 links = sp.associations(journal, variables={"activity_min": (0, 1, 2)}, n_boot=500, seed=0)
-links[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]].round(2)
+sp.table(links[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]])
 
 # %% [markdown]
 # Only the **day before** shows a clear link: its interval lies above zero, while the
@@ -175,7 +175,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, **trend))
 # days, so a few extreme days hardly move it (points per week, with a 95% interval):
 
 # %% tags=["nbval-check-output"]
-sp.trend_slope(journal).round(2)
+sp.table(sp.trend_slope(journal))
 
 # %% [markdown]
 # About 0.11 points a week is invisible from one day to the next, yet adds up to about two

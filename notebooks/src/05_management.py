@@ -38,7 +38,7 @@ sp.use_style()
 
 # %% tags=["nbval-check-output"]
 options = sp.load_management()
-options[["label", "category", "delivered_by"]]
+sp.table(options[["label", "category", "delivered_by"]])
 
 # %% [markdown]
 # ## 2. The management matcher
@@ -66,7 +66,7 @@ sp.make_management_matcher("spasticity")
 
 # %% tags=["nbval-check-output"]
 person = sp.management_for("spasticity", situation=["impaired_sensation", "pacemaker"])
-person[["label", "contraindicated"]]
+sp.table(person[["label", "contraindicated"]])
 
 # %% [markdown]
 # ## 3. Heat, TENS and botulinum toxin are not general fixes
@@ -172,7 +172,7 @@ print(f"NAP {tens.nap:.2f}: the share of before-after pairs in which 'after' was
 
 # %% tags=["nbval-check-output"]
 effects = sp.built_in_effects("neuropathic")
-effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]]
+sp.table(effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]])
 
 # %% [markdown]
 # What can you conclude?
