@@ -30,6 +30,15 @@ record. The rules:
 * Numbers may use a decimal comma (``7,5``); ``1,500`` is rejected as ambiguous. Timestamps
   must be ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
   alone); day/month dates are never guessed unless ``date_format=`` says how to read them.
+  A timestamp outside the years 1900-2100 (``0001``, ``9999``: a typing slip), with a
+  seconds value of 60, or written with digits other than 0-9 (Arabic-Indic, full-width) is a
+  problem on its record; so is a number written with such digits.
+* Bounded work: at most 512 MB are read (``/dev/zero`` is refused after its first 64 KB), a
+  header may have at most 1,000 columns, a record wider than the header costs its bytes
+  (its extra cells are reported, the records after it are read), and ``problems["value"]``
+  quotes at most 200 characters of a cell, with the cell's size.
+* A quoted cell that runs over lines which look like entries (a quote opened in a note and
+  closed only records later) is reported on its record, naming those lines.
 * Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252/Latin-1
   (tried in that order); delimited by comma, semicolon or tab (the most frequent in the
   header line); with ``\n``, ``\r\n`` or ``\r`` line ends; and may start with Excel's
@@ -291,10 +300,17 @@ def problems_frame(records: Iterable[Mapping | Sequence] = ()) -> pd.DataFrame:
     return _typed_problems(frame)
 
 
+_VALUE_LIMIT = 200
+"""Longest cell quoted in ``problems["value"]``; longer cells are cut, with their size."""
+
+
 def _typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
     values = frame["value"].to_numpy(dtype=object, na_value=None)
-    values = np.array([None if v is None else str(v) for v in values], dtype=object)
+    values = np.array(
+        [None if v is None else _journal_io.excerpt(str(v), _VALUE_LIMIT) for v in values],
+        dtype=object,
+    )
     return pd.DataFrame(
         {
             "row": frame["row"].to_numpy(dtype=np.int64),
@@ -483,6 +499,7 @@ def _assemble(
     header_problems: list[dict],
     bad: tuple[list[int], list[str], list[str]] = ([], [], []),
     extra_problems: pd.DataFrame | None = None,
+    notes: Sequence[tuple[int, str, str, str]] = (),
 ) -> Journal:
     n = len(rows)
     chunks: list[tuple[np.ndarray, str | None, np.ndarray, np.ndarray]] = []
@@ -530,6 +547,15 @@ def _assemble(
                 None,
                 np.asarray(bad[1], dtype=object),
                 np.asarray(bad[2], dtype=object),
+            )
+        )
+    for position, name, value, message in notes:  # problems on records that stay kept
+        chunks.append(
+            (
+                np.array([position], dtype=np.int64),
+                name,
+                np.array([value], dtype=object),
+                np.array([message], dtype=object),
             )
         )
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
@@ -843,7 +869,7 @@ def read_journal(
                 timestamp  pain                   quality
     0 2026-03-01 08:00:00     3  burning;pins_and_needles
     """
-    data, source, was_text = _journal_io.load(path_or_buffer)
+    data, source, was_text = _journal_io.load(path_or_buffer, binary_check=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source, was_text=was_text)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
@@ -862,6 +888,10 @@ def read_journal(
     kept_names = {c.name for c in coded}
     header_problems = [p for p in header_problems if p["column"] in kept_names]
     rows = np.arange(2, table.n_records + 2, dtype=np.int64)
+    notes = [
+        (record, names[column], value, message)
+        for record, column, value, message in table.swallowed
+    ]
     return _assemble(
         coded,
         rows,
@@ -870,6 +900,7 @@ def read_journal(
         encoding=label,
         header_problems=header_problems,
         bad=(table.bad_positions, table.bad_values, table.bad_messages),
+        notes=notes,
     )
 
 

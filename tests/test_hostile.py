@@ -1,0 +1,245 @@
+"""Hostile and odd files: bounded work, nothing vanishing silently (issue 12, items 1-2).
+
+Each case is a file a learner could bring; each must end, quickly, in entries plus problems
+or in a JournalError, and every record must be accounted for.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sci_pain import cli
+from sci_pain.imports import read_fhir, read_flaredown_records
+from sci_pain.journal import JournalError, read_journal
+
+
+def read(text: str, **options):
+    return read_journal(io.StringIO(text), **options)
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+# -- 1. bounded work -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", ["0000-01-01 08:00", "0001-01-01 08:00", "9999-12-31 08:00"])
+def test_implausible_years_are_problems_on_their_record(stamp):
+    journal = read(f"timestamp,pain\n2026-03-01 08:00,3\n{stamp},4\n")
+    assert journal.entries["row"].tolist() == [2]
+    problem = journal.problems.set_index("row").loc[3]
+    assert problem["column"] == "timestamp" and not problem["kept"]
+    assert "outside 1900-2100" in problem["problem"]
+
+
+def test_the_plausible_window_is_inclusive():
+    journal = read("timestamp,pain\n1900-01-01 00:00,3\n2100-12-31 23:59,4\n")
+    assert journal.n_entries == 2 and journal.is_clean
+
+
+def test_a_record_200000_fields_wider_costs_its_bytes_and_keeps_what_follows():
+    text = "timestamp,pain\n2026-03-01 08:00,3" + "," * 200_000 + "x\n2026-03-02 08:00,4\n"
+    journal, seconds = timed(read, text)
+    assert seconds < 2
+    assert journal.entries["row"].tolist() == [3]
+    problem = journal.problems.iloc[0]
+    assert problem["row"] == 2 and not problem["kept"]
+    assert "200,000 more fields than the header" in problem["problem"]
+    assert len(problem["value"]) < 300
+
+
+def test_a_wide_first_record_does_not_lose_the_records_after_it():
+    text = "timestamp,pain\n2026-03-01 08:00,3" + ",x" * 5000 + "\n"
+    text += "".join(f"2026-03-{d:02d} 08:00,{d % 10}\n" for d in range(2, 29))
+    journal, seconds = timed(read, text)
+    assert seconds < 2
+    assert journal.entries["row"].tolist() == list(range(3, 30))
+    assert journal.problems["row"].tolist() == [2]
+
+
+def test_trailing_empty_fields_are_not_a_problem():
+    journal = read("timestamp,pain\n2026-03-01 08:00,3,,,,\n2026-03-02 08:00,4\n")
+    assert journal.n_entries == 2 and journal.is_clean
+
+
+def test_a_header_of_a_million_columns_is_refused_at_once():
+    text = "timestamp,pain" + ",c" * 1_000_000 + "\n2026-03-01 08:00,3\n"
+    with pytest.raises(JournalError, match="1,000,002 columns") as caught:
+        start = time.perf_counter()
+        read(text)
+    assert time.perf_counter() - start < 2
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_dev_zero_is_refused_after_its_first_bytes():
+    start = time.perf_counter()
+    with pytest.raises(JournalError, match="NUL"):
+        read_journal("/dev/zero")
+    assert time.perf_counter() - start < 2
+
+
+def test_an_endless_text_stream_stops_at_the_size_limit(monkeypatch):
+    from sci_pain import _journal_io
+
+    monkeypatch.setattr(_journal_io, "MAX_BYTES", 1 << 20)
+
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(JournalError, match="larger than 1 MB"):
+        read_journal(Endless())
+
+
+def test_a_huge_cell_is_quoted_only_as_a_short_excerpt_with_its_size():
+    journal = read("timestamp,pain,site\n2026-03-01 08:00,3," + "k" * 100_000 + "\n")
+    value = journal.problems.loc[0, "value"]
+    assert len(value) < 300 and "(100,000 characters)" in value
+    assert journal.entries["site"].isna().all()
+
+
+def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
+    import matplotlib.pyplot as plt
+
+    from sci_pain.plots_journal import plot_calendar
+
+    journal = read("timestamp,pain\n1900-01-01 08:00,3\n2100-12-31 08:00,4\n")
+    fig, ax = plt.subplots()
+    start = time.perf_counter()
+    plot_calendar(journal.entries, ax=ax)
+    fig.canvas.draw()
+    assert time.perf_counter() - start < 10
+    assert len(ax.get_xticks()) <= 13
+
+
+# -- 2. nothing vanishes silently ------------------------------------------------------------
+
+SWALLOWED = (
+    "timestamp,pain,notes\n"
+    '2026-03-01 08:00,3,"oops\n'
+    "2026-03-02 08:00,4,ok\n"
+    '2026-03-03 08:00,5,"fine"\n'
+    "2026-03-04 08:00,6,x\n"
+)
+
+
+def test_a_quote_that_swallows_entries_names_them():
+    journal = read(SWALLOWED)
+    assert not journal.is_clean
+    notes = journal.problems[journal.problems["column"] == "notes"]
+    assert notes["row"].tolist() == [2]
+    message = notes["problem"].iloc[0]
+    assert "2 lines that look like entries" in message
+    assert "2026-03-02 08:00" in message and "2026-03-03 08:00" in message
+    assert journal.entries["row"].tolist() == [2, 3]  # the record itself stays
+
+
+def test_validate_exits_1_when_a_quote_swallows_entries(tmp_path, capsys):
+    path = tmp_path / "journal.csv"
+    path.write_text(SWALLOWED, encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == cli.EXIT_PROBLEMS
+    assert "look like entries" in capsys.readouterr().out
+
+
+def test_an_unclosed_quote_at_the_end_names_the_swallowed_lines():
+    journal = read('timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,ok\n')
+    assert journal.n_entries == 0
+    (message,) = journal.problems["problem"].tolist()
+    assert "never closed" in message and "1 line that look" in message
+
+
+def test_a_note_over_several_lines_is_not_a_problem():
+    journal = read('timestamp,pain,notes\n2026-03-01 08:00,3,"walked\nfar, then\nrested"\n')
+    assert journal.is_clean
+
+
+def test_a_sep_line_with_cr_only_line_ends_is_read():
+    journal = read("sep=;\rtimestamp;pain\r2026-03-01 08:00;3\r2026-03-02 08:00;4\r")
+    assert journal.entries["pain"].tolist() == [3, 4] and journal.is_clean
+
+
+@pytest.mark.parametrize(
+    ("cells", "column"),
+    [
+        ("2026-03-01 08:00,\u0663", "pain"),  # Arabic-Indic three
+        ("2026-03-01 08:00,\uff13", "pain"),  # full-width three
+        ("\uff12\uff10\uff12\uff16-03-01 08:00,3", "timestamp"),
+        ("\u0662\u0660\u0662\u0666-03-01 08:00,3", "timestamp"),
+    ],
+)
+def test_digits_outside_ascii_are_problems(cells, column):
+    journal = read(f"timestamp,pain\n{cells}\n")
+    assert journal.n_entries == 0
+    problem = journal.problems.iloc[0]
+    assert problem["column"] == column and "digits other than 0-9" in problem["problem"]
+
+
+def test_a_seconds_value_of_60_is_a_problem():
+    journal = read("timestamp,pain\n2026-03-01 08:00:60,3\n2026-03-01 08:00:59,4\n")
+    assert journal.entries["row"].tolist() == [3]
+    assert "seconds must be 0-59" in journal.problems.loc[0, "problem"]
+
+
+def test_flaredown_app_export_dates_are_read():
+    text = (
+        "Date,Leg pain,Tags,Foods\n2024-03-04T00:00:00+00:00,3,,\n2024-03-05T00:00:00+00:00,2,,\n"
+    )
+    records = read_flaredown_records(io.StringIO(text))
+    assert records["date"].tolist() == [pd.Timestamp("2024-03-04"), pd.Timestamp("2024-03-05")]
+
+
+def _bundle(body_site: dict) -> str:
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "72514-3"}]},
+        "effectiveDateTime": "2026-03-01T08:00:00",
+        "valueInteger": 4,
+        "bodySite": body_site,
+    }
+    return json.dumps(
+        {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": observation}]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "side"), [("Left knee", "left"), ("knee, bilateral", "both"), ("knee", None)]
+)
+def test_fhir_laterality_written_only_in_body_site_text_is_read(text, side):
+    knee = {"system": "http://snomed.info/sct", "code": "72696002"}
+    journal = read_fhir(_bundle({"coding": [knee], "text": text}))
+    entry = journal.entries.iloc[0]
+    assert entry["site"] == "knee"
+    assert (entry["side"] if pd.notna(entry["side"]) else None) == side
+
+
+def test_fhir_text_naming_two_sides_is_reported():
+    knee = {"system": "http://snomed.info/sct", "code": "72696002"}
+    journal = read_fhir(_bundle({"coding": [knee], "text": "left or both?"}))
+    assert journal.problems["column"].tolist() == ["side"]
+
+
+def test_every_record_accounted_for_in_a_mixed_hostile_file():
+    rng = np.random.default_rng(12)
+    lines = [f"2026-03-{d:02d} 08:00,{rng.integers(0, 11)}" for d in range(1, 29)]
+    lines[3] += "," * 5000 + "x"
+    lines[7] = "9999-01-01 08:00,3"
+    lines[11] = "2026-03-12 08:00,\u0663"
+    journal = read("timestamp,pain\n" + "\n".join(lines) + "\n")
+    assert journal.n_records == 28
+    assert journal.n_dropped == 3
