@@ -102,6 +102,13 @@ def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
     return b"".join(parts)
 
 
+def source_name(path_or_buffer) -> str:
+    """The name messages give a file or buffer."""
+    if isinstance(path_or_buffer, str | os.PathLike):
+        return os.fspath(path_or_buffer)
+    return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+
+
 def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
     """Return (content, source name, content-was-already-text).
 

@@ -27,8 +27,12 @@ __all__: list[str] = []
 # ``swelling`` value, and "no spasms" is not the same as "not recorded".
 _NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
 
-_ESCAPED_RE = re.compile(r"'+[=+\-@\t\r]")
-_NEEDS_ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
+# Characters a spreadsheet may run as a formula at the start of a cell: = + - @, tab and
+# carriage return, and their full-width and small look-alikes (＝ ＋ － ＠ ﹦ ﹢ ﹣), which
+# some spreadsheets fold into the ASCII ones.
+_FORMULA_STARTS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63"
+_ESCAPED_RE = re.compile(f"'+[{_FORMULA_STARTS}]")
+_NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
 
 _MULTI_SPLIT_RE = re.compile(r"[;,|]")
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)

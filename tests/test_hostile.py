@@ -243,3 +243,167 @@ def test_every_record_accounted_for_in_a_mixed_hostile_file():
     journal = read("timestamp,pain\n" + "\n".join(lines) + "\n")
     assert journal.n_records == 28
     assert journal.n_dropped == 3
+
+
+# -- 3. privacy ------------------------------------------------------------------------------
+
+PRIVATE = (
+    "timestamp,pain,site,side,problem,notes,Phone\n"
+    "2026-03-02 08:00,3,Anna Smith's knee,left,burning feet,saw Dr Jones,07700 900461\n"
+    "2026-03-03 08:00,call Anna 07700 900461,knee,left,,,\n"
+    "2026-03-04 08:00,4,knee,Dr Jones,,,\n"
+    "2026-03-05 08:00,4,knee,left,,,x,Anna Smith 07700 900461\n"
+    "2026-03-06 08:00,7,foot,right,,,\n"
+)
+SECRETS = ("Anna", "Smith", "Jones", "07700", "900461", "burning", "saw Dr")
+
+
+def test_deidentify_leaves_no_free_text_in_entries_or_problems():
+    from sci_pain.journal import deidentify
+
+    journal = read(PRIVATE)
+    assert any(s in journal.problems.to_string() for s in SECRETS)  # they were there
+    shared = deidentify(journal, seed=3)
+    text = shared.entries.to_string() + shared.problems.to_string() + shared.to_csv()
+    for secret in SECRETS:
+        assert secret not in text, secret
+    # the reasons stay, with a placeholder where the text was
+    pain = shared.problems[shared.problems["column"] == "pain"].iloc[0]
+    assert pain["value"] == "[text removed]" and "not a number" in pain["problem"]
+    assert shared.n_records == journal.n_records
+
+
+def test_deidentify_keeps_numbers_and_vocabulary_values_in_problems():
+    from sci_pain.journal import deidentify
+
+    journal = read("timestamp,pain,site\n2026-03-02 08:00,11,knee\n2026-03-03 08:00,3,Kne\n")
+    shared = deidentify(journal, seed=1)
+    assert shared.problems["value"].tolist() == ["11", "[text removed]"]
+
+
+def test_a_report_made_from_a_deidentified_journal_holds_no_free_text():
+    from sci_pain.journal import deidentify
+    from sci_pain.report import report_html
+
+    page = report_html(deidentify(read(PRIVATE), seed=3))
+    for secret in SECRETS:
+        assert secret not in page, secret
+
+
+def test_the_date_shift_limits_are_documented():
+    from sci_pain.journal import deidentify
+
+    doc = deidentify.__doc__
+    assert "cannot protect" in doc and "one real date" in doc and "routine" in doc
+
+
+@pytest.mark.parametrize("start", ["=", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "+"])
+def test_formula_look_alikes_are_escaped_in_csv_exports(start):
+    journal = read(f"timestamp,pain,notes\n2026-03-01 08:00,3,{start}HYPERLINK(1)\n")
+    line = journal.to_csv().splitlines()[1]
+    assert line.endswith(f",'{start}HYPERLINK(1)")
+    again = read(journal.to_csv())
+    assert again.entries.loc[0, "notes"] == f"{start}HYPERLINK(1)"
+
+
+# -- 4. a CLI that is safe with health data ---------------------------------------------------
+
+CLEAN = "timestamp,pain,site\n2026-03-01 08:00,3,knee\n2026-03-02 08:00,4,foot\n"
+
+
+@pytest.fixture
+def journal_file(tmp_path):
+    path = tmp_path / "journal.csv"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+def test_report_refuses_to_overwrite_without_force(journal_file, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    out.write_text("keep me", encoding="utf-8")
+    assert cli.main(["report", str(journal_file), "-o", str(out)]) == cli.EXIT_UNREADABLE
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert cli.main(["report", str(journal_file), "-o", str(out), "--force"]) == cli.EXIT_OK
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_never_writes_over_its_journal(journal_file, capsys):
+    for extra in ([], ["--force"]):
+        code = cli.main(["report", str(journal_file), "-o", str(journal_file), *extra])
+        assert code == cli.EXIT_UNREADABLE
+        assert "own journal" in capsys.readouterr().err
+    assert journal_file.read_text(encoding="utf-8") == CLEAN
+
+
+def test_report_does_not_follow_a_link_at_the_target(journal_file, tmp_path, capsys):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(victim)
+    assert cli.main(["report", str(journal_file), "-o", str(link)]) == cli.EXIT_UNREADABLE
+    assert "a link" in capsys.readouterr().err
+    assert cli.main(["report", str(journal_file), "-o", str(link), "--force"]) == cli.EXIT_OK
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    # a link to the journal itself is refused even with --force
+    link2 = tmp_path / "to-journal.html"
+    link2.symlink_to(journal_file)
+    assert cli.main(["report", str(journal_file), "-o", str(link2), "--force"]) == 2
+    assert journal_file.read_text(encoding="utf-8") == CLEAN
+
+
+def test_report_is_written_atomically_and_private(journal_file, tmp_path, monkeypatch):
+    out = tmp_path / "report.html"
+    assert cli.main(["report", str(journal_file), "-o", str(out)]) == cli.EXIT_OK
+    assert (out.stat().st_mode & 0o777) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    # an interrupted write leaves the old file and no temporary file
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    out.write_text("old", encoding="utf-8")
+    assert cli.main(["report", str(journal_file), "-o", str(out), "--force"]) == 2
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_validate_prints_no_terminal_controls_or_bidi_overrides(tmp_path, capsys):
+    path = tmp_path / "evil\x1b]0;owned\x07.csv"
+    path.write_text(
+        "timestamp,pain,site,notes\n"
+        "2026-03-01 08:00,3,\x1b[2J\x1b[31mknee,x\n"
+        "2026-03-02 08:00,4,\u202eeenk,x\n"
+        "2026-03-03 08:00,\x9b5,knee,x\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["validate", str(path)]) == cli.EXIT_PROBLEMS
+    out, err = capsys.readouterr()
+    printed = out + err
+    for control in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert control not in printed
+    assert "\\x1b[2J" in out and "\\u202e" in out
+
+
+@pytest.mark.parametrize("fmt", ["%Q/%m/%Y", "%d/%m", "hello", "%"])
+def test_an_invalid_date_format_is_an_error(journal_file, capsys, fmt):
+    assert cli.main(["validate", str(journal_file), "--date-format", fmt]) == 2
+    assert "date_format=" in capsys.readouterr().err
+    with pytest.raises(JournalError, match="date_format="):
+        read(CLEAN, date_format=fmt)
+
+
+def test_make_lab_as_root_disables_terminals(repo_root):
+    import subprocess
+
+    result = subprocess.run(
+        ["make", "-n", "lab"], cwd=repo_root, capture_output=True, text=True, check=True
+    )
+    command = result.stdout.strip().splitlines()[-1]
+    if os.geteuid() == 0:
+        assert "--allow-root" in command and "--ServerApp.terminals_enabled=False" in command
+    else:
+        assert "--allow-root" not in command
+        assert "terminals_enabled=False" in (repo_root / "Makefile").read_text()
