@@ -434,10 +434,13 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
         for _ in range(skip):
             next(reader, None)
         header = next(reader, None)
-        more = next(reader, None) is not None
     except csv.Error as error:
         msg = f"{source}: the header line cannot be read as CSV ({error})."
         raise JournalError(msg, path=source) from error
+    try:
+        more = next(reader, None) is not None
+    except csv.Error:  # a record follows (with a cell larger than csv's limit)
+        more = True
     if header is None or header == []:
         msg = (
             f"{source}: the first line is empty; the header line (timestamp,pain,...) must "
@@ -448,6 +451,13 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
         msg = (
             f'{source}: a quote (") in the header line is never closed, so the whole '
             "file reads as one header cell; close or remove the quote."
+        )
+        raise JournalError(msg, path=source)
+    swallowed = [line for cell in header for line in _entry_lines(cell)]
+    if swallowed:
+        msg = (
+            f'{source}: a quote (") in the header line runs over {_lines_named(swallowed)}, '
+            "so they would become a column name; close or remove the quote."
         )
         raise JournalError(msg, path=source)
     if len(header) > MAX_COLUMNS:
@@ -545,17 +555,22 @@ def _flag_overflow(table, width, wider, guard_codes, guard_uniques, data, skip) 
                 continue
             value = table.delimiter.join(extra).strip(table.delimiter)
             count = len(extra)
+            # a quoted cell among the extra ones may have swallowed lines
+            looks = _entry_lines(value)
+            swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
         else:
             value = _cell(guard_codes, guard_uniques, position)
             if not value.strip():
                 continue
             count = None
+            looks = _entry_lines(value)
+            swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
         table.bad_positions.append(int(position))
         table.bad_values.append(excerpt(value))
         fields_note = f"{count:,} more fields" if count else "more fields"
         table.bad_messages.append(
             f"{fields_note} than the header has columns ({width}): an unquoted {name} "
-            "inside a value? Put the value in double quotes; record not kept"
+            f"inside a value? Put the value in double quotes{swallowing}; record not kept"
         )
 
 
