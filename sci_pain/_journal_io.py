@@ -453,18 +453,19 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
             "file reads as one header cell; close or remove the quote."
         )
         raise JournalError(msg, path=source)
-    swallowed = [line for cell in header for line in _entry_lines(cell)]
-    if swallowed:
-        msg = (
-            f'{source}: a quote (") in the header line runs over {_lines_named(swallowed)}, '
-            "so they would become a column name; close or remove the quote."
-        )
-        raise JournalError(msg, path=source)
     if len(header) > MAX_COLUMNS:
         msg = (
             f"{source}: the header line has {len(header):,} columns; a pain journal has "
             f"{len(COLUMN_ORDER)} and at most {MAX_COLUMNS:,} are read. Is this the right "
             "file, or is the delimiter wrong? Pass delimiter= to choose it."
+        )
+        raise JournalError(msg, path=source)
+    broken = [cell for cell in header if "\n" in cell or "\r" in cell]
+    swallowed = [line for cell in broken for line in _entry_lines(cell)]
+    if swallowed:
+        msg = (
+            f'{source}: a quote (") in the header line runs over {_lines_named(swallowed)}, '
+            "so they would become a column name; close or remove the quote."
         )
         raise JournalError(msg, path=source)
     return header

@@ -25,9 +25,10 @@ def read(text: str, **options):
 
 
 def timed(function, *args, **kwargs):
-    start = time.perf_counter()
+    """Result and CPU seconds (CPU time: these machines are shared)."""
+    start = time.process_time()
     result = function(*args, **kwargs)
-    return result, time.perf_counter() - start
+    return result, time.process_time() - start
 
 
 # -- 1. bounded work -------------------------------------------------------------------------
@@ -74,19 +75,19 @@ def test_trailing_empty_fields_are_not_a_problem():
 
 def test_a_header_of_a_million_columns_is_refused_at_once():
     text = "timestamp,pain" + ",c" * 1_000_000 + "\n2026-03-01 08:00,3\n"
+    start = time.process_time()
     with pytest.raises(JournalError, match="1,000,002 columns") as caught:
-        start = time.perf_counter()
         read(text)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert len(str(caught.value)) < 400
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_dev_zero_is_refused_after_its_first_bytes():
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(JournalError, match="NUL"):
         read_journal("/dev/zero")
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
 
 
 def test_an_endless_text_stream_stops_at_the_size_limit(monkeypatch):
@@ -120,10 +121,10 @@ def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
 
     journal = read("timestamp,pain\n1900-01-01 08:00,3\n2100-12-31 08:00,4\n")
     fig, ax = plt.subplots()
-    start = time.perf_counter()
+    start = time.process_time()
     plot_calendar(journal.entries, ax=ax)
     fig.canvas.draw()
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert len(ax.get_xticks()) <= 13
 
 
