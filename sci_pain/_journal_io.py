@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ _SAVE_AS_CSV = "open it in a spreadsheet and save it as 'CSV UTF-8 (comma delimi
 # it sorts after digits, so the categories of a sorted timestamp column stay sorted (pandas
 # then skips sorting them).
 _SENTINEL = "\u00ff\u00ff"
+_FIELDS_RE = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
 
 
 @dataclass
@@ -340,37 +342,51 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     records, and the appended last record sorts after digits, so a sorted timestamp column
     stays sorted.)
 
-    Only the header's columns plus one *guard* column are parsed (``usecols``), so a record
-    200,000 fields wider than the header costs no more than its bytes: records whose guard
-    cell is present are looked at again, one by one, in :func:`_flag_overflow`. An
-    unterminated quote at the end of the file is closed and its record reported.
+    When the C parser meets a record wider than the header, the file is parsed again with
+    only the header's columns plus one *guard* column (``usecols``), so a record 200,000
+    fields wider than the header costs no more than its bytes, and the wide records are
+    found by :func:`_flag_overflow`. An unterminated quote at the end of the file is closed
+    and its record reported.
     """
     shared = {"sep": delimiter, "encoding": encoding}
-    header = _read_header(data, encoding, delimiter, skip, source)
+    header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
     sample = _sample(data, source, skip, width, shared)
     many = _many_valued(sample, header)
-    names = list(range(width + 1))  # the last one is the guard
+    guard = first_wider  # set when some record is wider than the header
+    names = list(range(width + 1 if guard else width))
     closed_quote = False
     line_end = b"" if data.endswith((b"\n", b"\r")) else b"\n"
-    # (the guard too: pandas refuses more names than the widest record has fields)
-    sentinel = (delimiter.join([_SENTINEL] * len(names)) + "\n").encode("utf-8")
     while True:
+        # (the sentinel has a cell for each name: pandas refuses more names than the
+        # widest record has fields)
+        sentinel = (delimiter.join([_SENTINEL] * len(names)) + "\n").encode("utf-8")
         try:
-            frame = _read_csv(
-                (data, line_end + sentinel),
-                source,
-                header=None,
-                names=names,
-                usecols=names,  # extra fields beyond the guard are skipped, not an error
-                dtype=defaultdict(lambda: "category", dict.fromkeys(many, object)),
-                skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
-                low_memory=False,  # one chunk: no union of categoricals across chunks
-                **shared,
-            )
+            with warnings.catch_warnings():
+                # pandas drops the extra cells of a *first* record wider than `names`, with
+                # only a warning: make it an error
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                frame = _read_csv(
+                    (data, line_end + sentinel),
+                    source,
+                    header=None,
+                    names=names,
+                    # with a guard, fields beyond it are skipped, not an error
+                    usecols=names if guard else None,
+                    dtype=defaultdict(lambda: "category", dict.fromkeys(many, object)),
+                    skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
+                    low_memory=False,  # one chunk: no union of categoricals across chunks
+                    **shared,
+                )
             break
+        except pd.errors.ParserWarning:
+            names, guard = list(range(width + 1)), True
+            continue
         except pd.errors.ParserError as error:
             text = str(error)
+            if not guard and _FIELDS_RE.search(text):
+                names, guard = list(range(width + 1)), True
+                continue
             if "EOF inside string" in text and not closed_quote:
                 data = data + b'"'
                 line_end = b"\n"
@@ -391,7 +407,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
-    guard_codes, guard_uniques = codes.pop(), uniques.pop()
+    guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
     table = RawTable(
         header=header,
         codes=[c[:-1] for c in codes],
@@ -400,9 +416,8 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         delimiter=delimiter,
         encoding=label,
     )
-    wider = np.flatnonzero(guard_codes[:-1] >= 0)
-    if wider.size:
-        _flag_overflow(table, width, wider, guard_codes, guard_uniques, data, skip)
+    if guard:
+        _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
     _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         last = table.n_records - 1
@@ -426,8 +441,12 @@ MAX_COLUMNS = 1000
 """Most columns a journal's header may have (the format has 16; a few more are the user's)."""
 
 
-def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str) -> list[str]:
-    """The header cells, read with :mod:`csv` (one record; nothing else is parsed)."""
+def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str):
+    """The header cells, and whether the first record is wider, read with :mod:`csv`.
+
+    (pandas notices a wide *first* record only after building a column for each of its
+    fields, which for 200,000 fields takes minutes.)
+    """
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
     reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
     try:
@@ -438,9 +457,10 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
         msg = f"{source}: the header line cannot be read as CSV ({error})."
         raise JournalError(msg, path=source) from error
     try:
-        more = next(reader, None) is not None
+        first = next(reader, None)
+        more = first is not None
     except csv.Error:  # a record follows (with a cell larger than csv's limit)
-        more = True
+        first, more = None, True
     if header is None or header == []:
         msg = (
             f"{source}: the first line is empty; the header line (timestamp,pain,...) must "
@@ -468,7 +488,7 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
             "so they would become a column name; close or remove the quote."
         )
         raise JournalError(msg, path=source)
-    return header
+    return header, first is not None and len(first) > len(header)
 
 
 def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
@@ -515,60 +535,62 @@ def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
     return positions
 
 
-def _record_fields(data: bytes, skip: int, delimiter: str, wanted: set[int]):
-    """Fields of the records at ``wanted`` positions, split by :mod:`csv` (None on failure)."""
+def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records: int):
+    """{position: fields} of the records with more than ``width`` fields, split by :mod:`csv`.
+
+    None when :mod:`csv` and the C parser do not agree on the number of records (then
+    the guard column alone decides).
+    """
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace", newline="")
     reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
     found: dict[int, list[str]] = {}
-    last = max(wanted)
     limit = csv.field_size_limit()
+    count = 0
     try:
         csv.field_size_limit(max(limit, len(data) + 1))
         for _ in range(skip + 1):
             next(reader, None)
         for position, fields in enumerate(reader):
-            if position in wanted:
+            count = position + 1
+            if len(fields) > width:
                 found[position] = fields
-            if position >= last:
-                break
     except csv.Error:
         return None
     finally:
         csv.field_size_limit(limit)
-    return found if len(found) == len(wanted) else None
+    return found if count == n_records else None
 
 
-def _flag_overflow(table, width, wider, guard_codes, guard_uniques, data, skip) -> None:
+def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None:
     """Records with non-empty cells beyond the header's width cannot be placed.
 
-    ``wider`` are the records with at least one field beyond the header (their guard cell
-    is present); their extra fields are split again by :mod:`csv`, record by record, so
-    the cost is linear in their length. Should the two splits disagree, the guard cell
-    alone decides.
+    Called only when the C parser found a record wider than the header. Every record is
+    then split again by :mod:`csv` (linear in the file's size) to see all its extra cells;
+    should the two splits disagree on the records, the guard column (the first cell
+    beyond the header) alone decides.
     """
-    fields = _record_fields(data, skip, table.delimiter, set(wider.tolist()))
     name = _DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))
-    for position in wider.tolist():
-        record = fields.get(position) if fields is not None else None
-        if record is not None and len(record) > width:
-            extra = record[width:]
-            if not any(cell.strip() for cell in extra):
-                continue
-            value = table.delimiter.join(extra).strip(table.delimiter)
-            count = len(extra)
-            # a quoted cell among the extra ones may have swallowed lines
-            looks = _entry_lines(value)
-            swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
-        else:
-            value = _cell(guard_codes, guard_uniques, position)
-            if not value.strip():
-                continue
-            count = None
-            looks = _entry_lines(value)
-            swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
-        table.bad_positions.append(int(position))
+    wide = _wide_records(data, skip, table.delimiter, width, table.n_records)
+    if wide is None:
+        filled = np.append([bool(str(u).strip()) for u in guard_uniques], False)
+        wide = {
+            int(p): [""] * width + [_cell(guard_codes, guard_uniques, p)]
+            for p in np.flatnonzero(filled[guard_codes[:-1]])
+        }
+        exact = False
+    else:
+        exact = True
+    for position, record in sorted(wide.items()):
+        extra = record[width:]
+        if not any(cell.strip() for cell in extra):
+            continue
+        value = table.delimiter.join(extra).strip(table.delimiter)
+        # a quoted cell among the extra ones may have swallowed lines
+        looks = _entry_lines(value)
+        swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
+        table.bad_positions.append(position)
         table.bad_values.append(excerpt(value))
-        fields_note = f"{count:,} more fields" if count else "more fields"
+        fields_note = f"{len(extra):,} more fields" if exact else "more fields"
         table.bad_messages.append(
             f"{fields_note} than the header has columns ({width}): an unquoted {name} "
             f"inside a value? Put the value in double quotes{swallowing}; record not kept"
@@ -600,6 +622,10 @@ def _flag_swallowed(table: RawTable) -> None:
     """
     for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
         if uniques.dtype != object and uniques.dtype != "str":
+            continue
+        values = [v for v in uniques.tolist() if isinstance(v, str)]
+        joined = "".join(values)  # one pass in C for the usual case: no line break at all
+        if "\n" not in joined and "\r" not in joined:
             continue
         flagged = {
             code: lines
