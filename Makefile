@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sci_pain-installed
 CONSTRAINTS := requirements/constraints.txt
 # JupyterLab refuses to run as root unless asked; keep token auth and loopback in every case.
-ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+# As root, its terminals (a root shell in the browser) are switched off.
+ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root --ServerApp.terminals_enabled=False)
 LAB_PORT ?= 8888
 APP_PORT ?= 8866
 

@@ -8,6 +8,7 @@ by pandas' C parser with ``dtype="category"``: the parser keeps one Python strin
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._journal_errors import JournalError
+from .journal_schema import COLUMN_ORDER
 
 __all__: list[str] = []
 
@@ -56,10 +58,66 @@ class RawTable:
     bad_positions: list[int] = field(default_factory=list)
     bad_values: list[str] = field(default_factory=list)
     bad_messages: list[str] = field(default_factory=list)
+    # (position, column position, value, message): problems on records that are kept
+    swallowed: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
-def load(path_or_buffer) -> tuple[bytes, str, bool]:
-    """Return (content, source name, content-was-already-text)."""
+MAX_BYTES = 512 * 1024 * 1024
+"""Largest file the reader accepts (a journal of a million entries is about 80 MB)."""
+_CHUNK = 1 << 16
+
+
+def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
+    """Read at most :data:`MAX_BYTES` through ``read(n)``; stop early on binary content.
+
+    An endless source (``/dev/zero``, a pipe that never ends) costs at most one chunk when
+    it starts with NUL bytes and at most ``MAX_BYTES`` otherwise.
+    """
+    parts = []
+    size = 0
+    while True:
+        chunk = read(_CHUNK)
+        if not chunk:
+            break
+        if isinstance(chunk, str):
+            if not text_ok:
+                msg = f"{source}: cannot be read (mixed text and bytes)."
+                raise JournalError(msg, path=source)
+            chunk = chunk.encode("utf-8", errors="surrogatepass")
+        if (
+            binary_check
+            and not parts
+            and b"\x00" in chunk
+            and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
+            and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
+        ):
+            msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
+            raise JournalError(msg, path=source)
+        parts.append(bytes(chunk))
+        size += len(chunk)
+        if size > MAX_BYTES:
+            msg = (
+                f"{source}: is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a pain "
+                "journal holds; split it or check that it is the right file."
+            )
+            raise JournalError(msg, path=source)
+    return b"".join(parts)
+
+
+def source_name(path_or_buffer) -> str:
+    """The name messages give a file or buffer."""
+    if isinstance(path_or_buffer, str | os.PathLike):
+        return os.fspath(path_or_buffer)
+    return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+
+
+def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
+    """Return (content, source name, content-was-already-text).
+
+    At most :data:`MAX_BYTES` are read, and a source that starts with NUL bytes (and no
+    UTF-16 byte-order mark) is refused after its first 64 KB, so ``/dev/zero`` or an
+    endless pipe cannot make the reader run on.
+    """
     if isinstance(path_or_buffer, str | os.PathLike):
         source = os.fspath(path_or_buffer)
         path = Path(source)
@@ -73,7 +131,12 @@ def load(path_or_buffer) -> tuple[bytes, str, bool]:
             msg = f"{source}: is a folder, not a journal file. Pass the path of a .csv file."
             raise JournalError(msg, path=source)
         try:
-            return path.read_bytes(), source, False
+            with path.open("rb") as handle:
+                return (
+                    _bounded_read(handle.read, source, text_ok=False, binary_check=binary_check),
+                    source,
+                    False,
+                )
         except OSError as error:
             msg = f"{source}: cannot be opened ({error.strerror or error})."
             raise JournalError(msg, path=source) from error
@@ -86,13 +149,26 @@ def load(path_or_buffer) -> tuple[bytes, str, bool]:
         raise TypeError(msg)
     source = str(getattr(path_or_buffer, "name", "") or "<buffer>")
     try:
-        content = read()
+        rest = read
+        try:
+            first = read(_CHUNK)
+        except TypeError:  # a read() that takes no size
+            first = read()
+
+            def rest(_n: int):
+                return first[:0]
+
+        was_text = isinstance(first, str)
+        pending = [first]
+
+        def again(n: int):
+            return pending.pop() if pending else rest(n)
+
+        content = _bounded_read(again, source, text_ok=was_text, binary_check=binary_check)
     except (OSError, UnicodeError) as error:
         msg = f"{source}: cannot be read ({error})."
         raise JournalError(msg, path=source) from error
-    if isinstance(content, str):
-        return content.encode("utf-8", errors="surrogatepass"), source, True
-    return bytes(content), source, False
+    return content, source, was_text
 
 
 def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
@@ -175,8 +251,7 @@ def _check_text(data: bytes, label: str, source: str):
 def _split_header(text: str) -> tuple[str, bool]:
     """First line of the text (an Excel ``sep=`` hint line is skipped); was a hint found?"""
     text = text.lstrip("\ufeff")
-    first, _, rest = text.partition("\n")
-    first = first.rstrip("\r")
+    first = re.split(r"\r\n?|\n", text, maxsplit=1)[0]  # "\r" alone ends a line too
     if re.fullmatch(r"sep=.", first):
         return first, True
     return first, False
@@ -257,36 +332,47 @@ def _read_csv(data: bytes | tuple[bytes, ...], source: str, **options) -> pd.Dat
 def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, source: str):
     """Parse the CSV into a :class:`RawTable`.
 
-    The header is read on its own first, with a sample of records. Then the records are
-    parsed with ``dtype="category"``: the C parser hashes the raw bytes and keeps one Python
-    string per distinct value. pandas sorts the categories unless they come out sorted, and
-    sorting a million distinct strings is slow, so a column whose sample has mostly
-    distinct, unsorted values (free-text notes, timestamps newest first) is parsed as
-    objects and factorized here instead. (The header is kept out of the records, and the
-    appended last record sorts after digits, so a sorted timestamp column stays sorted.)
-    A record wider than the header widens the frame (the extra cells are checked in
-    :func:`_flag_overflow`); an unterminated quote at the end of the file is closed and
-    its record reported.
+    The header record is read on its own first (Python's :mod:`csv`, so a header of a
+    million cells costs milliseconds and is refused), then a sample of records. Then the
+    records are parsed with ``dtype="category"``: the C parser hashes the raw bytes and
+    keeps one Python string per distinct value. pandas sorts the categories unless they
+    come out sorted, and sorting a million distinct strings is slow, so a column whose
+    sample has mostly distinct, unsorted values (free-text notes, timestamps newest first)
+    is parsed as objects and factorized here instead. (The header is kept out of the
+    records, and the appended last record sorts after digits, so a sorted timestamp column
+    stays sorted.)
+
+    When the C parser meets a record wider than the header, the file is parsed again with
+    only the header's columns plus one *guard* column (``usecols``), so a record 200,000
+    fields wider than the header costs no more than its bytes, and the wide records are
+    found by :func:`_flag_overflow`. An unterminated quote at the end of the file is closed
+    and its record reported.
     """
     shared = {"sep": delimiter, "encoding": encoding}
-    header, sample = _header_and_sample(data, source, skip, shared)
-    many = _many_valued(sample, header)
+    header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
-    names = list(range(width))
+    sample = _sample(data, source, skip, width, shared)
+    many = _many_valued(sample, header)
+    guard = first_wider  # set when some record is wider than the header
+    names = list(range(width + 1 if guard else width))
     closed_quote = False
     line_end = b"" if data.endswith((b"\n", b"\r")) else b"\n"
-    for _attempt in range(12):
+    while True:
+        # (the sentinel has a cell for each name: pandas refuses more names than the
+        # widest record has fields)
         sentinel = (delimiter.join([_SENTINEL] * len(names)) + "\n").encode("utf-8")
         try:
             with warnings.catch_warnings():
                 # pandas drops the extra cells of a *first* record wider than `names`, with
-                # only a warning: make it an error, and widen
+                # only a warning: make it an error
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 frame = _read_csv(
                     (data, line_end + sentinel),
                     source,
                     header=None,
                     names=names,
+                    # with a guard, fields beyond it are skipped, not an error
+                    usecols=names if guard else None,
                     dtype=defaultdict(lambda: "category", dict.fromkeys(many, object)),
                     skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
                     low_memory=False,  # one chunk: no union of categoricals across chunks
@@ -294,13 +380,12 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 )
             break
         except pd.errors.ParserWarning:
-            names = list(range(2 * len(names)))
+            names, guard = list(range(width + 1)), True
             continue
         except pd.errors.ParserError as error:
             text = str(error)
-            fields = _FIELDS_RE.search(text)
-            if fields:
-                names = list(range(max(int(fields.group(3)), 2 * len(names))))
+            if not guard and _FIELDS_RE.search(text):
+                names, guard = list(range(width + 1)), True
                 continue
             if "EOF inside string" in text and not closed_quote:
                 data = data + b'"'
@@ -309,9 +394,6 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 continue
             msg = f"{source}: cannot be read as CSV ({_clean(text)})."
             raise JournalError(msg, path=source) from error
-    else:  # pragma: no cover - a line with more than 2**12 times the header's fields
-        msg = f"{source}: some lines have far more fields than the header."
-        raise JournalError(msg, path=source)
     codes, uniques = [], []
     for column in frame.columns:
         series = frame[column]
@@ -325,6 +407,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
+    guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
     table = RawTable(
         header=header,
         codes=[c[:-1] for c in codes],
@@ -333,68 +416,99 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         delimiter=delimiter,
         encoding=label,
     )
-    if len(names) > width:
-        _flag_overflow(table, width)
+    if guard:
+        _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
+    _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         last = table.n_records - 1
         cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
         value = delimiter.join(cell for cell in cells if cell)
+        looks = _entry_lines(value)
+        table.swallowed = [note for note in table.swallowed if note[0] != last]
         table.bad_positions.append(last)
-        table.bad_values.append(value[:80] + ("..." if len(value) > 80 else ""))
+        table.bad_values.append(excerpt(value))
         table.bad_messages.append(
             'a quote (") opened in this record is never closed, so the record runs to the '
-            "end of the file; close the quote; record not kept"
+            "end of the file"
+            + (f", swallowing {_lines_named(looks)}" if looks else "")
+            + "; close the quote; record not kept"
         )
     return table
 
 
 _SAMPLE_RECORDS = 1000
+MAX_COLUMNS = 1000
+"""Most columns a journal's header may have (the format has 16; a few more are the user's)."""
 
 
-def _header_and_sample(data: bytes, source: str, skip: int, shared: dict):
-    """The header cells, and the first records as objects (None if they do not parse)."""
+def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str):
+    """The header cells, and whether the first record is wider, read with :mod:`csv`.
+
+    (pandas notices a wide *first* record only after building a column for each of its
+    fields, which for 200,000 fields takes minutes.)
+    """
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
     try:
-        head = _read_csv(
+        for _ in range(skip):
+            next(reader, None)
+        header = next(reader, None)
+    except csv.Error as error:
+        msg = f"{source}: the header line cannot be read as CSV ({error})."
+        raise JournalError(msg, path=source) from error
+    try:
+        first = next(reader, None)
+        more = first is not None
+    except csv.Error:  # a record follows (with a cell larger than csv's limit)
+        first, more = None, True
+    if header is None or header == []:
+        msg = (
+            f"{source}: the first line is empty; the header line (timestamp,pain,...) must "
+            "be the first line of the file."
+        )
+        raise JournalError(msg, path=source)
+    if not more and any("\n" in cell or "\r" in cell for cell in header):
+        msg = (
+            f'{source}: a quote (") in the header line is never closed, so the whole '
+            "file reads as one header cell; close or remove the quote."
+        )
+        raise JournalError(msg, path=source)
+    if len(header) > MAX_COLUMNS:
+        msg = (
+            f"{source}: the header line has {len(header):,} columns; a pain journal has "
+            f"{len(COLUMN_ORDER)} and at most {MAX_COLUMNS:,} are read. Is this the right "
+            "file, or is the delimiter wrong? Pass delimiter= to choose it."
+        )
+        raise JournalError(msg, path=source)
+    broken = [cell for cell in header if "\n" in cell or "\r" in cell]
+    swallowed = [line for cell in broken for line in _entry_lines(cell)]
+    if swallowed:
+        msg = (
+            f'{source}: a quote (") in the header line runs over {_lines_named(swallowed)}, '
+            "so they would become a column name; close or remove the quote."
+        )
+        raise JournalError(msg, path=source)
+    return header, first is not None and len(first) > len(header)
+
+
+def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
+    """The first records as objects (None if they do not parse)."""
+    names = list(range(width))
+    try:
+        sample = _read_csv(
             data,
             source,
             header=None,
-            nrows=_SAMPLE_RECORDS + 1,
+            names=names,
+            usecols=names,
+            nrows=_SAMPLE_RECORDS,
             dtype=object,
-            skiprows=skip,
+            skiprows=skip + 1,
             **shared,
         )
-    except pd.errors.ParserError:  # a bad record in the sample: read the header alone
-        head = None
-    if head is None:
-        try:
-            head = _read_csv(
-                data, source, header=None, nrows=1, dtype=object, skiprows=skip, **shared
-            )
-        except pd.errors.ParserError as error:
-            text = str(error)
-            if "EOF inside string" in text:
-                msg = (
-                    f'{source}: a quote (") in the header line is never closed, so the whole '
-                    "file reads as one header cell; close or remove the quote."
-                )
-            else:
-                msg = f"{source}: the header line cannot be read as CSV ({_clean(text)})."
-            raise JournalError(msg, path=source) from error
-        sample = None
-    else:
-        sample = head.iloc[1:]
-    header = ["" if _absent(v) else str(v) for v in head.iloc[0].tolist()] if len(head) else []
-    # the header row may be shorter than the sample's widest record
-    header = header[: _header_width(head.iloc[0].tolist())] if len(head) else []
-    return header, sample
-
-
-def _header_width(cells: list) -> int:
-    """Fields in the header record (pandas pads it when later records are wider)."""
-    width = len(cells)
-    while width > 1 and _absent(cells[width - 1]):
-        width -= 1
-    return width
+    except (pd.errors.ParserError, JournalError):
+        return None
+    return sample
 
 
 def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
@@ -421,34 +535,129 @@ def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
     return positions
 
 
-def _absent(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records: int):
+    """{position: fields} of the records with more than ``width`` fields, split by :mod:`csv`.
+
+    None when :mod:`csv` and the C parser do not agree on the number of records (then
+    the guard column alone decides).
+    """
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace", newline="")
+    reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
+    found: dict[int, list[str]] = {}
+    limit = csv.field_size_limit()
+    count = 0
+    try:
+        csv.field_size_limit(max(limit, len(data) + 1))
+        for _ in range(skip + 1):
+            next(reader, None)
+        for position, fields in enumerate(reader):
+            count = position + 1
+            if len(fields) > width:
+                found[position] = fields
+    except csv.Error:
+        return None
+    finally:
+        csv.field_size_limit(limit)
+    return found if count == n_records else None
 
 
-def _flag_overflow(table: RawTable, width: int) -> None:
-    """Records with non-empty cells beyond the header's width cannot be placed."""
-    extra_codes = table.codes[width:]
-    extra_uniques = table.uniques[width:]
-    del table.codes[width:], table.uniques[width:]
-    if not extra_codes or table.n_records == 0:
-        return
-    overflow = np.zeros(table.n_records, dtype=bool)
-    counts = np.zeros(table.n_records, dtype=np.int64)
-    for codes, uniques in zip(extra_codes, extra_uniques, strict=True):
-        filled = np.append([bool(str(u).strip()) for u in uniques], False)
-        has = filled[codes]
-        overflow |= has
-        counts += has
-    for position in np.flatnonzero(overflow):
-        cells = [_cell(c, u, position) for c, u in zip(extra_codes, extra_uniques, strict=True)]
-        value = table.delimiter.join(cells).rstrip(table.delimiter)
-        table.bad_positions.append(int(position))
-        table.bad_values.append(value[:80] + ("..." if len(value) > 80 else ""))
-        name = _DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))
+def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None:
+    """Records with non-empty cells beyond the header's width cannot be placed.
+
+    Called only when the C parser found a record wider than the header. Every record is
+    then split again by :mod:`csv` (linear in the file's size) to see all its extra cells;
+    should the two splits disagree on the records, the guard column (the first cell
+    beyond the header) alone decides.
+    """
+    name = _DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))
+    wide = _wide_records(data, skip, table.delimiter, width, table.n_records)
+    if wide is None:
+        filled = np.append([bool(str(u).strip()) for u in guard_uniques], False)
+        wide = {
+            int(p): [""] * width + [_cell(guard_codes, guard_uniques, p)]
+            for p in np.flatnonzero(filled[guard_codes[:-1]])
+        }
+        exact = False
+    else:
+        exact = True
+    for position, record in sorted(wide.items()):
+        extra = record[width:]
+        if not any(cell.strip() for cell in extra):
+            continue
+        value = table.delimiter.join(extra).strip(table.delimiter)
+        # a quoted cell among the extra ones may have swallowed lines
+        looks = _entry_lines(value)
+        swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
+        table.bad_positions.append(position)
+        table.bad_values.append(excerpt(value))
+        fields_note = f"{len(extra):,} more fields" if exact else "more fields"
         table.bad_messages.append(
-            f"more fields than the header has columns ({width}): an unquoted {name} "
-            "inside a value? Put the value in double quotes; record not kept"
+            f"{fields_note} than the header has columns ({width}): an unquoted {name} "
+            f"inside a value? Put the value in double quotes{swallowing}; record not kept"
         )
+
+
+_ENTRY_LINE_RE = re.compile(
+    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([T ,;\t]|$)', re.ASCII
+)
+
+
+def _entry_lines(text: str) -> list[str]:
+    """Lines after the first of a cell that start like a journal entry (a date)."""
+    lines = re.split(r"\r\n?|\n", text)
+    return [line for line in lines[1:] if _ENTRY_LINE_RE.match(line)]
+
+
+def _lines_named(lines: list[str]) -> str:
+    shown = ", ".join(repr(excerpt(line, 40)) for line in lines[:3])
+    more = f" and {len(lines) - 3} more" if len(lines) > 3 else ""
+    return f"{len(lines)} line{'s' * (len(lines) != 1)} that look like entries ({shown}{more})"
+
+
+def _flag_swallowed(table: RawTable) -> None:
+    """Cells spanning lines that look like entries: a quote opened and closed far later.
+
+    Such a cell holds whole records (``"oops`` in a note, closed by the next quote in the
+    file); they are named in a problem on that record, which stays kept.
+    """
+    for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
+        if uniques.dtype != object and uniques.dtype != "str":
+            continue
+        values = [v for v in uniques.tolist() if isinstance(v, str)]
+        joined = "".join(values)  # one pass in C for the usual case: no line break at all
+        if "\n" not in joined and "\r" not in joined:
+            continue
+        flagged = {
+            code: lines
+            for code, value in enumerate(uniques)
+            if isinstance(value, str)
+            and ("\n" in value or "\r" in value)
+            and (lines := _entry_lines(value))
+        }
+        for code, lines in flagged.items():
+            for record in np.flatnonzero(codes == code).tolist():
+                table.swallowed.append(
+                    (
+                        record,
+                        position,
+                        excerpt(str(uniques[code])),
+                        f'this cell runs over {_lines_named(lines)}: a quote (") opened '
+                        "here is probably closed only in a later record, so those entries "
+                        "were not read on their own; close the quote (the text is kept as "
+                        "it is)",
+                    )
+                )
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """At most ``limit`` characters of a cell, with its size when it is longer.
+
+    >>> excerpt("k" * 100_000, 10)
+    'kkkkkkkkkk... (100,000 characters)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def _filled(table: RawTable, position: int) -> bool:

@@ -27,12 +27,16 @@ __all__: list[str] = []
 # ``swelling`` value, and "no spasms" is not the same as "not recorded".
 _NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
 
-_ESCAPED_RE = re.compile(r"'+[=+\-@\t\r]")
-_NEEDS_ESCAPE_PATTERN = r"^'*[=+\-@\t\r]"
+# Characters a spreadsheet may run as a formula at the start of a cell: = + - @, tab and
+# carriage return, and their full-width and small look-alikes (＝ ＋ － ＠ ﹦ ﹢ ﹣), which
+# some spreadsheets fold into the ASCII ones.
+_FORMULA_STARTS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63"
+_ESCAPED_RE = re.compile(f"'+[{_FORMULA_STARTS}]")
+_NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
 
 _MULTI_SPLIT_RE = re.compile(r"[;,|]")
-_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_DECIMAL_COMMA_RE = re.compile(r"([+-]?\d*),(\d+)")
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_DECIMAL_COMMA_RE = re.compile(r"([+-]?\d*),(\d+)", re.ASCII)
 _SLASH_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(\s.*)?")
 _TZ_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)"
@@ -40,6 +44,14 @@ _TZ_RE = re.compile(
 _ISO_SHAPE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}([T ].*)?")
 
 ACCEPTED_TIMESTAMPS = "accepted: 2026-03-01T08:00, 2026-03-01 08:00 (seconds optional), 2026-03-01"
+
+PLAUSIBLE_YEARS = (1900, 2100)
+"""Years a journal entry may have (inclusive). A timestamp outside them (``0001``,
+``9999``, a typing slip) is a problem on its record, never read: analyses and plots then
+span the data, not millennia of empty calendar."""
+_EARLIEST = np.datetime64(f"{PLAUSIBLE_YEARS[0]}-01-01T00:00", "us")
+_LATEST = np.datetime64(f"{PLAUSIBLE_YEARS[1] + 1}-01-01T00:00", "us")
+_LEAP_SECOND_RE = re.compile(r"\d:\d\d:6\d")
 
 
 @dataclass
@@ -228,7 +240,20 @@ def _number_from_text(text: str) -> tuple[float | None, str | None]:
         return float(f"{whole}.{fraction}"), None
     if _NUMBER_RE.fullmatch(text):
         return float(text), None
+    if _foreign_digits(text):
+        return None, _FOREIGN_DIGITS
     return None, "not a number"
+
+
+_FOREIGN_DIGITS = (
+    "written with digits other than 0-9 (Arabic-Indic, full-width or similar); type it "
+    "with the digits 0-9"
+)
+
+
+def _foreign_digits(text: str) -> bool:
+    """Does the text hold digits outside ASCII (``'٣'``, ``'３'``)?"""
+    return not text.isascii() and any(c.isdigit() and not c.isascii() for c in text)
 
 
 def parse_number(texts: list[str | None], column: Column) -> Parsed:
@@ -339,6 +364,44 @@ def parse_timestamps(texts: list[str | None], date_format: str | None = None) ->
     return Parsed(values, problems, missing)
 
 
+def _check_timestamps(parsed: Parsed, raw: np.ndarray) -> Parsed:
+    """Refuse times read from foreign digits, a seconds value of 60, or implausible years.
+
+    ``raw`` holds the text of each unique (None when empty), with the last "absent" slot.
+    """
+    values = parsed.values
+    read = ~np.isnat(values[:-1])
+    outside = read & ((values[:-1] < _EARLIEST) | (values[:-1] >= _LATEST))
+    low, high = PLAUSIBLE_YEARS
+    for i in np.flatnonzero(outside).tolist():
+        parsed.problems[i] = (
+            f"the year is outside {low}-{high}, the years a journal entry can have (a "
+            "typing slip?); record not kept"
+        )
+        values[i] = np.datetime64("NaT", "us")
+    candidates = np.flatnonzero(read & ~outside)
+    texts = [t for t in raw[candidates].tolist() if isinstance(t, str)]
+    joined = "\n".join(texts)  # one check in C for the usual all-ASCII, no-":6" case
+    if joined.isascii() and ":6" not in joined:
+        return parsed
+    for i in candidates.tolist():
+        text = raw[i]
+        if not isinstance(text, str):
+            continue
+        if not text.isascii():
+            if _foreign_digits(text):
+                problem = f"the date or time is {_FOREIGN_DIGITS}; record not kept"
+            else:
+                problem = f"not a date-time ({ACCEPTED_TIMESTAMPS}); record not kept"
+        elif ":6" in text and _LEAP_SECOND_RE.search(text):
+            problem = "seconds must be 0-59 (60 is not read as the next minute); record not kept"
+        else:
+            continue
+        parsed.problems[i] = problem
+        values[i] = np.datetime64("NaT", "us")
+    return parsed
+
+
 def parse_uniques(uniques, column: Column, date_format: str | None):
     """Parse the distinct raw values of a column.
 
@@ -373,7 +436,7 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
             missing[todo] = sub.missing[:-1]
             empty[todo] = [t is None for t in rest]
         raw[-1] = None
-        return Parsed(values, problems, missing), raw, empty
+        return _check_timestamps(Parsed(values, problems, missing), raw), raw, empty
     texts = texts_of(uniques)
     texts_array = np.empty(len(texts) + 1, dtype=object)
     texts_array[:-1] = texts
@@ -382,7 +445,10 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
         empty[:-1] = [t is None for t in texts]
     else:
         empty[:-1] = False
-    return parse_column(texts, column, date_format), texts_array, empty
+    parsed = parse_column(texts, column, date_format)
+    if column.kind == "datetime":
+        parsed = _check_timestamps(parsed, texts_array)
+    return parsed, texts_array, empty
 
 
 def _safe_datetime(text: str, fmt: str):

@@ -35,9 +35,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import re
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = [
     "EXIT_OK",
@@ -49,6 +53,8 @@ __all__ = [
     "register",
     "build_parser",
     "main",
+    "safe_text",
+    "write_private",
 ]
 
 EXIT_OK = 0
@@ -98,6 +104,34 @@ def register(subcommand: Subcommand) -> Subcommand:
     """Add (or replace) a subcommand; returns it."""
     SUBCOMMANDS[subcommand.name] = subcommand
     return subcommand
+
+
+# -- printing what a file holds ----------------------------------------------------------------
+
+# C0 controls but tab and line feed, DEL, C1 controls, and the Unicode marks that reorder
+# or hide text on a terminal (bidi embeddings, overrides and isolates, zero-width marks).
+_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def safe_text(text: str) -> str:
+    """Text from a file made safe to print on a terminal.
+
+    Terminal control characters (escape sequences that recolour, move the cursor or set the
+    window title) and the Unicode controls that reverse or hide text (bidi overrides) are
+    shown as ``\\x1b``, ``\\u202e``, ... instead of acting.
+
+    >>> safe_text("pain\\x1b[2Jgone \\u202eevil")
+    'pain\\\\x1b[2Jgone \\\\u202eevil'
+    """
+    return _UNSAFE_RE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # -- validate --------------------------------------------------------------------------------
@@ -168,10 +202,10 @@ def problems_table(problems, *, max_rows: int | None = None) -> str:
         lines.append(
             (
                 str(row),
-                "" if _missing(column) else str(column),
-                "" if _missing(value) else _short(str(value)),
+                "" if _missing(column) else safe_text(str(column)),
+                "" if _missing(value) else safe_text(_short(str(value))),
                 "yes" if kept else "no",
-                str(problem),
+                safe_text(str(problem)),
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(4)]
@@ -213,7 +247,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         delimiter=args.delimiter,
     )
-    print(journal.summary())
+    print(safe_text(journal.summary()))
     if len(journal.problems):
         print()
         print(problems_table(journal.problems, max_rows=max(args.max_problems, 0)))
@@ -263,14 +297,72 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         help="the injury is at T6 or above (same as --level at_or_above_T6)",
     )
     parser.add_argument("--title", help="the report's title (default: 'Pain journal report')")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if it exists (never the journal itself; a link at OUT is replaced, "
+        "not followed)",
+    )
+
+
+def _check_output(output: str, journal_file: str, *, force: bool) -> Path:
+    """The report's target, refused when writing it could lose or expose something."""
+    target = Path(output)
+    folder = target.parent
+    if not folder.is_dir():
+        msg = f"cannot write {output}: the folder {folder} does not exist"
+        raise CommandError(msg)
+    if journal_file != "-":
+        source = Path(journal_file)
+        same = target.resolve() == source.resolve()
+        with contextlib.suppress(OSError):
+            same = same or (target.exists() and os.path.samefile(target, source))
+        if same:
+            msg = (
+                f"will not write the report over its own journal {journal_file}; choose another -o"
+            )
+            raise CommandError(msg)
+    if os.path.lexists(target):
+        if target.is_dir() and not target.is_symlink():
+            msg = f"cannot write {output}: it is a folder"
+            raise CommandError(msg)
+        if not force:
+            what = "a link" if target.is_symlink() else "a file"
+            msg = (
+                f"{output} already exists ({what}); choose another name, or pass --force to "
+                "replace it"
+            )
+            raise CommandError(msg)
+    return target
+
+
+def write_private(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` atomically, readable only by the user (mode 0600).
+
+    The text goes to a temporary file in the same folder (created 0600), which is then
+    renamed over ``target``: a reader never sees half a file, an interrupted run leaves
+    the old file, and a symbolic link at ``target`` is replaced, not followed.
+    """
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from .analysis import AnalysisError
     from .journal import read_journal
-    from .report import REPORT_STAGES, write_report
+    from .report import REPORT_STAGES, report_html
 
     total = len(REPORT_STAGES) + 1
 
@@ -278,10 +370,7 @@ def _run_report(args: argparse.Namespace) -> int:
         if done < _total:
             print(f"[{done + 2}/{total}] {message}", file=sys.stderr, flush=True)
 
-    folder = Path(args.output).parent
-    if not folder.is_dir():
-        msg = f"cannot write {args.output}: the folder {folder} does not exist"
-        raise CommandError(msg)
+    target = _check_output(args.output, args.file, force=args.force)
     print(f"[1/{total}] Reading the journal", file=sys.stderr, flush=True)
     source = args.file
     if args.file == "-":
@@ -289,17 +378,18 @@ def _run_report(args: argparse.Namespace) -> int:
         source.name = "<stdin>"
     journal = read_journal(source, date_format=args.date_format)
     try:
-        target = write_report(
+        page = report_html(
             journal,
-            args.output,
             title=args.title,
             injury_level=args.level or ("at_or_above_T6" if args.t6 else "unknown"),
             progress=progress,
         )
     except AnalysisError as error:
         raise CommandError(f"the report could not be made: {error}") from None
-    print(journal.summary())
-    print(f"wrote {target} ({target.stat().st_size / 1024:.0f} KB)")
+    _check_output(args.output, args.file, force=args.force)  # nothing appeared meanwhile
+    write_private(target, page)
+    print(safe_text(journal.summary()))
+    print(safe_text(f"wrote {target} ({target.stat().st_size / 1024:.0f} KB)"))
     return EXIT_OK
 
 
@@ -315,7 +405,9 @@ register(
             "visit: the period, trend, patterns, red flags, interventions and the problems "
             "found when reading. Not a diagnosis. Progress goes to standard error. Exit "
             "status: 0 when the report was written (even if some records had problems: they "
-            "are listed in it), 2 when the file cannot be read or the report not written."
+            "are listed in it), 2 when the file cannot be read or the report not written. An "
+            "existing OUT is never replaced without --force, the journal itself never; the "
+            "report is written to a temporary file renamed into place, readable only by you."
         ),
     )
 )
@@ -375,7 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args))
     except (JournalError, CommandError, OSError) as error:
-        print(f"{PROG} {args.command}: error: {error}", file=sys.stderr)
+        print(safe_text(f"{PROG} {args.command}: error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

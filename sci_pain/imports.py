@@ -133,6 +133,7 @@ from typing import IO, Any, Union
 
 import pandas as pd
 
+from sci_pain._journal_io import excerpt
 from sci_pain.journal import Journal, JournalError, journal_from_frame, problems_frame
 from sci_pain.journal_schema import COLUMN_ORDER, PROBLEM_COLUMNS, SIDES, SITES
 
@@ -922,8 +923,21 @@ def read_flaredown_records(
     return frame
 
 
+# Flaredown's app export writes each check-in's day as midnight UTC:
+# "2024-03-04T00:00:00+00:00" (also seen: "...T00:00:00.000Z"); the day is what counts.
+_FLAREDOWN_MIDNIGHT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?\s*(?:Z|UTC|[+-]00:?00)?)?",
+    re.ASCII,
+)
+
+
 def _iso_day(text: str) -> pd.Timestamp:
-    match = _ISO_DATE.fullmatch(text.strip())
+    """The day of a Flaredown ``checkin_date`` (``2024-03-04`` or ``2024-03-04T00:00:00+00:00``).
+
+    >>> _iso_day("2024-03-04T00:00:00+00:00"), _iso_day("2024-03-04 08:00")
+    (Timestamp('2024-03-04 00:00:00'), NaT)
+    """
+    match = _FLAREDOWN_MIDNIGHT.fullmatch(text.strip())
     if match:
         try:
             return pd.Timestamp(date(int(match[1]), int(match[2]), int(match[3])))
@@ -1057,6 +1071,31 @@ def _snomed_expression(code: str) -> tuple[str, str | None]:
     return focus, side
 
 
+_SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "both": "both",
+    "bilateral": "both",
+    "bilaterally": "both",
+}
+
+
+def _side_from_text(text: str) -> tuple[str | None, str | None]:
+    """A side named in ``bodySite.text``, or a note when the words name more than one.
+
+    >>> _side_from_text("Left knee"), _side_from_text("both legs")
+    (('left', None), ('both', None))
+    """
+    words = {_SIDE_WORDS[w] for w in re.findall(r"[a-z]+", text.casefold()) if w in _SIDE_WORDS}
+    if words == {"left", "right"}:
+        words = {"both"}
+    if len(words) == 1:
+        return words.pop(), None
+    if words:
+        return None, "bodySite.text names more than one side; side left empty"
+    return None, None
+
+
 def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, str, str]]]:
     """site, side and (column, value, problem) notes for a bodySite."""
     if body is None:
@@ -1082,8 +1121,12 @@ def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, 
             else:
                 unknown.append(f"SNOMED CT {code}" + (f" ({display})" if display else ""))
     notes = []
+    texts = [t for t in (_get(c, "text") for c in concepts) if isinstance(t, str) and t]
+    if side is None and texts:  # laterality written only in words: "left knee"
+        side, unread = _side_from_text(" ".join(texts))
+        if unread:
+            notes.append(("side", excerpt(" ".join(texts)), unread))
     if site is None:
-        texts = [t for t in (_get(c, "text") for c in concepts) if isinstance(t, str) and t]
         # a side without a site (to_fhir writes "left leg") is not a problem
         shown = "; ".join(unknown) or ("; ".join(texts) if side is None else "")
         if shown:

@@ -30,6 +30,15 @@ record. The rules:
 * Numbers may use a decimal comma (``7,5``); ``1,500`` is rejected as ambiguous. Timestamps
   must be ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
   alone); day/month dates are never guessed unless ``date_format=`` says how to read them.
+  A timestamp outside the years 1900-2100 (``0001``, ``9999``: a typing slip), with a
+  seconds value of 60, or written with digits other than 0-9 (Arabic-Indic, full-width) is a
+  problem on its record; so is a number written with such digits.
+* Bounded work: at most 512 MB are read (``/dev/zero`` is refused after its first 64 KB), a
+  header may have at most 1,000 columns, a record wider than the header costs its bytes
+  (its extra cells are reported, the records after it are read), and ``problems["value"]``
+  quotes at most 200 characters of a cell, with the cell's size.
+* A quoted cell that runs over lines which look like entries (a quote opened in a note and
+  closed only records later) is reported on its record, naming those lines.
 * Files may be UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252/Latin-1
   (tried in that order); delimited by comma, semicolon or tab (the most frequent in the
   header line); with ``\n``, ``\r\n`` or ``\r`` line ends; and may start with Excel's
@@ -291,10 +300,17 @@ def problems_frame(records: Iterable[Mapping | Sequence] = ()) -> pd.DataFrame:
     return _typed_problems(frame)
 
 
+_VALUE_LIMIT = 200
+"""Longest cell quoted in ``problems["value"]``; longer cells are cut, with their size."""
+
+
 def _typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
     values = frame["value"].to_numpy(dtype=object, na_value=None)
-    values = np.array([None if v is None else str(v) for v in values], dtype=object)
+    values = np.array(
+        [None if v is None else _journal_io.excerpt(str(v), _VALUE_LIMIT) for v in values],
+        dtype=object,
+    )
     return pd.DataFrame(
         {
             "row": frame["row"].to_numpy(dtype=np.int64),
@@ -483,6 +499,7 @@ def _assemble(
     header_problems: list[dict],
     bad: tuple[list[int], list[str], list[str]] = ([], [], []),
     extra_problems: pd.DataFrame | None = None,
+    notes: Sequence[tuple[int, str, str, str]] = (),
 ) -> Journal:
     n = len(rows)
     chunks: list[tuple[np.ndarray, str | None, np.ndarray, np.ndarray]] = []
@@ -530,6 +547,15 @@ def _assemble(
                 None,
                 np.asarray(bad[1], dtype=object),
                 np.asarray(bad[2], dtype=object),
+            )
+        )
+    for position, name, value, message in notes:  # problems on records that stay kept
+        chunks.append(
+            (
+                np.array([position], dtype=np.int64),
+                name,
+                np.array([value], dtype=object),
+                np.array([message], dtype=object),
             )
         )
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
@@ -752,6 +778,7 @@ def journal_from_frame(
     if not isinstance(raw, pd.DataFrame):
         msg = f"journal_from_frame() needs a pandas DataFrame, not {type(raw).__name__}."
         raise TypeError(msg)
+    _check_date_format(date_format, source)
     n = len(raw)
     if rows is None:
         row_numbers = np.arange(2, n + 2, dtype=np.int64)
@@ -843,7 +870,8 @@ def read_journal(
                 timestamp  pain                   quality
     0 2026-03-01 08:00:00     3  burning;pins_and_needles
     """
-    data, source, was_text = _journal_io.load(path_or_buffer)
+    _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
+    data, source, was_text = _journal_io.load(path_or_buffer, binary_check=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source, was_text=was_text)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
@@ -862,6 +890,10 @@ def read_journal(
     kept_names = {c.name for c in coded}
     header_problems = [p for p in header_problems if p["column"] in kept_names]
     rows = np.arange(2, table.n_records + 2, dtype=np.int64)
+    notes = [
+        (record, names[column], value, message)
+        for record, column, value, message in table.swallowed
+    ]
     return _assemble(
         coded,
         rows,
@@ -870,7 +902,43 @@ def read_journal(
         encoding=label,
         header_problems=header_problems,
         bad=(table.bad_positions, table.bad_values, table.bad_messages),
+        notes=notes,
     )
+
+
+def _check_date_format(date_format: str | None, source: str) -> None:
+    """Refuse a ``date_format`` that cannot read a day: bad directives, or no day/month/year.
+
+    >>> _check_date_format("%d/%m/%Y %H:%M", "x")
+    >>> _check_date_format("%d/%m", "x")
+    Traceback (most recent call last):
+    ...
+    sci_pain.journal.JournalError: date_format='%d/%m' has no year ...
+    """
+    if date_format is None:
+        return
+    import time
+
+    example = "for example '%d/%m/%Y %H:%M' (day/month/year) or '%m/%d/%Y' (month/day/year)"
+    if not isinstance(date_format, str) or not date_format.strip():
+        msg = f"date_format={date_format!r} is not a date format; {example}."
+        raise JournalError(msg, path=source)
+    try:
+        time.strptime("", date_format)
+    except ValueError as error:
+        text = str(error)
+        if "does not match format" not in text:
+            msg = f"date_format={date_format!r} cannot be used ({text}); {example}."
+            raise JournalError(msg, path=source) from None
+    directives = set(re.findall(r"%(.)", date_format.replace("%%", "")))
+    parts = {"year": "YyG", "month": "mbBj", "day": "dej"}
+    for part, letters in parts.items():
+        if not directives & set(letters):
+            msg = (
+                f"date_format={date_format!r} has no {part} (such as "
+                f"%{letters[0]}): it would put every entry on a made-up {part}; {example}."
+            )
+            raise JournalError(msg, path=source)
 
 
 def _any_value(codes: np.ndarray, uniques) -> bool:
@@ -933,19 +1001,76 @@ def _to_csv_text(entries: pd.DataFrame) -> str:
 # -- de-identification -----------------------------------------------------------------------
 
 
+_REMOVED = "[text removed]"
+_QUOTED_RE = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
+_SAFE_VALUE_RE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", re.ASCII)
+
+
+def _safe_words() -> frozenset[str]:
+    """Words a problem may quote after de-identification: column names and vocabularies."""
+    words = {*COLUMN_ORDER, *PROBLEM_COLUMNS, ROW}
+    for column in COLUMNS.values():
+        words.update(column.allowed or ())
+    return frozenset(words)
+
+
+def _scrub_value(value, column) -> object:
+    """A cell quoted in a problem, or a placeholder when it could be free text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return value
+    text = str(value).strip()
+    if column == "timestamp":
+        return "[date removed]" if text else value
+    if _SAFE_VALUE_RE.fullmatch(text) or text.casefold() in _journal_parse._NA_TOKENS:
+        return text
+    schema = COLUMNS.get(column) if isinstance(column, str) else None
+    if schema is not None and schema.allowed and schema.kind in ("category", "multi"):
+        items = [_journal_parse.normalize_token(i) for i in re.split(r"[;,|]", text)]
+        if all(i in schema.allowed for i in items if i):
+            return text
+    return _REMOVED
+
+
+def _scrub_message(message: str, safe: frozenset[str]) -> str:
+    """Replace quoted text in a problem message, unless it is a column or vocabulary name."""
+
+    def replace(match: re.Match) -> str:
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        if inner in safe or _SAFE_VALUE_RE.fullmatch(inner):
+            return match.group(0)
+        return f"'{_REMOVED}'"
+
+    return _QUOTED_RE.sub(replace, message)
+
+
 def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = None) -> Journal:
     """Return a copy of a journal fit to share with a class.
 
-    * ``notes`` and every unknown (extra) column are dropped: free text can name people
-      and places.
+    * Free text goes everywhere: ``notes``, every other free-text column of the format,
+      and every unknown (extra) column are dropped, since free text can name people and
+      places.
     * ``problem`` (the person's own words for a pain) is replaced by neutral labels
       ``pain 1``, ``pain 2``, ... in order of first appearance, so separate pains stay
       separate.
     * Every timestamp moves by the same random whole number of weeks (1 to 520, earlier or
       later): weekdays, times of day and the gaps between entries are unchanged.
-    * In ``problems``, the raw values of ``timestamp``, ``problem`` and ``notes`` are
-      blanked and the notes about dropped columns removed (problem messages never quote a
-      cell's value, only vocabulary and row numbers); ``source`` becomes ``"deidentified"``.
+    * In ``problems``, a ``value`` is kept only when it is a number or a value of the
+      column's vocabulary; anything else a person typed (a name in ``site``, a phone
+      number spread over a record's extra cells) becomes ``[text removed]`` and a raw
+      timestamp ``[date removed]``, while ``problem`` keeps the reason (with any quoted
+      text in it replaced alike). Notes about dropped columns are removed; ``source``
+      becomes ``"deidentified"``. Reports and exports made from the result therefore hold
+      no free text.
+
+    What the date shift can and cannot protect: it hides the calendar dates (and so the
+    birthdays, holidays and clinic visits a date could reveal) from someone who knows
+    nothing else. It keeps, on purpose, what the teaching needs: weekday and time-of-day
+    patterns, gaps, the length of the diary, and the season only roughly (a whole number of
+    weeks moves it by up to a few days per year shifted). So it does not protect against
+    anyone who knows one real date of the diary (a first entry, a hospital stay) and can
+    line it up, nor against recognising a person by their routine (night shifts, a
+    weekly therapy day) or a rare pattern; and with ``seed`` given, anyone who knows the seed
+    can undo it. Share de-identified journals within a class, not publicly.
 
     Parameters
     ----------
@@ -961,12 +1086,14 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
     Examples
     --------
     >>> import io
-    >>> text = "timestamp,pain,problem,notes\\n2026-03-02 08:00,3,burning feet,saw Dr X\\n"
+    >>> text = "timestamp,pain,site,problem,notes\\n2026-03-02 08:00,3,Dr X knee,burning feet,saw Dr X\\n"
     >>> shared = deidentify(read_journal(io.StringIO(text)), seed=1)
     >>> shared.entries.loc[0, ["problem", "notes"]].tolist()
     ['pain 1', nan]
     >>> shared.entries.loc[0, "timestamp"].day_name(), shared.entries.loc[0, "timestamp"].hour
     ('Monday', 8)
+    >>> shared.problems[["column", "value"]].values.tolist()
+    [['site', '[text removed]']]
     """
     rng = np.random.default_rng(seed)
     weeks = int(rng.integers(1, 521)) * int(rng.choice([-1, 1]))
@@ -975,15 +1102,23 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
     labels = entries["problem"].dropna().unique()
     mapping = {label: f"pain {i}" for i, label in enumerate(labels, start=1)}
     entries["problem"] = entries["problem"].map(mapping).astype(_TEXT_DTYPE)
-    entries["notes"] = pd.array([None] * len(entries), dtype=_TEXT_DTYPE)
+    for name, column in COLUMNS.items():
+        if column.kind == "text" and name != "problem" and name in entries:
+            entries[name] = pd.array([None] * len(entries), dtype=_TEXT_DTYPE)
     extra = [c for c in entries.columns if c != ROW and c not in COLUMNS]
     entries = entries.drop(columns=extra)
     problems = journal.problems
     # the notes about dropped columns go with them (they quote the column's header)
     about_extra = problems["column"].isin(extra).fillna(False).to_numpy(dtype=bool)
     problems = problems[~about_extra].reset_index(drop=True)
-    blank = problems["column"].isin(["timestamp", "problem", "notes"]).fillna(False)
-    problems = problems.assign(value=problems["value"].where(~blank.to_numpy(dtype=bool)))
+    columns = problems["column"].astype(object).where(problems["column"].notna(), None)
+    values = [
+        _scrub_value(v, c)
+        for v, c in zip(problems["value"].astype(object), columns.tolist(), strict=True)
+    ]
+    safe = _safe_words()
+    messages = [_scrub_message(str(m), safe) for m in problems["problem"].astype(object)]
+    problems = _typed_problems(problems.assign(value=values, problem=messages))
     return Journal(entries=entries, problems=problems, source="deidentified", encoding=None)
 
 

@@ -420,11 +420,18 @@ def plot_calendar(
     month_starts = days[days.day == 1]
     if days[0].day != 1:
         month_starts = days[:1].append(month_starts)
+    if len(month_starts) > 24:  # years of data: label years, at most about 12 of them
+        month_starts = month_starts[(month_starts.month == 1) | (month_starts == days[0])]
+        step = max(1, -(-len(month_starts) // 12))
+        month_starts = month_starts[::step]
+        labels = [f"{d:%Y}" for d in month_starts]
+    else:
+        labels = [
+            f"{d:%b %Y}" if d.month == 1 or i == 0 else f"{d:%b}"
+            for i, d in enumerate(month_starts)
+        ]
     ticks = ((month_starts - first_monday) / pd.Timedelta(days=1)).to_numpy(dtype=int) // 7
-    ax.set_xticks(
-        ticks + 0.5,
-        [f"{d:%b %Y}" if d.month == 1 or i == 0 else f"{d:%b}" for i, d in enumerate(month_starts)],
-    )
+    ax.set_xticks(ticks + 0.5, labels)
     ax.grid(False)
     _colorbar(ax, mesh, _label(column, prefix=f"Daily mean {column.replace('_', ' ')}"))
     return ax
