@@ -218,6 +218,16 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     records = problems[problems["row"] > 1]
     at = records["row"].to_numpy() - 2
     records = records.assign(row=local[at], person=who[at])
+    # a reason may point at another record ("duplicate of row 72"): give its own row number
+    records["problem"] = records["problem"].str.replace(
+        r"\brow (\d+)\b",
+        lambda m: (
+            f"row {local[int(m.group(1)) - 2]}"
+            if 2 <= int(m.group(1)) < len(raw) + 2
+            else m.group(0)
+        ),
+        regex=True,
+    )
     header = pd.concat([header.assign(person=p) for p in persons], ignore_index=True)
     problems = pd.concat([header, records], ignore_index=True).rename(columns={"problem": "reason"})
     problems = problems.sort_values(["person", "row"], kind="stable", ignore_index=True)
