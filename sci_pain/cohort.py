@@ -197,8 +197,12 @@ def _read_one(task: tuple[str, str]) -> tuple:
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     from sci_pain.journal import journal_from_frame
 
-    who = frame[person].astype(str).to_numpy()
-    order = np.argsort(who, kind="stable")
+    original = frame[person]
+    try:  # people numbered 1, 2, ..., 10 stay in that order (not "1", "10", "2")
+        order = np.argsort(original.to_numpy(), kind="stable")
+    except TypeError:
+        order = np.argsort(original.astype(str).to_numpy(), kind="stable")
+    who = original.astype(str).to_numpy()
     raw = frame.drop(columns=[person]).iloc[order].reset_index(drop=True)
     who = who[order]
     local = pd.Series(who).groupby(who, sort=False).cumcount().to_numpy() + 2
@@ -210,7 +214,10 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     at = entries["row"].to_numpy() - 2
     entries = entries.drop(columns=[key]).assign(row=local[at])
     entries.insert(0, "person", who[at])
-    entries = entries.sort_values(["person", "timestamp"], kind="stable", ignore_index=True)
+    rank = {p: i for i, p in enumerate(pd.unique(who))}
+    entries = entries.iloc[
+        np.lexsort((entries["timestamp"].to_numpy(), entries["person"].map(rank).to_numpy()))
+    ].reset_index(drop=True)
     problems = journal.problems
     problems = problems[~((problems["row"] == 1) & (problems["column"] == key))]
     persons = pd.unique(who)
@@ -230,7 +237,9 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     )
     header = pd.concat([header.assign(person=p) for p in persons], ignore_index=True)
     problems = pd.concat([header, records], ignore_index=True).rename(columns={"problem": "reason"})
-    problems = problems.sort_values(["person", "row"], kind="stable", ignore_index=True)
+    problems = problems.iloc[
+        np.lexsort((problems["row"].to_numpy(), problems["person"].map(rank).to_numpy()))
+    ].reset_index(drop=True)
     problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
     n_entries = entries.groupby("person").size().reindex(persons, fill_value=0)
     dropped = records.loc[~records["kept"].astype(bool)]

@@ -93,5 +93,5 @@ def alt_text_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0) ->
     return (
         f"Histogram of {int(assessed.sum())} people by how much higher their evening pain is "
         f"than their morning pain on the same days; {k} are at or above the dashed line at "
-        f"{difference:g} points."
+        f"{difference:g} point{'' if difference == 1 else 's'}."
     )
