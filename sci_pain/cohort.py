@@ -194,6 +194,128 @@ def _read_one(task: tuple[str, str]) -> tuple:
     return person, path, journal.entries, journal.problems, None
 
 
+_PERSON_COLUMN = b"person"
+
+
+def _plain(data: bytes, person: str) -> tuple[bytes, bytes] | None:
+    """(header line, data lines ending in a newline) of a file that can be read together
+    with others, or None.
+
+    A file qualifies when reading it inside one bigger file cannot change a thing: UTF-8,
+    comma-separated (as the reader would sniff it), no quoted field running over a line end,
+    no carriage returns, no blank line, and every line with as many fields as the header.
+    Anything else is read on its own.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data or b"\r" in data or any(c in person for c in ',"\n\r'):
+        return None
+    header, _, body = data.partition(b"\n")
+    fields = header.split(b",")
+    if (
+        b'"' in header
+        or header.count(b",") < max(header.count(b";"), header.count(b"\t"), 1)
+        or header.lower().startswith(b"sep=")
+        or any(f.strip().lower() == _PERSON_COLUMN for f in fields)
+    ):
+        return None
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    if body.startswith(b"\n") or b"\n\n" in body:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    raw = np.frombuffer(body, dtype=np.uint8)
+    ends = raw == ord("\n")
+    quoted = np.cumsum(raw == ord('"')) % 2 == 1  # inside a quoted field
+    if quoted[ends].any():  # a quoted field runs over a line end
+        return None
+    commas = np.cumsum((raw == ord(",")) & ~quoted)[ends]
+    per_line = np.diff(commas, prepend=0)
+    if per_line.size == 0 or (per_line != header.count(b",")).any():
+        return None
+    return header, body
+
+
+def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[bytes]):
+    """Read journals with one header as one file with a person column; split the result.
+
+    The same rules see the same records (a record's person is part of it, so records of two
+    people are never duplicates); row numbers and references to rows are made per file.
+    """
+    import io
+
+    from sci_pain.journal import read_journal
+
+    tagged = [
+        b.replace(b"\n", b"," + p.encode() + b"\n") for p, b in zip(persons, bodies, strict=True)
+    ]
+    lines = np.array([b.count(b"\n") for b in bodies], dtype=np.int64)
+    first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
+    text = b"".join([header + b"," + _PERSON_COLUMN + b"\n", *tagged])
+    journal = read_journal(io.BytesIO(text))
+    owner = np.repeat(np.arange(len(persons)), lines)
+
+    def local(rows: np.ndarray) -> np.ndarray:
+        return rows - first[owner[rows - 2]] + 2
+
+    entries = journal.entries
+    who = entries["person"].to_numpy()
+    entries = entries.drop(columns=["person"]).assign(row=local(entries["row"].to_numpy()))
+    problems = journal.problems
+    problems = problems[~((problems["row"] == 1) & (problems["column"] == "person"))]
+    header_problems = problems[problems["row"] == 1]
+    records = problems[problems["row"] > 1]
+    at = records["row"].to_numpy()
+    records = records.assign(row=local(at), _who=owner[at - 2])
+    total = int(lines.sum())
+
+    def renumber(match) -> str:
+        row = int(match.group(1))
+        return f"row {local(np.array([row]))[0]}" if 2 <= row < total + 2 else match.group(0)
+
+    records["problem"] = records["problem"].str.replace(r"\brow (\d+)\b", renumber, regex=True)
+    by_entry = pd.Series(np.arange(len(entries))).groupby(who).indices
+    by_problem = pd.Series(np.arange(len(records))).groupby(records["_who"].to_numpy()).indices
+    results = []
+    for i, (person, path) in enumerate(zip(persons, paths, strict=True)):
+        mine = entries.iloc[by_entry.get(person, [])].reset_index(drop=True)
+        theirs = records.iloc[by_problem.get(i, [])].drop(columns=["_who"])
+        found = pd.concat([header_problems, theirs], ignore_index=True)
+        results.append((person, path, mine, found, None))
+    return results
+
+
+def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
+    """Validate a chunk of journals: those that qualify (see _plain) in one read per header,
+    the others one by one."""
+    groups: dict[bytes, list] = {}
+    alone = []
+    for person, path in chunk:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            alone.append((person, path))
+            continue
+        plain = _plain(data, person)
+        if plain is None:
+            alone.append((person, path))
+        else:
+            groups.setdefault(plain[0], []).append((person, path, plain[1]))
+    results = {person: _read_one((person, path)) for person, path in alone}
+    for header, members in groups.items():
+        if len(members) == 1:
+            person, path, _ = members[0]
+            results[person] = _read_one((person, path))
+            continue
+        persons, paths, bodies = (list(x) for x in zip(*members, strict=True))
+        for result in _read_together(persons, paths, header, bodies):
+            results[result[0]] = result
+    return [results[person] for person, _ in chunk]
+
+
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     from sci_pain.journal import journal_from_frame
 
@@ -383,7 +505,11 @@ def read_journals(
     files = _files(folder_or_files)
     names = _person_names(files, person)
     tasks = [(name, str(path)) for name, path in zip(names, files, strict=True)]
-    cohort = _gather(_run(_read_one, tasks, workers))
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
+    size = math.ceil(len(tasks) / max(1, workers))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    cohort = _gather(r for part in _run(_read_chunk, chunks, workers) for r in part)
     if save_to is not None:
         cohort.to_parquet(save_to)
     return cohort

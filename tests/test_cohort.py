@@ -26,6 +26,15 @@ def folder(tmp_path_factory):
     faulty.loc[7, "timestamp"] = "yesterday"
     faulty.to_csv(path / "p4_faulty.csv", index=False)
     (path / "p5_empty.csv").write_text("")
+    # read on their own, not with the others: a note over two lines, a short row, a semicolon
+    odd = simulate_journal("overuse", days=10, seed=3)
+    odd.loc[2, "notes"] = "two\nlines, and a comma"
+    text = odd.to_csv(index=False).splitlines(keepends=True)
+    text[6] = ",".join(text[6].split(",")[:4]) + "\n"
+    (path / "p6_odd.csv").write_text("".join(text))
+    (path / "p7_semicolon.csv").write_text(
+        simulate_journal("dvt", days=10, seed=4).to_csv(index=False, sep=";")
+    )
     return path
 
 
@@ -35,8 +44,13 @@ def cohort(folder):
 
 
 def test_every_journals_records_are_accounted_for(folder, cohort):
-    assert cohort.persons == ["p0", "p1", "p2", "p3", "p4_faulty", "p5_empty"]
-    for person in cohort.persons[:-1]:
+    assert cohort.persons == [
+        "p0", "p1", "p2", "p3", "p4_faulty", "p5_empty", "p6_odd", "p7_semicolon"
+    ]  # fmt: skip
+    plain = [co._plain((folder / f"{p}.csv").read_bytes(), p) is not None for p in cohort.persons]
+    assert plain[:3] == [True, True, True] and plain[4]  # read together, in one pass
+    assert not any(plain[5:])  # read one by one
+    for person in [p for p in cohort.persons if p != "p5_empty"]:
         journal = read_journal(folder / f"{person}.csv")
         mine = cohort.entries[cohort.entries["person"] == person].drop(columns="person")
         expected = journal.entries
@@ -62,7 +76,7 @@ def test_a_faulty_journal_is_reported_and_does_not_drop_the_cohort(cohort):
     assert (people.drop(index="p5_empty")["status"] == "read").all()
     reason = cohort.problems.loc[cohort.problems["person"] == "p5_empty", "reason"].item()
     assert reason.startswith("journal not read:") and "empty" in reason
-    assert set(cohort.entries["person"]) == {"p0", "p1", "p2", "p3", "p4_faulty"}
+    assert set(cohort.entries["person"]) == set(cohort.persons) - {"p5_empty"}
     faulty = cohort.problems[cohort.problems["person"] == "p4_faulty"]
     assert {"pain", "timestamp"} <= set(faulty["column"].dropna())
     assert "1 unreadable" in cohort.summary()

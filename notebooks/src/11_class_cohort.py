@@ -18,14 +18,14 @@
 #
 # A lecturer who pools a class's de-identified journals, or a student with a simulated class,
 # asks questions *across people*. Here the class is **200 made-up people**, each following one
-# of the example personas for 90 days, with their own usual pain level. The data are
+# of the example personas for 60 days, with their own usual pain level. The data are
 # simulated with a fixed seed, so everyone who runs this notebook sees the same class.
 
 # %% tags=["nbval-check-output"]
 import sci_pain as sp
 
 sp.use_style()
-records = sp.simulate_cohort(200, 90, seed=2026)
+records = sp.simulate_cohort(200, 60, seed=2026)
 cohort = sp.cohort_from_frame(records, person="person_id")
 print(cohort.summary())
 
@@ -77,8 +77,11 @@ sp.cohort_query(
 
 # %% tags=["nbval-check-output"]
 evening = sp.evening_pattern(cohort, difference=1.0, min_entries=10)
-print(sp.prevalence_sentence(sp.prevalence(evening, column="evening_pattern"),
-                             what="show an evening pattern"))
+print(
+    sp.prevalence_sentence(
+        sp.prevalence(evening, column="evening_pattern"), what="show an evening pattern"
+    )
+)
 
 # %%
 ax = sp.plot_evening_pattern(evening, difference=1.0)
@@ -104,8 +107,7 @@ sp.make_cohort_explorer(cohort)
 
 # %% tags=["nbval-check-output"]
 links = sp.spasm_pain_links(cohort, min_rho=0.3, min_days=28)
-print(sp.prevalence_sentence(sp.prevalence(links, column="link"),
-                             what="show a spasm-pain link"))
+print(sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a spasm-pain link"))
 
 # %% [markdown]
 # Red-flag patterns (notebook 04) are scanned per person. The scan must be told the injury
@@ -114,9 +116,13 @@ print(sp.prevalence_sentence(sp.prevalence(links, column="link"),
 # this escalation was not assessed.
 
 # %% tags=["nbval-check-output"]
-flags = sp.red_flag_episodes(cohort, injury_level="unknown")
-print(sp.prevalence_sentence(sp.prevalence(flags, column="any_flag"),
-                             what="had at least one red-flag pattern in their journal"))
+flags = sp.red_flag_episodes(cohort, injury_level="unknown", workers=1)
+print(
+    sp.prevalence_sentence(
+        sp.prevalence(flags, column="any_flag"),
+        what="had at least one red-flag pattern in their journal",
+    )
+)
 print(flags["ad_escalation"].iloc[0])
 
 # %% [markdown]
