@@ -211,7 +211,7 @@ _EXPORTS: dict[str, str] = {
     "prevalence": "cohort",
     "evening_pattern": "cohort",
     "spasm_pain_links": "cohort",
-    "red_flag_episodes": "cohort",
+    "cohort_red_flags": "cohort",
     "make_cohort_explorer": "widgets.cohort",
     "plot_evening_pattern": "plots_cohort",
     "alt_text_evening_pattern": "plots_cohort",

@@ -15,7 +15,7 @@ conversion: the file format is the contract.
 
 Questions across people are answered per person first and then counted, with an honest
 interval for the share (:func:`wilson_interval`): :func:`evening_pattern`,
-:func:`spasm_pain_links`, :func:`red_flag_episodes`, each summarised by :func:`prevalence`.
+:func:`spasm_pain_links`, :func:`cohort_red_flags`, each summarised by :func:`prevalence`.
 
 This is about patterns in diaries, for teaching. It never diagnoses anyone.
 
@@ -59,11 +59,11 @@ __all__ = [
     "prevalence",
     "evening_pattern",
     "spasm_pain_links",
-    "red_flag_episodes",
+    "cohort_red_flags",
 ]
 
 INJURY_LEVELS: tuple[str, ...] = ("at_or_above_T6", "below_T6", "unknown")
-"""How the injury level is given to :func:`red_flag_episodes` (per person or for all)."""
+"""Injury levels that need no neurological level (a level such as ``"T4"`` works too)."""
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("person", "row", "column", "value", "reason", "kept")
 PEOPLE_COLUMNS: tuple[str, ...] = (
@@ -834,45 +834,51 @@ def spasm_pain_links(
 
 
 def _scan_one(entries: pd.DataFrame, level: str) -> pd.DataFrame:
-    """The one place the cohort calls :func:`~sci_pain.scan_red_flags` (pass the level)."""
+    """The one place the cohort calls :func:`~sci_pain.scan_red_flags` (the level is passed
+    explicitly; ``"unknown"`` makes the scan state that AD escalation was not assessed)."""
     from sci_pain.flags import scan_red_flags
 
-    # An unknown level is scanned without the autonomic-dysreflexia escalation; the result
-    # says so (red_flag_episodes' "ad_escalation" column).
-    return scan_red_flags(entries, level_at_or_above_t6=level == "at_or_above_T6")
+    return scan_red_flags(entries, injury_level=level)
 
 
-def _scan_task(task: tuple[pd.DataFrame, str]) -> pd.DataFrame:
+def _scan_task(task: tuple[pd.DataFrame, str]) -> tuple[pd.DataFrame, list[str]]:
     entries, level = task
-    return _scan_one(entries, level)
+    found = _scan_one(entries, level)
+    return found, list(found.attrs.get("notes", []))  # attrs do not always survive a pickle
 
 
-def red_flag_episodes(
+def cohort_red_flags(
     cohort,
     *,
     injury_level: str | Mapping[str, str],
     workers: int | None = None,
 ) -> pd.DataFrame:
-    """Per person: red-flag patterns in their journal (:func:`~sci_pain.scan_red_flags`).
+    """Per person: red-flag patterns and episodes in their journal.
+
+    Each person's journal is scanned with :func:`~sci_pain.scan_red_flags` and its flagged
+    entries grouped into episodes with :func:`~sci_pain.red_flag_episodes` (a swollen leg
+    noted on 30 entries over 6 days is one episode).
 
     Parameters
     ----------
     cohort : Cohort
     injury_level : str or mapping of person to str
-        ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``, for everyone or per person
+        As for :func:`~sci_pain.scan_red_flags` (a level such as ``"T4"``,
+        ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``), for everyone or per person
         (persons left out of a mapping are ``"unknown"``). There is no default: at or above
         T6 a surge of spasms can set off autonomic dysreflexia, which is escalated; with
-        ``"unknown"`` that escalation is not assessed, and the table says so.
+        ``"unknown"`` that escalation is not assessed, and ``notes`` says so.
     workers : int, optional
         Processes to scan in, as for :func:`read_journals`.
 
     Returns
     -------
     DataFrame
-        Indexed by ``person``: ``flags`` (flagged entries), ``urgent``, ``first`` and
-        ``last`` (timestamps), ``any_flag`` (boolean), ``injury_level``, ``ad_escalation``
-        (``"assessed"`` or ``"not assessed: injury level unknown"``). ``.attrs["flags"]``
-        holds every flag with its person.
+        Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
+        (flagged entries at the
+        top of the referral ladder), ``first`` and ``last`` (timestamps), ``any_flag``
+        (boolean), ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation
+        was not assessed). ``.attrs["flags"]`` holds every flag with its person.
     """
     entries = _entries_of(cohort)
     persons = _persons(cohort, entries)
@@ -880,13 +886,14 @@ def red_flag_episodes(
         levels = dict.fromkeys(persons, injury_level)
     else:
         levels = {p: injury_level.get(p, "unknown") for p in persons}
-    wrong = sorted({v for v in levels.values() if v not in INJURY_LEVELS})
-    if wrong:
-        msg = (
-            f"injury_level must be one of {', '.join(map(repr, INJURY_LEVELS))}, got "
-            f"{', '.join(map(repr, wrong))}"
-        )
-        raise CohortError(msg)
+    from sci_pain.flags import red_flag_episodes, scan_red_flags
+
+    for value in sorted(set(levels.values())):
+        try:  # the scan's own check of a level, on an empty journal
+            scan_red_flags(pd.DataFrame({"timestamp": pd.to_datetime([])}), injury_level=value)
+        except (ValueError, TypeError) as error:
+            msg = f"injury_level {value!r}: {error}"
+            raise CohortError(msg) from None
     rows, flags = [], []
     by_person = dict(tuple(entries.groupby("person", sort=False)))
     tasks = [
@@ -897,21 +904,20 @@ def red_flag_episodes(
     scanned = iter(_run(_scan_task, tasks, workers))
     for who in persons:
         level = levels[who]
-        found = next(scanned) if who in by_person else pd.DataFrame()
+        found, notes = next(scanned) if who in by_person else (pd.DataFrame(), [])
         if len(found):
             flags.append(found.assign(person=who))
         rows.append(
             {
                 "person": who,
                 "flags": len(found),
-                "urgent": int((found["severity"] == "urgent").sum()) if len(found) else 0,
+                "episodes": len(red_flag_episodes(found)) if len(found) else 0,
+                "emergency": int((found["severity"] == "emergency").sum()) if len(found) else 0,
                 "first": found["timestamp"].min() if len(found) else pd.NaT,
                 "last": found["timestamp"].max() if len(found) else pd.NaT,
                 "any_flag": bool(len(found)) if who in by_person else pd.NA,
                 "injury_level": level,
-                "ad_escalation": (
-                    "not assessed: injury level unknown" if level == "unknown" else "assessed"
-                ),
+                "notes": "; ".join(notes),
             }
         )
     table = pd.DataFrame(rows).set_index("person")

@@ -207,9 +207,9 @@ def test_spasm_pain_links_per_person():
 def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
     cohort = co.cohort_from_frame(simulate_cohort(4, 60, seed=3), person="person_id")
     with pytest.raises(TypeError):
-        co.red_flag_episodes(cohort)  # no default level
-    with pytest.raises(co.CohortError, match="injury_level must be one of"):
-        co.red_flag_episodes(cohort, injury_level="T4")
+        co.cohort_red_flags(cohort)  # no default level
+    with pytest.raises(co.CohortError, match="injury_level 'T99'"):
+        co.cohort_red_flags(cohort, injury_level="T99")
     calls = []
     real = co._scan_one
 
@@ -218,14 +218,16 @@ def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
         return real(entries, level)
 
     monkeypatch.setattr(co, "_scan_one", spy)
-    table = co.red_flag_episodes(
-        cohort, injury_level={"1": "at_or_above_T6", "2": "below_T6"}, workers=1
-    )
-    assert calls == ["at_or_above_T6", "below_T6", "unknown", "unknown"]
-    assert table.loc["3", "ad_escalation"] == "not assessed: injury level unknown"
-    assert table.loc["1", "ad_escalation"] == "assessed"
+    table = co.cohort_red_flags(cohort, injury_level={"1": "T4", "2": "below_T6"}, workers=1)
+    assert calls == ["T4", "below_T6", "unknown", "unknown"]
+    assert table.loc["3", "notes"] == "AD escalation not assessed: injury level unknown"
+    assert table.loc["1", "notes"] == ""
     flags = table.attrs["flags"]
     counts = flags.groupby("person").size() if len(flags) else pd.Series(dtype=int)
     for person in table.index:
         assert table.loc[person, "flags"] == counts.get(person, 0)
         assert bool(table.loc[person, "any_flag"]) == (counts.get(person, 0) > 0)
+        assert (table.loc[person, "episodes"] > 0) == bool(table.loc[person, "any_flag"])
+        assert table.loc[person, "episodes"] <= table.loc[person, "flags"]
+    in_parallel = co.cohort_red_flags(cohort, injury_level="unknown", workers=2)
+    assert (in_parallel["notes"] == "AD escalation not assessed: injury level unknown").all()

@@ -116,14 +116,14 @@ print(sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a s
 # this escalation was not assessed.
 
 # %% tags=["nbval-check-output"]
-flags = sp.red_flag_episodes(cohort, injury_level="unknown", workers=1)
+flags = sp.cohort_red_flags(cohort, injury_level="unknown", workers=1)
 print(
     sp.prevalence_sentence(
         sp.prevalence(flags, column="any_flag"),
         what="had at least one red-flag pattern in their journal",
     )
 )
-print(flags["ad_escalation"].iloc[0])
+print(flags["notes"].iloc[0])
 
 # %% [markdown]
 # **Careful with the word "prevalence".** These 200 people are a simulated class, not a sample
