@@ -277,15 +277,16 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
         return f"row {local(np.array([row]))[0]}" if 2 <= row < total + 2 else match.group(0)
 
     records["problem"] = records["problem"].str.replace(r"\brow (\d+)\b", renumber, regex=True)
-    by_entry = pd.Series(np.arange(len(entries))).groupby(who).indices
-    by_problem = pd.Series(np.arange(len(records))).groupby(records["_who"].to_numpy()).indices
-    results = []
-    for i, (person, path) in enumerate(zip(persons, paths, strict=True)):
-        mine = entries.iloc[by_entry.get(person, [])].reset_index(drop=True)
-        theirs = records.iloc[by_problem.get(i, [])].drop(columns=["_who"])
-        found = pd.concat([header_problems, theirs], ignore_index=True)
-        results.append((person, path, mine, found, None))
-    return results
+    entries.insert(0, "person", who)
+    persons_of = np.asarray(persons, dtype=object)
+    records = records.assign(person=persons_of[records["_who"].to_numpy()]).drop(columns="_who")
+    header_problems = pd.concat(
+        [header_problems.assign(person=p) for p in persons], ignore_index=True
+    )
+    problems = pd.concat([header_problems, records], ignore_index=True)
+    # one result for the whole block: splitting it per person and stacking it again costs
+    # more than reading it
+    return [(list(persons), list(paths), entries, problems, None)]
 
 
 def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
@@ -304,16 +305,15 @@ def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
             alone.append((person, path))
         else:
             groups.setdefault(plain[0], []).append((person, path, plain[1]))
-    results = {person: _read_one((person, path)) for person, path in alone}
+    results = [_read_one((person, path)) for person, path in alone]
     for header, members in groups.items():
         if len(members) == 1:
             person, path, _ = members[0]
-            results[person] = _read_one((person, path))
+            results.append(_read_one((person, path)))
             continue
         persons, paths, bodies = (list(x) for x in zip(*members, strict=True))
-        for result in _read_together(persons, paths, header, bodies):
-            results[result[0]] = result
-    return [results[person] for person, _ in chunk]
+        results.extend(_read_together(persons, paths, header, bodies))
+    return results
 
 
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
@@ -388,9 +388,31 @@ def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _gather(results: Iterable[tuple]) -> Cohort:
+def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Cohort:
     entry_parts, problem_parts, people = [], [], []
     for person, source, entries, problems, error in results:
+        if isinstance(person, list):  # a block of journals read together (_read_together)
+            entry_parts.append(entries)
+            problems = problems.rename(columns={"problem": "reason"})
+            problem_parts.append(problems)
+            kept = entries["person"].value_counts()
+            records = problems[problems["row"] > 1]
+            gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
+            counted = problems["person"].value_counts()
+            for who, path in zip(person, source, strict=True):
+                n_kept, n_gone = int(kept.get(who, 0)), int(gone.get(who, 0))
+                people.append(
+                    (
+                        who,
+                        str(path),
+                        "read",
+                        n_kept + n_gone,
+                        n_kept,
+                        n_gone,
+                        int(counted.get(who, 0)),
+                    )
+                )
+            continue
         if error is not None:
             problem_parts.append(
                 pd.DataFrame(
@@ -425,6 +447,11 @@ def _gather(results: Iterable[tuple]) -> Cohort:
         ).entries.assign(person=pd.Series([], dtype=str))
     entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
     entries["person"] = entries["person"].astype(str)
+    if order is not None:  # people in the order asked for; each one's entries as read
+        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
+        entries = entries.iloc[
+            np.argsort(rank.reindex(entries["person"]).to_numpy(), kind="stable")
+        ].reset_index(drop=True)
     problems = (
         pd.concat(problem_parts, ignore_index=True)
         if problem_parts
@@ -434,6 +461,14 @@ def _gather(results: Iterable[tuple]) -> Cohort:
     people_frame = pd.DataFrame(people, columns=list(PEOPLE_COLUMNS)).astype(
         {"person": str, "source": str, "status": str}
     )
+    if order is not None:
+        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
+        people_frame = people_frame.iloc[
+            np.argsort(rank.reindex(people_frame["person"]).to_numpy(), kind="stable")
+        ].reset_index(drop=True)
+        problems = problems.iloc[
+            np.lexsort((problems["row"].to_numpy(), rank.reindex(problems["person"]).to_numpy()))
+        ].reset_index(drop=True)
     return Cohort(entries=entries, problems=problems, people=people_frame)
 
 
@@ -509,7 +544,7 @@ def read_journals(
         workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
     size = math.ceil(len(tasks) / max(1, workers))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
-    cohort = _gather(r for part in _run(_read_chunk, chunks, workers) for r in part)
+    cohort = _gather((r for part in _run(_read_chunk, chunks, workers) for r in part), names)
     if save_to is not None:
         cohort.to_parquet(save_to)
     return cohort
