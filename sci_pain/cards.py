@@ -39,10 +39,14 @@ from sci_pain.style import PALETTE
 __all__ = ["red_flag_banner_html", "cause_card_html", "management_html"]
 
 _ALERT = PALETTE["vermillion"]
+# Text needs 4.5:1 contrast on white (WCAG 2.1 AA); Okabe-Ito vermillion (3.9:1) and orange
+# (2.3:1) are kept for borders and darkened, same hue, for words.
+_ALERT_TEXT = "#A84A00"
+_ORANGE_TEXT = "#8A5A00"
 _SEVERITY_LOOK: dict[str, tuple[str, str, str]] = {
     # severity -> (symbol, words, colour)
-    "contraindicated": ("✖", "Contraindicated", PALETTE["vermillion"]),
-    "seek_care_first": ("⚠", "Seek medical care first", PALETTE["orange"]),
+    "contraindicated": ("✖", "Contraindicated", _ALERT_TEXT),
+    "seek_care_first": ("⚠", "Seek medical care first", _ORANGE_TEXT),
     "precaution": ("▲", "Precaution", PALETTE["blue"]),
     "note": ("ℹ", "Note", "#666666"),
 }
@@ -199,7 +203,7 @@ def cause_card_html(cause: str) -> str:
         "<p style='margin:2px 0;font-size:smaller'>" + " · ".join(_e(t) for t in tags),
     ]
     if c.is_emergency:
-        parts.append(f" · <b style='color:{_ALERT}'>⚠ An emergency in itself</b>")
+        parts.append(f" · <b style='color:{_ALERT_TEXT}'>⚠ An emergency in itself</b>")
     parts.append("</p>")
     parts.append(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care"))
     parts.append(_referral_html(c.referral, c.refer_to))

@@ -2,7 +2,7 @@
 # # 00 · Start here
 #
 # **Leg pain after spinal cord injury (SCI): why it happens, how it is managed, and how to read
-# a pain journal.**
+# a [pain journal](glossary.md#pain-journal).**
 #
 # These notebooks are for students in clinical courses (nursing, physiotherapy, occupational
 # therapy, medicine) and for anyone learning on their own — including people who live with SCI
@@ -23,7 +23,7 @@
 # > dose** of any medicine. Its calculators and the reasoning aid show how clinicians think; they
 # > do not replace an assessment by a qualified professional.
 # >
-# > **Red flags mean seeking care now, not more analysis:**
+# > **[Red flags](glossary.md#red-flag) mean seeking care now, not more analysis:**
 # > - one leg **swollen, warm or red** — possible deep vein thrombosis (DVT), an emergency;
 # > - with an injury at **T6 or above**: a **pounding headache**, flushing or sweating above the
 # >   level, or a sudden rise in blood pressure — possible **autonomic dysreflexia**, an emergency

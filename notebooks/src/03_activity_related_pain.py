@@ -7,12 +7,12 @@
 # creeps up. This notebook is about these **activity-related** causes.
 #
 # **Learning objectives** — by the end you can:
-# 1. explain why musculoskeletal (overuse) pain is the most common chronic pain after SCI, and
+# 1. explain why [musculoskeletal](glossary.md#musculoskeletal-pain) (overuse) pain is the most common chronic pain after SCI, and
 #    why it is neither minor nor temporary;
-# 2. recognise overuse pain in a pain journal: pain that rises about a day after a jump in
+# 2. recognise [overuse](glossary.md#overuse-pain) pain in a pain journal: pain that rises about a day after a jump in
 #    activity;
-# 3. describe how fast paralysed muscles waste (disuse atrophy), and why energy needs fall;
-# 4. apply the SCI-specific BMI threshold (above 22 kg/m²) beside the general WHO bands, and
+# 3. describe how fast paralysed muscles waste (disuse [atrophy](glossary.md#disuse-atrophy)), and why energy needs fall;
+# 4. apply the SCI-specific [BMI](glossary.md#bmi-threshold-after-sci) threshold (above 22 kg/m²) beside the general WHO bands, and
 #    explain why a "normal" BMI can hide obesity after SCI.
 #
 # **Prerequisites:** notebooks 01 and 02. **Time to learn:** about 25 minutes.

@@ -4,8 +4,8 @@
 # **Learning objectives** — by the end you can:
 # 1. set up a before-and-after (A-B) comparison from a journal, with the direction of
 #    improvement made explicit;
-# 2. compute NAP by hand from the pair matrix (ties count half) and read Tau and Tau-BC;
-# 3. explain how autocorrelation and regression to the mean make a change look surer or
+# 2. compute [NAP](glossary.md#nap) by hand from the pair matrix (ties count half) and read Tau and Tau-BC;
+# 3. explain how autocorrelation and [regression to the mean](glossary.md#regression-to-the-mean) make a change look surer or
 #    bigger than it is;
 # 4. judge a change against clinical thresholds, and say why one person's result is not
 #    evidence for everyone.
@@ -18,7 +18,7 @@
 # > infected pressure injury) mean seeking medical care now.
 #
 # "I started TENS and my feet burn less" is a claim about one person. Single-case (N-of-1)
-# methods ask it carefully: compare a **baseline phase A** (before) with a **treatment phase
+# methods ask it carefully: compare a **[baseline](glossary.md#baseline-phase) phase A** (before) with a **treatment phase
 # B** (after), with honest measures of overlap, and look for what else could explain the
 # change.
 
@@ -171,7 +171,7 @@ for before, after in examples:
 # others: a Cochrane review of non-drug treatments for chronic pain after spinal cord injury
 # (16 trials) found **no evidence that TENS was better than control interventions**
 # (Boldt et al. 2014). Group trials and one person's diary answer different questions;
-# an N-of-1 result can guide *this* person's decision with their clinician, with the
+# an [N-of-1](glossary.md#n-of-1-comparison) result can guide *this* person's decision with their clinician, with the
 # cautions above.
 
 # %% [markdown]

@@ -194,9 +194,9 @@ def make_cause_explorer(cause: str | None = None):
     >>> box = make_cause_explorer("dvt")
     >>> box.card.value.index("Red flags") < box.card.value.index("Mechanism")
     True
-    >>> box.controls["cause"].value = "overuse_musculoskeletal"
+    >>> box.controls["cause"].value = "muscle_atrophy"
     >>> "sci-pain-red-flags" in box.card.value, box.figure_alt.split(":")[-1]
-    (False, ' hip, knee, ankle and foot.')
+    (False, ' thigh and calf.')
     """
     import ipywidgets as w
 

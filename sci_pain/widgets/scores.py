@@ -26,6 +26,7 @@ from sci_pain.scores import (
     dn4,
     modified_ashworth,
     penn_spasm_frequency,
+    scipi,
     score_definition,
     score_html,
     wells_dvt,
@@ -39,6 +40,7 @@ __all__ = [
     "make_wells_widget",
     "make_bmi_widget",
     "make_dn4_widget",
+    "make_scipi_widget",
 ]
 
 _WIDE = {"description_width": "initial"}
@@ -375,4 +377,49 @@ def make_dn4_widget():
         intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
     )
     box.add_class("sci-pain-dn4")
+    return box
+
+
+def make_scipi_widget():
+    """Build the 4-item SCIPI screen (Bryce et al. 2014): one tick box per item.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls`` keyed by item (as :func:`sci_pain.scipi`'s arguments; ticked = yes)
+        and ``box.result``.
+
+    Examples
+    --------
+    >>> box = make_scipi_widget()
+    >>> "non-neuropathic" in box.result.value
+    True
+    >>> box.controls["burning_or_freezing"].value = True
+    >>> box.controls["insensate_area"].value = True
+    >>> "probable neuropathic pain" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("scipi")
+    controls, rows = {}, []
+    for number, item in enumerate(record["items"], start=1):
+        control = w.Checkbox(
+            value=False,
+            description=f"{number}. {item['label']}",
+            tooltip=_text(item["help"]),
+            indent=False,
+            layout=w.Layout(width="max-content"),
+        )
+        controls[item["key"]] = control
+        rows.append(control)
+    box = _assemble(
+        record["title"],
+        controls,
+        rows,
+        lambda: scipi(**{key: c.value for key, c in controls.items()}),
+        intro="Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
+        "positive screen.",
+    )
+    box.add_class("sci-pain-scipi")
     return box

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .axe import serious_violations
 from .conftest import ROOT, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
@@ -50,6 +51,7 @@ def test_every_notebook_moves_at_least_one_widget():
 
 
 def _menu(page, menu: str, item: str) -> None:
+    _accept_kernel_dialog(page)  # a late "Select Kernel" dialog would swallow the click
     page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
     page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
@@ -180,6 +182,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         _accept_kernel_dialog(page)
         time.sleep(0.25)
     _wait_idle(page)
+    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
+    _accept_kernel_dialog(page)
     _dismiss_news(page)
     _menu(page, "Edit", "Clear Outputs of All Cells")
     _run_all(page)
@@ -206,6 +210,16 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             raise
 
     _assert_widgets_rendered(page)  # also after the widgets redrew
+    # the notebook's own outputs (figures, tables, quizzes, score widgets, dashboard) meet WCAG
+    # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
+    # and so are ipywidgets' slider handles (its markup has no accessible name; see
+    # docs/accessibility.md).
+    # JupyterLab's output containers scroll wide tables without being focusable
+    # (scrollable-region-focusable): JupyterLab's markup, so that rule is left out here; the
+    # same tables on the course site pass it.
+    found = serious_violations(page, include=[".jp-OutputArea"], exclude=[".noUi-handle"])
+    found = [v for v in found if v["id"] != "scrollable-region-focusable"]
+    assert found == [], found
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 

@@ -92,3 +92,11 @@ def test_report_prints_without_the_contents_list(page, report_file):
     assert page.locator("#red-flags h2").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf[:4] == b"%PDF" and len(pdf) > 50_000
+
+
+def test_report_has_no_serious_or_critical_wcag_violation(page, report_file):
+    from .axe import serious_violations
+
+    page.goto(report_file.as_uri())
+    page.wait_for_load_state("load")
+    assert serious_violations(page) == []
