@@ -252,6 +252,22 @@ _EXPORTS: dict[str, str] = {
     "screen_result": "cases",
     "StepMark": "cases",
     "association_alt_text": "plots_journal",
+    # -- a class's journals as one cohort: Parquet + DuckDB (sci_pain.cohort) --
+    "Cohort": "cohort",
+    "CohortError": "cohort",
+    "read_journals": "cohort",
+    "cohort_from_frame": "cohort",
+    "read_cohort": "cohort",
+    "cohort_query": "cohort",
+    "wilson_interval": "cohort",
+    "prevalence": "cohort",
+    "evening_pattern": "cohort",
+    "spasm_pain_links": "cohort",
+    "cohort_red_flags": "cohort",
+    "make_cohort_explorer": "widgets.cohort",
+    "plot_evening_pattern": "plots_cohort",
+    "alt_text_evening_pattern": "plots_cohort",
+    "prevalence_sentence": "plots_cohort",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -100,6 +100,186 @@ def _as_array(values, name: str) -> np.ndarray:
     return array[~np.isnan(array)]
 
 
+# --------------------------------------------------------------------------------------------
+# counting pairs without listing them
+#
+# NAP, Tau-U and the Theil-Sen slope are defined over all pairs of observations; listing the
+# pairs costs n^2 time and memory (a year of entries is ~10^6 pairs, twenty years ~10^9).
+# The helpers below count the same pairs from sorted values (O(n log n)) and give the same
+# numbers; tests compare them with the all-pairs definitions on many random inputs.
+
+
+def _better_worse(a: np.ndarray, b: np.ndarray, *, lower_is_better: bool) -> tuple[int, int]:
+    """(pairs where the B value is better, pairs where it is worse) over all A-B pairs."""
+    ordered = np.sort(a)
+    below = np.searchsorted(ordered, b, side="left").sum()  # A values below each B value
+    above = (a.size - np.searchsorted(ordered, b, side="right")).sum()
+    if lower_is_better:
+        return int(above), int(below)
+    return int(below), int(above)
+
+
+def _inversions(codes: np.ndarray) -> int:
+    """Pairs ``p < q`` with ``codes[p] > codes[q]`` (integer codes), by bottom-up merging.
+
+    Each round pairs neighbouring sorted blocks and counts, for every element of a right
+    block, the elements of its left block that are larger (a binary search); then merges.
+    O(n log^2 n) with NumPy sorts, no Python loop over elements.
+    """
+    n = codes.size
+    if n < 2:
+        return 0
+    current = codes.astype(np.int64)
+    span = int(current.max()) + 1
+    position = np.arange(n)
+    total = 0
+    width = 1
+    while width < n:
+        block = position // width
+        pair = block // 2
+        left = block % 2 == 0
+        left_keys = pair[left] * span + current[left]  # ascending: pairs, then sorted blocks
+        right_pair = pair[~left]
+        right_keys = right_pair * span + current[~left]
+        larger_from = np.searchsorted(left_keys, right_keys, side="right")
+        left_end = np.searchsorted(left_keys, (right_pair + 1) * span, side="left")
+        total += int((left_end - larger_from).sum())
+        current = np.sort(pair * span + current) - pair * span
+        width *= 2
+    return total
+
+
+def _tie_pairs(values: np.ndarray) -> int:
+    _, counts = np.unique(values, return_counts=True)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def _kendall_s_sorted(values: np.ndarray) -> int:
+    """Kendall's S of ``values`` against their order (time): concordant minus discordant."""
+    n = values.size
+    _, codes = np.unique(values, return_inverse=True)
+    discordant = _inversions(codes)
+    untied = n * (n - 1) // 2 - _tie_pairs(values)
+    return untied - 2 * discordant
+
+
+def _slopes_below(values: np.ndarray, times: np.ndarray, slope: float) -> int:
+    """Pairs with distinct times whose slope (later minus earlier) is below ``slope``."""
+    residual = values - slope * times
+    order = np.lexsort((residual, times))  # by time; equal times by residual (never counted)
+    _, codes = np.unique(residual[order], return_inverse=True)
+    return _inversions(codes)
+
+
+# Below this many observations the slopes of all pairs are listed (as SciPy does): fast and
+# small. Above it the median slope is found by counting (see _theil_sen_slope).
+_ALL_PAIRS_LIMIT = 1500
+
+
+def _theil_sen_slope(values: np.ndarray, times: np.ndarray) -> float:
+    """The Theil-Sen slope, ``scipy.stats.theilslopes(values, times).slope``.
+
+    Up to ``_ALL_PAIRS_LIMIT`` observations the median of all pairwise slopes, as SciPy
+    computes it. Above, without listing the pairs: the number of pairwise slopes below a
+    value ``s`` is the number of pairs whose order by ``values - s * times`` is the reverse
+    of their order in time (an inversion count, O(n log^2 n)), so bisection on ``s`` narrows
+    an interval that holds the wanted order statistic until it holds only a few slopes; those
+    few are listed (a pair whose slope lies in the interval is at most that many places apart
+    in the order at the interval's lower end) and the one wanted is picked.
+    """
+    values = np.asarray(values, dtype=float)
+    times = np.asarray(times, dtype=float)
+    n = values.size
+    if n <= _ALL_PAIRS_LIMIT:
+        dt = times[:, None] - times
+        dv = values[:, None] - values
+        slopes = dv[dt > 0] / dt[dt > 0]
+        return float(np.median(slopes)) if slopes.size else math.nan
+    total = n * (n - 1) // 2 - _tie_pairs(times)
+    if total == 0:
+        return math.nan
+    wanted = sorted({(total - 1) // 2, total // 2})
+    picked = [_kth_slope(values, times, k) for k in wanted]
+    return float(np.mean(picked)) if len(picked) == 2 else float(picked[0])
+
+
+def _slopes_between(values, times, low: float, high: float, most: int) -> np.ndarray:
+    """Sorted slopes in ``[low, high)`` of pairs at most ``most`` places apart in the order
+    of ``values - low * times``. A pair whose slope lies in the interval changes order between
+    the interval's ends, and so does every observation between the two: with ``most`` such
+    pairs in all, the pair is at most ``most`` places apart."""
+    order = np.lexsort((times, values - low * times))
+    v, t = values[order], times[order]
+    found = []
+    for gap in range(1, min(most, values.size - 1) + 1):
+        dt = t[gap:] - t[:-gap]
+        dv = v[gap:] - v[:-gap]
+        later, earlier = dt > 0, dt < 0
+        slopes = np.concatenate([dv[later] / dt[later], (-dv[earlier]) / (-dt[earlier])])
+        found.append(slopes[(slopes >= low) & (slopes < high)])
+    return np.sort(np.concatenate(found)) if found else np.empty(0)
+
+
+def _kth_slope(values: np.ndarray, times: np.ndarray, k: int) -> float:
+    """The k-th smallest (0-based) of the pairwise slopes over pairs with distinct times.
+
+    Quickselect on slopes that are never listed: keep an interval ``[low, high)`` known to
+    hold the k-th slope (by counting slopes below its ends); take as pivot the slope at the
+    wanted quantile of a sample of pairs that fall in the interval (or its midpoint), count
+    the slopes within a hair of the pivot, and keep the side that holds the k-th. When only a few slopes are left they are listed and the
+    k-th picked; when very many equal the pivot (ratings are whole numbers, so slopes tie)
+    the pivot is the answer.
+    """
+    unique_times = np.unique(times)
+    steepest = float(np.ptp(values)) / float(np.diff(unique_times).min())
+    margin = max(1.0, steepest) * 1e-9
+    low, high = -steepest - margin, steepest + margin
+    below_low, below_high = 0, _slopes_below(values, times, high)
+    # The smallest change of slope that still moves ``values - slope * times`` in floating
+    # point, so that counts just below and just above a pivot differ by the slopes equal to it.
+    resolution = (
+        1e-12 * max(float(np.abs(values).max()), 1.0) / max(float(np.abs(times).max()), 1.0)
+    )
+    few = 64
+    n = values.size
+    sampler = np.random.default_rng(0)  # pivots only: the answer does not depend on them
+    for _ in range(200):
+        if below_high - below_low <= few:
+            break
+        i, j = sampler.integers(0, n, size=(2, 8 * n))
+        dt = times[i] - times[j]
+        keep = dt != 0
+        sample = (values[i] - values[j])[keep] / dt[keep]
+        sample = np.sort(sample[(sample >= low) & (sample < high)])
+        if sample.size >= 8:  # a pivot at the wanted quantile of the slopes in the interval
+            share = (k - below_low + 0.5) / (below_high - below_low)
+            pivot = float(sample[min(int(share * sample.size), sample.size - 1)])
+        else:
+            near = _slopes_between(values, times, low, high, 1)
+            middle = (low + high) / 2
+            pivot = float(near[near.size // 2]) if near.size and not low < middle < high else middle
+        hair = max(1e-10 * abs(pivot), resolution)
+        under = _slopes_below(values, times, pivot - hair)
+        over = _slopes_below(values, times, pivot + hair)
+        if under > k:
+            high, below_high = pivot - hair, under
+        elif over <= k:
+            low, below_low = pivot + hair, over
+        else:  # the k-th slope is within a hair of the pivot
+            if over - under > few:
+                return pivot
+            low, high, below_low, below_high = pivot - hair, pivot + hair, under, over
+            break
+    candidates = _slopes_between(values, times, low, high, below_high - below_low)
+    position = k - below_low
+    if candidates.size == below_high - below_low and 0 <= position < candidates.size:
+        return float(candidates[position])
+    # Rounding put a slope on the wrong side of an end of the interval: list all pairs.
+    dt = times[:, None] - times
+    dv = values[:, None] - values
+    return float(np.sort(dv[dt > 0] / dt[dt > 0])[k])
+
+
 def pair_matrix(a, b, *, lower_is_better: bool = True) -> pd.DataFrame:
     """The comparison matrix behind NAP: every baseline value against every treatment value.
 
@@ -158,11 +338,10 @@ def nap(a, b, *, lower_is_better: bool = True) -> float:
     if a.size == 0 or b.size == 0:
         msg = f"NAP needs at least one value in each phase, got {a.size} and {b.size}"
         raise AnalysisError(msg)
-    diff = b[None, :] - a[:, None]
-    if lower_is_better:
-        diff = -diff
-    score = (diff > 0).sum() + 0.5 * (diff == 0).sum()
-    return round(float(score / diff.size), 12)
+    better, worse = _better_worse(a, b, lower_is_better=lower_is_better)
+    pairs = a.size * b.size
+    score = better + 0.5 * (pairs - better - worse)  # ties count half
+    return round(float(score / pairs), 12)
 
 
 def nap_ci(value: float, n_a: int, n_b: int, *, confidence: float = 0.95) -> tuple[float, float]:
@@ -199,13 +378,6 @@ def nap_ci(value: float, n_a: int, n_b: int, *, confidence: float = 0.95) -> tup
     return (float(low), float(high))
 
 
-def _kendall_s(x: np.ndarray, y: np.ndarray) -> float:
-    """Kendall's S: concordant minus discordant pairs."""
-    dx = np.sign(x[None, :] - x[:, None])
-    dy = np.sign(y[None, :] - y[:, None])
-    return float(np.triu(dx * dy, k=1).sum())
-
-
 def tau_u(a, b, *, lower_is_better: bool = True) -> float:
     """Tau-U with baseline-trend correction (Parker, Vannest, Davis & Sauber 2011).
 
@@ -222,8 +394,9 @@ def tau_u(a, b, *, lower_is_better: bool = True) -> float:
     a = _as_array(a, "a")
     b = _as_array(b, "b")
     sign = -1.0 if lower_is_better else 1.0
-    s_ab = float(np.sign(sign * (b[None, :] - a[:, None])).sum())
-    s_a = _kendall_s(np.arange(a.size, dtype=float), sign * a)
+    better, worse = _better_worse(a, b, lower_is_better=lower_is_better)
+    s_ab = float(better - worse)
+    s_a = float(_kendall_s_sorted(sign * a))
     return round((s_ab - s_a) / (a.size * b.size), 12)
 
 
@@ -304,7 +477,7 @@ def baseline_corrected_tau(
     if np.ptp(a) > 0:
         trend = stats.kendalltau(t_a, a)
         result["trend_tau"], result["trend_p"] = float(trend.statistic), float(trend.pvalue)
-    slope = float(stats.theilslopes(a, t_a).slope) if n_a >= 2 else 0.0
+    slope = _theil_sen_slope(a, t_a) if n_a >= 2 else 0.0
     intercept = float(np.median(a - slope * t_a))
     result["slope"], result["intercept"] = slope, intercept
     correct = pretest_alpha is None or (

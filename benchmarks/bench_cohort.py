@@ -1,0 +1,141 @@
+"""A class's journals as one cohort: validate, save and query, next to DuckDB alone.
+
+Writes ``--people`` simulated one-year journals (``simulate_cohort``; default 1,000 people,
+about 750,000 records) as one CSV file each, then, in the same run:
+
+* ``sci_pain``: ``read_journals(folder, save_to=...)`` — every journal validated by
+  ``read_journal`` (every record kept or reported), in parallel across the cores, stacked
+  with a ``person`` column and written as Parquet — then ``cohort_query`` of a per-person
+  summary over the Parquet files;
+* ``sci_pain serial``: the same with ``workers=1``;
+* ``duckdb``: DuckDB reading the same CSVs with a declared schema (``read_csv`` with
+  ``columns=``), writing the same Parquet, and the same query — fast, but no record is
+  checked beyond its type: a pain of 14 or a misspelled site is kept silently.
+
+Wall time and CPU time (this process and its worker processes) for each; the ratio
+``sci_pain / duckdb`` is the figure of merit (target <= 2). The machine's load is printed
+with the figures. Run: ``.venv/bin/python benchmarks/bench_cohort.py [--people 1000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+SQL = """
+SELECT person, count(*) AS entries, avg(pain) AS mean_pain,
+       avg(pain) FILTER (WHERE hour(timestamp) >= 18) AS evening_pain
+FROM entries GROUP BY person ORDER BY person
+"""
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _write(folder: Path, people: int, days: int) -> int:
+    from sci_pain.simulate import simulate_cohort
+
+    frame = simulate_cohort(people, days, seed=20261203)
+    for person, group in frame.groupby("person_id"):
+        group.drop(columns="person_id").to_csv(folder / f"p{person:05d}.csv", index=False)
+    return len(frame)
+
+
+def _duckdb_schema(folder: Path) -> dict[str, str]:
+    from sci_pain.journal_schema import COLUMNS
+
+    first = next(folder.glob("*.csv"))
+    header = first.read_text().split("\n", 1)[0].split(",")
+    kinds = {}
+    for name in header:
+        column = COLUMNS[name]
+        dtype = str(column.dtype)
+        if name == "timestamp":
+            kinds[name] = "TIMESTAMP"
+        elif dtype.startswith("Int"):
+            kinds[name] = "INTEGER"
+        elif dtype == "float64":
+            kinds[name] = "DOUBLE"
+        else:
+            kinds[name] = "VARCHAR"
+    return kinds
+
+
+def run_sci_pain(folder: Path, out: Path, workers: int | None):
+    from sci_pain.cohort import cohort_query, read_journals
+
+    cohort = read_journals(folder, save_to=out, workers=workers)
+    return cohort, cohort_query(SQL, out)
+
+
+def run_duckdb(folder: Path, out: Path, schema: dict[str, str]):
+    import duckdb
+
+    out.mkdir(parents=True, exist_ok=True)
+    columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in schema.items()) + "}"
+    con = duckdb.connect(":memory:")
+    con.execute(
+        f"""
+        COPY (
+            SELECT regexp_extract(filename, '([^/]+)\\.csv$', 1) AS person, * EXCLUDE (filename)
+            FROM read_csv('{folder}/*.csv', header = true, columns = {columns}, filename = true)
+        ) TO '{out}/entries.parquet' (FORMAT parquet)
+        """
+    )
+    con.execute(f"CREATE VIEW entries AS SELECT * FROM read_parquet('{out}/entries.parquet')")
+    result = con.execute(SQL).df()
+    con.close()
+    return result
+
+
+def _timed(function, *args):
+    gc_wall, gc_cpu = time.perf_counter(), _cpu()
+    result = function(*args)
+    return result, time.perf_counter() - gc_wall, _cpu() - gc_cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=1000)
+    parser.add_argument("--days", type=int, default=340)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sci_pain_cohort_"))
+    try:
+        folder = work / "journals"
+        folder.mkdir()
+        records = _write(folder, args.people, args.days)
+        print(f"{args.people} journals, {records} records; cores: {os.cpu_count()}")
+        print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        schema = _duckdb_schema(folder)
+        (_, ours), wall, cpu = _timed(run_sci_pain, folder, work / "ours", None)
+        theirs, d_wall, d_cpu = _timed(run_duckdb, folder, work / "duckdb", schema)
+        (_, serial), s_wall, s_cpu = _timed(run_sci_pain, folder, work / "serial", 1)
+        print(f"{'':<16} {'wall s':>7} {'cpu s':>7} {'wall ratio':>10} {'cpu ratio':>9}")
+        for name, w, c in (
+            ("sci_pain", wall, cpu),
+            ("sci_pain serial", s_wall, s_cpu),
+            ("duckdb", d_wall, d_cpu),
+        ):
+            print(f"{name:<16} {w:>7.2f} {c:>7.2f} {w / d_wall:>10.2f} {c / d_cpu:>9.2f}")
+        same = (
+            ours["person"].tolist() == theirs["person"].tolist()
+            and ours["entries"].tolist() == theirs["entries"].tolist()
+            and (ours["mean_pain"] - theirs["mean_pain"]).abs().max() < 1e-9
+            and ours.equals(serial)
+        )
+        print(f"same answers from both: {same}")
+        print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
