@@ -226,6 +226,26 @@ def _journal_html(journal: Journal) -> str:
     )
 
 
+def _shown_html(journal: Journal | None, *, note: str = "") -> str:
+    """Which journal the figure below belongs to (and why it is still shown, if it is)."""
+    if journal is None:
+        return ""
+    extra = f" ({html.escape(note)}; the figure is still this journal's)" if note else ""
+    return (
+        f'<p class="sci-pain-shown"><b>Figure of:</b> {html.escape(str(journal.source))}{extra}</p>'
+    )
+
+
+def _message_picture(kind: str, text: str, *, dpi: int):
+    """A picture that says ``text`` in place of a figure (nothing of another journal)."""
+    import pandas as pd
+
+    from sci_pain.dashboard import JournalFigures
+
+    empty = pd.DataFrame({"timestamp": pd.Series([], dtype="datetime64[ns]"), "pain": []})
+    return JournalFigures(empty, dpi=dpi).message(kind, text)
+
+
 def _flags_html(flags: pd.DataFrame) -> str:
     if flags.empty:
         return (
@@ -403,6 +423,7 @@ def make_journal_dashboard(
         "lag": lag,
     }
     status, flags, alt = w.HTML(), w.HTML(), w.HTML()
+    shown = w.HTML()  # which journal the figure belongs to, right above it
     if render == "image":
         figure = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
     else:
@@ -522,10 +543,18 @@ def make_journal_dashboard(
         state["journal"] = journal
         box.journal = journal
         status.value = _journal_html(journal)
+        shown.value = _shown_html(journal)
         entries = journal.entries
         if entries.empty or entries["timestamp"].isna().all():
-            state["figures"] = None
-            alt.value = _message_html("Nothing to show:", "no entry of this journal was kept.")
+            # clear what the previous journal showed: its figure, flags and description
+            state["figures"] = box.figures = None
+            text = f"Nothing to show for {journal.source}: no entry of this journal was kept."
+            picture = _message_picture(kind.value, text, dpi=dpi)
+            show(picture, text)
+            state["picture"] = box.picture = picture
+            flags.value = ""
+            dates_label.value = ""
+            alt.value = _message_html("Nothing to show:", text)
             return
         key = id(journal)
         if key not in figures_by_journal:
@@ -573,7 +602,14 @@ def make_journal_dashboard(
         try:
             journal = read_journal(buffer)
         except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{item['name']} cannot be read as a journal:", error)
+            still = state["journal"]
+            status.value = _message_html(f"{item['name']} cannot be read as a journal:", error) + (
+                f"<p><b>Still shown below:</b> {html.escape(str(still.source))}, the journal "
+                "chosen before. Nothing of the file that failed is shown.</p>"
+                if still is not None
+                else ""
+            )
+            shown.value = _shown_html(still, note=f"{item['name']} could not be read")
             return
         key = journals.add_upload(buffer.name, journal)
         with hold:
@@ -602,6 +638,7 @@ def make_journal_dashboard(
             w.HBox([site, side]),
             association_row,
             status,
+            shown,
             flags,
             figure,
             alt,
@@ -612,6 +649,7 @@ def make_journal_dashboard(
     box.controls = controls
     box.status, box.flags, box.figure, box.alt = status, flags, figure, alt
     box.dates_label = dates_label
+    box.shown = shown
     box.prepared = state["prepared"]
     box.picture = box.journal = box.figures = None
     choose()
@@ -640,6 +678,11 @@ def _comparison_html(result) -> str:
             index=False, na_rep="", border=0, classes="sci-pain-measures", escape=True
         )
     warnings = "".join(f"<li>⚠ {html.escape(text)}</li>" for text in result.warnings)
+    if result.excluded:
+        lines.append(
+            f"Wash-in: {result.excluded} day{'s' * (result.excluded != 1)} at the start of "
+            "phase B left out (the wash-in slider; it goes back to 0 for another journal)."
+        )
     return (
         "".join(f"<p>{html.escape(line)}</p>" for line in lines)
         + measures
@@ -773,6 +816,8 @@ def make_did_it_help(journal=None, *, dpi: int = 90):
             reverse=True,
         )
         with hold:
+            # a wash-in belongs to one treatment of one journal: never carry it over
+            washin.value = 0
             start.options = [(f"{d:%d %b %Y}", d) for d in days[1:]] or [("-", 0)]
             intervention.options = [(n.replace("_", " "), n) for n in names] + [
                 ("(none: compare before and after the start day)", None)
