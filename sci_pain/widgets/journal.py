@@ -342,8 +342,8 @@ def make_journal_dashboard(
         JournalView,
         journal_days,
     )
-    from sci_pain.journal import read_journal
     from sci_pain.journal_schema import SIDES, SITES
+    from sci_pain.upload import no_pain_ratings_message, read_diary
 
     if render not in ("image", "output"):
         msg = f"render must be 'image' or 'output', got {render!r}"
@@ -370,10 +370,11 @@ def make_journal_dashboard(
     )
     chooser = _journal_dropdown(journals)
     upload = w.FileUpload(
-        accept=".csv,text/csv",
+        accept=".csv,.json,.txt,text/csv,application/json",
         multiple=False,
-        description="Upload CSV",
-        tooltip="Read your own journal file (CSV); it stays on this computer.",
+        description="Upload a diary",
+        tooltip="Read your own journal file (a CSV, a Bearable or Flaredown export, or a "
+        "FHIR Bundle); it stays on this computer.",
     )
     dates = w.SelectionRangeSlider(
         options=[("-", None)],
@@ -600,7 +601,8 @@ def make_journal_dashboard(
         buffer = io.BytesIO(bytes(item["content"]))
         buffer.name = str(item["name"])
         try:
-            journal = read_journal(buffer)
+            # recognised by content: a journal CSV, a Bearable or Flaredown export, FHIR
+            kind, journal = read_diary(buffer.getvalue(), name=buffer.name)
         except (JournalError, ValueError) as error:
             still = state["journal"]
             status.value = _message_html(f"{item['name']} cannot be read as a journal:", error) + (
@@ -617,6 +619,13 @@ def make_journal_dashboard(
         chooser.value = key
         if chooser.value == key and state["journal"] is not journal:
             choose()
+        message = no_pain_ratings_message(kind, journal)
+        if message:
+            status.value = (
+                _message_html("What can be shown:", message)
+                + "<p>Notebook 09's upload lists what the file holds, on its own scales.</p>"
+                + status.value
+            )
 
     for control in (kind, window, dates, site, side, variable, lag):
         control.observe(redraw, names="value")
