@@ -163,6 +163,9 @@ def test_unmatched_headers_and_day_first_dates_are_mapped_with_controls(tmp_path
     assert "Pain journal report: my diary" in page
     box.controls["csv"].click()
     shared = _link(box.downloads.value, "text/csv").decode()
+    assert "data:text/html" in box.downloads.value  # the report's link stays
+    load_file(box, "other.csv", b"timestamp,pain\n2026-03-01 08:00,3\n")
+    assert box.downloads.value == ""  # no link of the previous file
     again = sp.read_journal(io.StringIO(shared))
     assert again.n_entries == 3 and "long day" not in shared
     assert list(tmp_path.iterdir()) == []

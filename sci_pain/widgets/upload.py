@@ -51,7 +51,7 @@ _UPLOAD_STYLE = (
 
 def _download_html(label: str, filename: str, mime: str, content: bytes) -> str:
     data = base64.b64encode(content).decode("ascii")
-    size = f"{len(content) / 1024:.0f} KB"
+    size = f"{max(1, round(len(content) / 1024))} KB"
     return (
         f'<a class="sci-pain-download" download="{html.escape(filename, quote=True)}" '
         f'href="data:{mime};base64,{data}">⬇ {html.escape(label)} '
@@ -197,12 +197,14 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         description="Injury at T6 or above (a surge of spasms counts as urgent)",
         style=_WIDE,
         indent=False,
+        layout=w.Layout(width="max-content"),
     )
     expand = w.Checkbox(
         value=False,
         description="Every section of the report open (a longer printout)",
         style=_WIDE,
         indent=False,
+        layout=w.Layout(width="max-content"),
     )
     report_button = w.Button(
         description="Make the clinic report",
@@ -240,7 +242,16 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             journal is not None and journal.n_entries > 0 and journal.entries["pain"].notna().any()
         )
         report_button.disabled = csv_button.disabled = not usable
-        downloads.value = ""
+        show_link()
+
+    def show_link(kind: str | None = None, link: str = "") -> None:
+        """Keep one link per kind (report, CSV) for the journal shown; none for another."""
+        links = state.setdefault("links", {})
+        if kind is None:
+            links.clear()
+        else:
+            links[kind] = link
+        downloads.value = "".join(links[k] for k in ("report", "csv") if k in links)
 
     def columns_chosen() -> dict[str, str]:
         return {d.description: d.value for d in mapping.children if d.value is not None}
@@ -312,7 +323,8 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     def load(name: str, data: bytes) -> None:
         state.update(data=data, name=name, kind=None)
         box.kind = None
-        context.value = downloads.value = ""
+        context.value = ""
+        show_link()
         mapping.children = ()
         mapping_area.layout.display = "none"
         try:
@@ -393,7 +405,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         if journal is None:
             return
         report_button.disabled = True
-        downloads.value = "<p>Making the report (a few seconds)...</p>"
+        show_link("report", "<p>Making the report (a few seconds)...</p>")
         try:
             page = report_html(
                 journal,
@@ -404,11 +416,15 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         finally:
             report_button.disabled = False
         stem = Path(state["name"]).stem or "journal"
-        downloads.value = _download_html(
-            "Download the clinic report", f"{stem}_report.html", "text/html", page.encode()
-        ) + (
-            "<p>Open it in a browser to read or print it; it holds everything and fetches "
-            "nothing. Nothing was saved on this computer until you download it.</p>"
+        show_link(
+            "report",
+            _download_html(
+                "Download the clinic report", f"{stem}_report.html", "text/html", page.encode()
+            )
+            + (
+                "<p>Open it in a browser to read or print it; it holds everything and "
+                "fetches nothing. Nothing is saved on this computer until you download it.</p>"
+            ),
         )
 
     def make_csv(_button=None) -> None:
@@ -419,15 +435,19 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             return
         shared = deidentify(journal)
         stem = Path(state["name"]).stem or "journal"
-        downloads.value = _download_html(
-            "Download the de-identified CSV",
-            f"{stem}_deidentified.csv",
-            "text/csv",
-            shared.to_csv().encode("utf-8"),
-        ) + (
-            "<p>Notes and extra columns dropped, pains renamed, every date moved by the same "
-            "random number of weeks. It lowers the risk of recognising the person; it does "
-            "not remove it.</p>"
+        show_link(
+            "csv",
+            _download_html(
+                "Download the de-identified CSV",
+                f"{stem}_deidentified.csv",
+                "text/csv",
+                shared.to_csv().encode("utf-8"),
+            )
+            + (
+                "<p>Notes and extra columns dropped, pains renamed, every date moved by the "
+                "same random number of weeks. It lowers the risk of recognising the person; "
+                "it does not remove it.</p>"
+            ),
         )
 
     upload.observe(on_upload, names="value")
