@@ -356,7 +356,9 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
                 dropdown.observe(reread, names="value")
                 with_hold.append(dropdown)
             mapping.children = tuple(with_hold)
-            matched_text = ", ".join(f"{h} → {c}" for h, c in matched.items()) or "none"
+            matched_text = (
+                ", ".join(f"{h} ({COLUMN_LABELS[c]})" for h, c in matched.items()) or "none"
+            )
             mapping_title.value = (
                 "<p><b>Columns and dates.</b> Matched by name: "
                 + html.escape(matched_text)
