@@ -31,7 +31,6 @@ from sci_pain.knowledge import (
     format_citation,
     get_cause,
     load_management,
-    load_red_flags,
     management_for,
 )
 from sci_pain.knowledge_schema import ISCIP_LABELS, LEVEL_LABELS
@@ -91,6 +90,19 @@ def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
     )
 
 
+def _referral_html(step: str, refer_to) -> str:
+    """One line: the referral ladder's step for a cause (without a red flag) and who."""
+    from sci_pain.knowledge import load_referral_ladder
+    from sci_pain.knowledge_schema import SERVICES
+
+    row = load_referral_ladder().loc[step]
+    who = "; ".join(SERVICES[w] for w in refer_to)
+    return (
+        f"<p class='sci-pain-referral' style='margin:4px 0'><i>Referral, when this is "
+        f"suspected without a red flag:</i> <strong>{_e(row['label'])}</strong>. {_e(who)}.</p>"
+    )
+
+
 def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) -> str:
     """Return a banner for red flags: label, urgency, signs and what to do now.
 
@@ -122,34 +134,14 @@ def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) 
     wanted = list(dict.fromkeys(red_flags))
     if not wanted:
         return ""
-    flags = load_red_flags()
-    unknown = [f for f in wanted if f not in flags.index]
-    if unknown:
-        msg = f"unknown red flag(s) {unknown}; valid: {list(flags.index)}"
-        raise KeyError(msg)
-    flags = flags.loc[[f for f in flags.index if f in wanted]]
-    parts = [
-        f'<div class="sci-pain-red-flags" role="alert" style="border:3px solid {_ALERT};'
-        'padding:0.4em 0.7em;margin:0.4em 0">'
-        f"<p style='margin:0 0 4px 0'><strong>⚠ {_e(title or 'Red flags: seek medical care')}"
-        "</strong></p><ul style='margin:0;padding-left:1.4em'>"
-    ]
-    for _, row in flags.iterrows():
-        when = (
-            "an emergency: seek care now"
-            if row["urgency"] == "emergency"
-            else "urgent: seek care the same day"
+    from sci_pain.alerts import render_red_flags
+
+    try:
+        return render_red_flags(
+            wanted, format="html", title=f"⚠ {title or 'Red flags: seek medical care'}"
         )
-        signs = "; ".join(row["signs"])
-        steps = "".join(f"<li>{_e(s)}</li>" for s in row["what_to_do"])
-        who = f" <i>Who:</i> {_e(row['who'])}" if row["who"] else ""
-        parts.append(
-            f"<li><strong>{_e(row['label'])}</strong> ({_e(when)}).{who}"
-            f"<br><i>Signs:</i> {_e(signs)}.<br><i>Why urgent:</i> {_e(row['why_urgent'])}"
-            f"<br><i>What to do:</i><ul style='margin:0'>{steps}</ul></li>"
-        )
-    parts.append("</ul></div>")
-    return "".join(parts)
+    except ValueError as exc:  # UnknownNameError is a KeyError and a ValueError
+        raise KeyError(str(exc)) from exc
 
 
 def _caution_line(caution) -> str:
@@ -193,7 +185,7 @@ def cause_card_html(cause: str) -> str:
     >>> card = cause_card_html("heterotopic ossification")
     >>> 'data-cause="heterotopic_ossification"' in card
     True
-    >>> "sci-pain-red-flags" in cause_card_html("overuse_musculoskeletal")
+    >>> "sci-pain-red-flags" in cause_card_html("muscle_atrophy")
     False
     """
     c = get_cause(cause)
@@ -210,6 +202,7 @@ def cause_card_html(cause: str) -> str:
         parts.append(f" · <b style='color:{_ALERT}'>⚠ An emergency in itself</b>")
     parts.append("</p>")
     parts.append(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care"))
+    parts.append(_referral_html(c.referral, c.refer_to))
     parts.append(
         f"<h4 style='margin:8px 0 2px 0'>Mechanism</h4><p style='margin:2px 0'>{_e(c.mechanism)}</p>"
     )

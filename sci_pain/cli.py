@@ -249,9 +249,18 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         help="strptime format for non-ISO timestamps, e.g. '%%d/%%m/%%Y %%H:%%M'",
     )
     parser.add_argument(
+        "--level",
+        metavar="LEVEL",
+        default=None,
+        help=(
+            "neurological level of injury, e.g. C5, T6, T10, or 'unknown' (the default: the "
+            "report then states that autonomic dysreflexia escalation was not assessed)"
+        ),
+    )
+    parser.add_argument(
         "--t6",
         action="store_true",
-        help="the injury is at T6 or above (a surge of spasms is then flagged as urgent)",
+        help="the injury is at T6 or above (same as --level at_or_above_T6)",
     )
     parser.add_argument("--title", help="the report's title (default: 'Pain journal report')")
 
@@ -284,7 +293,7 @@ def _run_report(args: argparse.Namespace) -> int:
             journal,
             args.output,
             title=args.title,
-            level_at_or_above_t6=args.t6,
+            injury_level=args.level or ("at_or_above_T6" if args.t6 else "unknown"),
             progress=progress,
         )
     except AnalysisError as error:

@@ -512,6 +512,9 @@ class JournalFigures:
         few hundredths).
     cache_size : int, default 48
         How many rendered pictures to keep (0: none).
+    injury_level : str, default "unknown"
+        Passed to :func:`sci_pain.scan_red_flags` (``"T4"``, ``"L1"``, ... or
+        ``"unknown"``, which the red-flag list then states).
 
     Examples
     --------
@@ -523,8 +526,17 @@ class JournalFigures:
     (True, True)
     """
 
-    def __init__(self, journal, *, dpi: int = 90, n_boot: int = 200, cache_size: int = 48):
+    def __init__(
+        self,
+        journal,
+        *,
+        dpi: int = 90,
+        n_boot: int = 200,
+        cache_size: int = 48,
+        injury_level: str = "unknown",
+    ):
         self.entries = _as_entries(journal)
+        self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
         ts = self.entries["timestamp"].dropna()
@@ -547,7 +559,7 @@ class JournalFigures:
         whole journal; :meth:`flags_for` then keeps the flagged entries a view shows.
         """
         if self._flags is None:
-            self._flags = scan_red_flags(self.entries)
+            self._flags = scan_red_flags(self.entries, injury_level=self.injury_level)
         return self._flags
 
     def entries_for(self, view: JournalView) -> pd.DataFrame:

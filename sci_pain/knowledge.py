@@ -37,6 +37,8 @@ from sci_pain.knowledge_schema import (
     LEVELS,
     MANAGEMENT_CATEGORIES,
     REFERENCE_KINDS,
+    REFERRAL_STEPS,
+    SERVICES,
     SITUATIONS,
     URGENCIES,
     KnowledgeError,
@@ -59,6 +61,8 @@ __all__ = [
     "load_management",
     "load_cautions",
     "load_red_flags",
+    "load_referral_ladder",
+    "load_journal_flag_rules",
     "load_references",
     "load_findings",
     "list_findings",
@@ -229,6 +233,8 @@ def _causes_frame():
                 "risk_factors": _tuple(r["risk_factors"]),
                 "look_for": _tuple(r["look_for"]),
                 "red_flags": _tuple(r["red_flags"]),
+                "referral": r["referral"],
+                "refer_to": _tuple(r["refer_to"]),
                 "management": _tuple(r["management"]),
                 "journal_signature": _text(r["journal_signature"]),
                 "journal_columns": _tuple(r["journal_columns"]),
@@ -243,6 +249,7 @@ def _causes_frame():
         iscip_subtype=_categorical(frame["iscip_subtype"], ISCIP_SUBTYPES),
         level=_categorical(frame["level"], LEVELS),
         laterality=_categorical(frame["laterality"], LATERALITY),
+        referral=_categorical(frame["referral"], REFERRAL_STEPS),
     )
 
 
@@ -281,6 +288,10 @@ def load_causes() -> pd.DataFrame:
         risk_factors         (tuple of str)
         look_for             what to look for (tuple of str)
         red_flags            red-flag ids (tuple)
+        referral             step of the referral ladder when this cause is suspected
+                             (ordered categorical: emergency, same_day, soon, routine)
+        refer_to             who to go to, service ids (tuple; see
+                             :func:`load_referral_ladder`)
         management           management ids in teaching order (tuple)
         journal_signature    how it tends to show in a pain journal
         journal_columns      journal columns carrying that signature (tuple)
@@ -404,17 +415,108 @@ def _red_flags_frame():
             "red_flag": r["id"],
             "label": r["label"],
             "urgency": r["urgency"],
+            "refer_to": _tuple(r["refer_to"]),
             "causes": _tuple(r["causes"]),
             "who": _text(r.get("who")),
             "signs": _tuple(r["signs"]),
             "why_urgent": _text(r["why_urgent"]),
             "what_to_do": _tuple(r["what_to_do"]),
+            "sign_findings": _tuple(r["sign_findings"]),
             "citations": _tuple(r["citations"]),
         }
         for r in _records()["red_flags"]
     ]
     frame = pd.DataFrame(rows).set_index("red_flag")
     return frame.assign(urgency=_categorical(frame["urgency"], URGENCIES))
+
+
+@cache
+def _referral_frame():
+    import pandas as pd
+
+    rows = [
+        {
+            "step": r["id"],
+            "label": r["label"],
+            "when": r["when"],
+            "action": _text(r["action"]),
+            "who": _tuple(r["who"]),
+            "who_labels": tuple(SERVICES[w] for w in r["who"]),
+            "examples": _tuple(r["examples"]),
+            "citations": _tuple(r["citations"]),
+        }
+        for r in _records()["referral"]
+    ]
+    frame = pd.DataFrame(rows).set_index("step").loc[list(REFERRAL_STEPS)]
+    return frame
+
+
+def load_referral_ladder() -> pd.DataFrame:
+    """Return the referral ladder: how soon, and who, most pressing step first.
+
+    Every red flag (``urgency``, ``refer_to``), every cause (``referral``, ``refer_to``) and
+    every pattern of the journal scan points into this ladder; the words shown for a step
+    come from here alone.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``step`` (``emergency``, ``same_day``, ``soon``, ``routine``). Columns:
+        ``label`` (e.g. "Emergency: seek care now"), ``when``, ``action`` (what to do, in
+        words), ``who`` (service ids), ``who_labels`` (the same in words), ``examples``,
+        ``citations``.
+
+    Examples
+    --------
+    >>> ladder = load_referral_ladder()
+    >>> ladder.index.tolist()
+    ['emergency', 'same_day', 'soon', 'routine']
+    >>> ladder.loc["emergency", "label"]
+    'Emergency: seek care now'
+    """
+    return _referral_frame().copy()
+
+
+@cache
+def _journal_flag_frame():
+    import pandas as pd
+
+    rows = [
+        {
+            "flag": r["id"],
+            "title": r["title"],
+            "red_flags": _tuple(r["red_flags"]),
+            "urgency": r["urgency"],
+            "urgency_at_or_above_T6": r.get("urgency_at_or_above_T6") or r["urgency"],
+            "needs": _tuple(r["needs"]),
+            "summary": _text(r["summary"]),
+            "what_to_do": _tuple(r["what_to_do"]),
+            "citations": _tuple(r["citations"]),
+        }
+        for r in _records()["journal_flags"]
+    ]
+    return pd.DataFrame(rows).set_index("flag")
+
+
+def load_journal_flag_rules() -> pd.DataFrame:
+    """Return the patterns the journal scan looks for (``journal_flags.yaml``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``flag`` (the scan's ``flag`` values, e.g. ``"possible_dvt"``), in the
+        file's order. Columns: ``title``, ``red_flags`` (ids of :func:`load_red_flags` the
+        pattern can be a sign of), ``urgency`` and ``urgency_at_or_above_T6`` (steps of
+        :func:`load_referral_ladder`), ``needs`` (journal columns), ``summary``,
+        ``what_to_do``, ``citations``.
+
+    Examples
+    --------
+    >>> rules = load_journal_flag_rules()
+    >>> rules.loc["possible_dvt", ["red_flags", "urgency"]].tolist()
+    [('dvt',), 'emergency']
+    """
+    return _journal_flag_frame().copy()
 
 
 def load_red_flags() -> pd.DataFrame:
@@ -425,8 +527,10 @@ def load_red_flags() -> pd.DataFrame:
     pandas.DataFrame
         Indexed by ``red_flag`` (e.g. ``"dvt"``), in priority order (emergencies first,
         then file order). Columns: ``label``, ``urgency`` (ordered categorical:
-        emergency < urgent), ``causes`` (tuple of cause ids), ``who``, ``signs`` (tuple),
+        emergency < same_day, steps of :func:`load_referral_ladder`), ``refer_to`` (service
+        ids, tuple), ``causes`` (tuple of cause ids), ``who``, ``signs`` (tuple),
         ``why_urgent``, ``what_to_do`` (tuple of educational steps, never a dose),
+        ``sign_findings`` (findings of :func:`explain_causes` that raise it) and
         ``citations`` (tuple).
 
     Examples
@@ -435,7 +539,7 @@ def load_red_flags() -> pd.DataFrame:
     >>> flags.index[:2].tolist()
     ['dvt', 'autonomic_dysreflexia']
     >>> str(flags.loc["fracture", "urgency"])
-    'urgent'
+    'same_day'
     """
     frame = _red_flags_frame()
     order = frame["urgency"].cat.codes.sort_values(kind="stable").index
@@ -534,7 +638,7 @@ def format_citation(key: str) -> str:
     Examples
     --------
     >>> format_citation("laughton2009")
-    'Laughton GE, et al. Lowering body mass index cutoffs ... Spinal Cord. 2009;47:757-762.'
+    'Laughton GE, et al. Lowering body mass index cutoffs ... Spinal Cord. 2009;47:757-762. https://...'
     """
     frame = _references_frame()
     if key not in frame.index:
@@ -559,6 +663,10 @@ def _findings_frame():
                 "argues_against": tuple(c for c, w in weights.items() if w < 0),
                 "weights": weights,
                 "raises": _tuple(r["raises"]),
+                "raises_with": tuple(
+                    (item["red_flag"], tuple(item["with"]), _text(item["why"]))
+                    for item in (r.get("raises_with") or [])
+                ),
                 "note": _text(r.get("note")),
                 "citations": _tuple(r["citations"]),
             }
@@ -576,8 +684,9 @@ def load_findings() -> pd.DataFrame:
         Indexed by ``finding`` (e.g. ``"one_leg_swollen"``). Columns: ``label``, ``group``
         (ordered categorical: quality, location, timing, pattern, sign, context),
         ``supports`` and ``argues_against`` (tuples of cause ids), ``weights`` (dict cause
-        id -> weight, -3..3), ``raises`` (tuple of red-flag ids), ``note`` (caveats) and
-        ``citations``.
+        id -> weight, -3..3), ``raises`` (tuple of red-flag ids), ``raises_with`` (tuple of
+        ``(red_flag, findings, why)``: red flags raised only together with those findings),
+        ``note`` (caveats) and ``citations``.
 
     See Also
     --------
@@ -718,6 +827,8 @@ class Cause:
     risk_factors: tuple[str, ...]
     look_for: tuple[str, ...]
     red_flags: tuple[str, ...]
+    referral: str
+    refer_to: tuple[str, ...]
     management: tuple[str, ...]
     journal_signature: str
     journal_columns: tuple[str, ...]
@@ -747,6 +858,9 @@ class Cause:
         if self.red_flags:
             flags = _red_flags_frame().loc[list(self.red_flags), "label"]
             lines.append(f"- **Red flags:** {e('; '.join(flags))}")
+        step = _referral_frame().loc[self.referral]
+        who = ", ".join(SERVICES[w] for w in self.refer_to)
+        lines.append(f"- **Referral (without a red flag):** {e(step['label'])}: {e(who)}")
         options = _management_frame().loc[list(self.management), "label"]
         lines.append(f"- **Management options:** {e('; '.join(options))}")
         lines += ["", f"References: {e('; '.join(format_citation(k) for k in self.citations))}"]
@@ -893,7 +1007,8 @@ class CauseExplanation:
     ranking : pandas.DataFrame
         Indexed by ``rank`` (1 = best fit). Columns: ``cause``, ``label``, ``score`` (sum of
         weights), ``supporting`` and ``against`` (finding ids), ``red_flags`` (red flags
-        raised for this cause), ``is_emergency``.
+        raised for this cause), ``referral`` (the referral-ladder step when the cause is
+        suspected without a red flag), ``is_emergency``.
     disclaimer : str
         :data:`DISCLAIMER`.
     """
@@ -911,24 +1026,28 @@ class CauseExplanation:
         """Return the result as Markdown: red flags first, then the ranking, then the disclaimer."""
         lines: list[str] = []
         if len(self.red_flags):
-            lines.append("**Red flags: seek medical care**")
-            lines.append("")
-            for fid, row in self.red_flags.iterrows():
-                when = "now (emergency)" if row["urgency"] == "emergency" else "the same day"
-                lines.append(f"- **{_md(row['label'])}** ({_md(fid)}): seek care {when}.")
-                lines.append(f"  - Raised by: {_md(self._finding_labels(row['raised_by']))}")
-                lines.append(f"  - Why: {_md(row['why_urgent'])}")
-                for step in row["what_to_do"]:
-                    lines.append(f"  - {_md(step)}")
+            from sci_pain.alerts import render_red_flags
+
+            lines.append(
+                render_red_flags(
+                    self, format="text", title="**Red flags: seek medical care**", escape=_md
+                ).replace(
+                    _md("**Red flags: seek medical care**"), "**Red flags: seek medical care**"
+                )
+            )
             lines.append("")
         if len(self.ranking):
-            lines.append("| rank | cause | score | supporting findings | findings against |")
-            lines.append("|---:|---|---:|---|---|")
+            steps = _referral_frame()["label"]
+            lines.append(
+                "| rank | cause | score | supporting findings | findings against | referral |"
+            )
+            lines.append("|---:|---|---:|---|---|---|")
             for rank, row in self.ranking.iterrows():
                 lines.append(
                     f"| {rank} | {_md(row['label'])} | {row['score']:+d} | "
                     f"{_md(self._finding_labels(row['supporting'])) or '-'} | "
-                    f"{_md(self._finding_labels(row['against'])) or '-'} |"
+                    f"{_md(self._finding_labels(row['against'])) or '-'} | "
+                    f"{_md(steps[row['referral']])} |"
                 )
         else:
             lines.append("No cause is supported by these findings.")
@@ -939,29 +1058,22 @@ class CauseExplanation:
         e = html.escape
         parts = ['<div class="sci-pain-explanation">']
         if len(self.red_flags):
-            parts.append(
-                '<div role="alert" style="border:3px solid #D55E00;padding:0.5em;margin-bottom:0.5em">'
-                "<strong>Red flags: seek medical care</strong><ul>"
-            )
-            for _, row in self.red_flags.iterrows():
-                when = "now (emergency)" if row["urgency"] == "emergency" else "the same day"
-                steps = "".join(f"<li>{e(s)}</li>" for s in row["what_to_do"])
-                parts.append(
-                    f"<li><strong>{e(row['label'])}</strong>: seek care {e(when)}. "
-                    f"Raised by: {e(self._finding_labels(row['raised_by']))}. "
-                    f"{e(row['why_urgent'])}<ul>{steps}</ul></li>"
-                )
-            parts.append("</ul></div>")
+            from sci_pain.alerts import render_red_flags
+
+            parts.append(render_red_flags(self, format="html"))
         if len(self.ranking):
+            steps = _referral_frame()["label"]
             parts.append(
                 "<table><thead><tr><th>rank</th><th>cause</th><th>score</th>"
-                "<th>supporting findings</th><th>findings against</th></tr></thead><tbody>"
+                "<th>supporting findings</th><th>findings against</th>"
+                "<th>referral (without a red flag)</th></tr></thead><tbody>"
             )
             for rank, row in self.ranking.iterrows():
                 parts.append(
                     f"<tr><td>{rank}</td><td>{e(row['label'])}</td><td>{row['score']:+d}</td>"
                     f"<td>{e(self._finding_labels(row['supporting'])) or '-'}</td>"
-                    f"<td>{e(self._finding_labels(row['against'])) or '-'}</td></tr>"
+                    f"<td>{e(self._finding_labels(row['against'])) or '-'}</td>"
+                    f"<td>{e(steps[row['referral']])}</td></tr>"
                 )
             parts.append("</tbody></table>")
         else:
@@ -1046,13 +1158,28 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
 
     flags = _red_flags_frame()
     raised: dict[str, list[str]] = {}
+    given = set(ids)
     for fid in ids:
         for flag in table.loc[fid, "raises"]:
             raised.setdefault(flag, []).append(fid)
+        for flag, together, _ in table.loc[fid, "raises_with"]:
+            if given.issuperset(together):
+                raised.setdefault(flag, []).extend(
+                    f for f in (fid, *together) if f not in raised.get(flag, ())
+                )
     order = [f for f in load_red_flags().index if f in raised]
     red_flags = flags.loc[order].assign(raised_by=[tuple(raised[f]) for f in order])
     red_flags = red_flags[
-        ["label", "urgency", "raised_by", "signs", "why_urgent", "what_to_do", "citations"]
+        [
+            "label",
+            "urgency",
+            "refer_to",
+            "raised_by",
+            "signs",
+            "why_urgent",
+            "what_to_do",
+            "citations",
+        ]
     ]
 
     rows = []
@@ -1070,12 +1197,22 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
                 "supporting": supporting,
                 "against": against,
                 "red_flags": tuple(f for f in order if f in cause["red_flags"]),
+                "referral": str(cause["referral"]),
                 "is_emergency": bool(cause["is_emergency"]),
                 "_n": len(supporting),
                 "_pos": position,
             }
         )
-    columns = ["cause", "label", "score", "supporting", "against", "red_flags", "is_emergency"]
+    columns = [
+        "cause",
+        "label",
+        "score",
+        "supporting",
+        "against",
+        "red_flags",
+        "referral",
+        "is_emergency",
+    ]
     ranking = pd.DataFrame(rows, columns=[*columns, "_n", "_pos"])
     ranking = ranking.sort_values(
         ["score", "_n", "_pos"], ascending=[False, False, True], kind="stable"

@@ -1,16 +1,18 @@
 """The knowledge-base files, declared once, and a validator that reports every problem.
 
-The knowledge base lives in ``data/knowledge/`` as five YAML files, each a list of records:
+The knowledge base lives in ``data/knowledge/`` as YAML files, each a list of records:
 
-============== ========== ================================================================
-file           id field   one record per
-============== ========== ================================================================
-causes.yaml    ``id``     cause of leg pain (or painless leg problem) after SCI
-management.yaml ``id``    management option, with cautions tied to a person's situation
-red_flags.yaml ``id``     red flag: signs, why it is urgent, what to do now
-findings.yaml  ``id``     finding for the reasoning aid, with its weight for each cause
-references.yaml ``key``   source; every citation key anywhere must resolve here
-============== ========== ================================================================
+================== ========== ============================================================
+file               id field   one record per
+================== ========== ============================================================
+causes.yaml        ``id``     cause of leg pain (or painless leg problem) after SCI
+management.yaml    ``id``     management option, with cautions tied to a person's situation
+red_flags.yaml     ``id``     red flag: signs, why it is urgent, what to do now, who
+findings.yaml      ``id``     finding for the reasoning aid, with its weight for each cause
+referral.yaml      ``id``     step of the referral ladder: how soon, what to do, who
+journal_flags.yaml ``id``     pattern of the journal scan, linked to red flags
+references.yaml    ``key``    source; every citation key anywhere must resolve here
+================== ========== ============================================================
 
 This module holds the fields of each file (:data:`SCHEMAS`), the controlled vocabularies
 (ISCIP categories, levels, sites, situations, ...) and :func:`find_problems`, which checks the
@@ -61,6 +63,8 @@ __all__ = [
     "MANAGEMENT_CATEGORIES",
     "DELIVERED_BY",
     "URGENCIES",
+    "REFERRAL_STEPS",
+    "SERVICES",
     "FINDING_GROUPS",
     "REFERENCE_KINDS",
     "WEIGHT_RANGE",
@@ -150,8 +154,29 @@ MANAGEMENT_CATEGORIES: tuple[str, ...] = (
 
 DELIVERED_BY: tuple[str, ...] = ("self", "therapist", "clinician")
 
-URGENCIES: tuple[str, ...] = ("emergency", "urgent")
-"""``emergency``: seek care now; ``urgent``: seek care the same day."""
+REFERRAL_STEPS: tuple[str, ...] = ("emergency", "same_day", "soon", "routine")
+"""The steps of the referral ladder (``referral.yaml``), most pressing first: ``emergency``
+(seek care now), ``same_day``, ``soon`` (within days) and ``routine`` (the next planned
+review). Red flags, causes and the journal scan's rules all point into it, and their words
+(labels, what to do, who) come from ``referral.yaml`` alone."""
+
+URGENCIES: tuple[str, ...] = ("emergency", "same_day")
+"""The referral steps a red flag can have: ``emergency`` (now) or ``same_day``."""
+
+SERVICES: dict[str, str] = {
+    "emergency_department": "Emergency department (call emergency services)",
+    "sci_team": "Spinal cord injury team",
+    "primary_care": "GP or primary care team",
+    "pain_service": "Pain service",
+    "psychology": "Psychology",
+    "seating_clinic": "Seating and wheelchair clinic",
+    "orthopaedics": "Orthopaedics",
+    "physiotherapy": "Physiotherapy",
+    "wound_care": "Tissue viability (wound care) nurse",
+    "urology": "Urology",
+    "neurosurgery": "Neurosurgery",
+}
+"""Who a referral goes to (id -> label shown to learners)."""
 
 FINDING_GROUPS: tuple[str, ...] = ("quality", "location", "timing", "pattern", "sign", "context")
 
@@ -261,6 +286,8 @@ CAUSE_FIELDS = _fields(
     Field("risk_factors", "str_list", "Risk factors.", nonempty=True),
     Field("look_for", "str_list", "What to look for.", nonempty=True),
     Field("red_flags", "ref_list", "Red flags linked to this cause.", refers_to="red_flags"),
+    Field("referral", "category", "Referral step when this cause is suspected (without a red flag).", allowed=REFERRAL_STEPS),
+    Field("refer_to", "category_list", "Who to go to.", allowed=tuple(SERVICES), nonempty=True),
     Field("management", "ref_list", "Management options, in teaching order.", refers_to="management", nonempty=True),
     Field("journal_signature", "text", "How it tends to show in a pain journal."),
     Field(
@@ -310,12 +337,59 @@ MANAGEMENT_FIELDS = _fields(
 RED_FLAG_FIELDS = _fields(
     Field("id", "id", "Unique snake_case name, e.g. 'dvt'."),
     Field("label", "str", "Name shown to learners."),
-    Field("urgency", "category", "emergency (now) or urgent (same day).", allowed=URGENCIES),
+    Field("urgency", "category", "Referral step: emergency (now) or same_day.", allowed=URGENCIES),
+    Field("refer_to", "category_list", "Who to go to, most pressing first.", allowed=tuple(SERVICES), nonempty=True),
     Field("causes", "ref_list", "Causes this red flag belongs to.", refers_to="causes", nonempty=True),
     Field("who", "text", "Who is at risk.", required=False),
     Field("signs", "str_list", "Signs to act on.", nonempty=True),
     Field("why_urgent", "text", "Why it is urgent."),
     Field("what_to_do", "str_list", "What to do now (educational wording, never a dose).", nonempty=True),
+    Field(
+        "sign_findings",
+        "ref_list",
+        "Findings of the reasoning aid that are signs of this red flag; each must raise it.",
+        refers_to="findings",
+        nonempty=True,
+    ),
+    _CITATIONS,
+)  # fmt: skip
+
+RAISE_WITH_FIELDS = _fields(
+    Field("red_flag", "ref", "Red flag id.", refers_to="red_flags"),
+    Field(
+        "with",
+        "ref_list",
+        "Findings that must also be present.",
+        refers_to="findings",
+        nonempty=True,
+    ),
+    Field("why", "text", "Why the combination raises it."),
+)
+
+REFERRAL_FIELDS = _fields(
+    Field("id", "category", "Step of the ladder.", allowed=REFERRAL_STEPS),
+    Field("label", "str", "Name shown to learners, e.g. 'Emergency: seek care now'."),
+    Field("when", "str", "How soon, in words."),
+    Field("action", "text", "What to do, in words."),
+    Field("who", "category_list", "Who is usually seen at this step.", allowed=tuple(SERVICES), nonempty=True),
+    Field("examples", "str_list", "Examples of situations at this step.", nonempty=True),
+    _CITATIONS,
+)  # fmt: skip
+
+JOURNAL_FLAG_FIELDS = _fields(
+    Field("id", "id", "The value in the scan's flag column, e.g. 'possible_dvt'."),
+    Field("title", "str", "A short name for tables and legends."),
+    Field(
+        "red_flags",
+        "ref_list",
+        "Red flags of red_flags.yaml this pattern can be a sign of ([] for none).",
+        refers_to="red_flags",
+    ),
+    Field("urgency", "category", "Referral step of the pattern (that of its red flag when it has one).", allowed=REFERRAL_STEPS),
+    Field("urgency_at_or_above_T6", "category", "Referral step when the injury is at or above T6.", allowed=REFERRAL_STEPS, required=False),
+    Field("needs", "ref_list", "Journal columns the rule reads.", refers_to="journal_columns", nonempty=True),
+    Field("summary", "text", "What the pattern may mean, in words."),
+    Field("what_to_do", "str_list", "What to do (used when no red flag gives the steps).", nonempty=True),
     _CITATIONS,
 )  # fmt: skip
 
@@ -336,6 +410,13 @@ FINDING_FIELDS = _fields(
         subfields=tuple(EFFECT_FIELDS.values()),
     ),
     Field("raises", "ref_list", "Red flags this finding raises.", refers_to="red_flags"),
+    Field(
+        "raises_with",
+        "records",
+        "Red flags this finding raises only together with other findings.",
+        required=False,
+        subfields=tuple(RAISE_WITH_FIELDS.values()),
+    ),
     Field("note", "text", "Caveats (weak evidence, patterns built into examples).", required=False),
     _CITATIONS,
 )
@@ -346,6 +427,12 @@ REFERENCE_FIELDS = _fields(
     Field("title", "str", "Title."),
     Field("authors", "str_list", "Authors as 'Surname AB'; 'et al.' allowed last.", required=False),
     Field("year", "int", "Year of publication.", required=False),
+    Field(
+        "accessed",
+        "int",
+        "For a web page that shows no year: the year it was read.",
+        required=False,
+    ),
     Field("journal", "str", "Journal (abbreviated).", required=False),
     Field("volume", "str", "Volume.", required=False),
     Field("pages", "str", "Pages or article number.", required=False),
@@ -377,6 +464,12 @@ SCHEMAS: dict[str, FileSchema] = {
     ),
     "findings": FileSchema(
         "findings", "findings.yaml", "id", "Findings for the reasoning aid.", FINDING_FIELDS
+    ),
+    "referral": FileSchema(
+        "referral", "referral.yaml", "id", "The referral ladder: how soon, and who.", REFERRAL_FIELDS
+    ),
+    "journal_flags": FileSchema(
+        "journal_flags", "journal_flags.yaml", "id", "Red-flag patterns of the journal scan.", JOURNAL_FLAG_FIELDS
     ),
 }  # fmt: skip
 """Every knowledge-base file by name, in loading order."""
@@ -765,6 +858,7 @@ def _check_links(records: dict[str, list[dict]], out: list[dict]) -> None:
                         f"causes.yaml record {cid!r} does not list {fid!r} in its red_flags",
                     )
                 )
+    _check_red_flag_links(records, red_flags, out)
     low, high = WEIGHT_RANGE
     for finding in records["findings"]:
         fid = str(finding.get("id"))
@@ -794,6 +888,106 @@ def _check_links(records: dict[str, list[dict]], out: list[dict]) -> None:
                     )
                 )
             seen.add(cause)
+
+
+def _check_red_flag_links(records: dict[str, list[dict]], red_flags: dict, out: list[dict]) -> None:
+    """Red flags, findings, the referral ladder and the journal scan's patterns agree."""
+
+    def as_list(value: object) -> list:
+        return value if isinstance(value, list) else []
+
+    raised: dict[str, set[str]] = {}  # finding -> red flags it raises (alone or with others)
+    for finding in records["findings"]:
+        fid = str(finding.get("id"))
+        flags = set(map(str, as_list(finding.get("raises"))))
+        for item in as_list(finding.get("raises_with")):
+            if isinstance(item, dict) and isinstance(item.get("red_flag"), str):
+                flags.add(item["red_flag"])
+        raised[fid] = flags
+    for rid, flag in red_flags.items():
+        signs = as_list(flag.get("sign_findings"))
+        for fid in signs:
+            if fid in raised and rid not in raised[fid]:
+                out.append(
+                    _problem(
+                        "red_flags.yaml",
+                        str(rid),
+                        "sign_findings",
+                        fid,
+                        f"findings.yaml record {fid!r} does not raise {rid!r} (add it to its "
+                        "raises or raises_with)",
+                    )
+                )
+    for fid, flags in raised.items():
+        for rid in sorted(flags):
+            if rid in red_flags and fid not in as_list(red_flags[rid].get("sign_findings")):
+                out.append(
+                    _problem(
+                        "findings.yaml",
+                        fid,
+                        "raises",
+                        rid,
+                        f"red_flags.yaml record {rid!r} does not list {fid!r} in its sign_findings",
+                    )
+                )
+    steps = [r.get("id") for r in records.get("referral", [])]
+    if records.get("referral") is not None and sorted(map(str, steps)) != sorted(REFERRAL_STEPS):
+        out.append(
+            _problem(
+                "referral.yaml",
+                "",
+                "id",
+                steps,
+                f"must hold each step of the ladder once: {list(REFERRAL_STEPS)}",
+            )
+        )
+    rank = {s: i for i, s in enumerate(REFERRAL_STEPS)}
+    for rule in records.get("journal_flags", []):
+        linked = [red_flags[f] for f in as_list(rule.get("red_flags")) if f in red_flags]
+        urgencies = [f.get("urgency") for f in linked if f.get("urgency") in rank]
+        if urgencies and rule.get("urgency") in rank:
+            most = min(urgencies, key=rank.__getitem__)
+            if rule["urgency"] != most:
+                out.append(
+                    _problem(
+                        "journal_flags.yaml",
+                        str(rule.get("id")),
+                        "urgency",
+                        rule["urgency"],
+                        f"must be {most!r}, the most pressing urgency of its red flags, so the "
+                        "scan never words a red flag as less pressing than the knowledge base",
+                    )
+                )
+
+
+REFERENCE_LOCATORS: tuple[str, ...] = ("doi", "pmid", "pmcid", "url")
+"""A reference needs at least one of these to be found again."""
+
+
+def _check_reference_complete(record: dict, out: list[dict]) -> None:
+    """Authors (or a publisher for a page), year, title, journal or publisher, and a locator."""
+    key = str(record.get("key"))
+    missing = []
+    if _is_blank(record.get("authors")) and _is_blank(record.get("publisher")):
+        missing.append("authors (or publisher)")
+    if record.get("year") is None and not (
+        record.get("kind") == "web_page" and record.get("accessed") is not None
+    ):
+        missing.append("year (or, for a web page without one, the year accessed)")
+    if _is_blank(record.get("journal")) and _is_blank(record.get("publisher")):
+        missing.append("journal or publisher")
+    if all(_is_blank(record.get(k)) for k in REFERENCE_LOCATORS):
+        missing.append("a locator (doi, pmid, pmcid or url)")
+    if missing:
+        out.append(
+            _problem(
+                "references.yaml",
+                key,
+                "",
+                "",
+                f"incomplete reference: missing {', '.join(missing)}",
+            )
+        )
 
 
 def _citation_lists(node: object, path: str = ""):
@@ -858,7 +1052,7 @@ def _check_citing_files(root: Path, known: dict[str, set[str]], out: list[dict])
                         )
 
 
-def find_problems(folder: str | Path | None = None):
+def find_problems(folder: str | Path | None = None, *, complete_references: bool = False):
     """Check the knowledge-base files and return every problem as a table.
 
     Checks each record's fields (required, type, allowed values, no unknown fields, unique
@@ -870,7 +1064,11 @@ def find_problems(folder: str | Path | None = None):
     Parameters
     ----------
     folder : str or Path, optional
-        A folder holding the five YAML files; defaults to the bundled ``data/knowledge``.
+        A folder holding the YAML files; defaults to the bundled ``data/knowledge``.
+    complete_references : bool, default False
+        Also require every reference to be complete: authors (or a publisher), year (or, for
+        a web page without one, the year accessed), title, journal or publisher, and a
+        locator (DOI, PMID, PMCID or URL).
 
     Returns
     -------
@@ -908,6 +1106,9 @@ def find_problems(folder: str | Path | None = None):
             rid = record.get(schema.id_field)
             _check_references(schema, record, str(rid) if rid is not None else f"#{i}", known, out)
     _check_links(records, out)
+    if complete_references:
+        for record in records["references"]:
+            _check_reference_complete(record, out)
     _check_citing_files(_folder(folder), known, out)
     return pd.DataFrame(out, columns=list(PROBLEM_COLUMNS), dtype=object)
 

@@ -98,11 +98,17 @@ PLOT_KINDS: tuple[str, ...] = (
 PAIN_RANGE = (0.0, 10.0)
 _MISSING_COLOUR = "#D9D9D9"
 _SEVERITY_COLOURS = {
-    "check": PALETTE["purple"],
-    "soon": PALETTE["orange"],
-    "urgent": PALETTE["vermillion"],
+    "routine": PALETTE["blue"],
+    "soon": PALETTE["purple"],
+    "same_day": PALETTE["orange"],
+    "emergency": PALETTE["vermillion"],
 }
-_SEVERITY_MARKERS = {"check": "o", "soon": "D", "urgent": "v"}  # shape as well as colour
+_SEVERITY_MARKERS = {
+    "routine": "o",
+    "soon": "s",
+    "same_day": "D",
+    "emergency": "v",
+}  # shape as well as colour
 _GROUP_COLOURS = {
     "neuropathic": PALETTE["blue"],
     "nociceptive": PALETTE["orange"],
@@ -193,7 +199,7 @@ def _resolve_flags(entries: pd.DataFrame, flags) -> pd.DataFrame | None:
     if flags is None or flags is False:
         return None
     if flags is True:
-        return scan_red_flags(entries)
+        return scan_red_flags(entries, injury_level="unknown")
     if isinstance(flags, pd.DataFrame):
         return flags
     msg = "flags must be None, True (scan the journal) or a table from scan_red_flags"
@@ -279,7 +285,7 @@ def plot_timeline(
                     color=_SEVERITY_COLOURS[severity],
                     edgecolor=PALETTE["black"],
                     linewidth=0.5,
-                    label=f"red flag: {severity}",
+                    label=f"red flag: {severity.replace('_', ' ')}",
                     zorder=4,
                     clip_on=False,
                 )
@@ -936,7 +942,11 @@ def _alt_timeline(data, *, column="pain", window=7, flags=None, phases=None, **_
     table = _resolve_flags(entries, flags)
     if table is not None:
         counts = table["severity"].value_counts()
-        parts = [f"{int(counts[s])} {s}" for s in reversed(SEVERITIES) if counts.get(s, 0)]
+        parts = [
+            f"{int(counts[s])} {s.replace('_', ' ')}"
+            for s in reversed(SEVERITIES)
+            if counts.get(s, 0)
+        ]
         text += f"; {len(table)} red flag{'s' if len(table) != 1 else ''} marked" + (
             f" ({', '.join(parts)})" if parts else ""
         )
@@ -1248,7 +1258,7 @@ def update_timeline(
 
     table = _resolve_flags(entries, flags)
     markers = {
-        c.get_label().removeprefix(_FLAG_PREFIX): c
+        c.get_label().removeprefix(_FLAG_PREFIX).replace(" ", "_"): c
         for c in ax.collections
         if c.get_label().startswith(_FLAG_PREFIX)
     }
@@ -1279,7 +1289,7 @@ def update_timeline(
                 color=_SEVERITY_COLOURS[severity],
                 edgecolor=PALETTE["black"],
                 linewidth=0.5,
-                label=f"{_FLAG_PREFIX}{severity}",
+                label=f"{_FLAG_PREFIX}{severity.replace('_', ' ')}",
                 zorder=4,
                 clip_on=False,
             )

@@ -101,7 +101,6 @@ _PATTERN_POINTS = 1.0
 """A time-of-day, weekday or site difference shown on the first page is at least this big."""
 _MAX_PROBLEMS = 200
 _MAX_NOTES = 40
-_MAX_FLAG_ROWS = 40
 _MIN_PHASE_DAYS = 7
 _REGULAR_SHARE = 0.25
 _NOT_A_DIAGNOSIS = (
@@ -115,16 +114,6 @@ _ACT_NOW = (
     "level; a pressure injury that is hot, smelly or oozing, or fever - seek medical care "
     "now. Do not wait for the appointment."
 )
-_SEVERITY_WORDS = {
-    "urgent": "Urgent",
-    "soon": "See someone soon",
-    "check": "Check",
-}
-_SEVERITY_MEANING = {
-    "urgent": "seek care now if this is happening",
-    "soon": "see a clinician today or tomorrow if it is new",
-    "check": "check at the next chance",
-}
 _ACRONYMS = {"tens": "TENS"}
 _PART_WORDS = {"night": "at night", "morning": "in the morning"}
 _REFERENCES = (
@@ -159,16 +148,18 @@ p { margin: .45rem 0; }
   padding: .7rem 1rem; margin: 1rem 0; }
 .flag { border-left: 8px solid #555; background: #F6F6F6; border-radius: 4px;
   padding: .6rem 1rem; margin: .9rem 0; }
-.flag.urgent { border-left-color: #D55E00; background: #FDEEE4; }
-.flag.soon { border-left-color: #E69F00; background: #FDF5E3; }
-.flag.check { border-left-color: #CC79A7; background: #FAEFF5; }
+.flag.emergency { border-left-color: #D55E00; background: #FDEEE4; }
+.flag.same_day { border-left-color: #E69F00; background: #FDF5E3; }
+.flag.soon { border-left-color: #CC79A7; background: #FAEFF5; }
+.flag.routine { border-left-color: #0072B2; background: #EAF3FA; }
 .flag h3 { margin: 0 0 .3rem; }
 .badge { display: inline-block; font-size: .8rem; font-weight: 700; letter-spacing: .03em;
   text-transform: uppercase; border: 2px solid currentColor; border-radius: 4px;
   padding: 0 .4rem; margin-right: .4rem; vertical-align: middle; background: #fff; }
-.badge.urgent { color: #8A3300; }
-.badge.soon { color: #6B4800; }
-.badge.check { color: #7A2E5A; }
+.badge.emergency { color: #8A3300; }
+.badge.same_day { color: #6B4800; }
+.badge.soon { color: #7A2E5A; }
+.badge.routine { color: #00466E; }
 .ok { border-left: 8px solid #009E73; background: #E8F6F1; border-radius: 4px;
   padding: .6rem 1rem; margin: .9rem 0; }
 .warning { border-left: 5px solid #E69F00; background: #FFF8E8; padding: .4rem .8rem;
@@ -404,7 +395,7 @@ class _Context:
     problems: pd.DataFrame
     source: str
     title: str
-    level_at_or_above_t6: bool
+    injury_level: str
     flags: pd.DataFrame | None = None
     phases: dict[str, pd.Timestamp] = field(default_factory=dict)
     summary: pd.Series | None = None
@@ -551,149 +542,24 @@ def _own_words(entries: pd.DataFrame) -> str:
 
 
 def _flags_section(ctx: _Context) -> str:
-    from sci_pain.flags import RED_FLAG_RULES, SEVERITIES, scan_red_flags
+    """The red flags: one call to the package's one rendering of red flags, as episodes."""
+    from sci_pain.alerts import render_red_flags
+    from sci_pain.flags import scan_red_flags
 
-    t6 = (
-        _p(
-            "The injury was marked as at or above T6: a surge of spasms then counts as urgent, "
-            "because the same triggers can set off autonomic dysreflexia."
-        )
-        if ctx.level_at_or_above_t6
-        else ""
-    )
     if len(ctx.entries) == 0:
-        return _section("red-flags", _p("There are no entries to scan.") + t6)
-    flags = scan_red_flags(ctx.entries, level_at_or_above_t6=ctx.level_at_or_above_t6)
-    ctx.flags = flags
-    skipped = flags.attrs.get("skipped") or []
-    skipped_text = ""
-    if skipped:
-        names = ", ".join(
-            _e(RED_FLAG_RULES[s].title.lower()) if s in RED_FLAG_RULES else _e(s) for s in skipped
-        )
-        skipped_text = _p(
-            f"Not checked, because the journal does not record what they need: {names}.",
-            "muted small",
-        )
-    intro = _p(
-        "A red flag is a pattern that needs a clinician's eye. The scan only sees what was "
-        "written down: finding none does not mean there is no problem, and a flag is a reason "
-        "to ask, not a diagnosis. Some flags may be long past; tell your clinician about each."
-    )
-    act_now = f'<div class="act-now" role="note"><strong>Act now, not at the visit.</strong> {_e(_ACT_NOW)}</div>'
-    if flags.empty:
-        body = (
-            '<div class="ok"><strong>No red-flag pattern was found in what was recorded.</strong> '
-            "This does not rule anything out.</div>" + intro + t6 + skipped_text + act_now
-        )
-        return _section("red-flags", body)
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    groups = []
-    for flag_id, group in flags.groupby("flag", sort=False, observed=True):
-        severities = group["severity"].astype(str)
-        worst = max(severities, key=order.__getitem__)
-        groups.append((-order[worst], group["timestamp"].min(), str(flag_id), worst, group))
-    rules = list(RED_FLAG_RULES)  # within a severity, the rules' own order, then time
-    groups.sort(key=lambda g: (g[0], rules.index(g[2]) if g[2] in rules else len(rules), g[1]))
-    cards = []
-    for _, _, flag_id, worst, group in groups:
-        title = RED_FLAG_RULES[flag_id].title if flag_id in RED_FLAG_RULES else flag_id
-        days = group["timestamp"].dt.normalize().nunique()
-        first, last = group["timestamp"].min(), group["timestamp"].max()
-        span = (
-            f"on {_e(_day_long(first))}"
-            if days == 1
-            else f"on {days} days between {_e(_day_long(first))} and {_e(_day_long(last))}"
-        )
-        cards.append(
-            f'<div class="flag {worst}" role="group" aria-label="{_e(title)}">'
-            f'<h3><span class="badge {worst}">{_e(_SEVERITY_WORDS[worst])}</span>'
-            f'<span class="visually-hidden">: </span>{_e(title)}</h3>'
-            + _p(
-                f"{_plural(len(group), 'entry', 'entries')} {span} "
-                f"({_e(_SEVERITY_MEANING[worst])})."
-            )
-            + _p(f"<strong>First time:</strong> {_e(group['explanation'].iloc[0])}")
-            + (
-                _p(f"<strong>Most recent:</strong> {_e(group['explanation'].iloc[-1])}")
-                if len(group) > 1 and group["explanation"].iloc[-1] != group["explanation"].iloc[0]
-                else ""
-            )
-            + "</div>"
-        )
-    table = (
-        '<details class="fold-inner"><summary>Every flagged day, with its pain and notes'
-        "</summary>" + _flag_table(ctx.entries, flags) + "</details>"
-    )
-    body = (
-        _p(
-            f"<strong>The scan found {_plural(len(flags), 'flagged entry', 'flagged entries')} "
-            f"of {_plural(len(groups), 'kind')}.</strong> Most pressing first."
-        )
-        + act_now
-        + "".join(cards)
-        + intro
-        + t6
-        + skipped_text
-        + table
-    )
-    return _section("red-flags", body)
-
-
-def _flag_table(entries: pd.DataFrame, flags: pd.DataFrame) -> str:
-    """One row per day and pattern: the entries, their pain and the notes written."""
-    from sci_pain.flags import RED_FLAG_RULES, SEVERITIES
-
-    lookup = entries.set_index("row") if "row" in entries.columns else entries
-    lookup = lookup[~lookup.index.duplicated()]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    frame = flags.assign(day=flags["timestamp"].dt.normalize())
-    groups = list(frame.groupby(["day", "flag"], sort=True, observed=True))
-    rows = []
-    for (day, flag), group in groups[:_MAX_FLAG_ROWS]:
-        found = [r for r in group["row"] if r in lookup.index]
-        pains = (
-            lookup.loc[found, "pain"].dropna().astype(int)
-            if "pain" in lookup and found
-            else pd.Series(dtype=int)
-        )
-        pain = (
-            ""
-            if pains.empty
-            else str(pains.min())
-            if pains.min() == pains.max()
-            else f"{pains.min()} to {pains.max()}"
-        )
-        notes = (
-            [str(n) for n in lookup.loc[found, "notes"].dropna() if str(n).strip()]
-            if "notes" in lookup and found
-            else []
-        )
-        worst = max(group["severity"].astype(str), key=order.__getitem__)
-        rows.append(
-            [
-                _e(_day_long(day)),
-                _e(RED_FLAG_RULES[flag].title if flag in RED_FLAG_RULES else flag),
-                _e(_SEVERITY_WORDS.get(worst, worst)),
-                str(len(group)),
-                pain,
-                " / ".join(_e(n) for n in notes),
-            ]
-        )
-    more = (
-        _p(f"... and {len(groups) - _MAX_FLAG_ROWS} more days.", "muted small")
-        if len(groups) > _MAX_FLAG_ROWS
-        else ""
-    )
-    return (
-        "<h3>Flagged days</h3>"
-        + _table(
-            ["Day", "Pattern", "Severity", "Entries", "Pain", "Notes in these entries"],
-            rows,
-            numeric=(3, 4),
-            nowrap=(0,),
-        )
-        + more
+        return _section("red-flags", _p("There are no entries to scan."))
+    ctx.flags = scan_red_flags(ctx.entries, injury_level=ctx.injury_level)
+    return _section(
+        "red-flags",
+        render_red_flags(
+            ctx.flags,
+            format="html",
+            title=f"Act now, not at the visit. {_ACT_NOW}",
+            empty=(
+                "No red-flag pattern was found in what was recorded. This does not rule "
+                "anything out: the scan only sees what was written down."
+            ),
+        ),
     )
 
 
@@ -1481,7 +1347,7 @@ def report_html(
     journal,
     *,
     title: str | None = None,
-    level_at_or_above_t6: bool = False,
+    injury_level: str = "unknown",
     expand: bool = False,
     progress: ProgressCallback | None = None,
 ) -> str:
@@ -1499,9 +1365,12 @@ def report_html(
         journal entries alone.
     title : str, optional
         The page title (escaped); default "Pain journal report".
-    level_at_or_above_t6 : bool, default False
-        True if the spinal cord injury is at T6 or above: a surge of spasms is then flagged
-        as urgent (possible trigger of autonomic dysreflexia).
+    injury_level : str, default "unknown"
+        The neurological level of injury (``"C5"``, ``"T6"``, ``"T10"``, ...) or
+        ``"unknown"``; passed to :func:`~sci_pain.flags.scan_red_flags`. At or above T6 a
+        surge of spasms is flagged as an emergency (possible trigger of autonomic
+        dysreflexia); with ``"unknown"`` the report states "AD escalation not assessed:
+        injury level unknown".
     expand : bool, default False
         Open every folded section (for a full printout).
     progress : callable, optional
@@ -1551,7 +1420,7 @@ def report_html(
         problems=problems,
         source=_source_name(source),
         title=title or "Pain journal report",
-        level_at_or_above_t6=bool(level_at_or_above_t6),
+        injury_level=injury_level,
     )
     total = len(REPORT_STAGES)
 
@@ -1628,7 +1497,7 @@ def write_report(
     path: str | os.PathLike,
     *,
     title: str | None = None,
-    level_at_or_above_t6: bool = False,
+    injury_level: str = "unknown",
     expand: bool = False,
     progress: ProgressCallback | None = None,
 ) -> Path:
@@ -1641,7 +1510,7 @@ def write_report(
     path : str or path
         The file to write (UTF-8); its folder must exist. Open it in any web browser, print
         it, or send it: it is a single file with everything inside.
-    title, level_at_or_above_t6, expand, progress
+    title, injury_level, expand, progress
         See :func:`report_html`.
 
     Returns
@@ -1669,11 +1538,7 @@ def write_report(
         msg = f"cannot write {target}: the folder {target.parent} does not exist"
         raise FileNotFoundError(msg)
     page = report_html(
-        journal,
-        title=title,
-        level_at_or_above_t6=level_at_or_above_t6,
-        expand=expand,
-        progress=progress,
+        journal, title=title, injury_level=injury_level, expand=expand, progress=progress
     )
     with target.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(page)

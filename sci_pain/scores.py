@@ -6,7 +6,7 @@ Function              Scale                                      Source (citatio
 modified_ashworth     Modified Ashworth Scale (tone), 0 to 4     ``bohannon1987``
 penn_spasm_frequency  Penn Spasm Frequency Scale, with severity  ``penn1989``,
                                                                  ``ninds_cde_psfs``
-braden                Braden Scale (pressure-injury risk)        ``bergstrom1987``
+braden                Braden Scale (pressure-injury risk)        ``braden_form``, ``bergstrom1987``
 wells_dvt             Wells score for DVT (2003 version)         ``wells2003``
 bmi                   Body mass index, WHO and SCI thresholds    ``who2000``,
                                                                  ``laughton2009``
@@ -667,8 +667,9 @@ def _default_braden_bands() -> tuple[tuple[int, str], ...]:
 
 
 BRADEN_BANDS: tuple[tuple[int, str], ...] = _default_braden_bands()
-"""Default Braden banding as ``(max_total, label)`` pairs: 6-9 very high risk, 10-12 high,
-13-14 moderate, 15-18 mild, 19-23 no risk."""
+"""Default Braden banding as ``(max_total, label)`` pairs, in the words of the Braden form:
+6-9 severe risk, 10-12 high, 13-14 moderate, 15-18 mild; 19-23 is above the form's bands (the
+form has no "no risk" band, and after SCI no score means no risk)."""
 
 _BRADEN_MIN, _BRADEN_MAX = 6, 23
 
@@ -732,8 +733,8 @@ def braden(
     mean higher risk.** Each subscale's 1 is the worst state (e.g. "completely limited").
 
     Sources band the total differently, so the cut-offs are configurable. The default is the
-    common five-band split (:data:`BRADEN_BANDS`): 19-23 no risk, 15-18 mild, 13-14 moderate,
-    10-12 high, 9 or less very high.
+    form's own bands (:data:`BRADEN_BANDS`): 9 or less severe risk, 10-12 high, 13-14
+    moderate, 15-18 mild; 19-23 is above the form's bands, never "no risk".
 
     Parameters
     ----------
@@ -752,7 +753,8 @@ def braden(
     -------
     BradenResult
         ``total``, ``band``, ``at_risk``, ``bands`` (the banding used), ``interpretation``,
-        ``items`` (each subscale with its points), ``citations`` (``("bergstrom1987",)``),
+        ``items`` (each subscale with its points), ``citations`` (``("braden_form",
+        "bergstrom1987")``),
         ``caveat``.
 
     Raises
@@ -768,7 +770,7 @@ def braden(
     >>> best = dict(sensory_perception=4, moisture=4, activity=4, mobility=4, nutrition=4)
     >>> r = braden(**best, friction_shear=3)
     >>> r.total, r.band, r.at_risk
-    (23, 'no risk', False)
+    (23, "above the form's risk bands (not 'no risk')", False)
 
     A wheelchair user with no sensation below the level ("very limited", "chairfast",
     "very limited" mobility) and friction a potential problem:

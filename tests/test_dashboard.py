@@ -77,7 +77,7 @@ def test_every_kind_renders_with_title_and_alt(journal):
 
 def test_flags_are_scanned_on_the_whole_journal_then_filtered(journal):
     figures = JournalFigures(journal)
-    pd.testing.assert_frame_equal(figures.flags, scan_red_flags(journal))
+    pd.testing.assert_frame_equal(figures.flags, scan_red_flags(journal, injury_level="unknown"))
     march = JournalView(start=dt.date(2026, 3, 1))
     shown = figures.flags_for(march)
     assert (shown["timestamp"] >= pd.Timestamp("2026-03-01")).all()

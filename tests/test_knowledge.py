@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import html
 import re
 import shutil
 
@@ -625,11 +626,159 @@ def test_emergencies_come_before_urgent_red_flags():
         ]
     )
     assert list(result.red_flags.index) == [
+        "dvt",
         "autonomic_dysreflexia",
         "fracture",
         "pressure_injury_infection",
+        "heterotopic_ossification",
     ]
     assert result.red_flags.loc["fracture", "raised_by"] == ("swelling_after_transfer_or_fall",)
+
+
+# -- issue 9: red flags wired right (each of these fails on the code before issue 9) -------------
+
+
+@pytest.mark.parametrize("finding", ["leg_warm_or_red", "low_grade_fever"])
+def test_warmth_redness_and_fever_raise_dvt_and_ho(finding):
+    raised = list(sp.explain_causes([finding]).red_flags.index)
+    assert raised == ["dvt", "heterotopic_ossification"]
+
+
+def test_swelling_after_a_transfer_or_fall_raises_dvt_ho_and_fracture():
+    raised = set(sp.explain_causes(["swelling_after_transfer_or_fall"]).red_flags.index)
+    assert raised == {"dvt", "heterotopic_ossification", "fracture"}
+
+
+@pytest.mark.parametrize(
+    "finding",
+    ["systolic_rise_over_baseline", "pounding_headache", "flushing_or_sweating_above_level"],
+)
+def test_blood_pressure_rise_headache_and_flushing_raise_ad_at_or_above_t6(finding):
+    result = sp.explain_causes([finding, "injury_at_or_above_T6"])
+    assert list(result.red_flags.index) == ["autonomic_dysreflexia"]
+    assert str(result.red_flags.loc["autonomic_dysreflexia", "urgency"]) == "emergency"
+
+
+def test_more_spasms_at_or_above_t6_raises_the_ad_check():
+    high = sp.explain_causes(["with_more_spasms", "injury_at_or_above_T6"]).red_flags
+    assert "autonomic_dysreflexia" in high.index
+    assert high.loc["autonomic_dysreflexia", "raised_by"] == (
+        "with_more_spasms",
+        "injury_at_or_above_T6",
+    )
+    low = sp.explain_causes(["with_more_spasms", "injury_below_T6"]).red_flags
+    assert "autonomic_dysreflexia" not in low.index
+    assert "uti_urosepsis" in low.index  # the commonest trigger of a rise in spasms
+
+
+def test_every_sign_of_a_red_flag_raises_it():
+    """Property over the whole knowledge base: each sign finding raises its red flag."""
+    flags = sp.load_red_flags()
+    findings = sp.load_findings()
+    assert flags["sign_findings"].map(len).gt(0).all()
+    for fid, row in flags.iterrows():
+        for finding in row["sign_findings"]:
+            raised = sp.explain_causes([finding]).red_flags.index
+            if fid not in findings.loc[finding, "raises"]:  # raised only with other findings
+                (together,) = [w for f, w, _ in findings.loc[finding, "raises_with"] if f == fid]
+                assert fid not in raised, (fid, finding)
+                raised = sp.explain_causes([finding, *together]).red_flags.index
+            assert fid in raised, (fid, finding)
+    for finding, row in findings.iterrows():  # and nothing raises a flag it is not a sign of
+        for fid in row["raises"]:
+            assert finding in flags.loc[fid, "sign_findings"], (finding, fid)
+
+
+def test_every_cause_shows_its_red_flags_and_referral_on_its_card():
+    flags = sp.load_red_flags()
+    ladder = sp.load_referral_ladder()
+    for cid, cause in sp.load_causes().iterrows():
+        card = sp.cause_card_html(cid)
+        for fid in cause["red_flags"]:
+            assert html.escape(flags.loc[fid, "label"]) in card, (cid, fid)
+        assert html.escape(ladder.loc[cause["referral"], "label"]) in card, cid
+
+
+def test_fracture_card_shows_dvt_and_overuse_card_links_fracture_and_dvt():
+    assert "dvt" in sp.get_cause("fragility_fracture").red_flags
+    assert {"fracture", "dvt"} <= set(sp.get_cause("overuse_musculoskeletal").red_flags)
+    card = sp.cause_card_html("fragility_fracture")
+    assert "Possible deep vein thrombosis" in card
+
+
+@pytest.mark.parametrize(
+    ("red_flag", "urgency"),
+    [
+        ("uti_urosepsis", "same_day"),
+        ("neurological_decline", "same_day"),
+        ("itb_withdrawal", "emergency"),
+    ],
+)
+def test_missing_red_flags_are_cited_records(red_flag, urgency):
+    row = sp.load_red_flags().loc[red_flag]
+    assert str(row["urgency"]) == urgency
+    assert row["signs"] and row["why_urgent"] and row["what_to_do"] and row["citations"]
+    text = " ".join(row["what_to_do"]).lower()
+    assert not re.search(r"\d+\s*(mg|mcg|µg|ml)\b", text)  # never a dose
+
+
+def test_the_reasoning_aid_shows_the_referral_step_of_each_cause():
+    result = sp.explain_causes(["aching", "after_more_activity"])
+    assert result.ranking.loc[1, "referral"] == "routine"
+    label = sp.load_referral_ladder().loc["routine", "label"]
+    assert label in result.to_markdown() and html.escape(label) in result._repr_html_()
+
+
+def test_referral_ladder_is_data_and_everything_points_into_it():
+    ladder = sp.load_referral_ladder()
+    assert ladder.index.tolist() == ["emergency", "same_day", "soon", "routine"]
+    who = {w for ws in ladder["who"] for w in ws}
+    assert {"emergency_department", "sci_team", "pain_service", "psychology"} <= who
+    assert {"seating_clinic", "orthopaedics"} <= who
+    assert set(sp.load_red_flags()["urgency"].astype(str)) <= {"emergency", "same_day"}
+    assert set(sp.load_causes()["referral"].astype(str)) <= set(ladder.index)
+    assert sp.load_red_flags()["refer_to"].map(len).gt(0).all()
+
+
+def test_every_bundled_reference_is_complete():
+    """Authors (or publisher), year (or year accessed for a page), title, journal or
+    publisher, and a locator (DOI, PMID, PMCID or URL), for every reference."""
+    from sci_pain.knowledge_schema import find_problems
+
+    problems = find_problems(complete_references=True)
+    assert problems.empty, problems.to_string()
+    refs = sp.load_references()
+    assert "chang2013" not in refs.index  # could not be completed: removed, citations replaced
+
+
+def test_an_incomplete_reference_is_rejected(kb_copy):
+    from sci_pain.knowledge_schema import find_problems
+
+    _edit(
+        kb_copy,
+        "references",
+        "siddall2003",
+        lambda r: [r.pop(k, None) for k in ("doi", "pmid", "url", "pmcid")],
+    )
+    problems = find_problems(kb_copy, complete_references=True)
+    row = problems[problems["record"] == "siddall2003"]
+    assert "missing a locator" in row["problem"].iloc[0]
+
+
+def test_a_sign_that_does_not_raise_its_flag_is_rejected(kb_copy):
+    from sci_pain.knowledge_schema import find_problems
+
+    _edit(kb_copy, "findings", "leg_warm_or_red", lambda r: r.update(raises=["dvt"]))
+    problems = find_problems(kb_copy)
+    assert "does not raise 'heterotopic_ossification'" in " ".join(problems["problem"])
+
+
+def test_a_scan_pattern_cannot_be_less_pressing_than_its_red_flag(kb_copy):
+    from sci_pain.knowledge_schema import find_problems
+
+    _edit(kb_copy, "journal_flags", "one_leg_swelling", lambda r: r.update(urgency="same_day"))
+    problems = find_problems(kb_copy)
+    assert "most pressing urgency of its red flags" in " ".join(problems["problem"])
 
 
 SWELLING_AND_WARMTH = [["one_leg_swollen", "leg_warm_or_red"], ["one_leg_swollen_and_warm"]]

@@ -77,11 +77,11 @@ def test_timeline(journal):
     assert to_hex(line.get_color()) == PALETTE["blue"].lower()
     assert any(t.get_text() == "TENS" for t in ax.texts)  # the phase line's label
     flag_markers = [c for c in ax.collections if str(c.get_label()).startswith("red flag")]
-    n_flags = len(scan_red_flags(journal))
+    n_flags = len(scan_red_flags(journal, injury_level="unknown"))
     assert n_flags > 0
     assert sum(len(c.get_offsets()) for c in flag_markers) == n_flags
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "entries" in legend and "red flag: urgent" in legend
+    assert "entries" in legend and "red flag: emergency" in legend
 
 
 def test_timeline_uses_current_axes_and_phase_comparison(journal):

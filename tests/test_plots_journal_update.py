@@ -35,7 +35,7 @@ def _axes():
 
 
 def test_timeline_update_matches_a_fresh_plot(entries, february):
-    flags = scan_red_flags(entries)
+    flags = scan_red_flags(entries, injury_level="unknown")
     ax = pj.plot_timeline(entries, ax=_axes(), flags=flags)
     feb_flags = flags[flags["timestamp"].between("2026-02-01", "2026-02-28 23:59")]
     changed = pj.update_timeline(ax, february, window=3, flags=feb_flags)
@@ -50,8 +50,9 @@ def test_timeline_update_matches_a_fresh_plot(entries, february):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "3-day rolling mean" in legend
     assert points in changed and ax.lines[0] in changed and ax.xaxis in changed
-    for severity in ("urgent", "soon"):
-        marker = next(c for c in ax.collections if c.get_label() == f"red flag: {severity}")
+    for severity in ("emergency", "same_day"):
+        label = f"red flag: {severity.replace('_', ' ')}"
+        marker = next(c for c in ax.collections if c.get_label() == label)
         shown = feb_flags[feb_flags["severity"] == severity]
         assert len(marker.get_offsets()) == len(shown)
     # nothing new: nothing changed
@@ -59,13 +60,13 @@ def test_timeline_update_matches_a_fresh_plot(entries, february):
 
 
 def test_timeline_markers_are_emptied_then_added_with_a_new_legend(entries, february):
-    flags = scan_red_flags(entries)
+    flags = scan_red_flags(entries, injury_level="unknown")
     march = entries[entries["timestamp"] >= "2026-03-01"]
     march_flags = flags[flags["timestamp"] >= "2026-03-01"]
     ax = pj.plot_timeline(entries, ax=_axes(), flags=flags)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     pj.update_timeline(ax, march, flags=march_flags)
-    urgent = next(c for c in ax.collections if c.get_label() == "red flag: urgent")
+    urgent = next(c for c in ax.collections if c.get_label() == "red flag: emergency")
     assert len(urgent.get_offsets()) == 0  # emptied ...
     assert [t.get_text() for t in ax.get_legend().get_texts()] == labels  # ... legend kept
     # a timeline drawn without flags gains markers and a legend entry
@@ -73,7 +74,7 @@ def test_timeline_markers_are_emptied_then_added_with_a_new_legend(entries, febr
     old_legend = ax.get_legend()
     changed = pj.update_timeline(ax, february, flags=flags)
     assert old_legend in changed and ax.get_legend() in changed
-    assert "red flag: urgent" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "red flag: emergency" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 def test_timeline_xlim_follows_the_dates(entries):

@@ -143,13 +143,16 @@ def test_sections_in_order_with_red_flags_first(dvt_page):
 
 def test_red_flags_are_prominent_and_worded(dvt_page):
     flags = dvt_page[dvt_page.index('id="red-flags"') : dvt_page.index('id="period"')]
-    urgent = flags.index('class="flag urgent"')
-    soon = flags.index('class="flag soon"')
+    urgent = flags.index('class="flag emergency"')
+    soon = flags.index('class="flag same_day"')
     assert urgent < soon, "most pressing first"
     assert "One swollen leg with rising pain" in flags
     assert "deep vein thrombosis" in flags
-    assert "Thu 2026-02-05" in flags  # the first possible-DVT day of the example
+    assert "Wed 2026-02-04" in flags  # the first swollen-leg day of the example
     assert "Act now, not at the visit" in flags
+    assert "Emergency: seek care now" in flags and "check today" not in flags
+    assert flags.count('class="flag ') == 2  # episodes (DVT, spasm surge), not 30 entries
+    assert "AD escalation not assessed: injury level unknown" in flags
 
 
 def test_no_flags_says_it_rules_nothing_out(neuropathic_page):
@@ -205,11 +208,13 @@ def test_clean_file_says_no_problems(dvt_page):
     assert "No problems: every record was read as written." in dvt_page
 
 
-def test_level_at_or_above_t6_makes_spasm_surges_urgent():
-    t6 = report_html(sp.load_example_journal("spasticity"), level_at_or_above_t6=True)
-    badge = '<span class="badge urgent">Urgent</span><span class="visually-hidden">: </span>'
-    assert f"{badge}Surge of spasms" in t6
+def test_level_at_or_above_t6_makes_spasm_surges_an_emergency():
+    t6 = report_html(sp.load_example_journal("spasticity"), injury_level="C6")
+    assert '<div class="flag emergency"' in t6 and "Surge of spasms" in t6
     assert "autonomic dysreflexia" in t6
+    assert "AD escalation not assessed" not in t6
+    low = report_html(sp.load_example_journal("spasticity"), injury_level="T10")
+    assert '<div class="flag same_day"' in low and '<div class="flag emergency"' not in low
 
 
 def test_a_journal_without_usable_entries_still_gives_a_report():
@@ -321,7 +326,7 @@ def test_cli_report_date_format_and_t6(tmp_path, capsys):
     assert cli.main(args) == 0
     page = out.read_text(encoding="utf-8")
     assert "2026-04-03" in page and "No problems" in page
-    assert "at or above T6" in page
+    assert "AD escalation not assessed" not in page  # --t6 gave the level
     capsys.readouterr()
 
 
@@ -402,9 +407,9 @@ def test_first_page_says_what_matters_and_details_are_folded(dvt_page):
             assert '<details class="fold"' not in section
         else:
             assert '<details class="fold"><summary><h2' in section, key
-    # the flagged days are folded inside the red flags, the cards are not
+    # the red flags are open on the first page
     flags = _section_html(dvt_page, "red-flags")
-    assert flags.index('class="flag urgent"') < flags.index('<details class="fold-inner">')
+    assert 'class="flag' in flags and "<details" not in flags
     assert "details:not([open])" in dvt_page  # printing a folded section says so
 
 

@@ -67,6 +67,8 @@ DN4_INTERVIEW = [
 DN4_EXAM = ["hypoesthesia_touch", "hypoesthesia_pinprick", "brushing"]
 DN4_KEYS = DN4_INTERVIEW + DN4_EXAM
 
+ABOVE_BANDS = "above the form's risk bands (not 'no risk')"
+
 
 def _braden_answers(**overrides):
     answers = dict.fromkeys(BRADEN_KEYS, 4) | {"friction_shear": 3}
@@ -84,7 +86,7 @@ def test_every_score_cites_its_primary_source():
     expected = {
         "modified_ashworth": ["bohannon1987"],
         "penn_spasm_frequency": ["penn1989", "ninds_cde_psfs"],
-        "braden": ["bergstrom1987"],
+        "braden": ["braden_form", "bergstrom1987"],
         "wells_dvt": ["wells2003"],
         "bmi": ["who2000", "laughton2009"],
         "dn4": ["bouhassira2005"],
@@ -257,14 +259,15 @@ def test_penn_out_of_range_names_the_item(kwargs, item):
 def test_braden_all_best_is_23_no_risk():
     result = braden(**_braden_answers())  # 4 + 4 + 4 + 4 + 4 + 3
     assert isinstance(result, BradenResult)
-    assert (result.total, result.band, result.at_risk) == (23, "no risk", False)
-    assert result.citations == ("bergstrom1987",)
+    assert (result.total, result.band, result.at_risk) == (23, ABOVE_BANDS, False)
+    assert "no risk" not in result.band.replace("'no risk'", "")  # the form has no such band
+    assert result.citations == ("braden_form", "bergstrom1987")
     assert [i.points for i in result.items] == [4, 4, 4, 4, 4, 3]
 
 
 def test_braden_all_worst_is_6_very_high_risk():
     result = braden(**dict.fromkeys([*BRADEN_KEYS, "friction_shear"], 1))
-    assert (result.total, result.band, result.at_risk) == (6, "very high risk", True)
+    assert (result.total, result.band, result.at_risk) == (6, "severe risk", True)
 
 
 def test_braden_wheelchair_user_worked_example():
@@ -292,16 +295,16 @@ def _answers_for_total(total):
 @pytest.mark.parametrize(
     ("total", "band"),
     [
-        (6, "very high risk"),
-        (9, "very high risk"),
+        (6, "severe risk"),
+        (9, "severe risk"),
         (10, "high risk"),
         (12, "high risk"),
         (13, "moderate risk"),
         (14, "moderate risk"),
         (15, "mild risk"),
         (18, "mild risk"),
-        (19, "no risk"),
-        (23, "no risk"),
+        (19, ABOVE_BANDS),
+        (23, ABOVE_BANDS),
     ],
 )
 def test_braden_default_bands_at_their_edges(total, band):
@@ -338,8 +341,8 @@ def test_braden_concern_never_rises_as_the_total_rises():
 
 
 def test_braden_every_combination_totals_and_bands_by_hand():
-    hand_bands = [(9, "very high risk"), (12, "high risk"), (14, "moderate risk")]
-    hand_bands += [(18, "mild risk"), (23, "no risk")]
+    hand_bands = [(9, "severe risk"), (12, "high risk"), (14, "moderate risk")]
+    hand_bands += [(18, "mild risk"), (23, ABOVE_BANDS)]
     assert hand_bands == list(BRADEN_BANDS)
     for combo in itertools.product(range(1, 5), range(1, 5), range(1, 5), range(1, 5), [1, 4]):
         for friction in (1, 2, 3):

@@ -104,7 +104,7 @@ def test_explorer_puts_red_flags_first_as_a_banner_when_the_cause_has_any():
     assert 'role="alert"' in card
     assert _position(card, "sci-pain-red-flags") < _position(card, "Mechanism")
     assert "emergency" in card
-    box.controls["cause"].value = "overuse_musculoskeletal"
+    box.controls["cause"].value = "muscle_atrophy"
     assert "sci-pain-red-flags" not in box.card.value
 
 
@@ -207,7 +207,8 @@ def test_ad_emergency_shows_before_urgent_red_flags():
     box.controls["swelling_after_transfer_or_fall"].value = True
     box.controls["headache_flushing_above_level"].value = True
     flags = list(box.explanation.red_flags.index)
-    assert flags[0] == "autonomic_dysreflexia" and "fracture" in flags
+    # emergencies (DVT, since a fracture is itself a clot risk, and AD) before same-day ones
+    assert flags[:2] == ["dvt", "autonomic_dysreflexia"] and "fracture" in flags
     result = box.result.value
     assert _position(result, "autonomic dysreflexia") < _position(result, "fracture below")
 

@@ -46,7 +46,12 @@ def test_dashboard_starts_on_the_first_example_timeline(dashboard):
     assert box.picture.title == "Pain over time"
     (output,) = box.figure.outputs
     assert f'alt="{box.picture.alt}"' in output["data"]["text/html"]
-    expected = alt_text("timeline", box.journal, window=7, flags=sp.scan_red_flags(box.journal))
+    expected = alt_text(
+        "timeline",
+        box.journal,
+        window=7,
+        flags=sp.scan_red_flags(box.journal, injury_level="unknown"),
+    )
     assert box.picture.alt == expected
     assert "Figure description:" in box.alt.value
     assert "No problems" in box.status.value
@@ -153,7 +158,8 @@ def test_red_flags_are_listed_above_the_figure():
     assert "No red-flag pattern" in box.flags.value
     box.controls["journal"].value = "dvt"
     assert "One swollen leg with rising pain" in box.flags.value
-    assert "<b>urgent</b>" in box.flags.value
+    assert "Emergency: seek care now" in box.flags.value
+    assert "(2 episodes)" in box.flags.value  # a DVT and a spasm surge: episodes, not 30 entries
     children = list(box.children)
     assert children.index(box.flags) < children.index(box.figure)
     box.controls["dates"].value = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))

@@ -100,7 +100,7 @@ def test_penn_widget_asks_for_severity_then_ignores_it_at_zero():
 def test_braden_widget_starts_at_23_and_follows_each_subscale():
     box = make_braden_widget()
     assert box.result.value == score_html(braden(**_values(box)))
-    assert "total 23" in box.result.value and "no risk" in box.result.value
+    assert "total 23" in box.result.value and "above the form" in box.result.value
     changes = {
         "sensory_perception": 2,
         "moisture": 3,

@@ -64,8 +64,12 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 # cold, often in both legs, the feet and the buttocks. It is felt in areas that have little or
 # no normal sensation.
 #
-# - The leg itself is usually healthy, so treatments aimed at the leg do not help. Treatment
-#   aims at the nervous system (notebook 05).
+# - The leg itself is usually healthy, so treating a presumed leg injury does not help. Treatment
+#   aims at the nervous system (notebook 05), though some of it (a capsaicin patch, TENS) is
+#   still applied where it hurts.
+# - After a thoracic injury, leg pain is **usually** below-level. But after a **T10-T12** injury
+#   the at-level zone can reach the groin and thigh, and ISCIP's **other neuropathic** pain (for
+#   example a diabetic polyneuropathy or a radiculopathy) can be felt in the legs too.
 # - The other side of the coin: a **real** problem in the leg (a clot, a broken bone, a pressure
 #   injury) may cause little or no pain. It shows up in other ways (section 4).
 #
@@ -83,8 +87,9 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 #
 # The types add up to far more than 81%, because **most people with pain have more than one
 # kind**. Neuropathic pain is not only a below-level problem: at-level pain is common too (41%
-# here), and it reaches the legs after an injury in the lumbar or sacral segments (for example a
-# cauda equina injury). ISCIP therefore classifies **each pain on its own**: its type, subtype and
+# here). It often starts in the first days after injury, and it reaches the legs after an
+# injury in the lumbar or sacral segments (for example a cauda equina injury), or the groin and
+# thigh after a T10-T12 injury. ISCIP therefore classifies **each pain on its own**: its type, subtype and
 # source. Each pain is also rated on its own, so that a change in one is not hidden by the others.
 #
 # ## 4. Serious, and often painless

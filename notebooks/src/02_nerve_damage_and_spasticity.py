@@ -67,17 +67,22 @@ neuropathic.style.format("<br>".join, subset=["descriptors"]).set_properties(**l
 # |---|---|---|
 # | Where | a band in the skin supplied by the injured segments and nerve roots, often at the border between normal and reduced sensation | diffusely in body parts **below** the level, often both legs, feet and buttocks |
 # | Source (ISCIP examples) | spinal cord compression, nerve root or cauda equina compression | spinal cord ischaemia or compression: the injured cord itself |
-# | In the legs? | only after a **lumbar or sacral** injury (e.g. cauda equina); after a neck or chest injury it is felt around the neck, arms or trunk | yes, after an injury at any level above the legs |
+# | In the legs? | after a **lumbar or sacral** injury (e.g. cauda equina), and in the groin and upper thigh after a **T10-T12** injury (the at-level zone runs from the level to about three dermatomes below); after a neck or higher chest injury it is felt around the neck, arms or trunk | yes, after an injury at any level above the legs |
+# | When it starts | often in the **first days** after injury (neuropathic pain began a mean of 8 days after injury in an acute-care cohort, most within 2 weeks) | often later, and it tended to increase over the first year |
 # | 5 years after injury (Siddall 2003) | 41% | 34% |
 # | Pooled prevalence (Burke 2017) | 19% | 27% |
 #
 # Two consequences for leg pain:
 #
 # - After a thoracic or cervical injury, burning or tingling pain **in the legs** is
-#   below-level pain. Below a complete injury, signals from the legs no longer reach the brain,
-#   so the leg that hurts usually has nothing wrong in it. That is exactly why painless problems
-#   in the leg (a clot, a fracture, a pressure injury) must be looked for with the eyes and
-#   hands, not by asking about pain (notebook 04).
+#   **usually** below-level pain. Below a complete injury, signals from the legs no longer reach
+#   the brain, so the leg that hurts usually has nothing wrong in it. That is exactly why
+#   painless problems in the leg (a clot, a fracture, a pressure injury) must be looked for with
+#   the eyes and hands, not by asking about pain (notebook 04). Two exceptions: after a
+#   **T10-T12** injury the at-level zone can reach the groin and thigh, and ISCIP also has
+#   **other neuropathic pain**, from a nerve problem that is not the cord injury (for example a
+#   diabetic polyneuropathy or a radiculopathy from a lumbar disc), which can be felt in the
+#   legs too.
 # - **Neuropathic pain is not only below the level.** At-level pain is about as common (see the
 #   table), and one person often has several pains at once: at-level pain around the trunk,
 #   below-level pain in the feet and musculoskeletal pain in the shoulders. Each pain is
@@ -233,7 +238,7 @@ print(journals.loc["spasticity", "description"])
 # Plot the daily mean pain beside the spasms of each day. The dashed line marks the day the
 # journal first records botulinum toxin injections. Botulinum toxin is a treatment for
 # **focal** spasticity, in a few muscles such as this calf; it is not a general fix for
-# spasticity or for pain (Chang 2013).
+# spasticity or for pain (MSKTC spasticity factsheet).
 
 # %%
 journal = sp.load_example_journal("spasticity")
@@ -309,8 +314,6 @@ quiz = sp.show_quiz(sp.load_quiz("02_nerve_damage_and_spasticity"))
 #   different injury severity. *J Neurophysiol*. 2022. doi:10.1152/jn.00126.2022
 # - Hsieh JTC, et al. Spasticity after spinal cord injury: an evidence-based review of current
 #   interventions. *Top Spinal Cord Inj Rehabil*. 2007;13:81-97.
-# - Chang E, et al. A review of spasticity treatments: pharmacological and interventional
-#   approaches. *Crit Rev Phys Rehabil Med*. 2013.
 # - Bohannon RW, Smith MB. Interrater reliability of a modified Ashworth scale of muscle
 #   spasticity. *Phys Ther*. 1987;67(2):206-207. doi:10.1093/ptj/67.2.206
 # - Penn RD, et al. Intrathecal baclofen for severe spinal spasticity. *N Engl J Med*.

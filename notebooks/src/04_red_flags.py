@@ -117,8 +117,9 @@ figure = sp.show_figure(ax, alt=sp.alt_text_leg_sites("pressure_injury"))
 #
 # The Braden Scale (Bergstrom 1987) adds six subscales: sensory perception, moisture, activity,
 # mobility and nutrition (1-4 each) and friction and shear (1-3). Totals run from 6 to 23, and
-# **lower totals mean higher risk**. Sources band the total differently: a common five-band
-# split (19-23 no risk, 15-18 mild, 13-14 moderate, 10-12 high, 9 or less very high), or a
+# **lower totals mean higher risk**. The Braden form's own bands are severe risk (9 or less),
+# high (10-12), moderate (13-14) and mild (15-18). There is **no "no risk" band** on the form,
+# and after SCI never say so: 19-23 is only "above the form's risk bands". Other sources use a
 # single cut-off such as "at risk at 16 or less" or "below 18". The same person can be "at
 # risk" by one rule and "not at risk" by another:
 
@@ -137,8 +138,8 @@ print(sp.braden(**person, cutoffs=17).summary)
 
 # %% [markdown]
 # The Braden Scale was not built for SCI: after SCI, sensory perception, activity and mobility
-# score low for most people (a wheelchair user scores at most 2, "chairfast", for activity),
-# and an SCI-specific scale (SCIPUS) exists. **A risk score never replaces looking at the
+# score low for most people (a wheelchair user scores 2, "chairfast", for activity; a person
+# who walks occasionally scores 3), and an SCI-specific scale (SCIPUS) exists. **A risk score never replaces looking at the
 # skin.** Below are two copies of the same calculator: the first uses the five bands, the
 # second the single cut-off "at risk at 16 or less". Set the same answers in both and compare.
 
@@ -254,8 +255,10 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, **clot))
 # %% [markdown]
 # ## 4. Autonomic dysreflexia (AD)
 #
-# **Who:** people with an injury at **T6 or above**. It happened in 91% of people with complete
-# tetraplegia and 27% with incomplete tetraplegia in one cohort (Helkowski 2003).
+# **Who:** people with an injury at **T6 or above**. During bladder testing (urodynamics) it
+# was seen in 91% of people with complete tetraplegia and 27% with incomplete tetraplegia
+# (Curt 1997); first episodes mostly came 1-6 months after injury (Helkowski 2003), and it can
+# also occur in the first weeks.
 #
 # **What:** an irritating or painful stimulus **below** the level (a full bladder or blocked
 # catheter, most often; bowel; a pressure injury; an ingrown toenail; tight clothing or straps;
@@ -289,26 +292,83 @@ for step in flags.loc["autonomic_dysreflexia", "what_to_do"]:
 #
 # Without loading and muscle pull, bone below the injury thins quickly in the first years
 # (sublesional osteoporosis). Then a transfer, a minor fall, a range-of-motion exercise or a
-# strong spasm can break it (SCIRE; Craig Hospital). In a community cohort a mean 18.5 years
+# strong spasm can break it; most such fractures follow trivial injury or none (Ragnarsson & Sell 1981). In a community cohort a mean 18.5 years
 # after injury, 7.4% reported a fracture in the past year. The **knee region** (lower femur,
 # upper tibia) is most at risk; fractures just above the knee and of the femoral shaft are the
 # most common (Ragnarsson & Sell 1981).
 #
-# With little sensation a fracture may hurt little or not at all. It shows as **swelling** of
-# the thigh or knee after a transfer or a fall, **more spasms**, or autonomic dysreflexia; one
-# distal femur fracture was taken for a knee sprain (Dockry). What to do: keep the leg still
-# and supported, and seek care the same day for an examination and X-ray. Afterwards, the team
-# prevents clots, pressure injuries and AD (J Pers Med 2023).
+# The presentation is **atypical**. It can show as **swelling** of the thigh or knee after a
+# transfer or a fall, **more spasms**, or autonomic dysreflexia. Where sensation is lost it may
+# hurt little; where sensation remains it can hurt and still be missed: in one woman with
+# incomplete tetraplegia, knee swelling and pain after a fall were taken for a sprain, and the
+# distal femur fracture was found on X-ray three months later (Dockry). A fracture is itself a
+# risk for a **clot**, so swelling after a transfer or fall raises the DVT red flag as well.
+# What to do: keep the leg still and supported, and seek care the same day for an examination
+# and X-ray. Afterwards, the team prevents clots, pressure injuries and AD (J Pers Med 2023).
 #
 # ### Heterotopic ossification (HO)
 #
 # Bone forms in the soft tissue around a joint below the level, most often the **hip** (70-97%),
-# then the medial knee, usually **1-4 months** after injury (Speed). Reported incidence varies
+# usually **1-4 months** after injury (Speed). Sources differ on the knee: Speed names the
+# medial knee next after the hip, while the SCIRE chapter says HO rarely affects the peripheral
+# joints. Reported incidence varies
 # widely with how hard it is looked for (10-53% in one review; van Kuijk 2002). Its early
 # inflammatory phase (swelling, warmth, redness, low-grade fever, a joint getting harder to
 # move) looks like a DVT or cellulitis, so **a clot has to be ruled out first** (Shehab 2002).
 # A bone scan shows HO weeks before an X-ray does, and found early its progression can be
 # slowed (SCIRE).
+
+# %% [markdown]
+# ## 6. Three more red flags
+#
+# - **Urinary tract infection or urosepsis.** The bladder is the commonest trigger of autonomic
+#   dysreflexia and of a rise in spasms. Classic bladder symptoms are often missing after SCI:
+#   look for cloudy, dark or bad-smelling urine, fever, chills, more spasms or AD. An infection
+#   can spread to the blood (urosepsis). Same day; now with high fever, confusion or AD that
+#   does not settle (SCIRE Community).
+# - **New or rising loss of strength or sensation, or a new late pain.** A fluid-filled cyst in
+#   the cord (post-traumatic syringomyelia) or scar tissue tethering it can cause delayed,
+#   progressive loss of function, from about two months to decades after injury. It must not
+#   be put down to "old pain": the SCI team the same day, and an MRI (SCIRE).
+# - **Intrathecal baclofen withdrawal.** In a person with a baclofen pump, itching without a
+#   rash, fever and spasms rebounding after an alarm or a missed refill can progress within a
+#   day or two to high fever, confusion and rigidity. It is an emergency (Coffey 2002).
+#
+# ## 7. The referral ladder: how soon, and who
+#
+# Every red flag and every cause in the package points to one step of a **referral ladder**.
+# The words of a step are the same everywhere: in the reasoning aid, on the cause cards, in
+# the journal scan, on the dashboard and in the clinic report.
+
+# %% tags=["nbval-check-output"]
+ladder = sp.load_referral_ladder()
+ladder.assign(who=ladder["who_labels"].map("; ".join))[["label", "when", "who"]]
+
+# %% [markdown]
+# A red flag is **emergency** (now) or **same day**. A cause suspected without a red flag sits
+# lower: for example a new neuropathic pain goes to the SCI team or the pain service within
+# days, long-standing overuse pain to physiotherapy and the seating clinic at the next review.
+#
+# The reasoning aid uses the ladder's words. "More spasms than usual" alone raises the
+# same-day urine-infection check; with an injury at T6 or above it also raises the check for
+# autonomic dysreflexia, an emergency:
+
+# %% tags=["nbval-check-output"]
+result = sp.explain_causes(["with_more_spasms", "injury_at_or_above_T6"])
+for _, row in result.red_flags.iterrows():
+    print(f"{ladder.loc[row['urgency'], 'label']}: {row['label']}")
+
+# %% [markdown]
+# The journal scan needs the injury level (or an explicit `"unknown"`, which it states), and
+# it groups flagged entries into **episodes**: consecutive days of one red flag are one
+# episode, however many entries they hold.
+
+# %% tags=["nbval-check-output"]
+flags = sp.scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown")
+episodes = sp.red_flag_episodes(flags)
+print(f"{len(flags)} flagged entries in {len(episodes)} episodes")
+print("; ".join(flags.attrs["notes"]))
+episodes[["key", "severity", "days", "entries"]]
 
 # %% [markdown]
 # ## Self-check
@@ -331,8 +391,12 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 # - **Autonomic dysreflexia** (T6 or above): a stimulus below the level causes a blood pressure
 #   surge with a pounding headache. Sit up, loosen clothing, look for the trigger (bladder
 #   first) and seek urgent care.
-# - **Fractures** below the level may show only as swelling or more spasms; **HO** mimics a
-#   DVT, which must be ruled out first.
+# - **Fractures** below the level present atypically (swelling, more spasms) and are a clot
+#   risk themselves; **HO** mimics a DVT, which must be ruled out first.
+# - **Urine infection**, **new neurological loss or late pain**, and **baclofen pump
+#   withdrawal** are red flags too.
+# - The **referral ladder** (emergency now, same day, soon, routine) says how soon and who;
+#   the journal scan needs the injury level or says it was not assessed.
 #
 # ## What next
 # Notebook **05 · Management**: matching treatments to causes, and why heat and TENS need care
@@ -349,6 +413,8 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 #   a longitudinal study during and after inpatient rehabilitation. *J Rehabil Med*. 2007.
 # - Bergstrom N, Braden BJ, Laguzza A, Holman V. The Braden Scale for predicting pressure sore
 #   risk. *Nurs Res*. 1987;36(4):205-210. doi:10.1097/00006199-198707000-00002
+# - Braden B, Bergstrom N. Braden Scale for Predicting Pressure Sore Risk (scoring form). 1988.
+#   http://pda.rnao.ca/content/braden-scale-predicting-pressure-sore-risk-0
 # - SCIRE Project. Venous thromboembolism (rehabilitation phase): incidence.
 #   https://scireproject.com/evidence/venous-thromboembolism-rehab-phase/incidence/
 # - SCIRE Project. Venous thromboembolism: clinical presentation.
@@ -365,6 +431,17 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 # - Consortium for Spinal Cord Medicine. Evaluation and management of autonomic dysreflexia and
 #   other autonomic dysfunctions: preventing the highs and lows. *Top Spinal Cord Inj Rehabil*.
 #   2021. PMC8152175
+# - Curt A, Nitsche B, Rodic B, Schurch B, Dietz V. Assessment of autonomic dysreflexia in
+#   patients with spinal cord injury. *J Neurol Neurosurg Psychiatry*. 1997;62:473-477.
+#   doi:10.1136/jnnp.62.5.473
+# - SCIRE Community Team. Urinary tract infections. 2018.
+#   https://community.scireproject.com/topic/urinary-tract-infections
+# - Alibrahim F, Cao P, McIntyre A, Sequeira K, Teasell R. Syringomyelia following spinal cord
+#   injury: clinical presentation and natural history. SCIRE Project; 2022.
+#   https://scireproject.com/evidence/syringomyelia/introduction/clinical-presentation-and-natural-history/
+# - Coffey RJ, et al. Abrupt withdrawal from intrathecal baclofen: recognition and management
+#   of a potentially life-threatening syndrome. *Arch Phys Med Rehabil*. 2002;83:735-741.
+#   doi:10.1053/apmr.2002.32820
 # - Helkowski WM, et al. Autonomic dysreflexia: incidence in persons with neurologically
 #   complete and incomplete tetraplegia. *J Spinal Cord Med*. 2003;26:244-247.
 #   doi:10.1080/10790268.2003.11753691
@@ -378,10 +455,9 @@ quiz = sp.show_quiz(sp.load_quiz("04_red_flags"))
 #   PMC10300795
 # - Ragnarsson KT, Sell GH. Lower extremity fractures after spinal cord injury: a retrospective
 #   study. *Arch Phys Med Rehabil*. 1981;62:418-423.
-# - SCIRE Project. Bone health: fracture risk.
-# - Craig Hospital. Patient education on fractures after spinal cord injury.
-# - Dockry. Case report (PM&R abstract): distal femur fracture below a spinal cord injury
-#   presenting as knee swelling. *PM&R*.
+# - Dockry AE. Knee swelling in a patient with incomplete tetraplegia: the importance of
+#   heightened awareness: a case report. PM&R abstracts (AAPM&R annual assembly).
+#   https://pmrjabstracts.org/abstract/knee-swelling-in-a-patient-with-incomplete-tetraplegia-the-importance-of-heightened-awareness-a-case-report
 # - Alibrahim F, et al. Heterotopic ossification following spinal cord injury (evidence
 #   chapter). SCIRE Project; 2016. https://scireproject.com/evidence/heterotopic-ossification/introduction/
 # - van Kuijk AA, Geurts AC, van Kuppevelt HJ. Neurogenic heterotopic ossification in spinal

@@ -74,7 +74,9 @@ person[["label", "contraindicated"]]
 # **Heat.** Skin without sensation cannot warn of heat, so it burns without warning. Baths,
 # showers, hot drinks on the lap, heating pads and electrical stimulation devices all cause
 # burns. Heat is **contraindicated over areas with impaired sensation or circulation**, which
-# after SCI often means the whole of both legs. Keep bath and shower water below 49 °C. People
+# after SCI often means the whole of both legs. 49 °C is a **cap for the water heater**, not a
+# safe bath temperature: cap the heater **and** test bath and shower water with a thermometer
+# or with skin that has normal feeling before getting in. People
 # with injuries above T6 tend to overheat, so avoid heating the whole body. The sources used
 # here give no SCI-specific evidence that heat relieves pain. A swollen, warm leg may be a
 # clot: it needs medical care, not a heat pack.
@@ -86,7 +88,7 @@ person[["label", "contraindicated"]]
 # - Never place electrodes on the front of the neck, across the chest or on broken skin.
 # - A Cochrane review of 16 trials of non-drug treatments for chronic SCI pain found **no
 #   evidence that TENS relieves pain better than control treatments** (Boldt et al. 2014).
-#   TENS can reduce spasticity for up to about 24 hours.
+#   TENS can reduce spasticity for up to about 24 hours (SCIRE spasticity chapter).
 #
 # **Botulinum toxin** is injected into a few overactive muscles. It is for **focal**
 # spasticity, for example a tight calf pulling the ankle down. It is not a pain treatment, and
@@ -105,9 +107,11 @@ person[["label", "contraindicated"]]
 #   antidepressant) as an alternative.
 # - **Opioids are not first line.** Tramadol is a grade B option, formerly second line. It
 #   carries a serotonin risk when taken with tricyclics such as amitriptyline.
-# - **Topical capsaicin** (a chilli pepper extract) has little SCI evidence: one case series of
-#   8 people with at-level pain. It **can trigger autonomic dysreflexia**, so after an injury at
-#   T6 or above, ask the clinical team first.
+# - **Topical capsaicin** (a chilli pepper extract): a randomised crossover trial of the 8%
+#   patch in 11 people with SCI and refractory neuropathic pain found less pain than a
+#   low-dose control patch (Olusanya 2023); before it there was one case series. It **may not
+#   be appropriate for people susceptible to autonomic dysreflexia**, so after an injury at T6
+#   or above, ask the clinical team first.
 # - Musculoskeletal (overuse) pain is different. It is treated as in the general population:
 #   pain relief, physiotherapy, exercise and adjusting the wheelchair.
 #
@@ -198,8 +202,8 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 #   chronic SCI pain is weak (Cochrane: no better than control). **Botulinum toxin** is for focal
 #   spasticity.
 # - For neuropathic pain, **pregabalin or gabapentin** come first, with amitriptyline as an
-#   alternative. **Opioids are not first line**, and **capsaicin can trigger autonomic
-#   dysreflexia**. Doses are the prescriber's decision.
+#   alternative. **Opioids are not first line**, and **capsaicin may not be appropriate for
+#   people susceptible to autonomic dysreflexia**. Doses are the prescriber's decision.
 # - **Pressure relief**: at least 1 to 2 minutes every 30 minutes in the chair, and turning at
 #   least every 2 hours in bed. **DVT prevention** is the clinical team's job; reporting a
 #   swollen leg at once is everyone's.
@@ -225,12 +229,15 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 #   Rev*. 2014;CD009177. doi:10.1002/14651858.CD009177.pub2
 # - Sandford PR, Benes PS. Use of capsaicin in the treatment of radicular pain in spinal cord
 #   injury. *J Spinal Cord Med*. 2000;23:238-243. doi:10.1080/10790268.2000.11753532
-# - Source cited by the fact sheet for "capsaicin may not suit people prone to autonomic
-#   dysreflexia". PMC8986182
+# - Kupfer M, Formal CS. Non-opioid pharmacologic treatment of chronic spinal cord
+#   injury-related pain. *J Spinal Cord Med*. 2022;45:163. PMC8986182
+# - Olusanya A, et al. Capsaicin 8% patch for spinal cord injury focal neuropathic pain, a
+#   randomized controlled trial. *Pain Med*. 2023;24:71-78.
 # - Hsieh JTC, et al. Spasticity after spinal cord injury: an evidence-based review of current
 #   interventions. *Top Spinal Cord Inj Rehabil*. 2007;13:81-97.
-# - Chang E, et al. A review of spasticity treatments: pharmacological and interventional
-#   approaches. *Crit Rev Phys Rehabil Med*. 2013.
+# - SCIRE Project. Spasticity following spinal cord injury (evidence chapter): interventions
+#   based on various forms of afferent stimulation.
+#   https://scireproject.com/evidence/spasticity/non-pharmacological-interventions/interventions-based-on-various-forms-of-afferent-stimulation/
 # - Consortium for Spinal Cord Medicine. Pressure ulcer prevention and treatment following
 #   spinal cord injury: a clinical practice guideline for health-care professionals (2nd
 #   edition). Paralyzed Veterans of America; 2014.
@@ -241,7 +248,8 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 #   https://kite-uhn.com/can-scip/en/recommendations/anticoagulant-methods-of-thromboprophylaxis-during-the-rehabilitation-phase
 # - Hollister. Burns and spinal cord injury (patient education page).
 # - Elderly Health Service, Department of Health, Hong Kong. Heat therapy: precautions.
-# - Shepherd Center. Temperature regulation after spinal cord injury.
+# - Queensland Spinal Cord Injuries Service. Thermo-regulation.
+#   https://qscis.health.qld.gov.au/resources/cardiovascular/thermo-regulation
 # - Chartered Society of Physiotherapy (UK). Guidance on electrophysical agents: TENS
 #   contraindications and precautions.
 # - Action Nuggets (SCI clinical practice summaries). Management of musculoskeletal pain (3rd

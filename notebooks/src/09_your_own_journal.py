@@ -233,9 +233,11 @@ print(f"{len(images)} figures, {sum('alt=' in img for img in images)} with alt t
 print("Sections:", "; ".join(re.findall(r'<h2 id="[\w-]+">([^<]+)</h2>', page)))
 
 # %% [markdown]
-# And the top of its first section, the red flags, as the page shows it (without the report's
-# colours). Note that it names the pattern, the days and what to do, and that it never says
-# what the person has:
+# And its first section, the red flags, as the page shows it. The flagged entries are grouped
+# into **episodes** (consecutive days of one red flag), worded in the referral ladder's terms
+# ("Emergency: seek care now"), with what to do and who to go to. It never says what the
+# person has. The injury level was not given, so the report says that autonomic dysreflexia
+# escalation was not assessed:
 
 # %%
 start = page.index('<section id="red-flags"')
@@ -253,8 +255,11 @@ HTML(excerpt)
 # sci-pain report my_journal.csv -o my_report.html --date-format "%d/%m/%Y %H:%M"
 # ```
 #
-# Add `--t6` when the injury is at T6 or above: a surge of spasms is then flagged as urgent,
-# because it can set off autonomic dysreflexia.
+# Add `--level T4` (the person's neurological level, or `--t6` when only "at or above T6" is
+# known): with an injury at T6 or above a surge of spasms is then flagged as an emergency,
+# because **the trigger behind it** (a full bladder, a urine infection, a pressure sore, a
+# fracture) can set off autonomic dysreflexia. Without a level the report states "AD escalation
+# not assessed: injury level unknown".
 #
 # **What a report cannot do.** It only sees what was written down, so "no red flag" does not
 # rule anything out. An association is not a cause. A before-and-after change does not prove

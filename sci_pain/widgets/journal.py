@@ -247,30 +247,19 @@ def _message_picture(kind: str, text: str, *, dpi: int):
 
 
 def _flags_html(flags: pd.DataFrame) -> str:
-    if flags.empty:
-        return (
-            '<p class="sci-pain-alt">No red-flag pattern in these entries (the scan only sees '
-            "what was written).</p>"
-        )
-    items = []
-    order = flags.sort_values(["severity", "timestamp"], ascending=[False, True])
-    for (_, severity, title), group in order.groupby(
-        ["flag", "severity", "title"], observed=True, sort=False
-    ):
-        first, last = group["timestamp"].min(), group["timestamp"].max()
-        when = f"{first:%Y-%m-%d}" + (f" to {last:%Y-%m-%d}" if last.date() != first.date() else "")
-        entries = f"{len(group)} entr{'y' if len(group) == 1 else 'ies'}"
-        items.append(
-            f"<li><b>{html.escape(str(severity))}</b>: {html.escape(str(title))}, "
-            f"{entries}, {when}<details><summary>Why it matters (first entry, row "
-            f"{int(group['row'].iloc[0])})</summary>{html.escape(str(group['explanation'].iloc[0]))}"
-            f"</details></li>"
-        )
-    return (
-        f'<div class="sci-pain-flags" role="status"><b>⚠ Red flags in these entries '
-        f"({len(flags)})</b>: patterns that call for a check by a clinician. In real life a "
-        f"swollen, warm or red leg means seeking care now, not more analysis."
-        f"<ul>{''.join(items)}</ul></div>"
+    """The red flags among the entries shown, counted as episodes, in the one rendering."""
+    from sci_pain.alerts import render_red_flags
+    from sci_pain.flags import red_flag_episodes
+
+    n = len(red_flag_episodes(flags))
+    return render_red_flags(
+        flags,
+        format="html",
+        title=(
+            f"⚠ Red flags in these entries ({n} {'episode' if n == 1 else 'episodes'}): "
+            "in real life a swollen, warm or red leg means seeking care now, not more analysis."
+        ),
+        empty="No red-flag pattern in these entries (the scan only sees what was written).",
     )
 
 

@@ -145,7 +145,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     -------
     ipywidgets.VBox
         CSS class ``sci-pain-upload``, with attributes ``controls`` (dict: ``upload``,
-        ``mine``, ``date_format``, ``t6``, ``expand``, ``report``, ``csv``), ``mapping``
+        ``mine``, ``date_format``, ``injury_level``, ``expand``, ``report``, ``csv``), ``mapping``
         (VBox of one Dropdown per unmatched header, its description the header),
         ``found`` (HTML: what the file was recognised as), ``dates`` (HTML: the date
         preview), ``status`` (HTML: summary and problems, or why nothing can be shown),
@@ -192,11 +192,16 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         style=_WIDE,
         layout=w.Layout(width="max-content"),
     )
-    t6 = w.Checkbox(
-        value=False,
-        description="Injury at T6 or above (a surge of spasms counts as urgent)",
+    t6 = w.Dropdown(
+        options=[
+            ("not known", "unknown"),
+            ("at or above T6", "at_or_above_T6"),
+            ("below T6", "below_T6"),
+        ],
+        value="unknown",
+        description="Level of the injury (for the report's red flags):",
+        tooltip="At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
         style=_WIDE,
-        indent=False,
         layout=w.Layout(width="max-content"),
     )
     expand = w.Checkbox(
@@ -230,7 +235,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         "upload": upload,
         "mine": mine,
         "date_format": date_format,
-        "t6": t6,
+        "injury_level": t6,
         "expand": expand,
         "report": report_button,
         "csv": csv_button,
@@ -412,7 +417,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             page = report_html(
                 journal,
                 title=f"Pain journal report: {Path(state['name']).stem}",
-                level_at_or_above_t6=t6.value,
+                injury_level=t6.value,
                 expand=expand.value,
             )
         finally:
@@ -472,7 +477,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             mapping_area,
             status,
             context,
-            w.HBox([t6, expand]),
+            w.VBox([t6, expand]),
             w.HBox([report_button, csv_button]),
             downloads,
         ],
