@@ -9,13 +9,18 @@ CONSTRAINTS := requirements/constraints.txt
 # JupyterLab refuses to run as root unless asked; keep token auth and loopback in every case.
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LAB_PORT ?= 8888
+APP_PORT ?= 8866
 
-.PHONY: lab test setup notebooks lint format lock bench clean help
+.PHONY: lab test screenshots setup notebooks lint format lock bench clean help site course-docs app
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test       set up .venv and run every test (unit, doctest, nbval, browser, lint)"
+	@echo "make screenshots  run the browser tests and refresh docs/screenshots/ (make test writes build/)"
 	@echo "make notebooks  re-execute every notebook from notebooks/src/ and store its outputs"
+	@echo "make site       build the course website into build/site/ (open build/site/index.html)"
+	@echo "make app        serve notebook 09's journal dashboard as an app (Voila, no code shown)"
+	@echo "make course-docs regenerate the glossary page, lesson plans and answer key from data"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make lock       re-pin requirements/constraints.txt from the newest allowed versions"
 	@echo "make bench      run the benchmarks in benchmarks/"
@@ -26,14 +31,37 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[lab,test]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[lab,test,site]'
 	@touch $@
 
+# The printed URL (and the browser) opens notebook 00 itself, not the Launcher: the server's
+# root is notebooks/ and its default URL is 00's page. LAB_ARGS adds options (tests pass
+# --no-browser).
+LAB_ARGS ?=
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks \
+		--ServerApp.default_url=/lab/tree/00_start_here.ipynb \
+		--LabApp.default_url=/lab/tree/00_start_here.ipynb \
+		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) $(LAB_ARGS)
+
+# The journal dashboard as an app: Voila on loopback with token authentication, no code shown.
+app: $(STAMP)
+	$(BIN)/voila apps/journal_dashboard.ipynb --Voila.ip=127.0.0.1 --port=$(APP_PORT) --no-browser --token
+
+# The course website from the STORED notebooks (no re-execution), into build/site/.
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py build/site
+
+course-docs: $(STAMP)
+	$(BIN)/python tools/build_course_docs.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `make test` writes screenshots under build/screenshots/; only this target refreshes the
+# tracked ones in docs/screenshots/.
+screenshots: $(STAMP)
+	SCI_PAIN_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/browser -q $(PYTEST_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
@@ -53,7 +81,7 @@ bench: $(STAMP)
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet '.[lab,test]'
+	.lock-venv/bin/python -m pip install --quiet '.[lab,test,site]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^sci.pain' > $(CONSTRAINTS)
 	rm -rf .lock-venv
 	@echo "pinned $$(wc -l < $(CONSTRAINTS)) packages in $(CONSTRAINTS)"

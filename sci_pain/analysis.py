@@ -1405,6 +1405,6 @@ def association_caution(
     )
     parts.append(
         "Treat a striking association as a question to test, for example with a planned "
-        "before-and-after comparison (sci_pain.compare_phases), not as an answer."
+        "before-and-after comparison (notebook 08, 'Did it help?'), not as an answer."
     )
     return " ".join(parts)

@@ -39,10 +39,14 @@ from sci_pain.style import PALETTE
 __all__ = ["red_flag_banner_html", "cause_card_html", "management_html"]
 
 _ALERT = PALETTE["vermillion"]
+# Text needs 4.5:1 contrast on white (WCAG 2.1 AA); Okabe-Ito vermillion (3.9:1) and orange
+# (2.3:1) are kept for borders and darkened, same hue, for words.
+_ALERT_TEXT = "#A84A00"
+_ORANGE_TEXT = "#8A5A00"
 _SEVERITY_LOOK: dict[str, tuple[str, str, str]] = {
     # severity -> (symbol, words, colour)
-    "contraindicated": ("✖", "Contraindicated", PALETTE["vermillion"]),
-    "seek_care_first": ("⚠", "Seek medical care first", PALETTE["orange"]),
+    "contraindicated": ("✖", "Contraindicated", _ALERT_TEXT),
+    "seek_care_first": ("⚠", "Seek medical care first", _ORANGE_TEXT),
     "precaution": ("▲", "Precaution", PALETTE["blue"]),
     "note": ("ℹ", "Note", "#666666"),
 }
@@ -72,6 +76,15 @@ def _severity_badge(severity: str, tail: str = "") -> str:
         f'<span class="sci-pain-severity" data-severity="{_e(severity)}" '
         f'style="color:{colour};font-weight:bold;white-space:nowrap">'
         f"{symbol} {_e(words + tail)}</span>"
+    )
+
+
+def _fold(title: str, body: str) -> str:
+    """A long card section folded under its heading (click to open), so the card stays short
+    and the start of the next control or result stays in view."""
+    return (
+        f'<details class="sci-pain-card-section"><summary style="margin:6px 0 2px 0;'
+        f'cursor:pointer"><b>{_e(title)}</b></summary>{body}</details>'
     )
 
 
@@ -199,7 +212,7 @@ def cause_card_html(cause: str) -> str:
         "<p style='margin:2px 0;font-size:smaller'>" + " · ".join(_e(t) for t in tags),
     ]
     if c.is_emergency:
-        parts.append(f" · <b style='color:{_ALERT}'>⚠ An emergency in itself</b>")
+        parts.append(f" · <b style='color:{_ALERT_TEXT}'>⚠ An emergency in itself</b>")
     parts.append("</p>")
     parts.append(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care"))
     parts.append(_referral_html(c.referral, c.refer_to))
@@ -218,16 +231,12 @@ def cause_card_html(cause: str) -> str:
         ("In a pain journal", c.journal_signature),
     ]
     items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in features if v)
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Features</h4><ul style='margin:2px 0'>{items}</ul>"
-    )
+    parts.append(_fold("Features", f"<ul style='margin:2px 0'>{items}</ul>"))
     sites = ", ".join(_words(s) for s in (*c.leg_sites, *c.body_sites))
     side = _LATERALITY.get(str(c.laterality), _words(str(c.laterality)))
     where = [("Sites", sites), ("Sides", side), ("More exactly", c.site_note)]
     items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in where if v)
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Where in the leg</h4><ul style='margin:2px 0'>{items}</ul>"
-    )
+    parts.append(_fold("Where in the leg", f"<ul style='margin:2px 0'>{items}</ul>"))
     options = load_management().loc[list(c.management)]
     rows = []
     for _, row in options.iterrows():
@@ -236,11 +245,13 @@ def cause_card_html(cause: str) -> str:
         cautions = f"<ul style='margin:0'>{cautions}</ul>" if cautions else ""
         rows.append(f"<li><b>{_e(row['label'])}</b>: {_e(note)}{cautions}</li>")
     parts.append(
-        "<h4 style='margin:8px 0 2px 0'>Management, with cautions</h4>"
-        f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
-        f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>"
+        _fold(
+            f"Management, with cautions ({len(rows)} options)",
+            f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
+            f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>",
+        )
     )
-    parts.append(_references_html((*c.citations, *c.onset_citations)))
+    parts.append(_references_html((*c.citations, *c.onset_citations), folded=True))
     parts.append("</div>")
     return "".join(parts)
 

@@ -119,6 +119,12 @@ LEVEL_LABELS: dict[str, str] = {
 LATERALITY: tuple[str, ...] = ("one_side", "either", "both_sides")
 """Typical sidedness: one leg, either pattern, or usually both legs."""
 
+LATERALITY_LABELS: dict[str, str] = {
+    "one_side": "One leg",
+    "either": "One or both legs",
+    "both_sides": "Usually both legs",
+}
+
 LEG_SITES: tuple[str, ...] = JOURNAL_SITES
 """Leg sites: the journal's site vocabulary (:data:`sci_pain.journal_schema.SITES`)."""
 
@@ -143,6 +149,13 @@ them (see :func:`sci_pain.management_for`)."""
 CAUTION_SEVERITIES: tuple[str, ...] = ("contraindicated", "seek_care_first", "precaution", "note")
 """How serious a caution is, most serious first."""
 
+CAUTION_SEVERITY_LABELS: dict[str, str] = {
+    "contraindicated": "Do not use",
+    "seek_care_first": "Seek care first",
+    "precaution": "Precaution",
+    "note": "Note",
+}
+
 MANAGEMENT_CATEGORIES: tuple[str, ...] = (
     "exercise_and_therapy",
     "medicine",
@@ -153,6 +166,23 @@ MANAGEMENT_CATEGORIES: tuple[str, ...] = (
 )
 
 DELIVERED_BY: tuple[str, ...] = ("self", "therapist", "clinician")
+
+DELIVERED_BY_LABELS: dict[str, str] = {
+    "self": "the person",
+    "therapist": "a therapist",
+    "clinician": "a clinician",
+}
+"""Readable labels for who delivers a management option."""
+
+MANAGEMENT_CATEGORY_LABELS: dict[str, str] = {
+    "exercise_and_therapy": "Exercise and therapy",
+    "medicine": "Medicine",
+    "device": "Device",
+    "self_care": "Self-care",
+    "prevention": "Prevention",
+    "psychological": "Psychological",
+}
+"""Readable labels for the management categories."""
 
 REFERRAL_STEPS: tuple[str, ...] = ("emergency", "same_day", "soon", "routine")
 """The steps of the referral ladder (``referral.yaml``), most pressing first: ``emergency``

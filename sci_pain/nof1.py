@@ -19,7 +19,7 @@ An N-of-1 comparison sets a baseline phase A (before an intervention) against a 
   from both phases before Kendall's tau-b between phase and rating is computed, so that a
   change that was under way anyway is not credited to the intervention; also Tau-U (Parker
   et al. 2011) for comparison;
-- warnings: few observations, a baseline trend, autocorrelation, and regression to the mean
+- warnings: few observations, a baseline under two weeks, a baseline trend, autocorrelation, and regression to the mean
   when the intervention starts right after the worst week of the baseline.
 
 The direction is always explicit: ``lower_is_better=True`` (the default, for pain) means a
@@ -628,6 +628,11 @@ def _position(labels: pd.Index, label, name: str) -> int:
     return int(found)
 
 
+SHORT_BASELINE_DAYS = 14
+"""A daily baseline shorter than this (two weeks, so every weekday at least twice) gets a
+warning that it may not show the person's usual variation."""
+
+
 def _rtm_warning(a: pd.Series, *, window: int, lower_is_better: bool) -> str | None:
     """Warn when the last window of the baseline was its worst (regression to the mean)."""
     if isinstance(a.index, pd.DatetimeIndex):
@@ -824,6 +829,13 @@ def compare_phases(
         warnings.append(
             f"Few observations ({len(a)} before, {len(b)} after): single-case standards ask "
             f"for at least 5 per phase (Kratochwill et al. 2010), and the intervals are wide."
+        )
+    elif dated and unit == "day" and len(a) < SHORT_BASELINE_DAYS:
+        warnings.append(
+            f"Short baseline: only {len(a)} days before the start (under two weeks). It may "
+            f"not show this person's usual ups and downs, including differences between "
+            f"weekdays, so a change after the start is hard to judge; a longer, stable "
+            f"baseline helps."
         )
     trend_p = bc["trend_p"]
     if not math.isnan(trend_p) and trend_p < 0.05:

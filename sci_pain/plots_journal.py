@@ -96,7 +96,11 @@ PLOT_KINDS: tuple[str, ...] = (
 """The figures :func:`alt_text` can describe (``plot_<kind>``)."""
 
 PAIN_RANGE = (0.0, 10.0)
-_MISSING_COLOUR = "#D9D9D9"
+# Cells without entries are white with grey hatching, a pattern no colour of the scale has:
+# a plain grey could be read as a mid-range mean on cividis (also in greyscale print).
+_MISSING_COLOUR = "white"
+_MISSING_HATCH = "////"
+_MISSING_EDGE = "#8C8C8C"
 _SEVERITY_COLOURS = {
     "routine": PALETTE["blue"],
     "soon": PALETTE["purple"],
@@ -123,6 +127,7 @@ _NAMES = {
     "sleep_hours": "Sleep",
 }
 _COLORBAR_LABEL = "sci_pain colorbar"
+_MISSING_KEY_LABEL = "sci_pain no-entries key"
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,18 +152,58 @@ def _label(column: str, *, prefix: str = "", suffix: str = "") -> str:
 def _cmap(name: str = SEQUENTIAL_CMAP):
     import matplotlib as mpl
 
-    return mpl.colormaps[name].with_extremes(bad=_MISSING_COLOUR)
+    return mpl.colormaps[name].with_extremes(bad=(0.0, 0.0, 0.0, 0.0))  # hatch shows through
+
+
+def _hatched(xy, width: float, height: float):
+    """The 'no entries' background drawn under a heatmap: masked cells let it show."""
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(
+        xy,
+        width,
+        height,
+        facecolor=_MISSING_COLOUR,
+        edgecolor=_MISSING_EDGE,
+        hatch=_MISSING_HATCH,
+        linewidth=0,
+        zorder=-1,
+        label="no entries",
+    )
+
+
+def _text_colour(value: float) -> str:
+    """Black or white, whichever contrasts more with the cell colour of ``value`` (WCAG)."""
+    import matplotlib as mpl
+
+    r, g, b, _ = mpl.colormaps[SEQUENTIAL_CMAP](
+        (value - PAIN_RANGE[0]) / (PAIN_RANGE[1] - PAIN_RANGE[0])
+    )
+    lum = 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+    return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
 
 def _colorbar(ax: Axes, mappable, label: str):
     """A colour bar in an inset of ``ax`` (replacing an earlier one), so redraws do not pile up."""
     for child in list(ax.child_axes):
-        if child.get_label() == _COLORBAR_LABEL:
+        if child.get_label() in (_COLORBAR_LABEL, _MISSING_KEY_LABEL):
             child.remove()
     cax = ax.inset_axes([1.03, 0.0, 0.035, 1.0])
     cax.set_label(_COLORBAR_LABEL)
     colorbar = ax.get_figure().colorbar(mappable, cax=cax)
     colorbar.set_label(label)
+    key = ax.inset_axes([1.03, -0.16, 0.035, 0.07])  # what the hatching means
+    key.set_label(_MISSING_KEY_LABEL)
+    key.add_patch(_hatched((0, 0), 1, 1))
+    key.set_xlim(0, 1)
+    key.set_ylim(0, 1)
+    key.set_xticks([])
+    key.set_yticks([])
+    key.text(1.4, 0.5, "no entries", transform=key.transAxes, va="center", fontsize=9)
     return colorbar
 
 
@@ -312,7 +357,7 @@ def plot_calendar(
     """A calendar heatmap: one cell per day (weeks across, Monday to Sunday down).
 
     Cells are coloured by the day's mean rating on the fixed 0-10 scale; days without an
-    entry are grey.
+    entry are hatched (a pattern, so they cannot be mistaken for a colour of the scale).
 
     Returns
     -------
@@ -337,7 +382,7 @@ def plot_calendar(
     daily = daily_summary(entries, column=column)
     ax.set_title(title or f"Daily mean {_NAMES.get(column, column).lower()}: calendar")
     ax.set_ylabel("Day of week")
-    ax.set_xlabel("Week (month shown at its first week); grey = no entry")
+    ax.set_xlabel("Week (month shown at its first week); hatched = no entry")
     if daily.empty:
         _no_data(ax, "No entries")
         return ax
@@ -368,7 +413,7 @@ def plot_calendar(
         edgecolors="white",
         linewidth=0.5,
     )
-    ax.set_facecolor(_MISSING_COLOUR)
+    ax.add_patch(_hatched((0, 0), n_weeks, 7))
     ax.set_xlim(0, n_weeks)
     ax.set_ylim(7, 0)
     ax.set_yticks(np.arange(7) + 0.5, [d[:3] for d in WEEKDAYS])
@@ -433,6 +478,7 @@ def plot_time_of_day_weekday(
         aspect="auto",
         interpolation="nearest",
     )
+    ax.add_patch(_hatched((-0.5, -0.5), values.shape[1], 7))
     ax.set_yticks(np.arange(7), [d[:3] for d in WEEKDAYS])
     if by == "part":
         ax.set_xticks(
@@ -457,8 +503,9 @@ def plot_time_of_day_weekday(
                 f"{v:.1f}",
                 ha="center",
                 va="center",
-                fontsize=9,
-                color="white" if v < 5 else "black",
+                fontsize=11,
+                fontweight="bold",
+                color=_text_colour(v),
             )
     ax.set_title(title or f"Mean {_NAMES.get(column, column).lower()} by weekday and time of day")
     _colorbar(ax, image, _label(column, prefix=f"Mean {column.replace('_', ' ')}"))
@@ -489,7 +536,7 @@ def plot_body_map(
     The person's right leg is drawn on the viewer's left, as in clinical pain drawings, and
     both legs are labelled. Entries for ``both`` sides count for each leg and entries for the
     ``whole_leg`` for each of its sites (see :func:`sci_pain.analysis.pain_by_leg_site`).
-    Sites never rated are grey.
+    Sites never rated are hatched.
 
     Returns
     -------
@@ -509,6 +556,7 @@ def plot_body_map(
     """
     from matplotlib.collections import PolyCollection
     from matplotlib.colors import Normalize
+    from matplotlib.patches import Polygon
 
     entries = _as_entries(entries)
     ax = _axes(ax)
@@ -531,6 +579,17 @@ def plot_body_map(
         linewidths=0.8,
     )
     ax.add_collection(collection)
+    for polygon in polygons:  # sites without entries show this hatching (their mean is masked)
+        ax.add_patch(
+            Polygon(
+                polygon,
+                facecolor=_MISSING_COLOUR,
+                edgecolor=_MISSING_EDGE,
+                hatch=_MISSING_HATCH,
+                linewidth=0,
+                zorder=collection.get_zorder() - 0.5,
+            )
+        )
     shown = ~np.isnan(means)
     for (x, y), value in zip(np.asarray(centres)[shown], means[shown], strict=True):
         ax.text(
@@ -540,7 +599,7 @@ def plot_body_map(
             ha="center",
             va="center",
             fontsize=8,
-            color="white" if value < 5 else "black",
+            color=_text_colour(value),
         )
     for site, shape in _LEG_SHAPES:
         ys = [y for _, y in shape]
@@ -555,7 +614,7 @@ def plot_body_map(
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.grid(False)
-    ax.set_xlabel("Front view (right leg on the viewer's left);\ngrey = not rated")
+    ax.set_xlabel("Front view (right leg on the viewer's left);\nhatched = not rated")
     ax.set_title(title or f"Mean {_NAMES.get(column, column).lower()} by site")
     _colorbar(ax, collection, _label(column, prefix=f"Mean {column.replace('_', ' ')}"))
     return ax
@@ -962,7 +1021,7 @@ def _alt_calendar(data, *, column="pain", **_) -> str:
         f"Calendar heatmap of daily mean {column.replace('_', ' ')} from "
         f"{_date(daily.index[0])} to {_date(daily.index[-1])}, one cell per day: "
         f"{int((~daily['missed']).sum())} days with entries and {int(daily['missed'].sum())} "
-        f"missed days in grey; highest {_fmt(means.max())} on {_date(means.idxmax())}, lowest "
+        f"missed days hatched; highest {_fmt(means.max())} on {_date(means.idxmax())}, lowest "
         f"{_fmt(means.min())} on {_date(means.idxmin())}."
     )
 
@@ -1002,7 +1061,7 @@ def _alt_body_map(data, *, column="pain", **_) -> str:
             f"Body map of both legs from hip to foot coloured by mean "
             f"{column.replace('_', ' ')} (NRS 0-10): only the {hi['leg']} {hi['site']} was "
             f"rated ({_fmt(hi['mean'])}, {int(hi['n'])} entries); the other "
-            f"{len(table) - 1} sites are grey."
+            f"{len(table) - 1} sites are hatched (not rated)."
         )
     return (
         f"Body map of both legs from hip to foot coloured by mean {column.replace('_', ' ')} "
@@ -1143,7 +1202,7 @@ def _set_label(text, value: float) -> bool:
     """Write a cell's mean as the heatmaps do (hidden when missing); return whether it changed."""
     missing = math.isnan(value)
     label = "" if missing else f"{value:.1f}"
-    colour = "white" if not missing and value < 5 else "black"
+    colour = "black" if missing else _text_colour(value)
     if (text.get_text(), text.get_visible(), text.get_color()) == (label, not missing, colour):
         return False
     text.set_text(label)
@@ -1328,7 +1387,7 @@ def update_calendar(
     """Show other entries on a calendar drawn by :func:`plot_calendar`, in place.
 
     The grid keeps the weeks it was drawn with: each day's cell takes the mean of the given
-    entries (grey when it has none, or when it is outside ``start`` to ``end``), and the
+    entries (hatched when it has none, or when it is outside ``start`` to ``end``), and the
     view narrows to the weeks from ``start`` to ``end``, with month labels for those weeks.
 
     Parameters
@@ -1484,7 +1543,9 @@ def update_time_of_day_weekday(
         if text is None:
             if missing:
                 continue
-            text = cells[(row, col)] = ax.text(col, row, "", ha="center", va="center", fontsize=9)
+            text = cells[(row, col)] = ax.text(
+                col, row, "", ha="center", va="center", fontsize=11, fontweight="bold"
+            )
         texts_changed |= _set_label(text, value)
     if texts_changed:  # all cell labels, so that the set of changing artists stays the same
         changed.extend(cells.values())

@@ -247,6 +247,41 @@ def _lag_words(lag: int) -> str:
 # -- the figure -------------------------------------------------------------------------------
 
 
+def _mark_not_zero_based(ax: Axes, values, name: str, unit: str) -> None:
+    """Give a y axis that does not start at 0 whole-number limits, say so in its label and
+    draw a break mark (a zigzag) at the foot of its spine, so a small change is not read as a
+    large one."""
+    import math
+
+    low = math.floor(float(np.nanmin(values))) - 1
+    high = math.ceil(float(np.nanmax(values))) + 1
+    if low <= 0:
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel(f"{name} ({unit})", color="0.2")
+        return
+    ax.set_ylim(low, high)
+    ax.set_ylabel(f"{name} ({unit})\naxis starts at {low:g} {unit}, not 0", color="0.2")
+    from matplotlib.patches import Polygon
+    from matplotlib.transforms import ScaledTranslation
+
+    # a zigzag across the foot of the right spine, in points from that corner, so it keeps its
+    # shape whatever the figure size
+    at_corner = ax.figure.dpi_scale_trans + ScaledTranslation(1.0, 0.0, ax.transAxes)
+    zigzag = [(x / 72, y / 72) for x, y in ((-6, 2), (6, 6), (-6, 10), (6, 14))]
+    ax.add_patch(
+        Polygon(
+            zigzag,
+            closed=False,
+            fill=False,
+            edgecolor="0.2",
+            linewidth=1.5,
+            clip_on=False,
+            transform=at_corner,
+            label="_axis break",
+        )
+    )
+
+
 def plot_pain_and(
     entries,
     *,
@@ -338,12 +373,14 @@ def plot_pain_and(
                 linestyle="-",
                 label=name,
             )
+            _mark_not_zero_based(twin, values.to_numpy(dtype=float), name, unit)
         else:
             twin.bar(
                 values.index, values.to_numpy(), width=0.8, color=colour, alpha=0.5, label=name
             )
             twin.set_ylim(bottom=0)
-        twin.set_ylabel(f"{name} ({unit})", color="0.2")
+        if measure != "weight_kg":  # the weight axis is labelled by _mark_not_zero_based
+            twin.set_ylabel(f"{name} ({unit})", color="0.2")
         twin.grid(False)
         twin.spines["right"].set_visible(True)
 

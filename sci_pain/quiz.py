@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import html
 import math
+import random
+import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -34,8 +37,16 @@ __all__ = [
     "load_quiz",
     "read_quiz",
     "check_answer",
+    "parse_number",
     "quiz_html",
+    "SHUFFLE_SEED",
 ]
+
+SHUFFLE_SEED = 14
+"""Fixed seed for the option order. Each question's options are shuffled once, when the quiz is
+read, by a generator seeded with this number and the question's id, so the order is the same on
+every run and machine, and ``read_quiz(...).questions[i].options`` is the order learners see (the
+widget, the static fallback and any answer key all follow it)."""
 
 
 class QuizError(ValueError):
@@ -124,7 +135,15 @@ def _fail(source: str, where: str, problem: str) -> QuizError:
     return QuizError(f"{source}: {where}: {problem}")
 
 
-def _parse_question(raw: object, index: int, source: str) -> Question:
+def _shuffled(options: list[Option], qid: str) -> tuple[Option, ...]:
+    """The options in the fixed, seeded order learners see (independent of file order)."""
+    rng = random.Random(SHUFFLE_SEED * 1_000_003 + zlib.crc32(qid.encode("utf-8")))
+    order = list(options)
+    rng.shuffle(order)
+    return tuple(order)
+
+
+def _parse_question(raw: object, index: int, source: str, *, shuffle: bool = True) -> Question:
     where = f"question {index + 1}"
     if not isinstance(raw, dict):
         raise _fail(source, where, "each question must be a mapping")
@@ -159,7 +178,8 @@ def _parse_question(raw: object, index: int, source: str) -> Question:
             raise _fail(source, where, f"exactly one option must be correct, found {n_correct}")
         if len({o.text for o in options}) != len(options):
             raise _fail(source, where, "option texts must be unique")
-        return Question(kind="choice", options=tuple(options), **common)
+        ordered = _shuffled(options, qid) if shuffle else tuple(options)
+        return Question(kind="choice", options=ordered, **common)
     if kind == "numeric":
         try:
             answer = float(raw["answer"])
@@ -180,13 +200,20 @@ def _parse_question(raw: object, index: int, source: str) -> Question:
     raise _fail(source, where, f"'kind' must be 'choice' or 'numeric', got {kind!r}")
 
 
-def read_quiz(path: str | Path) -> Quiz:
+def read_quiz(path: str | Path, *, shuffle: bool = True) -> Quiz:
     """Read a quiz from a YAML file.
+
+    This is the one place where the options of a multiple-choice question get their order:
+    they are shuffled with a fixed seed (:data:`SHUFFLE_SEED` and the question id), so the
+    position of the correct option does not depend on how the file was written, and every
+    view of the quiz shows the same order.
 
     Parameters
     ----------
     path : str or Path
         A YAML file with ``title`` and a list of ``questions``.
+    shuffle : bool, default True
+        ``False`` keeps the options in file order (for checking the file itself).
 
     Returns
     -------
@@ -209,7 +236,9 @@ def read_quiz(path: str | Path) -> Quiz:
         raise QuizError(f"{source}: not valid YAML: {err}") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise QuizError(f"{source}: expected a mapping with a 'questions' list")
-    questions = tuple(_parse_question(q, i, source) for i, q in enumerate(raw["questions"]))
+    questions = tuple(
+        _parse_question(q, i, source, shuffle=shuffle) for i, q in enumerate(raw["questions"])
+    )
     ids = [q.id for q in questions]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -242,6 +271,65 @@ def load_quiz(name: str) -> Quiz:
     return read_quiz(path)
 
 
+_NUMBER = re.compile(
+    r"^\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(?:/\s*(\d+(?:[.,]\d*)?))?\s*(.*?)\s*\.?\s*$"
+)
+_PERCENT_WORDS = {"%", "percent", "per cent", "pc"}
+
+
+def _unit_forms(unit: str) -> set[str]:
+    """Ways a learner may write ``unit`` after the number ("2 points", "2 pts", "30%")."""
+    unit = unit.strip().lower()
+    if not unit:
+        return set()
+    forms = {unit}
+    if unit == "%":
+        return forms | _PERCENT_WORDS
+    singular = unit[:-1] if unit.endswith("s") else unit
+    forms |= {singular, singular + "s"}
+    short = {"points": {"pt", "pts", "point"}, "minutes": {"min", "mins", "minute"}}
+    forms |= short.get(unit, set())
+    if unit.startswith("kg/m"):
+        forms |= {"kg/m2", "kg/m^2", "kg/m²", "kg per m2", "kg per square metre"}
+    return forms
+
+
+def parse_number(question: Question, answer: object) -> float | None:
+    """Read a numeric answer written the way people write numbers.
+
+    Accepts a decimal comma ("2,4"), the question's unit after the number ("2 points",
+    "30 minutes", "30%"), a fraction ("2/3") and, for a proportion without a unit, a
+    percentage ("66.7%" for 0.667). Returns ``None`` when the text is not such a number.
+
+    Examples
+    --------
+    >>> q = Question(id="x", kind="numeric", prompt="?", explanation=".", answer=30, unit="%")
+    >>> parse_number(q, "30 %"), parse_number(q, "30 percent"), parse_number(q, "thirty")
+    (30.0, 30.0, None)
+    """
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        return float(answer)
+    match = _NUMBER.match(str(answer))
+    if not match:
+        return None
+    number, denominator, rest = match.groups()
+    value = float(number.replace(",", "."))
+    if denominator is not None:
+        bottom = float(denominator.replace(",", "."))
+        if bottom == 0:
+            return None
+        value /= bottom
+    rest = rest.lower().strip()
+    if not rest:
+        return value
+    if rest in _unit_forms(question.unit):
+        return value
+    proportion = not question.unit.strip() and question.answer is not None
+    if proportion and 0 <= question.answer <= 1 and rest in _PERCENT_WORDS:
+        return value / 100
+    return None
+
+
 def check_answer(question: Question, answer: object) -> Feedback:
     """Check one answer and return feedback.
 
@@ -272,6 +360,8 @@ def check_answer(question: Question, answer: object) -> Feedback:
     'Not quite. More.'
     >>> check_answer(q, 4).correct
     True
+    >>> check_answer(q, "four").message
+    "'four' is not a number: type it in digits."
     """
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(False, "Choose or enter an answer first.", "")
@@ -284,10 +374,11 @@ def check_answer(question: Question, answer: object) -> Feedback:
         valid = [o.text for o in question.options]
         msg = f"{answer!r} is not an option of question {question.id!r}; options: {valid}"
         raise ValueError(msg)
-    try:
-        value = float(str(answer).replace(",", "."))
-    except ValueError:
-        return Feedback(False, f"{answer!r} is not a number.", "")
+    value = parse_number(question, answer)
+    if value is None:
+        unit = f" (in {question.unit})" if question.unit else ""
+        msg = f"{str(answer).strip()!r} is not a number{unit}: type it in digits."
+        return Feedback(False, msg, "")
     if abs(value - question.answer) <= question.tolerance + 1e-9:
         return Feedback(True, "Correct.", question.explanation)
     side = question.too_low if value < question.answer else question.too_high

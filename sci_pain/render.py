@@ -10,6 +10,8 @@ Examples
 >>> html = figure_html(fig, alt="An empty set of axes.")
 >>> html.startswith("<figure") and 'alt="An empty set of axes."' in html
 True
+>>> 'title="An empty set of axes."' in html  # shown on hover
+True
 >>> plt.close(fig)
 """
 
@@ -86,9 +88,10 @@ def figure_html(
         msg = "every figure needs alt text: pass alt='One sentence that says what it shows.'"
         raise ValueError(msg)
     data = base64.b64encode(figure_png(fig_or_ax, dpi=dpi)).decode("ascii")
+    text = html.escape(alt, quote=True)  # title: the alt text also shows on hover
     parts = [
         '<figure class="sci-pain-figure" style="margin:0">',
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
+        f'<img src="data:image/png;base64,{data}" alt="{text}" title="{text}"'
         ' style="max-width:100%;height:auto"/>',
     ]
     if caption:

@@ -502,7 +502,7 @@ def _period_section(ctx: _Context) -> str:
             "The calendar",
             lambda ax: plot_calendar(ctx.entries, ax=ax),
             lambda: alt_text("calendar", ctx.entries),
-            caption="Each square is one day, coloured by that day's mean pain; grey squares "
+            caption="Each square is one day, coloured by that day's mean pain; hatched squares "
             "are days without an entry.",
             size=(9.0, 2.9),
         )
@@ -768,7 +768,7 @@ def _patterns_section(ctx: _Context) -> str:
                 "The body map",
                 lambda ax: plot_body_map(ctx.entries, ax=ax),
                 lambda: alt_text("body_map", ctx.entries),
-                caption="Both legs from hip to foot, coloured by mean pain at each site; grey "
+                caption="Both legs from hip to foot, coloured by mean pain at each site; hatched "
                 "sites were never rated.",
                 size=(6.0, 5.0),
             )

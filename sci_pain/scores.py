@@ -11,6 +11,8 @@ wells_dvt             Wells score for DVT (2003 version)         ``wells2003``
 bmi                   Body mass index, WHO and SCI thresholds    ``who2000``,
                                                                  ``laughton2009``
 dn4                   DN4 neuropathic pain questionnaire         ``bouhassira2005``
+scipi                 SCIPI, 4-item SCI neuropathic pain screen  ``bryce2014_scipi``,
+                                                                 ``ninds_cde_scipi``
 ====================  =========================================  ======================
 
 Each function checks its input, computes, and returns a small frozen dataclass. Item
@@ -71,6 +73,7 @@ __all__ = [
     "WellsResult",
     "BMIResult",
     "DN4Result",
+    "SCIPIResult",
     "MAS_GRADES",
     "BRADEN_BANDS",
     "score_definition",
@@ -80,11 +83,12 @@ __all__ = [
     "wells_dvt",
     "bmi",
     "dn4",
+    "scipi",
     "score_html",
 ]
 
 ScaleName = Literal[
-    "modified_ashworth", "penn_spasm_frequency", "braden", "wells_dvt", "bmi", "dn4"
+    "modified_ashworth", "penn_spasm_frequency", "braden", "wells_dvt", "bmi", "dn4", "scipi"
 ]
 
 _FILE = ("knowledge", "scores.yaml")
@@ -150,6 +154,7 @@ def _definitions() -> dict[str, Any]:
         "wells_dvt": ("title", "citations", "items", "likely_from", "sci_note", "emergency"),
         "bmi": ("title", "citations", "who_bands", "sci_threshold", "why_different", "caveat"),
         "dn4": ("title", "citations", "items", "positive_from", "caveat"),
+        "scipi": ("title", "citations", "items", "positive_from", "caveat"),
     }
     if not isinstance(raw, dict):
         msg = f"{path}: expected a mapping of score names, got {type(raw).__name__}"
@@ -444,6 +449,24 @@ class DN4Result(_Result):
     positive: bool
     interview_total: int
     examination_total: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SCIPIResult(_Result):
+    """SCIPI total (0-4): 0 non-neuropathic, 1 possible, 2 or more probable neuropathic pain.
+
+    Attributes
+    ----------
+    total : int
+    positive : bool
+        ``total >= 2``.
+    """
+
+    total: int
+    positive: bool
+
+    def _score_text(self) -> str:
+        return f"{self.total}/4"
 
 
 def _common(record: dict) -> dict[str, Any]:
@@ -1204,6 +1227,108 @@ def dn4(
 
 
 # ---------------------------------------------------------------------------------------------
+# SCIPI
+
+
+def scipi(
+    *,
+    electric_shocks: bool | None = None,
+    tingling_pins_and_needles: bool | None = None,
+    burning_or_freezing: bool | None = None,
+    insensate_area: bool | None = None,
+) -> SCIPIResult:
+    """Score the 4-item Spinal Cord Injury Pain Instrument (Bryce et al. 2014).
+
+    One point per yes: the pain feels like electric shocks; it feels like tingling or pins
+    and needles; it feels hot-burning or cold-freezing; it is felt in an area without normal
+    sensation. **2 or more of 4** is a positive screen (probable neuropathic pain); 1 means
+    possible and 0 non-neuropathic pain (NINDS Common Data Elements summary). In the
+    preliminary validation, 2 or more gave a sensitivity of 78% and a specificity of 73%.
+
+    Parameters
+    ----------
+    electric_shocks, tingling_pins_and_needles, burning_or_freezing, insensate_area : bool
+        All four answers are required.
+
+    Returns
+    -------
+    SCIPIResult
+        ``total``, ``positive``, ``band``, ``interpretation``, ``items``, ``citations``
+        (``("bryce2014_scipi", "ninds_cde_scipi")``), ``caveat``.
+
+    Raises
+    ------
+    ScoreError
+        If an answer is missing or is not True/False.
+
+    Examples
+    --------
+    Burning feet below a complete injury, felt where there is no sensation:
+
+    >>> r = scipi(
+    ...     electric_shocks=False,
+    ...     tingling_pins_and_needles=False,
+    ...     burning_or_freezing=True,
+    ...     insensate_area=True,
+    ... )
+    >>> r.total, r.band
+    (2, 'probable neuropathic pain (2 or more of 4)')
+
+    An aching shoulder after transfers:
+
+    >>> scipi(
+    ...     electric_shocks=False,
+    ...     tingling_pins_and_needles=False,
+    ...     burning_or_freezing=False,
+    ...     insensate_area=False,
+    ... ).band
+    'non-neuropathic (0 of 4)'
+    """
+    scale = "SCIPI"
+    record = _definitions()["scipi"]
+    given = {
+        "electric_shocks": electric_shocks,
+        "tingling_pins_and_needles": tingling_pins_and_needles,
+        "burning_or_freezing": burning_or_freezing,
+        "insensate_area": insensate_area,
+    }
+    missing = [key for key, value in given.items() if value is None]
+    if missing:
+        raise _missing(scale, missing, (True, False))
+    items = []
+    for entry in record["items"]:
+        answer = _as_bool(given[entry["key"]])
+        if answer is None:
+            raise _fail(scale, entry["key"], given[entry["key"]], (True, False))
+        items.append(
+            ScoreItem(entry["key"], entry["label"], "yes" if answer else "no", int(answer))
+        )
+    total = sum(item.points for item in items)
+    cut = int(record["positive_from"])
+    positive = total >= cut
+    if positive:
+        band = f"probable neuropathic pain ({cut} or more of 4)"
+        meaning = "suggests neuropathic pain; a clinician should assess and classify it"
+    elif total == 1:
+        band = "possible neuropathic pain (1 of 4)"
+        meaning = "is below the cut-off; it neither confirms nor rules out neuropathic pain"
+    else:
+        band = "non-neuropathic (0 of 4)"
+        meaning = "does not suggest neuropathic pain; it does not rule it out"
+    interpretation = f"SCIPI {total}/4: {band}; this {meaning}."
+    return SCIPIResult(
+        total=total,
+        positive=positive,
+        band=band,
+        interpretation=interpretation,
+        items=tuple(items),
+        caveat=" ".join(str(record["caveat"]).split()),
+        concern=2 if positive else (1 if total == 1 else 0),
+        **_common(record),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # HTML: what the widgets (and notebooks, via _repr_html_) show
 
 # concern level -> (Okabe-Ito colour, symbol); None is a descriptive scale (no risk ladder)
@@ -1220,6 +1345,13 @@ def _points_text(points: float | None) -> str:
     if points is None:
         return ""
     return "0" if points == 0 else f"{points:+g}"
+
+
+def _sources(keys) -> str:
+    """Citation keys as people cite them: "Bohannon & Smith 1987", "Penn et al. 1989"."""
+    from sci_pain.tables import readable
+
+    return "; ".join(readable(key) for key in keys)
 
 
 def score_html(result: _Result) -> str:
@@ -1272,7 +1404,7 @@ def score_html(result: _Result) -> str:
     if result.caveat:
         parts.append(f'<p style="margin:2px 0"><i>Note:</i> {esc(result.caveat)}</p>')
     parts.append(
-        f'<p style="margin:2px 0;font-size:smaller">Source: {esc(", ".join(result.citations))}. '
+        f'<p style="margin:2px 0;font-size:smaller">Source: {esc(_sources(result.citations))}. '
         "For learning only; not a diagnosis.</p></div>"
     )
     return "".join(parts)

@@ -89,6 +89,10 @@ def test_every_reference_is_cited_somewhere():
     cited = set(_citation_keys(raw_scores()))
     for name in ("causes", "management", "red_flags", "findings"):
         cited |= set(_citation_keys(raw(name)))
+    cited |= set(_citation_keys(yaml.safe_load(data_path("glossary.yaml").read_text("utf-8"))))
+    cited |= set(_citation_keys(yaml.safe_load((KNOWLEDGE / "canpainsci.yaml").read_text())))
+    for case in sorted((KNOWLEDGE.parent / "cases").glob("*.yaml")):  # the worked cases
+        cited |= set(_citation_keys(yaml.safe_load(case.read_text(encoding="utf-8"))))
     unused = sorted({r["key"] for r in raw("references")} - cited)
     assert not unused, f"references.yaml has uncited entries: {unused}"
 

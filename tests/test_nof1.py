@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+import sci_pain as sp
 from sci_pain import nof1
 from sci_pain.analysis import AnalysisError
 from sci_pain.journal_schema import COLUMNS
@@ -327,3 +329,19 @@ def test_botulinum_toxin_phase_shows_the_simulated_change(seed):
     expected = persona.spasm_effect * (spasms.mean_b - spasms.mean_a)
     assert pain.change == pytest.approx(expected, abs=0.4)
     assert pain.change < 0 and pain.nap > 0.6 and pain.nap_ci[0] > 0.5
+
+
+def test_short_daily_baseline_gets_a_warning_and_notebook_08_says_so():
+    # issue 14: notebook 08's "overuse + rest" exercise said nothing about its 13-day baseline
+    result = sp.compare_phases(sp.load_example_journal("overuse"), intervention="rest")
+    assert any(w.startswith("Short baseline: only 13 days") for w in result.warnings)
+    longer = sp.compare_phases(sp.load_example_journal("neuropathic"), intervention="tens")
+    assert not any(w.startswith("Short baseline") for w in longer.warnings)
+    box = sp.make_did_it_help()
+    box.controls["journal"].value = "overuse"
+    box.controls["intervention"].value = "rest"
+    assert "Short baseline" in box.summary.value
+    root = Path(__file__).resolve().parents[1]
+    source = (root / "notebooks" / "src" / "08_did_it_help.py").read_text(encoding="utf-8")
+    exercise = source.split("the **overuse** journal and *rest*", 1)[1].split("# %%", 1)[0]
+    assert "baseline" in exercise and "two weeks" in exercise

@@ -30,7 +30,12 @@ def _name(requirement: str) -> tuple[str, str]:
 def test_pyproject_and_environment_yml_declare_the_same_packages():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pip_side = dict(
-        _name(r) for r in [*project["dependencies"], *project["optional-dependencies"]["lab"]]
+        _name(r)
+        for r in [
+            *project["dependencies"],
+            *project["optional-dependencies"]["lab"],
+            *project["optional-dependencies"]["site"],
+        ]
     )
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda_side = dict(

@@ -9,6 +9,7 @@ import pytest
 from matplotlib.collections import PathCollection, PolyCollection, QuadMesh
 from matplotlib.colors import to_hex
 
+import sci_pain as sp
 from sci_pain import analysis as an
 from sci_pain import plots_journal as pj
 from sci_pain.analysis import AnalysisError
@@ -98,7 +99,7 @@ def test_calendar(journal):
     assert isinstance(mesh, QuadMesh)
     values = mesh.get_array()
     daily = an.daily_summary(journal)
-    assert values.count() == (~daily["missed"]).sum()  # missed days are masked (grey)
+    assert values.count() == (~daily["missed"]).sum()  # missed days are masked (hatched)
     assert np.ma.max(values) == pytest.approx(daily["mean"].max())
     assert mesh.get_clim() == (0.0, 10.0)  # the same scale in every figure
     assert "NRS 0-10" in colorbar_label(ax)
@@ -115,10 +116,10 @@ def test_redrawing_does_not_pile_up_colorbars(journal):
     fig, ax = plt.subplots()
     for _ in range(3):
         pj.plot_calendar(journal, ax=ax)
-    assert len(ax.child_axes) == 1
+    assert len(ax.child_axes) == 2  # the colour bar and the "no entries" key
     ax.clear()
     pj.plot_calendar(journal, ax=ax)
-    assert len(ax.child_axes) == 1 and len(fig.axes) == 1
+    assert len(ax.child_axes) == 2 and len(fig.axes) == 1
 
 
 @pytest.mark.parametrize(("by", "shape"), [("part", (7, 4)), ("hour", (7, 24))])
@@ -291,3 +292,67 @@ def test_every_example_journal_draws_and_is_described(name):
     fig, ax = plt.subplots()
     pj.plot_association(journal, ax=ax, variable="spasms", n_boot=100)
     assert len(ax.collections[0].get_offsets()) > 100
+
+
+def _contrast(a, b) -> float:
+    from matplotlib.colors import to_rgb
+
+    def lum(colour):
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    la, lb = sorted((lum(to_rgb(a)), lum(to_rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_heatmap_missing_cells_cannot_be_read_as_a_pain_colour():
+    # issue 14: missing cells were a flat light grey, close to mid-range cividis in greyscale;
+    # now they are white with hatching (two very different colours in one cell) and keyed
+    import matplotlib as mpl
+
+    from sci_pain.style import SEQUENTIAL_CMAP
+
+    journal = sp.load_example_journal("overuse")
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    pj.plot_time_of_day_weekday(journal, ax=ax)
+    values = ax.images[0].get_array()
+    assert values.mask[:, 0].all()  # no entries at night in this journal
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float) / 255
+    # centre of the night cell (row 3, column 0) in pixels
+    x, y = ax.transData.transform((0, 3))
+    height = pixels.shape[0]
+    patch = pixels[int(height - y) - 8 : int(height - y) + 8, int(x) - 8 : int(x) + 8]
+    colours = patch.reshape(-1, 3)
+    assert np.ptp(colours.mean(axis=1)) > 0.3, "a missing cell must be patterned, not a flat fill"
+    scale = mpl.colormaps[SEQUENTIAL_CMAP](np.linspace(0, 1, 101))[:, :3]
+    background = colours[colours.mean(axis=1).argmax()]
+    distance = np.sqrt(((scale - background) ** 2).sum(axis=1)).min()
+    assert distance > 0.25, "the missing background is too close to a colour of the scale"
+    keys = [c for c in ax.child_axes if c.get_label() == pj._MISSING_KEY_LABEL]
+    assert keys and any(t.get_text() == "no entries" for t in keys[0].texts)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("name", ["neuropathic", "overuse", "spasticity"])
+def test_heatmap_cell_numbers_are_readable(name):
+    # issue 14: white text on mid-range cells was hard to read; every number now has a WCAG
+    # contrast of at least 4.5 against its cell, at 11 pt bold
+    import matplotlib as mpl
+
+    from sci_pain.style import SEQUENTIAL_CMAP
+
+    journal = sp.load_example_journal(name)
+    fig, ax = plt.subplots()
+    pj.plot_time_of_day_weekday(journal, ax=ax)
+    assert ax.texts
+    for text in ax.texts:
+        value = float(text.get_text())
+        cell = mpl.colormaps[SEQUENTIAL_CMAP](value / 10)
+        assert text.get_fontsize() >= 11
+        assert _contrast(text.get_color(), cell) >= 4.5, (text.get_text(), text.get_color())
+    # the in-place update writes its numbers with the same rule
+    for value in np.linspace(0, 10, 41):
+        colour = pj._text_colour(float(value))
+        assert _contrast(colour, mpl.colormaps[SEQUENTIAL_CMAP](value / 10)) >= 4.5
+    plt.close(fig)

@@ -77,7 +77,9 @@ def test_weight_is_read_from_the_notes(entries):
     ax = pt.plot_pain_and(entries, measure="weight_kg")
     (line,) = _twin(ax).get_lines()
     assert list(line.get_ydata()) == [70.5, 71.0]
-    assert _twin(ax).get_ylabel() == "Weight noted in the journal (kg)"
+    assert _twin(ax).get_ylabel() == (
+        "Weight noted in the journal (kg)\naxis starts at 69 kg, not 0"
+    )
 
 
 def test_shaded_days_and_bridged_gaps(entries):
@@ -188,3 +190,21 @@ def test_example_journals_show_their_signature(name):
         rho = float(text.split("Spearman rho ")[1].split()[0])
         rho_same = float(same.split("Spearman rho ")[1].split()[0])
         assert rho > rho_same + 0.2
+
+
+def test_weight_axis_is_marked_as_not_starting_at_zero():
+    # issue 14: the weight axis started near the lowest weight without saying so, so a 4 kg
+    # change looked like a doubling
+    fig, ax = plt.subplots()
+    pt.plot_pain_and(sp.load_example_journal("atrophy_weight"), measure="weight_kg", ax=ax)
+    (twin,) = [a for a in fig.axes if a is not ax]
+    low, high = twin.get_ylim()
+    assert low > 0 and low == int(low)
+    assert f"axis starts at {low:g} kg, not 0" in twin.get_ylabel()
+    assert any(patch.get_label() == "_axis break" for patch in twin.patches)
+    plt.close(fig)
+    fig, ax = plt.subplots()  # a zero-based measure gets no such mark
+    pt.plot_pain_and(sp.load_example_journal("spasticity"), measure="spasms", ax=ax)
+    (twin,) = [a for a in fig.axes if a is not ax]
+    assert twin.get_ylim()[0] == 0 and "not 0" not in twin.get_ylabel()
+    plt.close(fig)

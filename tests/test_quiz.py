@@ -102,3 +102,108 @@ def test_quiz_widget_gives_feedback_when_checked():
     box.controls[numeric.id].value = "2"
     box.buttons[numeric.id].click()
     assert "Correct." in box.feedback[numeric.id].value
+
+
+def _choice_questions():
+    folder = sp.data_path("quizzes")
+    for path in sorted(folder.glob("*.yaml")):
+        for q in sp.load_quiz(path.stem).questions:
+            if q.kind == "choice":
+                yield path.stem, q
+
+
+def test_self_checks_are_not_guessable_by_position_or_length():
+    """No option position holds more than 40% of the correct answers, and the correct option
+    is (one of) the longest in at most 40% of the questions, over every bundled quiz."""
+    questions = list(_choice_questions())
+    assert len(questions) >= 20
+    positions: dict[int, list[str]] = {}
+    longest = []
+    for stem, q in questions:
+        index = [o.correct for o in q.options].index(True)
+        positions.setdefault(index, []).append(f"{stem}:{q.id}")
+        lengths = [len(o.text) for o in q.options]
+        others = [n for i, n in enumerate(lengths) if i != index]
+        if lengths[index] >= max(others) and len(set(lengths)) > 1:
+            longest.append(f"{stem}:{q.id}")
+    limit = 0.4 * len(questions)
+    for index, ids in positions.items():
+        assert len(ids) <= limit, f"option {index + 1} is correct in {len(ids)} questions: {ids}"
+    assert len(longest) <= limit, (
+        f"the correct option is the longest in {len(longest)} of {len(questions)} questions "
+        f"(at most {limit:.0f}); rewrite distractors to similar lengths: {longest}"
+    )
+
+
+def test_option_order_is_shuffled_once_with_a_fixed_seed(tmp_path):
+    # the loader decides the order; reading twice gives the same order, and it differs from
+    # the file's order for at least one bundled question
+    path = sp.data_path("quizzes") / "01_causes_overview.yaml"
+    first, again = read_quiz(path), read_quiz(path)
+    assert [q.options for q in first.questions] == [q.options for q in again.questions]
+    as_written = read_quiz(path, shuffle=False)
+    assert any(
+        a.options != b.options for a, b in zip(first.questions, as_written.questions, strict=True)
+    )
+    for a, b in zip(first.questions, as_written.questions, strict=True):
+        assert sorted(o.text for o in a.options) == sorted(o.text for o in b.options)
+
+
+def test_widget_and_static_fallback_follow_the_loader_order():
+    quiz = sp.load_quiz("01_causes_overview")
+    box = sp.make_quiz(quiz)
+    static = quiz_html(quiz)
+    for q in quiz.questions:
+        texts = [o.text for o in q.options]
+        assert list(box.controls[q.id].options) == texts
+        import html as _html
+
+        where = [static.index(f"<li>{_html.escape(t)}</li>") for t in texts]
+        assert where == sorted(where), q.id
+
+
+@pytest.mark.parametrize(
+    ("quiz", "typed", "correct"),
+    [
+        ("00_start_here", "2 points", True),
+        ("00_start_here", "2 pts", True),
+        ("00_start_here", " 2,0 points ", True),
+        ("00_start_here", "2 kg", False),
+        ("07_patterns_in_a_journal", "40%", True),
+        ("07_patterns_in_a_journal", "40 %", True),
+        ("07_patterns_in_a_journal", "40 percent", True),
+        ("08_did_it_help", "2/3", True),
+        ("08_did_it_help", "66.7%", True),
+        ("05_management", "30 minutes", True),
+        ("05_management", "30 min", True),
+    ],
+)
+def test_numeric_answers_accept_equivalent_forms(quiz, typed, correct):
+    (q,) = [q for q in sp.load_quiz(quiz).questions if q.kind == "numeric"]
+    feedback = check_answer(q, typed)
+    if correct:
+        assert feedback.correct, (q.id, typed, feedback.message)
+    else:
+        assert not feedback.correct
+        assert "not a number (in points)" in feedback.message
+
+
+@pytest.mark.parametrize("quiz", ["04_red_flags", "05_management"])
+def test_feedback_for_15_minutes_does_not_contradict_itself(quiz):
+    # issue 14: "15 minutes" got "Not quite. More often does no harm, ..." - wrong and right at
+    # once; the feedback now says what the guideline's interval is
+    (q,) = [q for q in sp.load_quiz(quiz).questions if q.kind == "numeric"]
+    feedback = check_answer(q, "15 minutes")
+    assert not feedback.correct
+    assert "every 30 minutes" in feedback.message
+    assert "no harm" not in feedback.message.lower()
+
+
+def test_wrong_numeric_answers_never_get_reassuring_feedback():
+    reassuring = ("no harm", "also fine", "also correct", "that works too", "is fine")
+    for path in sorted(sp.data_path("quizzes").glob("*.yaml")):
+        for q in sp.load_quiz(path.stem).questions:
+            if q.kind != "numeric":
+                continue
+            for message in (q.too_low, q.too_high):
+                assert not any(r in message.lower() for r in reassuring), (path.stem, q.id)

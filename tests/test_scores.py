@@ -578,8 +578,9 @@ def test_html_shows_the_band_as_text_not_only_colour(name):
     colours = set(sp.PALETTE.values())
     assert any(colour in text for colour in colours)
     assert "not a diagnosis" in text
-    for key in result.citations:
-        assert key in text
+    for key in result.citations:  # cited as people cite ("Bohannon & Smith 1987"), not by key
+        assert key not in text
+        assert scores.html.escape(sp.readable(key)) in text
 
 
 def test_html_escapes_text():

@@ -154,6 +154,15 @@ def test_reasoning_aid_has_a_tick_box_per_finding_grouped_by_kind():
         assert [c.description for c in ticks] == list(findings.loc[expected, "label"])
 
 
+def _descendants(widget) -> list:
+    """Every widget inside ``widget``, depth first, in display order."""
+    out = []
+    for child in getattr(widget, "children", ()):
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
+
+
 def test_reasoning_aid_disclaimer_is_always_visible():
     box = make_reasoning_aid()
     assert box.disclaimer in box.children
@@ -162,7 +171,8 @@ def test_reasoning_aid_disclaimer_is_always_visible():
         box.controls[fid].value = True
         assert "Not a diagnosis" in box.disclaimer.value
         assert "Not a diagnosis" in box.result.value
-    assert box.children.index(box.disclaimer) < box.children.index(box.result)
+    shown = _descendants(box)
+    assert shown.index(box.disclaimer) < shown.index(box.result)
 
 
 def test_ticking_one_leg_swollen_and_warm_puts_the_dvt_banner_first():
@@ -274,3 +284,38 @@ def test_matcher_changing_the_cause_changes_the_options():
 def test_matcher_rejects_unknown_situations():
     with pytest.raises(sp.UnknownNameError, match="pacemaker"):
         make_management_matcher(situation=["pacemakr"])
+
+
+def _reasoning_aid_steps() -> list[list[str]]:
+    """The bold phrases of each numbered step under "Now tick findings yourself" in 01."""
+    from pathlib import Path
+
+    source = (
+        Path(__file__).resolve().parents[1] / "notebooks/src/01_causes_overview.py"
+    ).read_text(encoding="utf-8")
+    text = source.split("Now tick findings yourself", 1)[1].split("# %%", 1)[0]
+    text = " ".join(line.lstrip("# ").strip() for line in text.splitlines())
+    steps = re.split(r"\s\d\.\s", " " + text)[1:]
+    return [re.findall(r"\*\*(.+?)\*\*", step) for step in steps]
+
+
+def test_notebook_01_reasoning_aid_steps_can_be_done():
+    # issue 14: step 4 named findings the aid does not have, and the causes it asked about never
+    # showed a "finding against"; every bold phrase must start a tick box's label, and step 4
+    # must end with a finding against a ranked cause
+    steps = _reasoning_aid_steps()
+    assert len(steps) >= 4
+    box = make_reasoning_aid()
+    labels = {c.description.lower(): fid for fid, c in box.controls.items()}
+    for number, phrases in enumerate(steps, start=1):
+        for phrase in phrases:
+            if phrase.lower() == "untick all":
+                box.clear.click()
+                continue
+            matches = [fid for label, fid in labels.items() if label.startswith(phrase.lower())]
+            assert len(matches) == 1, f"step {number}: {phrase!r} is not one tick box's label"
+            box.controls[matches[0]].value = True
+    ranking = box.explanation.ranking
+    against = ranking[ranking["against"].map(len) > 0]
+    assert len(against), "step 4 shows no finding against any cause"
+    assert "Pain in an area with little or no normal sensation" in box.result.value

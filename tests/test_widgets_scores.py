@@ -46,18 +46,27 @@ def _values(box):
     return {name: control.value for name, control in box.controls.items()}
 
 
+def _descendants(widget) -> list:
+    """Every widget inside ``widget``, depth first, in display order."""
+    out = []
+    for child in getattr(widget, "children", ()):
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
+
+
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builder_returns_a_container_with_controls_and_result(name):
     box = BUILDERS[name]()
     assert isinstance(box, w.Box)
     assert isinstance(box.result, w.HTML)
-    assert box.result in box.children
+    assert box.result in _descendants(box)
     assert box.controls
     for control_name, control in box.controls.items():
         assert control.description.strip(), control_name
         tips = getattr(control, "tooltips", None) or [control.tooltip]
         assert all(tip and tip.strip() for tip in tips), control_name
-        assert any(control in getattr(child, "children", [child]) for child in box.children)
+        assert control in _descendants(box)
     assert box.result.value  # a result (or a prompt) is shown before any change
 
 
@@ -88,9 +97,10 @@ def test_ashworth_widget_shows_each_grade(grade):
 def test_penn_widget_asks_for_severity_then_ignores_it_at_zero():
     box = make_penn_widget()
     assert box.result.value == score_html(penn_spasm_frequency(0))
+    assert box.controls["severity"].disabled  # not asked without spasms
     box.controls["frequency"].value = 3
-    assert "Check the answers" in box.result.value
-    assert "Severity is required" in box.result.value
+    assert not box.controls["severity"].disabled
+    assert "now choose how strong they are" in box.result.value
     box.controls["severity"].value = 2
     assert box.result.value == score_html(penn_spasm_frequency(3, severity=2))
     box.controls["frequency"].value = 0
@@ -152,11 +162,39 @@ def test_bmi_widget_shows_both_thresholds():
     assert "not above the SCI threshold" in box.result.value
 
 
-def test_bmi_widget_keeps_inputs_in_range():
+@pytest.mark.parametrize("frequency", [1, 2, 3, 4])
+def test_penn_widget_never_shows_a_raw_validation_error(frequency):
+    # issue 14: picking a frequency above 0 showed "'severity' must be one of [1, 2, 3];
+    # got None"; now it asks for the severity in plain words
+    box = make_penn_widget()
+    box.controls["frequency"].value = frequency
+    text = box.result.value
+    assert "sci-pain-score-pending" in text and "spasm severity" in text
+    for raw in ("'severity'", "got None", "must be one of", "[1, 2, 3]", "Check the answers"):
+        assert raw not in text
+
+
+@pytest.mark.parametrize(
+    ("control", "typed", "words"),
+    [
+        ("height_cm", 17, "Height 17 cm is outside"),
+        ("height_cm", 1.75, "Height 1.75 cm is outside"),
+        ("height_cm", 300, "Height 300 cm is outside"),
+        ("weight_kg", 1000, "Weight 1000 kg is outside"),
+        ("weight_kg", 0, "Weight 0 kg is outside"),
+    ],
+)
+def test_bmi_widget_never_clamps_and_says_what_is_out_of_range(control, typed, words):
+    # issue 14: a typed height of 17 cm silently became 100 cm and gave a BMI of 70
     box = make_bmi_widget()
-    box.controls["weight_kg"].value = 1000
-    assert box.controls["weight_kg"].value == 400
-    assert "Check the answers" not in box.result.value
+    box.controls[control].value = typed
+    assert box.controls[control].value == typed  # kept as typed, not clamped
+    text = box.result.value
+    assert words in text and "no BMI is shown" in text
+    assert "kg/m²</b>" not in text  # no BMI value
+    assert "height_cm" not in text and "weight_kg" not in text
+    box.controls[control].value = 175.0 if control == "height_cm" else 70.0
+    assert "kg/m²" in box.result.value and "outside" not in box.result.value
 
 
 def test_dn4_widget_counts_ticks():
@@ -168,7 +206,7 @@ def test_dn4_widget_counts_ticks():
     box.controls["brushing"].value = True
     assert box.result.value == score_html(dn4(**_values(box)))
     assert "positive" in box.result.value
-    headings = [c.value for c in box.children if isinstance(c, w.HTML)]
+    headings = [c.value for c in _descendants(box) if isinstance(c, w.HTML)]
     assert any("Interview" in h for h in headings) and any("Examination" in h for h in headings)
 
 

@@ -2,7 +2,7 @@
 # # 00 · Start here
 #
 # **Leg pain after spinal cord injury (SCI): why it happens, how it is managed, and how to read
-# a pain journal.**
+# a [pain journal](glossary.md#pain-journal).**
 #
 # These notebooks are for students in clinical courses (nursing, physiotherapy, occupational
 # therapy, medicine) and for anyone learning on their own — including people who live with SCI
@@ -23,7 +23,7 @@
 # > dose** of any medicine. Its calculators and the reasoning aid show how clinicians think; they
 # > do not replace an assessment by a qualified professional.
 # >
-# > **Red flags mean seeking care now, not more analysis:**
+# > **[Red flags](glossary.md#red-flag) mean seeking care now, not more analysis:**
 # > - one leg **swollen, warm or red** — possible deep vein thrombosis (DVT), an emergency;
 # > - with an injury at **T6 or above**: a **pounding headache**, flushing or sweating above the
 # >   level, or a sudden rise in blood pressure — possible **autonomic dysreflexia**, an emergency
@@ -43,13 +43,13 @@ import sci_pain as sp
 
 sp.use_style()
 path = sp.learning_path_table()
-path[["notebook", "title", "minutes"]]
+sp.table(path[["notebook", "title", "minutes"]])
 
 # %% [markdown]
 # What each notebook will teach you:
 
 # %%
-path.style.hide(axis="index")
+sp.table(path[["notebook", "objectives"]])
 
 # %% tags=["nbval-check-output"]
 print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
@@ -78,7 +78,7 @@ print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
 # analysis finds them.
 
 # %% tags=["nbval-check-output"]
-sp.list_example_journals()[["name", "cause", "days"]]
+sp.table(sp.list_example_journals()[["name", "cause", "days"]])
 
 # %% [markdown]
 # Try the controls: pick another journal, or drag the smoothing slider (a wider window gives a

@@ -3,14 +3,14 @@
 #
 # **Learning objectives** — by the end you can:
 # 1. name the causes of leg pain after a spinal cord injury (SCI), and sort them by pain
-#    mechanism with the ISCIP classification;
-# 2. explain why leg pain below a complete injury is usually **neuropathic** (it comes from the
+#    mechanism with the [ISCIP](glossary.md#iscip) classification;
+# 2. explain why leg pain below a complete injury is usually **[neuropathic](glossary.md#neuropathic-pain)** (it comes from the
 #    injured spinal cord, not from the leg);
 # 3. say why one person usually has **several pains at once**, each to be classified and rated
 #    on its own;
 # 4. recognise that fractures, blood clots (DVT) and pressure injuries below the level can be
 #    **painless**, and that with an injury at T6 or above a leg problem can show up as
-#    **autonomic dysreflexia**;
+#    **[autonomic dysreflexia](glossary.md#autonomic-dysreflexia)**;
 # 5. use a transparent reasoning aid that ranks causes from findings, red flags first, and say
 #    why it is not a diagnosis.
 #
@@ -32,7 +32,7 @@ sp.use_style()
 # Clinicians sort pain after SCI with the **International Spinal Cord Injury Pain (ISCIP)
 # classification** (Bryce et al. 2012). Its first question is *how* the pain arises:
 #
-# - **Nociceptive pain**: working nerves report damage or strain in a tissue. It may come from
+# - **[Nociceptive](glossary.md#nociceptive-pain) pain**: working nerves report damage or strain in a tissue. It may come from
 #   muscles, joints and bone (*musculoskeletal*), from organs (*visceral*) or from elsewhere
 #   (*other*, such as the headache of autonomic dysreflexia).
 # - **Neuropathic pain**: the nervous system itself is damaged. *At-level* pain is felt in a band
@@ -44,7 +44,7 @@ sp.use_style()
 
 # %% tags=["nbval-check-output"]
 causes = sp.load_causes()
-causes[["label", "iscip_type", "iscip_subtype", "level"]]
+sp.table(causes[["label", "iscip_type", "iscip_subtype", "level"]])
 
 # %% [markdown]
 # The same causes as a map: columns by mechanism, rows by where they sit relative to the level
@@ -53,6 +53,41 @@ causes[["label", "iscip_type", "iscip_subtype", "level"]]
 # %%
 ax = sp.plot_cause_map()
 sp.show_figure(ax, alt=sp.alt_text_cause_map())
+
+# %% [markdown]
+# ## Before you go on: the level, the AIS grade and "complete"
+#
+# Every notebook speaks of the **level** of an injury and of **complete** injuries. Both come from
+# the International Standards for Neurological Classification of SCI (ISNCSCI), an examination of
+# sensation (light touch and pinprick at a key point in each dermatome, from C2 to S4-5) and of
+# strength (ten key muscles on each side), plus the anal examination.
+#
+# - The **neurological level of injury** is the lowest segment where sensation is normal and
+#   the key muscle is at least antigravity on both sides, with everything above it normal.
+#   "T8" means the cord works normally down to T8.
+# - The **ASIA Impairment Scale (AIS)** grades the injury from A to E. What decides between
+#   **complete** (A) and **incomplete** (B to E) is the lowest sacral segments, S4-S5: any
+#   preserved sensation or movement there makes an injury incomplete, even if the legs do not
+#   move.
+
+# %% tags=["nbval-check-output"]
+import pandas as pd
+
+pd.DataFrame({"AIS grade": list(sp.AIS_MEANINGS), "meaning": list(sp.AIS_MEANINGS.values())})
+
+# %% [markdown]
+# The dermatomes in order, with the key sensory points used to test them. For a level of T8 the
+# cord works normally down to T8; notebook 02 explains why the band from T8 to T11 is shaded.
+
+# %%
+ax = sp.plot_dermatome_zones("T8")
+sp.show_figure(ax, alt=sp.alt_text_dermatome_zones("T8"))
+
+# %% [markdown]
+# Check yourself before you go on:
+
+# %%
+isncsci_quiz = sp.show_quiz(sp.load_quiz("01_isncsci"))
 
 # %% [markdown]
 # ## 2. Below a complete injury, leg pain is usually neuropathic
@@ -103,8 +138,8 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 #   break it, often near the knee. It may show only as swelling or more spasms.
 # - **Pressure injury**: redness over the sacrum, the sitting bones, the side of the hips or the
 #   heels that does not fade. Damage can start deep under intact skin.
-# - **Heterotopic ossification**: a hip or knee getting harder to move, with swelling and
-#   warmth. It can look like a DVT.
+# - **[Heterotopic ossification](glossary.md#heterotopic-ossification)**: a hip or knee getting harder to move, with swelling and
+#   warmth. It can look like a [DVT](glossary.md#dvt).
 # - **Autonomic dysreflexia (AD)**: with an injury at **T6 or above**, any painful stimulus below
 #   the level (a full bladder, a pressure injury, an ingrown toenail, a fracture) can set off a
 #   sudden rise in blood pressure. The signs appear *above* the level: a pounding headache,
@@ -115,7 +150,7 @@ sp.show_figure(ax, alt=sp.alt_text_cause_map())
 # pain. The red flags in the knowledge base, emergencies first:
 
 # %% tags=["nbval-check-output"]
-sp.load_red_flags()[["label", "urgency", "who"]]
+sp.table(sp.load_red_flags()[["label", "urgency", "who"]])
 
 # %% [markdown]
 # ## 5. When each cause typically appears
@@ -167,7 +202,7 @@ sp.explain_causes(findings)
 
 # %% tags=["nbval-check-output"]
 result = sp.explain_causes(findings)
-print("Red flags, first:", list(result.red_flags.index))
+print("Red flags, first:", sp.readable(list(result.red_flags["label"])))
 print("Best fit for the pain:", result.ranking.loc[1, "label"])
 
 # %% [markdown]
@@ -182,8 +217,11 @@ print("Best fit for the pain:", result.ranking.loc[1, "label"])
 # 3. **Untick all**, then tick **pounding headache, flushing or sweating above the level** and
 #    **injury at T6 or above**. That is autonomic dysreflexia: look for the trigger below the
 #    level.
-# 4. Tick **aching, worse on movement** and **around the knee** with **worse a day after more
-#    activity**. Look at the findings that argue *against* the neuropathic causes.
+# 4. **Untick all**, then tick **aching pain, worse on movement or loading**, **around the knee**
+#    and **worse a day or so after more exercise**: overuse leads. Now add **pain in an area
+#    with little or no normal sensation**. It appears in the column *findings against* beside
+#    overuse (pain from tissues needs working sensation to be felt), and below-level
+#    neuropathic pain joins the ranking.
 
 # %%
 sp.make_reasoning_aid()
@@ -215,6 +253,9 @@ quiz = sp.show_quiz(sp.load_quiz("01_causes_overview"))
 # below-level pain, and grading spasticity with the Modified Ashworth and Penn scales.
 #
 # ## References
+# - Kirshblum SC, Burns SP, Biering-Sorensen F, et al. International standards for neurological
+#   classification of spinal cord injury (revised 2011). *J Spinal Cord Med*. 2011;34:535-546.
+#   doi:10.1179/204577211X13207446293695.
 # - Bryce TN, et al. International Spinal Cord Injury Pain Classification: part I. Background
 #   and description. *Spinal Cord*. 2012;50:413-417.
 # - Bryce TN, et al. International Spinal Cord Injury Pain (ISCIP) Classification: part 2.

@@ -2,19 +2,19 @@
 # # 02 · Nerve damage and spasticity
 #
 # Damage to the spinal cord causes two very different problems in the legs. **Neuropathic
-# pain** is a pain problem: the injured nervous system itself generates pain. **Spasticity**
+# pain** is a pain problem: the injured nervous system itself generates pain. **[Spasticity](glossary.md#spasticity)**
 # is a movement problem: reflexes below the injury are no longer damped, so muscles stiffen
 # and jerk. This notebook teaches you to tell them apart, to grade them with the scales
 # clinicians use, and to read both in a pain journal.
 #
 # **Learning objectives** — by the end you can:
-# 1. tell at-level from below-level neuropathic pain by its descriptors and where it is felt
+# 1. tell at-level from [below-level](glossary.md#below-level-neuropathic-pain) neuropathic pain by its descriptors and where it is felt
 #    (ISCIP classification), and explain why several pains are classified and rated one by one;
-# 2. screen for a neuropathic component with the DN4 questionnaire, and say what it cannot do;
+# 2. screen for a neuropathic component with the [DN4](glossary.md#dn4) questionnaire, and say what it cannot do;
 # 3. explain why spasticity is a motor problem that can be useful, and why a **new increase**
-#    in spasms is a warning sign;
-# 4. grade spasticity with the Modified Ashworth Scale (ordered grades: 1+ is not 1.5) and the
-#    Penn Spasm Frequency Scale;
+#    in [spasms](glossary.md#spasm) is a warning sign;
+# 4. grade spasticity with the [Modified Ashworth](glossary.md#modified-ashworth-scale) Scale (ordered grades: 1+ is not 1.5) and the
+#    [Penn](glossary.md#penn-spasm-frequency-scale) Spasm Frequency Scale;
 # 5. read a pain journal in which pain follows the number of spasms.
 #
 # **Prerequisites:** notebook 01 (the causes and the ISCIP map). **Time to learn:** about 30
@@ -42,8 +42,8 @@ sp.use_style()
 # - **burning**, **tingling**, **pins and needles**;
 # - **electric shocks** or **shooting** pain;
 # - **painful cold**;
-# - pain from a light touch that should not hurt (**allodynia**) or more pain than expected
-#   from a painful touch (**hyperalgesia**);
+# - pain from a light touch that should not hurt (**[allodynia](glossary.md#allodynia)**) or more pain than expected
+#   from a painful touch (**[hyperalgesia](glossary.md#hyperalgesia)**);
 # - pain in an area that is **numb**: "it is numb, and it hurts".
 #
 # Because evoked pain (allodynia, hyperalgesia) is common, clinicians examine sensation as well
@@ -57,8 +57,7 @@ neuropathic = causes.loc[
     ["neuropathic_at_level", "neuropathic_below_level"],
     ["summary", "descriptors", "site_note", "timing"],
 ]
-left = {"text-align": "left", "vertical-align": "top"}
-neuropathic.style.format("<br>".join, subset=["descriptors"]).set_properties(**left)
+sp.table(neuropathic)
 
 # %% [markdown]
 # ## 2. At the level or below the level?

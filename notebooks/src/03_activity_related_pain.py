@@ -7,12 +7,12 @@
 # creeps up. This notebook is about these **activity-related** causes.
 #
 # **Learning objectives** — by the end you can:
-# 1. explain why musculoskeletal (overuse) pain is the most common chronic pain after SCI, and
+# 1. explain why [musculoskeletal](glossary.md#musculoskeletal-pain) (overuse) pain is the most common chronic pain after SCI, and
 #    why it is neither minor nor temporary;
-# 2. recognise overuse pain in a pain journal: pain that rises about a day after a jump in
+# 2. recognise [overuse](glossary.md#overuse-pain) pain in a pain journal: pain that rises about a day after a jump in
 #    activity;
-# 3. describe how fast paralysed muscles waste (disuse atrophy), and why energy needs fall;
-# 4. apply the SCI-specific BMI threshold (above 22 kg/m²) beside the general WHO bands, and
+# 3. describe how fast paralysed muscles waste (disuse [atrophy](glossary.md#disuse-atrophy)), and why energy needs fall;
+# 4. apply the SCI-specific [BMI](glossary.md#bmi-threshold-after-sci) threshold (above 22 kg/m²) beside the general WHO bands, and
 #    explain why a "normal" BMI can hide obesity after SCI.
 #
 # **Prerequisites:** notebooks 01 and 02. **Time to learn:** about 25 minutes.
@@ -88,7 +88,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, lag=1, **weeks))
 
 # %% tags=["nbval-check-output"]
 links = sp.associations(journal, variables={"activity_min": (0, 1, 2)}, n_boot=500, seed=0)
-links[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]].round(2)
+sp.table(links[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]])
 
 # %% [markdown]
 # Only the **day before** shows a clear link: its interval lies above zero, while the
@@ -175,7 +175,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, **trend))
 # days, so a few extreme days hardly move it (points per week, with a 95% interval):
 
 # %% tags=["nbval-check-output"]
-sp.trend_slope(journal).round(2)
+sp.table(sp.trend_slope(journal))
 
 # %% [markdown]
 # About 0.11 points a week is invisible from one day to the next, yet adds up to about two

@@ -9,13 +9,13 @@
 # around them, with their limits.
 #
 # **Learning objectives** — by the end you can:
-# 1. recognise the red flags of deep vein thrombosis (DVT), autonomic dysreflexia (AD),
-#    deep or infected pressure injuries, fractures and heterotopic ossification (HO), and
+# 1. recognise the red flags of deep vein thrombosis (DVT), [autonomic dysreflexia](glossary.md#autonomic-dysreflexia) (AD),
+#    deep or infected pressure injuries, fractures and [heterotopic ossification](glossary.md#heterotopic-ossification) (HO), and
 #    say what to do now;
 # 2. stage a pressure injury (NPIAP 2016), name its main sites and the repositioning routine;
-# 3. score pressure-injury risk with the Braden Scale and explain why its cut-offs differ
+# 3. score pressure-injury risk with the [Braden](glossary.md#braden-scale) Scale and explain why its cut-offs differ
 #    between sources;
-# 4. score the Wells DVT rule, explain why the paralysis item always scores after SCI, and
+# 4. score the [Wells](glossary.md#wells-score) DVT rule, explain why the paralysis item always scores after SCI, and
 #    why a suspected clot is an emergency whatever the score;
 # 5. spot a pressure injury and a clot in a pain journal.
 #
@@ -47,7 +47,7 @@ table.style.format("<br>".join, subset=["signs", "what_to_do"]).set_properties(*
 # %% [markdown]
 # Each of these can appear at a different time after injury. DVT risk is highest in the first
 # weeks, heterotopic ossification in the first months, autonomic dysreflexia from the first
-# months on, and fragility fractures years later; pressure injuries can happen at any time:
+# months on, and [fragility fractures](glossary.md#fragility-fracture) years later; pressure injuries can happen at any time:
 
 # %%
 red_flag_causes = sp.load_causes().loc[
@@ -92,7 +92,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_leg_sites("pressure_injury"))
 # | Stage 3 | Full-thickness skin loss; fat is visible, but no fascia, muscle, tendon or bone |
 # | Stage 4 | Full-thickness loss with exposed or palpable fascia, muscle, tendon or bone |
 # | Unstageable | The base is hidden by slough or eschar, so the depth cannot be seen |
-# | Deep tissue pressure injury | Persistent **maroon or purple** discoloration, or a blood-filled blister, over intact or broken skin: damage at the bone-muscle interface |
+# | [Deep tissue](glossary.md#deep-tissue-pressure-injury) pressure injury | Persistent **maroon or purple** discoloration, or a blood-filled blister, over intact or broken skin: damage at the bone-muscle interface |
 #
 # The stages describe what is seen; a wound does **not** necessarily pass through them in
 # order. A deep tissue injury can evolve quickly and reveal a deeper wound.

@@ -4,11 +4,11 @@
 # **Learning objectives** — by the end you can:
 # 1. match management options to a cause **and to the person**, with the cautions that apply to
 #    them;
-# 2. explain why **heat** and **TENS** need care: skin without sensation burns, a pacemaker rules
+# 2. explain why **heat** and **[TENS](glossary.md#tens)** need care: skin without sensation burns, a pacemaker rules
 #    out electrical stimulation, and the evidence for TENS in neuropathic pain is weak;
-# 3. name the first-line drug classes for neuropathic pain after SCI (no doses), and say why
+# 3. name the [first-line](glossary.md#first-line-treatment) drug classes for neuropathic pain after SCI (no doses), and say why
 #    opioids are not first line and why capsaicin needs care after an injury at T6 or above;
-# 4. say what botulinum toxin is for, how often to relieve pressure, and who prevents DVT;
+# 4. say what [botulinum toxin](glossary.md#botulinum-toxin) is for, how often to relieve pressure, and who prevents DVT;
 # 5. weigh a trial's finding against one person's before-and-after result in a pain journal.
 #
 # **Prerequisites:** notebooks 01 to 04 (the causes and the red flags).
@@ -38,13 +38,13 @@ sp.use_style()
 
 # %% tags=["nbval-check-output"]
 options = sp.load_management()
-options[["label", "category", "delivered_by"]]
+sp.table(options[["label", "category", "delivered_by"]])
 
 # %% [markdown]
 # ## 2. The management matcher
 #
 # Pick a cause, then tick what applies to the person. Each option shows only the cautions that
-# apply to **this** person. A contraindicated option is marked **✖ Contraindicated for this
+# apply to **this** person. A [contraindicated](glossary.md#contraindication-and-precaution) option is marked **✖ Contraindicated for this
 # person** and moves to the end. A line under each option names the situations that would bring
 # further cautions.
 #
@@ -66,7 +66,7 @@ sp.make_management_matcher("spasticity")
 
 # %% tags=["nbval-check-output"]
 person = sp.management_for("spasticity", situation=["impaired_sensation", "pacemaker"])
-person[["label", "contraindicated"]]
+sp.table(person[["label", "contraindicated"]])
 
 # %% [markdown]
 # ## 3. Heat, TENS and botulinum toxin are not general fixes
@@ -143,7 +143,7 @@ for row in neuropathic.itertuples():
 # ## 6. Cognitive behavioural therapy and self-management
 #
 # Pain after SCI affects activity, sleep and mood, and they in turn affect pain. The CanPain SCI
-# guideline recommends **cognitive behavioural therapy (CBT)** and **self-management**
+# guideline recommends **[cognitive behavioural therapy](glossary.md#cognitive-behavioural-therapy) (CBT)** and **self-management**
 # programmes. They improve coping and reduce how much pain interferes with daily life. A pain
 # journal (notebooks 06 to 09) is one self-management tool.
 
@@ -172,7 +172,7 @@ print(f"NAP {tens.nap:.2f}: the share of before-after pairs in which 'after' was
 
 # %% tags=["nbval-check-output"]
 effects = sp.built_in_effects("neuropathic")
-effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]]
+sp.table(effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]])
 
 # %% [markdown]
 # What can you conclude?
@@ -186,6 +186,42 @@ effects[effects["effect"] == "intervention"][["parameter", "value", "meaning"]]
 #   agree a time-limited trial with the clinical team. Check the skin, set in advance how much
 #   change would count (about 2 points or 30%), and stop if it is not reached. Notebook 08 goes
 #   deeper into single-person (N-of-1) reasoning.
+
+# %% [markdown]
+# ## The biopsychosocial side: sleep, mood and coping
+#
+# Pain after SCI is not only a signal from the body. **Sleep**, **mood** and **how a person
+# thinks about their pain** (for example catastrophising: "this will only get worse, I can't
+# stand it") change how intense it feels and how much it interferes with life, and pain in turn
+# disturbs sleep and lowers mood. That is why pain diaries and the International SCI Pain Basic
+# Data Set ask about interference with daily activities, mood and sleep, not only intensity,
+# and why sleep is a supplementary outcome domain in pain trials (IMMPACT).
+#
+# The same journal shows the sleep side. Its simulator builds in 0.5 points more pain for each
+# hour slept below 7 hours; the bars are hours of sleep, the line is the day's mean pain:
+
+# %%
+window = {"start": "2026-02-02", "end": "2026-03-01"}
+ax = sp.plot_pain_and(journal, measure="sleep_hours", **window)
+sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, measure="sleep_hours", **window))
+
+# %% tags=["nbval-check-output"]
+sleep = sp.associations(journal, variables=["sleep_hours"], n_boot=500)
+sleep[["variable", "lag_days", "rho", "ci_low", "ci_high", "slope"]].round(2)
+
+# %% [markdown]
+# The association is clear, and its direction could run both ways (short nights make pain
+# worse; pain shortens nights). Either way, sleep is worth working on.
+#
+# What helps, alongside any treatment aimed at the pain itself:
+# - **Cognitive behavioural therapy (CBT)** and **self-management** programmes: CanPainSCI
+#   recommends them because they improve coping and reduce the interference of pain; they work
+#   on sleep routines, activity, goals and unhelpful thoughts about pain.
+# - **Ask** about sleep, mood and worry at every review, and rate interference with activities,
+#   mood and sleep separately (0-10), so that a change in one is not hidden by the others.
+# - Treat low mood as a problem of its own: it is common after SCI and deserves its own care.
+#
+# Notebook 10 asks you to take this step in every case.
 
 # %% [markdown]
 # ## Self-check
@@ -215,6 +251,11 @@ quiz = sp.show_quiz(sp.load_quiz("05_management"))
 # **06 · Reading a pain journal**: the journal format, and how to load and check a journal.
 #
 # ## References
+# - Widerström-Noga E, Biering-Sørensen F, Bryce TN, et al. The International Spinal Cord
+#   Injury Pain Basic Data Set (version 2.0). *Spinal Cord*. 2014;52:282-286.
+#   doi:10.1038/sc.2014.4.
+# - Dworkin RH, Turk DC, Farrar JT, et al. Core outcome measures for chronic pain clinical
+#   trials: IMMPACT recommendations. *Pain*. 2005;113:9-19. doi:10.1016/j.pain.2004.09.012.
 # - Loh E, et al. The CanPain SCI clinical practice guidelines for rehabilitation management of
 #   neuropathic pain after spinal cord injury: 2021 update. *Spinal Cord*. 2022;60:548-566.
 #   doi:10.1038/s41393-021-00744-z

@@ -39,7 +39,7 @@ pd.set_option("display.max_colwidth", None)  # show the reader's messages in ful
 # Ask someone at a clinic visit "how bad was your pain this week?" and they answer from
 # memory. Memory is not a recording:
 #
-# - **Recalled ratings run higher** than the average of ratings made at the moment.
+# - **[Recalled](glossary.md#recall-bias) ratings run higher** than the average of ratings made at the moment.
 #   **Recall of the last day is accurate, but accuracy fades beyond a few days** (Broderick
 #   2008: 83 people rated pain on an electronic diary about 5 times a day for a month, and
 #   their 1-, 3-, 7- and 28-day recall was compared with those momentary ratings).
@@ -53,7 +53,7 @@ pd.set_option("display.max_colwidth", None)  # show the reader's messages in ful
 # not something you ask someone to remember. The journal also keeps what a weekly rating
 # hides: the time of day, the bad days, what happened before them.
 #
-# **The scale.** Pain is rated on the 0–10 **numeric rating scale (NRS)**: 0 is no pain, 10
+# **The scale.** Pain is rated on the 0–10 **[numeric rating scale](glossary.md#numeric-rating-scale) (NRS)**: 0 is no pain, 10
 # the worst pain imaginable, whole numbers only. When a journal is exchanged between health
 # records, this rating has a standard code, **LOINC 72514-3** ("Pain severity - 0-10 verbal
 # numeric rating [Score] - Reported"). A change of about 2 points, or 30%, is what most people

@@ -37,11 +37,11 @@ print("Built in:", sp.list_example_journals().set_index("name").loc["neuropathic
 
 # %% tags=["nbval-check-output"]
 summary = sp.summarize_journal(journal)
-summary[["days", "days_with_entries", "missed_days", "entries", "mean", "sd"]]
+sp.table(summary[["days", "days_with_entries", "missed_days", "entries", "mean", "sd"]])
 
 # %% tags=["nbval-check-output"]
 daily = sp.daily_summary(journal)
-daily.head(7).round(2)
+sp.table(daily.head(7))
 
 # %% [markdown]
 # ## 2. The trend: a rolling mean
@@ -60,7 +60,7 @@ sp.show_figure(ax, alt=sp.journal_alt_text("timeline", journal, window=7))
 # independent; they are not, see section 5.)
 
 # %% tags=["nbval-check-output"]
-sp.trend_slope(journal).round(3)
+sp.table(sp.trend_slope(journal), decimals=3)
 
 # %% [markdown]
 # About -0.05 points a week, -0.9 over the four months, with an interval that just reaches
@@ -75,7 +75,7 @@ sp.trend_slope(journal).round(3)
 # part of the day shows the mean of every entry made in the morning, afternoon or evening.
 
 # %% tags=["nbval-check-output"]
-sp.time_of_day_profile(journal).round(2)
+sp.table(sp.time_of_day_profile(journal))
 
 # %% [markdown]
 # A good or bad *day* moves all of that day's entries. With `relative=True` each entry is
@@ -84,10 +84,10 @@ sp.time_of_day_profile(journal).round(2)
 # +1.5 built into evening entries against mornings.
 
 # %% tags=["nbval-check-output"]
-sp.time_of_day_profile(journal, relative=True).round(2)
+sp.table(sp.time_of_day_profile(journal, relative=True))
 
 # %% tags=["nbval-check-output"]
-sp.weekday_profile(journal).round(2)
+sp.table(sp.weekday_profile(journal))
 
 # %% [markdown]
 # The weekday means differ by about 0.3 points, well inside their spread (sd about 1.3):
@@ -105,10 +105,10 @@ sp.show_figure(ax, alt=sp.journal_alt_text("time_of_day_weekday", journal))
 # electric) from nociceptive pain (aching, cramping) — a teaching aid, not a diagnosis.
 
 # %% tags=["nbval-check-output"]
-sp.pain_by_site(journal).dropna().round(2)
+sp.table(sp.pain_by_site(journal).dropna())
 
 # %% tags=["nbval-check-output"]
-sp.pain_by_quality_group(journal).round(2)
+sp.table(sp.pain_by_quality_group(journal))
 
 # %%
 ax = sp.plot_body_map(journal)
@@ -129,7 +129,7 @@ sp.show_figure(ax, alt=sp.journal_alt_text("descriptors", journal))
 
 # %% tags=["nbval-check-output"]
 adjusted = sp.associations(journal, n_boot=1000)
-adjusted[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]].round(2)
+sp.table(adjusted[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]])
 
 # %% [markdown]
 # Only sleep stands out: the shorter the night, the worse the day's pain (rho about -0.56,
@@ -143,7 +143,7 @@ adjusted[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]].round(2)
 
 # %% tags=["nbval-check-output"]
 raw = sp.associations(journal, n_boot=1000, adjust_time_of_day=False)
-raw[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]].round(2)
+sp.table(raw[["variable", "lag_days", "rho", "ci_low", "ci_high", "n"]])
 
 # %% [markdown]
 # Now spasms (rho about 0.31) and same-day activity (about 0.20) seem linked to pain, with

@@ -4,8 +4,8 @@
 # **Learning objectives** — by the end you can:
 # 1. set up a before-and-after (A-B) comparison from a journal, with the direction of
 #    improvement made explicit;
-# 2. compute NAP by hand from the pair matrix (ties count half) and read Tau and Tau-BC;
-# 3. explain how autocorrelation and regression to the mean make a change look surer or
+# 2. compute [NAP](glossary.md#nap) by hand from the pair matrix (ties count half) and read Tau and Tau-BC;
+# 3. explain how autocorrelation and [regression to the mean](glossary.md#regression-to-the-mean) make a change look surer or
 #    bigger than it is;
 # 4. judge a change against clinical thresholds, and say why one person's result is not
 #    evidence for everyone.
@@ -18,7 +18,7 @@
 # > infected pressure injury) mean seeking medical care now.
 #
 # "I started TENS and my feet burn less" is a claim about one person. Single-case (N-of-1)
-# methods ask it carefully: compare a **baseline phase A** (before) with a **treatment phase
+# methods ask it carefully: compare a **[baseline](glossary.md#baseline-phase) phase A** (before) with a **treatment phase
 # B** (after), with honest measures of overlap, and look for what else could explain the
 # change.
 
@@ -84,7 +84,7 @@ print(f"mean of the matrix {matrix.to_numpy().mean():.3f} = NAP {tens.nap:.3f}")
 # Every measure, with its 95% interval where it has one:
 
 # %% tags=["nbval-check-output"]
-tens.to_frame().round(2)
+sp.table(tens.to_frame())
 
 # %% [markdown]
 # **Tau-BC** (Tarlow 2017) first checks whether the baseline was already trending (here it
@@ -124,7 +124,12 @@ print(f"within the phases (each phase's mean removed): {tens.lag1_autocorrelatio
 # %% tags=["nbval-check-output"]
 illusion = sp.regression_to_the_mean("neuropathic", n_people=30, seed=3)
 columns = ["change_worst_week_baseline", "nap_worst_week_baseline", "change_whole_baseline"]
-illusion[columns].describe().loc[["mean", "min", "max"]].round(2)
+worded = {
+    "change_worst_week_baseline": "Change against the worst week (points)",
+    "nap_worst_week_baseline": "NAP against the worst week",
+    "change_whole_baseline": "Change against the whole baseline (points)",
+}
+sp.table(illusion[columns].describe().loc[["mean", "min", "max"]], labels=worded)
 
 # %% tags=["nbval-check-output"]
 improved = (illusion["change_worst_week_baseline"] < 0).mean()
@@ -152,7 +157,12 @@ print(
 # diary they are a rule of thumb.
 
 # %% tags=["nbval-check-output"]
-dict(sp.CLINICAL_THRESHOLDS)
+thresholds = sp.CLINICAL_THRESHOLDS
+print(f"minimally important: at least {thresholds['minimal_pct']:g}% better")
+print(
+    f"moderately important: at least {thresholds['moderate_pct']:g}%, or {thresholds['moderate_points']:g} points"
+)
+print(f"substantially important: at least {thresholds['substantial_pct']:g}% better")
 
 # %% tags=["nbval-check-output"]
 examples = [(6.0, 5.6), (6.0, 5.1), (6.0, 4.0), (6.0, 2.5), (5.0, 6.5)]
@@ -171,7 +181,7 @@ for before, after in examples:
 # others: a Cochrane review of non-drug treatments for chronic pain after spinal cord injury
 # (16 trials) found **no evidence that TENS was better than control interventions**
 # (Boldt et al. 2014). Group trials and one person's diary answer different questions;
-# an N-of-1 result can guide *this* person's decision with their clinician, with the
+# an [N-of-1](glossary.md#n-of-1-comparison) result can guide *this* person's decision with their clinician, with the
 # cautions above.
 
 # %% [markdown]
@@ -182,7 +192,9 @@ for before, after in examples:
 #   the start?
 # - the **spasticity** journal and *botulinum toxin*, with a **wash-in** of 10 days (the
 #   injection takes days to act);
-# - the **overuse** journal and *rest*: what do the warnings say?
+# - the **overuse** journal and *rest*: rest was first recorded 13 days into the journal, so
+#   the baseline is **under two weeks**. What do the warnings say, and why does so short a
+#   baseline make any change hard to judge?
 
 # %%
 sp.make_did_it_help()

@@ -352,9 +352,10 @@ quiz = sp.show_quiz(sp.load_quiz("09_your_own_journal"))
 #   not remove it.
 #
 # ## What next
-# This is the last notebook of the path. Go back to **07 · Patterns in a journal** and
-# **08 · Did it help?** with a journal of your own (or a de-identified one from a friend), or
-# to **04 · Red flags** to revise what no report can replace.
+# Notebook 10, **Cases: from story to plan**, puts the whole path together: six people, each
+# taken from their story and journal to a classification, a screen, the red flags, a plan and a
+# referral. Come back to **07 · Patterns in a journal** and **08 · Did it help?** with a journal
+# of your own (or a de-identified one from a friend).
 #
 # ## References
 # - Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in

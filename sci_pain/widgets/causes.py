@@ -84,7 +84,10 @@ _WRAP_CSS = """<style>
 }
 </style>"""
 # Groups laid out in three columns, so that all findings stay visible at once.
-_COLUMNS = (("quality", "timing", "pattern"), ("location", "context"), ("sign",))
+_COLUMNS = (("quality", "timing", "pattern", "context"), ("location", "sign"))
+_RESULT_SIDE = {"flex": "1 1 40%", "min_width": "340px", "margin": "0 0 0 8px"}
+"""The result column beside the controls: on a laptop screen (1366 x 768) the result starts
+level with the first tick boxes, so a change shows without scrolling."""
 
 
 def _error_html(err: Exception) -> str:
@@ -194,9 +197,9 @@ def make_cause_explorer(cause: str | None = None):
     >>> box = make_cause_explorer("dvt")
     >>> box.card.value.index("Red flags") < box.card.value.index("Mechanism")
     True
-    >>> box.controls["cause"].value = "overuse_musculoskeletal"
+    >>> box.controls["cause"].value = "muscle_atrophy"
     >>> "sci-pain-red-flags" in box.card.value, box.figure_alt.split(":")[-1]
-    (False, ' hip, knee, ankle and foot.')
+    (False, ' thigh and calf.')
     """
     import ipywidgets as w
 
@@ -204,6 +207,7 @@ def make_cause_explorer(cause: str | None = None):
         cause, "Cause:", "Pick a cause of leg pain after SCI to read its card."
     )
     card = w.HTML(layout=w.Layout(flex="1 1 55%", min_width="320px"))
+    card.add_class("sci-pain-result")
     figure = w.Output(layout=w.Layout(flex="1 1 40%", min_width="280px", max_width="460px"))
     box = _container(
         [
@@ -317,7 +321,7 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
     columns = [
         w.VBox(
             [groups[g] for g in column if g in groups],
-            layout=w.Layout(flex="1 1 30%", min_width="260px", margin="0 12px 0 0"),
+            layout=w.Layout(flex="1 1 45%", min_width="240px", margin="0 12px 0 0"),
         )
         for column in _COLUMNS
     ]
@@ -328,6 +332,7 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
     )
     disclaimer = w.HTML(_disclaimer_html())
     result = w.HTML()
+    result.add_class("sci-pain-result")
     box = _container(
         [
             w.HTML(
@@ -336,9 +341,16 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
                 "against each cause."
             ),
             disclaimer,
-            w.HBox(columns, layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
-            clear,
-            result,
+            w.HBox(
+                [
+                    w.VBox(
+                        [clear, w.HBox(columns, layout=w.Layout(flex_flow="row wrap"))],
+                        layout=w.Layout(flex="1 1 55%", min_width="480px"),
+                    ),
+                    w.VBox([result], layout=w.Layout(**_RESULT_SIDE)),
+                ],
+                layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
+            ),
         ],
         "sci-pain-reasoning-aid",
         "Reasoning aid: tick findings to rank the causes, red flags first (interactive when "
@@ -439,22 +451,23 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
         controls[sid] = control
         boxes.append(control)
     result = w.HTML()
+    result.add_class("sci-pain-result")
     box = _container(
         [
             w.HTML(
                 "<b>Management matcher.</b> Pick a cause, then tick what applies to the person: "
                 "the options show only the cautions that apply to them."
             ),
-            dropdown,
-            w.HTML("<b>The person has:</b>"),
-            w.GridBox(
-                boxes,
-                layout=w.Layout(
-                    grid_template_columns="repeat(auto-fill, minmax(340px, 1fr))",
-                    grid_gap="0 12px",
-                ),
+            w.HBox(
+                [
+                    w.VBox(
+                        [dropdown, w.HTML("<b>The person has:</b>"), *boxes],
+                        layout=w.Layout(flex="1 1 40%", min_width="320px"),
+                    ),
+                    w.VBox([result], layout=w.Layout(**_RESULT_SIDE)),
+                ],
+                layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
             ),
-            result,
         ],
         "sci-pain-management-matcher",
         "Management matcher: a cause and the person's situation give the options with the "

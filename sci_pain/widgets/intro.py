@@ -10,6 +10,8 @@ True
 
 from __future__ import annotations
 
+import html
+
 __all__ = ["make_first_look"]
 
 
@@ -25,7 +27,9 @@ def make_first_look(name: str = "neuropathic"):
     -------
     ipywidgets.VBox
         With ``controls`` (``journal``, ``window``), ``output`` (the figure) and
-        ``alt_text`` (the description of the figure now shown).
+        ``alt_text`` (the description of the figure now shown). Its display bundle also
+        carries a static copy of the figure shown, so a notebook stored without a kernel
+        (GitHub, nbviewer) shows the picture, not an empty widget.
     """
     import ipywidgets as w
     import matplotlib.pyplot as plt
@@ -33,10 +37,11 @@ def make_first_look(name: str = "neuropathic"):
     from sci_pain.plots_journal import alt_text, plot_timeline
     from sci_pain.simulate import list_example_journals, load_example_journal
     from sci_pain.widgets.display import replace_output
+    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
 
     examples = list_example_journals()
     journal = w.Dropdown(
-        options=[(f"{row.name} — {row.cause}", row.name) for row in examples.itertuples()],
+        options=[(f"Example: {row.cause}", row.name) for row in examples.itertuples()],
         value=name,
         description="Journal:",
         tooltip="Which synthetic example journal to show",
@@ -58,6 +63,7 @@ def make_first_look(name: str = "neuropathic"):
     box.controls = {"journal": journal, "window": window}
     box.output = output
     cache: dict[str, object] = {}
+    shown: dict[str, str] = {}
 
     def redraw(_change=None) -> None:
         if journal.value not in cache:
@@ -66,9 +72,24 @@ def make_first_look(name: str = "neuropathic"):
         fig, ax = plt.subplots(figsize=(8, 3.6))
         plot_timeline(data, ax=ax, window=window.value, flags=True)
         box.alt_text = alt_text("timeline", data, window=window.value, flags=True)
-        replace_output(output, fig, alt=box.alt_text)
+        shown["html"] = replace_output(output, fig, alt=box.alt_text).html
 
     journal.observe(redraw, names="value")
     window.observe(redraw, names="value")
     redraw()
+
+    widget_bundle = box._repr_mimebundle_
+
+    def bundle(include=None, exclude=None):
+        data = dict(widget_bundle(include=include, exclude=exclude) or {})
+        data[STATIC_HTML_MIMETYPE] = (
+            "<p><b>A first look at an example journal</b> (interactive: open this notebook in "
+            "JupyterLab and run it to pick a journal and the smoothing)</p>"
+            + shown["html"]
+            + f"<p><i>What the figure shows:</i> {html.escape(box.alt_text)}</p>"
+        )
+        data["text/plain"] = f"[A first look at an example journal: {box.alt_text}]"
+        return data
+
+    box._repr_mimebundle_ = bundle
     return box

@@ -78,9 +78,10 @@ def _message_html(title: str, error: Exception | str) -> str:
 
 def _img_html(png: bytes, alt: str) -> str:
     data = base64.b64encode(png).decode("ascii")
+    text = html.escape(alt, quote=True)  # title: the alt text also shows on hover
     return (
         '<figure class="sci-pain-figure" style="margin:0">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"'
+        f'<img src="data:image/png;base64,{data}" alt="{text}" title="{text}"'
         ' style="max-width:100%;height:auto"/></figure>'
     )
 
@@ -104,7 +105,7 @@ def _example_choices() -> list[tuple[str, str]]:
     from sci_pain.simulate import list_example_journals
 
     return [
-        (f"{row.name}: {row.cause}", row.name)
+        (f"Example: {row.cause}", row.name)
         for row in list_example_journals().itertuples(index=False)
     ]
 
@@ -664,17 +665,16 @@ def make_journal_dashboard(
 
 
 def _comparison_html(result) -> str:
-    import pandas as pd
 
     lines = [line for line in result.summary().split("\n") if line not in result.warnings]
     name = result.intervention or ""
     if "_" in name:  # "botulinum_toxin" reads as "botulinum toxin"
         lines = [line.replace(name, name.replace("_", " ")) for line in lines]
-    table = result.to_frame()
-    with pd.option_context("display.max_colwidth", None, "display.precision", 2):
-        measures = table.to_html(
-            index=False, na_rep="", border=0, classes="sci-pain-measures", escape=True
-        )
+    from sci_pain.tables import table
+
+    measures = table(result.to_frame()).html.replace(
+        'class="sci-pain-table"', 'class="sci-pain-table sci-pain-measures"', 1
+    )
     warnings = "".join(f"<li>⚠ {html.escape(text)}</li>" for text in result.warnings)
     if result.excluded:
         lines.append(

@@ -49,11 +49,11 @@ def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
     choices: dict[str, tuple[str, Callable[[], Journal]]] = {}
     for row in list_example_journals().itertuples(index=False):
         choices[row.name] = (
-            f"{row.name}: {row.cause}",
+            f"Example: {row.cause}",
             lambda name=row.name: load_example_journal(name),
         )
     choices[MESSY_EXAMPLE] = (
-        f"{MESSY_EXAMPLE}: a messy file, read as it is",
+        "Example: a messy file, read as it is",
         lambda: read_journal(data_path("journals", f"{MESSY_EXAMPLE}.csv")),
     )
     return choices

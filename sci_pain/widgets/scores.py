@@ -26,6 +26,7 @@ from sci_pain.scores import (
     dn4,
     modified_ashworth,
     penn_spasm_frequency,
+    scipi,
     score_definition,
     score_html,
     wells_dvt,
@@ -39,6 +40,7 @@ __all__ = [
     "make_wells_widget",
     "make_bmi_widget",
     "make_dn4_widget",
+    "make_scipi_widget",
 ]
 
 _WIDE = {"description_width": "initial"}
@@ -56,15 +58,40 @@ def _error_html(err: Exception) -> str:
     )
 
 
+class _Pending(Exception):
+    """The form is not complete yet; the message says what to fill in next."""
+
+
+def _pending_html(message: str) -> str:
+    return (
+        f'<div class="sci-pain-score sci-pain-score-pending" style="border-left:6px solid '
+        f'{PALETTE["blue"]};padding:4px 10px;margin:4px 0"><b>One more answer.</b> '
+        f"{html.escape(message)}</div>"
+    )
+
+
+def _out_of_range_html(message: str) -> str:
+    return (
+        f'<div class="sci-pain-score sci-pain-score-error" style="border-left:6px solid '
+        f'{PALETTE["orange"]};padding:4px 10px;margin:4px 0"><b>▲ Check the number.</b> '
+        f"{html.escape(message)}</div>"
+    )
+
+
 def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intro: str = ""):
     """Lay out the controls above the result and call ``compute`` on every change."""
     import ipywidgets as w
 
     result = w.HTML(value="")
+    result.add_class("sci-pain-result")
 
     def update(_change=None):
         try:
             result.value = score_html(compute())
+        except _Pending as pending:
+            result.value = _pending_html(str(pending))
+        except _OutOfRange as err:
+            result.value = _out_of_range_html(str(err))
         except ValueError as err:  # ScoreError: show it, don't swallow it
             result.value = _error_html(err)
 
@@ -74,8 +101,19 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
     header = f"<h4>{html.escape(title)}</h4>"
     if intro:
         header += f"<p>{html.escape(intro)}</p>"
+    # the result beside the controls (below them on a narrow screen), so a change shows
+    # without scrolling on a laptop screen
+    body = w.HBox(
+        [
+            w.VBox(list(rows), layout=w.Layout(flex="1 1 50%", min_width="320px")),
+            w.VBox(
+                [result], layout=w.Layout(flex="1 1 40%", min_width="300px", margin="0 0 0 8px")
+            ),
+        ],
+        layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
+    )
     box = w.VBox(
-        [w.HTML(header), *rows, result],
+        [w.HTML(header), body],
         layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
     )
     box.add_class("sci-pain-score-widget")
@@ -130,14 +168,14 @@ def make_penn_widget():
     ipywidgets.VBox
         ``box.controls["frequency"]`` (0-4), ``box.controls["severity"]`` (1-3, or ``None``
         while not chosen) and ``box.result`` (HTML from
-        :func:`sci_pain.penn_spasm_frequency`). With spasms but no severity, the result asks
-        for one.
+        :func:`sci_pain.penn_spasm_frequency`). With spasms but no severity, the result asks,
+        in plain words, for the severity (part 2); with no spasms the severity is greyed out.
 
     Examples
     --------
     >>> box = make_penn_widget()
     >>> box.controls["frequency"].value = 3
-    >>> "Severity is required" in box.result.value
+    >>> "now choose how strong they are" in box.result.value
     True
     >>> box.controls["severity"].value = 2
     >>> "moderate" in box.result.value
@@ -167,11 +205,23 @@ def make_penn_widget():
         layout=w.Layout(width="max-content"),
     )
     controls = {"frequency": frequency, "severity": severity}
+    severity.disabled = True
+
+    def compute():
+        severity.disabled = frequency.value == 0
+        if frequency.value and severity.value is None:
+            msg = (
+                f"Spasm frequency {frequency.value}: there are spasms, so now choose how strong "
+                "they are (spasm severity, part 2) to complete the score."
+            )
+            raise _Pending(msg)
+        return penn_spasm_frequency(frequency.value, severity=severity.value)
+
     box = _assemble(
         record["title"],
         controls,
         [frequency, severity],
-        lambda: penn_spasm_frequency(frequency.value, severity=severity.value),
+        compute,
         intro="A self-report: how often spasms come and, if they do, how strong they are.",
     )
     box.add_class("sci-pain-penn")
@@ -279,6 +329,26 @@ def make_wells_widget():
     return box
 
 
+class _OutOfRange(ValueError):
+    """A typed number outside what the calculator accepts; the message is for the learner."""
+
+
+_BMI_WEIGHT_KG = (20.0, 400.0)
+_BMI_HEIGHT_CM = (100.0, 250.0)
+
+
+def _check_range(name: str, value: float, bounds: tuple, unit: str, example: str) -> None:
+    low, high = bounds
+    if value is None or not low <= value <= high:
+        shown = "nothing" if value is None else f"{value:g} {unit}"
+        msg = (
+            f"{name} {shown} is outside the range this calculator accepts ({low:g} to "
+            f"{high:g} {unit}), so no BMI is shown. Type the {name.lower()} in {unit}, "
+            f"for example {example}."
+        )
+        raise _OutOfRange(msg)
+
+
 def make_bmi_widget():
     """Build a BMI calculator showing the SCI threshold (22 kg/m²) beside the WHO bands.
 
@@ -286,7 +356,9 @@ def make_bmi_widget():
     -------
     ipywidgets.VBox
         ``box.controls["weight_kg"]`` (20-400 kg), ``box.controls["height_cm"]``
-        (100-250 cm) and ``box.result`` (HTML from :func:`sci_pain.bmi`).
+        (100-250 cm) and ``box.result`` (HTML from :func:`sci_pain.bmi`). A number outside
+        the range is kept as typed, never clamped: the result says what is wrong and shows
+        no BMI until it is corrected.
 
     Examples
     --------
@@ -294,34 +366,39 @@ def make_bmi_widget():
     >>> box.controls["weight_kg"].value, box.controls["height_cm"].value = 70.4, 175.0
     >>> "23.0 kg/m²" in box.result.value and "normal range" in box.result.value
     True
+    >>> box.controls["height_cm"].value = 17
+    >>> "17 cm is outside" in box.result.value
+    True
     """
     import ipywidgets as w
 
     record = score_definition("bmi")
-    weight = w.BoundedFloatText(
+    weight = w.FloatText(  # not Bounded: a typed value outside the range is never clamped
         value=70.0,
-        min=20.0,
-        max=400.0,
         step=0.1,
         description="Weight (kg):",
         tooltip="Body weight in kilograms (20 to 400).",
         style=_WIDE,
     )
-    height = w.BoundedFloatText(
+    height = w.FloatText(
         value=175.0,
-        min=100.0,
-        max=250.0,
         step=0.5,
         description="Height (cm):",
         tooltip="Height in centimetres (100 to 250).",
         style=_WIDE,
     )
     controls = {"weight_kg": weight, "height_cm": height}
+
+    def compute():
+        _check_range("Weight", weight.value, _BMI_WEIGHT_KG, "kg", "70")
+        _check_range("Height", height.value, _BMI_HEIGHT_CM, "cm", "175")
+        return bmi(weight_kg=weight.value, height_cm=height.value)
+
     box = _assemble(
         record["title"],
         controls,
         [weight, height],
-        lambda: bmi(weight_kg=weight.value, height_cm=height.value),
+        compute,
         intro="Adults only. After SCI, a BMI above 22 kg/m² already signals a high risk of "
         "obesity (Laughton 2009).",
     )
@@ -375,4 +452,49 @@ def make_dn4_widget():
         intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
     )
     box.add_class("sci-pain-dn4")
+    return box
+
+
+def make_scipi_widget():
+    """Build the 4-item SCIPI screen (Bryce et al. 2014): one tick box per item.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``box.controls`` keyed by item (as :func:`sci_pain.scipi`'s arguments; ticked = yes)
+        and ``box.result``.
+
+    Examples
+    --------
+    >>> box = make_scipi_widget()
+    >>> "non-neuropathic" in box.result.value
+    True
+    >>> box.controls["burning_or_freezing"].value = True
+    >>> box.controls["insensate_area"].value = True
+    >>> "probable neuropathic pain" in box.result.value
+    True
+    """
+    import ipywidgets as w
+
+    record = score_definition("scipi")
+    controls, rows = {}, []
+    for number, item in enumerate(record["items"], start=1):
+        control = w.Checkbox(
+            value=False,
+            description=f"{number}. {item['label']}",
+            tooltip=_text(item["help"]),
+            indent=False,
+            layout=w.Layout(width="max-content"),
+        )
+        controls[item["key"]] = control
+        rows.append(control)
+    box = _assemble(
+        record["title"],
+        controls,
+        rows,
+        lambda: scipi(**{key: c.value for key, c in controls.items()}),
+        intro="Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
+        "positive screen.",
+    )
+    box.add_class("sci-pain-scipi")
     return box

@@ -4,7 +4,7 @@ The report for the example journal with a DVT episode is written to a temporary 
 opened from a ``file://`` URL. Every heading and figure must be visible, every image must
 have decoded (``naturalWidth > 0``) and carry alt text, nothing may be fetched from anywhere
 else, the print style must hide the contents list, and a full-page screenshot is saved to
-``docs/screenshots/report.png`` (with a 256-colour palette, to keep the file small).
+``build/screenshots/report.png`` (``docs/screenshots/`` with ``make screenshots``) (with a 256-colour palette, to keep the file small).
 """
 
 from __future__ import annotations
@@ -178,3 +178,11 @@ def test_report_fits_a_390px_phone_without_horizontal_scroll(browser, year_repor
         phone.screenshot(path=str(out / f"report_phone_{which}.png"))
     finally:
         context.close()
+
+
+def test_report_has_no_serious_or_critical_wcag_violation(page, report_file):
+    from .axe import serious_violations
+
+    page.goto(report_file.as_uri())
+    page.wait_for_load_state("load")
+    assert serious_violations(page) == []

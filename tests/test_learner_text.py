@@ -1,0 +1,203 @@
+"""What a learner reads is written for people, not programmers (issue 14).
+
+Renders every stored notebook's outputs (HTML without tags, styles and scripts, with the alt
+text of images; plain text and printed text) and the states the widgets reach in kernel-side
+tests (their results, cards, feedback and static fallbacks), and fails on developer artefacts:
+snake_case identifiers, Python reprs (a one-element tuple "(x,)", "dtype:", "NaN", "None"),
+citation keys instead of "Author Year", and numbers in scientific notation ("1e-05").
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import sci_pain as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+# Real terms that look like identifiers. Keep this list short; prefer fixing the text.
+ALLOWED = {
+    "e.g",  # not an identifier, listed to document that abbreviations are fine
+}
+
+# Notebooks whose outputs are still being reworked elsewhere; the test reports them as
+# expected failures (not strict, so it passes as soon as they are clean).
+PENDING = {
+    "04_red_flags": "the red-flag table is rendered by issue 9's single red-flag function",
+    "06_reading_a_pain_journal": "teaches the journal file format with code; not yet reworded",
+    "09_your_own_journal": "the no-code diary path of issue 14 (item 5) rewrites this notebook",
+}
+
+_SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
+_TUPLE = re.compile(r"\([^()\n]{1,80},\)|\('[^()\n]*'(?:, '[^()\n]*')*\)")
+_REPR = re.compile(r"dtype:|\bNaN\b|\bnan\b|\bNone\b|<NA>|\bNaT\b")
+_EXPONENT = re.compile(r"\b\d+(?:\.\d+)?[eE][-+]?0\d\b")
+
+
+def _citation_keys() -> re.Pattern:
+    keys = sorted(sp.load_references().index, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys)) + r")(?![\w-])")
+
+
+_KEYS = _citation_keys()
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees in an HTML fragment, plus the alt text of its images."""
+    markup = re.sub(r"<(style|script)\b.*?</\1>", " ", markup, flags=re.S | re.I)
+    alts = re.findall(r'\balt="([^"]*)"', markup)
+    text = re.sub(r"<[^>]+>", " ", markup)
+    return html.unescape(" ".join([text, *alts]))
+
+
+def problems(text: str) -> list[str]:
+    """Every developer artefact in ``text``, with a little context."""
+    found = []
+    for name, pattern in (
+        ("identifier", _SNAKE),
+        ("tuple", _TUPLE),
+        ("Python value", _REPR),
+        ("citation key", _KEYS),
+        ("scientific notation", _EXPONENT),
+    ):
+        for match in pattern.finditer(text):
+            if match.group(0) in ALLOWED:
+                continue
+            context = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
+            found.append(f"{name} {match.group(0)!r} in ...{' '.join(context.split())}...")
+    return found
+
+
+def _join(value) -> str:
+    return value if isinstance(value, str) else "".join(value)
+
+
+def _output_text(output: dict) -> str:
+    if output.get("output_type") == "stream":
+        return _join(output.get("text", ""))
+    if output.get("output_type") == "error":
+        return f"{output.get('ename')}: {output.get('evalue')}"
+    data = output.get("data", {})
+    if "text/html" in data:
+        return visible_text(_join(data["text/html"]))
+    if "text/markdown" in data:
+        return _join(data["text/markdown"])
+    return _join(data.get("text/plain", ""))
+
+
+def test_the_checker_finds_what_learners_should_not_see():
+    bad = "iscip_subtype (clinician,) dtype: float64 NaN None bryce2012_iscip_part1 1.2e-05"
+    kinds = {p.split(" ")[0] for p in problems(bad)}
+    assert kinds == {"identifier", "tuple", "Python", "citation", "scientific"}
+    good = "ISCIP subtype: clinician; 0.00001; Bryce et al. 2012; 2026-03-01; at-level; T6"
+    assert problems(good) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_outputs_are_written_for_people(path, request):
+    if path.stem in PENDING:
+        request.applymarker(pytest.mark.xfail(reason=PENDING[path.stem], strict=False))
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for output in cell.get("outputs", []):
+            found += [f"{cell['id']}: {p}" for p in problems(_output_text(output))]
+    assert not found, f"{path.name}:\n" + "\n".join(found[:25])
+
+
+# -- widget states the kernel-side and browser tests reach --------------------------------------
+
+
+def _widget_text(widget) -> str:
+    """Everything a widget shows: HTML values, labels, outputs, recursively."""
+    import ipywidgets as w
+
+    parts = []
+    if isinstance(widget, w.HTML | w.HTMLMath):
+        parts.append(visible_text(widget.value))
+    elif isinstance(widget, w.Output):
+        parts += [_output_text(o) for o in widget.outputs]
+    elif isinstance(widget, w.Label):
+        parts.append(widget.value)
+    for attr in ("description",):
+        value = getattr(widget, attr, "")
+        if isinstance(value, str):
+            parts.append(value)
+    options = getattr(widget, "options", None)
+    if isinstance(options, tuple | list):
+        parts += [o[0] if isinstance(o, tuple) else str(o) for o in options]
+    for child in getattr(widget, "children", ()):
+        parts.append(_widget_text(child))
+    return "\n".join(p for p in parts if p)
+
+
+def _static(box) -> str:
+    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+
+    bundle = box._repr_mimebundle_() or {}
+    return visible_text(bundle.get(STATIC_HTML_MIMETYPE, ""))
+
+
+def _states():
+    causes = list(sp.load_causes().index)
+    yield "first look", lambda: sp.make_first_look("neuropathic"), None
+    for cause in causes:
+        yield f"explorer {cause}", lambda c=cause: sp.make_cause_explorer(c), None
+        yield f"matcher {cause}", lambda c=cause: sp.make_management_matcher(c), None
+    yield (
+        "reasoning aid, overuse",
+        lambda: sp.make_reasoning_aid(
+            ["aching", "knee_region", "after_more_activity", "pain_where_no_sensation"]
+        ),
+        None,
+    )
+    yield "reasoning aid, burning", lambda: sp.make_reasoning_aid(["burning", "both_legs"]), None
+    for name in ("ashworth", "penn", "braden", "wells", "bmi", "dn4"):
+        yield f"{name} widget", getattr(sp, f"make_{name}_widget"), None
+
+    def penn(box):
+        box.controls["frequency"].value = 3
+
+    yield "penn widget, frequency 3", sp.make_penn_widget, penn
+
+    def bmi(box):
+        box.controls["height_cm"].value = 17
+
+    yield "bmi widget, 17 cm", sp.make_bmi_widget, bmi
+
+    def did_it_help(box):
+        box.controls["journal"].value = "overuse"
+        box.controls["intervention"].value = "rest"
+
+    yield "did it help", sp.make_did_it_help, did_it_help
+    for quiz_name in sorted(p.stem for p in sp.data_path("quizzes").glob("*.yaml")):
+
+        def answer(box, quiz_name=quiz_name):
+            for question in sp.load_quiz(quiz_name).questions:
+                control = box.controls[question.id]
+                wrong = next((o.text for o in question.options if not o.correct), "1")
+                control.value = wrong
+                box.buttons[question.id].click()
+
+        yield f"quiz {quiz_name}", lambda q=quiz_name: sp.make_quiz(sp.load_quiz(q)), answer
+
+
+_STATES = list(_states())
+
+
+@pytest.mark.parametrize(("name", "build", "act"), _STATES, ids=[s[0] for s in _STATES])
+def test_widget_states_are_written_for_people(name, build, act):
+    box = build()
+    if act is not None:
+        act(box)
+    text = _widget_text(box) + "\n" + _static(box)
+    found = problems(text)
+    assert not found, f"{name}:\n" + "\n".join(found[:25])
