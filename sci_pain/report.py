@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import os
@@ -63,6 +64,7 @@ REPORT_STAGES: tuple[str, ...] = (
 
 REPORT_SECTIONS: dict[str, str] = {
     "red-flags": "Red flags",
+    "summary": "At a glance",
     "period": "The period",
     "trend": "Trend",
     "patterns": "Patterns",
@@ -72,9 +74,31 @@ REPORT_SECTIONS: dict[str, str] = {
     "problems": "Problems found when reading the file",
     "about": "About this report",
 }
-"""Section ids (HTML anchors) and headings of the report, in page order."""
+"""Section ids (HTML anchors) and headings of the report, in page order.
+
+The first two are open; the others are folded (``<details>``) under their heading, so that
+the report prints on a few pages. ``report_html(..., expand=True)`` opens them all.
+"""
+
+_OPEN_SECTIONS = ("red-flags", "summary")
+_FOLD_HINTS = {
+    "period": "facts, missed days, calendar",
+    "trend": "slope and how it was worked out",
+    "patterns": "time of day, weekday, sites, descriptors",
+    "interventions": "each before-and-after comparison with its cautions",
+    "links": "every link looked at, and when one is called clear",
+    "notes": "the person's own notes",
+    "problems": "what could not be read, row by row",
+    "about": "the scale, the method, references",
+}
 
 _DPI = 100
+_IMMPACT = {"points": 2.0, "moderate_pct": 30.0, "substantial_pct": 50.0}
+"""Both must be met for an important change (Farrar 2001; Dworkin 2008), see _change_verdict."""
+_MIN_EFFECTIVE_DAYS = 20
+"""A link is called clear only with at least this many effective independent days."""
+_PATTERN_POINTS = 1.0
+"""A time-of-day, weekday or site difference shown on the first page is at least this big."""
 _MAX_PROBLEMS = 200
 _MAX_NOTES = 40
 _MIN_PHASE_DAYS = 7
@@ -167,9 +191,33 @@ nav ol { columns: 2; margin: .4rem 0; }
 nav a, a { color: #005A8C; }
 footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: .6rem;
   font-size: .9rem; color: #444; }
+section.folded { margin-top: 1.2rem; }
+details.fold > summary { cursor: pointer; padding: .3rem 0 .2rem;
+  border-bottom: 3px solid #0072B2; }
+details.fold > summary::marker { color: #0072B2; }
+details.fold > summary h2 { display: inline; border: 0; margin: 0; padding: 0;
+  font-size: 1.3rem; }
+.hint { display: block; margin-left: 1.2rem; color: #4a4a4a; font-size: .9rem; }
+.fold-body { padding-top: .3rem; }
+details.fold-inner > summary { cursor: pointer; font-weight: 600; margin: .7rem 0 .3rem;
+  color: #005A8C; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+#summary ul { padding-left: 1.3rem; }
+#summary li { margin: .3rem 0; }
+@media (max-width: 40rem) {
+  main { padding: 1rem .8rem 2rem; }
+  h1 { font-size: 1.5rem; }
+  h2 { font-size: 1.25rem; }
+  nav ol { columns: 1; }
+  table { font-size: .8rem; }
+  th, td { padding: .15rem .25rem; overflow-wrap: anywhere; }
+  td.when { white-space: normal; }
+  .wrap { max-width: none; }
+  .side-by-side .half { flex-basis: 100%; }
+}
 @page { margin: 15mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   nav { display: none; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -178,6 +226,15 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: .6rem;
   .note, .act-now, .flag, .ok, .warning, th, tr.not-kept td {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
+  h2 { margin-top: 1.2rem; }
+  details.fold > summary { break-inside: avoid; page-break-inside: avoid; }
+  details.fold > summary h2 { font-size: 12pt; }
+  details:not([open]) > summary .hint { display: inline; margin-left: .5rem; font-size: 9pt; }
+  details:not([open]) > summary .hint::before { content: "(folded: "; }
+  details:not([open]) > summary .hint::after { content: ")"; }
+  details.fold > summary { border-bottom-width: 1px; padding: .1rem 0; }
+  section.folded { margin-top: .2rem; }
+  .table-wrap { overflow: visible; }
 }
 """
 
@@ -278,7 +335,7 @@ def _table(
         tds = "".join(f'<td class="{kind(i)}">{cell}</td>' for i, cell in enumerate(row))
         parts.append(f'<tr class="{cls}">{tds}</tr>' if cls else f"<tr>{tds}</tr>")
     parts.append("</tbody></table>")
-    return "".join(parts)
+    return '<div class="table-wrap">' + "".join(parts) + "</div>"
 
 
 def _facts(items: Iterable[tuple[str, str]]) -> str:
@@ -344,6 +401,11 @@ class _Context:
     summary: pd.Series | None = None
     daily: pd.DataFrame | None = None
     n_figures: int = 0
+    # what the first page says, gathered by the detailed sections
+    trend_words: str = ""
+    patterns: list[tuple[int, float, str]] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    not_compared: list[str] = field(default_factory=list)
 
     @property
     def has_pain(self) -> bool:
@@ -376,10 +438,19 @@ def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
 
 
 def _section(section_id: str, body: str, *, heading: str | None = None) -> str:
+    """A report section: open on the first page, else folded under its heading."""
     title = heading or REPORT_SECTIONS[section_id]
+    if section_id in _OPEN_SECTIONS:
+        return (
+            f'<section id="{section_id}" aria-labelledby="{section_id}-h">'
+            f'<h2 id="{section_id}-h">{_e(title)}</h2>{body}</section>'
+        )
+    hint = _FOLD_HINTS.get(section_id, "")
     return (
-        f'<section id="{section_id}" aria-labelledby="{section_id}-h">'
-        f'<h2 id="{section_id}-h">{_e(title)}</h2>{body}</section>'
+        f'<section id="{section_id}" class="folded" aria-labelledby="{section_id}-h">'
+        f'<details class="fold"><summary><h2 id="{section_id}-h">{_e(title)}</h2>'
+        + (f'<span class="hint">{_e(hint)}</span>' if hint else "")
+        + f'</summary><div class="fold-body">{body}</div></details></section>'
     )
 
 
@@ -494,7 +565,6 @@ def _flags_section(ctx: _Context) -> str:
 
 def _trend_section(ctx: _Context) -> str:
     from sci_pain.analysis import AnalysisError, rolling_trend, trend_slope
-    from sci_pain.plots_journal import alt_text, plot_timeline
 
     if not ctx.has_pain:
         return _section("trend", _p("No pain ratings to follow over time."))
@@ -523,10 +593,11 @@ def _trend_section(ctx: _Context) -> str:
                 f"points per week, but the {interval} includes no change."
             )
         body.append(_p(words))
+        ctx.trend_words = words
         if abs(over) >= 2 and (lo > 0 or hi < 0):
-            body.append(
-                _p("A change of 2 points or more is one that most people notice (Farrar 2001).")
-            )
+            noticed = "A change of 2 points or more is one that most people notice (Farrar 2001)."
+            body.append(_p(noticed))
+            ctx.trend_words += " " + noticed
         trend = rolling_trend(ctx.entries, window=7)["rolling_mean"].dropna()
         if len(trend) >= 2:
             body.append(
@@ -546,18 +617,7 @@ def _trend_section(ctx: _Context) -> str:
                 "muted small",
             )
         )
-    marks = {f"{_treatment(name)} starts": start for name, start in ctx.phases.items()}
-    flags = ctx.flags if ctx.flags is not None else None
-    body.append(
-        _safe_figure(
-            "The timeline",
-            lambda ax: plot_timeline(ctx.entries, ax=ax, flags=flags, phases=marks or None),
-            lambda: alt_text("timeline", ctx.entries, flags=flags, phases=marks or None),
-            caption="Every entry as a dot, the 7-day rolling mean as a line; dashed lines "
-            "mark when an intervention started and symbols along the top mark red flags.",
-            size=(9.0, 3.8),
-        )
-    )
+    body.append(_p("The timeline of every entry is at the top of the report.", "muted small"))
     return _section("trend", "".join(body))
 
 
@@ -600,14 +660,15 @@ def _patterns_section(ctx: _Context) -> str:
             hi, lo = enough.idxmax(), enough.idxmin()
             diff = float(enough.max() - enough.min())
             if diff >= 0.5:
-                body.append(
-                    _p(
-                        f"Pain was highest {_e(_PART_WORDS.get(hi, f'in the {hi}'))} and "
-                        f"lowest {_e(_PART_WORDS.get(lo, f'in the {lo}'))}: comparing entries "
-                        f"of the same day, {_e(hi)} entries were on average {_num(diff)} "
-                        f"points above {_e(lo)} entries."
-                    )
+                text = (
+                    f"Pain was highest {_e(_PART_WORDS.get(hi, f'in the {hi}'))} and "
+                    f"lowest {_e(_PART_WORDS.get(lo, f'in the {lo}'))}: comparing entries "
+                    f"of the same day, {_e(hi)} entries were on average {_num(diff)} "
+                    f"points above {_e(lo)} entries."
                 )
+                body.append(_p(text))
+                if diff >= _PATTERN_POINTS:
+                    ctx.patterns.append((1, diff, text))
             else:
                 body.append(
                     _p(
@@ -643,14 +704,15 @@ def _patterns_section(ctx: _Context) -> str:
                     _p(f"Little difference between weekdays (at most {_num(spread)} points).")
                 )
             else:
-                body.append(
-                    _p(
-                        f"Highest on {_e(means.idxmax())}s ({_num(means.max())}), lowest on "
-                        f"{_e(means.idxmin())}s ({_num(means.min())}): a difference of "
-                        f"{_num(spread)} points, which may reflect the week's routine "
-                        "(therapy days, work, visits)."
-                    )
+                text = (
+                    f"Highest on {_e(means.idxmax())}s ({_num(means.max())}), lowest on "
+                    f"{_e(means.idxmin())}s ({_num(means.min())}): a difference of "
+                    f"{_num(spread)} points, which may reflect the week's routine "
+                    "(therapy days, work, visits)."
                 )
+                body.append(_p(text))
+                if spread >= _PATTERN_POINTS:
+                    ctx.patterns.append((1, spread, text))
     body.append("</div></div>")
     body.append(
         _safe_figure(
@@ -665,6 +727,18 @@ def _patterns_section(ctx: _Context) -> str:
     if ctx.has("site"):
         sites = pain_by_site(ctx.entries)
         rated = sites[sites["n"] > 0]
+        enough = rated[rated["n"] >= 5]["mean"].dropna()
+        if len(enough) >= 2 and float(enough.max() - enough.min()) >= _PATTERN_POINTS:
+            spread = float(enough.max() - enough.min())
+            ctx.patterns.append(
+                (
+                    1,
+                    spread,
+                    f"Pain was rated highest at the {_e(_words(enough.idxmax()))} (mean "
+                    f"{_num(enough.max())}) and lowest at the {_e(_words(enough.idxmin()))} "
+                    f"({_num(enough.min())}), {_num(spread)} points apart.",
+                )
+            )
         body.append(
             _table(
                 ["Site", "Mean pain", "Entries"],
@@ -797,6 +871,85 @@ def _nap_words(value: float) -> str:
     return "no improvement (0.5 means no difference; below it the 'after' days tended to be worse)"
 
 
+def _change_verdict(mean_a: float, mean_b: float) -> tuple[str, str]:
+    """Judge a change in mean pain (lower is better) with both IMMPACT thresholds at once.
+
+    A change counts as important only when it is **at least 2 points and at least 30%** of
+    the "before" mean (Farrar 2001; Dworkin 2008), and as substantial when it is also at
+    least 50%. Requiring both keeps a low baseline from turning a small change into a
+    large one: +0.4 points from 1.1 is 36% but far below 2 points.
+
+    Returns
+    -------
+    (label, sentence)
+        ``label`` is one of "substantial improvement", "moderate improvement", "small
+        improvement" (half a point or more, below the thresholds), "no important change",
+        "small worsening", "moderate worsening", "substantial worsening".
+
+    Examples
+    --------
+    >>> label, sentence = _change_verdict(1.1, 1.5)
+    >>> label
+    'no important change'
+    >>> print(sentence)  # doctest: +NORMALIZE_WHITESPACE
+    Pain was 0.4 points (36%) higher after: a small change, below what counts as clinically
+    important (0.4 points is less than 2 points; both 2 points and 30% are needed). From a
+    low 'before' mean of 1.1, a small change in points is a large percentage.
+    >>> _change_verdict(2.0, 3.2)[0]
+    'small worsening'
+    >>> _change_verdict(6.0, 3.5)[0]
+    'moderate improvement'
+    >>> _change_verdict(6.0, 2.5)[0]
+    'substantial improvement'
+    >>> _change_verdict(5.0, 7.0)[0]
+    'moderate worsening'
+    """
+    limits = _IMMPACT
+    diff = float(mean_b) - float(mean_a)
+    size = abs(diff)
+    pct = 100 * size / abs(mean_a) if mean_a else math.inf
+    pct_text = f"{pct:.0f}%" if math.isfinite(pct) else "an undefined share"
+    better = diff < 0
+    if size >= limits["points"] and pct >= limits["substantial_pct"]:
+        level = "substantial"
+    elif size >= limits["points"] and pct >= limits["moderate_pct"]:
+        level = "moderate"
+    else:
+        level = None
+    if level is not None:
+        label = f"{level} {'improvement' if better else 'worsening'}"
+        rule = (
+            f"at least {limits['points']:.0f} points and {limits['substantial_pct']:.0f}%"
+            if level == "substantial"
+            else f"at least {limits['points']:.0f} points and {limits['moderate_pct']:.0f}%"
+        )
+        sentence = (
+            f"Pain was {_num(size)} points ({pct_text}) {'lower' if better else 'higher'} "
+            f"after: a {level} {'improvement' if better else 'worsening'} by the "
+            f"IMMPACT/Farrar thresholds ({rule} of the 'before' mean)."
+        )
+        return label, sentence
+    why = []
+    if size < limits["points"]:
+        why.append(f"{_num(size)} points is less than {limits['points']:.0f} points")
+    if pct < limits["moderate_pct"]:
+        why.append(f"{pct_text} is less than {limits['moderate_pct']:.0f}%")
+    low_baseline = size < limits["points"] and pct >= limits["moderate_pct"]
+    sentence = (
+        f"Pain was {_num(size)} points ({pct_text}) {'lower' if better else 'higher'} after: "
+        f"a small change, below what counts as clinically important ({' and '.join(why)}; "
+        f"both {limits['points']:.0f} points and {limits['moderate_pct']:.0f}% are needed)."
+    )
+    if low_baseline:
+        sentence += (
+            f" From a low 'before' mean of {_num(mean_a)}, a small change in points is a "
+            "large percentage."
+        )
+    if size < 0.5:
+        return "no important change", sentence
+    return f"small {'improvement' if better else 'worsening'}", sentence
+
+
 def _flags_near(flags: pd.DataFrame | None, start: pd.Timestamp, days: int = 7) -> list[str]:
     """A caution when red flags were recorded within ``days`` of an intervention's start."""
     from sci_pain.flags import RED_FLAG_RULES
@@ -845,11 +998,13 @@ def _interventions_section(ctx: _Context, starts: list[dict[str, Any]]) -> str:
             skipped.append(
                 f"<li><strong>{_e(_treatment(name))}</strong>: {_e(item['reason'])}.</li>"
             )
+            ctx.not_compared.append(_treatment(name))
             continue
         try:
             r = compare_phases(ctx.entries, start=start, intervention=name)
         except AnalysisError as error:
             skipped.append(f"<li><strong>{_e(_treatment(name))}</strong>: {_e(error)}</li>")
+            ctx.not_compared.append(_treatment(name))
             continue
         ctx.phases[name] = start
         how = (
@@ -861,6 +1016,17 @@ def _interventions_section(ctx: _Context, starts: list[dict[str, Any]]) -> str:
             )
         )
         pct = "" if math.isnan(r.change_pct) else f", {_num(r.change_pct, 0, sign=True)}%"
+        label, verdict = _change_verdict(r.mean_a, r.mean_b)
+        # the figure and its alt text say the same as the words (both thresholds at once)
+        r = dataclasses.replace(r, clinical_category=label, clinical_text=verdict)
+        ctx.changes.append(
+            f"<strong>{_e(_sentence(_treatment(name)))}</strong> (from {_e(_day(start))}): "
+            f"mean pain {_num(r.mean_a)} before, {_num(r.mean_b)} after "
+            f"({_num(r.change, 2 if abs(r.change) < 0.1 else 1, sign=True)} points{pct}): "
+            f"<strong>{_e(label)}</strong>"
+            + (f"; {_plural(len(r.warnings), 'caution')} in the details" if r.warnings else "")
+            + "."
+        )
         lines = [
             f"<h3>{_e(_sentence(_treatment(name)))}</h3>",
             _p(f"{_e(_sentence(how))}."),
@@ -868,9 +1034,9 @@ def _interventions_section(ctx: _Context, starts: list[dict[str, Any]]) -> str:
                 f"<strong>Before:</strong> mean pain {_num(r.mean_a)} over "
                 f"{_plural(r.n_a, 'day')}. <strong>After:</strong> {_num(r.mean_b)} over "
                 f"{_plural(r.n_b, 'day')}. Change {_num(r.change, sign=True)} points{pct}: "
-                f"<strong>{_e(r.clinical_category)}</strong>."
+                f"<strong>{_e(label)}</strong>."
             ),
-            _p(_e(r.clinical_text)),
+            _p(_e(verdict)),
             _p(
                 f"Pairing every day before with every day after, the 'after' day was better "
                 f"(less pain, ties counting half) in {100 * r.nap:.0f}% of pairs (NAP {_num(r.nap, 2)}, 95% interval "
@@ -917,57 +1083,161 @@ def _links_section(ctx: _Context) -> str:
             "links",
             _p("The journal records none of activity, sleep, spasms or immobility.", "muted"),
         )
+    chosen = {v: ASSOCIATION_VARIABLES[v] for v in present}
+    n_tests = sum(len(lags) for lags in chosen.values())
+    # the caution rules, applied before anything is called clear: the interval is widened
+    # for the number of links examined (Bonferroni), and enough independent days are needed
+    confidence = 1 - 0.05 / n_tests
     try:
         table = associations(
-            ctx.entries,
-            variables={v: ASSOCIATION_VARIABLES[v] for v in present},
-            n_boot=1000,
-            seed=0,
+            ctx.entries, variables=chosen, n_boot=2000, seed=0, confidence=confidence
         )
     except AnalysisError as error:
         return _section("links", _unavailable("Links", error))
     rows = []
     clear = []
     for _, r in table.iterrows():
+        n_eff = r["n_effective"]
         if _missing(r["rho"]):
             verdict = "too few days"
+        elif not _missing(n_eff) and n_eff < _MIN_EFFECTIVE_DAYS:
+            verdict = "not clear: too few independent days"
         elif r["ci_low"] > 0:
             verdict = "clear: more pain when it is higher"
-            clear.append(r["description"])
         elif r["ci_high"] < 0:
             verdict = "clear: less pain when it is higher"
-            clear.append(r["description"])
         else:
             verdict = "no clear link"
+        if verdict.startswith("clear"):
+            clear.append(r["description"])
+            ctx.patterns.append(
+                (
+                    0,
+                    abs(float(r["rho"])),
+                    f"{_e(_sentence(str(r['description'])))}: higher values went with "
+                    f"{'more' if float(r['rho']) > 0 else 'less'} pain (rho {_num(r['rho'], 2)}, interval {_num(r['ci_low'], 2)} to "
+                    f"{_num(r['ci_high'], 2)}, allowing for {n_tests} links looked at). "
+                    "A link, not a cause.",
+                )
+            )
         rows.append(
             [
                 _e(r["description"]),
                 _num(r["rho"], 2),
                 f"{_num(r['ci_low'], 2)} to {_num(r['ci_high'], 2)}",
                 str(int(r["n"])),
+                "n/a" if _missing(n_eff) else f"{float(n_eff):.0f}",
                 _e(verdict),
             ]
         )
+    level = f"{100 * confidence:.1f}".rstrip("0").rstrip(".")
     body = [
         _p(
             "Spearman's rho runs from \u22121 to 1: 0 means no link, a positive value that more "
             "pain went with more of the other measure. Each pain day is paired with the "
             "measure on the same day or on a day before."
         ),
+        _p(
+            f"<strong>When a link is called clear.</strong> {_plural(n_tests, 'link')} "
+            f"{'was' if n_tests == 1 else 'were'} looked at, so each interval is a {level}% "
+            f"interval (Bonferroni: 95% shared among {n_tests}), and a link is called clear "
+            f"only when that interval excludes 0 and the days hold at least "
+            f"{_MIN_EFFECTIVE_DAYS} independent days' worth of information (neighbouring "
+            "days are alike; the table shows this as independent days)."
+        ),
         _table(
-            ["Pain vs", "Rho", "95% interval", "Days", "In words"],
+            ["Pain vs", "Rho", f"{level}% interval", "Days", "Independent days", "In words"],
             rows,
-            numeric=(1, 2, 3),
+            numeric=(1, 2, 3, 4),
         ),
         _p(
-            f"Clear links (interval not including 0): {_e('; '.join(clear))}."
-            if clear
-            else "No link is clear: every interval includes 0."
+            f"Clear links: {_e('; '.join(clear))}." if clear else "No link is clear by these rules."
         ),
         f'<div class="warning" role="note"><strong>Read with care:</strong> '
         f"{_e(table.attrs.get('caution', ''))}</div>",
     ]
     return _section("links", "".join(body))
+
+
+def _glance_section(ctx: _Context) -> str:
+    """The first page after the red flags: period, trend, clearest patterns, changes."""
+    from sci_pain.plots_journal import alt_text, plot_timeline
+
+    if not ctx.has_pain:
+        return _section(
+            "summary",
+            _p(
+                "No entry with a 0-10 pain rating could be read, so there is no trend, pattern "
+                "or change to show. The problems found when reading the file (below) say why."
+            ),
+        )
+    body = []
+    s = ctx.summary
+    if s is not None:
+        body.append(
+            _p(
+                f"<strong>{_plural(int(s['days']), 'day')}</strong> "
+                f"({_e(_day(s['first_day']))} to {_e(_day(s['last_day']))}), "
+                f"{_plural(int(s['entries']), 'entry', 'entries')}, "
+                f"{_plural(int(s['missed_days']), 'day')} without an entry. Mean pain "
+                f"{_num(s['mean'])} out of 10 (lowest {_num(s['min'], 0)}, highest "
+                f"{_num(s['max'], 0)})."
+            )
+        )
+    body.append("<h3>Trend</h3>")
+    body.append(_p(ctx.trend_words or "A trend could not be worked out (too few days)."))
+    marks = {f"{_treatment(name)} starts": start for name, start in ctx.phases.items()}
+    body.append(
+        _safe_figure(
+            "The timeline",
+            lambda ax: plot_timeline(ctx.entries, ax=ax, flags=ctx.flags, phases=marks or None),
+            lambda: alt_text("timeline", ctx.entries, flags=ctx.flags, phases=marks or None),
+            caption="Every entry as a dot, the 7-day rolling mean as a line; dashed lines "
+            "mark when an intervention started and symbols along the top mark red flags.",
+            size=(9.0, 3.0),
+        )
+    )
+    body.append("<h3>Clearest patterns</h3>")
+    ranked = sorted(ctx.patterns, key=lambda p: (p[0], -p[1]))[:3]
+    if ranked:
+        body.append("<ul>" + "".join(f"<li>{text}</li>" for _, _, text in ranked) + "</ul>")
+    else:
+        body.append(
+            _p(
+                f"None stands out: no part of the day, weekday or site differs by "
+                f"{_num(_PATTERN_POINTS)} point or more, and no link with activity, sleep or "
+                "spasms is clear."
+            )
+        )
+    body.append("<h3>What changed after each intervention</h3>")
+    if ctx.changes:
+        body.append("<ul>" + "".join(f"<li>{line}</li>" for line in ctx.changes) + "</ul>")
+        body.append(
+            _p(
+                "A change counts as important only when it is at least 2 points and at least "
+                "30% of the 'before' mean (IMMPACT). Before and after shows what changed, not "
+                "why.",
+                "muted small",
+            )
+        )
+    else:
+        body.append(_p("No intervention has a before and after to compare."))
+    if ctx.not_compared:
+        body.append(
+            _p(
+                f"Not compared: {_e(', '.join(ctx.not_compared))} (the details say why).",
+                "muted small",
+            )
+        )
+    body.append(
+        _p(
+            "The details follow, folded under their headings: open one to read it. A "
+            "printout shows the headings only: to print everything, open the sections "
+            "first.",
+            "muted small",
+        )
+    )
+    return _section("summary", "".join(body))
 
 
 def _notes_section(ctx: _Context) -> str:
@@ -1078,9 +1348,15 @@ def report_html(
     *,
     title: str | None = None,
     injury_level: str = "unknown",
+    expand: bool = False,
     progress: ProgressCallback | None = None,
 ) -> str:
     """Build the clinic report for a journal as one self-contained HTML page.
+
+    The first page says what matters: the red flags, then "At a glance" (the period, the
+    trend with the timeline, the two or three clearest patterns, and what changed after
+    each intervention). The details follow, each folded under its heading (``<details>``),
+    so that a year's journal prints on at most four A4 pages; ``expand=True`` opens them.
 
     Parameters
     ----------
@@ -1095,6 +1371,8 @@ def report_html(
         surge of spasms is flagged as an emergency (possible trigger of autonomic
         dysreflexia); with ``"unknown"`` the report states "AD escalation not assessed:
         injury level unknown".
+    expand : bool, default False
+        Open every folded section (for a full printout).
     progress : callable, optional
         ``progress(done, total, message)``, called before each of the
         :data:`REPORT_STAGES` (``done`` from 0) and once at the end with ``done == total``
@@ -1166,14 +1444,19 @@ def report_html(
     notes = _notes_section(ctx)
     n_records = getattr(journal, "n_records", None)
     problems_html = _problems_section(ctx, n_records if isinstance(n_records, int) else None)
+    glance = _glance_section(ctx)
     stage(7)
-    page = _page(ctx, [flags, period, trend, patterns, interventions, links, notes, problems_html])
+    page = _page(
+        ctx,
+        [flags, glance, period, trend, patterns, interventions, links, notes, problems_html],
+        expand=expand,
+    )
     if progress is not None:
         progress(total, total, "Done")
     return page
 
 
-def _page(ctx: _Context, sections: list[str]) -> str:
+def _page(ctx: _Context, sections: list[str], *, expand: bool = False) -> str:
     s = ctx.summary
     subtitle = "Pain journal"
     if ctx.source:
@@ -1187,7 +1470,7 @@ def _page(ctx: _Context, sections: list[str]) -> str:
     toc = "".join(
         f'<li><a href="#{key}">{_e(value)}</a></li>' for key, value in REPORT_SECTIONS.items()
     )
-    return (
+    page = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
@@ -1204,6 +1487,9 @@ def _page(ctx: _Context, sections: list[str]) -> str:
         + "\n<footer>Made for teaching with sci_pain. Not a diagnosis; bring this to your "
         "clinician.</footer>\n</main>\n</body>\n</html>\n"
     )
+    if expand:  # only the report's own markup has this exact tag: journal text is escaped
+        page = page.replace('<details class="fold">', '<details class="fold" open>')
+    return page
 
 
 def write_report(
@@ -1212,6 +1498,7 @@ def write_report(
     *,
     title: str | None = None,
     injury_level: str = "unknown",
+    expand: bool = False,
     progress: ProgressCallback | None = None,
 ) -> Path:
     """Write the clinic report for a journal to an HTML file.
@@ -1223,7 +1510,7 @@ def write_report(
     path : str or path
         The file to write (UTF-8); its folder must exist. Open it in any web browser, print
         it, or send it: it is a single file with everything inside.
-    title, injury_level, progress
+    title, injury_level, expand, progress
         See :func:`report_html`.
 
     Returns
@@ -1250,7 +1537,9 @@ def write_report(
     if not target.parent.is_dir():  # fail before the work, not after it
         msg = f"cannot write {target}: the folder {target.parent} does not exist"
         raise FileNotFoundError(msg)
-    page = report_html(journal, title=title, injury_level=injury_level, progress=progress)
+    page = report_html(
+        journal, title=title, injury_level=injury_level, expand=expand, progress=progress
+    )
     with target.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write(page)
     return target

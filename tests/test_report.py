@@ -383,3 +383,108 @@ def test_write_report_to_a_missing_folder_fails_before_the_work(tmp_path, dvt_jo
     with pytest.raises(FileNotFoundError, match="does not exist"):
         write_report(dvt_journal, tmp_path / "missing" / "r.html", progress=calls.append)
     assert calls == []
+
+
+# -- a concise report: first page, folded details, honest wording ---------------------------
+
+
+def _section_html(page: str, key: str) -> str:
+    start = page.index(f'<section id="{key}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_first_page_says_what_matters_and_details_are_folded(dvt_page):
+    order = [dvt_page.index(f'<section id="{key}"') for key in ("red-flags", "summary")]
+    assert order == sorted(order)
+    glance = _section_html(dvt_page, "summary")
+    for heading in ("Trend", "Clearest patterns", "What changed after each intervention"):
+        assert f"<h3>{heading}</h3>" in glance
+    assert "<img" in glance  # the timeline, with flags and the intervention's start
+    assert "<strong>Medication</strong>" in glance
+    for key in REPORT_SECTIONS:
+        section = _section_html(dvt_page, key)
+        if key in ("red-flags", "summary"):
+            assert '<details class="fold"' not in section
+        else:
+            assert '<details class="fold"><summary><h2' in section, key
+    # the red flags are open on the first page
+    flags = _section_html(dvt_page, "red-flags")
+    assert 'class="flag' in flags and "<details" not in flags
+    assert "details:not([open])" in dvt_page  # printing a folded section says so
+
+
+def test_expand_opens_every_folded_section(dvt_journal):
+    page = report_html(dvt_journal, expand=True)
+    assert page.count('<details class="fold" open>') == len(REPORT_SECTIONS) - 2
+    assert '<details class="fold">' not in page
+
+
+def test_glance_lists_the_clearest_patterns(neuropathic_page):
+    glance = _section_html(neuropathic_page, "summary")
+    items = re.findall(r"<li>(.*?)</li>", glance[glance.index("Clearest patterns") :])
+    patterns = glance[glance.index("Clearest patterns") : glance.index("What changed")]
+    assert 1 <= patterns.count("<li>") <= 3
+    assert "evening" in patterns
+    assert any("TENS" in item for item in items)
+
+
+def _low_baseline_journal() -> sp.Journal:
+    days = pd.date_range("2026-03-01", periods=60, freq="D")
+    before = [1] * 27 + [2] * 3  # mean 1.1
+    after = [1, 2] * 15  # mean 1.5: +0.4 points, +36%
+    frame = pd.DataFrame(
+        {
+            "timestamp": days.strftime("%Y-%m-%d 09:00"),
+            "pain": before + after,
+            "interventions": [""] * 30 + ["heat"] * 30,
+        }
+    )
+    return sp.journal_from_frame(frame, source="low baseline")
+
+
+def test_a_small_change_from_a_low_baseline_is_not_called_moderate():
+    page = report_html(_low_baseline_journal())
+    glance = _section_html(page, "summary")
+    assert "mean pain 1.1 before, 1.5 after" in glance
+    assert "no important change" in glance
+    assert "moderate worsening" not in page and "moderate improvement" not in page
+    section = _section_html(page, "interventions")
+    assert "0.4 points is less than 2 points" in section
+    assert "both 2 points and 30% are needed" in section
+    assert "From a low &#x27;before&#x27; mean of 1.1" in section
+
+
+def test_a_link_is_clear_only_after_the_caution_rules(monkeypatch, dvt_journal):
+    import sci_pain.analysis as analysis
+
+    seen = {}
+
+    def fake(entries, *, variables, confidence, **_):
+        seen["confidence"], seen["variables"] = confidence, variables
+        rows = [
+            # interval excludes 0 with plenty of independent days: clear
+            ("pain vs minutes of activity the same day", 0.5, 0.3, 0.7, 120, 60.0),
+            # interval excludes 0, but neighbouring days leave few independent days: not clear
+            ("pain vs hours slept the same day", -0.6, -0.8, -0.3, 120, 12.0),
+            # interval includes 0: not clear
+            ("pain vs spasms the same day", 0.1, -0.1, 0.3, 120, 80.0),
+        ]
+        table = pd.DataFrame(
+            rows, columns=["description", "rho", "ci_low", "ci_high", "n", "n_effective"]
+        )
+        table.attrs["caution"] = "These are associations, not causes."
+        return table
+
+    monkeypatch.setattr(analysis, "associations", fake)
+    page = report_html(dvt_journal)
+    n_tests = sum(len(lags) for lags in seen["variables"].values())
+    assert n_tests > 1
+    assert seen["confidence"] == pytest.approx(1 - 0.05 / n_tests)  # Bonferroni
+    links = _section_html(page, "links")
+    assert "clear: more pain when it is higher" in links
+    assert "not clear: too few independent days" in links
+    assert "no clear link" in links
+    assert f"Bonferroni: 95% shared among {n_tests}" in links
+    patterns = _section_html(page, "summary")
+    assert "minutes of activity the same day: higher values went with more pain" in patterns
+    assert "hours slept" not in patterns and "spasms the same day" not in patterns

@@ -211,6 +211,37 @@ def test_upload_of_an_unreadable_file_shows_a_message_not_a_traceback():
     assert "the file is empty" in box.status.value
 
 
+def test_a_failed_upload_says_which_journal_the_figure_still_shows():
+    box = make_journal_dashboard()
+    before = box.picture
+    _upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
+    assert "broken.csv cannot be read as a journal" in box.status.value
+    assert "Still shown below:</b> neuropathic.csv" in box.status.value
+    assert "Figure of:</b> neuropathic.csv" in box.shown.value
+    assert "broken.csv could not be read" in box.shown.value
+    assert box.picture is before
+
+
+def test_an_upload_without_entries_clears_the_previous_figure():
+    box = make_journal_dashboard()
+    box.controls["journal"].value = "dvt"  # a journal with red flags above its figure
+    assert "Red flags" in box.flags.value
+    _upload(box, "header only.csv", b"timestamp,pain\n")
+    assert box.journal.source == "header only.csv"
+    assert box.journal.n_entries == 0
+    assert "Figure of:</b> header only.csv" in box.shown.value
+    assert box.flags.value == ""  # the dvt journal's flags are gone
+    assert box.picture.n_entries == 0
+    assert box.picture.alt.startswith("Nothing to show for header only.csv")
+    html_out = box.figure.outputs[0]["data"]["text/html"]
+    assert 'alt="Nothing to show for header only.csv' in html_out
+    assert box.dates_label.value == ""
+    # an upload with rows that were all rejected is empty too
+    _upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
+    assert box.picture.alt.startswith("Nothing to show for all bad.csv")
+    assert "Problems found when reading" in box.status.value
+
+
 def test_dashboard_takes_a_journal_or_a_simulated_frame():
     frame = sp.simulate_journal("spasticity", days=60, seed=4)
     box = make_journal_dashboard(frame)
@@ -367,6 +398,17 @@ def test_did_it_help_on_other_journals():
     assert box.controls["intervention"].value == "diet"
     bundle = box._repr_mimebundle_()
     assert 'alt="Phase plot of pain' in bundle[STATIC_HTML_MIMETYPE]
+
+
+def test_did_it_help_wash_in_does_not_carry_over_to_another_journal():
+    box = make_did_it_help()
+    box.controls["washin"].value = 7
+    assert box.result.excluded == 7
+    assert "Wash-in: 7 days at the start of phase B left out" in box.summary.value
+    box.controls["journal"].value = "spasticity"
+    assert box.controls["washin"].value == 0
+    assert box.result.excluded == 0
+    assert "Wash-in" not in box.summary.value
 
 
 def test_did_it_help_shows_a_message_when_a_phase_is_empty():

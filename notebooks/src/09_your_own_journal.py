@@ -26,6 +26,11 @@
 # > files to your disk. It makes no network connection (a test checks this), sends nothing to
 # > anyone, and the report it writes is a single file that fetches nothing. Who sees your
 # > journal is up to you.
+#
+# > 🗂 **Where to keep your own files: the `my_journals` folder.** Make a folder called
+# > `my_journals` at the top of the project (next to the `notebooks` folder) and put your diary
+# > files there. The project's `.gitignore` lists `my_journals/`, so git never records, commits
+# > or shares what is in it. The upload below lists the files it finds there.
 
 # %%
 import io
@@ -96,15 +101,40 @@ imported.problems[["row", "value", "problem", "kept"]]
 # into a number it never was, and the problems table says so.
 
 # %% [markdown]
-# ## 2. Upload and validate
+# ## 2. Upload and validate, without code
 #
-# **Get the file to the notebook.** In JupyterLab, drag the CSV file into the file browser on
-# the left, next to this notebook, then read it with `sp.read_journal("my_journal.csv")`. Or
-# use the **Upload CSV** button of the dashboard in section 3. Either way the file goes from
-# your disk to the Python kernel on your own computer, nowhere else.
+# Click **Upload a diary file** (or choose a file from your `my_journals` folder). The file
+# goes from your disk to the Python kernel on your own computer, nowhere else. Then:
 #
-# Here the bundled messy file from notebook 06 stands in for yours. An upload hands the
-# notebook the file's bytes and its name, so we read it the same way:
+# 1. **What kind of file it is** is recognised from its content, not its name: a journal CSV
+#    from a spreadsheet, a Bearable export, a Flaredown export, or a FHIR Bundle from a health
+#    record.
+# 2. **Columns.** When a column's name is not one of the journal's (say `Level of pain`
+#    instead of `pain`), a drop-down named after that column asks what it holds. Only the date
+#    and time and the pain rating are required; leave the others "not used" if you like.
+# 3. **Dates.** Pick how the file writes dates from the list. The preview shows how the first
+#    dates read in that format and which formats would read them. The choice is yours:
+#    `03/04/2026` is 3 April to a person in Europe and 4 March to one in the USA, and only
+#    the person who wrote it knows which.
+# 4. **Validate**: read the summary line, then every problem below it. `kept` no means the
+#    entry is left out of every analysis and of the report.
+# 5. **Make the clinic report** or **a de-identified CSV** (section 5): each appears as a
+#    download link. Nothing is saved anywhere until you click the link and save the file.
+#
+# **An app export without 0-10 pain ratings.** Bearable and Flaredown rate symptoms 0-4. That
+# is a different scale, with different words at its anchors, and no published conversion to
+# 0-10 exists, so the package never makes one. For such a file the upload says plainly what
+# cannot be shown (the figures, trends and report need 0-10 ratings) and lists what the file
+# does hold, such as symptoms, sleep, mood and medication, on the app's own scales, as
+# context.
+
+# %%
+sp.make_journal_upload()
+
+# %% [markdown]
+# **The same in code**, for those who want it. Here the bundled messy file from notebook 06
+# stands in for yours. An upload hands the notebook the file's bytes and its name, so we read
+# it the same way:
 
 # %%
 upload = io.BytesIO(sp.data_path("journals", "messy_example.csv").read_bytes())
@@ -116,11 +146,11 @@ print(journal.summary())
 journal.problems[["row", "column", "value", "problem", "kept"]]
 
 # %% [markdown]
-# **Validate** means: read the summary line, then every problem. `kept` False means the entry
-# is left out of every analysis and of the report; `kept` True means a value was cleared or
-# a header noted, and the entry stays. Notebook 06 goes through this file row by row. The fix
-# is always to tell the reader what you know, never to guess. Here the person confirms that
-# their spreadsheet writes the day first, so `03/04/2026` is 3 April:
+# `kept` False means the entry is left out of every analysis and of the report; `kept` True
+# means a value was cleared or a header noted, and the entry stays. Notebook 06 goes through
+# this file row by row. The fix is always to tell the reader what you know, never to guess.
+# Here the person confirms that their spreadsheet writes the day first, so `03/04/2026` is
+# 3 April (in the upload above, that is the **Day first** choice of the date list):
 
 # %% tags=["nbval-check-output"]
 upload.seek(0)
@@ -144,7 +174,8 @@ print(journal.summary())
 # ## 3. Explore it with the dashboard
 #
 # The dashboard shows one figure of a journal at a time. Pick the **figure**, the **journal**
-# (the examples, or a file you upload: it is read and its problems table shown), then narrow
+# (the examples, or a file you upload: it is recognised and read as in section 2, and its
+# problems table shown), then narrow
 # the **dates**, the **site** and the **side**; the **smoothing** slider sets the rolling mean
 # of the timeline. Red flags among the entries shown are listed above the figure, and its
 # description is below it. It opens on the `neuropathic` example. Try: the calendar, then a
@@ -158,12 +189,20 @@ sp.make_journal_dashboard(render="output")
 # %% [markdown]
 # ## 4. A report for the clinic
 #
-# A clinic visit is short. A report that fits on a few printed pages helps the person and the
-# clinician talk about the same facts: the period and the missed days, the trend, patterns
-# over the day and the week, where it hurts, **red flags first**, whether an intervention was
-# followed by a change (with NAP and Tau-BC from notebook 08, in words, with their warnings),
-# and the problems found when reading the file. It says clearly that it is **not a
-# diagnosis**.
+# A clinic visit is short. The report's **first page says what matters**: the red flags
+# first, then *At a glance*: the period, the trend with a timeline, the two or three clearest
+# patterns, and what changed after each intervention. Everything else follows **folded under
+# its heading** (click to open): the calendar, the patterns in full, each before-and-after
+# comparison with NAP and Tau-BC from notebook 08 and its warnings, the links with activity,
+# sleep and spasms, the notes, and the problems found when reading the file. A year's journal
+# prints on at most four A4 pages; open the sections first to print them too. It reads on a
+# phone as well, and it says clearly that it is **not a diagnosis**.
+#
+# Two rules keep it honest. A change after an intervention is called important only when it is
+# **at least 2 points and at least 30%** of the "before" mean (IMMPACT): from a low 1.1, a
+# rise of 0.4 points is 36% but is not a moderate worsening. And a link with sleep or activity
+# is called **clear** only when its interval excludes zero after allowing for how many links
+# were looked at, with enough independent days.
 #
 # `sp.write_report(journal, path)` writes it as **one HTML file**: the figures are inside the
 # file, with alt text, and the page runs no scripts and fetches nothing, so it can be opened
@@ -207,8 +246,10 @@ scratch.cleanup()
 HTML(excerpt)
 
 # %% [markdown]
-# Open the file in a browser to see the whole page; *File → Print* makes a tidy printout. In
-# a terminal the same report is one command (progress is printed as it goes):
+# For your own journal, the **Make the clinic report** button of the upload in section 2 does
+# all this and gives you a download link. Open the file in a browser to see the whole page;
+# *File → Print* makes a tidy printout. In a terminal the same report is one command
+# (progress is printed as it goes):
 #
 # ```
 # sci-pain report my_journal.csv -o my_report.html --date-format "%d/%m/%Y %H:%M"
@@ -260,7 +301,8 @@ print(f"shifted by {(new - old).iloc[0].days / 7:+.0f} weeks")
 print(f"notes left: {shared.entries['notes'].notna().sum()}, source: {shared.source}")
 
 # %% [markdown]
-# Then write the copy for the class with `shared.to_csv("journal_for_class.csv")`.
+# For your own journal, the **Make a de-identified CSV** button of the upload in section 2 does
+# this and gives you a download link (in code: `shared.to_csv("journal_for_class.csv")`).
 #
 # The seed above makes this lesson repeat exactly, but anyone who knows it can undo the
 # shift. **For a journal you really share, leave the seed out.**
@@ -278,7 +320,8 @@ print(f"notes left: {shared.entries['notes'].notna().sum()}, source: {shared.sou
 # - **Nothing leaves your computer**: reading, analysing, the dashboard and the report all run
 #   in the Python kernel on your machine, with no network connection.
 # - **Files stay where you put them**: the journal you read, the report you write, the
-#   de-identified copy. Delete what you no longer need.
+#   de-identified copy. Keep your own in `my_journals/`, which git ignores. Delete what you
+#   no longer need.
 # - **A notebook keeps its outputs.** After running this notebook on your own journal, the
 #   tables and figures of your data are saved inside the `.ipynb` file. Before you send the
 #   notebook to anyone, use *Edit → Clear Outputs of All Cells* and save.
@@ -293,15 +336,17 @@ quiz = sp.show_quiz(sp.load_quiz("09_your_own_journal"))
 
 # %% [markdown]
 # ## Summary
-# - A journal is a CSV file with `timestamp` (year first) and `pain` (0–10), plus optional
-#   columns; diary-app exports are imported without converting their rating scales.
-# - Validate by reading the summary and every problem; fix by saying what you know
-#   (`date_format=`, `columns=`), never by guessing. `sci-pain validate` does the same in a
-#   terminal.
+# - A journal is a CSV file with a date and time and a 0–10 pain rating, plus optional
+#   columns; the upload recognises journal CSVs, Bearable, Flaredown and FHIR files by their
+#   content, and never converts a 0–4 symptom rating into a 0–10 pain score.
+# - Validate by reading the summary and every problem; fix by saying what you know (which
+#   column holds what, how dates are written, chosen in the drop-downs), never by guessing.
+#   `sci-pain validate` does the same in a terminal.
 # - The dashboard explores one figure at a time, with filters, red flags and a description.
-# - `sp.write_report` (or `sci-pain report`) writes one self-contained HTML page for a clinic
-#   visit: red flags first, period, trend, patterns, interventions with their effect sizes and
-#   warnings, and the reading problems. It is not a diagnosis.
+# - The clinic report (the upload's button, `sp.write_report` or `sci-pain report`) is one
+#   self-contained HTML page: red flags, then what matters at a glance on the first page, the
+#   details folded below. A change counts as important only at 2 points and 30% together. It
+#   is not a diagnosis.
 # - `journal.deidentify()` drops free text, renames pains and shifts dates by whole weeks,
 #   keeping weekday and time-of-day patterns; it lowers the risk of re-identification but does
 #   not remove it.

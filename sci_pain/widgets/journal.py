@@ -227,6 +227,26 @@ def _journal_html(journal: Journal) -> str:
     )
 
 
+def _shown_html(journal: Journal | None, *, note: str = "") -> str:
+    """Which journal the figure below belongs to (and why it is still shown, if it is)."""
+    if journal is None:
+        return ""
+    extra = f" ({html.escape(note)}; the figure is still this journal's)" if note else ""
+    return (
+        f'<p class="sci-pain-shown"><b>Figure of:</b> {html.escape(str(journal.source))}{extra}</p>'
+    )
+
+
+def _message_picture(kind: str, text: str, *, dpi: int):
+    """A picture that says ``text`` in place of a figure (nothing of another journal)."""
+    import pandas as pd
+
+    from sci_pain.dashboard import JournalFigures
+
+    empty = pd.DataFrame({"timestamp": pd.Series([], dtype="datetime64[ns]"), "pain": []})
+    return JournalFigures(empty, dpi=dpi).message(kind, text)
+
+
 def _flags_html(flags: pd.DataFrame) -> str:
     """The red flags among the entries shown, counted as episodes, in the one rendering."""
     from sci_pain.alerts import render_red_flags
@@ -312,8 +332,8 @@ def make_journal_dashboard(
         JournalView,
         journal_days,
     )
-    from sci_pain.journal import read_journal
     from sci_pain.journal_schema import SIDES, SITES
+    from sci_pain.upload import no_pain_ratings_message, read_diary
 
     if render not in ("image", "output"):
         msg = f"render must be 'image' or 'output', got {render!r}"
@@ -340,10 +360,11 @@ def make_journal_dashboard(
     )
     chooser = _journal_dropdown(journals)
     upload = w.FileUpload(
-        accept=".csv,text/csv",
+        accept=".csv,.json,.txt,text/csv,application/json",
         multiple=False,
-        description="Upload CSV",
-        tooltip="Read your own journal file (CSV); it stays on this computer.",
+        description="Upload a diary",
+        tooltip="Read your own journal file (a CSV, a Bearable or Flaredown export, or a "
+        "FHIR Bundle); it stays on this computer.",
     )
     dates = w.SelectionRangeSlider(
         options=[("-", None)],
@@ -393,6 +414,7 @@ def make_journal_dashboard(
         "lag": lag,
     }
     status, flags, alt = w.HTML(), w.HTML(), w.HTML()
+    shown = w.HTML()  # which journal the figure belongs to, right above it
     if render == "image":
         figure = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
     else:
@@ -512,10 +534,18 @@ def make_journal_dashboard(
         state["journal"] = journal
         box.journal = journal
         status.value = _journal_html(journal)
+        shown.value = _shown_html(journal)
         entries = journal.entries
         if entries.empty or entries["timestamp"].isna().all():
-            state["figures"] = None
-            alt.value = _message_html("Nothing to show:", "no entry of this journal was kept.")
+            # clear what the previous journal showed: its figure, flags and description
+            state["figures"] = box.figures = None
+            text = f"Nothing to show for {journal.source}: no entry of this journal was kept."
+            picture = _message_picture(kind.value, text, dpi=dpi)
+            show(picture, text)
+            state["picture"] = box.picture = picture
+            flags.value = ""
+            dates_label.value = ""
+            alt.value = _message_html("Nothing to show:", text)
             return
         key = id(journal)
         if key not in figures_by_journal:
@@ -561,9 +591,17 @@ def make_journal_dashboard(
         buffer = io.BytesIO(bytes(item["content"]))
         buffer.name = str(item["name"])
         try:
-            journal = read_journal(buffer)
+            # recognised by content: a journal CSV, a Bearable or Flaredown export, FHIR
+            kind, journal = read_diary(buffer.getvalue(), name=buffer.name)
         except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{item['name']} cannot be read as a journal:", error)
+            still = state["journal"]
+            status.value = _message_html(f"{item['name']} cannot be read as a journal:", error) + (
+                f"<p><b>Still shown below:</b> {html.escape(str(still.source))}, the journal "
+                "chosen before. Nothing of the file that failed is shown.</p>"
+                if still is not None
+                else ""
+            )
+            shown.value = _shown_html(still, note=f"{item['name']} could not be read")
             return
         key = journals.add_upload(buffer.name, journal)
         with hold:
@@ -571,6 +609,13 @@ def make_journal_dashboard(
         chooser.value = key
         if chooser.value == key and state["journal"] is not journal:
             choose()
+        message = no_pain_ratings_message(kind, journal)
+        if message:
+            status.value = (
+                _message_html("What can be shown:", message)
+                + "<p>Notebook 09's upload lists what the file holds, on its own scales.</p>"
+                + status.value
+            )
 
     for control in (kind, window, dates, site, side, variable, lag):
         control.observe(redraw, names="value")
@@ -592,6 +637,7 @@ def make_journal_dashboard(
             w.HBox([site, side]),
             association_row,
             status,
+            shown,
             flags,
             figure,
             alt,
@@ -602,6 +648,7 @@ def make_journal_dashboard(
     box.controls = controls
     box.status, box.flags, box.figure, box.alt = status, flags, figure, alt
     box.dates_label = dates_label
+    box.shown = shown
     box.prepared = state["prepared"]
     box.picture = box.journal = box.figures = None
     choose()
@@ -629,6 +676,11 @@ def _comparison_html(result) -> str:
         'class="sci-pain-table"', 'class="sci-pain-table sci-pain-measures"', 1
     )
     warnings = "".join(f"<li>⚠ {html.escape(text)}</li>" for text in result.warnings)
+    if result.excluded:
+        lines.append(
+            f"Wash-in: {result.excluded} day{'s' * (result.excluded != 1)} at the start of "
+            "phase B left out (the wash-in slider; it goes back to 0 for another journal)."
+        )
     return (
         "".join(f"<p>{html.escape(line)}</p>" for line in lines)
         + measures
@@ -762,6 +814,8 @@ def make_did_it_help(journal=None, *, dpi: int = 90):
             reverse=True,
         )
         with hold:
+            # a wash-in belongs to one treatment of one journal: never carry it over
+            washin.value = 0
             start.options = [(f"{d:%d %b %Y}", d) for d in days[1:]] or [("-", 0)]
             intervention.options = [(n.replace("_", " "), n) for n in names] + [
                 ("(none: compare before and after the start day)", None)

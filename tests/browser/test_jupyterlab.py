@@ -204,6 +204,10 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
     _accept_kernel_dialog(page)
     _dismiss_news(page)
+    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
+        _accept_kernel_dialog(page)
+        time.sleep(0.3)
+    _wait_idle(page)
     _menu(page, "Edit", "Clear Outputs of All Cells")
     _run_all(page)
     _wait_all_run(page)

@@ -1,0 +1,139 @@
+"""A no-code upload in JupyterLab in Chromium: notebook 09's upload widget, driven by clicks.
+
+A file whose headers match no journal column and whose dates are written day first is
+uploaded through the widget's file input; its columns are mapped and its date format picked
+with the drop-downs; the clinic report and the de-identified CSV are made with the buttons and
+downloaded through their links. No code is typed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from .conftest import ROOT
+from .test_jupyterlab import (
+    _accept_kernel_dialog,
+    _assert_widgets_rendered,
+    _dismiss_news,
+    _is_idle,
+    _menu,
+    _run_all,
+    _wait_all_run,
+    _wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "09_your_own_journal.ipynb"
+DIARY = (
+    "When;Level of pain;Where;Comment\n"
+    "30/03/2026 08:00;4;foot;\n"
+    "31/03/2026 20:00;6;foot;long day\n"
+    "01/04/2026 08:00;5;calf;\n"
+    "02/04/2026 08:00;3;calf;slept well\n"
+)
+
+
+def _pick(widget, label: str, option: str) -> None:
+    """Choose `option` in the drop-down whose description is `label`."""
+    name = re.compile(rf"^\s*{re.escape(label)}\s*$")
+    dropdown = widget.locator(".widget-dropdown").filter(
+        has=widget.page.locator("label", has_text=name)
+    )
+    dropdown.locator("select").first.select_option(label=option)
+
+
+def _wait_text(widget, text: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in widget.inner_text():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"{text!r} did not appear within {seconds} s: {widget.inner_text()[:800]}")
+
+
+def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
+    lab_server, page, tmp_path
+):
+    lab_server.shutdown_kernels()
+    page.goto(lab_server.url(f"/lab/tree/{NOTEBOOK}?reset"))
+    page.locator(".jp-Notebook").first.wait_for()
+    deadline = time.monotonic() + 120
+    while not _is_idle(page) and time.monotonic() < deadline:
+        _accept_kernel_dialog(page)
+        time.sleep(0.25)
+    _wait_idle(page)
+    _dismiss_news(page)
+    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
+        _accept_kernel_dialog(page)
+        time.sleep(0.3)
+    _wait_idle(page)
+    _menu(page, "Edit", "Clear Outputs of All Cells")
+    _run_all(page)
+    _wait_all_run(page)
+    _assert_widgets_rendered(page)
+
+    widget = page.locator(".sci-pain-upload").first
+    try:
+        widget.wait_for(state="attached", timeout=30_000)
+    except Exception:
+        failed = ROOT / "build" / "browser-failures" / "09_upload.png"
+        failed.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(failed), full_page=True)
+        raise
+    widget.scroll_into_view_if_needed()
+    diary = tmp_path / "diary from my phone.csv"
+    diary.write_text(DIARY, encoding="utf-8")
+    with page.expect_file_chooser() as chooser:  # the Upload button opens the file picker
+        widget.locator("button", has_text="Upload a diary file").first.click()
+    chooser.value.set_files(str(diary))
+    _wait_text(widget, "was recognised as a pain-journal CSV")
+    _wait_text(widget, "Which column holds the date and time and pain")
+
+    _pick(widget, "When", "date and time (required)")
+    _pick(widget, "Level of pain", "pain, 0-10 (required)")
+    _wait_text(widget, "not a date in this format")  # year first is the default
+    _wait_text(widget, "Formats that read these dates")
+    _pick(widget, "Dates in the file are written:", "Day first: 31/03/2026 08:00")
+    _wait_text(widget, "4 records, 4 kept")
+    _pick(widget, "Where", "site on the leg")
+    _pick(widget, "Comment", "notes")
+    _wait_idle(page)
+    assert "Wed 01 Apr 2026, 08:00" in widget.inner_text()  # day first, as chosen
+
+    report = widget.locator("button", has_text="Make the clinic report").first
+    report.click()
+    link = widget.locator("a.sci-pain-download", has_text="clinic report").first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename == "diary from my phone_report.html"
+    saved = tmp_path / "report.html"
+    download.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "At a glance" in text
+    assert "4 entries" in text
+
+    widget.locator("button", has_text="Make a de-identified CSV").first.click()
+    link = widget.locator("a.sci-pain-download", has_text="de-identified CSV").first
+    link.wait_for(timeout=30_000)
+    with page.expect_download() as info:
+        link.click()
+    shared = tmp_path / "shared.csv"
+    info.value.save_as(shared)
+    content = shared.read_text(encoding="utf-8")
+    assert content.startswith("timestamp,pain") and "long day" not in content
+    assert content.count("\n") == 5
+
+    # nothing was written next to the notebook: only the notebooks themselves are there
+    assert sorted(p.suffix for p in lab_server.root.iterdir() if p.is_file()) == [".ipynb"] * len(
+        [p for p in lab_server.root.iterdir() if p.is_file()]
+    )
+    out = ROOT / "build" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    widget.screenshot(path=str(out / "09_upload.png"))
+    lab_server.shutdown_kernels()
