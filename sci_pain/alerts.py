@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import pandas as pd
@@ -172,7 +172,37 @@ def _from_scan(flags: pd.DataFrame):
             )
         )
     notes = list(flags.attrs.get("notes") or [])
-    return items, notes
+    return _one_card_per_flag(items), notes
+
+
+def _one_card_per_flag(items: list[RedFlagItem]) -> list[RedFlagItem]:
+    """Merge the episodes of one red flag into one card: every episode listed, details once.
+
+    A year of entries can hold several episodes of the same flag; repeating its explanation,
+    what to do and who to see for each one buried the report under pages of identical text.
+    The card keeps one "In the journal" line per episode (numbered when there are several),
+    then the first episode's details.
+    """
+    merged: dict[str, list[RedFlagItem]] = {}
+    for item in items:
+        merged.setdefault(item.id, []).append(item)
+    out = []
+    for group in merged.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        seen = [line for item in group for line in item.evidence[:1]]
+        episodes = tuple(
+            f"Episode {i} of {len(seen)}: {line.removeprefix('In the journal: ')}"
+            for i, line in enumerate(seen, start=1)
+        )
+        order = {s: i for i, s in enumerate(_ladder().index)}
+        first = min(group, key=lambda item: order.get(item.urgency, len(order)))  # most pressing
+        details = tuple(
+            dict.fromkeys(line for line in first.evidence[1:] if not line.startswith("Most recent"))
+        )
+        out.append(replace(first, evidence=episodes + details))
+    return out
 
 
 def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:

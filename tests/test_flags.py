@@ -304,3 +304,23 @@ def test_episodes_group_consecutive_days_of_one_red_flag():
     assert episodes["days"].tolist() == [3, 1]
     assert episodes["entries"].tolist() == [3, 1]
     assert episodes["patterns"].iloc[0] == ("possible_dvt", "one_leg_swelling")
+
+
+def test_episodes_of_one_red_flag_make_one_card_that_lists_every_episode():
+    """A year with three DVT episodes shows one DVT card, not three copies of its advice."""
+    import sci_pain as sp
+    from sci_pain.alerts import red_flag_items, render_red_flags
+
+    frame = sp.simulate_journal("dvt", days=365, seed=1)
+    journal = sp.journal_from_frame(frame, source="dvt_year.csv")
+    flags = sp.scan_red_flags(journal.entries, injury_level="unknown")
+    episodes = sp.red_flag_episodes(flags)
+    items, _ = red_flag_items(flags)
+    assert len(items) == len({item.id for item in items}) < len(episodes)
+    dvt = next(item for item in items if item.id == "dvt")
+    n_dvt = int((episodes["key"] == "dvt").sum())
+    assert n_dvt > 1
+    assert sum(line.startswith("Episode ") for line in dvt.evidence) == n_dvt
+    text = render_red_flags(flags, format="text")
+    assert text.count("Possible deep vein thrombosis") == 1
+    assert f"Episode {n_dvt} of {n_dvt}" in text

@@ -119,21 +119,7 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-@pytest.mark.parametrize(
-    "persona",
-    [
-        pytest.param(
-            "dvt",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="since the merge of issue 9 the red-flag episodes (render_red_flags, "
-                "one call, not changed here) take 4.5 A4 pages of this journal's 6: the "
-                "rendering needs a compact form (one card per flag, episodes listed)",
-            ),
-        ),
-        "neuropathic",
-    ],
-)
+@pytest.mark.parametrize("persona", ["dvt", "neuropathic"])
 def test_a_one_year_report_prints_on_at_most_four_a4_pages(page, year_reports, persona):
     page.goto(year_reports[persona].as_uri())
     page.wait_for_load_state("load")
