@@ -12,7 +12,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root --ServerApp.term
 LAB_PORT ?= 8888
 APP_PORT ?= 8866
 
-.PHONY: lab test screenshots setup notebooks lint format lock bench clean help site course-docs app
+.PHONY: lab test check-floors screenshots setup notebooks lint format lock bench clean help site course-docs app
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -22,6 +22,7 @@ help:
 	@echo "make site       build the course website into build/site/ (open build/site/index.html)"
 	@echo "make app        serve notebook 09's journal dashboard as an app (Voila, no code shown)"
 	@echo "make course-docs regenerate the glossary page, lesson plans and answer key from data"
+	@echo "make check-floors  unit tests and doctests on the lowest declared versions (build/floor-venv)"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make lock       re-pin requirements/constraints.txt from the newest allowed versions"
 	@echo "make bench      run the benchmarks in benchmarks/"
@@ -58,6 +59,11 @@ course-docs: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The floor run: unit tests and doctests on the oldest Python and the dependency floors that
+# pyproject.toml declares (requirements/minimum.txt), in a throw-away venv under build/.
+check-floors:
+	tools/check_floors.sh -q $(PYTEST_ARGS)
 
 # `make test` writes screenshots under build/screenshots/; only this target refreshes the
 # tracked ones in docs/screenshots/.

@@ -46,6 +46,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from sci_pain._resources import data_path
@@ -542,7 +543,7 @@ def find_case_problems(folder: str | Path | None = None) -> pd.DataFrame:
             continue
         _check(CASE_FIELDS, raw, path.name, "", known, out)
         _check_case_rules(raw, path.name, path.stem, out)
-    return pd.DataFrame(out, columns=list(PROBLEM_COLUMNS)).astype("str")
+    return pd.DataFrame(out, columns=list(PROBLEM_COLUMNS)).astype(pd.StringDtype(na_value=np.nan))
 
 
 def validate_cases(folder: str | Path | None = None) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from sci_pain._resources import data_path
@@ -91,7 +92,7 @@ def load_canpainsci() -> pd.DataFrame:
         }
         for r in _raw()["recommendations"]
     ]
-    return pd.DataFrame(rows).astype("str")
+    return pd.DataFrame(rows).astype(pd.StringDtype(na_value=np.nan))
 
 
 def canpainsci_cautions() -> pd.DataFrame:

@@ -123,6 +123,9 @@ NOTE_TRIGGERS: tuple[str, ...] = (
 
 _PERSONAS_FILE = ("journals", "personas.yaml")
 _DEFAULT_START = "2026-01-05"
+# Text columns: pandas 3's default "str" dtype, spelled so that pandas 2.3 (the floor) gives the
+# same (there, dtype="str" would turn an empty cell into the text "None").
+_TEXT = pd.StringDtype(na_value=np.nan)
 _N_SLOTS = len(SLOTS)
 _POOR_SLEEP_MARGIN_HOURS = 1.5  # "poor_sleep" notes: sleep below the reference by this much
 _NIGHT_MAX_HOURS = 10.0  # longest possible immobile stretch in the overnight interval
@@ -1230,7 +1233,7 @@ def _simulate(
     def text(values: np.ndarray, empty: np.ndarray) -> pd.api.extensions.ExtensionArray:
         values = values.copy()
         values[empty] = None
-        return pd.array(values, dtype="str")
+        return pd.array(values, dtype=_TEXT)
 
     def integers(values: np.ndarray, empty: np.ndarray) -> pd.api.extensions.ExtensionArray:
         return pd.arrays.IntegerArray(values.astype(np.int64), empty)
@@ -1241,7 +1244,7 @@ def _simulate(
     sleep_written = sleep[pday]
     columns: dict[str, Any] = {
         "_person": person,
-        "timestamp": pd.array(timestamp, dtype="str"),
+        "timestamp": pd.array(timestamp, dtype=_TEXT),
         "pain": integers(pain, np.zeros(n, dtype=bool)),
         "problem": text(problem, blank["problem"]),
         "side": text(side, blank["side"]),

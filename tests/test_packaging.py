@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 try:
     import tomllib
@@ -62,6 +63,53 @@ def test_constraints_pin_every_dependency():
             continue
         name, _ = _name(requirement)
         assert name in pins and pins[name].startswith("=="), f"{name} is not pinned"
+
+
+def _floor(requirement: str) -> Version:
+    """The single ``>=`` floor of a requirement (the floor run tests nothing else)."""
+    specifiers = list(Requirement(requirement).specifier)
+    assert [s.operator for s in specifiers] == [">="], f"{requirement!r}: declare one '>=' floor"
+    return Version(specifiers[0].version)
+
+
+def _minimum_pins() -> dict[str, Version]:
+    pins = {}
+    for line in (ROOT / "requirements" / "minimum.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        name, spec = _name(line)
+        assert spec.startswith("==") and "," not in spec, (
+            f"minimum.txt: {line!r} is not an exact pin"
+        )
+        assert name not in pins, f"minimum.txt pins {name} twice"
+        pins[name] = Version(spec[2:])
+    return pins
+
+
+def test_minimum_txt_pins_exactly_the_declared_floors():
+    """The floor run (tools/check_floors.sh) tests what pyproject.toml promises, nothing else:
+    every runtime dependency pinned at its floor, and the test tools at the `test` extra's floors."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = _minimum_pins()
+    runtime = {_name(r)[0]: _floor(r) for r in project["dependencies"]}
+    assert {n: pins.get(n) for n in runtime} == runtime, "minimum.txt differs from the floors"
+    test_extra = {_name(r)[0]: r for r in project["optional-dependencies"]["test"]}
+    for name in set(pins) - set(runtime):
+        assert name in test_extra, (
+            f"minimum.txt pins {name}, which is not a runtime or test dependency"
+        )
+        assert pins[name] == _floor(test_extra[name].split(";")[0]), f"{name} is not at its floor"
+
+
+def test_floor_run_uses_the_oldest_python_that_requires_python_admits():
+    """requires-python's floor is a plain X.Y that CI's pyenv Python can meet (see check_floors.sh)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert re.fullmatch(r">=\d+\.\d+", project["requires-python"])
+    script = (ROOT / "tools" / "check_floors.sh").read_text()
+    assert "requirements/minimum.txt" in script
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("make test") < ci.index("make check-floors"), ".ci/run must run the floor run"
 
 
 @pytest.fixture(scope="module")
