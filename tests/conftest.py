@@ -7,13 +7,24 @@ from pathlib import Path
 
 import matplotlib
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 # No per-example deadline: these machines are noisy. Under CI the examples are derandomized
 # so a run is repeatable; locally each run explores new examples.
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# The floor run (tools/check_floors.sh) checks compatibility, not minimal examples: no shrinking,
+# so a failure there is reported in seconds, not minutes.
+settings.register_profile(
+    "floor",
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.load_profile(
+    os.environ.get("SCI_PAIN_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 matplotlib.use("Agg")
 os.environ.setdefault("MPLBACKEND", "Agg")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sys
 
 import pandas as pd
 import pytest
@@ -35,7 +36,13 @@ SETTINGS = settings(
 
 # -- valid cells, and cells that real files contain ------------------------------------------
 
-junk = st.text(max_size=12)
+# Python 3.10's csv writer cannot write a NUL character (3.11 quotes it), so on 3.10 the cells
+# have none; NUL bytes still reach the reader through the byte mutations below.
+junk = (
+    st.text(max_size=12)
+    if sys.version_info >= (3, 11)
+    else st.text(st.characters(blacklist_characters="\x00"), max_size=12)
+)
 valid_cells = {
     "timestamp": st.builds(
         lambda day, minute, sep: f"2026-03-{day:02d}{sep}{minute // 60:02d}:{minute % 60:02d}",

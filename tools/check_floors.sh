@@ -61,11 +61,11 @@ fi
     | tr '\n' ' '
 echo
 
-export MPLBACKEND=Agg
+export MPLBACKEND=Agg SCI_PAIN_HYPOTHESIS_PROFILE=floor
 exec "$VENV/bin/python" -m pytest -o addopts="" -p no:cacheprovider \
     --doctest-modules --doctest-glob=__never__ \
     -o doctest_optionflags="NORMALIZE_WHITESPACE ELLIPSIS NUMBER" \
-    -W "ignore::DeprecationWarning" \
+    -W "ignore::DeprecationWarning" -o faulthandler_timeout=120 -rf --durations=5 \
     tests sci_pain \
     --ignore=tests/browser --ignore=tests/test_notebooks.py \
     --ignore=tests/test_lint.py --ignore=tests/test_make_lab.py \
