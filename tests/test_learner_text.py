@@ -28,11 +28,7 @@ ALLOWED = {
 
 # Notebooks whose outputs are still being reworked elsewhere; the test reports them as
 # expected failures (not strict, so it passes as soon as they are clean).
-PENDING = {
-
-
-
-}
+PENDING: dict[str, str] = {}
 
 _SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
 _TUPLE = re.compile(r"\([^()\n]{1,80},\)|\('[^()\n]*'(?:, '[^()\n]*')*\)")
