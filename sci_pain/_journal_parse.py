@@ -128,11 +128,16 @@ def _suffix(column: Column) -> str:
     return "record not kept" if column.required else "value cleared"
 
 
+def _words(values) -> str:
+    """Vocabulary values as a reader writes them (``pins and needles``; both forms are read)."""
+    return ", ".join(value.replace("_", " ") for value in values)
+
+
 def _close(word: str, vocabulary, n: int = 2) -> str:
     matches = difflib.get_close_matches(word, list(vocabulary), n=n, cutoff=0.6)
     if not matches:
         return ""
-    return " (did you mean " + " or ".join(matches) + "?)"
+    return " (did you mean " + " or ".join(m.replace("_", " ") for m in matches) + "?)"
 
 
 # -- text ----------------------------------------------------------------------------------
@@ -175,7 +180,7 @@ def parse_category(texts: list[str | None], column: Column) -> Parsed:
     values = _slots(n, np.int8, -1)
     problems = _slots(n, object, None)
     missing = _missing_mask(texts, na_tokens=False)
-    allowed = ", ".join(column.allowed)
+    allowed = _words(column.allowed)
     for i, text in enumerate(texts):
         if text is None:
             continue
@@ -200,7 +205,7 @@ def parse_multi(texts: list[str | None], column: Column) -> Parsed:
     values = _slots(n, object, None)
     problems = _slots(n, object, None)
     missing = _missing_mask(texts, na_tokens=False)
-    allowed = ", ".join(column.allowed)
+    allowed = _words(column.allowed)
     for i, text in enumerate(texts):
         if text is None:
             continue
@@ -321,7 +326,8 @@ def _timestamp_problem(text: str, date_format: str | None) -> str:
     if _SLASH_DATE_RE.fullmatch(text):
         return (
             "not ISO 8601, and day/month order is never guessed "
-            f"({ACCEPTED_TIMESTAMPS}); or pass date_format= such as '%d/%m/%Y %H:%M'; "
+            f"({ACCEPTED_TIMESTAMPS}), or read the file with its date order given "
+            "(day first or month first); "
             "record not kept"
         )
     return f"not a date-time ({ACCEPTED_TIMESTAMPS}); record not kept"

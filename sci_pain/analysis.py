@@ -75,6 +75,10 @@ __all__ = [
     "spearman_ci",
     "associations",
     "association_caution",
+    "correction_words",
+    "association_p_value",
+    "link_verdict",
+    "MIN_EFFECTIVE_DAYS",
 ]
 
 
@@ -122,6 +126,10 @@ WEEKDAYS: tuple[str, ...] = (
     "Sunday",
 )
 """Days of the week, Monday first (ISO 8601)."""
+
+MIN_EFFECTIVE_DAYS = 20
+"""A link is called clear only with at least this many effective independent days."""
+
 
 ASSOCIATION_VARIABLES: dict[str, tuple[int, ...]] = {
     "activity_min": (0, 1, 2),
@@ -1085,8 +1093,12 @@ def _slope_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 _BOOTSTRAP_CHUNK_VALUES = 200_000
 
 
-def _block_bootstrap(x, y, *, n_boot, block, confidence, seed) -> dict:
-    """Spearman rho and the least-squares slope with moving-block bootstrap intervals."""
+def _block_bootstrap(x, y, *, n_boot, block, confidence, seed, adjusted=None) -> dict:
+    """Spearman rho and the least-squares slope with moving-block bootstrap intervals.
+
+    ``adjusted``, a second confidence level, adds ``adj_ci_low`` and ``adj_ci_high``: the
+    rho interval at that level from the same resamples (the draws do not change).
+    """
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     if x.shape != y.shape or x.ndim != 1:
@@ -1112,6 +1124,11 @@ def _block_bootstrap(x, y, *, n_boot, block, confidence, seed) -> dict:
         "n": n,
         "block": block,
     }
+    if adjusted is not None:
+        if not 0 < adjusted < 1:
+            msg = f"adjusted confidence must be between 0 and 1, got {adjusted!r}"
+            raise AnalysisError(msg)
+        result["adj_ci_low"] = result["adj_ci_high"] = math.nan
     if n < 4 or math.isnan(rho) or n_boot < 1:
         return result
     rng = np.random.default_rng(seed)
@@ -1138,6 +1155,12 @@ def _block_bootstrap(x, y, *, n_boot, block, confidence, seed) -> dict:
         if values.size:
             low, high = np.quantile(values, [alpha, 1 - alpha])
             result[f"{name}ci_low"], result[f"{name}ci_high"] = float(low), float(high)
+    if adjusted is not None:
+        values = rhos[~np.isnan(rhos)]
+        if values.size:
+            a = (1 - adjusted) / 2
+            low, high = np.quantile(values, [a, 1 - a])
+            result["adj_ci_low"], result["adj_ci_high"] = float(low), float(high)
     return result
 
 
@@ -1232,6 +1255,8 @@ def associations(
     block: int | None = None,
     confidence: float = 0.95,
     seed: int | None = 0,
+    correction: Literal["bonferroni", "none"] = "bonferroni",
+    min_effective: float = MIN_EFFECTIVE_DAYS,
 ) -> pd.DataFrame:
     """Rank correlations of pain with activity, sleep, spasms and immobility, at lags in days.
 
@@ -1266,14 +1291,32 @@ def associations(
     confidence : float, default 0.95
     seed : int, default 0
         Seed of the bootstrap; each row uses its own stream derived from it.
+    correction : {"bonferroni", "none"}, default "bonferroni"
+        How the verdict allows for the number of links tested. Every (variable, lag) row is
+        one test, so with *m* rows and ``confidence`` 0.95 the verdict reads a
+        ``1 - 0.05 / m`` interval and needs ``p_value`` below ``0.05 / m`` (Bonferroni):
+        the chance that any of the *m* is called clear when none is real stays at or below
+        5%, even when the tests are correlated (lags of one variable are). ``"none"``
+        judges each link at ``confidence`` on its own: for teaching what goes wrong, or for
+        a caller that has already chosen an adjusted ``confidence`` (the clinic report).
+    min_effective : float, default :data:`MIN_EFFECTIVE_DAYS`
+        A link is called clear only when ``n_effective`` is at least this (neighbouring
+        days are alike, so the bootstrap interval of a short, smooth diary is unreliable).
 
     Returns
     -------
     DataFrame
         One row per (variable, lag): ``variable``, ``lag_days``, ``per``, ``description``,
-        ``rho``, ``ci_low``, ``ci_high``, ``slope`` (pain points per unit of the variable),
-        ``slope_ci_low``, ``slope_ci_high``, ``slope_unit``, ``n``, ``n_effective``,
-        ``block``. ``.attrs["caution"]`` holds :func:`association_caution` for this table.
+        ``rho``, ``ci_low``, ``ci_high`` (the unadjusted interval at ``confidence``),
+        ``slope`` (pain points per unit of the variable), ``slope_ci_low``,
+        ``slope_ci_high``, ``slope_unit``, ``n``, ``n_effective``, ``block``; then the
+        verdict (:func:`link_verdict`): ``adj_ci_low``, ``adj_ci_high`` (the rho interval
+        the verdict reads, from the same resamples), ``adj_confidence`` (its level),
+        ``p_value`` (unadjusted, :func:`association_p_value`), ``correction``, ``clear``
+        (bool) and ``verdict`` in words ("clear: more pain when it is higher", "clear: less
+        pain when it is higher", "no clear link", "not clear: too few independent days",
+        "too few days"). ``.attrs["caution"]`` holds :func:`association_caution` for this
+        table; ``.attrs["correction"]`` says in words which correction the verdict used.
 
     Raises
     ------
@@ -1302,6 +1345,12 @@ def associations(
     """
     entries = _as_entries(entries)
     purpose = "associations"
+    if correction not in ("bonferroni", "none"):
+        msg = f"correction must be 'bonferroni' or 'none', got {correction!r}"
+        raise AnalysisError(msg)
+    if not 0 < confidence < 1:
+        msg = f"confidence must be between 0 and 1, got {confidence!r}"
+        raise AnalysisError(msg)
     if per not in ("day", "entry"):
         msg = f"per must be 'day' or 'entry', got {per!r}"
         raise AnalysisError(msg)
@@ -1360,7 +1409,12 @@ def associations(
         series_of = {v: pd.Series(_numeric(entries, v)[order]) for v in chosen}
         unit_word = "entries"
     r_outcome = autocorrelation(outcome)
-    seeds = np.random.SeedSequence(seed).spawn(sum(len(v) for v in chosen.values()))
+    n_tests = sum(len(v) for v in chosen.values())
+    adj_confidence = (
+        1 - (1 - confidence) / n_tests if correction == "bonferroni" and n_tests else confidence
+    )
+    outcome_word = _DESCRIBE.get(column, column)
+    seeds = np.random.SeedSequence(seed).spawn(n_tests)
     rows = []
     i = 0
     for variable, lags in chosen.items():
@@ -1376,12 +1430,24 @@ def associations(
                 block=block,
                 confidence=confidence,
                 seed=np.random.default_rng(seeds[i]),
+                adjusted=adj_confidence,
             )
             i += 1
             product = r_outcome * r_var
             n_eff = math.nan
             if not math.isnan(product):
                 n_eff = stats_["n"] * (1 - product) / (1 + product)
+            verdict = link_verdict(
+                stats_["rho"],
+                stats_["adj_ci_low"],
+                stats_["adj_ci_high"],
+                n_eff,
+                alpha=1 - adj_confidence,
+                n=stats_["n"],
+                min_effective=min_effective,
+                outcome=outcome_word,
+                unit=unit_word,
+            )
             rows.append(
                 {
                     "variable": variable,
@@ -1402,17 +1468,145 @@ def associations(
                     "n": stats_["n"],
                     "n_effective": n_eff,
                     "block": stats_["block"],
+                    "adj_ci_low": stats_["adj_ci_low"],
+                    "adj_ci_high": stats_["adj_ci_high"],
+                    "adj_confidence": adj_confidence,
+                    "p_value": association_p_value(
+                        stats_["rho"], stats_["n"] if math.isnan(n_eff) else n_eff
+                    ),
+                    "correction": correction,
+                    "clear": verdict.startswith("clear"),
+                    "verdict": verdict,
                 }
             )
     table = pd.DataFrame(rows)
+    table.attrs["correction"] = correction_words(
+        n_tests, confidence=confidence, correction=correction, min_effective=min_effective,
+        unit=unit_word,
+    )  # fmt: skip
     table.attrs["caution"] = association_caution(
         n_comparisons=len(table),
         n_days=int((~np.isnan(outcome)).sum()),
         lag1=r_outcome,
         confidence=confidence,
         unit=unit_word,
+        correction=correction,
     )
     return table
+
+
+def _level(confidence: float) -> str:
+    return f"{100 * confidence:.2f}".rstrip("0").rstrip(".")
+
+
+def association_p_value(rho: float, n_effective: float) -> float:
+    """Two-sided p-value of a rank correlation with autocorrelation allowed for.
+
+    Under no link, Spearman's rho over *n* independent days has a variance of about
+    ``1 / (n - 1)``; with autocorrelated days, *n* is replaced by the effective number of
+    independent days (Pyper & Peterman 1998). This is what keeps the verdict honest when the
+    bootstrap interval alone would be too narrow (a percentile interval far in the tail of a
+    short diary's resamples); see :func:`link_verdict`.
+
+    Examples
+    --------
+    >>> round(association_p_value(0.3, 44), 3)
+    0.049
+    """
+    if rho is None or n_effective is None or math.isnan(rho) or math.isnan(n_effective):
+        return math.nan
+    if n_effective <= 2:
+        return math.nan
+    z = abs(rho) * math.sqrt(n_effective - 1)
+    return math.erfc(z / math.sqrt(2))
+
+
+def link_verdict(
+    rho: float,
+    ci_low: float,
+    ci_high: float,
+    n_effective: float,
+    *,
+    alpha: float,
+    n: float | None = None,
+    min_effective: float = MIN_EFFECTIVE_DAYS,
+    outcome: str = "pain",
+    unit: str = "days",
+) -> str:
+    """The plain-words verdict on one link: the one rule of :func:`associations` and the report.
+
+    A link is clear only when (1) the days hold at least ``min_effective`` independent days
+    of information, (2) its interval (already at the level ``1 - alpha``, Bonferroni-adjusted
+    by the caller when several links were tested) excludes 0, and (3) the large-sample test
+    :func:`association_p_value` agrees (p below ``alpha``). ``n`` stands in for
+    ``n_effective`` when that could not be worked out.
+
+    Examples
+    --------
+    >>> link_verdict(0.5, 0.3, 0.7, 60, alpha=0.05 / 6)
+    'clear: more pain when it is higher'
+    >>> link_verdict(-0.6, -0.8, -0.3, 12, alpha=0.05 / 6)
+    'not clear: too few independent days'
+    >>> link_verdict(0.2, 0.01, 0.4, 60, alpha=0.05 / 6)  # p = 0.12
+    'no clear link'
+    """
+    if rho is None or any(math.isnan(v) for v in (rho, ci_low, ci_high)):
+        return f"too few {unit}"
+    if n_effective is None or math.isnan(n_effective):
+        n_effective = math.nan if n is None else float(n)
+    if not math.isnan(n_effective) and n_effective < min_effective:
+        return f"not clear: too few independent {unit}"
+    p = association_p_value(rho, n_effective)
+    if math.isnan(p) or p >= alpha:
+        return "no clear link"
+    if ci_low > 0:
+        return f"clear: more {outcome} when it is higher"
+    if ci_high < 0:
+        return f"clear: less {outcome} when it is higher"
+    return "no clear link"
+
+
+def correction_words(
+    n_tests: int,
+    *,
+    confidence: float = 0.95,
+    correction: str = "bonferroni",
+    min_effective: float = MIN_EFFECTIVE_DAYS,
+    unit: str = "days",
+) -> str:
+    """In plain words, when :func:`associations` calls a link clear.
+
+    Examples
+    --------
+    >>> print(correction_words(6))  # doctest: +NORMALIZE_WHITESPACE
+    6 links were looked at, so each is judged at the 99.17% level (Bonferroni correction: the
+    5% chance of a false alarm is shared among the 6). A link is called clear only when its
+    99.17% interval excludes 0, a test that allows for similar neighbouring days agrees
+    (p below 0.0083), and the data hold at least 20 independent days' worth of information.
+    """
+    links = f"{n_tests} link{'s were' if n_tests != 1 else ' was'} looked at"
+    miss = f"{100 * (1 - confidence):.0f}%"
+    if correction == "bonferroni" and n_tests > 1:
+        adjusted = 1 - (1 - confidence) / n_tests
+        how = (
+            f"{links}, so each is judged at the {_level(adjusted)}% level (Bonferroni "
+            f"correction: the {miss} chance of a false alarm is shared among the {n_tests})"
+        )
+    elif correction == "bonferroni":
+        adjusted = confidence
+        how = f"{links}, so it is judged at the {_level(confidence)}% level (no correction needed)"
+    else:
+        adjusted = confidence
+        how = (
+            f"{links}, each judged on its own at the {_level(confidence)}% level with NO "
+            f"correction for multiple testing, so false alarms add up"
+        )
+    return (
+        f"{how}. A link is called clear only when its {_level(adjusted)}% interval excludes "
+        f"0, a test that allows for similar neighbouring {unit} agrees (p below "
+        f"{1 - adjusted:.2g}), and the data "
+        f"hold at least {min_effective:g} independent {unit}' worth of information."
+    )
 
 
 def association_caution(
@@ -1422,6 +1616,7 @@ def association_caution(
     lag1: float | None = None,
     confidence: float = 0.95,
     unit: str = "days",
+    correction: str | None = None,
 ) -> str:
     """A plain-language caution for a table of associations, with its own numbers.
 
@@ -1436,6 +1631,8 @@ def association_caution(
     confidence : float, default 0.95
     unit : str, default "days"
         What ``n_days`` counts ("days" or "entries").
+    correction : {"bonferroni", "none"}, optional
+        The correction the table's verdict used, if any; it is named in the caution.
 
     Examples
     --------
@@ -1471,6 +1668,12 @@ def association_caution(
         f"1 interval in {round(1 / miss)} excludes zero by chance, so the chance that at least "
         f"one of these does is about {100 * p_any:.0f}%."
     )
+    if correction == "bonferroni" and n_comparisons > 1:
+        parts.append(
+            f"The 'clear' verdict allows for this (Bonferroni correction): it reads a "
+            f"{_level(1 - miss / n_comparisons)}% interval for each link, which keeps that "
+            f"chance at about {100 * miss:.0f}% or less."
+        )
     parts.append(
         "Treat a striking association as a question to test, for example with a planned "
         "before-and-after comparison (notebook 08, 'Did it help?'), not as an answer."

@@ -462,7 +462,8 @@ def _extra_names(
         out[i] = label
         close = _suggest(_normalize_header(text), COLUMN_ORDER) if text else []
         hint = (
-            f"; did you mean {close[0]!r}? Rename it or pass columns={{{text!r}: {close[0]!r}}}"
+            f"; it looks like the {close[0].replace('_', ' ')} column: rename the header "
+            f"to '{close[0].replace('_', ' ')}', or match the columns when reading the file"
             if close
             else ""
         )

@@ -319,11 +319,12 @@ _KIND_LABELS: dict[str, str] = {
 }
 
 
-def _allowed_text(column: Column) -> str:
+def _allowed_text(column: Column, words: bool = False) -> str:
     if column.kind == "datetime":
         return "ISO 8601: `2026-03-01T08:00`, `2026-03-01 08:00` or a date alone `2026-03-01`"
     if column.allowed:
-        values = ", ".join(f"`{value}`" for value in column.allowed)
+        shown = (v.replace("_", " ") if words else v for v in column.allowed)
+        values = ", ".join(f"`{value}`" for value in shown)
         return f"{values} (ordered)" if column.ordered else values
     if column.range is not None:
         low, high = column.range
@@ -331,12 +332,15 @@ def _allowed_text(column: Column) -> str:
     return "free text"
 
 
-def markdown_table() -> str:
+def markdown_table(words: bool = False) -> str:
     """Return the data dictionary of the journal format as a Markdown table.
 
     One row per column in file order: name, type, whether it is required, allowed values or
     range, unit, meaning and why it is recorded. ``data/README.md`` holds this table (a test
     checks that it is up to date; ``tools/make_example_journals.py`` rewrites it).
+
+    With ``words=True`` names and values are written with spaces (``sleep hours``,
+    ``pins and needles``), as a learner may write them: the reader accepts both forms.
 
     Returns
     -------
@@ -349,6 +353,8 @@ def markdown_table() -> str:
     | Column | Type | Required | Allowed values or range | Unit | Meaning | Why it is recorded |
     >>> markdown_table().count("\\n") == len(COLUMNS) + 2
     True
+    >>> "`sleep hours`" in markdown_table(words=True), "`sleep_hours`" in markdown_table()
+    (True, True)
     """
 
     def cell(text: str) -> str:
@@ -360,10 +366,10 @@ def markdown_table() -> str:
     ]
     for column in _COLUMN_LIST:
         cells = (
-            f"`{column.name}`",
+            f"`{column.name.replace('_', ' ') if words else column.name}`",
             _KIND_LABELS[column.kind],
             "yes" if column.required else "no",
-            _allowed_text(column),
+            _allowed_text(column, words),
             column.unit,
             column.description,
             column.why,

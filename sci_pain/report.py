@@ -96,7 +96,9 @@ _DPI = 100
 _IMMPACT = {"points": 2.0, "moderate_pct": 30.0, "substantial_pct": 50.0}
 """Both must be met for an important change (Farrar 2001; Dworkin 2008), see _change_verdict."""
 _MIN_EFFECTIVE_DAYS = 20
-"""A link is called clear only with at least this many effective independent days."""
+"""A link is called clear only with at least this many effective independent days.
+
+Passed to :func:`~sci_pain.analysis.associations`, whose verdict the report shows."""
 _PATTERN_POINTS = 1.0
 """A time-of-day, weekday or site difference shown on the first page is at least this big."""
 _MAX_PROBLEMS = 200
@@ -1075,7 +1077,12 @@ def _interventions_section(ctx: _Context, starts: list[dict[str, Any]]) -> str:
 
 
 def _links_section(ctx: _Context) -> str:
-    from sci_pain.analysis import ASSOCIATION_VARIABLES, AnalysisError, associations
+    from sci_pain.analysis import (
+        ASSOCIATION_VARIABLES,
+        AnalysisError,
+        associations,
+        link_verdict,
+    )
 
     present = [v for v in ASSOCIATION_VARIABLES if ctx.has(v)]
     if not ctx.has_pain or not present:
@@ -1085,12 +1092,20 @@ def _links_section(ctx: _Context) -> str:
         )
     chosen = {v: ASSOCIATION_VARIABLES[v] for v in present}
     n_tests = sum(len(lags) for lags in chosen.values())
-    # the caution rules, applied before anything is called clear: the interval is widened
-    # for the number of links examined (Bonferroni), and enough independent days are needed
+    # the library's one rule (analysis.link_verdict, which also fills associations' "verdict"
+    # column) decides what is clear. The report picks the Bonferroni level itself, so that the
+    # intervals it prints are the ones judged: 95% shared among the links examined (this is
+    # what associations' default correction="bonferroni" does, judged at 95%).
     confidence = 1 - 0.05 / n_tests
     try:
         table = associations(
-            ctx.entries, variables=chosen, n_boot=2000, seed=0, confidence=confidence
+            ctx.entries,
+            variables=chosen,
+            n_boot=2000,
+            seed=0,
+            confidence=confidence,
+            correction="none",
+            min_effective=_MIN_EFFECTIVE_DAYS,
         )
     except AnalysisError as error:
         return _section("links", _unavailable("Links", error))
@@ -1098,16 +1113,15 @@ def _links_section(ctx: _Context) -> str:
     clear = []
     for _, r in table.iterrows():
         n_eff = r["n_effective"]
-        if _missing(r["rho"]):
-            verdict = "too few days"
-        elif not _missing(n_eff) and n_eff < _MIN_EFFECTIVE_DAYS:
-            verdict = "not clear: too few independent days"
-        elif r["ci_low"] > 0:
-            verdict = "clear: more pain when it is higher"
-        elif r["ci_high"] < 0:
-            verdict = "clear: less pain when it is higher"
-        else:
-            verdict = "no clear link"
+        verdict = link_verdict(
+            float(r["rho"]),
+            float(r["ci_low"]),
+            float(r["ci_high"]),
+            float(n_eff),
+            alpha=1 - confidence,
+            n=float(r["n"]),
+            min_effective=_MIN_EFFECTIVE_DAYS,
+        )
         if verdict.startswith("clear"):
             clear.append(r["description"])
             ctx.patterns.append(
@@ -1141,9 +1155,10 @@ def _links_section(ctx: _Context) -> str:
             f"<strong>When a link is called clear.</strong> {_plural(n_tests, 'link')} "
             f"{'was' if n_tests == 1 else 'were'} looked at, so each interval is a {level}% "
             f"interval (Bonferroni: 95% shared among {n_tests}), and a link is called clear "
-            f"only when that interval excludes 0 and the days hold at least "
-            f"{_MIN_EFFECTIVE_DAYS} independent days' worth of information (neighbouring "
-            "days are alike; the table shows this as independent days)."
+            f"only when that interval excludes 0, a test that allows for similar neighbouring "
+            f"days agrees, and the days hold at least {_MIN_EFFECTIVE_DAYS} independent "
+            "days' worth of information (neighbouring days are alike; the table shows this "
+            "as independent days)."
         ),
         _table(
             ["Pain vs", "Rho", f"{level}% interval", "Days", "Independent days", "In words"],

@@ -17,6 +17,10 @@ True
 ('Below-level neuropathic pain', 'self, clinician', '–')
 >>> readable("bryce2012_iscip_part1")
 'Bryce et al. 2012'
+>>> readable("tingling;pins_and_needles")  # a journal's list column
+'tingling, pins and needles'
+>>> table(sp.load_example_journal("neuropathic").entries.head(1)).frame["Quality"][0]
+'burning, electric'
 >>> readable(0.000012345)
 '0.00001'
 """
@@ -43,6 +47,9 @@ _COLUMN_LABELS = {
     "site_note": "Where it is felt",
     "ci_low": "95% CI from",
     "ci_high": "95% CI to",
+    "adj_ci_low": "Adjusted CI from",
+    "adj_ci_high": "Adjusted CI to",
+    "n_effective": "Independent days",
     "lag_days": "Lag (days)",
     "rho": "Spearman ρ",
     "n": "n",
@@ -67,6 +74,7 @@ _COLUMN_LABELS = {
     "row": "Row",
 }
 _SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*")  # one item of a ";"-joined list of codes
 
 
 @cache
@@ -86,7 +94,20 @@ def _vocabularies() -> dict[str, dict[str, str]]:
         }
         | {column: _referral_labels() for column in ("urgency", "referral")}
         | {"refer_to": ks.SERVICES}
+        | _journal_vocabularies()
     )
+
+
+def _journal_vocabularies() -> dict[str, dict[str, str]]:
+    """A journal's own codes in words (``pins_and_needles`` -> "pins and needles")."""
+    from sci_pain.journal_schema import COLUMNS
+
+    spelled = {"tens": "TENS"}
+    return {
+        name: {v: spelled.get(v, v.replace("_", " ")) for v in column.allowed}
+        for name, column in COLUMNS.items()
+        if column.allowed
+    }
 
 
 def _referral_labels() -> dict[str, str]:
@@ -216,6 +237,8 @@ def readable(
         return _citations()[text]
     if _SNAKE.match(text):
         return text.replace("_", " ")
+    if ";" in text and all(_TOKEN.fullmatch(part) for part in text.split(";")):
+        return ", ".join(readable(part, vocabulary=vocabulary) for part in text.split(";"))
     return text
 
 

@@ -281,6 +281,78 @@ def test_associations_per_entry_and_errors(small):
         an.associations(bare, variables=["sleep_hours"])
 
 
+def test_associations_verdict_uses_one_bonferroni_rule():
+    rng = np.random.default_rng(5)
+    n = 60
+    activity = rng.choice([20.0, 30.0, 90.0], size=n)
+    pain = np.clip(np.round(2 + np.r_[0, activity[:-1]] / 30 + rng.normal(0, 0.3, n)), 0, 10)
+    entries = make_entries(days("2026-01-05", n), pain.astype(int), activity_min=activity)
+    table = an.associations(entries, n_boot=300)
+    none = an.associations(entries, n_boot=300, correction="none")
+    # three tests: each verdict reads a 1 - 0.05/3 interval, from the same resamples, so the
+    # unadjusted columns are what they were and the adjusted interval is wider around them
+    assert table["adj_confidence"].tolist() == pytest.approx([1 - 0.05 / 3] * 3)
+    assert set(table["correction"]) == {"bonferroni"}
+    for column in ("rho", "ci_low", "ci_high", "slope", "n"):
+        assert table[column].equals(none[column])
+    assert (table["adj_ci_low"] <= table["ci_low"]).all()
+    assert (table["adj_ci_high"] >= table["ci_high"]).all()
+    assert none["adj_ci_low"].equals(none["ci_low"]) and set(none["adj_confidence"]) == {0.95}
+    lag1 = table.set_index("lag_days").loc[1]
+    assert bool(lag1["clear"]) and lag1["verdict"] == "clear: more pain when it is higher"
+    assert table["clear"].tolist() == table["verdict"].str.startswith("clear").tolist()
+    words = table.attrs["correction"]
+    assert "Bonferroni" in words and "98.33% interval" in words and "20 independent days" in words
+    assert "Bonferroni" in table.attrs["caution"]
+    assert "NO correction" in none.attrs["correction"]
+    # too few independent days: never clear, however narrow the interval
+    strict = an.associations(entries, n_boot=300, min_effective=10_000)
+    assert not strict["clear"].any()
+    assert set(strict["verdict"]) == {"not clear: too few independent days"}
+    with pytest.raises(AnalysisError, match="correction must be"):
+        an.associations(entries, correction="holm")
+
+
+@cache
+def _permuted_verdicts(seed: int) -> pd.DataFrame:
+    """associations() on a simulated journal whose pain ratings are shuffled across entries.
+
+    The shuffle breaks every link between pain and the other measures (and the time of day),
+    so any link called clear is a false alarm. 200 resamples keep it fast; the verdict's
+    test does not depend on them, and fewer resamples only make the interval noisier.
+    """
+    entries = persona_entries("spasticity", seed).copy()
+    rng = np.random.default_rng(1000 + seed)
+    entries["pain"] = entries["pain"].to_numpy()[rng.permutation(len(entries))]
+    return an.associations(entries, n_boot=200, seed=seed)
+
+
+PERMUTED_SEEDS = range(40)
+
+
+def test_permuted_journals_call_few_links_clear():
+    # With no real link, the Bonferroni verdict should call at least one of a journal's six
+    # links clear in at most 5% of journals (the family-wise rate it controls), and each link
+    # in at most 0.05 / 6 = 0.83%. 40 journals (240 links) are a sample: the bound is the
+    # nominal rate plus 2 binomial standard errors, 5% + 2 * 3.4 = 12% of journals (at most
+    # 4 of 40) and 0.83% + 2 * 0.59 = 2% of links. Measured: 1 journal, 1 link.
+    links = pd.concat([_permuted_verdicts(seed).assign(journal=seed) for seed in PERMUTED_SEEDS])
+    assert (links.groupby("journal").size() == 6).all()
+    assert set(links["correction"]) == {"bonferroni"}
+    # the same rule judged at 95% for each link alone: the verdict without the correction
+    links["uncorrected"] = [
+        an.link_verdict(r.rho, r.ci_low, r.ci_high, r.n_effective, alpha=0.05, n=r.n)
+        .startswith("clear")
+        for r in links.itertuples()
+    ]  # fmt: skip
+    per_journal = links.groupby("journal")[["clear", "uncorrected"]].any()
+    assert per_journal["clear"].sum() <= 4
+    assert links["clear"].mean() <= 0.02
+    # and the bound can fail: uncorrected, about 1 - 0.95**6 = 26% of journals hold a false
+    # "clear" link (measured: 9 of 40)
+    assert per_journal["uncorrected"].sum() > 4
+
+
 def test_association_caution_numbers():
     text = an.association_caution(n_comparisons=1, n_days=50, lag1=0.0)
     assert "1 association was examined" in text and "5%" in text

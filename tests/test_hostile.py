@@ -399,8 +399,14 @@ def test_an_invalid_date_format_is_an_error(journal_file, capsys, fmt):
 def test_make_lab_as_root_disables_terminals(repo_root):
     import subprocess
 
-    result = subprocess.run(
-        ["make", "-n", "lab"], cwd=repo_root, capture_output=True, text=True, check=True
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    result = subprocess.run(  # under `make test` the inherited MAKEFLAGS add directory lines
+        ["make", "--no-print-directory", "-n", "lab"],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     command = result.stdout.strip().splitlines()[-1]
     if os.geteuid() == 0:

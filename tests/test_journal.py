@@ -193,7 +193,7 @@ def test_day_month_dates_are_never_guessed(cell):
     assert problem_rows(journal, "timestamp", kept=False) == [3]
     message = journal.problems.loc[0, "problem"]
     assert "2026-03-01T08:00" in message and "2026-03-01 08:00" in message
-    assert "date_format" in message
+    assert "date order given (day first or month first)" in message
     assert journal.problems.loc[0, "value"] == cell
 
 
@@ -448,7 +448,7 @@ def test_unknown_columns_are_kept_and_reported_once():
     header = journal.problems[journal.problems["row"] == 1]
     assert header["column"].tolist() == ["Mood", "extra_row", "sleep hrs"]
     assert header["kept"].all()
-    assert "did you mean 'sleep_hours'" in header["problem"].iloc[2]
+    assert "rename the header to 'sleep hours'" in header["problem"].iloc[2]
     assert journal.is_clean  # header notes are not record problems
     assert "3 notes on the header" in journal.summary()
 

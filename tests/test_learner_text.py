@@ -28,11 +28,7 @@ ALLOWED = {
 
 # Notebooks whose outputs are still being reworked elsewhere; the test reports them as
 # expected failures (not strict, so it passes as soon as they are clean).
-PENDING = {
-    "04_red_flags": "the red-flag table is rendered by issue 9's single red-flag function",
-    "06_reading_a_pain_journal": "teaches the journal file format with code; not yet reworded",
-    "09_your_own_journal": "the no-code diary path of issue 14 (item 5) rewrites this notebook",
-}
+PENDING: dict[str, str] = {}
 
 _SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
 _TUPLE = re.compile(r"\([^()\n]{1,80},\)|\('[^()\n]*'(?:, '[^()\n]*')*\)")

@@ -19,7 +19,7 @@ DAY_FIRST = "%d/%m/%Y %H:%M"
 SLEEP = {"Sleep hrs": "sleep_hours"}
 ACCEPTED = "accepted: 2026-03-01T08:00, 2026-03-01 08:00 (seconds optional), 2026-03-01"
 QUALITIES = (
-    "burning, tingling, pins_and_needles, electric, shooting, painful_cold, stabbing, aching, "
+    "burning, tingling, pins and needles, electric, shooting, painful cold, stabbing, aching, "
     "throbbing, cramping, pressing"
 )
 
@@ -28,8 +28,8 @@ EXPECTED = [
         1,
         "Sleep hrs",
         "Sleep hrs",
-        "unknown column, kept as text in 'Sleep hrs'; did you mean 'sleep_hours'? "
-        "Rename it or pass columns={'Sleep hrs': 'sleep_hours'}",
+        "unknown column, kept as text in 'Sleep hrs'; it looks like the sleep hours column: "
+        "rename the header to 'sleep hours', or match the columns when reading the file",
         True,
     ),
     (1, "Weather", "Weather", "unknown column, kept as text in 'Weather'", True),
@@ -37,7 +37,7 @@ EXPECTED = [
         4,
         "site",
         "Shin",
-        "not a valid site; allowed: hip, thigh, knee, calf, ankle, foot, whole_leg; value cleared",
+        "not a valid site; allowed: hip, thigh, knee, calf, ankle, foot, whole leg; value cleared",
         True,
     ),
     (5, "pain", "55", "out of range: pain must be 0 to 10; record not kept", False),
@@ -53,8 +53,8 @@ EXPECTED = [
         8,
         "timestamp",
         "03/04/2026 08:00",
-        f"not ISO 8601, and day/month order is never guessed ({ACCEPTED}); or pass "
-        "date_format= such as '%d/%m/%Y %H:%M'; record not kept",
+        f"not ISO 8601, and day/month order is never guessed ({ACCEPTED}), or read the file "
+        "with its date order given (day first or month first); record not kept",
         False,
     ),
     (10, None, None, "duplicate of row 9; record not kept", False),

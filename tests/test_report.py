@@ -488,3 +488,24 @@ def test_a_link_is_clear_only_after_the_caution_rules(monkeypatch, dvt_journal):
     patterns = _section_html(page, "summary")
     assert "minutes of activity the same day: higher values went with more pain" in patterns
     assert "hours slept" not in patterns and "spasms the same day" not in patterns
+
+
+@pytest.mark.parametrize("name", ["neuropathic", "spasticity"])
+def test_the_report_shows_the_library_verdict(name, request):
+    # one rule: the report's "In words" column is what associations() says with its default
+    # Bonferroni correction (the same draws, so the same adjusted intervals)
+    from sci_pain.analysis import ASSOCIATION_VARIABLES
+
+    journal = sp.load_example_journal(name)
+    page = report_html(journal)
+    links = _section_html(page, "links")
+    chosen = {v: lags for v, lags in ASSOCIATION_VARIABLES.items() if v in journal.entries}
+    table = sp.associations(journal, variables=chosen, n_boot=2000, seed=0)
+    rows = re.findall(r"<tr>(.*?)</tr>", links, flags=re.S)[1:]  # after the header
+    assert len(rows) == len(table)
+    for row, (_, expected) in zip(rows, table.iterrows(), strict=True):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        assert cells[-1] == expected["verdict"]
+        interval = f"{expected['adj_ci_low']:.2f} to {expected['adj_ci_high']:.2f}"
+        assert cells[2] == interval.replace("-", "\u2212")  # the report prints a minus sign
+    assert "Bonferroni" in links and "similar neighbouring days agrees" in links

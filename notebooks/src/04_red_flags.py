@@ -40,9 +40,8 @@ sp.use_style()
 
 # %%
 flags = sp.load_red_flags()
-table = flags[["label", "urgency", "who", "signs", "what_to_do"]]
-left = {"text-align": "left", "vertical-align": "top"}
-table.style.format("<br>".join, subset=["signs", "what_to_do"]).set_properties(**left)
+at_a_glance = flags[["label", "urgency", "who", "signs", "what_to_do"]]
+sp.table(at_a_glance.assign(signs=flags["signs"].map("; ".join)))
 
 # %% [markdown]
 # Each of these can appear at a different time after injury. DVT risk is highest in the first
@@ -342,7 +341,7 @@ for step in flags.loc["autonomic_dysreflexia", "what_to_do"]:
 
 # %% tags=["nbval-check-output"]
 ladder = sp.load_referral_ladder()
-ladder.assign(who=ladder["who_labels"].map("; ".join))[["label", "when", "who"]]
+sp.table(ladder[["label", "when", "who_labels"]], labels={"who_labels": "Who to see"})
 
 # %% [markdown]
 # A red flag is **emergency** (now) or **same day**. A cause suspected without a red flag sits
@@ -368,7 +367,11 @@ flags = sp.scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown"
 episodes = sp.red_flag_episodes(flags)
 print(f"{len(flags)} flagged entries in {len(episodes)} episodes")
 print("; ".join(flags.attrs["notes"]))
-episodes[["key", "severity", "days", "entries"]]
+episode_table = episodes.rename(columns={"severity": "urgency"})
+sp.table(
+    episode_table[["title", "urgency", "start", "end", "days", "entries"]],
+    labels={"title": "What the journal shows"},
+)
 
 # %% [markdown]
 # ## Self-check

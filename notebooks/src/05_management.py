@@ -207,7 +207,19 @@ sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, measure="sleep_hours", **wi
 
 # %% tags=["nbval-check-output"]
 sleep = sp.associations(journal, variables=["sleep_hours"], n_boot=500)
-sleep[["variable", "lag_days", "rho", "ci_low", "ci_high", "slope"]].round(2)
+sp.table(
+    sleep[["variable", "lag_days", "rho", "ci_low", "ci_high", "slope"]].replace(
+        {"variable": {"sleep_hours": "Sleep the night before (hours)"}}
+    ),
+    labels={
+        "variable": "Compared with pain",
+        "lag_days": "Lag (days)",
+        "rho": "Spearman rho",
+        "ci_low": "95% interval from",
+        "ci_high": "95% interval to",
+        "slope": "Pain points per hour of sleep",
+    },
+)
 
 # %% [markdown]
 # The association is clear, and its direction could run both ways (short nights make pain

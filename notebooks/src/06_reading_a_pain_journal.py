@@ -25,7 +25,7 @@
 import io
 
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 import sci_pain as sp
 from sci_pain.journal_schema import markdown_table
@@ -72,10 +72,12 @@ pd.set_option("display.max_colwidth", None)  # show the reader's messages in ful
 # A journal is a CSV file (a spreadsheet saved as text) with a header row and one row per
 # diary entry. Only `timestamp` and `pain` are required; every other column may be left out or
 # left empty. The table below comes straight from the library's schema, the one place where the
-# format is written down (`data/README.md` shows the same table).
+# format is written down (`data/README.md` shows the same table). Names and values are written
+# here with spaces, as you may type them: `sleep hours` and `sleep_hours`, `pins and needles`
+# and `pins_and_needles`, are read the same.
 
 # %% tags=["nbval-check-output"]
-Markdown(markdown_table())
+Markdown(markdown_table(words=True))
 
 # %% [markdown]
 # Three kinds of columns need a word:
@@ -98,7 +100,7 @@ Markdown(markdown_table())
 
 # %% tags=["nbval-check-output"]
 examples = sp.list_example_journals()
-examples[["name", "cause", "days", "file"]]
+sp.table(examples[["cause", "description", "days"]])
 
 # %% [markdown]
 # Load one. `load_example_journal` reads the file with `read_journal`, the same reader you
@@ -107,29 +109,25 @@ examples[["name", "cause", "days", "file"]]
 
 # %% tags=["nbval-check-output"]
 journal = sp.load_example_journal("neuropathic")
-journal.entries.head()
+sp.table(journal.entries.head())
 
 # %% [markdown]
 # Every entry keeps its **`row`**: the row number a spreadsheet shows for it (the header is
 # row 1, so the first entry is row 2). Whatever you find later, you can go back to the row in
-# the file. Now the column types:
-
-# %% tags=["nbval-check-output"]
-display(journal.entries.dtypes)
-
-# %% [markdown]
-# What these types mean for you:
+# the file. A dash (–) marks a cell left empty.
 #
-# - `timestamp` is a real date-time (`datetime64`), so you can group by day, hour or weekday.
-# - `pain`, `interference` and `spasms` are **nullable integers** (`Int8`, `Int32`, capital I):
-#   whole numbers that can also be missing (shown as `<NA>`). A plain float would turn a pain
-#   of 4 into 4.0 and a missing rating into `NaN`.
-# - `site` and `skin` are **ordered categoricals**: only the allowed values, in their natural
-#   order, so tables and plots run from hip to foot and from `ok` to `open_wound`, not
-#   alphabetically:
+# What the reader makes of each kind of column:
+#
+# - the date and time is a real date and time, so entries can be grouped by day, hour or
+#   weekday;
+# - pain, interference and spasms are **whole numbers** that may be missing: a pain of 4 stays
+#   4, not 4.0, and an empty cell stays empty, never 0;
+# - site and skin take only the allowed values, **in their natural order**, so tables and plots
+#   run from hip to foot and from "ok" to "open wound", not alphabetically:
 
 # %% tags=["nbval-check-output"]
-journal.entries["site"].cat.categories.tolist(), journal.entries["site"].cat.ordered
+sites = journal.entries["site"].cat.categories
+print("Sites, from top to bottom:", " → ".join(sp.readable(site) for site in sites))
 
 # %% [markdown]
 # And the journal in numbers: how many records the file had, how many were kept, and a
@@ -139,7 +137,7 @@ journal.entries["site"].cat.categories.tolist(), journal.entries["site"].cat.ord
 
 # %% tags=["nbval-check-output"]
 print(f"{journal.n_records} records: {journal.n_entries} kept, {journal.n_dropped} not kept")
-sp.summarize_journal(journal)
+sp.table(sp.summarize_journal(journal))
 
 # %% [markdown]
 # ## 4. A messy file
@@ -161,7 +159,7 @@ for number, line in enumerate(text.splitlines(), start=1):
 
 # %% tags=["nbval-check-output"]
 messy = sp.read_journal(path)
-display(messy.problems)
+sp.table(messy.problems)
 
 # %% [markdown]
 # ### The problems, row by row
@@ -172,18 +170,19 @@ display(messy.problems)
 #
 # - **Row 1 (the header), two notes.** `Sleep hrs` and `Weather` are not journal columns. They
 #   are kept as text, not thrown away, and reported once each. For `Sleep hrs` the reader even
-#   suggests the fix: `columns={'Sleep hrs': 'sleep_hours'}`. `kept` is True: no entry is lost.
+#   suggests the fix: it looks like the sleep hours column. Kept is "yes": no entry is lost.
 # - **Row 4: `Shin` is not a site.** The vocabulary has no shin, and the reader does not guess
 #   (the shin is not the calf). It **clears the value and keeps the entry**, because the pain
-#   rating and time are still good: `kept` is True.
+#   rating and time are still good: kept is "yes".
 # - **Row 5: pain `55`.** The scale stops at 10. An invalid *pain* (or *timestamp*) means the
-#   entry cannot be used, so it is **not kept**: `kept` is False.
+#   entry cannot be used, so it is **not kept**: kept is "no".
 # - **Row 7: `burning, stinging`.** `burning` is kept; `stinging` is not in the descriptor
 #   list, so it is removed and reported. The suggestion "did you mean tingling?" is only a
 #   spelling match, not a clinical judgement.
 # - **Row 8: `03/04/2026 08:00`.** Is that 3 April or 4 March? Both are possible, and a wrong
 #   guess would move a rating by a month without anyone noticing, so the reader **never
-#   guesses**: not kept, and the message names the accepted forms and the fix, `date_format=`.
+#   guesses**: not kept, and the message names the accepted forms and the fix: read the file
+#   with its date order given.
 # - **Row 10: an exact copy of row 9.** The first copy stays; the second is reported as a
 #   duplicate and not kept, so it cannot count twice.
 #
@@ -191,11 +190,13 @@ display(messy.problems)
 # decimal commas (`6,5`), the headers `TIMESTAMP` and `Pain ` (with a space) and the two-line
 # note. Those are ordinary ways of writing a CSV file, and the reader copes with them.
 #
-# Here is what was kept. Note row 6's note with its line break (`\n`), `site` empty in row 4,
-# and `quality` reduced to `burning` in row 7:
+# Here is what was kept. Note row 6's two-line note, the site empty (–) in row 4,
+# and the quality reduced to burning in row 7:
 
 # %% tags=["nbval-check-output"]
-messy.entries[["row", "timestamp", "pain", "site", "quality", "notes", "Sleep hrs", "Weather"]]
+sp.table(
+    messy.entries[["row", "timestamp", "pain", "site", "quality", "notes", "Sleep hrs", "Weather"]]
+)
 
 # %% [markdown]
 # ### Nothing was lost
@@ -228,7 +229,7 @@ sleep = {"Sleep hrs": "sleep_hours"}
 fixed = sp.read_journal(path, date_format=day_first, columns=sleep)
 
 # %% tags=["nbval-check-output"]
-fixed.problems[["row", "column", "value", "kept"]]
+sp.table(fixed.problems[["row", "column", "value", "kept"]])
 
 # %% [markdown]
 # Row 8 is now kept and `Sleep hrs` is the `sleep_hours` column, its decimal commas read as
@@ -236,7 +237,7 @@ fixed.problems[["row", "column", "value", "kept"]]
 # (2 April): another reason why each entry keeps its `row`.
 
 # %% tags=["nbval-check-output"]
-fixed.entries[["row", "timestamp", "pain", "sleep_hours"]]
+sp.table(fixed.entries[["row", "timestamp", "pain", "sleep_hours"]])
 
 # %% [markdown]
 # **Correct a value only when you know the right one.** No option can fix pain `55`: only the
@@ -250,7 +251,7 @@ final = sp.read_journal(io.StringIO(corrected), date_format=day_first, columns=s
 
 # %% tags=["nbval-check-output"]
 print(final.summary())
-final.problems[["row", "column", "value", "problem", "kept"]]
+sp.table(final.problems[["row", "column", "value", "problem", "kept"]])
 
 # %% [markdown]
 # What is left is fine as it is: `Weather` stays as an extra text column, the shin and the

@@ -63,12 +63,14 @@ pd.set_option("display.max_colwidth", None)  # show the messages in full
 # `yyyy-mm-dd hh:mm`. Then save as CSV: in Excel *Save As → CSV UTF-8*, in LibreOffice *Save
 # As → Text CSV* with character set UTF-8, in Google Sheets *File → Download → CSV*.
 #
-# The easiest start is a copy of a file that already works. These are the first lines of an
-# example journal (`journal.to_csv()` writes any journal this way):
+# The easiest start is a copy of a file that already works: `journal.to_csv()` writes any
+# journal as such a file. These are the first entries of an example journal, as the package
+# reads them:
 
 # %% tags=["nbval-check-output"]
 example = sp.load_example_journal("neuropathic")
-print("\n".join(example.to_csv().splitlines()[:4]))
+first = example.entries.head(3)
+sp.table(first[["timestamp", "pain", "side", "site", "quality", "spasms", "sleep_hours"]])
 
 # %% [markdown]
 # **From a diary app.** Three importers read other formats into the same `Journal`, with the
@@ -91,7 +93,7 @@ bearable = """date,weekday,time of day,category,rating/amount,detail,notes
 "3rd Mar 2026","Tuesday","21:00","Health measurements","6","Pain",""
 """
 imported = sp.read_bearable(io.StringIO(bearable))
-imported.entries[["row", "timestamp", "pain", "notes"]]
+sp.table(imported.entries[["row", "timestamp", "pain", "notes"]])
 
 # %% tags=["nbval-check-output"]
 imported.problems[["row", "value", "problem", "kept"]]
@@ -138,12 +140,12 @@ sp.make_journal_upload()
 
 # %%
 upload = io.BytesIO(sp.data_path("journals", "messy_example.csv").read_bytes())
-upload.name = "my_journal.csv"
+upload.name = "my-journal.csv"
 journal = sp.read_journal(upload)
 
 # %% tags=["nbval-check-output"]
 print(journal.summary())
-journal.problems[["row", "column", "value", "problem", "kept"]]
+sp.table(journal.problems[["row", "column", "value", "problem", "kept"]])
 
 # %% [markdown]
 # `kept` False means the entry is left out of every analysis and of the report; `kept` True
@@ -167,7 +169,7 @@ print(journal.summary())
 # problems and 2 when the file cannot be read:
 #
 # ```
-# sci-pain validate my_journal.csv --date-format "%d/%m/%Y %H:%M"
+# sci-pain validate my-journal.csv --date-format "%d/%m/%Y %H:%M"
 # ```
 
 # %% [markdown]
@@ -210,13 +212,13 @@ sp.make_journal_dashboard(render="output")
 # a few seconds, so it reports its progress.
 #
 # Here the report is written for the `dvt` example into a temporary folder (for your own, pass
-# a path such as `"my_report.html"`):
+# a path such as `"my-report.html"`):
 
 # %% tags=["nbval-check-output"]
 scratch = tempfile.TemporaryDirectory()  # removed again at the end of this section
 report = sp.write_report(
     sp.load_example_journal("dvt"),
-    Path(scratch.name) / "clinic_report.html",
+    Path(scratch.name) / "clinic-report.html",
     progress=lambda done, total, step: print(f"{100 * done / total:3.0f}%  {step}"),
 )
 
@@ -252,7 +254,7 @@ HTML(excerpt)
 # (progress is printed as it goes):
 #
 # ```
-# sci-pain report my_journal.csv -o my_report.html --date-format "%d/%m/%Y %H:%M"
+# sci-pain report my-journal.csv -o my-report.html --date-format "%d/%m/%Y %H:%M"
 # ```
 #
 # Add `--level T4` (the person's neurological level, or `--t6` when only "at or above T6" is
@@ -285,13 +287,15 @@ journal = sp.load_example_journal("dvt")
 shared = journal.deidentify(seed=2026)  # a seed only for this lesson: see below
 rows = journal.entries.loc[journal.entries["notes"].notna(), "row"].head(4)
 columns = ["timestamp", "pain", "problem", "notes"]
-pd.concat(
+side_by_side = pd.concat(
     {
         "before": journal.entries.set_index("row").loc[rows, columns],
         "after": shared.entries.set_index("row").loc[rows, columns],
     },
     axis=1,
 )
+side_by_side.columns = [f"{name.capitalize()} ({when})" for when, name in side_by_side.columns]
+sp.table(side_by_side)
 
 # %% tags=["nbval-check-output"]
 old, new = journal.entries["timestamp"], shared.entries["timestamp"]

@@ -46,7 +46,17 @@ sp.use_style()
 # the model answers for the first case (Daniel) under "Model answer".
 
 # %% tags=["nbval-check-output"]
-sp.list_cases()[["name", "age", "level", "ais_grade", "time_since_injury", "pains"]]
+sp.table(
+    sp.list_cases()[["name", "age", "level", "ais_grade", "time_since_injury", "pains"]],
+    labels={
+        "name": "Name",
+        "age": "Age (years)",
+        "level": "Neurological level",
+        "ais_grade": "AIS grade",
+        "time_since_injury": "Time since injury",
+        "pains": "Number of pains",
+    },
+)
 
 # %% [markdown]
 # ## 2. Choose a case: the story and the journal
@@ -73,7 +83,10 @@ sp.show_figure(ax, alt=sp.journal_alt_text("time_of_day_weekday", aisha.entries)
 # functions you used in notebook 07:
 
 # %% tags=["nbval-check-output"]
-sp.case_effects("aisha_l1_at_level")[["effect", "parameter", "value"]]
+sp.table(
+    sp.case_effects("aisha_l1_at_level")[["effect", "meaning", "value"]],
+    labels={"effect": "Effect", "meaning": "What is built into the journal", "value": "Value"},
+)
 
 # %% [markdown]
 # ## 3. Classify each pain (ISCIP)

@@ -39,7 +39,17 @@ print(cohort.summary())
 # cannot be read at all is listed as *unreadable* while the others are still read.
 
 # %% tags=["nbval-check-output"]
-cohort.people.head()
+sp.table(
+    cohort.people.head()[["person", "status", "n_records", "n_entries", "n_dropped", "n_problems"]],
+    labels={
+        "person": "Person",
+        "status": "Status",
+        "n_records": "Records in the file",
+        "n_entries": "Entries kept",
+        "n_dropped": "Records not kept",
+        "n_problems": "Problems reported",
+    },
+)
 
 # %% [markdown]
 # The tables can be saved as **Parquet** files (an open, columnar format) and questioned
@@ -52,8 +62,8 @@ sp.cohort_query(
     """
     SELECT person,
            count(*) AS entries,
-           count(*) FILTER (WHERE hour(timestamp) >= 18) AS evening_entries,
-           round(avg(pain), 1) AS mean_pain
+           count(*) FILTER (WHERE hour(timestamp) >= 18) AS "evening entries",
+           round(avg(pain), 1) AS "mean pain (0-10)"
     FROM entries
     GROUP BY person
     ORDER BY entries DESC, person
