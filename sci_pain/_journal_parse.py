@@ -310,6 +310,16 @@ def parse_number(texts: list[str | None], column: Column) -> Parsed:
 # -- timestamps -----------------------------------------------------------------------------
 
 
+_OUTSIDE_YEARS = (
+    f"the year is outside {PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]}, the years a journal entry "
+    "can have (a typing slip?); record not kept"
+)
+
+
+def _plausible_year(year: int) -> bool:
+    return PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]
+
+
 def _timestamp_problem(text: str, date_format: str | None) -> str:
     if date_format is not None and not _ISO_SHAPE_RE.fullmatch(text):
         return (
@@ -322,6 +332,9 @@ def _timestamp_problem(text: str, date_format: str | None) -> str:
             f"({ACCEPTED_TIMESTAMPS}); record not kept"
         )
     if _ISO_SHAPE_RE.fullmatch(text):
+        year = text.lstrip()[:4]
+        if year.isascii() and year.isdigit() and not _plausible_year(int(year)):
+            return _OUTSIDE_YEARS  # older pandas cannot even hold such a date: same problem
         return f"not a real date or time ({ACCEPTED_TIMESTAMPS}); record not kept"
     if _SLASH_DATE_RE.fullmatch(text):
         return (
@@ -378,12 +391,8 @@ def _check_timestamps(parsed: Parsed, raw: np.ndarray) -> Parsed:
     values = parsed.values
     read = ~np.isnat(values[:-1])
     outside = read & ((values[:-1] < _EARLIEST) | (values[:-1] >= _LATEST))
-    low, high = PLAUSIBLE_YEARS
     for i in np.flatnonzero(outside).tolist():
-        parsed.problems[i] = (
-            f"the year is outside {low}-{high}, the years a journal entry can have (a "
-            "typing slip?); record not kept"
-        )
+        parsed.problems[i] = _OUTSIDE_YEARS
         values[i] = np.datetime64("NaT", "us")
     candidates = np.flatnonzero(read & ~outside)
     texts = [t for t in raw[candidates].tolist() if isinstance(t, str)]

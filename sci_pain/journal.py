@@ -1099,7 +1099,8 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
     rng = np.random.default_rng(seed)
     weeks = int(rng.integers(1, 521)) * int(rng.choice([-1, 1]))
     entries = journal.entries.copy()
-    entries["timestamp"] = entries["timestamp"] + pd.Timedelta(weeks=weeks)
+    unit = entries["timestamp"].dtype  # pandas 2.3 widens to ns when a Timedelta is added
+    entries["timestamp"] = (entries["timestamp"] + pd.Timedelta(weeks=weeks)).astype(unit)
     labels = entries["problem"].dropna().unique()
     mapping = {label: f"pain {i}" for i, label in enumerate(labels, start=1)}
     entries["problem"] = entries["problem"].map(mapping).astype(_TEXT_DTYPE)
