@@ -1186,18 +1186,10 @@ def dn4(
         "hypoesthesia_pinprick": hypoesthesia_pinprick,
         "brushing": brushing,
     }
-    missing = [key for key, value in given.items() if value is None]
-    if missing:
-        raise _missing(scale, missing, (True, False))
-    items, parts = [], {}
-    for entry in record["items"]:
-        answer = _as_bool(given[entry["key"]])
-        if answer is None:
-            raise _fail(scale, entry["key"], given[entry["key"]], (True, False))
-        items.append(
-            ScoreItem(entry["key"], entry["label"], "yes" if answer else "no", int(answer))
-        )
-        parts[entry["part"]] = parts.get(entry["part"], 0) + int(answer)
+    items = _yes_no_items(scale, record, given)
+    parts = {}
+    for entry, item in zip(record["items"], items, strict=True):
+        parts[entry["part"]] = parts.get(entry["part"], 0) + item.points
     total = sum(item.points for item in items)
     cut = int(record["positive_from"])
     positive = total >= cut
@@ -1224,6 +1216,22 @@ def dn4(
         concern=2 if positive else 0,
         **_common(record),
     )
+
+
+def _yes_no_items(scale: str, record: dict, given: dict) -> list[ScoreItem]:
+    """Score a yes/no screen (DN4, SCIPI): one point per "yes", in the record's item order."""
+    missing = [key for key, value in given.items() if value is None]
+    if missing:
+        raise _missing(scale, missing, (True, False))
+    items = []
+    for entry in record["items"]:
+        answer = _as_bool(given[entry["key"]])
+        if answer is None:
+            raise _fail(scale, entry["key"], given[entry["key"]], (True, False))
+        items.append(
+            ScoreItem(entry["key"], entry["label"], "yes" if answer else "no", int(answer))
+        )
+    return items
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1292,17 +1300,7 @@ def scipi(
         "burning_or_freezing": burning_or_freezing,
         "insensate_area": insensate_area,
     }
-    missing = [key for key, value in given.items() if value is None]
-    if missing:
-        raise _missing(scale, missing, (True, False))
-    items = []
-    for entry in record["items"]:
-        answer = _as_bool(given[entry["key"]])
-        if answer is None:
-            raise _fail(scale, entry["key"], given[entry["key"]], (True, False))
-        items.append(
-            ScoreItem(entry["key"], entry["label"], "yes" if answer else "no", int(answer))
-        )
+    items = _yes_no_items(scale, record, given)
     total = sum(item.points for item in items)
     cut = int(record["positive_from"])
     positive = total >= cut
