@@ -15,18 +15,15 @@ from hypothesis import strategies as st
 
 import sci_pain as sp
 from sci_pain._resources import data_path
+from sci_pain.errors import KnowledgeError, UnknownNameError
 from sci_pain.journal import COLUMNS as JOURNAL_COLUMNS
 from sci_pain.journal import SITES as JOURNAL_SITES
 from sci_pain.knowledge import loaders as knowledge
+from sci_pain.knowledge import reasoning, records
 from sci_pain.knowledge import schema as knowledge_schema
-from sci_pain.knowledge.loaders import UnknownNameError
-from sci_pain.knowledge.schema import (
-    SCHEMAS,
-    SITUATIONS,
-    KnowledgeError,
-    find_problems,
-    validate_knowledge,
-)
+from sci_pain.knowledge import validate as knowledge_validate
+from sci_pain.knowledge.schema import SCHEMAS, SITUATIONS
+from sci_pain.knowledge.validate import find_problems, validate_knowledge
 
 KNOWLEDGE = data_path("knowledge")
 
@@ -748,7 +745,7 @@ def test_referral_ladder_is_data_and_everything_points_into_it():
 def test_every_bundled_reference_is_complete():
     """Authors (or publisher), year (or year accessed for a page), title, journal or
     publisher, and a locator (DOI, PMID, PMCID or URL), for every reference."""
-    from sci_pain.knowledge.schema import find_problems
+    from sci_pain.knowledge.validate import find_problems
 
     problems = find_problems(complete_references=True)
     assert problems.empty, problems.to_string()
@@ -757,7 +754,7 @@ def test_every_bundled_reference_is_complete():
 
 
 def test_an_incomplete_reference_is_rejected(kb_copy):
-    from sci_pain.knowledge.schema import find_problems
+    from sci_pain.knowledge.validate import find_problems
 
     _edit(
         kb_copy,
@@ -771,7 +768,7 @@ def test_an_incomplete_reference_is_rejected(kb_copy):
 
 
 def test_a_sign_that_does_not_raise_its_flag_is_rejected(kb_copy):
-    from sci_pain.knowledge.schema import find_problems
+    from sci_pain.knowledge.validate import find_problems
 
     _edit(kb_copy, "findings", "leg_warm_or_red", lambda r: r.update(raises=["dvt"]))
     problems = find_problems(kb_copy)
@@ -779,7 +776,7 @@ def test_a_sign_that_does_not_raise_its_flag_is_rejected(kb_copy):
 
 
 def test_a_scan_pattern_cannot_be_less_pressing_than_its_red_flag(kb_copy):
-    from sci_pain.knowledge.schema import find_problems
+    from sci_pain.knowledge.validate import find_problems
 
     _edit(kb_copy, "journal_flags", "one_leg_swelling", lambda r: r.update(urgency="same_day"))
     problems = find_problems(kb_copy)
@@ -792,7 +789,7 @@ SWELLING_AND_WARMTH = [["one_leg_swollen", "leg_warm_or_red"], ["one_leg_swollen
 @settings(max_examples=200, deadline=None)
 @given(
     pair=st.sampled_from(SWELLING_AND_WARMTH),
-    extra=st.lists(st.sampled_from(sorted(knowledge._findings_frame().index)), max_size=12),
+    extra=st.lists(st.sampled_from(sorted(knowledge.load_findings().index)), max_size=12),
     seed=st.randoms(use_true_random=False),
 )
 def test_dvt_red_flag_comes_first_whenever_one_leg_is_swollen_and_warm(pair, extra, seed):
@@ -824,16 +821,20 @@ def test_readme_field_tables_are_up_to_date(tmp_path):
     readme = KNOWLEDGE / "README.md"
     copy = tmp_path / "README.md"
     copy.write_text(readme.read_text(encoding="utf-8"), encoding="utf-8")
-    changed = knowledge_schema.update_readme_tables(copy)
+    changed = knowledge_validate.update_readme_tables(copy)
     assert not changed, (
         "data/knowledge/README.md field tables are out of date: run "
-        'python -c "from sci_pain.knowledge.schema import update_readme_tables; update_readme_tables()"'
+        'python -c "from sci_pain.knowledge import update_readme_tables; update_readme_tables()"'
     )
     for name in SCHEMAS:
         assert f"markdown_table('{name}')" in readme.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("module", [knowledge, knowledge_schema], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module",
+    [knowledge, knowledge_schema, knowledge_validate, reasoning, records],
+    ids=lambda m: m.__name__,
+)
 def test_doctests(module):
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     result = doctest.testmod(module, optionflags=flags)
