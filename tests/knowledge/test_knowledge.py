@@ -7,6 +7,7 @@ import html
 import re
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -839,3 +840,51 @@ def test_doctests(module):
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     result = doctest.testmod(module, optionflags=flags)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_regenerator_rewrites_a_stale_table(tmp_path):
+    copy = tmp_path / "README.md"
+    text = (KNOWLEDGE / "README.md").read_text(encoding="utf-8")
+    stale = text.replace(knowledge_validate.markdown_table("causes"), "| stale |\n", 1)
+    assert stale != text
+    copy.write_text(stale, encoding="utf-8")
+    assert knowledge_validate.update_readme_tables(copy)
+    assert copy.read_text(encoding="utf-8") == text
+
+
+# -- record types declared once ------------------------------------------------------------------
+
+
+def test_cause_and_caution_attributes_are_the_declared_fields():
+    import dataclasses
+
+    cause_names = [f.name for f in dataclasses.fields(sp.Cause)]
+    assert cause_names == [n for n, _ in records.record_attributes(knowledge_schema.CAUSE_FIELDS)]
+    assert cause_names == ["id", *sp.load_causes().columns]
+    caution_names = [f.name for f in dataclasses.fields(sp.Caution)]
+    assert caution_names == list(knowledge_schema.CAUTION_FIELDS)
+
+
+def test_a_new_declared_field_reaches_the_record_class():
+    fields = {**knowledge_schema.CAUTION_FIELDS}
+    fields["review_days"] = knowledge_schema.Field("review_days", "day_range", "When to review.")
+    cls = records.record_class("Probe", fields, doc="probe")
+    names = list(cls.__dataclass_fields__)
+    assert names[-2:] == ["review_start_days", "review_end_days"]
+    item = {"condition": "always", "severity": "note", "text": " a\n b ", "citations": ["k"]}
+    values = records.record_values(fields, {**item, "review_days": [1, 7]})
+    probe = cls(**values)
+    assert (probe.text, probe.citations, probe.review_end_days) == ("a b", ("k",), 7.0)
+
+
+def test_get_cause_values_match_load_causes():
+    causes = sp.load_causes()
+    for cid in causes.index:
+        cause = sp.get_cause(cid)
+        for column in causes.columns:
+            expected = causes.loc[cid, column]
+            got = getattr(cause, column)
+            if isinstance(got, float) and np.isnan(got):
+                assert np.isnan(expected)
+            else:
+                assert got == expected, (cid, column)
