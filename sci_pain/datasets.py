@@ -172,9 +172,9 @@ def example_journal_frame(name: str) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return a journal frame as committed CSV bytes.
+    r"""Return a journal frame as committed CSV bytes.
 
-    No index, ``\\n`` line ends and UTF-8: the same bytes on every platform.
+    No index, ``\n`` line ends and UTF-8: the same bytes on every platform.
 
     Parameters
     ----------
@@ -188,7 +188,7 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     Examples
     --------
     >>> to_csv_bytes(pd.DataFrame({"pain": [3]}))
-    b'pain\\n3\\n'
+    b'pain\n3\n'
     """
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 

@@ -542,13 +542,17 @@ class CasePain:
 
     @property
     def label(self) -> str:
+        """Return the ISCIP subtype in words, e.g. 'Below-level SCI pain'."""
         return ISCIP_LABELS[self.iscip_subtype]
 
 
 @dataclass(frozen=True)
 class Case:
-    """A worked case. Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are
-    plain dicts (copies; changing them changes nothing)."""
+    """A worked case.
+
+    Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are plain dicts (copies;
+    changing them changes nothing).
+    """
 
     id: str
     title: str
@@ -742,7 +746,7 @@ def case_journal(case: str | Case) -> Journal:
 
 @cache
 def _case_journal(case_id: str) -> Journal:
-    """The simulated journal of a bundled case (cached: it is the same for a given seed)."""
+    """Return the simulated journal of a bundled case (cached: the same for a given seed)."""
     from sci_pain.journal import read_journal
     from sci_pain.simulate import simulate_journal
 

@@ -65,7 +65,7 @@ def iscip_zone(level: str, dermatome: str) -> str:
 
 
 def at_level_dermatomes(level: str) -> tuple[str, ...]:
-    """The at-level zone of a neurological level: its dermatome and the three below it.
+    """Return the at-level zone of a neurological level: its dermatome and the three below it.
 
     Examples
     --------

@@ -329,7 +329,7 @@ def _cite(keys) -> str:
 
 
 def model_answer_markdown(case: str | Case, step: str) -> str:
-    """The model answer to one step of a case, as Markdown with its sources.
+    """Return the model answer to one step of a case, as Markdown with its sources.
 
     Parameters
     ----------
@@ -410,7 +410,7 @@ def _inline(text: str) -> str:
 
 
 def model_answer_html(case: str | Case, step: str, *, open_: bool = False) -> str:
-    """The model answer to one step as HTML, folded under ``<details>``.
+    """Return the model answer to one step as HTML, folded under ``<details>``.
 
     Readers of a stored notebook (GitHub, nbviewer) can unfold it; in JupyterLab the step
     widgets show it after the learner has answered.

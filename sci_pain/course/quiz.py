@@ -133,7 +133,7 @@ def _fail(source: str, where: str, problem: str) -> QuizError:
 
 
 def _shuffled(options: list[Option], qid: str) -> tuple[Option, ...]:
-    """The options in the fixed, seeded order learners see (independent of file order)."""
+    """Return the options in the fixed, seeded order learners see (not the file's order)."""
     rng = random.Random(SHUFFLE_SEED * 1_000_003 + zlib.crc32(qid.encode("utf-8")))
     order = list(options)
     rng.shuffle(order)

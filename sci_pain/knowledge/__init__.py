@@ -1,5 +1,8 @@
-"""The cited knowledge base: declarations (schema), checks (validate), record values (records),
-loaders and the reasoning aid (reasoning)."""
+"""The cited knowledge base.
+
+Declarations (schema), checks (validate), record values (records), loaders and the reasoning
+aid (reasoning).
+"""
 
 from sci_pain._lazy import lazy_exports
 

@@ -75,7 +75,7 @@ __all__ = [
 
 @cache
 def _records() -> dict[str, tuple[dict, ...]]:
-    """The validated raw records of every file (read once)."""
+    """Return the validated raw records of every file (read once)."""
     problems = find_problems()
     if len(problems):
         lines = "\n".join(

@@ -120,7 +120,7 @@ def record_attributes(fields: Mapping[str, Field] | Iterable[Field]) -> list[tup
 
 
 def _value(fld: Field, value: object, records: Mapping[str, Callable]) -> object:
-    """The Python value of one field (not a ``day_range``)."""
+    """Return the Python value of one field (not a ``day_range``)."""
     kind = fld.kind
     if kind in _LISTS:
         return tuple(value) if isinstance(value, list) else ()

@@ -135,87 +135,132 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
+_Problems = list[tuple[object, str]]
+"""What a kind check returns: ``(value shown, problem)`` for each problem found."""
+
+
+def _check_id(fld: Field, value: object) -> _Problems:
+    if isinstance(value, str) and _ID_PATTERN.match(value):
+        return []
+    return [
+        (
+            value,
+            "must be a name of letters, digits and underscores starting with a lower-case letter",
+        )
+    ]
+
+
+def _check_text(fld: Field, value: object) -> _Problems:
+    if not isinstance(value, str) or not value.strip():
+        return [(value, "must be non-empty text")]
+    if fld.kind == "str" and "\n" in value.strip():
+        return [(value, "must be a single line")]
+    return []
+
+
+def _check_bool(fld: Field, value: object) -> _Problems:
+    return [] if isinstance(value, bool) else [(value, "must be true or false")]
+
+
+def _check_int(fld: Field, value: object) -> _Problems:
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    return [] if whole else [(value, "must be a whole number")]
+
+
+def _not_allowed(fld: Field, value: object) -> str:
+    return f"must be one of {list(fld.allowed)}.{did_you_mean(value, fld.allowed)}"
+
+
+def _check_category(fld: Field, value: object) -> _Problems:
+    return [] if value in fld.allowed else [(value, _not_allowed(fld, value))]
+
+
+def _check_list(fld: Field, value: object) -> _Problems:
+    if not isinstance(value, list):
+        return [(value, "must be a list (write [] for none)")]
+    problems: _Problems = []
+    if fld.nonempty and not value:
+        problems.append((value, "must list at least one item"))
+    if len(set(map(str, value))) != len(value):
+        problems.append((value, "lists an item more than once"))
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            problems.append((item, "items must be non-empty text"))
+        elif fld.kind == "category_list" and item not in fld.allowed:
+            problems.append((item, _not_allowed(fld, item)))
+    return problems
+
+
+def _check_ref(fld: Field, value: object) -> _Problems:
+    return [] if isinstance(value, str) else [(value, "must be a name")]
+
+
+def _check_day_range(fld: Field, value: object) -> _Problems:
+    ok = (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        and all(math.isfinite(v) for v in value)
+    )
+    if not ok:
+        return [(value, "must be [start, end]: two numbers of days after injury")]
+    if not 0 <= value[0] < value[1]:
+        return [(value, "needs 0 <= start < end (days after injury)")]
+    return []
+
+
+def _check_mapping(fld: Field, value: object) -> _Problems:
+    ok = isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+    )
+    return [] if ok else [(value, "must map names to non-empty text")]
+
+
+_KIND_CHECKS = {
+    "id": _check_id,
+    "str": _check_text,
+    "text": _check_text,
+    "bool": _check_bool,
+    "int": _check_int,
+    "category": _check_category,
+    "str_list": _check_list,
+    "category_list": _check_list,
+    "ref_list": _check_list,
+    "ref": _check_ref,
+    "day_range": _check_day_range,
+    "mapping": _check_mapping,
+}
+"""The check of each field kind but ``records`` (types and vocabularies, not references)."""
+
+
+def _check_records(fld: Field, value: object, where: tuple[str, str, str], out: list[dict]) -> None:
+    """Check a list of nested records, each against the field's subfields."""
+    file, record, name = where
+    if not isinstance(value, list):
+        out.append(
+            _problem(file, record, name, value, "must be a list of records (write [] for none)")
+        )
+        return
+    if fld.nonempty and not value:
+        out.append(_problem(file, record, name, value, "must list at least one record"))
+    for i, item in enumerate(value, start=1):
+        sub_where = f"{name}[{i}]"
+        if not isinstance(item, dict):
+            out.append(_problem(file, record, sub_where, item, "must be a mapping"))
+            continue
+        _check_record_fields(
+            {f.name: f for f in fld.subfields}, item, (file, record, sub_where), out
+        )
+
+
 def _check_value(fld: Field, value: object, where: tuple[str, str, str], out: list[dict]) -> None:
     """Check one value against its field declaration (types and vocabularies, not references)."""
+    if fld.kind == "records":
+        _check_records(fld, value, where, out)
+        return
     file, record, name = where
-
-    def bad(problem: str) -> None:
-        out.append(_problem(file, record, name, value, problem))
-
-    kind = fld.kind
-    if kind == "id":
-        if not isinstance(value, str) or not _ID_PATTERN.match(value):
-            bad(
-                "must be a name of letters, digits and underscores starting with a lower-case letter"
-            )
-    elif kind in ("str", "text"):
-        if not isinstance(value, str) or not value.strip():
-            bad("must be non-empty text")
-        elif kind == "str" and "\n" in value.strip():
-            bad("must be a single line")
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            bad("must be true or false")
-    elif kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            bad("must be a whole number")
-    elif kind == "category":
-        if value not in fld.allowed:
-            bad(f"must be one of {list(fld.allowed)}.{did_you_mean(value, fld.allowed)}")
-    elif kind in ("str_list", "category_list", "ref_list"):
-        if not isinstance(value, list):
-            bad("must be a list (write [] for none)")
-            return
-        if fld.nonempty and not value:
-            bad("must list at least one item")
-        if len(set(map(str, value))) != len(value):
-            bad("lists an item more than once")
-        for item in value:
-            if not isinstance(item, str) or not item.strip():
-                out.append(_problem(file, record, name, item, "items must be non-empty text"))
-            elif kind == "category_list" and item not in fld.allowed:
-                out.append(
-                    _problem(
-                        file,
-                        record,
-                        name,
-                        item,
-                        f"must be one of {list(fld.allowed)}.{did_you_mean(item, fld.allowed)}",
-                    )
-                )
-    elif kind == "ref":
-        if not isinstance(value, str):
-            bad("must be a name")
-    elif kind == "day_range":
-        ok = (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-            and all(math.isfinite(v) for v in value)
-        )
-        if not ok:
-            bad("must be [start, end]: two numbers of days after injury")
-        elif not 0 <= value[0] < value[1]:
-            bad("needs 0 <= start < end (days after injury)")
-    elif kind == "mapping":
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
-        ):
-            bad("must map names to non-empty text")
-    elif kind == "records":
-        if not isinstance(value, list):
-            bad("must be a list of records (write [] for none)")
-            return
-        if fld.nonempty and not value:
-            bad("must list at least one record")
-        for i, item in enumerate(value, start=1):
-            sub_where = f"{name}[{i}]"
-            if not isinstance(item, dict):
-                out.append(_problem(file, record, sub_where, item, "must be a mapping"))
-                continue
-            _check_record_fields(
-                {f.name: f for f in fld.subfields}, item, (file, record, sub_where), out
-            )
+    for shown, problem in _KIND_CHECKS[fld.kind](fld, value):
+        out.append(_problem(file, record, name, shown, problem))
 
 
 def _check_record_fields(
@@ -507,7 +552,7 @@ REFERENCE_LOCATORS: tuple[str, ...] = ("doi", "pmid", "pmcid", "url")
 
 
 def _check_reference_complete(record: dict, out: list[dict]) -> None:
-    """Authors (or a publisher for a page), year, title, journal or publisher, and a locator."""
+    """Check for authors (or a publisher), year, title, journal or publisher, and a locator."""
     key = str(record.get("key"))
     missing = []
     if _is_blank(record.get("authors")) and _is_blank(record.get("publisher")):

@@ -121,7 +121,7 @@ def simulate_journal(
     seed: int | np.random.Generator = 0,
     start: str = DEFAULT_START,
 ) -> pd.DataFrame:
-    """Simulate one person's pain journal.
+    r"""Simulate one person's pain journal.
 
     Parameters
     ----------
@@ -142,7 +142,7 @@ def simulate_journal(
         ``pain``, ``interference``, ``spasms`` and ``activity_min`` as nullable ``Int64``;
         ``immobile_hours`` and ``sleep_hours`` as ``Float64`` (half hours); the other columns
         as text. Empty cells are missing values.
-        ``frame.to_csv(path, index=False, lineterminator="\\n")`` writes a journal file; read
+        ``frame.to_csv(path, index=False, lineterminator="\n")`` writes a journal file; read
         it back typed and checked with :func:`sci_pain.journal.reader.read_journal`.
 
     Raises
@@ -267,7 +267,7 @@ def _simulate(
     day0: np.datetime64,
     offset: np.ndarray,
 ) -> dict[str, Any]:
-    """The vectorized engine: arrays over (people, days, slots); no loop over entries."""
+    """Simulate the columns: arrays over (people, days, slots), no loop over entries."""
     n_people = len(which)
     n_slots = _N_SLOTS
     day = np.arange(days, dtype=float)
