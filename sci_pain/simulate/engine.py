@@ -51,7 +51,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -267,15 +268,67 @@ def _simulate(
     day0: np.datetime64,
     offset: np.ndarray,
 ) -> dict[str, Any]:
-    """Simulate the columns: arrays over (people, days, slots), no loop over entries."""
-    n_people = len(which)
-    n_slots = _N_SLOTS
-    day = np.arange(days, dtype=float)
+    """Simulate the columns: arrays over (people, days, slots), no loop over entries.
+
+    The random draws happen in a fixed order (days, then entries, timestamps, text,
+    interventions, notes, blank cells), so that a seed gives the same journal byte for byte.
+    """
 
     def par(name: str) -> np.ndarray:
         return _param(personas, which, name)
 
-    # ---- day-level quantities (people, days)
+    d = _days(par, personas, which, days, day0, offset, rng)
+    e = _entries(par, d, days, rng)
+    timestamp = _timestamps(e, days, day0, rng)
+    k = np.asarray(which)[e.person]  # persona index of each entry
+    text = _text_cells(personas, k, e, d, rng)
+    interventions = _interventions(personas, which, k, e, d, rng)
+    notes = _notes(
+        personas=personas,
+        which=which,
+        k=k,
+        person=e.person,
+        entry_day=e.entry_day,
+        entry_slot=e.entry_slot,
+        first_of_day=e.first_of_day,
+        spasms=e.spasms,
+        big_entry=e.big_entry,
+        big_day=d.big_day,
+        sleep=d.sleep,
+        in_stretch=d.in_stretch,
+        in_dvt=d.in_dvt,
+        rng=rng,
+    )
+    return _columns(personas, k, e, d, timestamp, text, interventions, notes, rng)
+
+
+@dataclass(frozen=True)
+class _Days:
+    """Day-level quantities, each an array over (people, days)."""
+
+    sleep: np.ndarray
+    in_stretch: np.ndarray
+    session: np.ndarray
+    big_day: np.ndarray
+    intervention_on: np.ndarray
+    skin_level: np.ndarray
+    in_dvt: np.ndarray
+    spasm_rate: np.ndarray
+    day_pain: np.ndarray
+
+
+def _days(
+    par: Callable[[str], np.ndarray],
+    personas: Sequence[Persona],
+    which: np.ndarray,
+    days: int,
+    day0: np.datetime64,
+    offset: np.ndarray,
+    rng: np.random.Generator,
+) -> _Days:
+    """Draw the day-level quantities: noise, sleep, sessions, events, spasm rate, day pain."""
+    n_people = len(which)
+    day = np.arange(days, dtype=float)
     noise_sd = par("day_noise_sd")
     phi = par("day_noise_autocorr")
     innovations = rng.standard_normal((n_people, days)) * (noise_sd * np.sqrt(1 - phi**2))[:, None]
@@ -373,7 +426,49 @@ def _simulate(
         + par("trend_per_30_days")[:, None] * day[None, :] / 30.0
         + day_noise
     )
+    return _Days(
+        sleep=sleep,
+        in_stretch=in_stretch,
+        session=session,
+        big_day=big_day,
+        intervention_on=intervention_on,
+        skin_level=skin_level,
+        in_dvt=in_dvt,
+        spasm_rate=spasm_rate,
+        day_pain=day_pain,
+    )
 
+
+@dataclass(frozen=True)
+class _Entries:
+    """One value per entry, in person and time order."""
+
+    person: np.ndarray
+    entry_day: np.ndarray
+    entry_slot: np.ndarray
+    first_of_day: np.ndarray
+    last_of_day: np.ndarray
+    spasms: np.ndarray
+    activity: np.ndarray
+    big_entry: np.ndarray
+    immobile_hours: np.ndarray
+    pain: np.ndarray
+    interference: np.ndarray
+
+    @property
+    def pday(self) -> tuple[np.ndarray, np.ndarray]:
+        """Index of each entry's (person, day) in a day-level array."""
+        return self.person, self.entry_day
+
+
+def _entries(
+    par: Callable[[str], np.ndarray], d: _Days, days: int, rng: np.random.Generator
+) -> _Entries:
+    """Draw the slot-level values, choose which slots have an entry, and sum them per entry."""
+    n_people = d.sleep.shape[0]
+    n_slots = _N_SLOTS
+    session, big_day, in_stretch = d.session, d.big_day, d.in_stretch
+    spasm_rate, day_pain = d.spasm_rate, d.day_pain
     # ---- slot-level quantities (people, days, slots); interval s ends at slot s
     spasms_interval = rng.poisson(np.repeat(spasm_rate[:, :, None], n_slots, axis=2))
     activity_interval = np.zeros((n_people, days, n_slots))
@@ -453,7 +548,26 @@ def _simulate(
     )
     interference = np.clip(np.floor(interference + 0.5), 0, 10).astype(np.int64)
 
-    # ---- timestamps
+    return _Entries(
+        person=person,
+        entry_day=entry_day,
+        entry_slot=entry_slot,
+        first_of_day=first_of_day,
+        last_of_day=last_of_day,
+        spasms=spasms,
+        activity=activity,
+        big_entry=big_entry,
+        immobile_hours=immobile_hours,
+        pain=pain,
+        interference=interference,
+    )
+
+
+def _timestamps(
+    e: _Entries, days: int, day0: np.datetime64, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw each entry's written time within its slot, rounded to 5 or 15 minutes."""
+    entry_slot, entry_day, n = e.entry_slot, e.entry_day, e.person.size
     window = np.array(list(SLOTS.values()))
     minute = rng.integers(window[entry_slot, 0], window[entry_slot, 1] + 1)
     step = np.where(rng.random(n) < 0.5, 15, 5)
@@ -463,8 +577,15 @@ def _simulate(
     clock = np.array([f"T{m // 60:02d}:{m % 60:02d}" for m in range(1440)], dtype=object)
     timestamp = dates[entry_day] + clock[minute]
 
-    # ---- text columns, via small per-persona lookup tables
-    k = np.asarray(which)[person]  # persona index of each entry
+    return timestamp
+
+
+def _text_cells(
+    personas: Sequence[Persona], k: np.ndarray, e: _Entries, d: _Days, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Write problem, side, site, quality, swelling and skin, via small per-persona tables."""
+    n, pday = e.person.size, e.pday
+    in_dvt, skin_level = d.in_dvt, d.skin_level
     problem = np.array([p.problem for p in personas], dtype=object)[k]
     side = np.array([p.side for p in personas], dtype=object)[k]
 
@@ -501,7 +622,27 @@ def _simulate(
     )
     skin = np.array(SKIN, dtype=object)[skin_level[pday]]
 
-    # interventions: a bit mask over journal_schema.INTERVENTIONS, turned into text once per mask
+    return {
+        "problem": problem,
+        "side": side,
+        "site": site,
+        "quality": quality,
+        "swelling": swelling,
+        "skin": skin,
+    }
+
+
+def _interventions(
+    personas: Sequence[Persona],
+    which: np.ndarray,
+    k: np.ndarray,
+    e: _Entries,
+    d: _Days,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Write the interventions: a bit mask over INTERVENTIONS, turned into text once per mask."""
+    n, pday, person, entry_day = e.person.size, e.pday, e.person, e.entry_day
+    activity, last_of_day, intervention_on = e.activity, e.last_of_day, d.intervention_on
     bit = {name: 1 << i for i, name in enumerate(INTERVENTIONS)}
     mask = np.zeros(n, dtype=np.int64)
     for j, p in enumerate(personas):
@@ -525,24 +666,26 @@ def _simulate(
                 )
             mask |= np.where(logged, bit[p.intervention], 0)
     interventions = _masks_to_text(mask)
+    return interventions
 
-    notes = _notes(
-        personas=personas,
-        which=which,
-        k=k,
-        person=person,
-        entry_day=entry_day,
-        entry_slot=entry_slot,
-        first_of_day=first_of_day,
-        spasms=spasms,
-        big_entry=big_entry,
-        big_day=big_day,
-        sleep=sleep,
-        in_stretch=in_stretch,
-        in_dvt=in_dvt,
-        rng=rng,
-    )
 
+def _columns(
+    personas: Sequence[Persona],
+    k: np.ndarray,
+    e: _Entries,
+    d: _Days,
+    timestamp: np.ndarray,
+    cells: dict[str, np.ndarray],
+    interventions: np.ndarray,
+    notes: np.ndarray,
+    rng: np.random.Generator,
+) -> dict[str, Any]:
+    """Leave optional cells empty now and then, and type every column as the journal's CSV."""
+    n, pday, person, first_of_day = e.person.size, e.pday, e.person, e.first_of_day
+    pain, interference, spasms, activity = e.pain, e.interference, e.spasms, e.activity
+    immobile_hours, sleep = e.immobile_hours, d.sleep
+    problem, side, site, quality = cells["problem"], cells["side"], cells["site"], cells["quality"]
+    swelling, skin = cells["swelling"], cells["skin"]
     # ---- optional cells left empty now and then
     blank_prob = np.array([p.blank_cell_prob for p in personas])[k]
     optional = ("problem", "side", "site", "quality", "interference", "spasms", "activity_min",
