@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
@@ -310,58 +310,71 @@ class Persona:
 
     def _validate(self) -> None:
         where = f"persona {self.name!r}"
+        _check_vocabularies(self, where)
+        _check_numbers(self, where)
 
-        def check_in(field: str, value: object, allowed: Sequence[str]) -> None:
-            if value not in allowed:
-                hint = did_you_mean(value, allowed)
-                msg = f"{where}: {field}={value!r} is not one of {list(allowed)}.{hint}"
-                raise ValueError(msg)
 
-        check_in("side", self.side, SIDES)
-        check_in("site", self.site, SITES)
-        check_in("dvt_side", self.dvt_side, [s for s in SWELLING if s != "none"])
-        for site in self.other_sites:
-            check_in("other_sites", site, SITES)
-        if not self.qualities:
-            msg = f"{where}: qualities must name at least one descriptor from {list(QUALITIES)}"
+def _check_in(where: str, field: str, value: object, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        hint = did_you_mean(value, allowed)
+        msg = f"{where}: {field}={value!r} is not one of {list(allowed)}.{hint}"
+        raise ValueError(msg)
+
+
+def _check_vocabularies(p: Persona, where: str) -> None:
+    """Check that every word a persona writes is in the journal's vocabulary."""
+    _check_in(where, "side", p.side, SIDES)
+    _check_in(where, "site", p.site, SITES)
+    _check_in(where, "dvt_side", p.dvt_side, [s for s in SWELLING if s != "none"])
+    for site in p.other_sites:
+        _check_in(where, "other_sites", site, SITES)
+    if not p.qualities:
+        msg = f"{where}: qualities must name at least one descriptor from {list(QUALITIES)}"
+        raise ValueError(msg)
+    for quality in p.qualities:
+        _check_in(where, "qualities", quality, QUALITIES)
+    for name in ("intervention", "session_intervention"):
+        if getattr(p, name) is not None:
+            _check_in(where, name, getattr(p, name), INTERVENTIONS)
+    for name, prob in p.routine_interventions:
+        _check_in(where, "routine_interventions", name, INTERVENTIONS)
+        _check_prob(where, f"routine_interventions[{name!r}]", prob)
+
+
+_PROB_FIELDS = (
+    "other_site_prob",
+    "extra_quality_prob",
+    "activity_jump_prob",
+    "missed_day_prob",
+    "morning_prob",
+    "afternoon_prob",
+    "evening_prob",
+    "blank_cell_prob",
+)
+
+
+def _check_numbers(p: Persona, where: str) -> None:
+    """Check probabilities, the NRS baseline, the noise autocorrelation, days and amounts."""
+    for name in _PROB_FIELDS:
+        _check_prob(where, name, getattr(p, name))
+    if not 0 <= p.baseline_pain <= 10:
+        msg = f"{where}: baseline_pain must be within 0-10 (NRS), got {p.baseline_pain!r}"
+        raise ValueError(msg)
+    if not -1 < p.day_noise_autocorr < 1:
+        msg = f"{where}: day_noise_autocorr must be between -1 and 1, got {p.day_noise_autocorr!r}"
+        raise ValueError(msg)
+    for name in _DAY_FIELDS:
+        value = getattr(p, name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+            msg = f"{where}: {name} must be a whole number of days, 0 or more, got {value!r}"
             raise ValueError(msg)
-        for quality in self.qualities:
-            check_in("qualities", quality, QUALITIES)
-        for name in ("intervention", "session_intervention"):
-            if getattr(self, name) is not None:
-                check_in(name, getattr(self, name), INTERVENTIONS)
-        for name, prob in self.routine_interventions:
-            check_in("routine_interventions", name, INTERVENTIONS)
-            _check_prob(where, f"routine_interventions[{name!r}]", prob)
-        for name in (
-            "other_site_prob",
-            "extra_quality_prob",
-            "activity_jump_prob",
-            "missed_day_prob",
-            "morning_prob",
-            "afternoon_prob",
-            "evening_prob",
-            "blank_cell_prob",
-        ):
-            _check_prob(where, name, getattr(self, name))
-        if not 0 <= self.baseline_pain <= 10:
-            msg = f"{where}: baseline_pain must be within 0-10 (NRS), got {self.baseline_pain!r}"
+    for name in _NONNEGATIVE_FIELDS:
+        value = getattr(p, name)
+        if value is not None and not (isinstance(value, (int, float)) and value >= 0):
+            msg = f"{where}: {name} must be a number, 0 or more, got {value!r}"
             raise ValueError(msg)
-        if not -1 < self.day_noise_autocorr < 1:
-            msg = f"{where}: day_noise_autocorr must be between -1 and 1, got {self.day_noise_autocorr!r}"
-            raise ValueError(msg)
-        for name in _DAY_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-                msg = f"{where}: {name} must be a whole number of days, 0 or more, got {value!r}"
-                raise ValueError(msg)
-        for name in _NONNEGATIVE_FIELDS:
-            value = getattr(self, name)
-            if value is not None and not (isinstance(value, (int, float)) and value >= 0):
-                msg = f"{where}: {name} must be a number, 0 or more, got {value!r}"
-                raise ValueError(msg)
 
 
 _DAY_FIELDS = (
@@ -599,93 +612,121 @@ def built_in_effects(persona: str | Persona, *, start: str = DEFAULT_START) -> p
     """
     p = as_persona(persona)
     day0 = parse_start(start)
-    rows: list[tuple[str, str, object, str]] = []
-
-    def add(effect: str, parameter: str, meaning: str) -> None:
-        rows.append((effect, parameter, getattr(p, parameter), meaning))
 
     def date(day: int | None) -> str:
         return str(day0 + np.timedelta64(int(day), "D")) if day is not None else "never"
 
-    add("baseline", "baseline_pain", "NRS pain in the morning with no other effect acting")
+    rows = [
+        (effect, parameter, getattr(p, parameter), meaning)
+        for effect_rows in (_rhythm_rows, _intervention_rows, _pressure_rows, _dvt_and_trend_rows)
+        for effect, parameter, meaning in effect_rows(p, date)
+    ]
+    frame = pd.DataFrame(rows, columns=["effect", "parameter", "value", "meaning"])
+    return frame.astype({"effect": "str", "parameter": "str", "meaning": "str"})
+
+
+_Rows = list[tuple[str, str, str]]
+"""``(effect, parameter, meaning)`` rows of :func:`built_in_effects`."""
+
+
+def _rhythm_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
+    """List the baseline and the everyday effects: time of day, sleep, spasms, activity."""
+    rows = [("baseline", "baseline_pain", "NRS pain in the morning with no other effect acting")]
     if p.afternoon_effect:
-        add("time of day", "afternoon_effect", "NRS points added to afternoon entries")
+        rows.append(("time of day", "afternoon_effect", "NRS points added to afternoon entries"))
     if p.evening_effect:
-        add("time of day", "evening_effect", "NRS points added to evening entries")
+        rows.append(("time of day", "evening_effect", "NRS points added to evening entries"))
     if p.sleep_effect_per_hour:
-        add("sleep", "sleep_effect_per_hour", "NRS points per hour of sleep below the reference")
-        add("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero")
-    if p.spasm_effect:
-        add("spasms", "spasm_effect", "NRS points per spasm written in the entry")
-    if p.activity_effect_per_10min:
-        add("activity", "activity_effect_per_10min", "NRS points per 10 min above the reference")
-        add("activity", "activity_reference_min", "session minutes at which the effect is zero")
-        add("activity", "activity_lag_days", "days from the session to the pain")
-    if p.intervention is not None and p.intervention_start_day is not None:
-        add("intervention", "intervention", "intervention written in the journal")
-        add(
-            "intervention",
-            "intervention_start_day",
-            f"first day ({date(p.intervention_start_day)})",
+        rows.append(
+            ("sleep", "sleep_effect_per_hour", "NRS points per hour of sleep below the reference")
         )
-        if p.intervention_end_day is not None:
-            add(
+        rows.append(
+            ("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero")
+        )
+    if p.spasm_effect:
+        rows.append(("spasms", "spasm_effect", "NRS points per spasm written in the entry"))
+    if p.activity_effect_per_10min:
+        rows += [
+            ("activity", "activity_effect_per_10min", "NRS points per 10 min above the reference"),
+            ("activity", "activity_reference_min", "session minutes at which the effect is zero"),
+            ("activity", "activity_lag_days", "days from the session to the pain"),
+        ]
+    return rows
+
+
+def _intervention_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
+    """List the trial intervention's parameters: when, and what it does."""
+    if p.intervention is None or p.intervention_start_day is None:
+        return []
+    rows = [
+        ("intervention", "intervention", "intervention written in the journal"),
+        ("intervention", "intervention_start_day", f"first day ({date(p.intervention_start_day)})"),
+    ]
+    if p.intervention_end_day is not None:
+        rows.append(
+            (
                 "intervention",
                 "intervention_end_day",
                 f"first day without ({date(p.intervention_end_day)})",
             )
-        if p.intervention_effect:
-            add("intervention", "intervention_effect", "NRS points once it acts fully")
-        if p.intervention_spasm_factor != 1:
-            add(
+        )
+    if p.intervention_effect:
+        rows.append(("intervention", "intervention_effect", "NRS points once it acts fully"))
+    if p.intervention_spasm_factor != 1:
+        rows.append(
+            (
                 "intervention",
                 "intervention_spasm_factor",
                 "spasm rate multiplier once it acts fully",
             )
-        if p.intervention_ramp_days:
-            add("intervention", "intervention_ramp_days", "days until it acts fully")
-    if p.immobile_stretch_start_day is not None and p.immobile_stretch_days:
-        add(
-            "pressure injury",
-            "immobile_stretch_start_day",
-            f"first bed-bound day ({date(p.immobile_stretch_start_day)})",
         )
-        add("pressure injury", "immobile_stretch_days", "days bed-bound")
-        add(
-            "pressure injury",
-            "immobile_stretch_extra_hours",
-            "hours added to the longest immobile time",
-        )
-        for name, label in (("redness_after_days", "redness"), ("blister_after_days", "blister")):
-            days_after = getattr(p, name)
-            if days_after is not None and days_after < p.immobile_stretch_days:
-                day = p.immobile_stretch_start_day + days_after
-                add("pressure injury", name, f"{label} from day {day} ({date(day)})")
-        for name in ("redness_pain_effect", "blister_pain_effect"):
-            if getattr(p, name):
-                add("pressure injury", name, "NRS points while the skin shows it")
-        add(
-            "pressure injury", "blister_heal_days", "days after the stretch until the blister heals"
-        )
-        add(
-            "pressure injury", "redness_heal_days", "days after the stretch until the redness fades"
-        )
-        if p.skin_spasm_factor != 1:
-            add(
-                "pressure injury",
-                "skin_spasm_factor",
-                "spasm rate multiplier while the skin is not ok",
-            )
+    if p.intervention_ramp_days:
+        rows.append(("intervention", "intervention_ramp_days", "days until it acts fully"))
+    return rows
+
+
+def _pressure_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
+    """List the bed-bound stretch and the pressure injury it causes."""
+    if p.immobile_stretch_start_day is None or not p.immobile_stretch_days:
+        return []
+    effect = "pressure injury"
+    first = f"first bed-bound day ({date(p.immobile_stretch_start_day)})"
+    rows = [
+        (effect, "immobile_stretch_start_day", first),
+        (effect, "immobile_stretch_days", "days bed-bound"),
+        (effect, "immobile_stretch_extra_hours", "hours added to the longest immobile time"),
+    ]
+    for name, label in (("redness_after_days", "redness"), ("blister_after_days", "blister")):
+        days_after = getattr(p, name)
+        if days_after is not None and days_after < p.immobile_stretch_days:
+            day = p.immobile_stretch_start_day + days_after
+            rows.append((effect, name, f"{label} from day {day} ({date(day)})"))
+    for name in ("redness_pain_effect", "blister_pain_effect"):
+        if getattr(p, name):
+            rows.append((effect, name, "NRS points while the skin shows it"))
+    rows += [
+        (effect, "blister_heal_days", "days after the stretch until the blister heals"),
+        (effect, "redness_heal_days", "days after the stretch until the redness fades"),
+    ]
+    if p.skin_spasm_factor != 1:
+        rows.append((effect, "skin_spasm_factor", "spasm rate multiplier while the skin is not ok"))
+    return rows
+
+
+def _dvt_and_trend_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
+    """List the DVT episode and the slow trend."""
+    rows = []
     if p.dvt_start_day is not None and p.dvt_days:
-        add("DVT", "dvt_start_day", f"first day of swelling ({date(p.dvt_start_day)})")
-        add("DVT", "dvt_days", "days of swelling and added pain")
-        add("DVT", "dvt_side", "swollen leg")
-        add("DVT", "dvt_pain_effect", "NRS points at the height of the episode")
-        add("DVT", "dvt_ramp_days", "days for the added pain to rise")
+        rows += [
+            ("DVT", "dvt_start_day", f"first day of swelling ({date(p.dvt_start_day)})"),
+            ("DVT", "dvt_days", "days of swelling and added pain"),
+            ("DVT", "dvt_side", "swollen leg"),
+            ("DVT", "dvt_pain_effect", "NRS points at the height of the episode"),
+            ("DVT", "dvt_ramp_days", "days for the added pain to rise"),
+        ]
     if p.trend_per_30_days:
-        add("trend", "trend_per_30_days", "NRS points per 30 days")
-    frame = pd.DataFrame(rows, columns=["effect", "parameter", "value", "meaning"])
-    return frame.astype({"effect": "str", "parameter": "str", "meaning": "str"})
+        rows.append(("trend", "trend_per_30_days", "NRS points per 30 days"))
+    return rows
 
 
 def _fmt(x: float) -> str:
@@ -721,6 +762,18 @@ def effects_summary(p: Persona, start: str = DEFAULT_START) -> str:
     def when(day: int) -> str:
         return f"day {day} ({day0 + np.timedelta64(int(day), 'D')})"
 
+    parts = [
+        part
+        for summary in (_rhythm_summary, _intervention_summary, _pressure_summary, _dvt_summary)
+        for part in summary(p, when)
+    ]
+    if p.trend_per_30_days:
+        parts.append(f"trend {_fmt(p.trend_per_30_days)} per 30 days")
+    return "; ".join(parts)
+
+
+def _rhythm_summary(p: Persona, when: Callable[[int], str]) -> list[str]:
+    """Describe the baseline and the everyday effects."""
     parts = [f"baseline {p.baseline_pain:g}"]
     if p.afternoon_effect or p.evening_effect:
         parts.append(
@@ -738,50 +791,59 @@ def effects_summary(p: Persona, start: str = DEFAULT_START) -> str:
             f"{p.activity_reference_min:g} min, "
             f"{p.activity_lag_days} day{'' if p.activity_lag_days == 1 else 's'} later"
         )
-    if p.intervention is not None and p.intervention_start_day is not None:
-        if p.intervention_daily:
-            text = f"{p.intervention} from {when(p.intervention_start_day)}"
-        else:
-            text = f"{p.intervention} once, on {when(p.intervention_start_day)}"
-        if p.intervention_end_day is not None:
-            text += f" to day {p.intervention_end_day - 1}"
-        effects = []
-        if p.intervention_effect:
-            effects.append(f"pain {_fmt(p.intervention_effect)}")
-        if p.intervention_spasm_factor != 1:
-            effects.append(f"spasms x{p.intervention_spasm_factor:g}")
-        text += ": " + (", ".join(effects) if effects else "no built-in effect")
-        if p.intervention_ramp_days:
-            text += f" over {p.intervention_ramp_days} days"
-        parts.append(text)
-    if p.immobile_stretch_start_day is not None and p.immobile_stretch_days:
-        first = p.immobile_stretch_start_day
-        last = first + p.immobile_stretch_days - 1
-        text = f"bed-bound days {first}-{last} (+{p.immobile_stretch_extra_hours:g} h immobile)"
-        if p.redness_after_days is not None and p.redness_after_days < p.immobile_stretch_days:
-            text += (
-                f", redness from day {first + p.redness_after_days} ({_fmt(p.redness_pain_effect)})"
-            )
-        if p.blister_after_days is not None and p.blister_after_days < p.immobile_stretch_days:
-            text += (
-                f", blister from day {first + p.blister_after_days} ({_fmt(p.blister_pain_effect)})"
-            )
-        text += (
-            f", blister healed by day {last + 1 + p.blister_heal_days}, redness by day "
-            f"{last + 1 + p.redness_heal_days}"
-        )
-        if p.skin_spasm_factor != 1:
-            text += f", spasms x{p.skin_spasm_factor:g} while the skin is not ok"
-        parts.append(text)
-    if p.dvt_start_day is not None and p.dvt_days:
-        last = p.dvt_start_day + p.dvt_days - 1
-        parts.append(
-            f"DVT {p.dvt_side} leg {when(p.dvt_start_day)} to day {last}: swelling {p.dvt_side}, "
-            f"pain {_fmt(p.dvt_pain_effect)} reached over {p.dvt_ramp_days} days"
-        )
-    if p.trend_per_30_days:
-        parts.append(f"trend {_fmt(p.trend_per_30_days)} per 30 days")
-    return "; ".join(parts)
+    return parts
+
+
+def _intervention_summary(p: Persona, when: Callable[[int], str]) -> list[str]:
+    """Describe the trial intervention."""
+    if p.intervention is None or p.intervention_start_day is None:
+        return []
+    if p.intervention_daily:
+        text = f"{p.intervention} from {when(p.intervention_start_day)}"
+    else:
+        text = f"{p.intervention} once, on {when(p.intervention_start_day)}"
+    if p.intervention_end_day is not None:
+        text += f" to day {p.intervention_end_day - 1}"
+    effects = []
+    if p.intervention_effect:
+        effects.append(f"pain {_fmt(p.intervention_effect)}")
+    if p.intervention_spasm_factor != 1:
+        effects.append(f"spasms x{p.intervention_spasm_factor:g}")
+    text += ": " + (", ".join(effects) if effects else "no built-in effect")
+    if p.intervention_ramp_days:
+        text += f" over {p.intervention_ramp_days} days"
+    return [text]
+
+
+def _pressure_summary(p: Persona, when: Callable[[int], str]) -> list[str]:
+    """Describe the bed-bound stretch and the pressure injury."""
+    if p.immobile_stretch_start_day is None or not p.immobile_stretch_days:
+        return []
+    first = p.immobile_stretch_start_day
+    last = first + p.immobile_stretch_days - 1
+    text = f"bed-bound days {first}-{last} (+{p.immobile_stretch_extra_hours:g} h immobile)"
+    if p.redness_after_days is not None and p.redness_after_days < p.immobile_stretch_days:
+        text += f", redness from day {first + p.redness_after_days} ({_fmt(p.redness_pain_effect)})"
+    if p.blister_after_days is not None and p.blister_after_days < p.immobile_stretch_days:
+        text += f", blister from day {first + p.blister_after_days} ({_fmt(p.blister_pain_effect)})"
+    text += (
+        f", blister healed by day {last + 1 + p.blister_heal_days}, redness by day "
+        f"{last + 1 + p.redness_heal_days}"
+    )
+    if p.skin_spasm_factor != 1:
+        text += f", spasms x{p.skin_spasm_factor:g} while the skin is not ok"
+    return [text]
+
+
+def _dvt_summary(p: Persona, when: Callable[[int], str]) -> list[str]:
+    """Describe the DVT episode."""
+    if p.dvt_start_day is None or not p.dvt_days:
+        return []
+    last = p.dvt_start_day + p.dvt_days - 1
+    return [
+        f"DVT {p.dvt_side} leg {when(p.dvt_start_day)} to day {last}: swelling {p.dvt_side}, "
+        f"pain {_fmt(p.dvt_pain_effect)} reached over {p.dvt_ramp_days} days"
+    ]
 
 
 def parse_start(start: object) -> np.datetime64:
