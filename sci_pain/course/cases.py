@@ -34,6 +34,7 @@ import copy
 import dataclasses
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -257,6 +258,79 @@ def _is_number(value: object) -> bool:
     )
 
 
+_Problems = list[tuple[object, str]]
+"""What a kind check returns: ``(value shown, problem)`` for each problem found."""
+
+
+def _check_id(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    ok = isinstance(value, str) and value.replace("_", "").isalnum()
+    return [] if ok else [(value, "must be letters, digits and underscores")]
+
+
+def _check_text(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    if not isinstance(value, str):
+        return [(value, "must be text")]
+    if fld.kind == "str" and "\n" in value.strip():
+        return [(value, "must be a single line")]
+    return []
+
+
+def _check_int(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return [] if ok else [(value, "must be a whole number, 0 or more")]
+
+
+def _not_allowed(fld: Field, value: object) -> str:
+    return f"must be one of {list(fld.allowed)}.{did_you_mean(value, fld.allowed)}"
+
+
+def _check_category(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    return [] if value in fld.allowed else [(value, _not_allowed(fld, value))]
+
+
+def _check_list(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    if not isinstance(value, list):
+        return [(value, "must be a list (write [] for none)")]
+    problems: _Problems = []
+    if fld.nonempty and not value:
+        problems.append((value, "must list at least one item"))
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            problems.append((item, "items must be non-empty text"))
+        elif fld.kind == "category_list" and item not in fld.allowed:
+            problems.append((item, _not_allowed(fld, item)))
+        elif fld.kind == "ref_list" and item not in known[fld.refers_to]:
+            where = f"data/knowledge/{fld.refers_to}.yaml"
+            hint = did_you_mean(item, known[fld.refers_to])
+            problems.append((item, f"not found in {where}.{hint}"))
+    return problems
+
+
+def _check_mapping(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        return [(value, "must be a mapping of name: value")]
+    if fld.kind == "answers" and not all(
+        isinstance(v, bool) or _is_number(v) for v in value.values()
+    ):
+        return [(value, "answers must be true/false or numbers")]
+    return []
+
+
+_KIND_CHECKS = {
+    "id": _check_id,
+    "str": _check_text,
+    "text": _check_text,
+    "int": _check_int,
+    "category": _check_category,
+    "str_list": _check_list,
+    "category_list": _check_list,
+    "ref_list": _check_list,
+    "mapping_any": _check_mapping,
+    "answers": _check_mapping,
+}
+"""The check of each field kind but the nested ``record`` and ``records``."""
+
+
 def _check(
     fields: dict[str, Field],
     record: object,
@@ -284,75 +358,60 @@ def _check(
         if value is None or (isinstance(value, str) and not value.strip()):
             if fld.required:
                 bad(name, value, "required field is missing or empty")
-            continue
-        kind = fld.kind
-        if kind == "id":
-            if not isinstance(value, str) or not value.replace("_", "").isalnum():
-                bad(name, value, "must be letters, digits and underscores")
-        elif kind in ("str", "text"):
-            if not isinstance(value, str):
-                bad(name, value, "must be text")
-            elif kind == "str" and "\n" in value.strip():
-                bad(name, value, "must be a single line")
-        elif kind == "int":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                bad(name, value, "must be a whole number, 0 or more")
-        elif kind == "category":
-            if value not in fld.allowed:
-                bad(
-                    name,
-                    value,
-                    f"must be one of {list(fld.allowed)}.{did_you_mean(value, fld.allowed)}",
-                )
-        elif kind in ("str_list", "category_list", "ref_list"):
-            if not isinstance(value, list):
-                bad(name, value, "must be a list (write [] for none)")
-                continue
-            if fld.nonempty and not value:
-                bad(name, value, "must list at least one item")
-            for item in value:
-                if not isinstance(item, str) or not item.strip():
-                    bad(name, item, "items must be non-empty text")
-                elif kind == "category_list" and item not in fld.allowed:
-                    bad(
-                        name,
-                        item,
-                        f"must be one of {list(fld.allowed)}.{did_you_mean(item, fld.allowed)}",
-                    )
-                elif kind == "ref_list" and item not in known[fld.refers_to]:
-                    where = f"data/knowledge/{fld.refers_to}.yaml"
-                    bad(
-                        name,
-                        item,
-                        f"not found in {where}.{did_you_mean(item, known[fld.refers_to])}",
-                    )
-        elif kind in ("mapping_any", "answers"):
-            if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-                bad(name, value, "must be a mapping of name: value")
-            elif kind == "answers" and not all(
-                isinstance(v, bool) or _is_number(v) for v in value.values()
-            ):
-                bad(name, value, "answers must be true/false or numbers")
-        elif kind == "record":
-            _check({f.name: f for f in fld.subfields}, value, file, name, known, out)
-        elif kind == "records":
-            if not isinstance(value, list) or (fld.nonempty and not value):
-                bad(name, value, "must be a list of at least one record")
-                continue
-            for i, item in enumerate(value, start=1):
-                _check({f.name: f for f in fld.subfields}, item, file, f"{name}[{i}]", known, out)
+        elif fld.kind in ("record", "records"):
+            _check_nested(fld, value, file, name, known, out)
+        else:
+            for shown, problem in _KIND_CHECKS[fld.kind](fld, value, known):
+                bad(name, shown, problem)
+
+
+def _check_nested(
+    fld: Field, value: object, file: str, name: str, known: dict[str, set[str]], out: list[dict]
+) -> None:
+    """Check a nested record, or each of a list of them, against the field's subfields."""
+    subfields = {f.name: f for f in fld.subfields}
+    if fld.kind == "record":
+        _check(subfields, value, file, name, known, out)
+        return
+    if not isinstance(value, list) or (fld.nonempty and not value):
+        out.append(
+            {
+                "file": file,
+                "field": name,
+                "value": _show(value),
+                "problem": "must be a list of at least one record",
+            }
+        )
+        return
+    for i, item in enumerate(value, start=1):
+        _check(subfields, item, file, f"{name}[{i}]", known, out)
+
+
+_Bad = Callable[[str, object, str], None]
+"""Records one problem: ``bad(field, value, problem)``."""
 
 
 def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> None:
     """Rules across fields: file name, ISCIP tiers, pain ids, journal, screens."""
-    from sci_pain.analysis import scores
-    from sci_pain.simulate import list_personas
 
     def bad(name: str, value: object, problem: str) -> None:
         out.append({"file": file, "field": name, "value": _show(value), "problem": problem})
 
     if record.get("id") != stem:
         bad("id", record.get("id"), f"must equal the file name {stem!r}")
+    ids = _check_pains(record, bad)
+    _check_journal(_mapping(record.get("journal")), ids, bad)
+    answers = _mapping(record.get("answers"))
+    _check_guideline_cautions(_mapping(answers.get("plan")), bad)
+    _check_screens(answers.get("screen") or [], ids, bad)
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _check_pains(record: dict, bad: _Bad) -> list:
+    """Check the number of pains, their ids and ISCIP tiers; return their ids."""
     pains = [p for p in record.get("pains") or [] if isinstance(p, dict)]
     if not 2 <= len(pains) <= 3:
         bad("pains", len(pains), "a case has two or three pains (as in the ISCIP Basic Data Set)")
@@ -376,30 +435,45 @@ def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> No
                     pain.get("dermatome"),
                     f"is {zone.replace('_', '-')} for level {level}, but the answer says {s}",
                 )
-    journal = record.get("journal") if isinstance(record.get("journal"), dict) else {}
+    return ids
+
+
+def _check_journal(journal: dict, ids: list, bad: _Bad) -> None:
+    """Check that the journal rates one of the case's pains and starts from a bundled persona."""
+    from sci_pain.simulate import list_personas
+
     if journal.get("pain") is not None and journal.get("pain") not in ids:
         bad("journal.pain", journal.get("pain"), f"must be one of the case's pains {ids}")
-    if journal.get("persona") is not None and journal.get("persona") not in list_personas():
-        personas = list_personas()
+    personas = list_personas()
+    if journal.get("persona") is not None and journal.get("persona") not in personas:
         bad(
             "journal.persona",
             journal.get("persona"),
             f"must be one of {list(personas)}.{did_you_mean(journal.get('persona'), personas)}",
         )
-    answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
-    plan = answers.get("plan") if isinstance(answers.get("plan"), dict) else {}
-    if plan.get("guideline_cautions"):
-        from sci_pain.knowledge import canpainsci_cautions
 
-        known_cautions = list(canpainsci_cautions().index)
-        for item in plan["guideline_cautions"]:
-            if item not in known_cautions:
-                bad(
-                    "answers.plan.guideline_cautions",
-                    item,
-                    f"not a caution in data/knowledge/canpainsci.yaml.{did_you_mean(item, known_cautions)}",
-                )
-    for i, screen in enumerate(answers.get("screen") or [], start=1):
+
+def _check_guideline_cautions(plan: dict, bad: _Bad) -> None:
+    """Check that the plan's guideline cautions are cautions of canpainsci.yaml."""
+    if not plan.get("guideline_cautions"):
+        return
+    from sci_pain.knowledge import canpainsci_cautions
+
+    known_cautions = list(canpainsci_cautions().index)
+    for item in plan["guideline_cautions"]:
+        if item not in known_cautions:
+            bad(
+                "answers.plan.guideline_cautions",
+                item,
+                f"not a caution in data/knowledge/canpainsci.yaml.{did_you_mean(item, known_cautions)}",
+            )
+
+
+def _check_screens(screens: list, ids: list, bad: _Bad) -> None:
+    """Check each screen's pain, and that its answers give the band it expects."""
+    from sci_pain.analysis import scores
+
+    for i, screen in enumerate(screens, start=1):
         if not isinstance(screen, dict) or screen.get("tool") not in SCREEN_TOOLS:
             continue
         if screen.get("pain") is not None and screen.get("pain") not in ids:

@@ -64,6 +64,35 @@ class IscipMark:
     rule: str = ""
 
 
+def _check_iscip_words(chosen_type: str | None, chosen_subtype: str | None) -> None:
+    """Raise CaseError for a type or subtype outside the ISCIP vocabulary."""
+    for value, valid, what in (
+        (chosen_type, ISCIP_TYPES, "type"),
+        (chosen_subtype, ISCIP_SUBTYPES, "subtype"),
+    ):
+        if value is not None and value not in valid:
+            msg = f"ISCIP {what} {value!r} is not one of {list(valid)}.{did_you_mean(value, valid)}"
+            raise CaseError(msg)
+
+
+def _iscip_head(
+    chosen_type: str | None, chosen_subtype: str | None, correct_type: str, correct_subtype: str
+) -> str:
+    """Return the first sentence of the feedback: what to choose next, or what was wrong."""
+    if chosen_type is None:
+        return "Choose a type first (nociceptive, neuropathic, other or unknown)."
+    if chosen_type != correct_type:
+        return f"Not quite: the type is {correct_type}, not {chosen_type}."
+    if chosen_subtype is None:
+        return f"Right type ({correct_type}). Now choose the subtype."
+    if chosen_subtype != correct_subtype:
+        return (
+            f"Right type ({correct_type}), but the subtype is "
+            f"{ISCIP_LABELS[correct_subtype]}, not {ISCIP_LABELS[chosen_subtype]}."
+        )
+    return f"Correct: {ISCIP_LABELS[correct_subtype]}."
+
+
 def mark_iscip(
     chosen_type: str | None,
     chosen_subtype: str | None,
@@ -115,13 +144,7 @@ def mark_iscip(
     ... ).feedback.split(".")[0]
     'Not quite: the type is neuropathic, not nociceptive'
     """
-    for value, valid, what in (
-        (chosen_type, ISCIP_TYPES, "type"),
-        (chosen_subtype, ISCIP_SUBTYPES, "subtype"),
-    ):
-        if value is not None and value not in valid:
-            msg = f"ISCIP {what} {value!r} is not one of {list(valid)}.{did_you_mean(value, valid)}"
-            raise CaseError(msg)
+    _check_iscip_words(chosen_type, chosen_subtype)
     reasoning = ""
     if pain is not None:
         correct_type, correct_subtype = pain.iscip_type, pain.iscip_subtype
@@ -141,19 +164,7 @@ def mark_iscip(
     rule = zone_rule(level, dermatome) if level and dermatome else ""
     type_ok = chosen_type == correct_type
     sub_ok = chosen_subtype == correct_subtype
-    if chosen_type is None:
-        head = "Choose a type first (nociceptive, neuropathic, other or unknown)."
-    elif not type_ok:
-        head = f"Not quite: the type is {correct_type}, not {chosen_type}."
-    elif chosen_subtype is None:
-        head = f"Right type ({correct_type}). Now choose the subtype."
-    elif not sub_ok:
-        head = (
-            f"Right type ({correct_type}), but the subtype is "
-            f"{ISCIP_LABELS[correct_subtype]}, not {ISCIP_LABELS[chosen_subtype]}."
-        )
-    else:
-        head = f"Correct: {ISCIP_LABELS[correct_subtype]}."
+    head = _iscip_head(chosen_type, chosen_subtype, correct_type, correct_subtype)
     neuropathic_sci = {"at_level_sci", "below_level_sci"}
     show_rule = rule and (correct_subtype in neuropathic_sci or chosen_subtype in neuropathic_sci)
     parts = [head]
