@@ -301,55 +301,75 @@ def _refs(records: dict[str, list[dict]]) -> dict[str, set[str]]:
     return known
 
 
+def _target(refers_to: str) -> str:
+    """Where the names a field refers to are listed, in words."""
+    return (
+        "journal_schema.COLUMNS" if refers_to == "journal_columns" else SCHEMAS[refers_to].filename
+    )
+
+
+def _unknown_refs(
+    fld: Field, value: object, name: str, known: dict[str, set[str]]
+) -> list[tuple[str, str, str]]:
+    """``(field, name, problem)`` for each name in one value that names no record."""
+    valid = known.get(fld.refers_to or "", set())
+    if fld.kind in ("ref", "ref_list") and fld.refers_to:
+        values = [value] if fld.kind == "ref" else value
+        items = values if isinstance(values, list) else []
+        return [
+            (name, item, f"not found in {_target(fld.refers_to)}.{did_you_mean(item, valid)}")
+            for item in items
+            if isinstance(item, str) and item not in valid
+        ]
+    if fld.kind == "mapping" and fld.refers_to and isinstance(value, dict):
+        return [
+            (
+                f"{name}.{key}",
+                key,
+                f"not found in {_target(fld.refers_to)}.{did_you_mean(key, valid)}",
+            )
+            for key in value
+            if key not in valid
+        ]
+    if fld.kind == "records" and isinstance(value, list):
+        return [
+            problem
+            for i, item in enumerate(value, start=1)
+            if isinstance(item, dict)
+            for sub in fld.subfields
+            if item.get(sub.name) is not None
+            for problem in _unknown_refs(sub, item[sub.name], f"{name}[{i}].{sub.name}", known)
+        ]
+    return []
+
+
 def _check_references(
     schema: FileSchema, record: dict, rid: str, known: dict[str, set[str]], out: list[dict]
 ) -> None:
     """Check that every ref/ref_list (also nested) names an existing record."""
-
-    def check(fld: Field, value: object, name: str) -> None:
-        if fld.kind in ("ref", "ref_list") and fld.refers_to:
-            values = [value] if fld.kind == "ref" else value
-            if not isinstance(values, list):
-                return
-            for item in values:
-                if isinstance(item, str) and item not in known[fld.refers_to]:
-                    target = (
-                        "journal_schema.COLUMNS"
-                        if fld.refers_to == "journal_columns"
-                        else SCHEMAS[fld.refers_to].filename
-                    )
-                    out.append(
-                        _problem(
-                            schema.filename,
-                            rid,
-                            name,
-                            item,
-                            f"not found in {target}.{did_you_mean(item, known[fld.refers_to])}",
-                        )
-                    )
-        elif fld.kind == "mapping" and fld.refers_to and isinstance(value, dict):
-            for key in value:
-                if key not in known[fld.refers_to]:
-                    out.append(
-                        _problem(
-                            schema.filename,
-                            rid,
-                            f"{name}.{key}",
-                            key,
-                            f"not found in {SCHEMAS[fld.refers_to].filename}."
-                            f"{did_you_mean(key, known[fld.refers_to])}",
-                        )
-                    )
-        elif fld.kind == "records" and isinstance(value, list):
-            for i, item in enumerate(value, start=1):
-                if isinstance(item, dict):
-                    for sub in fld.subfields:
-                        if item.get(sub.name) is not None:
-                            check(sub, item[sub.name], f"{name}[{i}].{sub.name}")
-
     for fld in schema.fields.values():
         if record.get(fld.name) is not None:
-            check(fld, record[fld.name], fld.name)
+            for name, item, problem in _unknown_refs(fld, record[fld.name], fld.name, known):
+                out.append(_problem(schema.filename, rid, name, item, problem))
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _check_back_link(
+    where: tuple[str, object, str], target: tuple[str, dict, str], tid: object, out: list[dict]
+) -> None:
+    """Check that a link to record `tid` of another file is listed back there.
+
+    `where` is ``(file, record id, field)`` of the link; `target` is ``(file, records by id,
+    field that must list the record back)``.
+    """
+    file, rid, field_name = where
+    target_file, targets, back_field = target
+    if tid in targets and rid not in _as_list(targets[tid].get(back_field)):
+        problem = f"{target_file} record {tid!r} does not list {rid!r} in its {back_field}"
+        out.append(_problem(file, str(rid), field_name, tid, problem))
 
 
 def _check_links(records: dict[str, list[dict]], out: list[dict]) -> None:
@@ -357,194 +377,129 @@ def _check_links(records: dict[str, list[dict]], out: list[dict]) -> None:
     causes = {r.get("id"): r for r in records["causes"]}
     management = {r.get("id"): r for r in records["management"]}
     red_flags = {r.get("id"): r for r in records["red_flags"]}
-
-    def as_list(value: object) -> list:
-        return value if isinstance(value, list) else []
-
     for cid, cause in causes.items():
-        iscip_type, subtype = cause.get("iscip_type"), cause.get("iscip_subtype")
-        if iscip_type in ISCIP_SUBTYPE_OF and subtype not in ISCIP_SUBTYPE_OF[iscip_type]:
-            out.append(
-                _problem(
-                    "causes.yaml",
-                    str(cid),
-                    "iscip_subtype",
-                    subtype,
-                    f"is not a subtype of {iscip_type!r}; allowed: {list(ISCIP_SUBTYPE_OF[iscip_type])}",
-                )
-            )
-        peak, onset = cause.get("peak_days"), cause.get("onset_days")
-        if (
-            isinstance(peak, list)
-            and isinstance(onset, list)
-            and len(peak) == len(onset) == 2
-            and all(isinstance(v, (int, float)) for v in peak + onset)
-            and onset[0] < onset[1]
-            and not onset[0] <= peak[0] < peak[1] <= onset[1]
-        ):
-            out.append(
-                _problem("causes.yaml", str(cid), "peak_days", peak, "must lie inside onset_days")
-            )
-        for mid in as_list(cause.get("management")):
-            if mid in management and cid not in as_list(management[mid].get("targets")):
-                out.append(
-                    _problem(
-                        "causes.yaml",
-                        str(cid),
-                        "management",
-                        mid,
-                        f"management.yaml record {mid!r} does not list {cid!r} in its targets",
-                    )
-                )
-        for fid in as_list(cause.get("red_flags")):
-            if fid in red_flags and cid not in as_list(red_flags[fid].get("causes")):
-                out.append(
-                    _problem(
-                        "causes.yaml",
-                        str(cid),
-                        "red_flags",
-                        fid,
-                        f"red_flags.yaml record {fid!r} does not list {cid!r} in its causes",
-                    )
-                )
+        _check_cause(cid, cause, out)
+        for mid in _as_list(cause.get("management")):
+            where = ("causes.yaml", cid, "management")
+            _check_back_link(where, ("management.yaml", management, "targets"), mid, out)
+        for fid in _as_list(cause.get("red_flags")):
+            where = ("causes.yaml", cid, "red_flags")
+            _check_back_link(where, ("red_flags.yaml", red_flags, "causes"), fid, out)
     for mid, option in management.items():
-        targets = as_list(option.get("targets"))
+        targets = _as_list(option.get("targets"))
         for cid in targets:
-            if cid in causes and mid not in as_list(causes[cid].get("management")):
-                out.append(
-                    _problem(
-                        "management.yaml",
-                        str(mid),
-                        "targets",
-                        cid,
-                        f"causes.yaml record {cid!r} does not list {mid!r} in its management",
-                    )
-                )
+            where = ("management.yaml", mid, "targets")
+            _check_back_link(where, ("causes.yaml", causes, "management"), cid, out)
         notes = option.get("target_notes")
-        if isinstance(notes, dict):
-            for cid in notes:
-                if cid in causes and cid not in targets:
-                    out.append(
-                        _problem(
-                            "management.yaml",
-                            str(mid),
-                            f"target_notes.{cid}",
-                            cid,
-                            "has a note for a cause that is not among its targets",
-                        )
-                    )
+        for cid in notes if isinstance(notes, dict) else ():
+            if cid in causes and cid not in targets:
+                problem = "has a note for a cause that is not among its targets"
+                out.append(
+                    _problem("management.yaml", str(mid), f"target_notes.{cid}", cid, problem)
+                )
     for fid, flag in red_flags.items():
-        for cid in as_list(flag.get("causes")):
-            if cid in causes and fid not in as_list(causes[cid].get("red_flags")):
-                out.append(
-                    _problem(
-                        "red_flags.yaml",
-                        str(fid),
-                        "causes",
-                        cid,
-                        f"causes.yaml record {cid!r} does not list {fid!r} in its red_flags",
-                    )
-                )
+        for cid in _as_list(flag.get("causes")):
+            where = ("red_flags.yaml", fid, "causes")
+            _check_back_link(where, ("causes.yaml", causes, "red_flags"), cid, out)
     _check_red_flag_links(records, red_flags, out)
-    low, high = WEIGHT_RANGE
     for finding in records["findings"]:
-        fid = str(finding.get("id"))
-        seen: set[str] = set()
-        for i, effect in enumerate(as_list(finding.get("effects")), start=1):
-            if not isinstance(effect, dict):
-                continue
-            weight, cause = effect.get("weight"), effect.get("cause")
-            if (
-                isinstance(weight, int)
-                and not isinstance(weight, bool)
-                and (weight == 0 or not low <= weight <= high)
-            ):
-                out.append(
-                    _problem(
-                        "findings.yaml",
-                        fid,
-                        f"effects[{i}].weight",
-                        weight,
-                        f"must be a non-zero whole number from {low} to {high}",
-                    )
-                )
-            if cause in seen:
-                out.append(
-                    _problem(
-                        "findings.yaml", fid, f"effects[{i}].cause", cause, "cause listed twice"
-                    )
-                )
-            seen.add(cause)
+        _check_weights(finding, out)
+
+
+def _check_cause(cid: object, cause: dict, out: list[dict]) -> None:
+    """Check that a cause's ISCIP subtype fits its type and its peak lies inside its onset."""
+    iscip_type, subtype = cause.get("iscip_type"), cause.get("iscip_subtype")
+    if iscip_type in ISCIP_SUBTYPE_OF and subtype not in ISCIP_SUBTYPE_OF[iscip_type]:
+        allowed = list(ISCIP_SUBTYPE_OF[iscip_type])
+        problem = f"is not a subtype of {iscip_type!r}; allowed: {allowed}"
+        out.append(_problem("causes.yaml", str(cid), "iscip_subtype", subtype, problem))
+    peak, onset = cause.get("peak_days"), cause.get("onset_days")
+    if (
+        isinstance(peak, list)
+        and isinstance(onset, list)
+        and len(peak) == len(onset) == 2
+        and all(isinstance(v, (int, float)) for v in peak + onset)
+        and onset[0] < onset[1]
+        and not onset[0] <= peak[0] < peak[1] <= onset[1]
+    ):
+        out.append(
+            _problem("causes.yaml", str(cid), "peak_days", peak, "must lie inside onset_days")
+        )
+
+
+def _check_weights(finding: dict, out: list[dict]) -> None:
+    """Check that a finding's weights are non-zero, within WEIGHT_RANGE, one per cause."""
+    low, high = WEIGHT_RANGE
+    fid = str(finding.get("id"))
+    seen: set[str] = set()
+    for i, effect in enumerate(_as_list(finding.get("effects")), start=1):
+        if not isinstance(effect, dict):
+            continue
+        weight, cause = effect.get("weight"), effect.get("cause")
+        if (
+            isinstance(weight, int)
+            and not isinstance(weight, bool)
+            and (weight == 0 or not low <= weight <= high)
+        ):
+            problem = f"must be a non-zero whole number from {low} to {high}"
+            out.append(_problem("findings.yaml", fid, f"effects[{i}].weight", weight, problem))
+        if cause in seen:
+            out.append(
+                _problem("findings.yaml", fid, f"effects[{i}].cause", cause, "cause listed twice")
+            )
+        seen.add(cause)
 
 
 def _check_red_flag_links(records: dict[str, list[dict]], red_flags: dict, out: list[dict]) -> None:
     """Red flags, findings, the referral ladder and the journal scan's patterns agree."""
-
-    def as_list(value: object) -> list:
-        return value if isinstance(value, list) else []
-
-    raised: dict[str, set[str]] = {}  # finding -> red flags it raises (alone or with others)
-    for finding in records["findings"]:
-        fid = str(finding.get("id"))
-        flags = set(map(str, as_list(finding.get("raises"))))
-        for item in as_list(finding.get("raises_with")):
-            if isinstance(item, dict) and isinstance(item.get("red_flag"), str):
-                flags.add(item["red_flag"])
-        raised[fid] = flags
-    for rid, flag in red_flags.items():
-        signs = as_list(flag.get("sign_findings"))
-        for fid in signs:
-            if fid in raised and rid not in raised[fid]:
-                out.append(
-                    _problem(
-                        "red_flags.yaml",
-                        str(rid),
-                        "sign_findings",
-                        fid,
-                        f"findings.yaml record {fid!r} does not raise {rid!r} (add it to its "
-                        "raises or raises_with)",
-                    )
-                )
-    for fid, flags in raised.items():
-        for rid in sorted(flags):
-            if rid in red_flags and fid not in as_list(red_flags[rid].get("sign_findings")):
-                out.append(
-                    _problem(
-                        "findings.yaml",
-                        fid,
-                        "raises",
-                        rid,
-                        f"red_flags.yaml record {rid!r} does not list {fid!r} in its sign_findings",
-                    )
-                )
+    _check_sign_findings(records["findings"], red_flags, out)
     steps = [r.get("id") for r in records.get("referral", [])]
     if records.get("referral") is not None and sorted(map(str, steps)) != sorted(REFERRAL_STEPS):
-        out.append(
-            _problem(
-                "referral.yaml",
-                "",
-                "id",
-                steps,
-                f"must hold each step of the ladder once: {list(REFERRAL_STEPS)}",
-            )
-        )
-    rank = {s: i for i, s in enumerate(REFERRAL_STEPS)}
+        problem = f"must hold each step of the ladder once: {list(REFERRAL_STEPS)}"
+        out.append(_problem("referral.yaml", "", "id", steps, problem))
     for rule in records.get("journal_flags", []):
-        linked = [red_flags[f] for f in as_list(rule.get("red_flags")) if f in red_flags]
-        urgencies = [f.get("urgency") for f in linked if f.get("urgency") in rank]
-        if urgencies and rule.get("urgency") in rank:
-            most = min(urgencies, key=rank.__getitem__)
-            if rule["urgency"] != most:
-                out.append(
-                    _problem(
-                        "journal_flags.yaml",
-                        str(rule.get("id")),
-                        "urgency",
-                        rule["urgency"],
-                        f"must be {most!r}, the most pressing urgency of its red flags, so the "
-                        "scan never words a red flag as less pressing than the knowledge base",
-                    )
+        _check_scan_urgency(rule, red_flags, out)
+
+
+def _check_sign_findings(findings: list[dict], red_flags: dict, out: list[dict]) -> None:
+    """Check that sign findings raise their red flag, and each finding raising one is a sign."""
+    raised: dict[str, set[str]] = {}  # finding -> red flags it raises (alone or with others)
+    for finding in findings:
+        flags = set(map(str, _as_list(finding.get("raises"))))
+        for item in _as_list(finding.get("raises_with")):
+            if isinstance(item, dict) and isinstance(item.get("red_flag"), str):
+                flags.add(item["red_flag"])
+        raised[str(finding.get("id"))] = flags
+    for rid, flag in red_flags.items():
+        for fid in _as_list(flag.get("sign_findings")):
+            if fid in raised and rid not in raised[fid]:
+                problem = (
+                    f"findings.yaml record {fid!r} does not raise {rid!r} (add it to its "
+                    "raises or raises_with)"
                 )
+                out.append(_problem("red_flags.yaml", str(rid), "sign_findings", fid, problem))
+    for fid, flags in raised.items():
+        for rid in sorted(flags):
+            where = ("findings.yaml", fid, "raises")
+            _check_back_link(where, ("red_flags.yaml", red_flags, "sign_findings"), rid, out)
+
+
+def _check_scan_urgency(rule: dict, red_flags: dict, out: list[dict]) -> None:
+    """Check that a scan pattern is as pressing as the most pressing of its red flags."""
+    rank = {s: i for i, s in enumerate(REFERRAL_STEPS)}
+    linked = [red_flags[f] for f in _as_list(rule.get("red_flags")) if f in red_flags]
+    urgencies = [f.get("urgency") for f in linked if f.get("urgency") in rank]
+    if not urgencies or rule.get("urgency") not in rank:
+        return
+    most = min(urgencies, key=rank.__getitem__)
+    if rule["urgency"] != most:
+        problem = (
+            f"must be {most!r}, the most pressing urgency of its red flags, so the "
+            "scan never words a red flag as less pressing than the knowledge base"
+        )
+        out.append(
+            _problem("journal_flags.yaml", str(rule.get("id")), "urgency", rule["urgency"], problem)
+        )
 
 
 REFERENCE_LOCATORS: tuple[str, ...] = ("doi", "pmid", "pmcid", "url")
