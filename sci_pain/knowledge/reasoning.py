@@ -259,12 +259,23 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
     >>> explain_causes(["one leg swollen", "after_more_activity"]).red_flags.index.tolist()
     ['dvt']
     """
-    import pandas as pd
-
     ids = resolve_findings(findings)
     table = load_findings()
-    causes = load_causes()
+    red_flags = _raised_red_flags(ids, table)
+    ranking = _ranking(ids, table, tuple(red_flags.index), include_all=include_all)
+    return CauseExplanation(findings=ids, red_flags=red_flags, ranking=ranking)
 
+
+_RED_FLAG_COLUMNS = (
+    "label", "urgency", "refer_to", "raised_by", "signs", "why_urgent", "what_to_do", "citations",
+)  # fmt: skip
+_RANKING_COLUMNS = (
+    "cause", "label", "score", "supporting", "against", "red_flags", "referral", "is_emergency",
+)  # fmt: skip
+
+
+def _raised_red_flags(ids: tuple[str, ...], table: pd.DataFrame) -> pd.DataFrame:
+    """Return the red flags the findings raise (alone or together), most pressing first."""
     flags = load_red_flags()
     raised: dict[str, list[str]] = {}
     given = set(ids)
@@ -278,24 +289,19 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
                 )
     order = [f for f in flags.index if f in raised]
     red_flags = flags.loc[order].assign(raised_by=[tuple(raised[f]) for f in order])
-    red_flags = red_flags[
-        [
-            "label",
-            "urgency",
-            "refer_to",
-            "raised_by",
-            "signs",
-            "why_urgent",
-            "what_to_do",
-            "citations",
-        ]
-    ]
+    return red_flags[list(_RED_FLAG_COLUMNS)]
+
+
+def _ranking(
+    ids: tuple[str, ...], table: pd.DataFrame, order: tuple[str, ...], *, include_all: bool
+) -> pd.DataFrame:
+    """Return the causes ranked by score, then by supporting findings, then in teaching order."""
+    import pandas as pd
 
     rows = []
-    for position, (cid, cause) in enumerate(causes.iterrows()):
+    for position, (cid, cause) in enumerate(load_causes().iterrows()):
         weights = [(fid, table.loc[fid, "weights"].get(cid, 0)) for fid in ids]
         supporting = tuple(f for f, w in weights if w > 0)
-        against = tuple(f for f, w in weights if w < 0)
         if not supporting and not include_all:
             continue
         rows.append(
@@ -304,7 +310,7 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
                 "label": cause["label"],
                 "score": int(sum(w for _, w in weights)),
                 "supporting": supporting,
-                "against": against,
+                "against": tuple(f for f, w in weights if w < 0),
                 "red_flags": tuple(f for f in order if f in cause["red_flags"]),
                 "referral": str(cause["referral"]),
                 "is_emergency": bool(cause["is_emergency"]),
@@ -312,19 +318,10 @@ def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) 
                 "_pos": position,
             }
         )
-    columns = [
-        "cause",
-        "label",
-        "score",
-        "supporting",
-        "against",
-        "red_flags",
-        "referral",
-        "is_emergency",
-    ]
+    columns = list(_RANKING_COLUMNS)
     ranking = pd.DataFrame(rows, columns=[*columns, "_n", "_pos"])
     ranking = ranking.sort_values(
         ["score", "_n", "_pos"], ascending=[False, False, True], kind="stable"
     )[columns].astype({"score": "int64", "is_emergency": "bool"})
     ranking.index = pd.RangeIndex(1, len(ranking) + 1, name="rank")
-    return CauseExplanation(findings=ids, red_flags=red_flags, ranking=ranking)
+    return ranking
