@@ -53,6 +53,7 @@ from sci_pain.knowledge import (
     ISCIP_TYPES,
     SITUATIONS,
     Field,
+    show_value,
 )
 
 if TYPE_CHECKING:
@@ -243,13 +244,6 @@ PROBLEM_COLUMNS: tuple[str, ...] = ("file", "field", "value", "problem")
 # -- checking --------------------------------------------------------------------------------------
 
 
-def _show(value: object, width: int = 60) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
 def _is_number(value: object) -> bool:
     return (
         isinstance(value, (int, float))
@@ -342,7 +336,7 @@ def _check(
     """Check one record against its declaration; append a problem per mistake."""
 
     def bad(name: str, value: object, problem: str) -> None:
-        out.append({"file": file, "field": name, "value": _show(value), "problem": problem})
+        out.append({"file": file, "field": name, "value": show_value(value), "problem": problem})
 
     if not isinstance(record, dict):
         bad(prefix or "(file)", record, "must be a mapping of field: value")
@@ -378,7 +372,7 @@ def _check_nested(
             {
                 "file": file,
                 "field": name,
-                "value": _show(value),
+                "value": show_value(value),
                 "problem": "must be a list of at least one record",
             }
         )
@@ -395,7 +389,7 @@ def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> No
     """Rules across fields: file name, ISCIP tiers, pain ids, journal, screens."""
 
     def bad(name: str, value: object, problem: str) -> None:
-        out.append({"file": file, "field": name, "value": _show(value), "problem": problem})
+        out.append({"file": file, "field": name, "value": show_value(value), "problem": problem})
 
     if record.get("id") != stem:
         bad("id", record.get("id"), f"must equal the file name {stem!r}")

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from sci_pain._resources import data_path
+from sci_pain.course._yaml import read_yaml
 from sci_pain.errors import GlossaryError, close_matches, did_you_mean
 
 __all__ = [
@@ -98,16 +99,9 @@ def read_glossary(
         On a missing or empty field, a duplicate term, a citation key that is not a reference,
         or a related term that is not in the glossary; the message names the file and term.
     """
-    import yaml
-
     path = Path(path)
     source = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GlossaryError(f"{source}: no such glossary file") from None
-    except yaml.YAMLError as err:
-        raise GlossaryError(f"{source}: not valid YAML: {err}") from None
+    raw = read_yaml(path, error=GlossaryError, what="glossary")
     if not isinstance(raw, list):
         raise GlossaryError(f"{source}: expected a list of terms")
     known_refs = _references(

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from sci_pain._resources import data_path
+from sci_pain.course._yaml import read_yaml
 from sci_pain.errors import QuizError, did_you_mean
 
 __all__ = [
@@ -231,16 +232,9 @@ def read_quiz(path: str | Path, *, shuffle: bool = True) -> Quiz:
     QuizError
         If the file is malformed; the message names the file and the question.
     """
-    import yaml
-
     path = Path(path)
     source = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise QuizError(f"{source}: no such quiz file") from None
-    except yaml.YAMLError as err:
-        raise QuizError(f"{source}: not valid YAML: {err}") from None
+    raw = read_yaml(path, error=QuizError, what="quiz")
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise QuizError(f"{source}: expected a mapping with a 'questions' list")
     questions = tuple(

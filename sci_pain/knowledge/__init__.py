@@ -64,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "find_problems": "validate",
     "markdown_table": "validate",
     "read_knowledge": "validate",
+    "show_value": "validate",
     "update_readme_tables": "validate",
     "validate_knowledge": "validate",
 }

@@ -468,28 +468,17 @@ REFERENCE_FIELDS = _fields(
 )
 
 SCHEMAS: dict[str, FileSchema] = {
-    "references": FileSchema(
-        "references", "references.yaml", "key", "Sources cited anywhere in the knowledge base.", REFERENCE_FIELDS
-    ),
-    "causes": FileSchema(
-        "causes", "causes.yaml", "id", "Causes of leg pain after SCI.", CAUSE_FIELDS
-    ),
-    "management": FileSchema(
-        "management", "management.yaml", "id", "Management options with cautions.", MANAGEMENT_FIELDS
-    ),
-    "red_flags": FileSchema(
-        "red_flags", "red_flags.yaml", "id", "Red flags and what to do.", RED_FLAG_FIELDS
-    ),
-    "findings": FileSchema(
-        "findings", "findings.yaml", "id", "Findings for the reasoning aid.", FINDING_FIELDS
-    ),
-    "referral": FileSchema(
-        "referral", "referral.yaml", "id", "The referral ladder: how soon, and who.", REFERRAL_FIELDS
-    ),
-    "journal_flags": FileSchema(
-        "journal_flags", "journal_flags.yaml", "id", "Red-flag patterns of the journal scan.", JOURNAL_FLAG_FIELDS
-    ),
-}  # fmt: skip
+    name: FileSchema(name, f"{name}.yaml", id_field, description, fields)
+    for name, id_field, description, fields in (
+        ("references", "key", "Sources cited anywhere in the knowledge base.", REFERENCE_FIELDS),
+        ("causes", "id", "Causes of leg pain after SCI.", CAUSE_FIELDS),
+        ("management", "id", "Management options with cautions.", MANAGEMENT_FIELDS),
+        ("red_flags", "id", "Red flags and what to do.", RED_FLAG_FIELDS),
+        ("findings", "id", "Findings for the reasoning aid.", FINDING_FIELDS),
+        ("referral", "id", "The referral ladder: how soon, and who.", REFERRAL_FIELDS),
+        ("journal_flags", "id", "Red-flag patterns of the journal scan.", JOURNAL_FLAG_FIELDS),
+    )
+}
 """Every knowledge-base file by name, in loading order."""
 
 CITING_FILES: tuple[str, ...] = ("scores.yaml",)

@@ -39,6 +39,7 @@ __all__ = [
     "find_problems",
     "markdown_table",
     "read_knowledge",
+    "show_value",
     "update_readme_tables",
     "validate_knowledge",
 ]
@@ -103,7 +104,11 @@ def read_knowledge(folder: str | Path | None = None) -> tuple[dict[str, list[dic
             if not isinstance(item, dict):
                 problems.append(
                     _problem(
-                        schema.filename, f"#{i}", "", _show(item), "each record must be a mapping"
+                        schema.filename,
+                        f"#{i}",
+                        "",
+                        show_value(item),
+                        "each record must be a mapping",
                     )
                 )
                 continue
@@ -119,12 +124,32 @@ def _problem(file: str, record: str, field_name: str, value: object, problem: st
         "file": file,
         "record": record,
         "field": field_name,
-        "value": _show(value),
+        "value": show_value(value),
         "problem": problem,
     }
 
 
-def _show(value: object, width: int = 60) -> str:
+def show_value(value: object, width: int = 60) -> str:
+    """Return a value as a problems table shows it: text as is, anything else as its repr, cut.
+
+    Parameters
+    ----------
+    value : object
+        The offending value (``None`` shows as ``""``).
+    width : int, default 60
+        At most this many characters; longer text ends with ``...``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> show_value(["dvt", 3])
+    "['dvt', 3]"
+    >>> show_value("x" * 80, width=10)
+    'xxxxxxx...'
+    """
     if value is None:
         return ""
     text = repr(value) if not isinstance(value, str) else value
