@@ -15,7 +15,7 @@ from sci_pain.analysis import AnalysisError, compare_phases, scan_red_flags
 from sci_pain.analysis import core as an
 from sci_pain.journal import NEUROPATHIC_QUALITIES
 from sci_pain.plotting import journal as pj
-from sci_pain.plotting._common import MISSING_KEY_LABEL, text_colour
+from sci_pain.plotting.common import MISSING_KEY_LABEL, text_colour
 from sci_pain.style import PALETTE
 
 

@@ -1,5 +1,7 @@
-"""Figures of a pain journal: timeline, calendar, day-and-week heatmap, body map, descriptors,
-associations, N-of-1 phases, and a one-figure overview.
+"""Figures of a pain journal, one module per kind.
+
+Timeline, calendar, day-and-week heatmap, body map, descriptors, associations, N-of-1
+phases, and a one-figure overview.
 
 One module per figure kind, each in three steps (seaborn's statistics-then-plot split):
 

@@ -26,18 +26,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import AnalysisError, as_entries, associations, daily_values
-from sci_pain.plotting._common import (
-    axis_label,
-    column_name,
-    current_axes,
-    fmt,
-    lag_words,
-    not_drawn_by,
-    numbers,
-    on_pain_scale,
-    set_offsets,
-    set_xlim,
-)
+from sci_pain.plotting import common
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -149,15 +138,17 @@ def association_data(
 def _title(data: AssociationData) -> str:
     row = data.result
     return (
-        f"{column_name(data.column)} vs {column_name(data.variable).lower()} "
-        f"({lag_words(data.lag)})\n"
-        f"Spearman \u03c1 = {fmt(row['rho'], 2)} (95% CI {fmt(row['ci_low'], 2)} "
-        f"to {fmt(row['ci_high'], 2)}), n = {int(row['n'])} days"
+        f"{common.column_name(data.column)} vs {common.column_name(data.variable).lower()} "
+        f"({common.lag_words(data.lag)})\n"
+        f"Spearman \u03c1 = {common.fmt(row['rho'], 2)} (95% CI {common.fmt(row['ci_low'], 2)} "
+        f"to {common.fmt(row['ci_high'], 2)}), n = {int(row['n'])} days"
     )
 
 
 def _xlabel(data: AssociationData) -> str:
-    return axis_label(data.variable, prefix=f"{column_name(data.variable)}, {lag_words(data.lag)}")
+    return common.axis_label(
+        data.variable, prefix=f"{common.column_name(data.variable)}, {common.lag_words(data.lag)}"
+    )
 
 
 def plot_association(
@@ -207,7 +198,7 @@ def plot_association(
     'Sleep, same day (h)'
     >>> plt.close(fig)
     """
-    data = numbers(
+    data = common.numbers(
         association_data,
         entries,
         data,
@@ -217,11 +208,13 @@ def plot_association(
         n_boot=n_boot,
         seed=seed,
     )
-    ax = current_axes(ax)
+    ax = common.current_axes(ax)
     ax.scatter(data.x, data.y, s=22, color=PALETTE["blue"], alpha=0.6, edgecolor="none")
     ax.set_xlabel(_xlabel(data))
-    ax.set_ylabel(axis_label(data.column, prefix=f"Daily mean {data.column.replace('_', ' ')}"))
-    if on_pain_scale(data.column):
+    ax.set_ylabel(
+        common.axis_label(data.column, prefix=f"Daily mean {data.column.replace('_', ' ')}")
+    )
+    if common.on_pain_scale(data.column):
         ax.set_ylim(-0.3, 10.3)
     ax.set_title(title or _title(data))
     return ax
@@ -263,9 +256,9 @@ def association_alt_text(
         raise TypeError(msg)
     return (
         f"Scatter plot of daily mean {column.replace('_', ' ')} against "
-        f"{column_name(variable).lower()} ({lag_words(lag)}), one point per day: "
-        f"Spearman rho {fmt(result['rho'], 2)} (95% CI {fmt(result['ci_low'], 2)} to "
-        f"{fmt(result['ci_high'], 2)}), n = {int(result['n'])} days."
+        f"{common.column_name(variable).lower()} ({common.lag_words(lag)}), one point per day: "
+        f"Spearman rho {common.fmt(result['rho'], 2)} (95% CI {common.fmt(result['ci_low'], 2)} to "
+        f"{common.fmt(result['ci_high'], 2)}), n = {int(result['n'])} days."
     )
 
 
@@ -332,8 +325,8 @@ def update_association(
     _check_lag(lag)
     points = ax.collections[0] if ax.collections else None
     if points is None or not ax.get_title():
-        raise not_drawn_by("plot_association", "the points")
-    data = numbers(
+        raise common.not_drawn_by("plot_association", "the points")
+    data = common.numbers(
         association_data,
         entries,
         data,
@@ -346,14 +339,14 @@ def update_association(
     )
     x, y = data.x, data.y
     changed: list = []
-    if set_offsets(points, np.column_stack([x, y])):
+    if common.set_offsets(points, np.column_stack([x, y])):
         changed.append(points)
     new_title = title or _title(data)
     if ax.get_title() != new_title:
         ax.set_title(new_title)
         changed.append(ax.title)
     xlabel = _xlabel(data)
-    moved = set_xlim(ax, *_x_limits(x, y))
+    moved = common.set_xlim(ax, *_x_limits(x, y))
     if ax.get_xlabel() != xlabel:
         ax.set_xlabel(xlabel)
         moved = True

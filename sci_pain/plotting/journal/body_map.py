@@ -26,23 +26,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import as_entries, pain_by_leg_site
-from sci_pain.plotting._common import (
-    MISSING_COLOUR,
-    MISSING_EDGE,
-    MISSING_HATCH,
-    PAIN_RANGE,
-    axis_label,
-    colorbar,
-    column_name,
-    current_axes,
-    fmt,
-    not_drawn_by,
-    numbers,
-    same,
-    sequential_cmap,
-    set_cell_label,
-    text_colour,
-)
+from sci_pain.plotting import common
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -134,9 +118,9 @@ def _hatching(ax: Axes, zorder: float) -> None:
         ax.add_patch(
             Polygon(
                 polygon,
-                facecolor=MISSING_COLOUR,
-                edgecolor=MISSING_EDGE,
-                hatch=MISSING_HATCH,
+                facecolor=common.MISSING_COLOUR,
+                edgecolor=common.MISSING_EDGE,
+                hatch=common.MISSING_HATCH,
                 linewidth=0,
                 zorder=zorder,
             )
@@ -206,14 +190,14 @@ def plot_body_map(
     from matplotlib.collections import PolyCollection
     from matplotlib.colors import Normalize
 
-    data = numbers(body_map_data, entries, data, column=column)
-    ax = current_axes(ax)
+    data = common.numbers(body_map_data, entries, data, column=column)
+    ax = common.current_axes(ax)
     means = data.means
     collection = PolyCollection(
         _POLYGONS,
         array=np.ma.masked_invalid(means),
-        cmap=sequential_cmap(),
-        norm=Normalize(*PAIN_RANGE),
+        cmap=common.sequential_cmap(),
+        norm=Normalize(*common.PAIN_RANGE),
         edgecolors=PALETTE["black"],
         linewidths=0.8,
     )
@@ -222,14 +206,22 @@ def plot_body_map(
     shown = ~np.isnan(means)
     for (x, y), value in zip(np.asarray(_CENTRES)[shown], means[shown], strict=True):
         ax.text(
-            x, y, f"{value:.1f}", ha="center", va="center", fontsize=8, color=text_colour(value)
+            x,
+            y,
+            f"{value:.1f}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color=common.text_colour(value),
         )
     _site_names(ax)
     _bare(ax)
     ax.set_xlabel("Front view (right leg on the viewer's left);\nhatched = not rated")
-    ax.set_title(title or f"Mean {column_name(data.column).lower()} by site")
-    colorbar(
-        ax, collection, axis_label(data.column, prefix=f"Mean {data.column.replace('_', ' ')}")
+    ax.set_title(title or f"Mean {common.column_name(data.column).lower()} by site")
+    common.colorbar(
+        ax,
+        collection,
+        common.axis_label(data.column, prefix=f"Mean {data.column.replace('_', ' ')}"),
     )
     return ax
 
@@ -262,14 +254,14 @@ def body_map_alt_text(data: BodyMapData) -> str:
     if len(rated) == 1:
         return (
             f"Body map of both legs from hip to foot coloured by mean {what} (NRS 0-10): only "
-            f"the {hi['leg']} {hi['site']} was rated ({fmt(hi['mean'])}, {int(hi['n'])} "
+            f"the {hi['leg']} {hi['site']} was rated ({common.fmt(hi['mean'])}, {int(hi['n'])} "
             f"entries); the other {len(table) - 1} sites are hatched (not rated)."
         )
     return (
         f"Body map of both legs from hip to foot coloured by mean {what} "
-        f"(NRS 0-10): highest at the {hi['leg']} {hi['site']} ({fmt(hi['mean'])}, "
+        f"(NRS 0-10): highest at the {hi['leg']} {hi['site']} ({common.fmt(hi['mean'])}, "
         f"{int(hi['n'])} entries), lowest at the {lo['leg']} {lo['site']} "
-        f"({fmt(lo['mean'])}); {len(table) - len(rated)} of {len(table)} sites not rated."
+        f"({common.fmt(lo['mean'])}); {len(table) - len(rated)} of {len(table)} sites not rated."
     )
 
 
@@ -314,11 +306,11 @@ def update_body_map(
 
     collection = next((c for c in ax.collections if isinstance(c, PolyCollection)), None)
     if collection is None or len(collection.get_paths()) != len(_SITES):
-        raise not_drawn_by("plot_body_map", "the twelve sites")
-    means = numbers(body_map_data, entries, data, column=column).means
+        raise common.not_drawn_by("plot_body_map", "the twelve sites")
+    means = common.numbers(body_map_data, entries, data, column=column).means
     changed: list = []
     new = np.ma.masked_invalid(means)
-    if not same(collection.get_array(), new):
+    if not common.same(collection.get_array(), new):
         collection.set_array(new)
         changed.append(collection)
     texts = {}
@@ -333,7 +325,7 @@ def update_body_map(
                 continue
             text = ax.text(x, y, "", ha="center", va="center", fontsize=8)
         labels.append(text)
-        texts_changed |= set_cell_label(text, value)
+        texts_changed |= common.set_cell_label(text, value)
     if texts_changed:  # all value labels, so that the set of changing artists stays the same
         changed.extend(labels)
     return changed

@@ -25,22 +25,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import WEEKDAYS, as_entries, daily_summary
-from sci_pain.plotting._common import (
-    PAIN_RANGE,
-    axis_label,
-    colorbar,
-    column_name,
-    current_axes,
-    day,
-    fmt,
-    hatched,
-    no_data,
-    not_drawn_by,
-    numbers,
-    same,
-    sequential_cmap,
-    set_xlim,
-)
+from sci_pain.plotting import common
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -110,7 +95,7 @@ def _week_ticks(days: pd.DatetimeIndex, first_monday: pd.Timestamp) -> tuple[np.
 
 
 def _draw_grid(ax: Axes, daily: pd.DataFrame):
-    """The cells: daily means on the 0-10 scale, days outside the journal blank, missed hatched."""
+    """Draw the cells: daily means on the 0-10 scale, days outside the journal blank, missed hatched."""
     from matplotlib.colors import ListedColormap
 
     days = daily.index
@@ -126,9 +111,9 @@ def _draw_grid(ax: Axes, daily: pd.DataFrame):
     mesh = ax.pcolormesh(
         *edges,
         np.ma.masked_invalid(grid),
-        cmap=sequential_cmap(),
-        vmin=PAIN_RANGE[0],
-        vmax=PAIN_RANGE[1],
+        cmap=common.sequential_cmap(),
+        vmin=common.PAIN_RANGE[0],
+        vmax=common.PAIN_RANGE[1],
         edgecolors="white",
         linewidth=0.5,
     )
@@ -139,7 +124,7 @@ def _draw_grid(ax: Axes, daily: pd.DataFrame):
         edgecolors="white",
         linewidth=0.5,
     )
-    ax.add_patch(hatched((0, 0), n_weeks, 7))
+    ax.add_patch(common.hatched((0, 0), n_weeks, 7))
     ax.set_xlim(0, n_weeks)
     ax.set_ylim(7, 0)
     ax.set_xticks(*_week_ticks(days, first_monday))
@@ -154,7 +139,7 @@ def plot_calendar(
     title: str | None = None,
     data: CalendarData | None = None,
 ) -> Axes:
-    """A calendar heatmap: one cell per day (weeks across, Monday to Sunday down).
+    """Draw a calendar heatmap: one cell per day (weeks across, Monday to Sunday down).
 
     Cells are coloured by the day's mean rating on the fixed 0-10 scale; days without an
     entry are hatched (a pattern, so they cannot be mistaken for a colour of the scale).
@@ -186,19 +171,21 @@ def plot_calendar(
     'Daily mean pain: calendar'
     >>> plt.close(fig)
     """
-    data = numbers(calendar_data, entries, data, column=column)
-    ax = current_axes(ax)
+    data = common.numbers(calendar_data, entries, data, column=column)
+    ax = common.current_axes(ax)
     column = data.column
-    ax.set_title(title or f"Daily mean {column_name(column).lower()}: calendar")
+    ax.set_title(title or f"Daily mean {common.column_name(column).lower()}: calendar")
     ax.set_ylabel("Day of week")
     ax.set_xlabel("Week (month shown at its first week); hatched = no entry")
     if data.daily.empty:
-        no_data(ax, "No entries")
+        common.no_data(ax, "No entries")
         return ax
     mesh = _draw_grid(ax, data.daily)
     ax.set_yticks(np.arange(7) + 0.5, [d[:3] for d in WEEKDAYS])
     ax.grid(False)
-    colorbar(ax, mesh, axis_label(column, prefix=f"Daily mean {column.replace('_', ' ')}"))
+    common.colorbar(
+        ax, mesh, common.axis_label(column, prefix=f"Daily mean {column.replace('_', ' ')}")
+    )
     return ax
 
 
@@ -227,10 +214,10 @@ def calendar_alt_text(data: CalendarData) -> str:
     means = daily["mean"].dropna()
     return (
         f"Calendar heatmap of daily mean {data.column.replace('_', ' ')} from "
-        f"{day(daily.index[0])} to {day(daily.index[-1])}, one cell per day: "
+        f"{common.day(daily.index[0])} to {common.day(daily.index[-1])}, one cell per day: "
         f"{int((~daily['missed']).sum())} days with entries and {int(daily['missed'].sum())} "
-        f"missed days hatched; highest {fmt(means.max())} on {day(means.idxmax())}, lowest "
-        f"{fmt(means.min())} on {day(means.idxmin())}."
+        f"missed days hatched; highest {common.fmt(means.max())} on {common.day(means.idxmax())}, lowest "
+        f"{common.fmt(means.min())} on {common.day(means.idxmin())}."
     )
 
 
@@ -238,7 +225,7 @@ def calendar_alt_text(data: CalendarData) -> str:
 
 
 def _days_shown(first_day, n_weeks: int, start, end) -> tuple[pd.Timestamp, ...]:
-    """The grid's first Monday and the first and last day to show, within the grid."""
+    """Return the grid's first Monday and the first and last day to show, within the grid."""
     first_monday = pd.Timestamp(first_day).normalize()
     first_monday -= pd.Timedelta(days=int(first_monday.day_of_week))
     last_grid_day = first_monday + pd.Timedelta(days=7 * n_weeks - 1)
@@ -307,8 +294,8 @@ def update_calendar(
 
     meshes = [c for c in ax.collections if isinstance(c, QuadMesh)]
     if not meshes:
-        raise not_drawn_by("plot_calendar", "the grid of days")
-    data = numbers(calendar_data, entries, data, column=column)
+        raise common.not_drawn_by("plot_calendar", "the grid of days")
+    data = common.numbers(calendar_data, entries, data, column=column)
     mesh = meshes[0]
     n_weeks = int(np.shape(mesh.get_array())[1])
     first_monday, low_day, high_day = _days_shown(first_day, n_weeks, start, end)
@@ -321,7 +308,7 @@ def update_calendar(
         grid[offset[keep] % 7, offset[keep] // 7] = means[keep]
     changed: list = []
     new = np.ma.masked_invalid(grid)
-    if not same(mesh.get_array(), new):
+    if not common.same(mesh.get_array(), new):
         mesh.set_array(new)
         changed.append(mesh)
 
@@ -330,7 +317,7 @@ def update_calendar(
 
     if high_day < low_day:
         return changed
-    if set_xlim(ax, float(week(low_day)), float(week(high_day) + 1)):
+    if common.set_xlim(ax, float(week(low_day)), float(week(high_day) + 1)):
         month_starts = pd.date_range(low_day, high_day, freq="MS")
         # label the partial first month only if its weeks leave room before the next label
         if low_day.day != 1 and (len(month_starts) == 0 or (month_starts[0] - low_day).days >= 14):

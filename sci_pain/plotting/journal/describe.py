@@ -63,7 +63,7 @@ PLOT_KINDS: tuple[str, ...] = tuple(_KINDS)
 
 
 def _options(compute: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The keywords `compute` takes (a plot's other keywords, e.g. ``title``, are left out)."""
+    """Keep the keywords `compute` takes (a plot's other keywords, e.g. ``title``, are left out)."""
     parameters = inspect.signature(compute).parameters
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
         return kwargs

@@ -26,13 +26,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import as_entries, pain_by_quality
-from sci_pain.plotting._common import (
-    GROUP_COLOURS,
-    current_axes,
-    not_drawn_by,
-    numbers,
-    set_xlim,
-)
+from sci_pain.plotting import common
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -97,7 +91,9 @@ def plot_descriptors(
     show_unused: bool = True,
     data: DescriptorsData | None = None,
 ) -> Axes:
-    """A bar chart of how often each pain descriptor was used, neuropathic and nociceptive.
+    """Draw a bar chart of how often each pain descriptor was used.
+
+    Neuropathic descriptors in blue, nociceptive ones in orange.
 
     Parameters
     ----------
@@ -128,12 +124,12 @@ def plot_descriptors(
     """
     from matplotlib.patches import Patch
 
-    table = numbers(descriptors_data, entries, data).table
-    ax = current_axes(ax)
+    table = common.numbers(descriptors_data, entries, data).table
+    ax = common.current_axes(ax)
     if not show_unused:
         table = table[table["count"] > 0]
     positions = np.arange(len(table))
-    colours = [GROUP_COLOURS[g] for g in table["group"]]
+    colours = [common.GROUP_COLOURS[g] for g in table["group"]]
     ax.barh(positions, table["count"].to_numpy(), color=colours, height=0.7)
     ax.set_yticks(positions, _tick_labels(table))
     ax.invert_yaxis()
@@ -141,7 +137,7 @@ def plot_descriptors(
     ax.set_ylabel("Descriptor")
     groups = [g for g in ("neuropathic", "nociceptive", "other") if g in set(table["group"])]
     ax.legend(
-        handles=[Patch(facecolor=GROUP_COLOURS[g], label=f"{g} type") for g in groups],
+        handles=[Patch(facecolor=common.GROUP_COLOURS[g], label=f"{g} type") for g in groups],
         loc="lower right",
     )
     ax.grid(axis="y", visible=False)
@@ -222,8 +218,8 @@ def update_descriptors(ax: Axes, entries=None, *, data: DescriptorsData | None =
     >>> plt.close(fig)
     """
     if not ax.containers:
-        raise not_drawn_by("plot_descriptors", "the bars")
-    data = numbers(descriptors_data, entries, data)
+        raise common.not_drawn_by("plot_descriptors", "the bars")
+    data = common.numbers(descriptors_data, entries, data)
     bars = ax.containers[0]
     shown = [t.get_text() for t in ax.get_yticklabels()]
     if shown != _tick_labels(data.table):
@@ -240,6 +236,6 @@ def update_descriptors(ax: Axes, entries=None, *, data: DescriptorsData | None =
         if bar.get_width() != count:
             bar.set_width(count)
             changed.append(bar)
-    if set_xlim(ax, 0.0, max(float(counts.max()) if counts.size else 0.0, 1.0) * 1.05):
+    if common.set_xlim(ax, 0.0, max(float(counts.max()) if counts.size else 0.0, 1.0) * 1.05):
         changed.append(ax.xaxis)
     return changed

@@ -26,8 +26,8 @@ import pandas as pd
 
 from sci_pain.analysis import AnalysisError, as_entries, summarize_journal
 from sci_pain.errors import did_you_mean
-from sci_pain.plotting._common import day, fmt, no_data, not_drawn_by, numbers, plural_s
-from sci_pain.plotting._common import resolve_flags as flags_table
+from sci_pain.plotting.common import day, fmt, no_data, not_drawn_by, numbers, plural_s
+from sci_pain.plotting.common import resolve_flags as flags_table
 from sci_pain.plotting.journal.body_map import (
     BodyMapData,
     body_map_data,
@@ -119,7 +119,7 @@ class OverviewData:
     not_recorded: dict[str, str] = field(default_factory=dict)
 
     def panel(self, name: str):
-        """The numbers of one panel; a ValueError if they were not computed."""
+        """Return the numbers of one panel (a ValueError if they were not computed)."""
         value = getattr(self, name)
         if value is None and name not in self.not_recorded:
             msg = (

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from sci_pain.analysis import PhaseComparison, compare_phases
-from sci_pain.plotting._common import axis_label, current_axes, date_axis
+from sci_pain.plotting.common import axis_label, current_axes, date_axis
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def plot_phases(
     data: PhaseComparison | None = None,
     **compare: Any,
 ) -> Axes:
-    """The N-of-1 phase plot: baseline (A) and treatment (B) points, phase means, the change.
+    """Draw the N-of-1 phase plot: baseline (A) and treatment (B) points, means, the change.
 
     Parameters
     ----------

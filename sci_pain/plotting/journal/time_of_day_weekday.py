@@ -26,21 +26,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import WEEKDAYS, as_entries, time_of_day_profile, time_of_day_weekday
-from sci_pain.plotting._common import (
-    PAIN_RANGE,
-    axis_label,
-    colorbar,
-    column_name,
-    current_axes,
-    fmt,
-    hatched,
-    not_drawn_by,
-    numbers,
-    same,
-    sequential_cmap,
-    set_cell_label,
-    text_colour,
-)
+from sci_pain.plotting import common
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -137,7 +123,7 @@ def plot_time_of_day_weekday(
     title: str | None = None,
     data: TimeOfDayWeekdayData | None = None,
 ) -> Axes:
-    """A heatmap of the mean rating by weekday (rows) and part of the day or hour (columns).
+    """Draw a heatmap of the mean rating by weekday (rows) and part of the day or hour.
 
     Parameters
     ----------
@@ -168,18 +154,18 @@ def plot_time_of_day_weekday(
     (7, 4)
     >>> plt.close(fig)
     """
-    data = numbers(time_of_day_weekday_data, entries, data, by=by, column=column)
-    ax = current_axes(ax)
+    data = common.numbers(time_of_day_weekday_data, entries, data, by=by, column=column)
+    ax = common.current_axes(ax)
     values = data.values
     image = ax.imshow(
         np.ma.masked_invalid(values),
-        cmap=sequential_cmap(),
-        vmin=PAIN_RANGE[0],
-        vmax=PAIN_RANGE[1],
+        cmap=common.sequential_cmap(),
+        vmin=common.PAIN_RANGE[0],
+        vmax=common.PAIN_RANGE[1],
         aspect="auto",
         interpolation="nearest",
     )
-    ax.add_patch(hatched((-0.5, -0.5), values.shape[1], 7))
+    ax.add_patch(common.hatched((-0.5, -0.5), values.shape[1], 7))
     _label_axes(ax, data.by)
     if annotate is None:
         annotate = data.by == "part"
@@ -187,10 +173,12 @@ def plot_time_of_day_weekday(
         rows, cols = np.nonzero(~np.isnan(values))
         for r, c in zip(rows, cols, strict=True):  # at most 28 cells
             v = values[r, c]
-            ax.text(c, r, f"{v:.1f}", color=text_colour(v), **_CELL_TEXT)
-    name = column_name(data.column).lower()
+            ax.text(c, r, f"{v:.1f}", color=common.text_colour(v), **_CELL_TEXT)
+    name = common.column_name(data.column).lower()
     ax.set_title(title or f"Mean {name} by weekday and time of day")
-    colorbar(ax, image, axis_label(data.column, prefix=f"Mean {data.column.replace('_', ' ')}"))
+    common.colorbar(
+        ax, image, common.axis_label(data.column, prefix=f"Mean {data.column.replace('_', ' ')}")
+    )
     return ax
 
 
@@ -225,11 +213,11 @@ def time_of_day_weekday_alt_text(data: TimeOfDayWeekdayData) -> str:
     profile = ""
     if data.profile is not None:
         means = data.profile.dropna()
-        profile = "; overall " + ", ".join(f"{p} {fmt(v)}" for p, v in means.items())
+        profile = "; overall " + ", ".join(f"{p} {common.fmt(v)}" for p, v in means.items())
     return (
         f"Heatmap of mean {data.column.replace('_', ' ')} by weekday and "
         f"{'part of day' if by == 'part' else 'hour'}: highest on {when(hi_day, hi_time)} "
-        f"({fmt(stacked.max())}), lowest on {when(lo_day, lo_time)} ({fmt(stacked.min())})"
+        f"({common.fmt(stacked.max())}), lowest on {when(lo_day, lo_time)} ({common.fmt(stacked.min())})"
         f"{profile}."
     )
 
@@ -281,14 +269,16 @@ def update_time_of_day_weekday(
     3
     >>> plt.close(fig)
     """
-    data = numbers(time_of_day_weekday_data, entries, data, by=by, column=column)
+    data = common.numbers(time_of_day_weekday_data, entries, data, by=by, column=column)
     values = data.values
     if not ax.images or np.shape(ax.images[0].get_array()) != values.shape:
-        raise not_drawn_by(f"plot_time_of_day_weekday(by={data.by!r})", "a heatmap of that shape")
+        raise common.not_drawn_by(
+            f"plot_time_of_day_weekday(by={data.by!r})", "a heatmap of that shape"
+        )
     image = ax.images[0]
     changed: list = []
     new = np.ma.masked_invalid(values)
-    if not same(image.get_array(), new):
+    if not common.same(image.get_array(), new):
         image.set_data(new)
         changed.append(image)
     if annotate is None:
@@ -310,6 +300,6 @@ def _update_cell_labels(ax: Axes, values: np.ndarray) -> list:
             if np.isnan(value):
                 continue
             text = cells[(row, col)] = ax.text(col, row, "", **_CELL_TEXT)
-        texts_changed |= set_cell_label(text, value)
+        texts_changed |= common.set_cell_label(text, value)
     # all cell labels, so that the set of changing artists stays the same
     return list(cells.values()) if texts_changed else []

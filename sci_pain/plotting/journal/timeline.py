@@ -32,28 +32,7 @@ import pandas as pd
 from sci_pain.analysis import SEVERITIES, as_entries, daily_summary, numeric, rolling_trend
 from sci_pain.analysis import timestamps as entry_times
 from sci_pain.journal import COLUMNS
-from sci_pain.plotting._common import (
-    FLAG_PREFIX,
-    PAIN_RANGE,
-    SEVERITY_COLOURS,
-    SEVERITY_MARKERS,
-    axis_label,
-    column_name,
-    current_axes,
-    date_axis,
-    date_numbers,
-    day,
-    fmt,
-    not_drawn_by,
-    numbers,
-    on_pain_scale,
-    phase_marks,
-    plural_s,
-    resolve_flags,
-    same,
-    set_offsets,
-    set_xlim,
-)
+from sci_pain.plotting import common
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -100,7 +79,7 @@ class TimelineData:
     @property
     def flag_height(self) -> float:
         """Where the red-flag markers sit: above the top of the rating's axis."""
-        top = PAIN_RANGE[1] if on_pain_scale(self.column) else np.nanmax(self.values)
+        top = common.PAIN_RANGE[1] if common.on_pain_scale(self.column) else np.nanmax(self.values)
         return float(top) + 0.6
 
 
@@ -146,8 +125,8 @@ def timeline_data(
         values=numeric(entries, column),
         trend=trend,
         daily=daily_summary(entries, column=column),
-        marks=tuple(phase_marks(phases)),
-        flags=resolve_flags(entries, flags),
+        marks=tuple(common.phase_marks(phases)),
+        flags=common.resolve_flags(entries, flags),
     )
 
 
@@ -155,12 +134,12 @@ def _flag_markers(ax: Axes, severity: str, dates, heights):
     return ax.scatter(
         dates,
         heights,
-        marker=SEVERITY_MARKERS[severity],
+        marker=common.SEVERITY_MARKERS[severity],
         s=50,
-        color=SEVERITY_COLOURS[severity],
+        color=common.SEVERITY_COLOURS[severity],
         edgecolor=PALETTE["black"],
         linewidth=0.5,
-        label=f"{FLAG_PREFIX}{severity.replace('_', ' ')}",
+        label=f"{common.FLAG_PREFIX}{severity.replace('_', ' ')}",
         zorder=4,
         clip_on=False,
     )
@@ -228,10 +207,10 @@ def plot_timeline(
     '14-day rolling mean'
     >>> plt.close(fig)
     """
-    data = numbers(
+    data = common.numbers(
         timeline_data, entries, data, column=column, window=window, phases=phases, flags=flags
     )
-    ax = current_axes(ax)
+    ax = common.current_axes(ax)
     column = data.column
     ax.scatter(
         data.timestamps,
@@ -258,13 +237,13 @@ def plot_timeline(
                 _flag_markers(
                     ax, severity, chosen["timestamp"].to_numpy(), np.full(len(chosen), height)
                 )
-    if on_pain_scale(column):
-        ax.set_ylim(-0.3, PAIN_RANGE[1] + 1.0)
+    if common.on_pain_scale(column):
+        ax.set_ylim(-0.3, common.PAIN_RANGE[1] + 1.0)
         ax.set_yticks(range(0, 11, 2))
-    date_axis(ax)
+    common.date_axis(ax)
     ax.set_xlabel("Date")
-    ax.set_ylabel(axis_label(column))
-    ax.set_title(title or f"{column_name(column)} over time")
+    ax.set_ylabel(common.axis_label(column))
+    ax.set_title(title or f"{common.column_name(column)} over time")
     ax.legend(**_LEGEND)
     return ax
 
@@ -295,14 +274,16 @@ def timeline_alt_text(data: TimelineData) -> str:
     days_with = int((~daily["missed"]).sum()) if len(daily) else 0
     text = (
         f"Timeline of {column.replace('_', ' ')}{f' ({unit})' if unit else ''} from "
-        f"{day(first)} to {day(last)}: {len(data.values)} entries on {days_with} of "
+        f"{common.day(first)} to {common.day(last)}: {len(data.values)} entries on {days_with} of "
         f"{len(daily)} days; the {data.window}-day rolling mean went from "
-        f"{fmt(trend.iloc[0] if len(trend) else math.nan)} to "
-        f"{fmt(trend.iloc[-1] if len(trend) else math.nan)} (daily means "
-        f"{fmt(daily['mean'].min())} to {fmt(daily['mean'].max())})"
+        f"{common.fmt(trend.iloc[0] if len(trend) else math.nan)} to "
+        f"{common.fmt(trend.iloc[-1] if len(trend) else math.nan)} (daily means "
+        f"{common.fmt(daily['mean'].min())} to {common.fmt(daily['mean'].max())})"
     )
     if data.marks:
-        text += "; dashed lines mark " + ", ".join(f"{lab} on {day(d)}" for lab, d in data.marks)
+        text += "; dashed lines mark " + ", ".join(
+            f"{lab} on {common.day(d)}" for lab, d in data.marks
+        )
     if data.flags is not None:
         counts = data.flags["severity"].value_counts()
         parts = [
@@ -311,7 +292,9 @@ def timeline_alt_text(data: TimelineData) -> str:
             if counts.get(s, 0)
         ]
         n = len(data.flags)
-        text += f"; {n} red flag{plural_s(n)} marked" + (f" ({', '.join(parts)})" if parts else "")
+        text += f"; {n} red flag{common.plural_s(n)} marked" + (
+            f" ({', '.join(parts)})" if parts else ""
+        )
     return text + "."
 
 
@@ -321,11 +304,11 @@ def timeline_alt_text(data: TimelineData) -> str:
 def _update_line(ax: Axes, line, data: TimelineData) -> list:
     """Move the rolling-mean line and relabel it (and its legend entry) for the window."""
     changed: list = []
-    x = date_numbers(data.trend.index.to_numpy())
+    x = common.date_numbers(data.trend.index.to_numpy())
     y = data.trend["rolling_mean"].to_numpy(dtype=float)
     old = (np.asarray(line.get_xdata(orig=True)), np.asarray(line.get_ydata(orig=True)))
-    old_x = date_numbers(old[0]) if np.issubdtype(old[0].dtype, np.datetime64) else old[0]
-    if not (same(old_x, x) and same(old[1], y)):
+    old_x = common.date_numbers(old[0]) if np.issubdtype(old[0].dtype, np.datetime64) else old[0]
+    if not (common.same(old_x, x) and common.same(old[1], y)):
         line.set_data(x, y)
         changed.append(line)
     label = f"{data.window}-day rolling mean"
@@ -344,9 +327,9 @@ def _update_line(ax: Axes, line, data: TimelineData) -> list:
 def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
     """Move, empty or add the red-flag markers; rebuild the legend when a severity is new."""
     markers = {
-        c.get_label().removeprefix(FLAG_PREFIX).replace(" ", "_"): c
+        c.get_label().removeprefix(common.FLAG_PREFIX).replace(" ", "_"): c
         for c in ax.collections
-        if c.get_label().startswith(FLAG_PREFIX)
+        if c.get_label().startswith(common.FLAG_PREFIX)
     }
     placed = [np.asarray(m.get_offsets()) for m in markers.values() if len(m.get_offsets())]
     height = float(placed[0][0, 1]) if placed else data.flag_height
@@ -358,15 +341,15 @@ def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
         if len(chosen) == 0:
             # emptied, not removed: the legend keeps its entry and its place
             if artist is not None:
-                moved |= set_offsets(artist, np.empty((0, 2)))
+                moved |= common.set_offsets(artist, np.empty((0, 2)))
             continue
         dates = chosen["timestamp"].to_numpy()
         if artist is None:
             markers[severity] = _flag_markers(ax, severity, dates, np.full(len(chosen), height))
             rebuild = True
         else:
-            offsets = np.column_stack([date_numbers(dates), np.full(len(chosen), height)])
-            moved |= set_offsets(artist, offsets)
+            offsets = np.column_stack([common.date_numbers(dates), np.full(len(chosen), height)])
+            moved |= common.set_offsets(artist, offsets)
     changed: list = []
     if moved or rebuild:  # all markers, so that the set of changing artists stays
         changed.extend(markers.values())
@@ -378,14 +361,14 @@ def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
 
 def _update_xlim(ax: Axes, timestamps: np.ndarray, xlim) -> list:
     if xlim is not None:
-        low, high = date_numbers([pd.Timestamp(v).to_datetime64() for v in xlim])
+        low, high = common.date_numbers([pd.Timestamp(v).to_datetime64() for v in xlim])
     elif len(timestamps) and not pd.isna(timestamps.min()):
-        low, high = date_numbers([timestamps.min(), timestamps.max()])
+        low, high = common.date_numbers([timestamps.min(), timestamps.max()])
         margin = max(1.0, 0.05 * (high - low))
         low, high = low - margin, high + margin
     else:
         low, high = ax.get_xlim()
-    return [ax.xaxis] if set_xlim(ax, low, high) else []
+    return [ax.xaxis] if common.set_xlim(ax, low, high) else []
 
 
 def update_timeline(
@@ -454,10 +437,12 @@ def update_timeline(
     points = next((c for c in ax.collections if c.get_label() == "entries"), None)
     line = next((ln for ln in ax.lines if ln.get_label().endswith("-day rolling mean")), None)
     if points is None or line is None:
-        raise not_drawn_by("plot_timeline", "the points or the rolling-mean line")
-    data = numbers(timeline_data, entries, data, column=column, window=window, flags=flags)
+        raise common.not_drawn_by("plot_timeline", "the points or the rolling-mean line")
+    data = common.numbers(timeline_data, entries, data, column=column, window=window, flags=flags)
     changed: list = []
-    if set_offsets(points, np.column_stack([date_numbers(data.timestamps), data.values])):
+    if common.set_offsets(
+        points, np.column_stack([common.date_numbers(data.timestamps), data.values])
+    ):
         changed.append(points)
     changed += _update_line(ax, line, data)
     changed += _update_flags(ax, data, legend_kwargs)

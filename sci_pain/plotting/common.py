@@ -1,7 +1,8 @@
 """What the figures of this layer share: axes, colours, names, number formats, in-place updates.
 
 A helper lives here when two figure modules need it, so each figure module holds only its own
-figure. Everything here is public to the plotting layer (the module itself is private to it).
+figure. The figure modules use it as ``from sci_pain.plotting import common``; it is not part of
+the layer's public API (:data:`sci_pain.plotting._EXPORTS`).
 
 Examples
 --------
@@ -111,12 +112,12 @@ def current_axes(ax: Axes | None, figsize: tuple[float, float] | None = None) ->
 
 
 def column_name(column: str) -> str:
-    """The display name of a journal column ('Pain', 'Sleep'); other names as given."""
+    """Return the display name of a journal column ('Pain', 'Sleep'); other names as given."""
     return COLUMNS[column].label if column in COLUMNS else column
 
 
 def axis_label(column: str, *, prefix: str = "", suffix: str = "") -> str:
-    """An axis label with the column's unit: 'Pain (NRS 0-10)', 'Activity, day before (min)'."""
+    """Return an axis label with the column's unit: 'Pain (NRS 0-10)', 'Activity, day before (min)'."""
     name = prefix or (
         COLUMNS[column].label if column in COLUMNS else column.replace("_", " ").capitalize()
     )
@@ -147,14 +148,14 @@ def no_data(ax: Axes, message: str) -> None:
 
 
 def sequential_cmap(name: str = SEQUENTIAL_CMAP):
-    """The rating colour map, transparent where a value is missing (the hatching shows)."""
+    """Return the rating colour map, transparent where a value is missing (the hatching shows)."""
     import matplotlib as mpl
 
     return mpl.colormaps[name].with_extremes(bad=(0.0, 0.0, 0.0, 0.0))
 
 
 def hatched(xy, width: float, height: float):
-    """The 'no entries' background drawn under a heatmap: masked cells let it show."""
+    """Return the 'no entries' background for under a heatmap (masked cells let it show)."""
     from matplotlib.patches import Rectangle
 
     return Rectangle(
@@ -186,7 +187,7 @@ def _linear(channel: float) -> float:
 
 
 def colorbar(ax: Axes, mappable, label: str):
-    """A colour bar in an inset of `ax` (replacing an earlier one), so redraws do not pile up."""
+    """Add a colour bar in an inset of `ax` (replacing an earlier one): redraws do not pile up."""
     for child in list(ax.child_axes):
         if child.get_label() in (COLORBAR_LABEL, MISSING_KEY_LABEL):
             child.remove()
@@ -209,12 +210,12 @@ def colorbar(ax: Axes, mappable, label: str):
 
 
 def day(value) -> str:
-    """A date as ``YYYY-MM-DD``."""
+    """Write a date as ``YYYY-MM-DD``."""
     return f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A number with `digits` decimals, or ``"n/a"`` when it is missing."""
+    """Write a number with `digits` decimals, or ``"n/a"`` when it is missing."""
     missing = value is None or (isinstance(value, float) and math.isnan(value))
     return "n/a" if missing else f"{value:.{digits}f}"
 
@@ -225,7 +226,7 @@ def plural_s(count: int) -> str:
 
 
 def lag_words(lag: int, *, article: bool = False) -> str:
-    """'same day', 'day before', '3 days before' (with `article`: 'the same day', ...)."""
+    """Say a lag: 'same day', 'day before', '3 days before' (`article`: 'the same day', ...)."""
     if lag in (0, 1):
         words = "same day" if lag == 0 else "day before"
         return f"the {words}" if article else words
@@ -250,7 +251,7 @@ def phase_marks(phases) -> list[tuple[str, pd.Timestamp]]:
 
 
 def resolve_flags(entries: pd.DataFrame, flags) -> pd.DataFrame | None:
-    """The red flags to mark: None, a scan of `entries` (``flags=True``) or the table given."""
+    """Return the red flags to mark: None, a scan of `entries` (``flags=True``) or the table given."""
     if flags is None or flags is False:
         return None
     if flags is True:
@@ -272,7 +273,7 @@ def _same_option(given: Any, kept: Any) -> bool:
 
 
 def numbers(compute: Callable[..., Any], entries, data, /, **options: Any):
-    """The numbers of a figure: `data` when given, else ``compute(entries, **options)``.
+    """Return the numbers of a figure: `data` when given, else ``compute(entries, **options)``.
 
     Every ``plot_<kind>`` and ``update_<kind>`` takes either the entries (and computes) or
     ``data=`` from ``<kind>_data`` (and draws only). With `data`, an option that shapes the
@@ -319,7 +320,7 @@ def numbers(compute: Callable[..., Any], entries, data, /, **options: Any):
 
 
 def not_drawn_by(function: str, what: str) -> ValueError:
-    """The error for an update of an Axes that the matching plot function did not draw."""
+    """Return the error for an update of an Axes that the matching plot function did not draw."""
     msg = (
         f"this Axes was not drawn by {function} ({what} not found); draw it with {function} "
         f"first, then update it"
