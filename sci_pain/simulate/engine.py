@@ -65,6 +65,8 @@ from sci_pain.journal import (
     QUALITIES,
     SKIN,
 )
+from sci_pain.simulate._arrays import first_on_or_after, persona_values
+from sci_pain.simulate.notes import write_notes
 from sci_pain.simulate.persona import (
     DEFAULT_START,
     Persona,
@@ -91,7 +93,6 @@ SLOTS: dict[str, tuple[int, int]] = {
 # same (there, dtype="str" would turn an empty cell into the text "None").
 _TEXT = pd.StringDtype(na_value=np.nan)
 _N_SLOTS = len(SLOTS)
-_POOR_SLEEP_MARGIN_HOURS = 1.5  # "poor_sleep" notes: sleep below the reference by this much
 _NIGHT_MAX_HOURS = 10.0  # longest possible immobile stretch in the overnight interval
 _DAY_MAX_HOURS = 6.0  # ... and in a daytime interval
 
@@ -241,13 +242,6 @@ def simulate_cohort(
     return pd.DataFrame({"person_id": person.astype(np.int64) + 1, **columns})
 
 
-def _param(personas: Sequence[Persona], which: np.ndarray, name: str) -> np.ndarray:
-    """Per-person float array of a persona field (None -> +inf, i.e. 'never')."""
-    values = [getattr(p, name) for p in personas]
-    table = np.array([np.inf if v is None else float(v) for v in values])
-    return table[which]
-
-
 def _ramp(day: np.ndarray, start: np.ndarray, ramp_days: np.ndarray, end: np.ndarray) -> np.ndarray:
     """(people, days) weight: 0 before ``start`` and from ``end``; rises to 1 over ``ramp_days``."""
     since = day[None, :] - start[:, None]
@@ -275,7 +269,7 @@ def _simulate(
     """
 
     def par(name: str) -> np.ndarray:
-        return _param(personas, which, name)
+        return persona_values(personas, which, name)
 
     d = _days(par, personas, which, days, day0, offset, rng)
     e = _entries(par, d, days, rng)
@@ -283,7 +277,7 @@ def _simulate(
     k = np.asarray(which)[e.person]  # persona index of each entry
     text = _text_cells(personas, k, e, d, rng)
     interventions = _interventions(personas, which, k, e, d, rng)
-    notes = _notes(
+    notes = write_notes(
         personas=personas,
         which=which,
         k=k,
@@ -297,6 +291,7 @@ def _simulate(
         sleep=d.sleep,
         in_stretch=d.in_stretch,
         in_dvt=d.in_dvt,
+        n_slots=_N_SLOTS,
         rng=rng,
     )
     return _columns(personas, k, e, d, timestamp, text, interventions, notes, rng)
@@ -329,14 +324,7 @@ def _days(
     """Draw the day-level quantities: noise, sleep, sessions, events, spasm rate, day pain."""
     n_people = len(which)
     day = np.arange(days, dtype=float)
-    noise_sd = par("day_noise_sd")
-    phi = par("day_noise_autocorr")
-    innovations = rng.standard_normal((n_people, days)) * (noise_sd * np.sqrt(1 - phi**2))[:, None]
-    day_noise = np.empty((n_people, days))
-    day_noise[:, 0] = rng.standard_normal(n_people) * noise_sd
-    for d in range(1, days):  # a loop over days, vectorized over people
-        day_noise[:, d] = phi * day_noise[:, d - 1] + innovations[:, d]
-
+    day_noise = _day_noise(par, n_people, days, rng)
     sleep = rng.normal(
         par("sleep_mean_hours")[:, None], par("sleep_sd_hours")[:, None], (n_people, days)
     )
@@ -345,31 +333,7 @@ def _days(
     stretch_start = par("immobile_stretch_start_day")
     stretch_end = stretch_start + par("immobile_stretch_days")
     in_stretch = (day[None, :] >= stretch_start[:, None]) & (day[None, :] < stretch_end[:, None])
-    weekday = (
-        day.astype(np.int64) + int(day0.astype("datetime64[D]").view("int64")) + 3
-    ) % 7  # 0 = Monday
-    session = rng.normal(
-        par("activity_mean_min")[:, None], par("activity_sd_min")[:, None], (n_people, days)
-    )
-    big_day = rng.random((n_people, days)) < par("activity_jump_prob")[:, None]
-    session = np.maximum(_round_to(session, 5.0), 0.0) + np.where(
-        big_day, par("activity_jump_min")[:, None], 0.0
-    )
-    # no session at weekends (if therapy_weekdays_only) or while bed-bound
-    rest_day = (par("therapy_weekdays_only")[:, None] > 0) & (weekday[None, :] >= 5)
-    rest_day |= in_stretch
-    session = np.where(rest_day, 0.0, session)
-    big_day &= ~rest_day & (session > 0)
-
-    lag = par("activity_lag_days").astype(np.int64)
-    lagged_index = day.astype(np.int64)[None, :] - lag[:, None]
-    lagged = np.take_along_axis(session, np.clip(lagged_index, 0, days - 1), axis=1)
-    lagged = np.where(lagged_index >= 0, lagged, 0.0)
-    activity_pain = (
-        par("activity_effect_per_10min")[:, None]
-        * np.maximum(lagged - par("activity_reference_min")[:, None], 0.0)
-        / 10.0
-    )
+    session, big_day, activity_pain = _sessions(par, day, day0, in_stretch, rng)
 
     intervention_weight = _ramp(
         day,
@@ -385,24 +349,7 @@ def _days(
     )
     intervention_on &= has_intervention[:, None]
 
-    redness_day = stretch_start + par("redness_after_days")
-    blister_day = stretch_start + par("blister_after_days")
-    redness_day = np.where(redness_day < stretch_end, redness_day, np.inf)
-    blister_day = np.where(blister_day < stretch_end, blister_day, np.inf)
-    skin_level = np.zeros((n_people, days), dtype=np.int64)
-    red = (day[None, :] >= redness_day[:, None]) & (
-        day[None, :] < (stretch_end + par("redness_heal_days"))[:, None]
-    )
-    blister = (day[None, :] >= blister_day[:, None]) & (
-        day[None, :] < (stretch_end + par("blister_heal_days"))[:, None]
-    )
-    skin_level[red] = 1
-    skin_level[blister] = 2
-    skin_pain = np.select(
-        [skin_level == 1, skin_level == 2],
-        [par("redness_pain_effect")[:, None], par("blister_pain_effect")[:, None]],
-        0.0,
-    )
+    skin_level, skin_pain = _skin(par, day, stretch_start, stretch_end)
 
     dvt_start = par("dvt_start_day")
     dvt_end = dvt_start + par("dvt_days")
@@ -439,6 +386,86 @@ def _days(
     )
 
 
+def _day_noise(
+    par: Callable[[str], np.ndarray], n_people: int, days: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw each person's day-to-day noise, an AR(1) series over days."""
+    noise_sd = par("day_noise_sd")
+    phi = par("day_noise_autocorr")
+    innovations = rng.standard_normal((n_people, days)) * (noise_sd * np.sqrt(1 - phi**2))[:, None]
+    day_noise = np.empty((n_people, days))
+    day_noise[:, 0] = rng.standard_normal(n_people) * noise_sd
+    for d in range(1, days):  # a loop over days, vectorized over people
+        day_noise[:, d] = phi * day_noise[:, d - 1] + innovations[:, d]
+    return day_noise
+
+
+def _sessions(
+    par: Callable[[str], np.ndarray],
+    day: np.ndarray,
+    day0: np.datetime64,
+    in_stretch: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw the exercise sessions; return minutes, long-session days and the pain they add."""
+    n_people, days = in_stretch.shape
+    weekday = (
+        day.astype(np.int64) + int(day0.astype("datetime64[D]").view("int64")) + 3
+    ) % 7  # 0 = Monday
+    session = rng.normal(
+        par("activity_mean_min")[:, None], par("activity_sd_min")[:, None], (n_people, days)
+    )
+    big_day = rng.random((n_people, days)) < par("activity_jump_prob")[:, None]
+    session = np.maximum(_round_to(session, 5.0), 0.0) + np.where(
+        big_day, par("activity_jump_min")[:, None], 0.0
+    )
+    # no session at weekends (if therapy_weekdays_only) or while bed-bound
+    rest_day = (par("therapy_weekdays_only")[:, None] > 0) & (weekday[None, :] >= 5)
+    rest_day |= in_stretch
+    session = np.where(rest_day, 0.0, session)
+    big_day &= ~rest_day & (session > 0)
+
+    lag = par("activity_lag_days").astype(np.int64)
+    lagged_index = day.astype(np.int64)[None, :] - lag[:, None]
+    lagged = np.take_along_axis(session, np.clip(lagged_index, 0, days - 1), axis=1)
+    lagged = np.where(lagged_index >= 0, lagged, 0.0)
+    activity_pain = (
+        par("activity_effect_per_10min")[:, None]
+        * np.maximum(lagged - par("activity_reference_min")[:, None], 0.0)
+        / 10.0
+    )
+    return session, big_day, activity_pain
+
+
+def _skin(
+    par: Callable[[str], np.ndarray],
+    day: np.ndarray,
+    stretch_start: np.ndarray,
+    stretch_end: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the skin level (0 ok, 1 redness, 2 blister) by day, and the pain it adds."""
+    n_people, days = len(stretch_start), len(day)
+    redness_day = stretch_start + par("redness_after_days")
+    blister_day = stretch_start + par("blister_after_days")
+    redness_day = np.where(redness_day < stretch_end, redness_day, np.inf)
+    blister_day = np.where(blister_day < stretch_end, blister_day, np.inf)
+    skin_level = np.zeros((n_people, days), dtype=np.int64)
+    red = (day[None, :] >= redness_day[:, None]) & (
+        day[None, :] < (stretch_end + par("redness_heal_days"))[:, None]
+    )
+    blister = (day[None, :] >= blister_day[:, None]) & (
+        day[None, :] < (stretch_end + par("blister_heal_days"))[:, None]
+    )
+    skin_level[red] = 1
+    skin_level[blister] = 2
+    skin_pain = np.select(
+        [skin_level == 1, skin_level == 2],
+        [par("redness_pain_effect")[:, None], par("blister_pain_effect")[:, None]],
+        0.0,
+    )
+    return skin_level, skin_pain
+
+
 @dataclass(frozen=True)
 class _Entries:
     """One value per entry, in person and time order."""
@@ -461,6 +488,74 @@ class _Entries:
         return self.person, self.entry_day
 
 
+def _immobile(
+    par: Callable[[str], np.ndarray], in_stretch: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw the longest immobile time of each interval, in half hours (people, days, slots)."""
+    n_slots, days = _N_SLOTS, in_stretch.shape[1]
+    immobile_mean = np.repeat(par("immobile_day_hours")[:, None, None], n_slots, axis=2)
+    immobile_mean = np.repeat(immobile_mean, days, axis=1)
+    immobile_mean[:, :, 0] = par("immobile_night_hours")[:, None]
+    immobile_mean += np.where(in_stretch, par("immobile_stretch_extra_hours")[:, None], 0.0)[
+        :, :, None
+    ]
+    immobile = rng.normal(immobile_mean, par("immobile_sd_hours")[:, None, None])
+    immobile_cap = np.array([_NIGHT_MAX_HOURS] + [_DAY_MAX_HOURS] * (n_slots - 1))
+    return np.clip(_round_to(immobile, 0.5), 0.5, immobile_cap)
+
+
+@dataclass(frozen=True)
+class _Segments:
+    """The slots each entry covers: since the previous entry on the same day.
+
+    A day's first entry covers the night before and the day so far, i.e. from slot 0 of its
+    day. ``start`` and ``end`` (inclusive) index the flattened (people, days, slots) arrays.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    first_of_day: np.ndarray
+    last_of_day: np.ndarray
+
+    @classmethod
+    def of(
+        cls,
+        flat_index: np.ndarray,
+        person: np.ndarray,
+        entry_day: np.ndarray,
+        entry_slot: np.ndarray,
+    ) -> _Segments:
+        """Return the segments of entries at `flat_index` (sorted by person and time)."""
+        n = flat_index.size
+        same_day = np.zeros(n, dtype=bool)
+        same_day[1:] = (person[1:] == person[:-1]) & (entry_day[1:] == entry_day[:-1])
+        previous = np.concatenate([[-1], flat_index[:-1]])[:n].astype(np.int64)
+        last_of_day = np.ones(n, dtype=bool)
+        last_of_day[:-1] = ~same_day[1:]
+        return cls(
+            start=np.where(same_day, previous + 1, flat_index - entry_slot),
+            end=flat_index,
+            first_of_day=~same_day,
+            last_of_day=last_of_day,
+        )
+
+    def sum(self, values: np.ndarray) -> np.ndarray:
+        """Return the sum of `values` over each entry's slots."""
+        cumulative = np.concatenate([[0], np.cumsum(values.ravel())])
+        return cumulative[self.end + 1] - cumulative[self.start]
+
+    def max(self, values: np.ndarray) -> np.ndarray:
+        """Return the largest of `values` over each entry's slots."""
+        n = self.end.size
+        if n == 0:
+            return np.zeros(0)
+        padded = np.concatenate([values.ravel(), [0.0]])
+        bounds = np.empty(2 * n, dtype=np.int64)
+        bounds[0::2] = self.start
+        bounds[1::2] = self.end + 1
+        return np.maximum.reduceat(padded, bounds)[0::2]
+
+
 def _entries(
     par: Callable[[str], np.ndarray], d: _Days, days: int, rng: np.random.Generator
 ) -> _Entries:
@@ -475,15 +570,7 @@ def _entries(
     activity_interval[:, :, 1] = session  # the session is held between morning and afternoon
     big_interval = np.zeros((n_people, days, n_slots))
     big_interval[:, :, 1] = big_day
-    immobile_mean = np.repeat(par("immobile_day_hours")[:, None, None], n_slots, axis=2)
-    immobile_mean = np.repeat(immobile_mean, days, axis=1)
-    immobile_mean[:, :, 0] = par("immobile_night_hours")[:, None]
-    immobile_mean += np.where(in_stretch, par("immobile_stretch_extra_hours")[:, None], 0.0)[
-        :, :, None
-    ]
-    immobile = rng.normal(immobile_mean, par("immobile_sd_hours")[:, None, None])
-    immobile_cap = np.array([_NIGHT_MAX_HOURS] + [_DAY_MAX_HOURS] * (n_slots - 1))
-    immobile = np.clip(_round_to(immobile, 0.5), 0.5, immobile_cap)
+    immobile = _immobile(par, in_stretch, rng)
 
     slot_effect = np.stack(
         [np.zeros(n_people), par("afternoon_effect"), par("evening_effect")], axis=1
@@ -504,36 +591,12 @@ def _entries(
     position = flat_index % per_person
     entry_day = position // n_slots
     entry_slot = position % n_slots
-    n = flat_index.size
 
-    # Entry segments: since the previous entry on the same day (a day's first entry covers the
-    # night before and the day so far, i.e. from slot 0 of its day).
-    same_day = np.zeros(n, dtype=bool)
-    same_day[1:] = (person[1:] == person[:-1]) & (entry_day[1:] == entry_day[:-1])
-    previous = np.concatenate([[-1], flat_index[:-1]])[:n].astype(np.int64)
-    seg_start = np.where(same_day, previous + 1, flat_index - entry_slot)
-    seg_end = flat_index  # inclusive
-    first_of_day = ~same_day
-    last_of_day = np.ones(n, dtype=bool)
-    last_of_day[:-1] = ~same_day[1:]
-
-    def segment_sum(values: np.ndarray) -> np.ndarray:
-        cumulative = np.concatenate([[0], np.cumsum(values.ravel())])
-        return cumulative[seg_end + 1] - cumulative[seg_start]
-
-    def segment_max(values: np.ndarray) -> np.ndarray:
-        if n == 0:
-            return np.zeros(0)
-        padded = np.concatenate([values.ravel(), [0.0]])
-        bounds = np.empty(2 * n, dtype=np.int64)
-        bounds[0::2] = seg_start
-        bounds[1::2] = seg_end + 1
-        return np.maximum.reduceat(padded, bounds)[0::2]
-
-    spasms = segment_sum(spasms_interval).astype(np.int64)
-    activity = segment_sum(activity_interval)
-    big_entry = segment_sum(big_interval) > 0
-    immobile_hours = segment_max(immobile)
+    segments = _Segments.of(flat_index, person, entry_day, entry_slot)
+    spasms = segments.sum(spasms_interval).astype(np.int64)
+    activity = segments.sum(activity_interval)
+    big_entry = segments.sum(big_interval) > 0
+    immobile_hours = segments.max(immobile)
 
     pday = (person, entry_day)
     latent = (
@@ -552,8 +615,8 @@ def _entries(
         person=person,
         entry_day=entry_day,
         entry_slot=entry_slot,
-        first_of_day=first_of_day,
-        last_of_day=last_of_day,
+        first_of_day=segments.first_of_day,
+        last_of_day=segments.last_of_day,
         spasms=spasms,
         activity=activity,
         big_entry=big_entry,
@@ -658,8 +721,8 @@ def _interventions(
             if p.intervention_daily:
                 logged = rows & last_of_day & intervention_on[pday]
             else:
-                logged = rows & _first_on_or_after(
-                    person, entry_day, _param(personas, which, "intervention_start_day")
+                logged = rows & first_on_or_after(
+                    person, entry_day, persona_values(personas, which, "intervention_start_day")
                 )
                 logged &= entry_day < (
                     p.intervention_end_day if p.intervention_end_day is not None else np.inf
@@ -753,100 +816,3 @@ def _masks_to_text(mask: np.ndarray) -> np.ndarray:
         dtype=object,
     )
     return table[inverse] if mask.size else np.empty(0, dtype=object)
-
-
-def _first_on_or_after(
-    person: np.ndarray, entry_day: np.ndarray, day_by_person: np.ndarray
-) -> np.ndarray:
-    """Mask of each person's first entry on or after their own event day (inf = never)."""
-    out = np.zeros(person.size, dtype=bool)
-    candidates = np.flatnonzero(entry_day >= day_by_person[person])
-    if candidates.size:
-        _, first = np.unique(person[candidates], return_index=True)
-        out[candidates[first]] = True
-    return out
-
-
-def _notes(
-    *,
-    personas: Sequence[Persona],
-    which: np.ndarray,
-    k: np.ndarray,
-    person: np.ndarray,
-    entry_day: np.ndarray,
-    entry_slot: np.ndarray,
-    first_of_day: np.ndarray,
-    spasms: np.ndarray,
-    big_entry: np.ndarray,
-    big_day: np.ndarray,
-    sleep: np.ndarray,
-    in_stretch: np.ndarray,
-    in_dvt: np.ndarray,
-    rng: np.random.Generator,
-) -> np.ndarray:
-    n = person.size
-    notes = np.full(n, None, dtype=object)
-    taken = np.zeros(n, dtype=bool)
-    pday = (person, entry_day)
-
-    def par(name: str) -> np.ndarray:
-        return _param(personas, which, name)
-
-    def first_after(day_by_person: np.ndarray) -> np.ndarray:
-        return _first_on_or_after(person, entry_day, day_by_person)
-
-    lag = par("activity_lag_days").astype(np.int64)
-    lag_source = entry_day - lag[person]
-    after_big = np.zeros(n, dtype=bool)
-    ok = lag_source >= 0
-    after_big[ok] = big_day[person[ok], lag_source[ok]]
-    stretch_start = par("immobile_stretch_start_day")
-    stretch_days = par("immobile_stretch_days")
-    redness = stretch_start + par("redness_after_days")
-    blister = stretch_start + par("blister_after_days")
-    triggers = {
-        "random": lambda: np.ones(n, dtype=bool),
-        "evening": lambda: entry_slot == _N_SLOTS - 1,
-        "poor_sleep": lambda: (
-            first_of_day
-            & (sleep[pday] < par("sleep_reference_hours")[person] - _POOR_SLEEP_MARGIN_HOURS)
-        ),
-        "many_spasms": lambda: spasms >= np.maximum(2 * par("spasms_mean")[person], 1),
-        "big_activity": lambda: big_entry,
-        "after_big_activity": lambda: after_big & first_of_day,
-        "intervention_start": lambda: first_after(par("intervention_start_day")),
-        "stretch_start": lambda: first_after(np.where(stretch_days > 0, stretch_start, np.inf)),
-        "stretch_ongoing": lambda: in_stretch[pday],
-        "redness_start": lambda: first_after(
-            np.where(redness < stretch_start + stretch_days, redness, np.inf)
-        ),
-        "blister_start": lambda: first_after(
-            np.where(blister < stretch_start + stretch_days, blister, np.inf)
-        ),
-        "dvt_start": lambda: first_after(
-            np.where(par("dvt_days") > 0, par("dvt_start_day"), np.inf)
-        ),
-        "dvt_second_day": lambda: first_after(
-            np.where(par("dvt_days") > 1, par("dvt_start_day") + 1, np.inf)
-        ),
-        "dvt_ongoing": lambda: in_dvt[pday],
-        "weight": lambda: first_of_day & (entry_day % 14 == 0),
-    }
-    for j, p in enumerate(personas):
-        rows = k == j
-        if not rows.any():
-            continue
-        for rule in p.notes:
-            hit = rows & ~taken & triggers[rule.when]() & (rng.random(n) < rule.prob)
-            if not hit.any():
-                continue
-            if "{weight_kg}" in rule.text and p.weight_start_kg is not None:
-                kg = p.weight_start_kg + p.weight_gain_kg_per_30_days * entry_day[hit] / 30.0
-                kg = kg + rng.normal(0.0, 0.3, hit.sum())
-                before, after = rule.text.split("{weight_kg}", 1)
-                filled = np.char.add(np.char.add(before, np.char.mod("%.1f", kg)), after)
-                notes[hit] = filled.astype(object)
-            else:
-                notes[hit] = rule.text
-            taken |= hit
-    return notes
