@@ -54,6 +54,7 @@ from sci_pain.knowledge import (
     SITUATIONS,
     Field,
     show_value,
+    value_problems,
 )
 
 if TYPE_CHECKING:
@@ -274,29 +275,17 @@ def _check_int(fld: Field, value: object, known: dict[str, set[str]]) -> _Proble
     return [] if ok else [(value, "must be a whole number, 0 or more")]
 
 
-def _not_allowed(fld: Field, value: object) -> str:
-    return f"must be one of {list(fld.allowed)}.{did_you_mean(value, fld.allowed)}"
-
-
-def _check_category(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
-    return [] if value in fld.allowed else [(value, _not_allowed(fld, value))]
-
-
-def _check_list(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
-    if not isinstance(value, list):
-        return [(value, "must be a list (write [] for none)")]
-    problems: _Problems = []
-    if fld.nonempty and not value:
-        problems.append((value, "must list at least one item"))
-    for item in value:
-        if not isinstance(item, str) or not item.strip():
-            problems.append((item, "items must be non-empty text"))
-        elif fld.kind == "category_list" and item not in fld.allowed:
-            problems.append((item, _not_allowed(fld, item)))
-        elif fld.kind == "ref_list" and item not in known[fld.refers_to]:
-            where = f"data/knowledge/{fld.refers_to}.yaml"
-            hint = did_you_mean(item, known[fld.refers_to])
-            problems.append((item, f"not found in {where}.{hint}"))
+def _check_listed(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    """Categories and lists as the knowledge base checks them, plus the case's references."""
+    problems = value_problems(fld, value)
+    if fld.kind == "ref_list" and isinstance(value, list):
+        valid = known[fld.refers_to]
+        where = f"data/knowledge/{fld.refers_to}.yaml"
+        problems += [
+            (item, f"not found in {where}.{did_you_mean(item, valid)}")
+            for item in value
+            if isinstance(item, str) and item.strip() and item not in valid
+        ]
     return problems
 
 
@@ -315,10 +304,10 @@ _KIND_CHECKS = {
     "str": _check_text,
     "text": _check_text,
     "int": _check_int,
-    "category": _check_category,
-    "str_list": _check_list,
-    "category_list": _check_list,
-    "ref_list": _check_list,
+    "category": _check_listed,
+    "str_list": _check_listed,
+    "category_list": _check_listed,
+    "ref_list": _check_listed,
     "mapping_any": _check_mapping,
     "answers": _check_mapping,
 }

@@ -67,6 +67,7 @@ _EXPORTS: dict[str, str] = {
     "show_value": "validate",
     "update_readme_tables": "validate",
     "validate_knowledge": "validate",
+    "value_problems": "validate",
 }
 
 __all__ = sorted(_EXPORTS)

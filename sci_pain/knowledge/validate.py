@@ -42,6 +42,7 @@ __all__ = [
     "show_value",
     "update_readme_tables",
     "validate_knowledge",
+    "value_problems",
 ]
 
 _ID_PATTERN = re.compile(r"^[a-z][A-Za-z0-9_]*$")
@@ -256,6 +257,33 @@ _KIND_CHECKS = {
     "mapping": _check_mapping,
 }
 """The check of each field kind but ``records`` (types and vocabularies, not references)."""
+
+
+def value_problems(fld: Field, value: object) -> list[tuple[object, str]]:
+    """Return the problems of one value against its field declaration.
+
+    Types and vocabularies only: nested ``records`` and whether a reference names a record are
+    checked by :func:`find_problems`.
+
+    Parameters
+    ----------
+    fld : Field
+        The declaration (any kind but ``records``).
+    value : object
+        The value as read from YAML (not ``None``).
+
+    Returns
+    -------
+    list of (object, str)
+        ``(value shown, problem)`` for each problem; empty when the value is fine.
+
+    Examples
+    --------
+    >>> from sci_pain.knowledge.schema import CAUSE_FIELDS
+    >>> value_problems(CAUSE_FIELDS["level"], "below")
+    [('below', "must be one of ['at_level', 'below_level', 'not_level_specific']. Did you mean 'below_level'?")]
+    """
+    return _KIND_CHECKS[fld.kind](fld, value)
 
 
 def _check_records(fld: Field, value: object, where: tuple[str, str, str], out: list[dict]) -> None:
