@@ -118,17 +118,13 @@ def load_example_journal(name: str) -> Journal:
     Parameters
     ----------
     name : str
-        One of ``list_example_journals()["name"]``.
+        A journal's name, as for :func:`example_journal_path` (which raises ``ValueError``
+        for an unknown one, listing the journals and suggesting close matches).
 
     Returns
     -------
     sci_pain.journal.reader.Journal
         ``.entries`` (typed, sorted by time) and ``.problems`` (empty for these files).
-
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the journals and suggests close matches.
 
     Examples
     --------

@@ -752,6 +752,7 @@ def resolve_situations(situation: str | Iterable[str]) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
+        Keys of :data:`SITUATIONS`.
 
     Raises
     ------
@@ -779,6 +780,7 @@ def resolve_findings(findings: str | Iterable[str]) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
+        Finding ids, the index of :func:`load_findings`.
 
     Raises
     ------

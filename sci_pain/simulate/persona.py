@@ -507,6 +507,7 @@ def load_persona(name: str) -> Persona:
     Returns
     -------
     Persona
+        Frozen: change a field with :func:`dataclasses.replace`.
 
     Raises
     ------
@@ -558,16 +559,16 @@ def as_persona(persona: str | Persona) -> Persona:
     Parameters
     ----------
     persona : str or Persona
-        A name from :func:`list_personas` or a :class:`Persona`.
+        A :class:`Persona`, or a name for :func:`load_persona` (which raises ``ValueError`` for
+        an unknown one).
 
     Returns
     -------
     Persona
+        The persona, ready to simulate.
 
     Raises
     ------
-    ValueError
-        For an unknown name.
     TypeError
         For anything but a name or a persona.
 
