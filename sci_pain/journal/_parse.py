@@ -25,14 +25,14 @@ __all__: list[str] = []
 
 # Cells that mean "no value" in a non-text column. "none" is not one of them: it is a valid
 # ``swelling`` value, and "no spasms" is not the same as "not recorded".
-_NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
+NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
 
 # Characters a spreadsheet may run as a formula at the start of a cell: = + - @, tab and
 # carriage return, and their full-width and small look-alikes (＝ ＋ － ＠ ﹦ ﹢ ﹣), which
 # some spreadsheets fold into the ASCII ones.
 _FORMULA_STARTS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63"
 _ESCAPED_RE = re.compile(f"'+[{_FORMULA_STARTS}]")
-_NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
+NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
 
 _MULTI_SPLIT_RE = re.compile(r"[;,|]")
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
@@ -118,7 +118,7 @@ def _missing_mask(texts: list[str | None], *, na_tokens: bool) -> np.ndarray:
     if not any(t is None for t in texts) and (not na_tokens or min(map(len, texts), default=0) > 4):
         missing[:-1] = False  # no empty cell, and every value longer than any NA token
     elif na_tokens:  # (every token is at most 4 characters long)
-        missing[:-1] = [t is None or (len(t) <= 4 and t.casefold() in _NA_TOKENS) for t in texts]
+        missing[:-1] = [t is None or (len(t) <= 4 and t.casefold() in NA_TOKENS) for t in texts]
     else:
         missing[:-1] = [t is None for t in texts]
     return missing
@@ -188,7 +188,7 @@ def parse_category(texts: list[str | None], column: Column) -> Parsed:
         code = lookup.get(token)
         if code is not None:
             values[i] = code
-        elif text.casefold() in _NA_TOKENS:
+        elif text.casefold() in NA_TOKENS:
             missing[i] = True
         else:
             problems[i] = (
@@ -209,7 +209,7 @@ def parse_multi(texts: list[str | None], column: Column) -> Parsed:
     for i, text in enumerate(texts):
         if text is None:
             continue
-        if text.casefold() in _NA_TOKENS:
+        if text.casefold() in NA_TOKENS:
             missing[i] = True
             continue
         items = {normalize_token(item) for item in _MULTI_SPLIT_RE.split(text)} - {""}

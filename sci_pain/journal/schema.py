@@ -34,6 +34,7 @@ __all__ = [
     "INTERVENTIONS",
     "MULTI_SEPARATOR",
     "PROBLEM_COLUMNS",
+    "ROW",
     "markdown_table",
     "TIMESTAMP_FORMATS",
 ]
@@ -95,6 +96,9 @@ MULTI_SEPARATOR = ";"
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "kept")
 """Columns of a journal's problems table (see ``sci_pain.journal.reader.Journal.problems``)."""
+
+ROW = "row"
+"""Name of the entries column holding each record's spreadsheet row number."""
 
 TIMESTAMP_FORMATS: tuple[str, ...] = (
     "%Y-%m-%dT%H:%M",
