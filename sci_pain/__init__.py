@@ -63,7 +63,7 @@ _EXPORTS: dict[str, str] = {
     "multi_indicators": "journal",
     "has_quality": "journal",
     "has_intervention": "journal",
-    # -- diary-app imports and FHIR (sci_pain.journal.importers._all) --
+    # -- diary-app imports and FHIR (sci_pain.journal.importers) --
     "read_bearable": "journal",
     "read_bearable_records": "journal",
     "read_flaredown": "journal",

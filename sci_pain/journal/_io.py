@@ -111,6 +111,42 @@ def source_name(path_or_buffer) -> str:
     return str(getattr(path_or_buffer, "name", "") or "<buffer>")
 
 
+def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .csv file") -> Path:
+    """Return the path of a file that exists; a missing path or a folder is a JournalError.
+
+    Parameters
+    ----------
+    source : str
+        The path as given (messages quote it).
+    what : str, default "journal file"
+        What the file should be, for the message about a folder.
+    wanted : str, default "a .csv file"
+        What to pass instead of a folder.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> existing_file(".")
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.JournalError: .: is a folder, not a journal file. Pass the path of a .csv file.
+    """
+    path = Path(source)
+    if not path.exists():
+        msg = (
+            f"{source}: no such file. Check the name and the folder "
+            f"(relative paths start from {Path.cwd()})."
+        )
+        raise JournalError(msg, path=source)
+    if path.is_dir():
+        msg = f"{source}: is a folder, not a {what}. Pass the path of {wanted}."
+        raise JournalError(msg, path=source)
+    return path
+
+
 def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
     """Return (content, source name, content-was-already-text).
 
@@ -120,16 +156,7 @@ def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool
     """
     if isinstance(path_or_buffer, str | os.PathLike):
         source = os.fspath(path_or_buffer)
-        path = Path(source)
-        if not path.exists():
-            msg = (
-                f"{source}: no such file. Check the name and the folder "
-                f"(relative paths start from {Path.cwd()})."
-            )
-            raise JournalError(msg, path=source)
-        if path.is_dir():
-            msg = f"{source}: is a folder, not a journal file. Pass the path of a .csv file."
-            raise JournalError(msg, path=source)
+        path = existing_file(source)
         try:
             with path.open("rb") as handle:
                 return (

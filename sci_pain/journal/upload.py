@@ -228,7 +228,9 @@ def read_diary(
     >>> kind, journal.n_entries, f"{journal.entries['timestamp'][0]:%Y-%m-%d}"
     ('journal', 1, '2026-03-31')
     """
-    from sci_pain.journal.importers._all import read_bearable, read_fhir, read_flaredown
+    from sci_pain.journal.importers.bearable import read_bearable
+    from sci_pain.journal.importers.fhir import read_fhir
+    from sci_pain.journal.importers.flaredown import read_flaredown
     from sci_pain.journal.reader import read_journal
 
     kind = detect_journal_format(data, name=name)
@@ -315,7 +317,7 @@ def no_pain_ratings_message(kind: JournalFormat, journal: Journal) -> str | None
 
     Examples
     --------
-    >>> from sci_pain.journal.importers._all import read_flaredown
+    >>> from sci_pain.journal import read_flaredown
     >>> journal = read_flaredown(io.StringIO("Date,Leg pain,Tags,Foods\\n2026-03-02,3,,\\n"))
     >>> print(no_pain_ratings_message("flaredown", journal))  # doctest: +ELLIPSIS
     This Flaredown export holds no 0-10 pain ratings. ...
@@ -386,7 +388,8 @@ def diary_context(kind: JournalFormat, data: bytes | str) -> pd.DataFrame:
     >>> table[["kind", "item", "days", "values"]].to_string(index=False)
     '   kind     item  days values\\n  Sleep    Sleep     1    7.5\\nSymptom Leg pain     2 2 to 3'
     """
-    from sci_pain.journal.importers._all import read_bearable_records, read_flaredown_records
+    from sci_pain.journal.importers.bearable import read_bearable_records
+    from sci_pain.journal.importers.flaredown import read_flaredown_records
 
     columns = ["kind", "item", "scale", "days", "first_day", "last_day", "values"]
     buffer = io.StringIO(data if isinstance(data, str) else _text(data, limit=1 << 62))

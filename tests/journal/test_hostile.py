@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from sci_pain import cli
-from sci_pain.journal.importers._all import read_fhir, read_flaredown_records
+from sci_pain.journal import read_fhir, read_flaredown_records
 from sci_pain.journal.reader import JournalError, read_journal
 
 
