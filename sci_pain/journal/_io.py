@@ -1,7 +1,7 @@
 """Bytes -> columns of codes for the journal reader (private).
 
 Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
-file-level faults raised as :class:`~sci_pain.journal.reader.JournalError`. The CSV is parsed once
+file-level faults raised as :class:`~sci_pain.errors.JournalError`. The CSV is parsed once
 by pandas' C parser with ``dtype="category"``: the parser keeps one Python string per
 *distinct* cell value, not one per cell, which is what makes the reader fast.
 """
@@ -105,7 +105,7 @@ def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
 
 
 def source_name(path_or_buffer) -> str:
-    """The name messages give a file or buffer."""
+    """Return the name messages give a file or buffer."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
     return str(getattr(path_or_buffer, "name", "") or "<buffer>")
@@ -198,7 +198,7 @@ def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool
     return content, source, was_text
 
 
-def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
+def decode(data: bytes, encoding: str | None, source: str):
     """Check the content is text and return (UTF-8 bytes without BOM, "utf-8", label).
 
     The label names the encoding the file was in. Files in other encodings are transcoded
@@ -223,21 +223,31 @@ def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
             raise JournalError(msg, path=source) from error
         return _check_text(_utf8(text), "utf-16", source)
     if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except LookupError as error:
-            msg = (
-                f"unknown encoding={encoding!r}; use for example 'utf-8', 'cp1252' or "
-                "'latin-1', or leave it out to detect it."
-            )
-            raise JournalError(msg, path=source) from error
-        except UnicodeDecodeError as error:
-            msg = (
-                f"{source}: cannot be decoded as {encoding} (byte {error.start}: "
-                f"{error.reason}); leave encoding= out to detect it, or try 'cp1252'."
-            )
-            raise JournalError(msg, path=source) from error
-        return _check_text(_utf8(text), encoding, source)
+        return _decode_as(data, encoding, source)
+    return _detect(data, body, source)
+
+
+def _decode_as(data: bytes, encoding: str, source: str):
+    """Decode with the encoding the caller named; a wrong or unknown one is a JournalError."""
+    try:
+        text = data.decode(encoding)
+    except LookupError as error:
+        msg = (
+            f"unknown encoding={encoding!r}; use for example 'utf-8', 'cp1252' or "
+            "'latin-1', or leave it out to detect it."
+        )
+        raise JournalError(msg, path=source) from error
+    except UnicodeDecodeError as error:
+        msg = (
+            f"{source}: cannot be decoded as {encoding} (byte {error.start}: "
+            f"{error.reason}); leave encoding= out to detect it, or try 'cp1252'."
+        )
+        raise JournalError(msg, path=source) from error
+    return _check_text(_utf8(text), encoding, source)
+
+
+def _detect(data: bytes, body: bytes, source: str):
+    """Decode as ASCII, UTF-8 (``body`` is `data` without its BOM), Windows-1252 or Latin-1."""
     if b"\x00" in data:
         msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
         raise JournalError(msg, path=source)
@@ -276,7 +286,7 @@ def _check_text(data: bytes, label: str, source: str):
 
 
 def _split_header(text: str) -> tuple[str, bool]:
-    """First line of the text (an Excel ``sep=`` hint line is skipped); was a hint found?"""
+    """Return the first line of the text, and whether it is Excel's ``sep=`` hint line."""
     text = text.lstrip("\ufeff")
     first = re.split(r"\r\n?|\n", text, maxsplit=1)[0]  # "\r" alone ends a line too
     if re.fullmatch(r"sep=.", first):
@@ -331,7 +341,7 @@ class _Joined(io.RawIOBase):
 
 
 def _read_csv(data: bytes | tuple[bytes, ...], source: str, **options) -> pd.DataFrame:
-    """pandas' C parser with the options every call shares; its errors as JournalError."""
+    """Parse with pandas' C parser and the options every call shares; errors as JournalError."""
     parts = data if isinstance(data, tuple) else (data,)
     handle = io.BufferedReader(_Joined(*parts), buffer_size=1 << 20)
     try:
@@ -469,7 +479,7 @@ MAX_COLUMNS = 1000
 
 
 def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str):
-    """The header cells, and whether the first record is wider, read with :mod:`csv`.
+    """Return the header cells, and whether the first record is wider, read with :mod:`csv`.
 
     (pandas notices a wide *first* record only after building a column for each of its
     fields, which for 200,000 fields takes minutes.)
@@ -519,7 +529,7 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
 
 
 def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
-    """The first records as objects (None if they do not parse)."""
+    """Return the first records as objects (None if they do not parse)."""
     names = list(range(width))
     try:
         sample = _read_csv(
@@ -589,7 +599,7 @@ def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records:
 
 
 def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None:
-    """Records with non-empty cells beyond the header's width cannot be placed.
+    """Report the records with non-empty cells beyond the header's width: they cannot be placed.
 
     Called only when the C parser found a record wider than the header. Every record is
     then split again by :mod:`csv` (linear in the file's size) to see all its extra cells;

@@ -64,7 +64,7 @@ def _scrub_message(message: str, safe: frozenset[str]) -> str:
 
 
 def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = None) -> Journal:
-    """Return a copy of a journal fit to share with a class.
+    r"""Return a copy of a journal fit to share with a class.
 
     * Free text goes everywhere: ``notes``, every other free-text column of the format,
       and every unknown (extra) column are dropped, since free text can name people and
@@ -107,7 +107,7 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,site,problem,notes\\n2026-03-02 08:00,3,Dr X knee,burning feet,saw Dr X\\n"
+    >>> text = "timestamp,pain,site,problem,notes\n2026-03-02 08:00,3,Dr X knee,burning feet,saw Dr X\n"
     >>> shared = deidentify(read_journal(io.StringIO(text)), seed=1)
     >>> shared.entries.loc[0, ["problem", "notes"]].tolist()
     ['pain 1', nan]

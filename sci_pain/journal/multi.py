@@ -48,7 +48,7 @@ def _split_uniques(series: pd.Series) -> tuple[np.ndarray, list[list[str]]]:
 
 
 def explode_multi(entries: pd.DataFrame, column: str = "quality") -> pd.DataFrame:
-    """One row per (entry, value) of a multi-value column.
+    r"""Return one row per (entry, value) of a multi-value column.
 
     Parameters
     ----------
@@ -66,7 +66,7 @@ def explode_multi(entries: pd.DataFrame, column: str = "quality") -> pd.DataFram
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,quality\\n2026-03-01,3,burning;tingling\\n2026-03-02,2,\\n"
+    >>> text = "timestamp,pain,quality\n2026-03-01,3,burning;tingling\n2026-03-02,2,\n"
     >>> explode_multi(read_journal(io.StringIO(text)).entries, "quality")
        row  timestamp   quality
     0    2 2026-03-01   burning
@@ -89,7 +89,7 @@ def explode_multi(entries: pd.DataFrame, column: str = "quality") -> pd.DataFram
 
 
 def multi_indicators(entries: pd.DataFrame, column: str = "quality") -> pd.DataFrame:
-    """A boolean column per vocabulary value of a multi-value column.
+    r"""Return a boolean column per vocabulary value of a multi-value column.
 
     Parameters
     ----------
@@ -106,7 +106,7 @@ def multi_indicators(entries: pd.DataFrame, column: str = "quality") -> pd.DataF
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,interventions\\n2026-03-01,3,tens;heat\\n2026-03-02,2,\\n"
+    >>> text = "timestamp,pain,interventions\n2026-03-01,3,tens;heat\n2026-03-02,2,\n"
     >>> flags = multi_indicators(read_journal(io.StringIO(text)).entries, "interventions")
     >>> flags[["heat", "tens", "rest"]]
         heat   tens   rest
@@ -138,7 +138,7 @@ def _has(entries: pd.DataFrame, column: str, value: str) -> pd.Series:
 
 
 def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
-    """Whether each entry's ``quality`` includes a descriptor.
+    r"""Whether each entry's ``quality`` includes a descriptor.
 
     Parameters
     ----------
@@ -155,7 +155,7 @@ def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,quality\\n2026-03-01,3,burning;tingling\\n2026-03-02,2,aching\\n"
+    >>> text = "timestamp,pain,quality\n2026-03-01,3,burning;tingling\n2026-03-02,2,aching\n"
     >>> has_quality(read_journal(io.StringIO(text)).entries, "Burning").tolist()
     [True, False]
     """
@@ -163,7 +163,7 @@ def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
 
 
 def has_intervention(entries: pd.DataFrame, intervention: str) -> pd.Series:
-    """Whether each entry's ``interventions`` includes one intervention.
+    r"""Whether each entry's ``interventions`` includes one intervention.
 
     Parameters
     ----------
@@ -180,7 +180,7 @@ def has_intervention(entries: pd.DataFrame, intervention: str) -> pd.Series:
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,interventions\\n2026-03-01,3,TENS\\n2026-03-02,2,\\n"
+    >>> text = "timestamp,pain,interventions\n2026-03-01,3,TENS\n2026-03-02,2,\n"
     >>> has_intervention(read_journal(io.StringIO(text)).entries, "tens").tolist()
     [True, False]
     """

@@ -99,7 +99,7 @@ __all__ = ["Journal", "JournalError", "read_journal", "journal_from_frame"]
 
 @dataclass(frozen=True, eq=False)
 class Journal:
-    """A pain journal: typed entries plus a table accounting for every record.
+    r"""A pain journal: typed entries plus a table accounting for every record.
 
     Parameters
     ----------
@@ -124,7 +124,7 @@ class Journal:
     Examples
     --------
     >>> import io
-    >>> journal = read_journal(io.StringIO("timestamp,pain\\n2026-03-01,3\\n2026-03-02,x\\n"))
+    >>> journal = read_journal(io.StringIO("timestamp,pain\n2026-03-01,3\n2026-03-02,x\n"))
     >>> journal.n_records, journal.n_entries, journal.n_dropped
     (2, 1, 1)
     >>> print(journal.summary())
@@ -202,7 +202,7 @@ class Journal:
 
     # -- output ------------------------------------------------------------------------------
     def to_csv(self, path_or_buffer: str | os.PathLike | io.IOBase | None = None) -> str | None:
-        """Write the entries as a journal CSV (UTF-8, ``\\n`` line ends).
+        r"""Write the entries as a journal CSV (UTF-8, ``\n`` line ends).
 
         Columns are written in schema order (every schema column, empty when absent), then
         unknown columns; ``row`` is not written. Timestamps are ISO 8601
@@ -223,7 +223,7 @@ class Journal:
         Examples
         --------
         >>> import io
-        >>> journal = read_journal(io.StringIO("timestamp,pain,notes\\n2026-03-01 08:00,3,=1+1\\n"))
+        >>> journal = read_journal(io.StringIO("timestamp,pain,notes\n2026-03-01 08:00,3,=1+1\n"))
         >>> print(journal.to_csv().splitlines()[1])
         2026-03-01T08:00,3,,,,,,,,,,,,,'=1+1
         >>> read_journal(io.StringIO(journal.to_csv())).entries.loc[0, "notes"]
@@ -599,7 +599,7 @@ def read_journal(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> Journal:
-    """Read a pain-journal CSV without losing a record.
+    r"""Read a pain-journal CSV without losing a record.
 
     Parameters
     ----------
@@ -636,7 +636,7 @@ def read_journal(
     Examples
     --------
     >>> import io
-    >>> text = "Timestamp ;Pain level;Quality\\n01/03/2026 08:00;3;Burning, pins and needles\\n"
+    >>> text = "Timestamp ;Pain level;Quality\n01/03/2026 08:00;3;Burning, pins and needles\n"
     >>> journal = read_journal(
     ...     io.StringIO(text), columns={"Pain level": "pain"}, date_format="%d/%m/%Y %H:%M"
     ... )
@@ -645,8 +645,8 @@ def read_journal(
     0 2026-03-01 08:00:00     3  burning;pins_and_needles
     """
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
-    data, source, was_text = _journal_io.load(path_or_buffer, binary_check=encoding is None)
-    data, parser_encoding, label = _journal_io.decode(data, encoding, source, was_text=was_text)
+    data, source, _ = _journal_io.load(path_or_buffer, binary_check=encoding is None)
+    data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
     names = map_header(table.header, columns, source)

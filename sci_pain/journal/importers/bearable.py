@@ -122,8 +122,11 @@ def _bearable_date(text: str, formatted: str) -> date | None:
 
 
 def _bearable_time(text: str) -> tuple[str, str | None]:
-    """Classify Bearable's ``time of day``: ("clock", "HH:MM[:SS]"), ("part", part), ("day",
-    None) or ("invalid", None)."""
+    """Classify Bearable's ``time of day``.
+
+    Returns ``("clock", "HH:MM[:SS]")``, ``("part", part)``, ``("day", None)`` or
+    ``("invalid", None)``.
+    """
     value = " ".join(text.strip().casefold().split())
     if value in ("", "all day", "all-day"):
         return "day", None
@@ -183,7 +186,7 @@ def read_bearable(
     *,
     pain_measurement: str | Iterable[str] = "Pain",
 ) -> Journal:
-    """Read a Bearable CSV export into a journal.
+    r"""Read a Bearable CSV export into a journal.
 
     Only **0-10 pain health measurements** become entries: rows of category
     ``Health measurements`` whose name is ``pain_measurement`` (Bearable lets you set up a
@@ -228,7 +231,7 @@ def read_bearable(
     ... '''
     >>> journal = read_bearable(io.StringIO(csv_text))
     >>> journal.entries[["timestamp", "pain", "row"]].to_string(index=False)
-    '          timestamp  pain  row\\n2026-03-02 08:10:00     4    2'
+    '          timestamp  pain  row\n2026-03-02 08:10:00     4    2'
     >>> journal.problems.loc[0, "value"]
     'Symptom: Leg pain (Moderate) = 2'
     """

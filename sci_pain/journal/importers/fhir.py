@@ -1,4 +1,4 @@
-"""FHIR R4 Bundles of 0-10 pain Observations (LOINC 72514-3), read and written.
+r"""FHIR R4 Bundles of 0-10 pain Observations (LOINC 72514-3), read and written.
 
 **FHIR R4**: a Bundle (type ``collection`` or ``searchset``) of Observations with
 ``code`` LOINC ``72514-3`` "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
@@ -29,9 +29,7 @@ Examples
 --------
 >>> import io
 >>> from sci_pain.journal import read_journal
->>> journal = read_journal(
-...     io.StringIO("timestamp,pain,site,side\\n2026-03-02 08:10,6,knee,left\\n")
-... )
+>>> journal = read_journal(io.StringIO("timestamp,pain,site,side\n2026-03-02 08:10,6,knee,left\n"))
 >>> bundle = to_fhir(journal)
 >>> obs = bundle["entry"][0]["resource"]
 >>> obs["code"]["coding"][0]["code"], obs["valueInteger"], obs["bodySite"]["text"]
@@ -164,8 +162,10 @@ def _load_bundle(source: Any) -> tuple[Any, str]:
 
 
 def _fhir_time(text: Any, *, instant: bool = False) -> tuple[str | None, str]:
-    """An ISO timestamp for the journal (the clock time as written, offset dropped), or an
-    explanation of why there is none."""
+    """Return an ISO timestamp for the journal, or None and why there is none.
+
+    The clock time is kept as written; the zone offset is dropped.
+    """
     if not isinstance(text, str):
         return None, "the time is not text"
     match = _FHIR_DATETIME.fullmatch(text.strip())
@@ -186,7 +186,7 @@ def _fhir_time(text: Any, *, instant: bool = False) -> tuple[str | None, str]:
 
 
 def _fhir_value(obs: dict) -> tuple[str | None, str]:
-    """The pain rating as text for the validator, or why there is none."""
+    """Return the pain rating as text for the validator, or None and why there is none."""
     if "valueInteger" in obs:
         return _number_text(obs["valueInteger"]), ""
     if "valueQuantity" in obs:
@@ -243,7 +243,7 @@ _SIDE_WORDS = {
 
 
 def _side_from_text(text: str) -> tuple[str | None, str | None]:
-    """A side named in ``bodySite.text``, or a note when the words name more than one.
+    """Return a side named in ``bodySite.text``, or a note when the words name more than one.
 
     >>> _side_from_text("Left knee"), _side_from_text("both legs")
     (('left', None), ('both', None))
@@ -258,21 +258,22 @@ def _side_from_text(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, str, str]]]:
-    """site, side and (column, value, problem) notes for a bodySite."""
-    if body is None:
-        return None, None, []
-    concepts = [c for c in _list(body) if isinstance(c, dict)]
-    if not concepts:
-        return None, None, [("site", str(body)[:100], "bodySite is not a CodeableConcept; cleared")]
+def _extension_side(concept: dict) -> str | None:
+    """Return the side in a bodySite's laterality extension (HL7 or mCODE), if any."""
+    for extension in _list(_get(concept, "extension")):
+        if _get(extension, "url") in (LATERALITY_EXTENSION, _MCODE_LATERALITY_EXTENSION):
+            for system, code, _ in _codings(_get(extension, "valueCodeableConcept")):
+                if system == SNOMED_SYSTEM and code in _SIDE_BY_CODE:
+                    return _SIDE_BY_CODE[code]
+    return None
+
+
+def _coded_site(concepts: list[dict]) -> tuple[str | None, str | None, list[str]]:
+    """Return the site and side the SNOMED CT codes give, and the codes that are no leg site."""
     site = side = None
     unknown = []
     for concept in concepts:
-        for extension in _list(_get(concept, "extension")):
-            if _get(extension, "url") in (LATERALITY_EXTENSION, _MCODE_LATERALITY_EXTENSION):
-                for system, code, _ in _codings(_get(extension, "valueCodeableConcept")):
-                    if system == SNOMED_SYSTEM and code in _SIDE_BY_CODE:
-                        side = side or _SIDE_BY_CODE[code]
+        side = side or _extension_side(concept)
         for system, code, display in _codings(concept):
             if system != SNOMED_SYSTEM:
                 continue
@@ -282,6 +283,17 @@ def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, 
                 site = site or _SITE_BY_CODE[focus]
             else:
                 unknown.append(f"SNOMED CT {code}" + (f" ({display})" if display else ""))
+    return site, side, unknown
+
+
+def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, str, str]]]:
+    """Return site, side and (column, value, problem) notes for a bodySite."""
+    if body is None:
+        return None, None, []
+    concepts = [c for c in _list(body) if isinstance(c, dict)]
+    if not concepts:
+        return None, None, [("site", str(body)[:100], "bodySite is not a CodeableConcept; cleared")]
+    site, side, unknown = _coded_site(concepts)
     notes = []
     texts = [t for t in (_get(c, "text") for c in concepts) if isinstance(t, str) and t]
     if side is None and texts:  # laterality written only in words: "left knee"
@@ -486,7 +498,7 @@ def to_fhir(
     subject: str = "Patient/anonymous",
     utc_offset: str = "+00:00",
 ) -> dict[str, Any]:
-    """Write a journal's pain ratings as a FHIR R4 Bundle of Observations.
+    r"""Write a journal's pain ratings as a FHIR R4 Bundle of Observations.
 
     One Observation per entry: status ``final``, category ``survey``, code LOINC
     ``72514-3`` (:data:`LOINC_PAIN_SEVERITY_DISPLAY`), ``valueInteger`` = ``pain``,
@@ -527,7 +539,7 @@ def to_fhir(
     --------
     >>> import io
     >>> from sci_pain.journal import read_journal
-    >>> journal = read_journal(io.StringIO("timestamp,pain,side\\n2026-03-02 08:10,6,left\\n"))
+    >>> journal = read_journal(io.StringIO("timestamp,pain,side\n2026-03-02 08:10,6,left\n"))
     >>> obs = to_fhir(journal, utc_offset="+01:00")["entry"][0]["resource"]
     >>> obs["effectiveDateTime"], obs["valueInteger"], obs["subject"]
     ('2026-03-02T08:10:00+01:00', 6, {'reference': 'Patient/anonymous'})

@@ -271,7 +271,7 @@ _FLAREDOWN_MIDNIGHT = re.compile(
 
 
 def _iso_day(text: str) -> pd.Timestamp:
-    """The day of a Flaredown ``checkin_date`` (``2024-03-04`` or ``2024-03-04T00:00:00+00:00``).
+    """Return the day of a Flaredown ``checkin_date`` (``2024-03-04`` or with a midnight time).
 
     >>> _iso_day("2024-03-04T00:00:00+00:00"), _iso_day("2024-03-04 08:00")
     (Timestamp('2024-03-04 00:00:00'), NaT)
