@@ -431,16 +431,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 continue
             msg = f"{source}: cannot be read as CSV ({_clean(text)})."
             raise JournalError(msg, path=source) from error
-    codes, uniques = [], []
-    for column in frame.columns:
-        series = frame[column]
-        if isinstance(series.dtype, pd.CategoricalDtype):
-            codes.append(series.cat.codes.to_numpy())
-            uniques.append(series.cat.categories)
-        else:  # hashed here, without sorting
-            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
-            codes.append(column_codes)
-            uniques.append(pd.Index(column_uniques, dtype=object))
+    codes, uniques = _coded_columns(frame)
     if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
@@ -457,20 +448,48 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
     _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
-        last = table.n_records - 1
-        cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
-        value = delimiter.join(cell for cell in cells if cell)
-        looks = _entry_lines(value)
-        table.swallowed = [note for note in table.swallowed if note[0] != last]
-        table.bad_positions.append(last)
-        table.bad_values.append(excerpt(value))
-        table.bad_messages.append(
-            'a quote (") opened in this record is never closed, so the record runs to the '
-            "end of the file"
-            + (f", swallowing {_lines_named(looks)}" if looks else "")
-            + "; close the quote; record not kept"
-        )
+        _flag_unclosed_quote(table)
     return table
+
+
+def _coded_columns(frame: pd.DataFrame) -> tuple[list[np.ndarray], list[pd.Index]]:
+    """Return the codes and the distinct values of each column of the parsed frame.
+
+    Categorical columns give theirs as they are; object columns (mostly distinct values)
+    are hashed here, without sorting.
+    """
+    codes, uniques = [], []
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes.append(series.cat.codes.to_numpy())
+            uniques.append(series.cat.categories)
+        else:
+            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
+            codes.append(column_codes)
+            uniques.append(pd.Index(column_uniques, dtype=object))
+    return codes, uniques
+
+
+def _flag_unclosed_quote(table: RawTable) -> None:
+    """Report the last record, whose quote was never closed (the parser closed it at the end).
+
+    The record runs to the end of the file: it is not kept, and the lines it swallowed that
+    look like entries are named.
+    """
+    last = table.n_records - 1
+    cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
+    value = table.delimiter.join(cell for cell in cells if cell)
+    looks = _entry_lines(value)
+    table.swallowed = [note for note in table.swallowed if note[0] != last]
+    table.bad_positions.append(last)
+    table.bad_values.append(excerpt(value))
+    table.bad_messages.append(
+        'a quote (") opened in this record is never closed, so the record runs to the '
+        "end of the file"
+        + (f", swallowing {_lines_named(looks)}" if looks else "")
+        + "; close the quote; record not kept"
+    )
 
 
 _SAMPLE_RECORDS = 1000

@@ -263,20 +263,18 @@ class _Coded:
 _RECORD_NOT_KEPT = "record not kept"
 
 
-def _assemble(
-    coded: list[_Coded],
-    rows: np.ndarray,
-    *,
-    source: str,
-    date_format: str | None,
-    encoding: str | None,
-    header_problems: list[dict],
-    bad: tuple[list[int], list[str], list[str]] = ([], [], []),
-    extra_problems: pd.DataFrame | None = None,
-    notes: Sequence[tuple[int, str, str, str]] = (),
-) -> Journal:
-    n = len(rows)
-    chunks: list[tuple[np.ndarray, str | None, np.ndarray, np.ndarray]] = []
+_Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
+"""Problems found together: (record positions, column, values, messages)."""
+
+
+def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
+    """Parse every column's distinct values.
+
+    Returns the parsed values by column, the problems found (as :data:`_Chunk`), and per
+    record whether it is dropped (a required value missing or invalid) and whether it is
+    empty (every cell empty).
+    """
+    chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
     empty = np.ones(n, dtype=bool)
     parsed: dict[str, _journal_parse.Parsed] = {}
@@ -311,6 +309,17 @@ def _assemble(
         if where.size:
             codes = item.codes[where]
             chunks.append((where, item.name, texts_array[codes], result.problems[codes]))
+    return parsed, chunks, dropped, empty
+
+
+def _add_parser_problems(
+    chunks: list[_Chunk],
+    dropped: np.ndarray,
+    empty: np.ndarray,
+    bad: tuple[list[int], list[str], list[str]],
+    notes: Sequence[tuple[int, str, str, str]],
+) -> None:
+    """Add the CSV parser's problems: records it could not split (dropped), and notes."""
     bad_positions = np.asarray(bad[0], dtype=np.int64)
     if bad_positions.size:
         empty[bad_positions] = False
@@ -332,6 +341,28 @@ def _assemble(
                 np.array([message], dtype=object),
             )
         )
+
+
+def _assemble(
+    coded: list[_Coded],
+    rows: np.ndarray,
+    *,
+    source: str,
+    date_format: str | None,
+    encoding: str | None,
+    header_problems: list[dict],
+    bad: tuple[list[int], list[str], list[str]] = ([], [], []),
+    extra_problems: pd.DataFrame | None = None,
+    notes: Sequence[tuple[int, str, str, str]] = (),
+) -> Journal:
+    """Build a Journal from coded columns: every record either kept or with a reason.
+
+    Used by :func:`read_journal` (columns from the CSV parser, with its ``bad`` records and
+    ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
+    ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
+    """
+    parsed, chunks, dropped, empty = _parse_columns(coded, len(rows), date_format)
+    _add_parser_problems(chunks, dropped, empty, bad, notes)
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
     dropped &= ~empty
     chunks = [

@@ -248,26 +248,10 @@ def read_bearable(
         category = field_text(index, fields, "category")
         detail = field_text(index, fields, "detail")
         rating = field_text(index, fields, "rating/amount")
-        kind = norm_name(category)
         value = _bearable_value(category, detail, rating)
-        if kind not in ("health measurements", "health measurement"):
-            if kind == "symptom":
-                problem = (
-                    "Bearable rates symptoms 0-4 (none, mild, moderate, severe, unbearable), "
-                    "not 0-10; no 0-10 conversion is made, so it is not imported as a pain "
-                    f"rating (to import pain, log it as the 0-10 health measurement "
-                    f"{wanted_text})"
-                )
-            else:
-                scale = BEARABLE_SCALES.get(kind)
-                problem = (
-                    f"Bearable's {category or '(empty)'!r} rows hold no 0-10 pain rating"
-                    + (f" (their scale: {scale})" if scale else "")
-                    + "; not imported"
-                )
-            found.report(row, "pain", value, problem, kept=False)
-            continue
-        if _measurement_name(detail) not in wanted:
+        if norm_name(category) not in ("health measurements", "health measurement"):
+            found.report(row, "pain", value, _not_pain(category, wanted_text), kept=False)
+        elif _measurement_name(detail) not in wanted:
             found.report(
                 row,
                 "pain",
@@ -276,54 +260,83 @@ def read_bearable(
                 f"({wanted_text}; see pain_measurement=); not imported",
                 kept=False,
             )
-            continue
-        date_text = field_text(index, fields, "date")
-        day = _bearable_date(date_text, field_text(index, fields, "date formatted"))
-        time_text = field_text(index, fields, "time of day")
-        if day is None:
-            shown = date_text or field_text(index, fields, "date formatted")
-            found.report(
-                row,
-                "timestamp",
-                shown,
-                "not a date as Bearable writes it (like '22nd Sep 2020') nor YYYY-MM-DD; "
-                "not imported",
-                kept=False,
-            )
-            continue
-        how, clock = _bearable_time(time_text)
-        if how == "invalid":
-            found.report(
-                row,
-                "timestamp",
-                f"{date_text} {time_text}".strip(),
-                f"time of day {time_text!r} is neither a clock time (H:MM) nor one of "
-                "Bearable's parts of the day (pre, am, mid, pm, all day); not imported",
-                kept=False,
-            )
-            continue
-        stamp = f"{day.isoformat()}T{clock}" if how == "clock" else day.isoformat()
-        if how == "part":
-            found.report(
-                row,
-                "timestamp",
-                time_text,
-                f"logged for the part of the day {clock!r}; Bearable does not say which hours "
-                "that covers, so the date alone is kept",
-                kept=True,
-            )
-        label = _UNIT_SUFFIX.sub("", detail).strip()
-        notes = field_text(index, fields, "notes")
-        found.add(
-            row,
-            {
-                "timestamp": stamp,
-                "pain": rating,
-                "problem": None if norm_name(label) == "pain" else label,
-                "notes": notes or None,
-            },
-        )
+        else:
+            stamp = _bearable_stamp(found, row, index, fields)
+            if stamp is not None:
+                label = _UNIT_SUFFIX.sub("", detail).strip()
+                notes = field_text(index, fields, "notes")
+                found.add(
+                    row,
+                    {
+                        "timestamp": stamp,
+                        "pain": rating,
+                        "problem": None if norm_name(label) == "pain" else label,
+                        "notes": notes or None,
+                    },
+                )
     return to_journal(found)
+
+
+def _not_pain(category: str, wanted_text: str) -> str:
+    """Say why a row that is not a health measurement holds no 0-10 pain rating."""
+    kind = norm_name(category)
+    if kind == "symptom":
+        return (
+            "Bearable rates symptoms 0-4 (none, mild, moderate, severe, unbearable), "
+            "not 0-10; no 0-10 conversion is made, so it is not imported as a pain "
+            f"rating (to import pain, log it as the 0-10 health measurement "
+            f"{wanted_text})"
+        )
+    scale = BEARABLE_SCALES.get(kind)
+    return (
+        f"Bearable's {category or '(empty)'!r} rows hold no 0-10 pain rating"
+        + (f" (their scale: {scale})" if scale else "")
+        + "; not imported"
+    )
+
+
+def _bearable_stamp(
+    found: ImportedRecords, row: int, index: dict[str, int], fields: list[str]
+) -> str | None:
+    """Return the row's timestamp (its date alone for a part of the day), or None if reported.
+
+    A date or time of day that cannot be read is a problem that keeps the row out; a part of
+    the day (``am``, ``pm``, ...) keeps the date alone, with a note.
+    """
+    date_text = field_text(index, fields, "date")
+    day = _bearable_date(date_text, field_text(index, fields, "date formatted"))
+    time_text = field_text(index, fields, "time of day")
+    if day is None:
+        shown = date_text or field_text(index, fields, "date formatted")
+        found.report(
+            row,
+            "timestamp",
+            shown,
+            "not a date as Bearable writes it (like '22nd Sep 2020') nor YYYY-MM-DD; not imported",
+            kept=False,
+        )
+        return None
+    how, clock = _bearable_time(time_text)
+    if how == "invalid":
+        found.report(
+            row,
+            "timestamp",
+            f"{date_text} {time_text}".strip(),
+            f"time of day {time_text!r} is neither a clock time (H:MM) nor one of "
+            "Bearable's parts of the day (pre, am, mid, pm, all day); not imported",
+            kept=False,
+        )
+        return None
+    if how == "part":
+        found.report(
+            row,
+            "timestamp",
+            time_text,
+            f"logged for the part of the day {clock!r}; Bearable does not say which hours "
+            "that covers, so the date alone is kept",
+            kept=True,
+        )
+    return f"{day.isoformat()}T{clock}" if how == "clock" else day.isoformat()
 
 
 def read_bearable_records(path_or_buffer: PathOrBuffer) -> pd.DataFrame:

@@ -315,6 +315,29 @@ def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, 
     return site, side, notes
 
 
+def _bundle_entries(data: Any, name: str) -> list:
+    """Return ``Bundle.entry``, after checking that `data` is a Bundle this reader reads."""
+    if not isinstance(data, Mapping):
+        msg = f"{name}: expected a FHIR Bundle (a JSON object), found a {type(data).__name__}."
+        raise JournalError(msg, path=name)
+    kind = data.get("resourceType")
+    if kind != "Bundle":
+        hint = " Wrap it in a Bundle of type 'collection'." if kind == "Observation" else ""
+        msg = f"{name}: resourceType is {kind!r}, not 'Bundle'.{hint}"
+        raise JournalError(msg, path=name)
+    if data.get("type") not in ("collection", "searchset"):
+        msg = (
+            f"{name}: a Bundle of type {data.get('type')!r} is not read: pass a Bundle of type "
+            "'collection' or 'searchset' (e.g. a search result or to_fhir()'s output)."
+        )
+        raise JournalError(msg, path=name)
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        msg = f"{name}: Bundle.entry is a {type(entries).__name__}, not a list of entries."
+        raise JournalError(msg, path=name)
+    return entries
+
+
 def read_fhir(bundle: PathOrBuffer | Mapping[str, Any], *, subject: str | None = None) -> Journal:
     """Read a FHIR R4 Bundle of 0-10 pain Observations (LOINC 72514-3) into a journal.
 
@@ -379,24 +402,7 @@ def read_fhir(bundle: PathOrBuffer | Mapping[str, Any], *, subject: str | None =
     0    2 2026-03-02 08:10:00     6  knee
     """
     data, name = _load_bundle(bundle)
-    if not isinstance(data, Mapping):
-        msg = f"{name}: expected a FHIR Bundle (a JSON object), found a {type(data).__name__}."
-        raise JournalError(msg, path=name)
-    kind = data.get("resourceType")
-    if kind != "Bundle":
-        hint = " Wrap it in a Bundle of type 'collection'." if kind == "Observation" else ""
-        msg = f"{name}: resourceType is {kind!r}, not 'Bundle'.{hint}"
-        raise JournalError(msg, path=name)
-    if data.get("type") not in ("collection", "searchset"):
-        msg = (
-            f"{name}: a Bundle of type {data.get('type')!r} is not read: pass a Bundle of type "
-            "'collection' or 'searchset' (e.g. a search result or to_fhir()'s output)."
-        )
-        raise JournalError(msg, path=name)
-    entries = data.get("entry", [])
-    if not isinstance(entries, list):
-        msg = f"{name}: Bundle.entry is a {type(entries).__name__}, not a list of entries."
-        raise JournalError(msg, path=name)
+    entries = _bundle_entries(data, name)
     found = ImportedRecords(source=name)
     pain_obs: list[tuple[int, dict]] = []
     for number, entry in enumerate(entries, start=2):  # row 1: the Bundle itself
@@ -568,45 +574,53 @@ def to_fhir(
             effective = stamp.date().isoformat()
         else:
             effective = stamp.isoformat(timespec="seconds") + utc_offset
-        key = f"sci_pain/{number}/{effective}/{int(pain)}/{site}/{side}"
-        ident = str(uuid.uuid5(uuid.NAMESPACE_URL, key))
-        resource: dict[str, Any] = {
-            "resourceType": "Observation",
-            "id": ident,
-            "status": "final",
-            "category": [
-                {
-                    "coding": [
-                        {
-                            "system": OBSERVATION_CATEGORY_SYSTEM,
-                            "code": "survey",
-                            "display": "Survey",
-                        }
-                    ]
-                }
-            ],
-            "code": {
-                "coding": [
-                    {
-                        "system": LOINC_SYSTEM,
-                        "code": LOINC_PAIN_SEVERITY,
-                        "display": LOINC_PAIN_SEVERITY_DISPLAY,
-                    }
-                ],
-                "text": "Pain severity (0-10 numeric rating scale)",
-            },
-            "subject": {"reference": subject},
-            "effectiveDateTime": effective,
-            "valueInteger": int(pain),
-        }
-        body = _body_site(site, side)
-        if body:
-            resource["bodySite"] = body
+        ident, resource = _observation(number, effective, int(pain), site, side, subject)
         out.append({"fullUrl": f"urn:uuid:{ident}", "resource": resource})
     bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
     if out:  # FHIR JSON allows no empty arrays
         bundle["entry"] = out
     return bundle
+
+
+def _observation(
+    number: int, effective: str, pain: int, site: str | None, side: str | None, subject: str
+) -> tuple[str, dict[str, Any]]:
+    """Return the id and the Observation of one entry (its id derived from its content)."""
+    key = f"sci_pain/{number}/{effective}/{pain}/{site}/{side}"
+    ident = str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": ident,
+        "status": "final",
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": OBSERVATION_CATEGORY_SYSTEM,
+                        "code": "survey",
+                        "display": "Survey",
+                    }
+                ]
+            }
+        ],
+        "code": {
+            "coding": [
+                {
+                    "system": LOINC_SYSTEM,
+                    "code": LOINC_PAIN_SEVERITY,
+                    "display": LOINC_PAIN_SEVERITY_DISPLAY,
+                }
+            ],
+            "text": "Pain severity (0-10 numeric rating scale)",
+        },
+        "subject": {"reference": subject},
+        "effectiveDateTime": effective,
+        "valueInteger": pain,
+    }
+    body = _body_site(site, side)
+    if body:
+        resource["bodySite"] = body
+    return ident, resource
 
 
 def _present(value: Any) -> str | None:
