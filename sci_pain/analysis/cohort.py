@@ -170,8 +170,8 @@ def evening_pattern(
 
     Parameters
     ----------
-    cohort : Cohort
-        Or a frame of entries with a ``person`` column.
+    cohort : Cohort or DataFrame
+        The people, or their entries in one frame with a ``person`` column.
     difference : float, default 1.0
         NRS points.
     min_entries : int, default 10
@@ -237,8 +237,8 @@ def spasm_pain_links(
 
     Parameters
     ----------
-    cohort : Cohort
-        Or a frame of entries with a ``person`` column.
+    cohort : Cohort or DataFrame
+        As for :func:`evening_pattern`; days without a ``spasms`` count are left out.
     min_rho : float, default 0.3
         The smallest rho called a link.
     min_days : int, default 28
@@ -318,8 +318,8 @@ def cohort_red_flags(
 
     Parameters
     ----------
-    cohort : Cohort
-        Or a frame of entries with a ``person`` column.
+    cohort : Cohort or DataFrame
+        As for :func:`evening_pattern`; each person's journal is scanned on its own.
     injury_level : str or mapping of person to str
         As for :func:`~sci_pain.scan_red_flags` (a level such as ``"T4"``,
         ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``), for everyone or per person

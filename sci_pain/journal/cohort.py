@@ -544,6 +544,7 @@ def read_journals(
     Returns
     -------
     Cohort
+        Every journal's entries and problems, and one row of counts per journal.
 
     Raises
     ------
@@ -599,6 +600,7 @@ def cohort_from_frame(
     Returns
     -------
     Cohort
+        As from :func:`read_journals`; ``people["source"]`` names the person column.
 
     Raises
     ------

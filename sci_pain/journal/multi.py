@@ -53,8 +53,9 @@ def explode_multi(entries: pd.DataFrame, column: str = "quality") -> pd.DataFram
     Parameters
     ----------
     entries : pandas.DataFrame
-        ``Journal.entries``.
-    column : {"quality", "interventions"}
+        ``Journal.entries``; ``row`` and ``timestamp`` are carried along when present.
+    column : {"quality", "interventions"}, default "quality"
+        The multi-value column to spread out.
 
     Returns
     -------
@@ -94,8 +95,9 @@ def multi_indicators(entries: pd.DataFrame, column: str = "quality") -> pd.DataF
     Parameters
     ----------
     entries : pandas.DataFrame
-        ``Journal.entries``.
-    column : {"quality", "interventions"}
+        ``Journal.entries``, or any frame with `column`.
+    column : {"quality", "interventions"}, default "quality"
+        The column whose values become flags.
 
     Returns
     -------
@@ -125,6 +127,7 @@ def multi_indicators(entries: pd.DataFrame, column: str = "quality") -> pd.DataF
 
 
 def _has(entries: pd.DataFrame, column: str, value: str) -> pd.Series:
+    """Tell for each entry whether its multi-value `column` holds `value`."""
     allowed = _check_multi(entries, column)
     token = normalize_token(value)
     if token not in allowed:
@@ -138,18 +141,19 @@ def _has(entries: pd.DataFrame, column: str, value: str) -> pd.Series:
 
 
 def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
-    r"""Whether each entry's ``quality`` includes a descriptor.
+    r"""Tell for each entry whether its ``quality`` includes a descriptor.
 
     Parameters
     ----------
     entries : pandas.DataFrame
-        ``Journal.entries``.
+        ``Journal.entries`` (with a ``quality`` column).
     descriptor : str
         A value of :data:`~sci_pain.journal.schema.QUALITIES` (case and spaces are forgiven).
 
     Returns
     -------
     pandas.Series of bool
+        Named after the descriptor, with the index of ``entries``.
 
     Examples
     --------
@@ -163,18 +167,19 @@ def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
 
 
 def has_intervention(entries: pd.DataFrame, intervention: str) -> pd.Series:
-    r"""Whether each entry's ``interventions`` includes one intervention.
+    r"""Tell for each entry whether its ``interventions`` include one intervention.
 
     Parameters
     ----------
     entries : pandas.DataFrame
-        ``Journal.entries``.
+        Journal entries with an ``interventions`` column.
     intervention : str
-        A value of :data:`~sci_pain.journal.schema.INTERVENTIONS`.
+        A value of :data:`~sci_pain.journal.schema.INTERVENTIONS` (``"TENS"`` is ``tens``).
 
     Returns
     -------
     pandas.Series of bool
+        True where the intervention was recorded; missing cells count as False.
 
     Examples
     --------

@@ -562,6 +562,7 @@ def journal_from_frame(
     Returns
     -------
     Journal
+        ``entries`` and ``problems`` under the rules of :func:`read_journal`.
 
     Raises
     ------

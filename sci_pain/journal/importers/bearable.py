@@ -36,17 +36,6 @@ So the only Bearable records imported as entries are **0-10 pain health measurem
 of category ``Health measurements`` whose name matches ``pain_measurement`` (default
 ``"Pain"``; a trailing unit in parentheses such as ``Leg pain (0-10)`` is ignored when
 matching). Everything else is reported.
-
-
-Examples
---------
->>> import io
->>> text = '''date,weekday,time of day,category,rating/amount,detail,notes
-... "2nd Mar 2026","Monday","08:10","Health measurements","4","Pain",""
-... '''
->>> read_bearable(io.StringIO(text)).entries[["timestamp", "pain"]]
-            timestamp  pain
-0 2026-03-02 08:10:00     4
 """
 
 from __future__ import annotations

@@ -32,19 +32,7 @@ from datetime import date
 import pandas as pd
 
 from sci_pain.errors import JournalError, close_matches
-from sci_pain.journal.importers._common import (
-    ImportedRecords,
-    PathOrBuffer,
-    csv_records,
-    field_count_problem,
-    field_text,
-    header_index,
-    missing_columns,
-    norm_name,
-    read_text,
-    source_name,
-    to_journal,
-)
+from sci_pain.journal.importers import _common
 from sci_pain.journal.reader import Journal
 
 __all__ = ["read_flaredown", "read_flaredown_records"]
@@ -54,16 +42,16 @@ _FLAREDOWN_RATED = ("condition", "symptom")
 
 
 def _flaredown_layout(text: str, name: str) -> tuple[str, list[str], dict[str, int], list]:
-    header, records = csv_records(text, name=name)
-    index = header_index(header)
+    header, records = _common.csv_records(text, name=name)
+    index = _common.header_index(header)
     if all(c in index for c in _FLAREDOWN_LONG_REQUIRED):
         return "long", header, index, records
-    if header and norm_name(header[0]) == "date" and "tags" in index and "foods" in index:
+    if header and _common.norm_name(header[0]) == "date" and "tags" in index and "foods" in index:
         return "app", header, index, records
     if "rating/amount" in index and "category" in index:
         msg = f"{name} looks like a Bearable export, not a Flaredown one: use read_bearable()."
         raise JournalError(msg, path=name)
-    raise missing_columns(
+    raise _common.missing_columns(
         name,
         "Flaredown",
         header,
@@ -80,7 +68,9 @@ def _flaredown_user(
 ) -> str | None:
     if "user_id" not in index:
         return None
-    users = [u for u in dict.fromkeys(field_text(index, f, "user_id") for _, f in records) if u]
+    users = [
+        u for u in dict.fromkeys(_common.field_text(index, f, "user_id") for _, f in records) if u
+    ]
     if user_id is None:
         if len(users) > 1:
             shown = ", ".join(map(repr, users[:5])) + (" ..." if len(users) > 5 else "")
@@ -99,7 +89,7 @@ def _flaredown_user(
 
 
 def _flaredown_problem(kind: str) -> str:
-    key = norm_name(kind)
+    key = _common.norm_name(kind)
     if key in _FLAREDOWN_RATED:
         return (
             f"Flaredown rates {key}s 0-4 (0 not active ... 4 extremely active), not 0-10; no "
@@ -110,7 +100,7 @@ def _flaredown_problem(kind: str) -> str:
     return f"a Flaredown {kind or '(untyped)'} record, not a pain rating; not imported"
 
 
-def read_flaredown(path_or_buffer: PathOrBuffer, *, user_id: str | None = None) -> Journal:
+def read_flaredown(path_or_buffer: _common.PathOrBuffer, *, user_id: str | None = None) -> Journal:
     """Read a Flaredown export into a journal, reporting every record.
 
     Flaredown rates conditions and symptoms 0-4 and has no 0-10 pain rating, and no 0-10
@@ -137,6 +127,7 @@ def read_flaredown(path_or_buffer: PathOrBuffer, *, user_id: str | None = None) 
     Returns
     -------
     Journal
+        Without entries; ``problems`` holds every record, its original value and why.
 
     Raises
     ------
@@ -154,14 +145,14 @@ def read_flaredown(path_or_buffer: PathOrBuffer, *, user_id: str | None = None) 
     >>> len(journal.entries), journal.problems.loc[0, "value"]
     (0, 'Date=2026-03-02; Leg pain=3; Tags=slept badly')
     """
-    name = source_name(path_or_buffer, "Flaredown")
-    text = read_text(path_or_buffer, app="Flaredown", what="Flaredown CSV export")
+    name = _common.source_name(path_or_buffer, "Flaredown")
+    text = _common.read_text(path_or_buffer, app="Flaredown", what="Flaredown CSV export")
     layout, header, index, records = _flaredown_layout(text, name)
-    found = ImportedRecords(source=name)
+    found = _common.ImportedRecords(source=name)
     width = len(header)
     if layout == "app":
         for row, fields in records:
-            if field_count_problem(found, row, fields, width):
+            if _common.field_count_problem(found, row, fields, width):
                 continue
             cells = [
                 f"{h.strip()}={v.strip()}" for h, v in zip(header, fields, strict=True) if v.strip()
@@ -174,12 +165,12 @@ def read_flaredown(path_or_buffer: PathOrBuffer, *, user_id: str | None = None) 
                 "dose text; no 0-10 pain rating, and no 0-10 conversion is made; not imported",
                 kept=False,
             )
-        return to_journal(found)
+        return _common.to_journal(found)
     person = _flaredown_user(name, index, records, user_id)
     for row, fields in records:
-        if field_count_problem(found, row, fields, width):
+        if _common.field_count_problem(found, row, fields, width):
             continue
-        if person is not None and field_text(index, fields, "user_id") != person:
+        if person is not None and _common.field_text(index, fields, "user_id") != person:
             found.report(
                 row,
                 "user_id",
@@ -189,16 +180,16 @@ def read_flaredown(path_or_buffer: PathOrBuffer, *, user_id: str | None = None) 
                 kept=False,
             )
             continue
-        kind = field_text(index, fields, "trackable_type")
-        item = field_text(index, fields, "trackable_name")
-        value = field_text(index, fields, "trackable_value")
+        kind = _common.field_text(index, fields, "trackable_type")
+        item = _common.field_text(index, fields, "trackable_name")
+        value = _common.field_text(index, fields, "trackable_value")
         shown = f"{kind or '(untyped)'}: {item}" + (f" = {value}" if value else "")
         found.report(row, "pain", shown, _flaredown_problem(kind), kept=False)
-    return to_journal(found)
+    return _common.to_journal(found)
 
 
 def read_flaredown_records(
-    path_or_buffer: PathOrBuffer, *, user_id: str | None = None
+    path_or_buffer: _common.PathOrBuffer, *, user_id: str | None = None
 ) -> pd.DataFrame:
     """Every record of a Flaredown export in a tidy table, each value on its own scale.
 
@@ -228,8 +219,8 @@ def read_flaredown_records(
     0  Leg pain            3
     1      Tags  slept badly
     """
-    name = source_name(path_or_buffer, "Flaredown")
-    text = read_text(path_or_buffer, app="Flaredown", what="Flaredown CSV export")
+    name = _common.source_name(path_or_buffer, "Flaredown")
+    text = _common.read_text(path_or_buffer, app="Flaredown", what="Flaredown CSV export")
     layout, header, index, records = _flaredown_layout(text, name)
     out = []
     if layout == "app":
@@ -243,22 +234,24 @@ def read_flaredown_records(
     else:
         person = _flaredown_user(name, index, records, user_id)
         for row, fields in records:
-            if person is not None and field_text(index, fields, "user_id") != person:
+            if person is not None and _common.field_text(index, fields, "user_id") != person:
                 continue
-            kind = field_text(index, fields, "trackable_type")
+            kind = _common.field_text(index, fields, "trackable_type")
             out.append(
                 {
                     "row": row,
-                    "date": _iso_day(field_text(index, fields, "checkin_date")),
+                    "date": _iso_day(_common.field_text(index, fields, "checkin_date")),
                     "type": kind,
-                    "name": field_text(index, fields, "trackable_name"),
-                    "value": field_text(index, fields, "trackable_value"),
+                    "name": _common.field_text(index, fields, "trackable_name"),
+                    "value": _common.field_text(index, fields, "trackable_value"),
                 }
             )
     frame = pd.DataFrame(out, columns=["row", "date", "type", "name", "value"])
     frame["row"] = frame["row"].astype("int64")
     frame["date"] = pd.to_datetime(frame["date"])
-    frame["scale"] = ["0-4" if norm_name(t) in _FLAREDOWN_RATED else "" for t in frame["type"]]
+    frame["scale"] = [
+        "0-4" if _common.norm_name(t) in _FLAREDOWN_RATED else "" for t in frame["type"]
+    ]
     return frame
 
 
