@@ -540,6 +540,8 @@ def to_fhir(
     ------
     ValueError
         If ``utc_offset`` is not an offset.
+    TypeError
+        If ``journal`` is neither a Journal nor a frame with ``timestamp`` and ``pain``.
 
     Examples
     --------
