@@ -183,10 +183,16 @@ def has_intervention(entries: pd.DataFrame, intervention: str) -> pd.Series:
 
     Examples
     --------
-    >>> import io
-    >>> from sci_pain.journal import read_journal
-    >>> text = "timestamp,pain,interventions\n2026-03-01,3,TENS\n2026-03-02,2,\n"
-    >>> has_intervention(read_journal(io.StringIO(text)).entries, "tens").tolist()
+    >>> import pandas as pd
+    >>> from sci_pain.journal import journal_from_frame
+    >>> raw = pd.DataFrame(
+    ...     {
+    ...         "timestamp": ["2026-03-01", "2026-03-02"],
+    ...         "pain": [3, 2],
+    ...         "interventions": ["TENS", None],
+    ...     }
+    ... )
+    >>> has_intervention(journal_from_frame(raw, source="diary").entries, "tens").tolist()
     [True, False]
     """
     return _has(entries, "interventions", intervention)
