@@ -14,13 +14,12 @@ array([4.])
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from sci_pain.errors import AnalysisError
+from sci_pain.errors import AnalysisError, did_you_mean
 from sci_pain.journal import COLUMNS
 
 __all__ = ["as_entries", "categorical", "multi_values", "numeric", "require_columns", "timestamps"]
@@ -46,8 +45,7 @@ def require_columns(entries: pd.DataFrame, columns: Iterable[str], *, purpose: s
     for column in columns:
         if column in entries.columns:
             continue
-        close = difflib.get_close_matches(column, available, n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(column, available)
         known = COLUMNS.get(column)
         why = f" ({known.description})" if known is not None else ""
         msg = (

@@ -68,7 +68,7 @@ from sci_pain.analysis._entries import categorical as _categorical
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
-from sci_pain.analysis.core import AnalysisError
+from sci_pain.errors import AnalysisError
 from sci_pain.journal import SKIN, SWELLING
 
 __all__ = [

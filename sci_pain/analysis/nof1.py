@@ -53,7 +53,8 @@ from sci_pain.analysis._entries import multi_values as _multi
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
-from sci_pain.analysis.core import AnalysisError, autocorrelation
+from sci_pain.analysis.links import autocorrelation
+from sci_pain.errors import AnalysisError
 
 __all__ = [
     "CLINICAL_THRESHOLDS",

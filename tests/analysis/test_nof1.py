@@ -17,7 +17,7 @@ from scipy import stats
 
 import sci_pain as sp
 from sci_pain.analysis import nof1
-from sci_pain.analysis.core import AnalysisError
+from sci_pain.errors import AnalysisError
 
 A = [2, 3, 5, 3]
 B = [4, 5, 5, 7, 6]

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sci_pain.analysis import core as an
+from sci_pain.analysis import links as an
 from sci_pain.analysis import nof1
 from sci_pain.journal import journal_from_frame
 from sci_pain.simulate import simulate_journal
