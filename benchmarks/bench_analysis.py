@@ -119,7 +119,8 @@ def _run_one(task: str, years: int) -> dict:
         from sci_pain.analysis import compare_phases
 
         start = journal.entries["timestamp"].iloc[len(journal.entries) // 2]
-        from sci_pain.analysis.nof1 import _theil_sen_slope, nap, tau_u
+        from sci_pain.analysis import nap, tau_u
+        from sci_pain.analysis.nof1_stats import _theil_sen_slope
 
         result = compare_phases(journal, start=f"{start:%Y-%m-%d}", per="entry")
         t0, c0 = time.perf_counter(), time.process_time()  # time only the pair-based part
