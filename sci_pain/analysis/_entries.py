@@ -57,7 +57,7 @@ def require_columns(entries: pd.DataFrame, columns: Iterable[str], *, purpose: s
 
 
 def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
-    """The ``timestamp`` column as datetime64 (parsing strings of hand-made frames)."""
+    """Return the ``timestamp`` column as datetime64 (parsing strings of hand-made frames)."""
     require_columns(entries, ["timestamp"], purpose=purpose)
     ts = entries["timestamp"]
     if pd.api.types.is_datetime64_any_dtype(ts):
@@ -74,7 +74,7 @@ def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
 
 
 def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:
-    """A numeric column as a float array with NaN for missing values."""
+    """Return a numeric column as a float array with NaN for missing values."""
     values = entries[column]
     try:
         return pd.to_numeric(values, errors="raise").to_numpy(dtype=float, na_value=np.nan)
@@ -87,7 +87,7 @@ def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def categorical(entries: pd.DataFrame, column: str, allowed: Sequence[str], *, ordered=False):
-    """A categorical column re-cast to the schema's categories (unknown values become NA)."""
+    """Return a categorical column re-cast to the schema's categories (unknown values become NA)."""
     values = entries[column]
     if isinstance(values.dtype, pd.CategoricalDtype):
         values = values.astype("string")
@@ -101,7 +101,7 @@ def categorical(entries: pd.DataFrame, column: str, allowed: Sequence[str], *, o
 
 
 def multi_values(entries: pd.DataFrame, column: str) -> pd.Series:
-    """A ``;``-joined column exploded to one stripped value per row (index = entry index)."""
+    """Return a ``;``-joined column exploded to one stripped value per row (index = entry index)."""
     values = entries[column].astype("string")
     exploded = values.str.split(";").explode().str.strip()
     return exploded[exploded.notna() & (exploded != "")]

@@ -45,6 +45,7 @@ class BMIResult(ScoreResult):
     sci_threshold: float
 
     def score_text(self) -> str:
+        """Return the score in words (``"22.9 kg/m²"``)."""
         return f"{self.bmi:.1f} kg/m²"
 
 

@@ -303,7 +303,7 @@ def rolling_trend(
 
 
 def trend_slope(entries, *, column: str = "pain", confidence: float = 0.95) -> pd.Series:
-    """The Theil-Sen slope of the daily means, in rating points per week, with its interval.
+    """Return the Theil-Sen slope of the daily means, in rating points per week, with its interval.
 
     The Theil-Sen estimator is the median of the slopes between all pairs of days (Sen 1968),
     so a few extreme days hardly move it. Its interval assumes independent days; with

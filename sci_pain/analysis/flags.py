@@ -220,7 +220,7 @@ def _rows(entries: pd.DataFrame) -> np.ndarray:
 
 
 def _step_words(step: str) -> str:
-    """The referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
+    """Return the referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
     from sci_pain.knowledge import load_referral_ladder
 
     row = load_referral_ladder().loc[step]
@@ -454,7 +454,7 @@ def _spasm_flags(
     spasm_min_increase: float,
     surge_days: int,
 ) -> None:
-    """A surge of spasms against the person's own usual days: one entry per surge day."""
+    """Flag a surge of spasms against the person's own usual days: one entry per surge day."""
     entries, ts = scan.entries, scan.ts
     spasms = _numeric(entries, "spasms")
     daily = _daily(ts, spasms, "sum")
@@ -495,7 +495,7 @@ def _spasm_flags(
 
 
 def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | None):
-    """A spasm surge's severity and what it adds about autonomic dysreflexia, by injury level."""
+    """Return a spasm surge's severity and its words on autonomic dysreflexia, by injury level."""
     if level_at_or_above_t6:
         ad = (
             " With an injury at T6 or above, the same triggers can set off autonomic "
@@ -569,7 +569,7 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
 
 
 def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
-    """The flags found, in time order, with the result's column types (empty if none)."""
+    """Return the flags found, in time order, with the result's column types (empty if none)."""
     if found:
         result = pd.concat(found, ignore_index=True)
         result = result.sort_values(["timestamp", "row"], kind="stable").reset_index(drop=True)

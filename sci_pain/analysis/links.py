@@ -437,69 +437,12 @@ def associations(
     """
     entries = _as_entries(entries)
     purpose = "associations"
-    if correction not in ("bonferroni", "none"):
-        msg = f"correction must be 'bonferroni' or 'none', got {correction!r}"
-        raise AnalysisError(msg)
-    if not 0 < confidence < 1:
-        msg = f"confidence must be between 0 and 1, got {confidence!r}"
-        raise AnalysisError(msg)
-    if per not in ("day", "entry"):
-        msg = f"per must be 'day' or 'entry', got {per!r}"
-        raise AnalysisError(msg)
-    if variables is None:
-        chosen = {v: lags for v, lags in ASSOCIATION_VARIABLES.items() if v in entries.columns}
-        if per == "entry":
-            chosen = dict.fromkeys(chosen, (0,))
-        if not chosen:
-            msg = (
-                f"associations need at least one of the columns "
-                f"{', '.join(map(repr, ASSOCIATION_VARIABLES))}; the journal has "
-                f"{', '.join(map(repr, map(str, entries.columns)))}"
-            )
-            raise AnalysisError(msg, available=entries.columns)
-    elif isinstance(variables, Mapping):
-        chosen = {v: tuple(int(k) for k in lags) for v, lags in variables.items()}
-    else:
-        chosen = dict.fromkeys(variables, (0,))
-    for variable, lags in chosen.items():
-        check_daily_column(variable, purpose=purpose)
-        if any(k < 0 for k in lags):
-            msg = f"lags must be 0 or more days, got {lags!r} for {variable!r}"
-            raise AnalysisError(msg, column=variable)
-        if per == "entry" and any(k != 0 for k in lags):
-            msg = (
-                f"per='entry' pairs each entry with its own {variable!r}, so only lag 0 is "
-                f"possible; use per='day' for lags of {lags!r} days"
-            )
-            raise AnalysisError(msg, column=variable)
+    _check_association_options(correction=correction, confidence=confidence, per=per)
+    chosen = _chosen_variables(entries, variables, per=per, purpose=purpose)
     _require(entries, [column, *chosen], purpose=purpose)
-    ts = _timestamps(entries, purpose=purpose)
-    outcome_values = _adjusted_outcome(
-        entries, column, adjust_time_of_day and column in ("pain", "interference")
+    outcome, series_of, unit_word = _association_series(
+        entries, chosen, column=column, per=per, adjust_time_of_day=adjust_time_of_day
     )
-    if per == "day":
-        others = [v for v in chosen if v != column]
-        frame = daily_values(entries, others) if others else None
-        outcome_daily = (
-            pd.Series(outcome_values, index=entries.index)
-            .groupby(ts.dt.normalize().to_numpy())
-            .mean()
-        )
-        calendar = (
-            frame.index
-            if frame is not None
-            else pd.date_range(outcome_daily.index.min(), outcome_daily.index.max(), name="date")
-        )
-        outcome = outcome_daily.reindex(calendar).to_numpy(dtype=float)
-        series_of = {v: frame[v] for v in others}
-        if column in chosen:
-            series_of[column] = pd.Series(outcome, index=calendar)
-        unit_word = "days"
-    else:
-        order = np.argsort(ts.to_numpy(), kind="stable")
-        outcome = outcome_values[order]
-        series_of = {v: pd.Series(_numeric(entries, v)[order]) for v in chosen}
-        unit_word = "entries"
     r_outcome = autocorrelation(outcome)
     n_tests = sum(len(v) for v in chosen.values())
     adj_confidence = (
@@ -587,6 +530,77 @@ def associations(
     return table
 
 
+def _check_association_options(*, correction: str, confidence: float, per: str) -> None:
+    """Raise AnalysisError for an unknown correction or ``per``, or a confidence outside (0, 1)."""
+    if correction not in ("bonferroni", "none"):
+        msg = f"correction must be 'bonferroni' or 'none', got {correction!r}"
+        raise AnalysisError(msg)
+    if not 0 < confidence < 1:
+        msg = f"confidence must be between 0 and 1, got {confidence!r}"
+        raise AnalysisError(msg)
+    if per not in ("day", "entry"):
+        msg = f"per must be 'day' or 'entry', got {per!r}"
+        raise AnalysisError(msg)
+
+
+def _chosen_variables(entries, variables, *, per: str, purpose: str) -> dict[str, tuple[int, ...]]:
+    """Return the variables to examine with their lags, checked (default: those the journal has)."""
+    if variables is None:
+        chosen = {v: lags for v, lags in ASSOCIATION_VARIABLES.items() if v in entries.columns}
+        if per == "entry":
+            chosen = dict.fromkeys(chosen, (0,))
+        if not chosen:
+            msg = (
+                f"associations need at least one of the columns "
+                f"{', '.join(map(repr, ASSOCIATION_VARIABLES))}; the journal has "
+                f"{', '.join(map(repr, map(str, entries.columns)))}"
+            )
+            raise AnalysisError(msg, available=entries.columns)
+    elif isinstance(variables, Mapping):
+        chosen = {v: tuple(int(k) for k in lags) for v, lags in variables.items()}
+    else:
+        chosen = dict.fromkeys(variables, (0,))
+    for variable, lags in chosen.items():
+        check_daily_column(variable, purpose=purpose)
+        if any(k < 0 for k in lags):
+            msg = f"lags must be 0 or more days, got {lags!r} for {variable!r}"
+            raise AnalysisError(msg, column=variable)
+        if per == "entry" and any(k != 0 for k in lags):
+            msg = (
+                f"per='entry' pairs each entry with its own {variable!r}, so only lag 0 is "
+                f"possible; use per='day' for lags of {lags!r} days"
+            )
+            raise AnalysisError(msg, column=variable)
+    return chosen
+
+
+def _association_series(entries, chosen, *, column: str, per: str, adjust_time_of_day: bool):
+    """Return the outcome, each variable's series and the unit word ("days" or "entries")."""
+    ts = _timestamps(entries, purpose="associations")
+    outcome_values = _adjusted_outcome(
+        entries, column, adjust_time_of_day and column in ("pain", "interference")
+    )
+    if per == "entry":
+        order = np.argsort(ts.to_numpy(), kind="stable")
+        series_of = {v: pd.Series(_numeric(entries, v)[order]) for v in chosen}
+        return outcome_values[order], series_of, "entries"
+    others = [v for v in chosen if v != column]
+    frame = daily_values(entries, others) if others else None
+    outcome_daily = (
+        pd.Series(outcome_values, index=entries.index).groupby(ts.dt.normalize().to_numpy()).mean()
+    )
+    calendar = (
+        frame.index
+        if frame is not None
+        else pd.date_range(outcome_daily.index.min(), outcome_daily.index.max(), name="date")
+    )
+    outcome = outcome_daily.reindex(calendar).to_numpy(dtype=float)
+    series_of = {v: frame[v] for v in others}
+    if column in chosen:
+        series_of[column] = pd.Series(outcome, index=calendar)
+    return outcome, series_of, "days"
+
+
 def _level(confidence: float) -> str:
     return f"{100 * confidence:.2f}".rstrip("0").rstrip(".")
 
@@ -625,7 +639,7 @@ def link_verdict(
     outcome: str = "pain",
     unit: str = "days",
 ) -> str:
-    """The plain-words verdict on one link: the one rule of :func:`associations` and the report.
+    """Return the plain-words verdict on one link (the one rule of :func:`associations`).
 
     A link is clear only when (1) the days hold at least ``min_effective`` independent days
     of information, (2) its interval (already at the level ``1 - alpha``, Bonferroni-adjusted
@@ -710,7 +724,7 @@ def association_caution(
     unit: str = "days",
     correction: str | None = None,
 ) -> str:
-    """A plain-language caution for a table of associations, with its own numbers.
+    """Return a plain-language caution for a table of associations, with its own numbers.
 
     Parameters
     ----------

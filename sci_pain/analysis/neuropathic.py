@@ -71,6 +71,7 @@ class SCIPIResult(ScoreResult):
     positive: bool
 
     def score_text(self) -> str:
+        """Return the score in words (``"2/4"``)."""
         return f"{self.total}/4"
 
 

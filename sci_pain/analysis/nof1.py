@@ -165,11 +165,11 @@ class PhaseComparison:
         return len(self.b)
 
     def pair_matrix(self) -> pd.DataFrame:
-        """The comparison matrix behind NAP for these phases (see :func:`pair_matrix`)."""
+        """Return the comparison matrix behind NAP for these phases (see :func:`pair_matrix`)."""
         return pair_matrix(self.a, self.b, lower_is_better=self.lower_is_better)
 
     def to_frame(self) -> pd.DataFrame:
-        """The measures as a table: ``measure``, ``estimate``, ``ci_low``, ``ci_high``, ``meaning``."""
+        """Return the measures as a table: measure, estimate, ci_low, ci_high, meaning."""
         level = f"{100 * self.confidence:.0f}%"
         better = "lower" if self.lower_is_better else "higher"
         rows = [
@@ -196,7 +196,7 @@ class PhaseComparison:
         return pd.DataFrame(rows, columns=["measure", "estimate", "ci_low", "ci_high", "meaning"])
 
     def summary(self) -> str:
-        """The comparison in a few plain sentences, with the warnings."""
+        """Return the comparison in a few plain sentences, with the warnings."""
         what = self.intervention or "the intervention"
         unit = f"{self.per}s"
         pct = "" if math.isnan(self.change_pct) else f", {self.change_pct:+.0f}%"
@@ -215,7 +215,7 @@ class PhaseComparison:
 
 
 def _phase_series(data, *, column: str, per: str) -> tuple[pd.Series, pd.DataFrame | None, str]:
-    """The outcome as a Series (by date, or by position) and the entries it came from."""
+    """Return the outcome as a Series (by date, or by position) and the entries it came from."""
     if isinstance(data, pd.DataFrame) or hasattr(data, "entries"):
         entries = _as_entries(data)
         purpose = "compare_phases"
@@ -571,7 +571,7 @@ def _split_sequence(series, start, end, baseline_days, washin_days) -> _Phases:
 
 
 def _phase_times(phases: _Phases) -> tuple[np.ndarray, np.ndarray]:
-    """Times of the A and B observations: days since the first A day, or positions."""
+    """Return the times of the A and B observations: days since the first A day, or positions."""
     a, b = phases.a, phases.b
     if phases.dated:
         origin = a.index.min()
@@ -610,7 +610,7 @@ def _size_warnings(phases: _Phases, unit: str) -> list[str]:
 
 
 def _trend_warnings(bc: dict, *, column: str, lower_is_better: bool) -> list[str]:
-    """The baseline was already improving or worsening (Kendall's test, p < 0.05)."""
+    """Warn when the baseline was already improving or worsening (Kendall's test, p < 0.05)."""
     trend_p = bc["trend_p"]
     if math.isnan(trend_p) or trend_p >= 0.05:
         return []
@@ -635,13 +635,13 @@ def _autocorrelation_warnings(lag1: float, unit: str) -> list[str]:
 
 
 def _rtm_warnings(a: pd.Series, *, window: int, lower_is_better: bool) -> list[str]:
-    """The regression-to-the-mean warning, if any, as a list."""
+    """Return the regression-to-the-mean warning, if any, as a list."""
     rtm = _rtm_warning(a, window=window, lower_is_better=lower_is_better)
     return [rtm] if rtm else []
 
 
 def _baseline_use_warnings(entries, intervention: str | None, phases: _Phases) -> list[str]:
-    """The intervention was also recorded during the baseline."""
+    """Warn when the intervention was also recorded during the baseline."""
     if intervention is None or entries is None or "interventions" not in entries.columns:
         return []
     ts = _timestamps(entries, purpose="compare_phases")

@@ -141,7 +141,7 @@ _ALL_PAIRS_LIMIT = 1500
 
 
 def _theil_sen_slope(values: np.ndarray, times: np.ndarray) -> float:
-    """The Theil-Sen slope, ``scipy.stats.theilslopes(values, times).slope``.
+    """Return the Theil-Sen slope, ``scipy.stats.theilslopes(values, times).slope``.
 
     Up to ``_ALL_PAIRS_LIMIT`` observations the median of all pairwise slopes, as SciPy
     computes it. Above, without listing the pairs: the number of pairwise slopes below a
@@ -168,10 +168,13 @@ def _theil_sen_slope(values: np.ndarray, times: np.ndarray) -> float:
 
 
 def _slopes_between(values, times, low: float, high: float, most: int) -> np.ndarray:
-    """Sorted slopes in ``[low, high)`` of pairs at most ``most`` places apart in the order
-    of ``values - low * times``. A pair whose slope lies in the interval changes order between
-    the interval's ends, and so does every observation between the two: with ``most`` such
-    pairs in all, the pair is at most ``most`` places apart."""
+    """Return the sorted slopes in ``[low, high)``, from pairs close in one order.
+
+    Only pairs at most ``most`` places apart in the order of ``values - low * times`` are
+    looked at. A pair whose slope lies in the interval changes order between the interval's
+    ends, and so does every observation between the two: with ``most`` such pairs in all, the
+    pair is at most ``most`` places apart.
+    """
     order = np.lexsort((times, values - low * times))
     v, t = values[order], times[order]
     found = []
@@ -185,7 +188,7 @@ def _slopes_between(values, times, low: float, high: float, most: int) -> np.nda
 
 
 def _kth_slope(values: np.ndarray, times: np.ndarray, k: int) -> float:
-    """The k-th smallest (0-based) of the pairwise slopes over pairs with distinct times.
+    """Return the k-th smallest (0-based) of the pairwise slopes over pairs with distinct times.
 
     Quickselect on slopes that are never listed: keep an interval ``[low, high)`` known to
     hold the k-th slope (by counting slopes below its ends); take as pivot the slope at the
@@ -245,7 +248,7 @@ def _kth_slope(values: np.ndarray, times: np.ndarray, k: int) -> float:
 
 
 def pair_matrix(a, b, *, lower_is_better: bool = True) -> pd.DataFrame:
-    """The comparison matrix behind NAP: every baseline value against every treatment value.
+    """Return the comparison matrix behind NAP: every baseline value against every treatment value.
 
     Each cell is 1 when the treatment-phase value (column) is better than the baseline value
     (row), 0.5 when they tie, and 0 when it is worse. NAP is the mean of the matrix.

@@ -197,7 +197,7 @@ def time_of_day_weekday(
     column: str = "pain",
     statistic: Literal["mean", "n"] = "mean",
 ) -> pd.DataFrame:
-    """A weekday x time-of-day table of the mean rating (or of the number of entries).
+    """Return a weekday x time-of-day table of the mean rating (or of the number of entries).
 
     Parameters
     ----------

@@ -181,7 +181,7 @@ def score_definition(name: ScaleName) -> dict[str, Any]:
 
 
 def as_int(value: object) -> int | None:
-    """An int for int-like values (3, numpy 3, 3.0); None for anything else (bools too)."""
+    """Return an int for int-like values (3, numpy 3, 3.0); None for anything else (bools too)."""
     if isinstance(value, (bool, np.bool_)):
         return None
     if isinstance(value, numbers.Integral):
@@ -267,11 +267,12 @@ class ScoreResult:
         """One line: the scale, the score and its band."""
         return f"{self.title}: {self.score_text()} - {self.band}"
 
-    def score_text(self) -> str:  # overridden where the score is not a total
+    def score_text(self) -> str:
+        """Return the score in words (``"total 14"``); scales without a total override it."""
         return f"total {getattr(self, 'total', '')}"
 
     def to_frame(self) -> pd.DataFrame:
-        """The per-item breakdown as a DataFrame (columns item, label, answer, points)."""
+        """Return the per-item breakdown as a DataFrame (columns item, label, answer, points)."""
         return pd.DataFrame(
             {
                 "item": [i.key for i in self.items],

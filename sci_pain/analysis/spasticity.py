@@ -54,6 +54,7 @@ class AshworthResult(ScoreResult):
     definition: str
 
     def score_text(self) -> str:
+        """Return the grade in words (``"grade 1+"``)."""
         return f"grade {self.grade}"
 
     def __eq__(self, other: object) -> bool:
@@ -85,6 +86,7 @@ class PennResult(ScoreResult):
     severity: int | None
 
     def score_text(self) -> str:
+        """Return frequency and severity in words (``"frequency 3, severity 2"``)."""
         if self.severity is None:
             return f"frequency {self.frequency}"
         return f"frequency {self.frequency}, severity {self.severity}"
