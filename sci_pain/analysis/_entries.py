@@ -22,7 +22,16 @@ import pandas as pd
 from sci_pain.errors import AnalysisError, did_you_mean
 from sci_pain.journal import COLUMNS
 
-__all__ = ["as_entries", "categorical", "multi_values", "numeric", "require_columns", "timestamps"]
+__all__ = [
+    "as_entries",
+    "categorical",
+    "check_choice",
+    "check_confidence",
+    "multi_values",
+    "numeric",
+    "require_columns",
+    "timestamps",
+]
 
 
 def as_entries(data) -> pd.DataFrame:
@@ -105,3 +114,33 @@ def multi_values(entries: pd.DataFrame, column: str) -> pd.Series:
     values = entries[column].astype("string")
     exploded = values.str.split(";").explode().str.strip()
     return exploded[exploded.notna() & (exploded != "")]
+
+
+def check_choice(name: str, value: object, allowed: Sequence[str]) -> None:
+    """Raise AnalysisError unless the option `name` is one of `allowed`.
+
+    Examples
+    --------
+    >>> check_choice("per", "week", ("day", "entry"))
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.AnalysisError: per must be 'day' or 'entry', got 'week'
+    """
+    if value not in allowed:
+        msg = f"{name} must be {' or '.join(map(repr, allowed))}, got {value!r}"
+        raise AnalysisError(msg)
+
+
+def check_confidence(confidence: float) -> None:
+    """Raise AnalysisError unless `confidence` lies strictly between 0 and 1.
+
+    Examples
+    --------
+    >>> check_confidence(95)
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.AnalysisError: confidence must be between 0 and 1, got 95
+    """
+    if not 0 < confidence < 1:
+        msg = f"confidence must be between 0 and 1, got {confidence!r}"
+        raise AnalysisError(msg)

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis._entries import as_entries as _as_entries
+from sci_pain.analysis._entries import check_choice, check_confidence
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
@@ -196,9 +197,7 @@ def _block_bootstrap(x, y, *, n_boot, block, confidence, seed, adjusted=None) ->
     if x.shape != y.shape or x.ndim != 1:
         msg = f"x and y must be 1-D and of equal length, got shapes {x.shape} and {y.shape}"
         raise AnalysisError(msg)
-    if not 0 < confidence < 1:
-        msg = f"confidence must be between 0 and 1, got {confidence!r}"
-        raise AnalysisError(msg)
+    check_confidence(confidence)
     n_total = x.size
     n = int((~np.isnan(x) & ~np.isnan(y)).sum())
     rho = float(spearman_rows(x, y)) if n_total else math.nan
@@ -532,15 +531,9 @@ def associations(
 
 def _check_association_options(*, correction: str, confidence: float, per: str) -> None:
     """Raise AnalysisError for an unknown correction or ``per``, or a confidence outside (0, 1)."""
-    if correction not in ("bonferroni", "none"):
-        msg = f"correction must be 'bonferroni' or 'none', got {correction!r}"
-        raise AnalysisError(msg)
-    if not 0 < confidence < 1:
-        msg = f"confidence must be between 0 and 1, got {confidence!r}"
-        raise AnalysisError(msg)
-    if per not in ("day", "entry"):
-        msg = f"per must be 'day' or 'entry', got {per!r}"
-        raise AnalysisError(msg)
+    check_choice("correction", correction, ("bonferroni", "none"))
+    check_confidence(confidence)
+    check_choice("per", per, ("day", "entry"))
 
 
 def _chosen_variables(entries, variables, *, per: str, purpose: str) -> dict[str, tuple[int, ...]]:

@@ -148,8 +148,6 @@ def dn4(
     ... ).band
     'positive (4/10 or more)'
     """
-    scale = "DN4"
-    record = score_records()["dn4"]
     given = {
         "burning": burning,
         "painful_cold": painful_cold,
@@ -162,12 +160,10 @@ def dn4(
         "hypoesthesia_pinprick": hypoesthesia_pinprick,
         "brushing": brushing,
     }
-    items = yes_no_items(scale, record, given)
+    record, items, total, cut = _screen("dn4", "DN4", given)
     parts = {}
     for entry, item in zip(record["items"], items, strict=True):
         parts[entry["part"]] = parts.get(entry["part"], 0) + item.points
-    total = sum(item.points for item in items)
-    cut = int(record["positive_from"])
     positive = total >= cut
     band = f"positive ({cut}/10 or more)" if positive else f"negative (below {cut}/10)"
     meaning = (
@@ -192,6 +188,13 @@ def dn4(
         concern=2 if positive else 0,
         **common_fields(record),
     )
+
+
+def _screen(key: str, scale: str, given: dict) -> tuple[dict, list[ScoreItem], int, int]:
+    """Return a yes/no screen's record, scored items, total and cut-off (positive from)."""
+    record = score_records()[key]
+    items = yes_no_items(scale, record, given)
+    return record, items, sum(item.points for item in items), int(record["positive_from"])
 
 
 def yes_no_items(scale: str, record: dict, given: dict) -> list[ScoreItem]:
@@ -268,17 +271,13 @@ def scipi(
     ... ).band
     'non-neuropathic (0 of 4)'
     """
-    scale = "SCIPI"
-    record = score_records()["scipi"]
     given = {
         "electric_shocks": electric_shocks,
         "tingling_pins_and_needles": tingling_pins_and_needles,
         "burning_or_freezing": burning_or_freezing,
         "insensate_area": insensate_area,
     }
-    items = yes_no_items(scale, record, given)
-    total = sum(item.points for item in items)
-    cut = int(record["positive_from"])
+    record, items, total, cut = _screen("scipi", "SCIPI", given)
     positive = total >= cut
     if positive:
         band = f"probable neuropathic pain ({cut} or more of 4)"

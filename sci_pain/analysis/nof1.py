@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis._entries import as_entries as _as_entries
+from sci_pain.analysis._entries import check_choice, check_confidence
 from sci_pain.analysis._entries import multi_values as _multi
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
@@ -469,12 +470,8 @@ def compare_phases(
 
 def _check_options(per: str, confidence: float) -> None:
     """Raise AnalysisError for an unknown ``per`` or a confidence outside (0, 1)."""
-    if per not in ("day", "entry"):
-        msg = f"per must be 'day' or 'entry', got {per!r}"
-        raise AnalysisError(msg)
-    if not 0 < confidence < 1:
-        msg = f"confidence must be between 0 and 1, got {confidence!r}"
-        raise AnalysisError(msg)
+    check_choice("per", per, ("day", "entry"))
+    check_confidence(confidence)
 
 
 def _start_from_journal(entries: pd.DataFrame | None, intervention: str | None) -> pd.Timestamp:

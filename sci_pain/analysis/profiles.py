@@ -5,15 +5,8 @@ with the mean, spread and count of ratings per group.
 
 Examples
 --------
->>> import pandas as pd
->>> entries = pd.DataFrame(
-...     {
-...         "timestamp": pd.to_datetime(["2026-03-02 08:00", "2026-03-02 20:00"]),
-...         "pain": [3, 5],
-...     }
-... )
->>> time_of_day_profile(entries)["mean"].tolist()[1:4:2]
-[3.0, 5.0]
+>>> PARTS_OF_DAY
+('night', 'morning', 'afternoon', 'evening')
 """
 
 from __future__ import annotations
