@@ -67,6 +67,7 @@ _EXPORTS: dict[str, str] = {
     "ScoreError": "scores",
     "ScoreItem": "scores",
     "ScoreResult": "scores",
+    "ScreenResult": "neuropathic",
     "WellsResult": "skin_dvt",
     "bmi": "body",
     "braden": "skin_dvt",

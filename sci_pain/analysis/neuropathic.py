@@ -30,6 +30,7 @@ from sci_pain.analysis.scores import (
 __all__ = [
     "DN4Result",
     "SCIPIResult",
+    "ScreenResult",
     "dn4",
     "scipi",
     "yes_no_items",
@@ -37,38 +38,39 @@ __all__ = [
 
 
 @dataclass(frozen=True, kw_only=True)
-class DN4Result(ScoreResult):
-    """DN4 total (0-10), positive from 4.
+class ScreenResult(ScoreResult):
+    """A yes/no screen: one point per yes, positive from a cut-off.
 
     Attributes
     ----------
     total : int
     positive : bool
+        ``total`` at or above the screen's cut-off.
+    """
+
+    total: int
+    positive: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class DN4Result(ScreenResult):
+    """DN4 total (0-10), positive from 4.
+
+    Attributes
+    ----------
     interview_total : int
         Items 1-7 (shown for teaching; no interview-only cut-off is applied).
     examination_total : int
         Items 8-10.
     """
 
-    total: int
-    positive: bool
     interview_total: int
     examination_total: int
 
 
 @dataclass(frozen=True, kw_only=True)
-class SCIPIResult(ScoreResult):
-    """SCIPI total (0-4): 0 non-neuropathic, 1 possible, 2 or more probable neuropathic pain.
-
-    Attributes
-    ----------
-    total : int
-    positive : bool
-        ``total >= 2``.
-    """
-
-    total: int
-    positive: bool
+class SCIPIResult(ScreenResult):
+    """SCIPI total (0-4): 0 non-neuropathic, 1 possible, from 2 probable neuropathic pain."""
 
     def score_text(self) -> str:
         """Return the score in words (``"2/4"``)."""
