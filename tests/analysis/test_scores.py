@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import decimal
 import fractions
-import html
 import itertools
 import math
 
@@ -559,7 +558,7 @@ def test_dn4_answers_must_be_true_or_false(bad):
         dn4(**_dn4_answers() | {"numbness": bad})
 
 
-# -- results and HTML ---------------------------------------------------------------------------
+# -- results ---------------------------------------------------------------------------------
 
 ALL_RESULTS = {
     "ashworth": lambda: modified_ashworth("1+"),
@@ -581,25 +580,6 @@ def test_results_are_frozen_and_carry_the_common_fields(name):
     frame = result.to_frame()
     assert list(frame.columns) == ["item", "label", "answer", "points"]
     assert len(frame) == len(result.items)
-
-
-@pytest.mark.parametrize("name", ALL_RESULTS)
-def test_html_shows_the_band_as_text_not_only_colour(name):
-    result = ALL_RESULTS[name]()
-    text = score_html(result)
-    assert result._repr_html_() == text
-    assert f"<b>{html.escape(result.band)}</b>" in text
-    colours = set(sp.PALETTE.values())
-    assert any(colour in text for colour in colours)
-    assert "not a diagnosis" in text
-    for key in result.citations:  # cited as people cite ("Bohannon & Smith 1987"), not by key
-        assert key not in text
-        assert html.escape(sp.readable(key)) in text
-
-
-def test_html_escapes_text():
-    result = dataclasses.replace(modified_ashworth("0"), interpretation="<script>x</script>")
-    assert "<script>" not in score_html(result)
 
 
 # -- garbage in: only ValueError out ------------------------------------------------------------
