@@ -447,7 +447,6 @@ def associations(
     adj_confidence = (
         1 - (1 - confidence) / n_tests if correction == "bonferroni" and n_tests else confidence
     )
-    outcome_word = _DESCRIBE.get(column, column)
     seeds = np.random.SeedSequence(seed).spawn(n_tests)
     rows = []
     i = 0
@@ -467,51 +466,20 @@ def associations(
                 adjusted=adj_confidence,
             )
             i += 1
-            product = r_outcome * r_var
-            n_eff = math.nan
-            if not math.isnan(product):
-                n_eff = stats_["n"] * (1 - product) / (1 + product)
-            verdict = link_verdict(
-                stats_["rho"],
-                stats_["adj_ci_low"],
-                stats_["adj_ci_high"],
-                n_eff,
-                alpha=1 - adj_confidence,
-                n=stats_["n"],
-                min_effective=min_effective,
-                outcome=outcome_word,
-                unit=unit_word,
-            )
             rows.append(
-                {
-                    "variable": variable,
-                    "lag_days": int(lag),
-                    "per": per,
-                    "description": (
-                        f"{_DESCRIBE.get(column, column)} vs "
-                        f"{_DESCRIBE.get(variable, variable)} "
-                        f"{_lag_words(lag) if per == 'day' else 'in the same entry'}"
-                    ),
-                    "rho": stats_["rho"],
-                    "ci_low": stats_["ci_low"],
-                    "ci_high": stats_["ci_high"],
-                    "slope": stats_["slope"],
-                    "slope_ci_low": stats_["slope_ci_low"],
-                    "slope_ci_high": stats_["slope_ci_high"],
-                    "slope_unit": f"points per {unit}" if unit else "points per unit",
-                    "n": stats_["n"],
-                    "n_effective": n_eff,
-                    "block": stats_["block"],
-                    "adj_ci_low": stats_["adj_ci_low"],
-                    "adj_ci_high": stats_["adj_ci_high"],
-                    "adj_confidence": adj_confidence,
-                    "p_value": association_p_value(
-                        stats_["rho"], stats_["n"] if math.isnan(n_eff) else n_eff
-                    ),
-                    "correction": correction,
-                    "clear": verdict.startswith("clear"),
-                    "verdict": verdict,
-                }
+                _link_row(
+                    stats_,
+                    variable=variable,
+                    lag=lag,
+                    per=per,
+                    column=column,
+                    unit=unit,
+                    lag1_product=r_outcome * r_var,
+                    adj_confidence=adj_confidence,
+                    correction=correction,
+                    min_effective=min_effective,
+                    unit_word=unit_word,
+                )
             )
     table = pd.DataFrame(rows)
     table.attrs["correction"] = correction_words(
@@ -527,6 +495,64 @@ def associations(
         correction=correction,
     )
     return table
+
+
+def _link_row(
+    stats_: dict,
+    *,
+    variable: str,
+    lag: int,
+    per: str,
+    column: str,
+    unit: str,
+    lag1_product: float,
+    adj_confidence: float,
+    correction: str,
+    min_effective: float,
+    unit_word: str,
+) -> dict:
+    """Return one row of :func:`associations`: the bootstrap's numbers, judged and worded."""
+    n_eff = math.nan  # effective independent observations (Pyper & Peterman 1998)
+    if not math.isnan(lag1_product):
+        n_eff = stats_["n"] * (1 - lag1_product) / (1 + lag1_product)
+    verdict = link_verdict(
+        stats_["rho"],
+        stats_["adj_ci_low"],
+        stats_["adj_ci_high"],
+        n_eff,
+        alpha=1 - adj_confidence,
+        n=stats_["n"],
+        min_effective=min_effective,
+        outcome=_DESCRIBE.get(column, column),
+        unit=unit_word,
+    )
+    return {
+        "variable": variable,
+        "lag_days": int(lag),
+        "per": per,
+        "description": (
+            f"{_DESCRIBE.get(column, column)} vs "
+            f"{_DESCRIBE.get(variable, variable)} "
+            f"{_lag_words(lag) if per == 'day' else 'in the same entry'}"
+        ),
+        "rho": stats_["rho"],
+        "ci_low": stats_["ci_low"],
+        "ci_high": stats_["ci_high"],
+        "slope": stats_["slope"],
+        "slope_ci_low": stats_["slope_ci_low"],
+        "slope_ci_high": stats_["slope_ci_high"],
+        "slope_unit": f"points per {unit}" if unit else "points per unit",
+        "n": stats_["n"],
+        "n_effective": n_eff,
+        "block": stats_["block"],
+        "adj_ci_low": stats_["adj_ci_low"],
+        "adj_ci_high": stats_["adj_ci_high"],
+        "adj_confidence": adj_confidence,
+        "p_value": association_p_value(stats_["rho"], stats_["n"] if math.isnan(n_eff) else n_eff),
+        "correction": correction,
+        "clear": verdict.startswith("clear"),
+        "verdict": verdict,
+    }
 
 
 def _check_association_options(*, correction: str, confidence: float, per: str) -> None:
