@@ -248,7 +248,7 @@ def scipi(
     Raises
     ------
     ScoreError
-        If an answer is missing or is not True/False.
+        If one of the four answers is missing, or is not True or False.
 
     Examples
     --------
