@@ -132,7 +132,7 @@ _EXPORTS: dict[str, str] = {
     "bmi": "analysis",
     "dn4": "analysis",
     "scipi": "analysis",
-    "score_html": "analysis",
+    "score_html": "html",
     "make_ashworth_widget": "widgets",
     "make_penn_widget": "widgets",
     "make_braden_widget": "widgets",
