@@ -26,8 +26,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis.links import spearman_rows
 from sci_pain.analysis.flags import red_flag_episodes, scan_red_flags
+from sci_pain.analysis.links import spearman_rows
 from sci_pain.errors import CohortError
 from sci_pain.journal import Cohort, run_in_workers
 
