@@ -454,7 +454,7 @@ def _check_guideline_cautions(plan: dict, bad: _Bad) -> None:
 
 def _check_screens(screens: list, ids: list, bad: _Bad) -> None:
     """Check each screen's pain, and that its answers give the band it expects."""
-    from sci_pain.analysis import scores
+    from sci_pain import analysis as scores
 
     for i, screen in enumerate(screens, start=1):
         if not isinstance(screen, dict) or screen.get("tool") not in SCREEN_TOOLS:

@@ -206,7 +206,7 @@ def screen_result(case: str | Case, index: int = 0):
     >>> screen_result("tom_t8_day10_calf").band
     'DVT likely'
     """
-    from sci_pain.analysis import scores
+    from sci_pain import analysis as scores
 
     screen = load_case(case).answers["screen"][index]
     return getattr(scores, screen["tool"])(**screen["answers"])
