@@ -70,16 +70,16 @@ _EXPORTS: dict[str, str] = {
     "read_flaredown_records": "journal",
     "read_fhir": "journal",
     "to_fhir": "journal",
-    # -- simulator and example journals (sci_pain.simulate.engine) --
+    # -- simulator (sci_pain.simulate) and example journals (sci_pain.datasets) --
     "Persona": "simulate",
     "load_persona": "simulate",
     "list_personas": "simulate",
     "built_in_effects": "simulate",
     "simulate_journal": "simulate",
     "simulate_cohort": "simulate",
-    "list_example_journals": "simulate",
-    "example_journal_path": "simulate",
-    "load_example_journal": "simulate",
+    "list_example_journals": "datasets",
+    "example_journal_path": "datasets",
+    "load_example_journal": "datasets",
     # -- knowledge base and reasoning aid (sci_pain.knowledge.loaders) --
     "load_causes": "knowledge",
     "load_management": "knowledge",

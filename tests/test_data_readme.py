@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from sci_pain import datasets
 from sci_pain.journal import schema as js
-from sci_pain.simulate import engine as simulate
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,8 @@ def test_markdown_table_escapes_pipes_and_has_one_row_per_column():
 
 def test_example_journals_table_is_up_to_date(readme):
     assert (
-        generated(readme, "sci_pain.simulate.engine example journals")
-        == simulate._examples_markdown()
+        generated(readme, "sci_pain.datasets example journals")
+        == datasets.example_journals_markdown()
     ), (
         "data/README.md's table of example journals is out of date: "
         "run python tools/make_example_journals.py"
@@ -60,7 +60,7 @@ def test_provenance_is_stated(readme):
     for phrase in ("synthetic", "simulate_journal", "seed", "tools/make_example_journals.py"):
         assert phrase in readme
     assert "real person" in readme
-    for row in simulate.list_example_journals().itertuples():
+    for row in datasets.list_example_journals().itertuples():
         assert f"`{row.file}`" in readme
         assert f"| {row.seed} |" in readme
 

@@ -1,7 +1,7 @@
 """Regenerate the example journals and the generated tables in ``data/README.md``.
 
 For every persona in ``data/journals/personas.yaml`` this writes ``data/journals/<name>.csv``:
-``sci_pain.simulate.engine.simulate_journal(name, days=..., seed=...)`` with the days and seed of the
+``sci_pain.simulate.simulate_journal(name, days=..., seed=...)`` with the days and seed of the
 persona's ``example`` record, written as UTF-8 with ``\\n`` line ends (the same bytes on every
 platform). It then rewrites the two generated tables in ``data/README.md`` (the data dictionary
 from ``sci_pain.journal.schema.markdown_table()`` and the table of example journals), between
@@ -22,15 +22,15 @@ import re
 import sys
 from pathlib import Path
 
+from sci_pain import datasets
 from sci_pain.journal import markdown_table
-from sci_pain.simulate import engine as simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 JOURNALS = ROOT / "data" / "journals"
 README = ROOT / "data" / "README.md"
 SECTIONS = {
     "sci_pain.journal.schema.markdown_table()": markdown_table,
-    "sci_pain.simulate.engine example journals": simulate._examples_markdown,
+    "sci_pain.datasets example journals": datasets.example_journals_markdown,
 }
 
 
@@ -54,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     wanted: dict[Path, bytes] = {}
-    for name in simulate.list_example_journals()["name"]:
-        wanted[JOURNALS / f"{name}.csv"] = simulate._to_csv_bytes(simulate._example_frame(name))
+    for name in datasets.list_example_journals()["name"]:
+        wanted[JOURNALS / f"{name}.csv"] = datasets.to_csv_bytes(
+            datasets.example_journal_frame(name)
+        )
     current_readme = README.read_text(encoding="utf-8")
     wanted[README] = readme_text(current_readme).encode("utf-8")
 

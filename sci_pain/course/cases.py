@@ -1,4 +1,4 @@
-"""Worked cases: people with SCI taken from their story to a plan, and the ISCIP marking rules.
+"""Worked cases: people with SCI taken from their story to a plan (records, loading, checking).
 
 A case is a YAML file in ``data/cases/`` (one person per file). Its fields are declared once,
 here (:data:`CASE_FIELDS` and the nested declarations), and :func:`find_case_problems` checks
@@ -14,10 +14,8 @@ with documented built-in effects: :func:`case_effects`), and a model answer for 
 the reasoning (classification, screen, red flags, plan with this person's cautions, referral,
 the biopsychosocial side), each with its citations.
 
-The ISCIP marking (:func:`iscip_zone`, :func:`mark_iscip`) is pure: tests and widgets call it.
-At-level SCI pain is neuropathic pain felt from the dermatome of the neurological level to three
-dermatomes below it; below-level SCI pain is felt more than three dermatomes below (Bryce et al.
-2012, ISCIP part I).
+Marking a learner's answers and the model answers live in :mod:`sci_pain.course.marking`; the
+dermatome rule of ISCIP in :mod:`sci_pain.course.dermatomes`.
 
 All cases are made up for teaching; none describes a real person. Educational only: the model
 answers reason about a person on paper; they never diagnose anyone and never give a dose.
@@ -26,21 +24,17 @@ Examples
 --------
 >>> list_cases()["id"].tolist()[:2]
 ['daniel_t4_ad_pressure', 'aisha_l1_at_level']
->>> iscip_zone("T8", "T10")
-'at_level'
->>> iscip_zone("T8", "L1")
-'below_level'
->>> mark_iscip("neuropathic", "below_level_sci", level="T8", dermatome="T10").correct
-False
+>>> load_case("tom_t8_day10_calf").neurological_level
+'T8'
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import difflib
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,7 +44,8 @@ import numpy as np
 import pandas as pd
 
 from sci_pain._resources import data_path
-from sci_pain.errors import CaseError
+from sci_pain.course.dermatomes import DERMATOMES, iscip_zone
+from sci_pain.errors import CaseError, did_you_mean
 from sci_pain.knowledge import (
     ISCIP_LABELS,
     ISCIP_SUBTYPE_OF,
@@ -58,6 +53,8 @@ from sci_pain.knowledge import (
     ISCIP_TYPES,
     SITUATIONS,
     Field,
+    show_value,
+    value_problems,
 )
 
 if TYPE_CHECKING:
@@ -65,7 +62,6 @@ if TYPE_CHECKING:
     from sci_pain.simulate import Persona
 
 __all__ = [
-    "DERMATOMES",
     "AIS_GRADES",
     "AIS_MEANINGS",
     "SCREEN_TOOLS",
@@ -79,7 +75,6 @@ __all__ = [
     "CaseError",
     "Case",
     "CasePain",
-    "IscipMark",
     "find_case_problems",
     "validate_cases",
     "list_cases",
@@ -87,32 +82,9 @@ __all__ = [
     "case_persona",
     "case_journal",
     "case_effects",
-    "iscip_zone",
-    "at_level_dermatomes",
-    "mark_iscip",
-    "model_answer_markdown",
-    "StepMark",
-    "screen_result",
-    "mark_screen",
-    "mark_red_flags",
-    "mark_plan",
-    "mark_referral",
-    "model_answer_html",
 ]
 
 # -- vocabularies --------------------------------------------------------------------------------
-
-DERMATOMES: tuple[str, ...] = (
-    *(f"C{i}" for i in range(2, 9)),
-    *(f"T{i}" for i in range(1, 13)),
-    *(f"L{i}" for i in range(1, 6)),
-    "S1",
-    "S2",
-    "S3",
-    "S4-5",
-)
-"""The ISNCSCI sensory dermatomes from head to sacrum (C2 ... S4-5), in order. A neurological
-level of injury is named by the same segments (Kirshblum et al. 2011)."""
 
 AIS_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E")
 """ASIA Impairment Scale grades."""
@@ -273,24 +245,73 @@ PROBLEM_COLUMNS: tuple[str, ...] = ("file", "field", "value", "problem")
 # -- checking --------------------------------------------------------------------------------------
 
 
-def _show(value: object, width: int = 60) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def _suggest(value: object, valid) -> str:
-    close = difflib.get_close_matches(str(value), [str(v) for v in valid], n=3, cutoff=0.6)
-    return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-
-
 def _is_number(value: object) -> bool:
     return (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
         and math.isfinite(float(value))
     )
+
+
+_Problems = list[tuple[object, str]]
+"""What a kind check returns: ``(value shown, problem)`` for each problem found."""
+
+
+def _check_id(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    ok = isinstance(value, str) and value.replace("_", "").isalnum()
+    return [] if ok else [(value, "must be letters, digits and underscores")]
+
+
+def _check_text(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    if not isinstance(value, str):
+        return [(value, "must be text")]
+    if fld.kind == "str" and "\n" in value.strip():
+        return [(value, "must be a single line")]
+    return []
+
+
+def _check_int(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return [] if ok else [(value, "must be a whole number, 0 or more")]
+
+
+def _check_listed(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    """Categories and lists as the knowledge base checks them, plus the case's references."""
+    problems = value_problems(fld, value)
+    if fld.kind == "ref_list" and isinstance(value, list):
+        valid = known[fld.refers_to]
+        where = f"data/knowledge/{fld.refers_to}.yaml"
+        problems += [
+            (item, f"not found in {where}.{did_you_mean(item, valid)}")
+            for item in value
+            if isinstance(item, str) and item.strip() and item not in valid
+        ]
+    return problems
+
+
+def _check_mapping(fld: Field, value: object, known: dict[str, set[str]]) -> _Problems:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        return [(value, "must be a mapping of name: value")]
+    if fld.kind == "answers" and not all(
+        isinstance(v, bool) or _is_number(v) for v in value.values()
+    ):
+        return [(value, "answers must be true/false or numbers")]
+    return []
+
+
+_KIND_CHECKS = {
+    "id": _check_id,
+    "str": _check_text,
+    "text": _check_text,
+    "int": _check_int,
+    "category": _check_listed,
+    "str_list": _check_listed,
+    "category_list": _check_listed,
+    "ref_list": _check_listed,
+    "mapping_any": _check_mapping,
+    "answers": _check_mapping,
+}
+"""The check of each field kind but the nested ``record`` and ``records``."""
 
 
 def _check(
@@ -304,7 +325,7 @@ def _check(
     """Check one record against its declaration; append a problem per mistake."""
 
     def bad(name: str, value: object, problem: str) -> None:
-        out.append({"file": file, "field": name, "value": _show(value), "problem": problem})
+        out.append({"file": file, "field": name, "value": show_value(value), "problem": problem})
 
     if not isinstance(record, dict):
         bad(prefix or "(file)", record, "must be a mapping of field: value")
@@ -312,7 +333,7 @@ def _check(
     dot = "." if prefix else ""
     for key in record:
         if key not in fields:
-            hint = _suggest(key, fields) or f" Valid fields: {list(fields)}"
+            hint = did_you_mean(key, fields) or f" Valid fields: {list(fields)}"
             bad(f"{prefix}{dot}{key}", record[key], f"unknown field.{hint}")
     for fld in fields.values():
         name = f"{prefix}{dot}{fld.name}"
@@ -320,71 +341,60 @@ def _check(
         if value is None or (isinstance(value, str) and not value.strip()):
             if fld.required:
                 bad(name, value, "required field is missing or empty")
-            continue
-        kind = fld.kind
-        if kind == "id":
-            if not isinstance(value, str) or not value.replace("_", "").isalnum():
-                bad(name, value, "must be letters, digits and underscores")
-        elif kind in ("str", "text"):
-            if not isinstance(value, str):
-                bad(name, value, "must be text")
-            elif kind == "str" and "\n" in value.strip():
-                bad(name, value, "must be a single line")
-        elif kind == "int":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                bad(name, value, "must be a whole number, 0 or more")
-        elif kind == "category":
-            if value not in fld.allowed:
-                bad(
-                    name,
-                    value,
-                    f"must be one of {list(fld.allowed)}.{_suggest(value, fld.allowed)}",
-                )
-        elif kind in ("str_list", "category_list", "ref_list"):
-            if not isinstance(value, list):
-                bad(name, value, "must be a list (write [] for none)")
-                continue
-            if fld.nonempty and not value:
-                bad(name, value, "must list at least one item")
-            for item in value:
-                if not isinstance(item, str) or not item.strip():
-                    bad(name, item, "items must be non-empty text")
-                elif kind == "category_list" and item not in fld.allowed:
-                    bad(
-                        name,
-                        item,
-                        f"must be one of {list(fld.allowed)}.{_suggest(item, fld.allowed)}",
-                    )
-                elif kind == "ref_list" and item not in known[fld.refers_to]:
-                    where = f"data/knowledge/{fld.refers_to}.yaml"
-                    bad(name, item, f"not found in {where}.{_suggest(item, known[fld.refers_to])}")
-        elif kind in ("mapping_any", "answers"):
-            if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-                bad(name, value, "must be a mapping of name: value")
-            elif kind == "answers" and not all(
-                isinstance(v, bool) or _is_number(v) for v in value.values()
-            ):
-                bad(name, value, "answers must be true/false or numbers")
-        elif kind == "record":
-            _check({f.name: f for f in fld.subfields}, value, file, name, known, out)
-        elif kind == "records":
-            if not isinstance(value, list) or (fld.nonempty and not value):
-                bad(name, value, "must be a list of at least one record")
-                continue
-            for i, item in enumerate(value, start=1):
-                _check({f.name: f for f in fld.subfields}, item, file, f"{name}[{i}]", known, out)
+        elif fld.kind in ("record", "records"):
+            _check_nested(fld, value, file, name, known, out)
+        else:
+            for shown, problem in _KIND_CHECKS[fld.kind](fld, value, known):
+                bad(name, shown, problem)
+
+
+def _check_nested(
+    fld: Field, value: object, file: str, name: str, known: dict[str, set[str]], out: list[dict]
+) -> None:
+    """Check a nested record, or each of a list of them, against the field's subfields."""
+    subfields = {f.name: f for f in fld.subfields}
+    if fld.kind == "record":
+        _check(subfields, value, file, name, known, out)
+        return
+    if not isinstance(value, list) or (fld.nonempty and not value):
+        out.append(
+            {
+                "file": file,
+                "field": name,
+                "value": show_value(value),
+                "problem": "must be a list of at least one record",
+            }
+        )
+        return
+    for i, item in enumerate(value, start=1):
+        _check(subfields, item, file, f"{name}[{i}]", known, out)
+
+
+_Bad = Callable[[str, object, str], None]
+"""Records one problem: ``bad(field, value, problem)``."""
 
 
 def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> None:
     """Rules across fields: file name, ISCIP tiers, pain ids, journal, screens."""
-    from sci_pain import analysis as scores
-    from sci_pain.simulate import list_personas
 
     def bad(name: str, value: object, problem: str) -> None:
-        out.append({"file": file, "field": name, "value": _show(value), "problem": problem})
+        out.append({"file": file, "field": name, "value": show_value(value), "problem": problem})
 
     if record.get("id") != stem:
         bad("id", record.get("id"), f"must equal the file name {stem!r}")
+    ids = _check_pains(record, bad)
+    _check_journal(_mapping(record.get("journal")), ids, bad)
+    answers = _mapping(record.get("answers"))
+    _check_guideline_cautions(_mapping(answers.get("plan")), bad)
+    _check_screens(answers.get("screen") or [], ids, bad)
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _check_pains(record: dict, bad: _Bad) -> list:
+    """Check the number of pains, their ids and ISCIP tiers; return their ids."""
     pains = [p for p in record.get("pains") or [] if isinstance(p, dict)]
     if not 2 <= len(pains) <= 3:
         bad("pains", len(pains), "a case has two or three pains (as in the ISCIP Basic Data Set)")
@@ -408,30 +418,45 @@ def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> No
                     pain.get("dermatome"),
                     f"is {zone.replace('_', '-')} for level {level}, but the answer says {s}",
                 )
-    journal = record.get("journal") if isinstance(record.get("journal"), dict) else {}
+    return ids
+
+
+def _check_journal(journal: dict, ids: list, bad: _Bad) -> None:
+    """Check that the journal rates one of the case's pains and starts from a bundled persona."""
+    from sci_pain.simulate import list_personas
+
     if journal.get("pain") is not None and journal.get("pain") not in ids:
         bad("journal.pain", journal.get("pain"), f"must be one of the case's pains {ids}")
-    if journal.get("persona") is not None and journal.get("persona") not in list_personas():
-        personas = list_personas()
+    personas = list_personas()
+    if journal.get("persona") is not None and journal.get("persona") not in personas:
         bad(
             "journal.persona",
             journal.get("persona"),
-            f"must be one of {list(personas)}.{_suggest(journal.get('persona'), personas)}",
+            f"must be one of {list(personas)}.{did_you_mean(journal.get('persona'), personas)}",
         )
-    answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
-    plan = answers.get("plan") if isinstance(answers.get("plan"), dict) else {}
-    if plan.get("guideline_cautions"):
-        from sci_pain.knowledge import canpainsci_cautions
 
-        known_cautions = list(canpainsci_cautions().index)
-        for item in plan["guideline_cautions"]:
-            if item not in known_cautions:
-                bad(
-                    "answers.plan.guideline_cautions",
-                    item,
-                    f"not a caution in data/knowledge/canpainsci.yaml.{_suggest(item, known_cautions)}",
-                )
-    for i, screen in enumerate(answers.get("screen") or [], start=1):
+
+def _check_guideline_cautions(plan: dict, bad: _Bad) -> None:
+    """Check that the plan's guideline cautions are cautions of canpainsci.yaml."""
+    if not plan.get("guideline_cautions"):
+        return
+    from sci_pain.knowledge import canpainsci_cautions
+
+    known_cautions = list(canpainsci_cautions().index)
+    for item in plan["guideline_cautions"]:
+        if item not in known_cautions:
+            bad(
+                "answers.plan.guideline_cautions",
+                item,
+                f"not a caution in data/knowledge/canpainsci.yaml.{did_you_mean(item, known_cautions)}",
+            )
+
+
+def _check_screens(screens: list, ids: list, bad: _Bad) -> None:
+    """Check each screen's pain, and that its answers give the band it expects."""
+    from sci_pain import analysis as scores
+
+    for i, screen in enumerate(screens, start=1):
         if not isinstance(screen, dict) or screen.get("tool") not in SCREEN_TOOLS:
             continue
         if screen.get("pain") is not None and screen.get("pain") not in ids:
@@ -574,13 +599,17 @@ class CasePain:
 
     @property
     def label(self) -> str:
+        """Return the ISCIP subtype in words, e.g. 'Below-level SCI pain'."""
         return ISCIP_LABELS[self.iscip_subtype]
 
 
 @dataclass(frozen=True)
 class Case:
-    """A worked case. Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are
-    plain dicts (copies; changing them changes nothing)."""
+    """A worked case.
+
+    Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are plain dicts (copies;
+    changing them changes nothing).
+    """
 
     id: str
     title: str
@@ -605,7 +634,7 @@ class Case:
             if pain.id == pain_id:
                 return pain
         ids = [p.id for p in self.pains]
-        msg = f"case {self.id!r} has no pain {pain_id!r}; its pains: {ids}.{_suggest(pain_id, ids)}"
+        msg = f"case {self.id!r} has no pain {pain_id!r}; its pains: {ids}.{did_you_mean(pain_id, ids)}"
         raise CaseError(msg)
 
     @property
@@ -708,7 +737,9 @@ def load_case(case_id: str) -> Case:
     if isinstance(case_id, Case):
         return case_id
     if case_id not in cases:
-        msg = f"no case named {case_id!r}; the cases are {list(cases)}.{_suggest(case_id, cases)}"
+        msg = (
+            f"no case named {case_id!r}; the cases are {list(cases)}.{did_you_mean(case_id, cases)}"
+        )
         raise CaseError(msg)
     found = cases[case_id]
     return dataclasses.replace(
@@ -772,7 +803,7 @@ def case_journal(case: str | Case) -> Journal:
 
 @cache
 def _case_journal(case_id: str) -> Journal:
-    """The simulated journal of a bundled case (cached: it is the same for a given seed)."""
+    """Return the simulated journal of a bundled case (cached: the same for a given seed)."""
     from sci_pain.journal import read_journal
     from sci_pain.simulate import simulate_journal
 
@@ -799,475 +830,3 @@ def case_effects(case: str | Case) -> pd.DataFrame:
 
     case = load_case(case)
     return built_in_effects(case_persona(case), start=case.journal["start"])
-
-
-# -- ISCIP marking ---------------------------------------------------------------------------------
-
-
-def _dermatome_index(value: object, what: str) -> int:
-    if value not in DERMATOMES:
-        msg = f"{what} {value!r} is not a dermatome; use one of {list(DERMATOMES)}.{_suggest(value, DERMATOMES)}"
-        raise CaseError(msg)
-    return DERMATOMES.index(value)
-
-
-def iscip_zone(level: str, dermatome: str) -> str:
-    """Where a dermatome lies relative to a neurological level, by the ISCIP rule.
-
-    Returns ``"above_level"``, ``"at_level"`` (the level's dermatome and the three below it)
-    or ``"below_level"`` (more than three dermatomes below).
-
-    Examples
-    --------
-    >>> [iscip_zone("T4", d) for d in ("T2", "T4", "T7", "T8")]
-    ['above_level', 'at_level', 'at_level', 'below_level']
-    >>> iscip_zone("C6", "C8")
-    'at_level'
-    >>> iscip_zone("T8", "T44")
-    Traceback (most recent call last):
-    ...
-    sci_pain.errors.CaseError: dermatome 'T44' is not a dermatome; ...
-    """
-    lvl = _dermatome_index(level, "level")
-    derm = _dermatome_index(dermatome, "dermatome")
-    below = derm - lvl
-    if below < 0:
-        return "above_level"
-    return "at_level" if below <= 3 else "below_level"
-
-
-def at_level_dermatomes(level: str) -> tuple[str, ...]:
-    """The at-level zone of a neurological level: its dermatome and the three below it.
-
-    Examples
-    --------
-    >>> at_level_dermatomes("L1")
-    ('L1', 'L2', 'L3', 'L4')
-    >>> at_level_dermatomes("S3")
-    ('S3', 'S4-5')
-    """
-    i = _dermatome_index(level, "level")
-    return DERMATOMES[i : i + 4]
-
-
-@dataclass(frozen=True)
-class IscipMark:
-    """The marking of one ISCIP answer.
-
-    Attributes
-    ----------
-    correct : bool
-        Type and subtype both right.
-    type_correct, subtype_correct : bool
-    feedback : str
-        What was right or wrong, and the rule that decides it, in words.
-    rule : str
-        The dermatome rule applied to this pain (``""`` when it does not apply).
-    """
-
-    correct: bool
-    type_correct: bool
-    subtype_correct: bool
-    feedback: str
-    rule: str = ""
-
-
-def _zone_rule(level: str, dermatome: str) -> str:
-    zone = iscip_zone(level, dermatome)
-    steps = DERMATOMES.index(dermatome) - DERMATOMES.index(level)
-    zone_words = ", ".join(at_level_dermatomes(level))
-    if zone == "above_level":
-        where = f"{dermatome} is above the level {level}: SCI pain cannot come from there"
-    elif steps == 0:
-        where = f"{dermatome} is the level's own dermatome"
-    else:
-        where = (
-            f"{dermatome} is {steps} dermatome{'s' if steps != 1 else ''} below the level {level}"
-        )
-    meaning = {
-        "at_level": "within the level and three below, so a neuropathic pain there caused by the SCI is at-level",
-        "below_level": "more than three below, so a neuropathic pain there caused by the SCI is below-level",
-        "above_level": "a neuropathic pain there is 'other neuropathic' (e.g. carpal tunnel syndrome)",
-    }[zone]
-    return f"At-level zone for {level}: {zone_words}. {where}: {meaning}."
-
-
-def mark_iscip(
-    chosen_type: str | None,
-    chosen_subtype: str | None,
-    *,
-    pain: CasePain | None = None,
-    level: str | None = None,
-    dermatome: str | None = None,
-    correct_type: str | None = None,
-    correct_subtype: str | None = None,
-) -> IscipMark:
-    """Mark an ISCIP classification (type, then subtype) and explain the rule.
-
-    Give either a case's ``pain`` (its model answer, dermatome and reasoning are used) or the
-    facts directly. With only ``level`` and ``dermatome`` the correct answer is taken to be
-    an SCI neuropathic pain, whose subtype the dermatome rule decides.
-
-    Parameters
-    ----------
-    chosen_type, chosen_subtype : str or None
-        The learner's answer (:data:`~sci_pain.knowledge.schema.ISCIP_TYPES`,
-        :data:`~sci_pain.knowledge.schema.ISCIP_SUBTYPES`).
-    pain : CasePain, optional
-    level, dermatome : str, optional
-        Neurological level and the pain's dermatome (needed with ``pain`` only if the pain is
-        not from a case: a case pain carries its dermatome; pass the case's level).
-    correct_type, correct_subtype : str, optional
-
-    Returns
-    -------
-    IscipMark
-
-    Raises
-    ------
-    CaseError
-        For a type or subtype that is not in the ISCIP vocabulary (with close matches).
-
-    Examples
-    --------
-    >>> m = mark_iscip("neuropathic", "at_level_sci", level="L1", dermatome="L3")
-    >>> m.correct
-    True
-    >>> print(m.rule)
-    At-level zone for L1: L1, L2, L3, L4. L3 is 2 dermatomes below the level L1: within the level and three below, so a neuropathic pain there caused by the SCI is at-level.
-    >>> mark_iscip(
-    ...     "nociceptive",
-    ...     "musculoskeletal",
-    ...     correct_type="neuropathic",
-    ...     correct_subtype="other_neuropathic",
-    ... ).feedback.split(".")[0]
-    'Not quite: the type is neuropathic, not nociceptive'
-    """
-    for value, valid, what in (
-        (chosen_type, ISCIP_TYPES, "type"),
-        (chosen_subtype, ISCIP_SUBTYPES, "subtype"),
-    ):
-        if value is not None and value not in valid:
-            msg = f"ISCIP {what} {value!r} is not one of {list(valid)}.{_suggest(value, valid)}"
-            raise CaseError(msg)
-    reasoning = ""
-    if pain is not None:
-        correct_type, correct_subtype = pain.iscip_type, pain.iscip_subtype
-        dermatome = dermatome or pain.dermatome
-        reasoning = " ".join(pain.reasoning.split())
-    if correct_type is None and correct_subtype is None:
-        if level is None or dermatome is None:
-            msg = "mark_iscip needs a case pain, the correct answer, or a level and a dermatome"
-            raise CaseError(msg)
-        zone = iscip_zone(level, dermatome)
-        correct_type = "neuropathic"
-        correct_subtype = {"at_level": "at_level_sci", "below_level": "below_level_sci"}.get(
-            zone, "other_neuropathic"
-        )
-    if correct_type is None:
-        correct_type = next(t for t, subs in ISCIP_SUBTYPE_OF.items() if correct_subtype in subs)
-    rule = _zone_rule(level, dermatome) if level and dermatome else ""
-    type_ok = chosen_type == correct_type
-    sub_ok = chosen_subtype == correct_subtype
-    if chosen_type is None:
-        head = "Choose a type first (nociceptive, neuropathic, other or unknown)."
-    elif not type_ok:
-        head = f"Not quite: the type is {correct_type}, not {chosen_type}."
-    elif chosen_subtype is None:
-        head = f"Right type ({correct_type}). Now choose the subtype."
-    elif not sub_ok:
-        head = (
-            f"Right type ({correct_type}), but the subtype is "
-            f"{ISCIP_LABELS[correct_subtype]}, not {ISCIP_LABELS[chosen_subtype]}."
-        )
-    else:
-        head = f"Correct: {ISCIP_LABELS[correct_subtype]}."
-    neuropathic_sci = {"at_level_sci", "below_level_sci"}
-    show_rule = rule and (correct_subtype in neuropathic_sci or chosen_subtype in neuropathic_sci)
-    parts = [head]
-    if show_rule:
-        parts.append(rule)
-    if reasoning:
-        parts.append(reasoning)
-    return IscipMark(
-        correct=type_ok and sub_ok,
-        type_correct=type_ok,
-        subtype_correct=sub_ok,
-        feedback=" ".join(parts),
-        rule=rule,
-    )
-
-
-# -- marking the other steps ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StepMark:
-    """The marking of one step of a case: right or not, and feedback in words."""
-
-    correct: bool
-    feedback: str
-
-
-def _flat(text: object) -> str:
-    return " ".join(str(text).split())
-
-
-def screen_result(case: str | Case, index: int = 0):
-    """Compute a case's screen with the package's score function.
-
-    Returns the score's result (``DN4Result``, ``SCIPIResult``, ``WellsResult``, ...).
-
-    Examples
-    --------
-    >>> screen_result("tom_t8_day10_calf").band
-    'DVT likely'
-    """
-    from sci_pain import analysis as scores
-
-    screen = load_case(case).answers["screen"][index]
-    return getattr(scores, screen["tool"])(**screen["answers"])
-
-
-def _positive(result) -> bool:
-    for name in ("positive", "likely", "at_risk", "sci_at_risk"):
-        if hasattr(result, name):
-            return bool(getattr(result, name))
-    msg = f"no positive/negative reading for {type(result).__name__}"  # pragma: no cover
-    raise CaseError(msg)
-
-
-def mark_screen(predicted_positive: bool | None, case: str | Case, index: int = 0) -> StepMark:
-    """Mark a prediction of whether a case's screen is positive (at risk, likely).
-
-    Examples
-    --------
-    >>> mark_screen(True, "tom_t8_day10_calf").correct
-    True
-    >>> mark_screen(False, "sam_t10_overuse_weight").feedback.split(":")[0]
-    'Not quite'
-    """
-    case = load_case(case)
-    screen = case.answers["screen"][index]
-    result = screen_result(case, index)
-    if predicted_positive is None:
-        return StepMark(False, "Choose positive or negative first.")
-    right = bool(predicted_positive) == _positive(result)
-    head = "Right" if right else "Not quite"
-    return StepMark(
-        right,
-        f"{head}: {result.title} gives {result.summary.split(': ', 1)[1]}. {_flat(screen['text'])}",
-    )
-
-
-def record_labels(kind: str) -> dict[str, str]:
-    """Map each record id of a knowledge file (``red_flags``, ``management``, ...) to its label."""
-    return dict(_labels_cached(kind))
-
-
-@cache
-def _labels_cached(kind: str) -> tuple[tuple[str, str], ...]:
-    from sci_pain.knowledge import read_knowledge
-
-    records, _ = read_knowledge()
-    return tuple((str(r.get("id")), str(r.get("label", r.get("id")))) for r in records[kind])
-
-
-def _set_feedback(chosen, wanted, labels: dict[str, str], what: str) -> tuple[bool, str]:
-    chosen, wanted = set(chosen or ()), set(wanted)
-    missed = [labels.get(i, i) for i in wanted - chosen]
-    extra = [labels.get(i, i) for i in chosen - wanted]
-    if not missed and not extra:
-        return True, f"Right: {what}."
-    parts = []
-    if missed:
-        parts.append(f"missed: {'; '.join(sorted(missed))}")
-    if extra:
-        parts.append(f"not for this person now: {'; '.join(sorted(extra))}")
-    return False, f"Not quite ({', '.join(parts)})."
-
-
-def mark_red_flags(chosen, case: str | Case) -> StepMark:
-    """Mark the red flags a learner says are present now (ids of ``red_flags.yaml``).
-
-    Examples
-    --------
-    >>> mark_red_flags(["autonomic_dysreflexia"], "daniel_t4_ad_pressure").correct
-    True
-    >>> mark_red_flags([], "daniel_t4_ad_pressure").feedback.startswith("Not quite (missed")
-    True
-    """
-    case = load_case(case)
-    answer = case.answers["red_flags"]
-    labels = record_labels("red_flags")
-    unknown = [c for c in chosen or () if c not in labels]
-    if unknown:
-        msg = f"unknown red flag(s) {unknown}; known: {list(labels)}"
-        raise CaseError(msg)
-    what = "no red flag now" if not answer["present"] else "that is the red flag now"
-    right, head = _set_feedback(chosen, answer["present"], labels, what)
-    return StepMark(right, f"{head} {_flat(answer['text'])}")
-
-
-def mark_plan(chosen, case: str | Case) -> StepMark:
-    """Mark the management options a learner picks (ids of ``management.yaml``).
-
-    Examples
-    --------
-    >>> mark_plan(
-    ...     ["physical_therapy", "diet", "cbt_self_management"], "sam_t10_overuse_weight"
-    ... ).correct
-    True
-    """
-    case = load_case(case)
-    plan = case.answers["plan"]
-    labels = record_labels("management")
-    right, head = _set_feedback(chosen, plan["management"], labels, "these are the options")
-    cautions = " ".join(f"({i}) {_flat(c)}" for i, c in enumerate(plan["cautions"], start=1))
-    return StepMark(right, f"{head} {_flat(plan['text'])} Cautions for {case.name}: {cautions}")
-
-
-def mark_referral(urgency: str | None, case: str | Case) -> StepMark:
-    """Mark how soon a learner would refer: ``emergency``, ``urgent`` or ``routine``.
-
-    Examples
-    --------
-    >>> mark_referral("routine", "tom_t8_day10_calf").feedback.split(".")[0]
-    'Not quite: this is emergency, not routine'
-    """
-    case = load_case(case)
-    referral = case.answers["referral"]
-    if urgency is not None and urgency not in REFERRAL_URGENCIES:
-        msg = f"urgency {urgency!r} is not one of {list(REFERRAL_URGENCIES)}.{_suggest(urgency, REFERRAL_URGENCIES)}"
-        raise CaseError(msg)
-    if urgency is None:
-        return StepMark(False, "Choose how soon first.")
-    right = urgency == referral["urgency"]
-    head = "Right" if right else f"Not quite: this is {referral['urgency']}, not {urgency}"
-    return StepMark(right, f"{head}. To {referral['to']}: {_flat(referral['text'])}")
-
-
-# -- model answers as Markdown ---------------------------------------------------------------------
-
-
-def _cite(keys) -> str:
-    from sci_pain.knowledge import format_citation
-
-    return "; ".join(format_citation(k) for k in keys)
-
-
-def model_answer_markdown(case: str | Case, step: str) -> str:
-    """The model answer to one step of a case, as Markdown with its sources.
-
-    Parameters
-    ----------
-    case : str or Case
-    step : str
-        One of :data:`STEPS`.
-
-    Examples
-    --------
-    >>> text = model_answer_markdown("tom_t8_day10_calf", "referral")
-    >>> text.splitlines()[0]
-    '**Referral: emergency** - to the ward doctor now (same-hour medical review)'
-    """
-    case = load_case(case)
-    if step not in STEPS:
-        msg = f"no step {step!r}; the steps are {list(STEPS)}.{_suggest(step, STEPS)}"
-        raise CaseError(msg)
-    a = case.answers
-    flat = lambda text: " ".join(str(text).split())  # noqa: E731
-    lines: list[str] = []
-    if step == "classification":
-        for pain in case.pains:
-            lines.append(
-                f"- **{pain.words}** ({pain.location}, {pain.dermatome}): "
-                f"**{pain.label}** - {pain.source}. {flat(pain.reasoning)} "
-                f"*Sources:* {_cite(pain.citations)}"
-            )
-    elif step == "screen":
-        for s in a["screen"]:
-            lines.append(
-                f"- **{s['tool']}** -> {s['expect']}. {flat(s['text'])} *Sources:* {_cite(s['citations'])}"
-            )
-    elif step == "red_flags":
-        r = a["red_flags"]
-        labels = record_labels("red_flags")
-        present = "; ".join(labels.get(i, i) for i in r.get("present") or []) or "none"
-        watch = "; ".join(labels.get(i, i) for i in r.get("watch") or []) or "none"
-        lines.append(f"**Present now:** {present}. **Watch for:** {watch}.")
-        lines.append(f"{flat(r['text'])} *Sources:* {_cite(r['citations'])}")
-    elif step == "plan":
-        p = a["plan"]
-        labels = record_labels("management")
-        options = "; ".join(labels.get(i, i) for i in p["management"])
-        lines.append(f"**Options, in order:** {options}.")
-        lines.append(flat(p["text"]))
-        if "medications" in p["management"]:
-            from sci_pain.knowledge import canpainsci_approach
-
-            lines.append(f"**Approach (CanPainSCI):** {canpainsci_approach()}")
-        lines.append("**Cautions for this person:**")
-        lines.extend(f"- {flat(c)}" for c in p["cautions"])
-        if p.get("guideline_cautions"):
-            from sci_pain.knowledge import canpainsci_cautions
-
-            table = canpainsci_cautions()
-            lines.append("**CanPainSCI cautions that apply:**")
-            lines.extend(
-                f"- {table.loc[c, 'text']} ({table.loc[c, 'who']})" for c in p["guideline_cautions"]
-            )
-        lines.append(f"*Sources:* {_cite(p['citations'])}")
-    elif step == "referral":
-        r = a["referral"]
-        lines.append(f"**Referral: {r['urgency']}** - to {r['to']}")
-        lines.append(f"{flat(r['text'])} *Sources:* {_cite(r['citations'])}")
-    else:
-        b = a["biopsychosocial"]
-        lines.append(f"{flat(b['text'])} *Sources:* {_cite(b['citations'])}")
-    return "\n".join(lines)
-
-
-def _inline(text: str) -> str:
-    import html
-    import re
-
-    text = html.escape(text, quote=False)
-    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
-    return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
-
-
-def model_answer_html(case: str | Case, step: str, *, open_: bool = False) -> str:
-    """The model answer to one step as HTML, folded under ``<details>``.
-
-    Readers of a stored notebook (GitHub, nbviewer) can unfold it; in JupyterLab the step
-    widgets show it after the learner has answered.
-
-    Examples
-    --------
-    >>> html_text = model_answer_html("raj_t11_diabetes", "referral")
-    >>> html_text.startswith('<details class="sci-pain-model-answer">')
-    True
-    """
-    case = load_case(case)
-    lines = model_answer_markdown(case, step).splitlines()
-    parts, in_list = [], False
-    for line in lines:
-        if line.startswith("- "):
-            if not in_list:
-                parts.append("<ul>")
-                in_list = True
-            parts.append(f"<li>{_inline(line[2:])}</li>")
-            continue
-        if in_list:
-            parts.append("</ul>")
-            in_list = False
-        parts.append(f"<p>{_inline(line)}</p>")
-    if in_list:
-        parts.append("</ul>")
-    title = step.replace("_", " ")
-    opened = " open" if open_ else ""
-    return (
-        f'<details class="sci-pain-model-answer"{opened}><summary><b>Model answer ({title}) '
-        f"for {_inline(case.name)}</b></summary>{''.join(parts)}</details>"
-    )

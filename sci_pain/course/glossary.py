@@ -19,14 +19,14 @@ True
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from sci_pain._resources import data_path
-from sci_pain.errors import GlossaryError
+from sci_pain.course._yaml import read_yaml
+from sci_pain.errors import GlossaryError, close_matches, did_you_mean
 
 __all__ = [
     "GlossaryError",
@@ -99,53 +99,16 @@ def read_glossary(
         On a missing or empty field, a duplicate term, a citation key that is not a reference,
         or a related term that is not in the glossary; the message names the file and term.
     """
-    import yaml
-
     path = Path(path)
     source = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GlossaryError(f"{source}: no such glossary file") from None
-    except yaml.YAMLError as err:
-        raise GlossaryError(f"{source}: not valid YAML: {err}") from None
+    raw = read_yaml(path, error=GlossaryError, what="glossary")
     if not isinstance(raw, list):
         raise GlossaryError(f"{source}: expected a list of terms")
     known_refs = _references(
         Path(references) if references else data_path("knowledge", "references.yaml")
     )
 
-    terms: list[GlossaryTerm] = []
-    for i, record in enumerate(raw, start=1):
-        where = f"{source}: record {i}"
-        if not isinstance(record, dict):
-            raise GlossaryError(f"{where}: expected a mapping with fields {list(_FIELDS)}")
-        where = f"{source}: record {i} ({record.get('term', '?')!r})"
-        missing = [f for f in _FIELDS if not record.get(f)]
-        if missing:
-            raise GlossaryError(f"{where}: missing or empty {missing}")
-        unknown = sorted(set(record) - set(_FIELDS))
-        if unknown:
-            raise GlossaryError(f"{where}: unknown fields {unknown}; allowed: {list(_FIELDS)}")
-        for field in ("citations", "related"):
-            if not isinstance(record[field], list):
-                raise GlossaryError(f"{where}: '{field}' must be a list")
-        bad = [key for key in record["citations"] if key not in known_refs]
-        if bad:
-            close = {k: difflib.get_close_matches(k, known_refs, n=1) for k in bad}
-            raise GlossaryError(
-                f"{where}: citation keys not in references.yaml: {bad} (close matches: {close})"
-            )
-        terms.append(
-            GlossaryTerm(
-                term=str(record["term"]).strip(),
-                anchor=glossary_anchor(str(record["term"])),
-                short=" ".join(str(record["short"]).split()),
-                explanation=" ".join(str(record["explanation"]).split()),
-                citations=tuple(record["citations"]),
-                related=tuple(str(r) for r in record["related"]),
-            )
-        )
+    terms = [_term(record, f"{source}: record {i}", known_refs) for i, record in enumerate(raw, 1)]
 
     anchors = [t.anchor for t in terms]
     duplicates = sorted({a for a in anchors if anchors.count(a) > 1})
@@ -155,10 +118,40 @@ def read_glossary(
     for t in terms:
         bad = [r for r in t.related if r not in names]
         if bad:
-            close = {r: difflib.get_close_matches(r, names, n=1) for r in bad}
+            close = {r: close_matches(r, names, n=1) for r in bad}
             msg = f"{source}: term {t.term!r}: related terms not in the glossary: {bad} ({close})"
             raise GlossaryError(msg)
     return tuple(terms)
+
+
+def _term(record: object, where: str, known_refs) -> GlossaryTerm:
+    """Check one record of a glossary file and return its term."""
+    if not isinstance(record, dict):
+        raise GlossaryError(f"{where}: expected a mapping with fields {list(_FIELDS)}")
+    where = f"{where} ({record.get('term', '?')!r})"
+    missing = [f for f in _FIELDS if not record.get(f)]
+    if missing:
+        raise GlossaryError(f"{where}: missing or empty {missing}")
+    unknown = sorted(set(record) - set(_FIELDS))
+    if unknown:
+        raise GlossaryError(f"{where}: unknown fields {unknown}; allowed: {list(_FIELDS)}")
+    for field in ("citations", "related"):
+        if not isinstance(record[field], list):
+            raise GlossaryError(f"{where}: '{field}' must be a list")
+    bad = [key for key in record["citations"] if key not in known_refs]
+    if bad:
+        close = {k: close_matches(k, known_refs, n=1) for k in bad}
+        raise GlossaryError(
+            f"{where}: citation keys not in references.yaml: {bad} (close matches: {close})"
+        )
+    return GlossaryTerm(
+        term=str(record["term"]).strip(),
+        anchor=glossary_anchor(str(record["term"])),
+        short=" ".join(str(record["short"]).split()),
+        explanation=" ".join(str(record["explanation"]).split()),
+        citations=tuple(record["citations"]),
+        related=tuple(str(r) for r in record["related"]),
+    )
 
 
 @cache
@@ -179,9 +172,7 @@ def glossary_term(name: str) -> GlossaryTerm:
     anchor = glossary_anchor(name)
     if anchor in by_anchor:
         return by_anchor[anchor]
-    close = difflib.get_close_matches(anchor, by_anchor, n=3)
-    hint = f" Did you mean {close}?" if close else ""
-    raise KeyError(f"no glossary term {name!r}.{hint}")
+    raise KeyError(f"no glossary term {name!r}.{did_you_mean(anchor, by_anchor)}")
 
 
 def _cite(ref: dict) -> str:

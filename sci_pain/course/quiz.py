@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Literal
 
 from sci_pain._resources import data_path
-from sci_pain.errors import QuizError
+from sci_pain.course._yaml import read_yaml
+from sci_pain.errors import QuizError, did_you_mean
 
 __all__ = [
     "Option",
@@ -133,11 +134,54 @@ def _fail(source: str, where: str, problem: str) -> QuizError:
 
 
 def _shuffled(options: list[Option], qid: str) -> tuple[Option, ...]:
-    """The options in the fixed, seeded order learners see (independent of file order)."""
+    """Return the options in the fixed, seeded order learners see (not the file's order)."""
     rng = random.Random(SHUFFLE_SEED * 1_000_003 + zlib.crc32(qid.encode("utf-8")))
     order = list(options)
     rng.shuffle(order)
     return tuple(order)
+
+
+def _parse_options(raw_options: object, source: str, where: str) -> list[Option]:
+    """Check the options of a choice question (one correct, texts unique), in file order."""
+    if not isinstance(raw_options, list) or len(raw_options) < 2:
+        raise _fail(source, where, "a choice question needs a list of at least 2 options")
+    options = []
+    for option in raw_options:
+        if not isinstance(option, dict) or not str(option.get("text") or "").strip():
+            raise _fail(source, where, "each option needs a 'text'")
+        options.append(
+            Option(
+                text=str(option["text"]).strip(),
+                correct=bool(option.get("correct", False)),
+                feedback=str(option.get("feedback") or "").strip(),
+            )
+        )
+    n_correct = sum(o.correct for o in options)
+    if n_correct != 1:
+        raise _fail(source, where, f"exactly one option must be correct, found {n_correct}")
+    if len({o.text for o in options}) != len(options):
+        raise _fail(source, where, "option texts must be unique")
+    return options
+
+
+def _numeric_question(raw: dict, source: str, where: str, common: dict) -> Question:
+    """Check a numeric question's answer and tolerance and return the question."""
+    try:
+        answer = float(raw["answer"])
+        tolerance = float(raw.get("tolerance", 0.0))
+    except (KeyError, TypeError, ValueError):
+        raise _fail(source, where, "a numeric question needs a number 'answer'") from None
+    if tolerance < 0 or not math.isfinite(answer):
+        raise _fail(source, where, "'answer' must be finite and 'tolerance' >= 0")
+    return Question(
+        kind="numeric",
+        answer=answer,
+        tolerance=tolerance,
+        unit=str(raw.get("unit") or ""),
+        too_low=str(raw.get("too_low") or "Too low.").strip(),
+        too_high=str(raw.get("too_high") or "Too high.").strip(),
+        **common,
+    )
 
 
 def _parse_question(raw: object, index: int, source: str, *, shuffle: bool = True) -> Question:
@@ -156,44 +200,11 @@ def _parse_question(raw: object, index: int, source: str, *, shuffle: bool = Tru
         "explanation": str(raw["explanation"]).strip(),
     }
     if kind == "choice":
-        raw_options = raw.get("options")
-        if not isinstance(raw_options, list) or len(raw_options) < 2:
-            raise _fail(source, where, "a choice question needs a list of at least 2 options")
-        options = []
-        for option in raw_options:
-            if not isinstance(option, dict) or not str(option.get("text") or "").strip():
-                raise _fail(source, where, "each option needs a 'text'")
-            options.append(
-                Option(
-                    text=str(option["text"]).strip(),
-                    correct=bool(option.get("correct", False)),
-                    feedback=str(option.get("feedback") or "").strip(),
-                )
-            )
-        n_correct = sum(o.correct for o in options)
-        if n_correct != 1:
-            raise _fail(source, where, f"exactly one option must be correct, found {n_correct}")
-        if len({o.text for o in options}) != len(options):
-            raise _fail(source, where, "option texts must be unique")
+        options = _parse_options(raw.get("options"), source, where)
         ordered = _shuffled(options, qid) if shuffle else tuple(options)
         return Question(kind="choice", options=ordered, **common)
     if kind == "numeric":
-        try:
-            answer = float(raw["answer"])
-            tolerance = float(raw.get("tolerance", 0.0))
-        except (KeyError, TypeError, ValueError):
-            raise _fail(source, where, "a numeric question needs a number 'answer'") from None
-        if tolerance < 0 or not math.isfinite(answer):
-            raise _fail(source, where, "'answer' must be finite and 'tolerance' >= 0")
-        return Question(
-            kind="numeric",
-            answer=answer,
-            tolerance=tolerance,
-            unit=str(raw.get("unit") or ""),
-            too_low=str(raw.get("too_low") or "Too low.").strip(),
-            too_high=str(raw.get("too_high") or "Too high.").strip(),
-            **common,
-        )
+        return _numeric_question(raw, source, where, common)
     raise _fail(source, where, f"'kind' must be 'choice' or 'numeric', got {kind!r}")
 
 
@@ -221,16 +232,9 @@ def read_quiz(path: str | Path, *, shuffle: bool = True) -> Quiz:
     QuizError
         If the file is malformed; the message names the file and the question.
     """
-    import yaml
-
     path = Path(path)
     source = str(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise QuizError(f"{source}: no such quiz file") from None
-    except yaml.YAMLError as err:
-        raise QuizError(f"{source}: not valid YAML: {err}") from None
+    raw = read_yaml(path, error=QuizError, what="quiz")
     if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
         raise QuizError(f"{source}: expected a mapping with a 'questions' list")
     questions = tuple(
@@ -260,10 +264,7 @@ def load_quiz(name: str) -> Quiz:
     path = folder / f"{name}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml"))
-        import difflib
-
-        close = difflib.get_close_matches(name, known, n=3)
-        hint = f" Did you mean {close}?" if close else ""
+        hint = did_you_mean(name, known)
         raise QuizError(f"no bundled quiz named {name!r}; bundled quizzes: {known}.{hint}")
     return read_quiz(path)
 

@@ -1,4 +1,8 @@
-"""The cited knowledge base: schema, validation, loaders and the reasoning aid."""
+"""The cited knowledge base.
+
+Declarations (schema), checks (validate), record values (records), loaders and the reasoning
+aid (reasoning).
+"""
 
 from sci_pain._lazy import lazy_exports
 
@@ -10,13 +14,13 @@ _EXPORTS: dict[str, str] = {
     "find_canpainsci_problems": "guidelines",
     "load_canpainsci": "guidelines",
     "Cause": "loaders",
-    "CauseExplanation": "loaders",
+    "CauseExplanation": "reasoning",
     "Caution": "loaders",
-    "DISCLAIMER": "loaders",
+    "DISCLAIMER": "reasoning",
     "KnowledgeError": "loaders",
     "SITUATIONS": "loaders",
     "UnknownNameError": "loaders",
-    "explain_causes": "loaders",
+    "explain_causes": "reasoning",
     "format_citation": "loaders",
     "get_cause": "loaders",
     "list_findings": "loaders",
@@ -29,13 +33,16 @@ _EXPORTS: dict[str, str] = {
     "load_red_flags": "loaders",
     "load_references": "loaders",
     "load_referral_ladder": "loaders",
-    "management_for": "loaders",
+    "management_for": "reasoning",
+    "resolve_findings": "loaders",
     "resolve_situations": "loaders",
     "BODY_SITES": "schema",
     "CAUTION_SEVERITIES": "schema",
     "CITING_FILES": "schema",
     "DELIVERED_BY": "schema",
     "FINDING_GROUPS": "schema",
+    "CAUSE_FIELDS": "schema",
+    "CAUTION_FIELDS": "schema",
     "Field": "schema",
     "FileSchema": "schema",
     "ISCIP_LABELS": "schema",
@@ -54,11 +61,13 @@ _EXPORTS: dict[str, str] = {
     "SERVICES": "schema",
     "URGENCIES": "schema",
     "WEIGHT_RANGE": "schema",
-    "find_problems": "schema",
-    "markdown_table": "schema",
-    "read_knowledge": "schema",
-    "update_readme_tables": "schema",
-    "validate_knowledge": "schema",
+    "find_problems": "validate",
+    "markdown_table": "validate",
+    "read_knowledge": "validate",
+    "show_value": "validate",
+    "update_readme_tables": "validate",
+    "validate_knowledge": "validate",
+    "value_problems": "validate",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -83,7 +83,7 @@ def find_canpainsci_problems() -> list[str]:
 
 
 def load_canpainsci() -> pd.DataFrame:
-    """The recommendations: ``id``, ``level``, ``kind``, ``options`` (joined), ``text``, ``citations``."""
+    """Return the recommendations: ``id``, ``level``, ``kind``, ``options`` (joined), ``text``, ``citations``."""
     rows = [
         {
             **{k: r[k] for k in ("id", "level", "kind", "text")},
@@ -96,7 +96,7 @@ def load_canpainsci() -> pd.DataFrame:
 
 
 def canpainsci_cautions() -> pd.DataFrame:
-    """The SCI-specific cautions, indexed by id: ``who``, ``text``, ``citations``."""
+    """Return the SCI-specific cautions, indexed by id: ``who``, ``text``, ``citations``."""
     rows = [
         {
             "id": r["id"],
@@ -110,5 +110,5 @@ def canpainsci_cautions() -> pd.DataFrame:
 
 
 def canpainsci_approach() -> str:
-    """The approach in one paragraph: trial, re-evaluate, then change."""
+    """Return the approach in one paragraph: trial, re-evaluate, then change."""
     return " ".join(_raw()["approach"]["text"].split())

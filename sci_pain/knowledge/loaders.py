@@ -1,35 +1,32 @@
-"""The knowledge base on leg pain after spinal cord injury, and a transparent reasoning aid.
+"""The knowledge base on leg pain after spinal cord injury, loaded as DataFrames and records.
 
-The data live in ``data/knowledge/*.yaml`` (described by :mod:`sci_pain.knowledge.schema`),
-each record with its citations. This module loads them as DataFrames, looks causes up by
-name, matches management options to a cause and a person's situation, and ranks causes
-for a set of findings with :func:`explain_causes` -- red flags first, every score explained,
-and always with the reminder that it is not a diagnosis.
+The data live in ``data/knowledge/*.yaml`` (declared by :mod:`sci_pain.knowledge.schema`,
+checked by :mod:`sci_pain.knowledge.validate`), each record with its citations. This module
+loads them as DataFrames, looks causes, findings and situations up by id, label or alias
+(suggesting close matches on a typo) and formats citations. The reasoning aid that ranks
+causes for a set of findings lives in :mod:`sci_pain.knowledge.reasoning`.
 
 Examples
 --------
 >>> import sci_pain as sp
 >>> sp.get_cause("Deep vein thrombosis").id
 'dvt'
->>> result = sp.explain_causes(["one_leg_swollen_and_warm", "first_3_months"])
->>> result.red_flags.index[0]
-'dvt'
->>> result.ranking.loc[1, "cause"]
-'dvt'
+>>> resolve_situations(["A pacemaker", "impaired sensation"])
+('pacemaker', 'impaired_sensation')
 """
 
 from __future__ import annotations
 
-import difflib
-import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sci_pain.errors import UnknownNameError
+from sci_pain.errors import KnowledgeError, UnknownNameError, close_matches
+from sci_pain.knowledge.records import fold_text, record_attributes, record_class, record_values
 from sci_pain.knowledge.schema import (
+    CAUSE_FIELDS,
+    CAUTION_FIELDS,
     CAUTION_SEVERITIES,
     FINDING_GROUPS,
     ISCIP_SUBTYPES,
@@ -39,25 +36,23 @@ from sci_pain.knowledge.schema import (
     MANAGEMENT_CATEGORIES,
     REFERENCE_KINDS,
     REFERRAL_STEPS,
+    SCHEMAS,
     SERVICES,
     SITUATIONS,
     URGENCIES,
-    KnowledgeError,
-    find_problems,
-    read_knowledge,
 )
+from sci_pain.knowledge.validate import find_problems, read_knowledge
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "DISCLAIMER",
     "SITUATIONS",
     "Cause",
     "Caution",
-    "CauseExplanation",
     "KnowledgeError",
     "UnknownNameError",
+    "escape_markdown",
     "load_causes",
     "load_management",
     "load_cautions",
@@ -70,17 +65,9 @@ __all__ = [
     "list_situations",
     "format_citation",
     "get_cause",
-    "management_for",
-    "explain_causes",
+    "resolve_findings",
+    "resolve_situations",
 ]
-
-DISCLAIMER = (
-    "Not a diagnosis. This teaching aid adds up how well the findings fit typical patterns; "
-    "several causes often coexist, serious problems below the level can be painless, and only "
-    "a clinician who examines the person can say what is wrong. A red flag needs medical care: "
-    "an emergency now, an urgent one the same day."
-)
-"""Shown with every result of :func:`explain_causes`."""
 
 
 # -- loading ----------------------------------------------------------------------------------
@@ -88,7 +75,7 @@ DISCLAIMER = (
 
 @cache
 def _records() -> dict[str, tuple[dict, ...]]:
-    """The validated raw records of every file (read once)."""
+    """Return the validated raw records of every file (read once)."""
     problems = find_problems()
     if len(problems):
         lines = "\n".join(
@@ -105,19 +92,41 @@ def _tuple(value: object) -> tuple:
     return tuple(value) if isinstance(value, list) else ()
 
 
-def _text(value: object) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
 def _categorical(values, categories, *, ordered: bool = True):
     import pandas as pd
 
     return pd.Categorical(values, categories=list(categories), ordered=ordered)
 
 
-@dataclass(frozen=True)
-class Caution:
-    """A caution or contraindication of a management option.
+def _frame(name: str, index: str, **records) -> pd.DataFrame:
+    """One row per record of a file, one column per value of its declared fields, indexed by id."""
+    import pandas as pd
+
+    fields = SCHEMAS[name].fields
+    rows = [record_values(fields, r, records=records) for r in _records()[name]]
+    columns = [attribute for attribute, _ in record_attributes(fields)]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.rename(columns={SCHEMAS[name].id_field: index}).set_index(index)
+
+
+class _CautionMethods:
+    def applies_to(self, situation: Iterable[str] = ()) -> bool:
+        """Whether the caution applies to a person with these situations."""
+        return self.condition == "always" or self.condition in set(situation)
+
+    def __str__(self) -> str:
+        label = self.severity.replace("_", " ").capitalize()
+        return f"{label}: {self.text}"
+
+
+Caution = record_class(
+    "Caution",
+    CAUTION_FIELDS,
+    base=_CautionMethods,
+    doc="""A caution or contraindication of a management option.
+
+    Its attributes are the fields of a caution in ``management.yaml`` (declared once, in
+    :data:`sci_pain.knowledge.schema.CAUTION_FIELDS`).
 
     Attributes
     ----------
@@ -129,79 +138,17 @@ class Caution:
         The caution in words.
     citations : tuple of str
         Reference keys.
-    """
-
-    condition: str
-    severity: str
-    text: str
-    citations: tuple[str, ...] = ()
-
-    def applies_to(self, situation: Iterable[str] = ()) -> bool:
-        """Whether the caution applies to a person with these situations."""
-        return self.condition == "always" or self.condition in set(situation)
-
-    def __str__(self) -> str:
-        label = self.severity.replace("_", " ").capitalize()
-        return f"{label}: {self.text}"
+    """,
+)
 
 
-def _cautions(raw: object) -> tuple[Caution, ...]:
-    return tuple(
-        Caution(
-            condition=item["condition"],
-            severity=item["severity"],
-            text=_text(item["text"]),
-            citations=_tuple(item.get("citations")),
-        )
-        for item in (raw or [])
-    )
+def _caution(record: dict) -> Caution:
+    return Caution(**record_values(CAUTION_FIELDS, record))
 
 
 @cache
 def _causes_frame():
-    import pandas as pd
-
-    rows = []
-    for r in _records()["causes"]:
-        peak = r.get("peak_days") or [float("nan"), float("nan")]
-        rows.append(
-            {
-                "cause": r["id"],
-                "label": r["label"],
-                "short_label": r["short_label"],
-                "aliases": _tuple(r.get("aliases")),
-                "iscip_type": r["iscip_type"],
-                "iscip_subtype": r["iscip_subtype"],
-                "iscip_note": _text(r.get("iscip_note")),
-                "level": r["level"],
-                "summary": _text(r["summary"]),
-                "mechanism": _text(r["mechanism"]),
-                "descriptors": _tuple(r["descriptors"]),
-                "timing": _text(r["timing"]),
-                "onset_start_days": float(r["onset_days"][0]),
-                "onset_end_days": float(r["onset_days"][1]),
-                "peak_start_days": float(peak[0]),
-                "peak_end_days": float(peak[1]),
-                "onset_citations": _tuple(r["onset_citations"]),
-                "ongoing_risk": bool(r.get("ongoing_risk", False)),
-                "leg_sites": _tuple(r["leg_sites"]),
-                "body_sites": _tuple(r.get("body_sites")),
-                "site_note": _text(r.get("site_note")),
-                "laterality": r["laterality"],
-                "risk_factors": _tuple(r["risk_factors"]),
-                "look_for": _tuple(r["look_for"]),
-                "red_flags": _tuple(r["red_flags"]),
-                "referral": r["referral"],
-                "refer_to": _tuple(r["refer_to"]),
-                "management": _tuple(r["management"]),
-                "journal_signature": _text(r["journal_signature"]),
-                "journal_columns": _tuple(r["journal_columns"]),
-                "example_journal": r.get("example_journal") or "",
-                "is_emergency": bool(r.get("is_emergency", False)),
-                "citations": _tuple(r["citations"]),
-            }
-        )
-    frame = pd.DataFrame(rows).set_index("cause")
+    frame = _frame("causes", "cause")
     return frame.assign(
         iscip_type=_categorical(frame["iscip_type"], ISCIP_TYPES),
         iscip_subtype=_categorical(frame["iscip_subtype"], ISCIP_SUBTYPES),
@@ -272,25 +219,7 @@ def load_causes() -> pd.DataFrame:
 
 @cache
 def _management_frame():
-    import pandas as pd
-
-    rows = [
-        {
-            "management": r["id"],
-            "label": r["label"],
-            "category": r["category"],
-            "summary": _text(r["summary"]),
-            "examples": _tuple(r.get("examples")),
-            "targets": _tuple(r["targets"]),
-            "target_notes": {k: _text(v) for k, v in (r.get("target_notes") or {}).items()},
-            "evidence": _text(r["evidence"]),
-            "delivered_by": _tuple(r["delivered_by"]),
-            "cautions": _cautions(r.get("cautions")),
-            "citations": _tuple(r["citations"]),
-        }
-        for r in _records()["management"]
-    ]
-    frame = pd.DataFrame(rows).set_index("management")
+    frame = _frame("management", "management", cautions=_caution)
     return frame.assign(category=_categorical(frame["category"], MANAGEMENT_CATEGORIES))
 
 
@@ -366,46 +295,15 @@ def load_cautions() -> pd.DataFrame:
 
 @cache
 def _red_flags_frame():
-    import pandas as pd
-
-    rows = [
-        {
-            "red_flag": r["id"],
-            "label": r["label"],
-            "urgency": r["urgency"],
-            "refer_to": _tuple(r["refer_to"]),
-            "causes": _tuple(r["causes"]),
-            "who": _text(r.get("who")),
-            "signs": _tuple(r["signs"]),
-            "why_urgent": _text(r["why_urgent"]),
-            "what_to_do": _tuple(r["what_to_do"]),
-            "sign_findings": _tuple(r["sign_findings"]),
-            "citations": _tuple(r["citations"]),
-        }
-        for r in _records()["red_flags"]
-    ]
-    frame = pd.DataFrame(rows).set_index("red_flag")
+    frame = _frame("red_flags", "red_flag")
     return frame.assign(urgency=_categorical(frame["urgency"], URGENCIES))
 
 
 @cache
 def _referral_frame():
-    import pandas as pd
-
-    rows = [
-        {
-            "step": r["id"],
-            "label": r["label"],
-            "when": r["when"],
-            "action": _text(r["action"]),
-            "who": _tuple(r["who"]),
-            "who_labels": tuple(SERVICES[w] for w in r["who"]),
-            "examples": _tuple(r["examples"]),
-            "citations": _tuple(r["citations"]),
-        }
-        for r in _records()["referral"]
-    ]
-    frame = pd.DataFrame(rows).set_index("step").loc[list(REFERRAL_STEPS)]
+    frame = _frame("referral", "step").loc[list(REFERRAL_STEPS)]
+    who_labels = [tuple(SERVICES[w] for w in who) for who in frame["who"]]
+    frame.insert(frame.columns.get_loc("who") + 1, "who_labels", who_labels)
     return frame
 
 
@@ -437,23 +335,9 @@ def load_referral_ladder() -> pd.DataFrame:
 
 @cache
 def _journal_flag_frame():
-    import pandas as pd
-
-    rows = [
-        {
-            "flag": r["id"],
-            "title": r["title"],
-            "red_flags": _tuple(r["red_flags"]),
-            "urgency": r["urgency"],
-            "urgency_at_or_above_T6": r.get("urgency_at_or_above_T6") or r["urgency"],
-            "needs": _tuple(r["needs"]),
-            "summary": _text(r["summary"]),
-            "what_to_do": _tuple(r["what_to_do"]),
-            "citations": _tuple(r["citations"]),
-        }
-        for r in _records()["journal_flags"]
-    ]
-    return pd.DataFrame(rows).set_index("flag")
+    frame = _frame("journal_flags", "flag")
+    high = frame["urgency_at_or_above_T6"]
+    return frame.assign(urgency_at_or_above_T6=high.where(high.notna(), frame["urgency"]))
 
 
 def load_journal_flag_rules() -> pd.DataFrame:
@@ -512,7 +396,7 @@ def _format_citation(r: dict) -> str:
         parts.append(authors if authors.endswith(".") else f"{authors}.")
     elif r.get("publisher"):
         parts.append(f"{r['publisher']}.")
-    parts.append(f"{_text(r['title']).rstrip('.')}.")
+    parts.append(f"{fold_text(r['title']).rstrip('.')}.")
     year = str(r.get("year") or "")
     if r.get("journal"):
         where = year
@@ -541,7 +425,7 @@ def _references_frame():
             "kind": r["kind"],
             "authors": _tuple(r.get("authors")),
             "year": r.get("year"),
-            "title": _text(r["title"]),
+            "title": fold_text(r["title"]),
             "journal": r.get("journal") or "",
             "volume": str(r.get("volume") or ""),
             "pages": str(r.get("pages") or ""),
@@ -550,7 +434,7 @@ def _references_frame():
             "pmcid": r.get("pmcid") or "",
             "url": r.get("url") or "",
             "publisher": r.get("publisher") or "",
-            "note": _text(r.get("note")),
+            "note": fold_text(r.get("note")),
             "citation": _format_citation(r),
         }
         for r in _records()["references"]
@@ -601,7 +485,7 @@ def format_citation(key: str) -> str:
     frame = _references_frame()
     if key not in frame.index:
         keys = list(frame.index)
-        raise UnknownNameError(key, "reference", difflib.get_close_matches(str(key), keys), keys)
+        raise UnknownNameError(key, "reference", close_matches(key, keys), keys)
     return str(frame.loc[key, "citation"])
 
 
@@ -622,10 +506,10 @@ def _findings_frame():
                 "weights": weights,
                 "raises": _tuple(r["raises"]),
                 "raises_with": tuple(
-                    (item["red_flag"], tuple(item["with"]), _text(item["why"]))
+                    (item["red_flag"], tuple(item["with"]), fold_text(item["why"]))
                     for item in (r.get("raises_with") or [])
                 ),
-                "note": _text(r.get("note")),
+                "note": fold_text(r.get("note")),
                 "citations": _tuple(r["citations"]),
             }
         )
@@ -678,7 +562,7 @@ def list_findings(group: str | None = None) -> pd.DataFrame:
         raise UnknownNameError(
             group,
             "finding group",
-            difflib.get_close_matches(str(group), FINDING_GROUPS),
+            close_matches(group, FINDING_GROUPS),
             FINDING_GROUPS,
         )
     return frame[frame["group"] == group]
@@ -722,7 +606,7 @@ def _resolve(name: object, kind: str, lookup: dict[str, str], valid: Iterable[st
     key = _normalise(name)
     if key in lookup:
         return lookup[key]
-    candidates = difflib.get_close_matches(key, list(lookup), n=8, cutoff=0.6)
+    candidates = close_matches(key, lookup, n=8)
     candidates += [k for k in lookup if len(key) >= 3 and (key in k or k in key)]
     suggestions = list(dict.fromkeys(lookup[c] for c in candidates))[:4]
     raise UnknownNameError(name, kind, suggestions, valid)
@@ -753,50 +637,30 @@ def _situation_lookup() -> dict[str, str]:
     return lookup
 
 
-@dataclass(frozen=True)
-class Cause:
-    """One cause of leg pain after SCI, as returned by :func:`get_cause`.
+def escape_markdown(text: object) -> str:
+    r"""Return text escaped for Markdown, without characters that would start HTML.
 
-    The attributes are the columns of :func:`load_causes` (``id`` is the index value).
+    Parameters
+    ----------
+    text : object
+        Any value (shown as text).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(escape_markdown("*not* <b>bold</b>"))
+    \*not\* \<b\>bold\</b\>
     """
+    return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", str(text))
 
-    id: str
-    label: str
-    short_label: str
-    aliases: tuple[str, ...]
-    iscip_type: str
-    iscip_subtype: str
-    iscip_note: str
-    level: str
-    summary: str
-    mechanism: str
-    descriptors: tuple[str, ...]
-    timing: str
-    onset_start_days: float
-    onset_end_days: float
-    peak_start_days: float
-    peak_end_days: float
-    onset_citations: tuple[str, ...]
-    ongoing_risk: bool
-    leg_sites: tuple[str, ...]
-    body_sites: tuple[str, ...]
-    site_note: str
-    laterality: str
-    risk_factors: tuple[str, ...]
-    look_for: tuple[str, ...]
-    red_flags: tuple[str, ...]
-    referral: str
-    refer_to: tuple[str, ...]
-    management: tuple[str, ...]
-    journal_signature: str
-    journal_columns: tuple[str, ...]
-    example_journal: str
-    is_emergency: bool
-    citations: tuple[str, ...]
 
+class _CauseCard:
     def to_markdown(self) -> str:
         """Return a Markdown card: mechanism, features, red flags, management, references."""
-        e = _md
+        e = escape_markdown
         lines = [
             f"### {e(self.label)}",
             "",
@@ -823,6 +687,22 @@ class Cause:
         lines.append(f"- **Management options:** {e('; '.join(options))}")
         lines += ["", f"References: {e('; '.join(format_citation(k) for k in self.citations))}"]
         return "\n".join(lines)
+
+
+Cause = record_class(
+    "Cause",
+    CAUSE_FIELDS,
+    base=_CauseCard,
+    doc="""One cause of leg pain after SCI, as returned by :func:`get_cause`.
+
+    Its attributes are the fields of ``causes.yaml`` (declared once, in
+    :data:`sci_pain.knowledge.schema.CAUSE_FIELDS`) as :func:`load_causes` gives them:
+    ``id``, ``label``, ``short_label``, ``aliases``, ..., with the onset and peak windows as
+    ``onset_start_days``, ``onset_end_days``, ``peak_start_days`` and ``peak_end_days``.
+    ``to_markdown()`` returns a card with the mechanism, features, red flags, referral,
+    management options and references.
+    """,
+)
 
 
 def get_cause(name: str) -> Cause:
@@ -852,196 +732,66 @@ def get_cause(name: str) -> Cause:
     ...
     sci_pain.errors.UnknownNameError: unknown cause 'neuropathc'. Did you mean 'neuropathic_at_level' or 'neuropathic_below_level'? ...
     """
-    cid = _resolve(name, "cause", _cause_lookup(), _causes_frame().index)
-    row = _causes_frame().loc[cid]
-    values = {}
-    for f in fields(Cause):
-        if f.name == "id":
-            continue
-        value = row[f.name]
-        kind = {"str": str, "bool": bool, "float": float}.get(str(f.type))
-        values[f.name] = kind(value) if kind else value
-    return Cause(id=cid, **values)
+    causes = _causes()
+    return causes[_resolve(name, "cause", _cause_lookup(), causes)]
+
+
+@cache
+def _causes() -> dict[str, Cause]:
+    return {r["id"]: Cause(**record_values(CAUSE_FIELDS, r)) for r in _records()["causes"]}
 
 
 def resolve_situations(situation: str | Iterable[str]) -> tuple[str, ...]:
+    """Return the situation ids for ids or labels, in the order given, without repeats.
+
+    Parameters
+    ----------
+    situation : str or iterable of str
+        Keys of :data:`SITUATIONS` or their labels (case and punctuation ignored).
+
+    Returns
+    -------
+    tuple of str
+        Keys of :data:`SITUATIONS`.
+
+    Raises
+    ------
+    UnknownNameError
+        For a situation that is not known, with close matches.
+
+    Examples
+    --------
+    >>> resolve_situations("A pacemaker")
+    ('pacemaker',)
+    """
     items = (situation,) if isinstance(situation, str) else tuple(situation)
     lookup = _situation_lookup()
     return tuple(dict.fromkeys(_resolve(s, "situation", lookup, SITUATIONS) for s in items))
 
 
-def management_for(cause: str, *, situation: str | Iterable[str] = ()) -> pd.DataFrame:
-    """Return the management options for a cause, with the cautions that apply to a person.
+def resolve_findings(findings: str | Iterable[str]) -> tuple[str, ...]:
+    """Return the finding ids for ids or labels, in the order given, without repeats.
 
     Parameters
     ----------
-    cause : str
-        A cause id, label or alias (see :func:`get_cause`).
-    situation : str or iterable of str
-        The person's situations, keys of :data:`SITUATIONS` (``impaired_sensation``,
-        ``pacemaker``, ``injury_at_or_above_T6``, ``swollen_warm_leg``, ...). Cautions marked
-        ``always`` apply to everyone.
+    findings : str or iterable of str
+        Finding ids or labels (see :func:`list_findings`; case and punctuation ignored).
 
     Returns
     -------
-    pandas.DataFrame
-        Indexed by ``management``, in the cause's teaching order with contraindicated options
-        last. Columns: ``label``, ``category``, ``summary``, ``note`` (specific to this
-        cause, may be ``""``), ``evidence``, ``delivered_by``, ``cautions`` (tuple of the
-        :class:`Caution` records that apply), ``caution_text`` (the same as text, most
-        serious first), ``contraindicated`` and ``seek_care_first`` (bool), ``citations``.
+    tuple of str
+        Finding ids, the index of :func:`load_findings`.
 
     Raises
     ------
     UnknownNameError
-        For an unknown cause or situation.
+        Naming every unknown finding at once, each with its close matches.
 
     Examples
     --------
-    >>> options = management_for("spasticity", situation=["impaired_sensation"])
-    >>> bool(options.loc["heat", "contraindicated"])
-    True
-    >>> options.index[-1]
-    'heat'
-    >>> management_for("neuropathic_below_level").index[0]
-    'medications'
+    >>> resolve_findings(["One leg swollen", "burning", "burning"])
+    ('one_leg_swollen', 'burning')
     """
-    import pandas as pd
-
-    cause_id = get_cause(cause).id
-    situations = resolve_situations(situation)
-    options = _management_frame()
-    rank = {s: i for i, s in enumerate(CAUTION_SEVERITIES)}
-    rows = []
-    for mid in _causes_frame().loc[cause_id, "management"]:
-        row = options.loc[mid]
-        applying = tuple(
-            sorted(
-                (c for c in row["cautions"] if c.applies_to(situations)),
-                key=lambda c: rank[c.severity],
-            )
-        )
-        rows.append(
-            {
-                "management": mid,
-                "label": row["label"],
-                "category": row["category"],
-                "summary": row["summary"],
-                "note": row["target_notes"].get(cause_id, ""),
-                "evidence": row["evidence"],
-                "delivered_by": row["delivered_by"],
-                "cautions": applying,
-                "caution_text": tuple(str(c) for c in applying),
-                "contraindicated": any(c.severity == "contraindicated" for c in applying),
-                "seek_care_first": any(c.severity == "seek_care_first" for c in applying),
-                "citations": row["citations"],
-            }
-        )
-    frame = pd.DataFrame(rows).set_index("management")
-    frame = frame.iloc[frame["contraindicated"].argsort(kind="stable")]
-    return frame.assign(category=_categorical(frame["category"], MANAGEMENT_CATEGORIES))
-
-
-# -- the reasoning aid ----------------------------------------------------------------------------
-
-
-def _md(text: object) -> str:
-    """Escape text for Markdown (and strip characters that would start HTML)."""
-    return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", str(text))
-
-
-@dataclass(frozen=True, eq=False)
-class CauseExplanation:
-    """The result of :func:`explain_causes`.
-
-    Attributes
-    ----------
-    findings : tuple of str
-        The finding ids, in the order given (duplicates removed).
-    red_flags : pandas.DataFrame
-        Red flags the findings raise, emergencies first; indexed by ``red_flag`` with
-        ``label``, ``urgency``, ``raised_by`` (finding ids), ``signs``, ``why_urgent``,
-        ``what_to_do``, ``citations``. Empty when none is raised.
-    ranking : pandas.DataFrame
-        Indexed by ``rank`` (1 = best fit). Columns: ``cause``, ``label``, ``score`` (sum of
-        weights), ``supporting`` and ``against`` (finding ids), ``red_flags`` (red flags
-        raised for this cause), ``referral`` (the referral-ladder step when the cause is
-        suspected without a red flag), ``is_emergency``.
-    disclaimer : str
-        :data:`DISCLAIMER`.
-    """
-
-    findings: tuple[str, ...]
-    red_flags: pd.DataFrame
-    ranking: pd.DataFrame
-    disclaimer: str = DISCLAIMER
-
-    def _finding_labels(self, ids: Iterable[str]) -> str:
-        labels = _findings_frame()["label"]
-        return "; ".join(labels[i] for i in ids)
-
-    def to_markdown(self) -> str:
-        """Return the result as Markdown: red flags first, then the ranking, then the disclaimer."""
-        lines: list[str] = []
-        if len(self.red_flags):
-            from sci_pain.html import render_red_flags
-
-            lines.append(
-                render_red_flags(
-                    self, format="text", title="**Red flags: seek medical care**", escape=_md
-                ).replace(
-                    _md("**Red flags: seek medical care**"), "**Red flags: seek medical care**"
-                )
-            )
-            lines.append("")
-        if len(self.ranking):
-            steps = _referral_frame()["label"]
-            lines.append(
-                "| rank | cause | score | supporting findings | findings against | referral |"
-            )
-            lines.append("|---:|---|---:|---|---|---|")
-            for rank, row in self.ranking.iterrows():
-                lines.append(
-                    f"| {rank} | {_md(row['label'])} | {row['score']:+d} | "
-                    f"{_md(self._finding_labels(row['supporting'])) or '-'} | "
-                    f"{_md(self._finding_labels(row['against'])) or '-'} | "
-                    f"{_md(steps[row['referral']])} |"
-                )
-        else:
-            lines.append("No cause is supported by these findings.")
-        lines += ["", f"*{_md(self.disclaimer)}*"]
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        e = html.escape
-        parts = ['<div class="sci-pain-explanation">']
-        if len(self.red_flags):
-            from sci_pain.html import render_red_flags
-
-            parts.append(render_red_flags(self, format="html"))
-        if len(self.ranking):
-            steps = _referral_frame()["label"]
-            parts.append(
-                "<table><thead><tr><th>rank</th><th>cause</th><th>score</th>"
-                "<th>supporting findings</th><th>findings against</th>"
-                "<th>referral (without a red flag)</th></tr></thead><tbody>"
-            )
-            for rank, row in self.ranking.iterrows():
-                parts.append(
-                    f"<tr><td>{rank}</td><td>{e(row['label'])}</td><td>{row['score']:+d}</td>"
-                    f"<td>{e(self._finding_labels(row['supporting'])) or '-'}</td>"
-                    f"<td>{e(self._finding_labels(row['against'])) or '-'}</td>"
-                    f"<td>{e(steps[row['referral']])}</td></tr>"
-                )
-            parts.append("</tbody></table>")
-        else:
-            parts.append("<p>No cause is supported by these findings.</p>")
-        parts.append(f"<p><em>{e(self.disclaimer)}</em></p></div>")
-        return "".join(parts)
-
-
-def _findings(findings: str | Iterable[str]) -> tuple[str, ...]:
-    """Resolve finding ids or labels; report every unknown one at once."""
     items = (findings,) if isinstance(findings, str) else tuple(findings)
     lookup = _finding_lookup()
     valid = tuple(_findings_frame().index)
@@ -1065,115 +815,3 @@ def _findings(findings: str | Iterable[str]) -> tuple[str, ...]:
             names, "finding", suggestions, valid, message=f"unknown findings: {hints}."
         )
     return tuple(dict.fromkeys(ids))
-
-
-def explain_causes(findings: str | Iterable[str], *, include_all: bool = False) -> CauseExplanation:
-    """Rank the causes consistent with a set of findings, and show why; red flags first.
-
-    Each finding carries a weight for some causes (``findings.yaml``): positive if it
-    supports the cause, negative if it argues against it. A cause's score is the sum of the
-    weights of the findings given. Red flags raised by any finding are listed separately and
-    first, emergencies before urgent ones. The result is a teaching aid, not a diagnosis.
-
-    Parameters
-    ----------
-    findings : str or iterable of str
-        Finding ids or labels (see :func:`list_findings`), e.g. ``["burning",
-        "diffuse_below_level", "worse_evening_or_night"]``.
-    include_all : bool
-        Also rank causes that no finding supports (default: only causes with at least one
-        supporting finding).
-
-    Returns
-    -------
-    CauseExplanation
-        With ``.red_flags``, ``.ranking``, ``.disclaimer``, ``to_markdown()`` and an HTML
-        view for notebooks.
-
-    Raises
-    ------
-    UnknownNameError
-        For a finding that is not in the vocabulary; lists the valid ones and close matches.
-
-    Examples
-    --------
-    >>> result = explain_causes(["burning", "diffuse_below_level", "worse_evening_or_night"])
-    >>> result.ranking[["cause", "score"]].head(2)
-                             cause  score
-    rank
-    1      neuropathic_below_level      6
-    2         neuropathic_at_level      2
-    >>> len(result.red_flags)
-    0
-    >>> explain_causes(["one leg swollen", "after_more_activity"]).red_flags.index.tolist()
-    ['dvt']
-    """
-    import pandas as pd
-
-    ids = _findings(findings)
-    table = _findings_frame()
-    causes = _causes_frame()
-
-    flags = _red_flags_frame()
-    raised: dict[str, list[str]] = {}
-    given = set(ids)
-    for fid in ids:
-        for flag in table.loc[fid, "raises"]:
-            raised.setdefault(flag, []).append(fid)
-        for flag, together, _ in table.loc[fid, "raises_with"]:
-            if given.issuperset(together):
-                raised.setdefault(flag, []).extend(
-                    f for f in (fid, *together) if f not in raised.get(flag, ())
-                )
-    order = [f for f in load_red_flags().index if f in raised]
-    red_flags = flags.loc[order].assign(raised_by=[tuple(raised[f]) for f in order])
-    red_flags = red_flags[
-        [
-            "label",
-            "urgency",
-            "refer_to",
-            "raised_by",
-            "signs",
-            "why_urgent",
-            "what_to_do",
-            "citations",
-        ]
-    ]
-
-    rows = []
-    for position, (cid, cause) in enumerate(causes.iterrows()):
-        weights = [(fid, table.loc[fid, "weights"].get(cid, 0)) for fid in ids]
-        supporting = tuple(f for f, w in weights if w > 0)
-        against = tuple(f for f, w in weights if w < 0)
-        if not supporting and not include_all:
-            continue
-        rows.append(
-            {
-                "cause": cid,
-                "label": cause["label"],
-                "score": int(sum(w for _, w in weights)),
-                "supporting": supporting,
-                "against": against,
-                "red_flags": tuple(f for f in order if f in cause["red_flags"]),
-                "referral": str(cause["referral"]),
-                "is_emergency": bool(cause["is_emergency"]),
-                "_n": len(supporting),
-                "_pos": position,
-            }
-        )
-    columns = [
-        "cause",
-        "label",
-        "score",
-        "supporting",
-        "against",
-        "red_flags",
-        "referral",
-        "is_emergency",
-    ]
-    ranking = pd.DataFrame(rows, columns=[*columns, "_n", "_pos"])
-    ranking = ranking.sort_values(
-        ["score", "_n", "_pos"], ascending=[False, False, True], kind="stable"
-    )[columns].astype({"score": "int64", "is_emergency": "bool"})
-    ranking.index = pd.RangeIndex(1, len(ranking) + 1, name="rank")
-    return CauseExplanation(findings=ids, red_flags=red_flags, ranking=ranking)

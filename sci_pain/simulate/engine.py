@@ -1,4 +1,4 @@
-"""Simulated pain journals whose effects are known, and the bundled example journals.
+"""Simulated pain journals whose effects are known.
 
 A :class:`Persona` is a made-up person: which pain they rate, how they keep their journal, and
 the effects built into their ratings (evening worsening, poor sleep, spasms, a therapy session
@@ -47,52 +47,38 @@ Examples
 ['timestamp', 'pain', 'problem']
 >>> journal["problem"].iloc[0]
 'burning feet'
->>> list_example_journals()["name"].tolist()
-['neuropathic', 'spasticity', 'overuse', 'pressure_injury', 'dvt', 'atrophy_weight']
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as _dt
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sci_pain._resources import data_path
 from sci_pain.journal import (
     COLUMN_ORDER,
     INTERVENTIONS,
     MULTI_SEPARATOR,
     QUALITIES,
-    SIDES,
-    SITES,
     SKIN,
-    SWELLING,
+)
+from sci_pain.simulate._arrays import first_on_or_after, persona_values
+from sci_pain.simulate.notes import write_notes
+from sci_pain.simulate.persona import (
+    DEFAULT_START,
+    Persona,
+    as_persona,
+    list_personas,
+    parse_start,
 )
 
-if TYPE_CHECKING:
-    from sci_pain.journal import Journal
-
 __all__ = [
-    "Note",
-    "Persona",
-    "NOTE_TRIGGERS",
     "SLOTS",
-    "load_persona",
-    "list_personas",
-    "built_in_effects",
     "simulate_journal",
     "simulate_cohort",
-    "list_example_journals",
-    "example_journal_path",
-    "load_example_journal",
 ]
 
 SLOTS: dict[str, tuple[int, int]] = {
@@ -102,681 +88,16 @@ SLOTS: dict[str, tuple[int, int]] = {
 }
 """Entry slots and their time windows in minutes after midnight (inclusive)."""
 
-NOTE_TRIGGERS: tuple[str, ...] = (
-    "random",
-    "evening",
-    "poor_sleep",
-    "many_spasms",
-    "big_activity",
-    "after_big_activity",
-    "intervention_start",
-    "stretch_start",
-    "stretch_ongoing",
-    "redness_start",
-    "blister_start",
-    "dvt_start",
-    "dvt_second_day",
-    "dvt_ongoing",
-    "weight",
-)
-"""When a persona's note may be written (see :class:`Note`)."""
 
-_PERSONAS_FILE = ("journals", "personas.yaml")
-_DEFAULT_START = "2026-01-05"
 # Text columns: pandas 3's default "str" dtype, spelled so that pandas 2.3 (the floor) gives the
 # same (there, dtype="str" would turn an empty cell into the text "None").
 _TEXT = pd.StringDtype(na_value=np.nan)
 _N_SLOTS = len(SLOTS)
-_POOR_SLEEP_MARGIN_HOURS = 1.5  # "poor_sleep" notes: sleep below the reference by this much
 _NIGHT_MAX_HOURS = 10.0  # longest possible immobile stretch in the overnight interval
 _DAY_MAX_HOURS = 6.0  # ... and in a daytime interval
 
-
-@dataclass(frozen=True)
-class Note:
-    """A free-text note a persona may write.
-
-    Attributes
-    ----------
-    when : str
-        One of :data:`NOTE_TRIGGERS`: ``random`` (any entry), ``evening`` (evening entries),
-        ``poor_sleep`` (first entry of a day after a night more than 1.5 h below
-        ``sleep_reference_hours``), ``many_spasms`` (an entry with at least twice
-        ``spasms_mean`` spasms), ``big_activity`` (the entry that records a long session),
-        ``after_big_activity`` (first entry ``activity_lag_days`` after one), and the first
-        entry on or after an event day (``intervention_start``, ``stretch_start``,
-        ``redness_start``, ``blister_start``, ``dvt_start``, ``dvt_second_day``), any entry
-        during the bed-bound stretch or DVT episode (``stretch_ongoing``, ``dvt_ongoing``), or
-        the first entry of every 14th day (``weight``; ``{weight_kg}`` in the text is filled in).
-    text : str
-        The note (synthetic; never starts with ``=``, ``+``, ``-`` or ``@``).
-    prob : float
-        Chance that a matching entry gets the note.
-    """
-
-    when: str
-    text: str
-    prob: float = 1.0
-
-    def __post_init__(self) -> None:
-        if self.when not in NOTE_TRIGGERS:
-            close = difflib.get_close_matches(str(self.when), NOTE_TRIGGERS, n=3)
-            hint = f" Did you mean {close}?" if close else ""
-            msg = f"note trigger {self.when!r} is not one of {list(NOTE_TRIGGERS)}.{hint}"
-            raise ValueError(msg)
-        if not 0 <= self.prob <= 1:
-            msg = f"note {self.text!r}: prob must be between 0 and 1, got {self.prob!r}"
-            raise ValueError(msg)
-        if not self.text or self.text[0] in "=+-@":
-            msg = f"note text must be non-empty and not start with '=', '+', '-' or '@': {self.text!r}"
-            raise ValueError(msg)
-
-
-@dataclass(frozen=True)
-class Persona:
-    """A synthetic person whose pain journal has known, built-in effects.
-
-    Change a field with :func:`dataclasses.replace` to simulate a variant (for example a
-    bigger evening effect) and check whether an analysis recovers it. Day numbers count from 0
-    (the first day of the journal); ``None`` means "never".
-
-    Attributes
-    ----------
-    name, cause, description : str
-        Identity of the persona; ``cause`` is the main cause of leg pain it illustrates.
-    problem : str
-        The ``problem`` label written in every entry (which pain is rated).
-    side : str
-        ``side`` written in every entry (one of ``journal_schema.SIDES``).
-    site : str
-        Usual ``site`` (one of ``journal_schema.SITES``).
-    other_sites : tuple of str
-        Sites written instead, each equally likely, with probability ``other_site_prob``.
-    qualities : tuple of str
-        Pain descriptors (from ``journal_schema.QUALITIES``): the first is always written, each
-        other one with probability ``extra_quality_prob``.
-    baseline_pain : float
-        Pain (NRS 0-10) in the morning, after ``sleep_reference_hours`` of sleep, with no
-        spasms, no extra activity and no event; the intercept of the model.
-    afternoon_effect, evening_effect : float
-        NRS points added to afternoon and evening entries (compared with morning).
-    sleep_mean_hours, sleep_sd_hours : float
-        Hours slept per night: normal, rounded to half hours, clipped to 3-10 h.
-    sleep_reference_hours : float
-        Sleep at which the sleep effect is zero.
-    sleep_effect_per_hour : float
-        NRS points added to every entry of a day per hour slept below the reference the night
-        before (subtracted per hour above it).
-    spasms_mean : float
-        Mean number of spasms per interval between slots (overnight for the morning slot).
-        Each day's rate varies (gamma, shape 4); counts are Poisson.
-    spasm_effect : float
-        NRS points per spasm written in the entry.
-    activity_mean_min, activity_sd_min : float
-        Minutes of the day's exercise or therapy session (normal, rounded to 5 min), held
-        between the morning and afternoon slots.
-    activity_jump_prob, activity_jump_min : float
-        Chance that a day is a "big day", and the minutes a big day adds.
-    activity_reference_min : float
-        Session length at which the activity effect is zero.
-    activity_effect_per_10min : float
-        NRS points per 10 minutes of activity above the reference, ``activity_lag_days`` later
-        (no effect below the reference).
-    activity_lag_days : int
-        Delay of the activity effect in days.
-    therapy_weekdays_only : bool
-        No session on Saturdays and Sundays (there is never one on a bed-bound day).
-    session_intervention : str or None
-        Intervention written in the entry that records a session (e.g. ``physical_therapy``).
-    immobile_day_hours, immobile_night_hours, immobile_sd_hours : float
-        Longest time without a change of position in a daytime interval and overnight
-        (normal, rounded to half hours).
-    immobile_stretch_start_day, immobile_stretch_days : int or None
-        A stretch of days spent bed-bound with too little turning.
-    immobile_stretch_extra_hours : float
-        Hours added to every interval's longest immobile time during the stretch.
-    redness_after_days, blister_after_days : int or None
-        Days after the stretch starts when non-blanching redness, then a blister, appear
-        (only if the stretch is still going on then).
-    blister_heal_days, redness_heal_days : int
-        Days after the stretch ends until the blister, then the redness, have healed.
-    redness_pain_effect, blister_pain_effect : float
-        NRS points added while the skin shows redness or a blister.
-    skin_spasm_factor : float
-        Spasm rate multiplier while the skin is not ``ok``.
-    intervention : str or None
-        The intervention on trial (from ``journal_schema.INTERVENTIONS``).
-    intervention_start_day, intervention_end_day : int or None
-        First day, and first day without it (``None``: until the end).
-    intervention_daily : bool
-        Written in the last entry of every day it is used (``True``) or once, in the first
-        entry on or after the start day (``False``, e.g. an injection).
-    intervention_effect : float
-        NRS points added once it acts fully (negative = relief).
-    intervention_ramp_days : int
-        Days until it acts fully (0 = at once).
-    intervention_spasm_factor : float
-        Spasm rate multiplier once it acts fully.
-    dvt_start_day, dvt_days : int or None
-        A DVT episode: first day, and how many days swelling and added pain last.
-    dvt_side : str
-        Swollen leg (``left``, ``right`` or ``both``), written in ``swelling``.
-    dvt_pain_effect : float
-        NRS points added at the height of the episode.
-    dvt_ramp_days : int
-        Days for the added pain to rise to ``dvt_pain_effect``.
-    trend_per_30_days : float
-        Slow drift in NRS points per 30 days.
-    weight_start_kg, weight_gain_kg_per_30_days : float or None
-        Body weight on day 0 and its gain, for ``weight`` notes.
-    day_noise_sd, day_noise_autocorr, entry_noise_sd : float
-        Day-to-day noise (AR(1): stationary SD and lag-1 autocorrelation) and entry noise.
-    interference_per_pain, interference_noise_sd : float
-        ``interference`` = ``interference_per_pain`` * pain + noise, rounded, clipped to 0-10.
-    missed_day_prob : float
-        Chance that a whole day has no entry.
-    morning_prob, afternoon_prob, evening_prob : float
-        Chance of an entry in each slot on a day that is not missed.
-    blank_cell_prob : float
-        Chance that an optional cell is left empty.
-    routine_interventions : tuple of (str, float)
-        Interventions written in any entry with the given probability (no built-in effect).
-    notes : tuple of Note
-        Free-text notes; the first matching rule wins.
-    sources : tuple of str
-        Citations for the clinical picture (the effect sizes are illustrative).
-    """
-
-    name: str
-    cause: str
-    description: str
-    problem: str
-    side: str
-    site: str
-    qualities: tuple[str, ...]
-    baseline_pain: float
-    other_sites: tuple[str, ...] = ()
-    other_site_prob: float = 0.0
-    extra_quality_prob: float = 0.3
-    afternoon_effect: float = 0.0
-    evening_effect: float = 0.0
-    sleep_mean_hours: float = 7.0
-    sleep_sd_hours: float = 0.8
-    sleep_reference_hours: float = 7.0
-    sleep_effect_per_hour: float = 0.0
-    spasms_mean: float = 1.0
-    spasm_effect: float = 0.0
-    activity_mean_min: float = 20.0
-    activity_sd_min: float = 10.0
-    activity_jump_prob: float = 0.0
-    activity_jump_min: float = 0.0
-    activity_reference_min: float = 30.0
-    activity_effect_per_10min: float = 0.0
-    activity_lag_days: int = 1
-    therapy_weekdays_only: bool = False
-    session_intervention: str | None = None
-    immobile_day_hours: float = 1.5
-    immobile_night_hours: float = 3.0
-    immobile_sd_hours: float = 0.5
-    immobile_stretch_start_day: int | None = None
-    immobile_stretch_days: int = 0
-    immobile_stretch_extra_hours: float = 0.0
-    redness_after_days: int | None = None
-    blister_after_days: int | None = None
-    blister_heal_days: int = 7
-    redness_heal_days: int = 14
-    redness_pain_effect: float = 0.0
-    blister_pain_effect: float = 0.0
-    skin_spasm_factor: float = 1.0
-    intervention: str | None = None
-    intervention_start_day: int | None = None
-    intervention_end_day: int | None = None
-    intervention_daily: bool = True
-    intervention_effect: float = 0.0
-    intervention_ramp_days: int = 0
-    intervention_spasm_factor: float = 1.0
-    dvt_start_day: int | None = None
-    dvt_days: int = 0
-    dvt_side: str = "left"
-    dvt_pain_effect: float = 0.0
-    dvt_ramp_days: int = 0
-    trend_per_30_days: float = 0.0
-    weight_start_kg: float | None = None
-    weight_gain_kg_per_30_days: float = 0.0
-    day_noise_sd: float = 0.5
-    day_noise_autocorr: float = 0.5
-    entry_noise_sd: float = 0.6
-    interference_per_pain: float = 0.7
-    interference_noise_sd: float = 0.7
-    missed_day_prob: float = 0.05
-    morning_prob: float = 0.85
-    afternoon_prob: float = 0.5
-    evening_prob: float = 0.8
-    blank_cell_prob: float = 0.02
-    routine_interventions: tuple[tuple[str, float], ...] = ()
-    notes: tuple[Note, ...] = ()
-    sources: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        # Accept lists and mappings (as read from YAML); store tuples so the persona is hashable.
-        routine = self.routine_interventions
-        if isinstance(routine, dict):
-            routine = routine.items()
-        notes = tuple(n if isinstance(n, Note) else Note(**n) for n in self.notes)
-        object.__setattr__(self, "qualities", tuple(self.qualities))
-        object.__setattr__(self, "other_sites", tuple(self.other_sites))
-        object.__setattr__(self, "routine_interventions", tuple((k, v) for k, v in routine))
-        object.__setattr__(self, "notes", notes)
-        object.__setattr__(self, "sources", tuple(self.sources))
-        self._validate()
-
-    def _validate(self) -> None:
-        where = f"persona {self.name!r}"
-
-        def check_in(field: str, value: object, allowed: Sequence[str]) -> None:
-            if value not in allowed:
-                close = difflib.get_close_matches(str(value), allowed, n=3)
-                hint = f" Did you mean {close}?" if close else ""
-                msg = f"{where}: {field}={value!r} is not one of {list(allowed)}.{hint}"
-                raise ValueError(msg)
-
-        check_in("side", self.side, SIDES)
-        check_in("site", self.site, SITES)
-        check_in("dvt_side", self.dvt_side, [s for s in SWELLING if s != "none"])
-        for site in self.other_sites:
-            check_in("other_sites", site, SITES)
-        if not self.qualities:
-            msg = f"{where}: qualities must name at least one descriptor from {list(QUALITIES)}"
-            raise ValueError(msg)
-        for quality in self.qualities:
-            check_in("qualities", quality, QUALITIES)
-        for name in ("intervention", "session_intervention"):
-            if getattr(self, name) is not None:
-                check_in(name, getattr(self, name), INTERVENTIONS)
-        for name, prob in self.routine_interventions:
-            check_in("routine_interventions", name, INTERVENTIONS)
-            _check_prob(where, f"routine_interventions[{name!r}]", prob)
-        for name in (
-            "other_site_prob",
-            "extra_quality_prob",
-            "activity_jump_prob",
-            "missed_day_prob",
-            "morning_prob",
-            "afternoon_prob",
-            "evening_prob",
-            "blank_cell_prob",
-        ):
-            _check_prob(where, name, getattr(self, name))
-        if not 0 <= self.baseline_pain <= 10:
-            msg = f"{where}: baseline_pain must be within 0-10 (NRS), got {self.baseline_pain!r}"
-            raise ValueError(msg)
-        if not -1 < self.day_noise_autocorr < 1:
-            msg = f"{where}: day_noise_autocorr must be between -1 and 1, got {self.day_noise_autocorr!r}"
-            raise ValueError(msg)
-        for name in _DAY_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-                msg = f"{where}: {name} must be a whole number of days, 0 or more, got {value!r}"
-                raise ValueError(msg)
-        for name in _NONNEGATIVE_FIELDS:
-            value = getattr(self, name)
-            if value is not None and not (isinstance(value, (int, float)) and value >= 0):
-                msg = f"{where}: {name} must be a number, 0 or more, got {value!r}"
-                raise ValueError(msg)
-
-
-_DAY_FIELDS = (
-    "activity_lag_days",
-    "immobile_stretch_start_day",
-    "immobile_stretch_days",
-    "redness_after_days",
-    "blister_after_days",
-    "blister_heal_days",
-    "redness_heal_days",
-    "intervention_start_day",
-    "intervention_end_day",
-    "intervention_ramp_days",
-    "dvt_start_day",
-    "dvt_days",
-    "dvt_ramp_days",
-)
-_NONNEGATIVE_FIELDS = (
-    "sleep_mean_hours",
-    "sleep_sd_hours",
-    "sleep_reference_hours",
-    "spasms_mean",
-    "activity_mean_min",
-    "activity_sd_min",
-    "activity_jump_min",
-    "activity_reference_min",
-    "immobile_day_hours",
-    "immobile_night_hours",
-    "immobile_sd_hours",
-    "immobile_stretch_extra_hours",
-    "skin_spasm_factor",
-    "intervention_spasm_factor",
-    "weight_start_kg",
-    "day_noise_sd",
-    "entry_noise_sd",
-    "interference_noise_sd",
-)
-
-
-def _check_prob(where: str, name: str, value: object) -> None:
-    if not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        msg = f"{where}: {name} is a probability and must be between 0 and 1, got {value!r}"
-        raise ValueError(msg)
-
-
-# --------------------------------------------------------------------------------------------
-# Personas as data
-
-
-@cache
-def _persona_records() -> tuple[dict[str, Any], ...]:
-    import yaml
-
-    path = data_path(*_PERSONAS_FILE)
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(records, list):
-        msg = f"{path}: expected a list of personas, found {type(records).__name__}"
-        raise ValueError(msg)
-    required = {"name", "cause", "description", "sources", "example", "parameters"}
-    for i, record in enumerate(records, start=1):
-        missing = required - set(record)
-        if missing:
-            msg = f"{path}: persona {i} ({record.get('name', '?')!r}): missing {sorted(missing)}"
-            raise ValueError(msg)
-    return tuple(records)
-
-
-@cache
-def _personas() -> dict[str, Persona]:
-    personas = {}
-    for record in _persona_records():
-        try:
-            personas[record["name"]] = Persona(
-                name=record["name"],
-                cause=record["cause"],
-                description=record["description"],
-                sources=record["sources"],
-                notes=record.get("notes", ()),
-                **record["parameters"],
-            )
-        except TypeError as error:
-            known = [f.name for f in dataclasses.fields(Persona)]
-            msg = (
-                f"{data_path(*_PERSONAS_FILE)}: persona {record['name']!r}: {error}. "
-                f"Parameters are the fields of Persona: {known}"
-            )
-            raise ValueError(msg) from error
-    return personas
-
-
-def list_personas() -> tuple[str, ...]:
-    """Return the names of the bundled personas, in file order.
-
-    Examples
-    --------
-    >>> list_personas()[:2]
-    ('neuropathic', 'spasticity')
-    """
-    return tuple(_personas())
-
-
-def load_persona(name: str) -> Persona:
-    """Return a bundled persona by name.
-
-    Parameters
-    ----------
-    name : str
-        One of :func:`list_personas`.
-
-    Returns
-    -------
-    Persona
-
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the personas and suggests close matches.
-
-    Examples
-    --------
-    >>> persona = load_persona("neuropathic")
-    >>> persona.evening_effect
-    1.5
-    >>> import dataclasses
-    >>> dataclasses.replace(persona, evening_effect=3.0).evening_effect
-    3.0
-    """
-    personas = _personas()
-    if name not in personas:
-        raise ValueError(_unknown_name_message("persona", name, list(personas)))
-    return personas[name]
-
-
-def _unknown_name_message(what: str, name: object, known: list[str]) -> str:
-    close = difflib.get_close_matches(str(name), known, n=3)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    return f"no {what} named {name!r}; choose one of {known}.{hint}"
-
-
-def _as_persona(persona: str | Persona) -> Persona:
-    if isinstance(persona, Persona):
-        return persona
-    if isinstance(persona, str):
-        return load_persona(persona)
-    msg = f"persona must be a name from {list(list_personas())} or a Persona, got {type(persona).__name__}"
-    raise TypeError(msg)
-
-
-# --------------------------------------------------------------------------------------------
-# Built-in effects, described from the parameters (never written twice)
-
-
-def built_in_effects(persona: str | Persona, *, start: str = _DEFAULT_START) -> pd.DataFrame:
-    """Return the effects built into a persona's journal, one row per parameter.
-
-    Parameters
-    ----------
-    persona : str or Persona
-        A bundled persona's name or a :class:`Persona`.
-    start : str
-        Date of day 0 (ISO 8601), used to give event days as dates.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``effect`` (short name), ``parameter`` (the :class:`Persona` field), ``value``
-        and ``meaning``. Only effects that are switched on are listed, plus the baseline.
-
-    Examples
-    --------
-    >>> effects = built_in_effects("spasticity")
-    >>> effects.set_index("parameter").loc["spasm_effect", "value"]
-    0.3
-    """
-    p = _as_persona(persona)
-    day0 = _parse_start(start)
-    rows: list[tuple[str, str, object, str]] = []
-
-    def add(effect: str, parameter: str, meaning: str) -> None:
-        rows.append((effect, parameter, getattr(p, parameter), meaning))
-
-    def date(day: int | None) -> str:
-        return str(day0 + np.timedelta64(int(day), "D")) if day is not None else "never"
-
-    add("baseline", "baseline_pain", "NRS pain in the morning with no other effect acting")
-    if p.afternoon_effect:
-        add("time of day", "afternoon_effect", "NRS points added to afternoon entries")
-    if p.evening_effect:
-        add("time of day", "evening_effect", "NRS points added to evening entries")
-    if p.sleep_effect_per_hour:
-        add("sleep", "sleep_effect_per_hour", "NRS points per hour of sleep below the reference")
-        add("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero")
-    if p.spasm_effect:
-        add("spasms", "spasm_effect", "NRS points per spasm written in the entry")
-    if p.activity_effect_per_10min:
-        add("activity", "activity_effect_per_10min", "NRS points per 10 min above the reference")
-        add("activity", "activity_reference_min", "session minutes at which the effect is zero")
-        add("activity", "activity_lag_days", "days from the session to the pain")
-    if p.intervention is not None and p.intervention_start_day is not None:
-        add("intervention", "intervention", "intervention written in the journal")
-        add(
-            "intervention",
-            "intervention_start_day",
-            f"first day ({date(p.intervention_start_day)})",
-        )
-        if p.intervention_end_day is not None:
-            add(
-                "intervention",
-                "intervention_end_day",
-                f"first day without ({date(p.intervention_end_day)})",
-            )
-        if p.intervention_effect:
-            add("intervention", "intervention_effect", "NRS points once it acts fully")
-        if p.intervention_spasm_factor != 1:
-            add(
-                "intervention",
-                "intervention_spasm_factor",
-                "spasm rate multiplier once it acts fully",
-            )
-        if p.intervention_ramp_days:
-            add("intervention", "intervention_ramp_days", "days until it acts fully")
-    if p.immobile_stretch_start_day is not None and p.immobile_stretch_days:
-        add(
-            "pressure injury",
-            "immobile_stretch_start_day",
-            f"first bed-bound day ({date(p.immobile_stretch_start_day)})",
-        )
-        add("pressure injury", "immobile_stretch_days", "days bed-bound")
-        add(
-            "pressure injury",
-            "immobile_stretch_extra_hours",
-            "hours added to the longest immobile time",
-        )
-        for name, label in (("redness_after_days", "redness"), ("blister_after_days", "blister")):
-            days_after = getattr(p, name)
-            if days_after is not None and days_after < p.immobile_stretch_days:
-                day = p.immobile_stretch_start_day + days_after
-                add("pressure injury", name, f"{label} from day {day} ({date(day)})")
-        for name in ("redness_pain_effect", "blister_pain_effect"):
-            if getattr(p, name):
-                add("pressure injury", name, "NRS points while the skin shows it")
-        add(
-            "pressure injury", "blister_heal_days", "days after the stretch until the blister heals"
-        )
-        add(
-            "pressure injury", "redness_heal_days", "days after the stretch until the redness fades"
-        )
-        if p.skin_spasm_factor != 1:
-            add(
-                "pressure injury",
-                "skin_spasm_factor",
-                "spasm rate multiplier while the skin is not ok",
-            )
-    if p.dvt_start_day is not None and p.dvt_days:
-        add("DVT", "dvt_start_day", f"first day of swelling ({date(p.dvt_start_day)})")
-        add("DVT", "dvt_days", "days of swelling and added pain")
-        add("DVT", "dvt_side", "swollen leg")
-        add("DVT", "dvt_pain_effect", "NRS points at the height of the episode")
-        add("DVT", "dvt_ramp_days", "days for the added pain to rise")
-    if p.trend_per_30_days:
-        add("trend", "trend_per_30_days", "NRS points per 30 days")
-    frame = pd.DataFrame(rows, columns=["effect", "parameter", "value", "meaning"])
-    return frame.astype({"effect": "str", "parameter": "str", "meaning": "str"})
-
-
-def _fmt(x: float) -> str:
-    return f"{x:+g}"
-
-
-def _effects_summary(p: Persona, start: str = _DEFAULT_START) -> str:
-    """One line naming every built-in effect with its exact values."""
-    day0 = _parse_start(start)
-
-    def when(day: int) -> str:
-        return f"day {day} ({day0 + np.timedelta64(int(day), 'D')})"
-
-    parts = [f"baseline {p.baseline_pain:g}"]
-    if p.afternoon_effect or p.evening_effect:
-        parts.append(
-            f"afternoon {_fmt(p.afternoon_effect)}, evening {_fmt(p.evening_effect)} vs morning"
-        )
-    if p.sleep_effect_per_hour:
-        parts.append(
-            f"{_fmt(p.sleep_effect_per_hour)} per hour of sleep below {p.sleep_reference_hours:g} h"
-        )
-    if p.spasm_effect:
-        parts.append(f"{_fmt(p.spasm_effect)} per spasm")
-    if p.activity_effect_per_10min:
-        parts.append(
-            f"{_fmt(p.activity_effect_per_10min)} per 10 min of activity above "
-            f"{p.activity_reference_min:g} min, "
-            f"{p.activity_lag_days} day{'' if p.activity_lag_days == 1 else 's'} later"
-        )
-    if p.intervention is not None and p.intervention_start_day is not None:
-        if p.intervention_daily:
-            text = f"{p.intervention} from {when(p.intervention_start_day)}"
-        else:
-            text = f"{p.intervention} once, on {when(p.intervention_start_day)}"
-        if p.intervention_end_day is not None:
-            text += f" to day {p.intervention_end_day - 1}"
-        effects = []
-        if p.intervention_effect:
-            effects.append(f"pain {_fmt(p.intervention_effect)}")
-        if p.intervention_spasm_factor != 1:
-            effects.append(f"spasms x{p.intervention_spasm_factor:g}")
-        text += ": " + (", ".join(effects) if effects else "no built-in effect")
-        if p.intervention_ramp_days:
-            text += f" over {p.intervention_ramp_days} days"
-        parts.append(text)
-    if p.immobile_stretch_start_day is not None and p.immobile_stretch_days:
-        first = p.immobile_stretch_start_day
-        last = first + p.immobile_stretch_days - 1
-        text = f"bed-bound days {first}-{last} (+{p.immobile_stretch_extra_hours:g} h immobile)"
-        if p.redness_after_days is not None and p.redness_after_days < p.immobile_stretch_days:
-            text += (
-                f", redness from day {first + p.redness_after_days} ({_fmt(p.redness_pain_effect)})"
-            )
-        if p.blister_after_days is not None and p.blister_after_days < p.immobile_stretch_days:
-            text += (
-                f", blister from day {first + p.blister_after_days} ({_fmt(p.blister_pain_effect)})"
-            )
-        text += (
-            f", blister healed by day {last + 1 + p.blister_heal_days}, redness by day "
-            f"{last + 1 + p.redness_heal_days}"
-        )
-        if p.skin_spasm_factor != 1:
-            text += f", spasms x{p.skin_spasm_factor:g} while the skin is not ok"
-        parts.append(text)
-    if p.dvt_start_day is not None and p.dvt_days:
-        last = p.dvt_start_day + p.dvt_days - 1
-        parts.append(
-            f"DVT {p.dvt_side} leg {when(p.dvt_start_day)} to day {last}: swelling {p.dvt_side}, "
-            f"pain {_fmt(p.dvt_pain_effect)} reached over {p.dvt_ramp_days} days"
-        )
-    if p.trend_per_30_days:
-        parts.append(f"trend {_fmt(p.trend_per_30_days)} per 30 days")
-    return "; ".join(parts)
-
-
 # --------------------------------------------------------------------------------------------
 # The simulator
-
-
-def _parse_start(start: object) -> np.datetime64:
-    try:
-        if isinstance(start, (_dt.date, np.datetime64, pd.Timestamp)):
-            return np.datetime64(pd.Timestamp(start).date(), "D")
-        text = str(start)
-        return np.datetime64(_dt.date.fromisoformat(text), "D")
-    except (TypeError, ValueError) as error:
-        msg = f"start must be a date like '2026-01-05' (ISO 8601, year-month-day), got {start!r}"
-        raise ValueError(msg) from error
 
 
 def _check_days(days: object) -> int:
@@ -800,9 +121,9 @@ def simulate_journal(
     *,
     days: int = 120,
     seed: int | np.random.Generator = 0,
-    start: str = _DEFAULT_START,
+    start: str = DEFAULT_START,
 ) -> pd.DataFrame:
-    """Simulate one person's pain journal.
+    r"""Simulate one person's pain journal.
 
     Parameters
     ----------
@@ -823,7 +144,7 @@ def simulate_journal(
         ``pain``, ``interference``, ``spasms`` and ``activity_min`` as nullable ``Int64``;
         ``immobile_hours`` and ``sleep_hours`` as ``Float64`` (half hours); the other columns
         as text. Empty cells are missing values.
-        ``frame.to_csv(path, index=False, lineterminator="\\n")`` writes a journal file; read
+        ``frame.to_csv(path, index=False, lineterminator="\n")`` writes a journal file; read
         it back typed and checked with :func:`sci_pain.journal.reader.read_journal`.
 
     Raises
@@ -846,10 +167,10 @@ def simulate_journal(
     >>> bool(evening > morning)
     True
     """
-    p = _as_persona(persona)
+    p = as_persona(persona)
     days = _check_days(days)
     rng = _rng(seed)
-    day0 = _parse_start(start)
+    day0 = parse_start(start)
     columns = _simulate([p], np.zeros(1, dtype=np.intp), days, rng, day0, np.zeros(1))
     del columns["_person"]
     return pd.DataFrame(columns)
@@ -862,7 +183,7 @@ def simulate_cohort(
     seed: int | np.random.Generator,
     personas: Iterable[str | Persona] | None = None,
     baseline_sd: float = 1.0,
-    start: str = _DEFAULT_START,
+    start: str = DEFAULT_START,
 ) -> pd.DataFrame:
     """Simulate the journals of many people at once (vectorized; a million entries in seconds).
 
@@ -902,12 +223,12 @@ def simulate_cohort(
         raise ValueError(msg)
     days = _check_days(days)
     rng = _rng(seed)
-    day0 = _parse_start(start)
+    day0 = parse_start(start)
     if personas is None:
         personas = list_personas()
     elif isinstance(personas, (str, Persona)):
         personas = [personas]
-    chosen = [_as_persona(p) for p in personas]
+    chosen = [as_persona(p) for p in personas]
     if not chosen:
         msg = f"personas must name at least one persona, e.g. {list(list_personas())}"
         raise ValueError(msg)
@@ -919,13 +240,6 @@ def simulate_cohort(
     columns = _simulate(chosen, which, days, rng, day0, offset)
     person = columns.pop("_person")
     return pd.DataFrame({"person_id": person.astype(np.int64) + 1, **columns})
-
-
-def _param(personas: Sequence[Persona], which: np.ndarray, name: str) -> np.ndarray:
-    """Per-person float array of a persona field (None -> +inf, i.e. 'never')."""
-    values = [getattr(p, name) for p in personas]
-    table = np.array([np.inf if v is None else float(v) for v in values])
-    return table[which]
 
 
 def _ramp(day: np.ndarray, start: np.ndarray, ramp_days: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -948,23 +262,69 @@ def _simulate(
     day0: np.datetime64,
     offset: np.ndarray,
 ) -> dict[str, Any]:
-    """The vectorized engine: arrays over (people, days, slots); no loop over entries."""
-    n_people = len(which)
-    n_slots = _N_SLOTS
-    day = np.arange(days, dtype=float)
+    """Simulate the columns: arrays over (people, days, slots), no loop over entries.
+
+    The random draws happen in a fixed order (days, then entries, timestamps, text,
+    interventions, notes, blank cells), so that a seed gives the same journal byte for byte.
+    """
 
     def par(name: str) -> np.ndarray:
-        return _param(personas, which, name)
+        return persona_values(personas, which, name)
 
-    # ---- day-level quantities (people, days)
-    noise_sd = par("day_noise_sd")
-    phi = par("day_noise_autocorr")
-    innovations = rng.standard_normal((n_people, days)) * (noise_sd * np.sqrt(1 - phi**2))[:, None]
-    day_noise = np.empty((n_people, days))
-    day_noise[:, 0] = rng.standard_normal(n_people) * noise_sd
-    for d in range(1, days):  # a loop over days, vectorized over people
-        day_noise[:, d] = phi * day_noise[:, d - 1] + innovations[:, d]
+    d = _days(par, personas, which, days, day0, offset, rng)
+    e = _entries(par, d, days, rng)
+    timestamp = _timestamps(e, days, day0, rng)
+    k = np.asarray(which)[e.person]  # persona index of each entry
+    text = _text_cells(personas, k, e, d, rng)
+    interventions = _interventions(personas, which, k, e, d, rng)
+    notes = write_notes(
+        personas=personas,
+        which=which,
+        k=k,
+        person=e.person,
+        entry_day=e.entry_day,
+        entry_slot=e.entry_slot,
+        first_of_day=e.first_of_day,
+        spasms=e.spasms,
+        big_entry=e.big_entry,
+        big_day=d.big_day,
+        sleep=d.sleep,
+        in_stretch=d.in_stretch,
+        in_dvt=d.in_dvt,
+        n_slots=_N_SLOTS,
+        rng=rng,
+    )
+    return _columns(personas, k, e, d, timestamp, text, interventions, notes, rng)
 
+
+@dataclass(frozen=True)
+class _Days:
+    """Day-level quantities, each an array over (people, days)."""
+
+    sleep: np.ndarray
+    in_stretch: np.ndarray
+    session: np.ndarray
+    big_day: np.ndarray
+    intervention_on: np.ndarray
+    skin_level: np.ndarray
+    in_dvt: np.ndarray
+    spasm_rate: np.ndarray
+    day_pain: np.ndarray
+
+
+def _days(
+    par: Callable[[str], np.ndarray],
+    personas: Sequence[Persona],
+    which: np.ndarray,
+    days: int,
+    day0: np.datetime64,
+    offset: np.ndarray,
+    rng: np.random.Generator,
+) -> _Days:
+    """Draw the day-level quantities: noise, sleep, sessions, events, spasm rate, day pain."""
+    n_people = len(which)
+    day = np.arange(days, dtype=float)
+    day_noise = _day_noise(par, n_people, days, rng)
     sleep = rng.normal(
         par("sleep_mean_hours")[:, None], par("sleep_sd_hours")[:, None], (n_people, days)
     )
@@ -973,6 +333,82 @@ def _simulate(
     stretch_start = par("immobile_stretch_start_day")
     stretch_end = stretch_start + par("immobile_stretch_days")
     in_stretch = (day[None, :] >= stretch_start[:, None]) & (day[None, :] < stretch_end[:, None])
+    session, big_day, activity_pain = _sessions(par, day, day0, in_stretch, rng)
+
+    intervention_weight = _ramp(
+        day,
+        par("intervention_start_day"),
+        par("intervention_ramp_days"),
+        par("intervention_end_day"),
+    )
+    has_intervention = np.array([p.intervention is not None for p in personas])[which]
+    intervention_weight = np.where(has_intervention[:, None], intervention_weight, 0.0)
+    intervention_on = (
+        _ramp(day, par("intervention_start_day"), np.zeros(n_people), par("intervention_end_day"))
+        > 0
+    )
+    intervention_on &= has_intervention[:, None]
+
+    skin_level, skin_pain = _skin(par, day, stretch_start, stretch_end)
+
+    dvt_start = par("dvt_start_day")
+    dvt_end = dvt_start + par("dvt_days")
+    dvt_weight = _ramp(day, dvt_start, par("dvt_ramp_days"), dvt_end)
+    in_dvt = (day[None, :] >= dvt_start[:, None]) & (day[None, :] < dvt_end[:, None])
+
+    spasm_rate = par("spasms_mean")[:, None] * (
+        1 + (par("intervention_spasm_factor")[:, None] - 1) * intervention_weight
+    )
+    spasm_rate = spasm_rate * np.where(skin_level > 0, par("skin_spasm_factor")[:, None], 1.0)
+    spasm_rate = spasm_rate * rng.gamma(4.0, 0.25, (n_people, days))
+
+    day_pain = (
+        par("baseline_pain")[:, None]
+        + offset[:, None]
+        + par("sleep_effect_per_hour")[:, None] * (par("sleep_reference_hours")[:, None] - sleep)
+        + activity_pain
+        + par("intervention_effect")[:, None] * intervention_weight
+        + skin_pain
+        + par("dvt_pain_effect")[:, None] * dvt_weight
+        + par("trend_per_30_days")[:, None] * day[None, :] / 30.0
+        + day_noise
+    )
+    return _Days(
+        sleep=sleep,
+        in_stretch=in_stretch,
+        session=session,
+        big_day=big_day,
+        intervention_on=intervention_on,
+        skin_level=skin_level,
+        in_dvt=in_dvt,
+        spasm_rate=spasm_rate,
+        day_pain=day_pain,
+    )
+
+
+def _day_noise(
+    par: Callable[[str], np.ndarray], n_people: int, days: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw each person's day-to-day noise, an AR(1) series over days."""
+    noise_sd = par("day_noise_sd")
+    phi = par("day_noise_autocorr")
+    innovations = rng.standard_normal((n_people, days)) * (noise_sd * np.sqrt(1 - phi**2))[:, None]
+    day_noise = np.empty((n_people, days))
+    day_noise[:, 0] = rng.standard_normal(n_people) * noise_sd
+    for d in range(1, days):  # a loop over days, vectorized over people
+        day_noise[:, d] = phi * day_noise[:, d - 1] + innovations[:, d]
+    return day_noise
+
+
+def _sessions(
+    par: Callable[[str], np.ndarray],
+    day: np.ndarray,
+    day0: np.datetime64,
+    in_stretch: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw the exercise sessions; return minutes, long-session days and the pain they add."""
+    n_people, days = in_stretch.shape
     weekday = (
         day.astype(np.int64) + int(day0.astype("datetime64[D]").view("int64")) + 3
     ) % 7  # 0 = Monday
@@ -998,21 +434,17 @@ def _simulate(
         * np.maximum(lagged - par("activity_reference_min")[:, None], 0.0)
         / 10.0
     )
+    return session, big_day, activity_pain
 
-    intervention_weight = _ramp(
-        day,
-        par("intervention_start_day"),
-        par("intervention_ramp_days"),
-        par("intervention_end_day"),
-    )
-    has_intervention = np.array([p.intervention is not None for p in personas])[which]
-    intervention_weight = np.where(has_intervention[:, None], intervention_weight, 0.0)
-    intervention_on = (
-        _ramp(day, par("intervention_start_day"), np.zeros(n_people), par("intervention_end_day"))
-        > 0
-    )
-    intervention_on &= has_intervention[:, None]
 
+def _skin(
+    par: Callable[[str], np.ndarray],
+    day: np.ndarray,
+    stretch_start: np.ndarray,
+    stretch_end: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the skin level (0 ok, 1 redness, 2 blister) by day, and the pain it adds."""
+    n_people, days = len(stretch_start), len(day)
     redness_day = stretch_start + par("redness_after_days")
     blister_day = stretch_start + par("blister_after_days")
     redness_day = np.where(redness_day < stretch_end, redness_day, np.inf)
@@ -1031,36 +463,36 @@ def _simulate(
         [par("redness_pain_effect")[:, None], par("blister_pain_effect")[:, None]],
         0.0,
     )
+    return skin_level, skin_pain
 
-    dvt_start = par("dvt_start_day")
-    dvt_end = dvt_start + par("dvt_days")
-    dvt_weight = _ramp(day, dvt_start, par("dvt_ramp_days"), dvt_end)
-    in_dvt = (day[None, :] >= dvt_start[:, None]) & (day[None, :] < dvt_end[:, None])
 
-    spasm_rate = par("spasms_mean")[:, None] * (
-        1 + (par("intervention_spasm_factor")[:, None] - 1) * intervention_weight
-    )
-    spasm_rate = spasm_rate * np.where(skin_level > 0, par("skin_spasm_factor")[:, None], 1.0)
-    spasm_rate = spasm_rate * rng.gamma(4.0, 0.25, (n_people, days))
+@dataclass(frozen=True)
+class _Entries:
+    """One value per entry, in person and time order."""
 
-    day_pain = (
-        par("baseline_pain")[:, None]
-        + offset[:, None]
-        + par("sleep_effect_per_hour")[:, None] * (par("sleep_reference_hours")[:, None] - sleep)
-        + activity_pain
-        + par("intervention_effect")[:, None] * intervention_weight
-        + skin_pain
-        + par("dvt_pain_effect")[:, None] * dvt_weight
-        + par("trend_per_30_days")[:, None] * day[None, :] / 30.0
-        + day_noise
-    )
+    person: np.ndarray
+    entry_day: np.ndarray
+    entry_slot: np.ndarray
+    first_of_day: np.ndarray
+    last_of_day: np.ndarray
+    spasms: np.ndarray
+    activity: np.ndarray
+    big_entry: np.ndarray
+    immobile_hours: np.ndarray
+    pain: np.ndarray
+    interference: np.ndarray
 
-    # ---- slot-level quantities (people, days, slots); interval s ends at slot s
-    spasms_interval = rng.poisson(np.repeat(spasm_rate[:, :, None], n_slots, axis=2))
-    activity_interval = np.zeros((n_people, days, n_slots))
-    activity_interval[:, :, 1] = session  # the session is held between morning and afternoon
-    big_interval = np.zeros((n_people, days, n_slots))
-    big_interval[:, :, 1] = big_day
+    @property
+    def pday(self) -> tuple[np.ndarray, np.ndarray]:
+        """Index of each entry's (person, day) in a day-level array."""
+        return self.person, self.entry_day
+
+
+def _immobile(
+    par: Callable[[str], np.ndarray], in_stretch: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw the longest immobile time of each interval, in half hours (people, days, slots)."""
+    n_slots, days = _N_SLOTS, in_stretch.shape[1]
     immobile_mean = np.repeat(par("immobile_day_hours")[:, None, None], n_slots, axis=2)
     immobile_mean = np.repeat(immobile_mean, days, axis=1)
     immobile_mean[:, :, 0] = par("immobile_night_hours")[:, None]
@@ -1069,7 +501,76 @@ def _simulate(
     ]
     immobile = rng.normal(immobile_mean, par("immobile_sd_hours")[:, None, None])
     immobile_cap = np.array([_NIGHT_MAX_HOURS] + [_DAY_MAX_HOURS] * (n_slots - 1))
-    immobile = np.clip(_round_to(immobile, 0.5), 0.5, immobile_cap)
+    return np.clip(_round_to(immobile, 0.5), 0.5, immobile_cap)
+
+
+@dataclass(frozen=True)
+class _Segments:
+    """The slots each entry covers: since the previous entry on the same day.
+
+    A day's first entry covers the night before and the day so far, i.e. from slot 0 of its
+    day. ``start`` and ``end`` (inclusive) index the flattened (people, days, slots) arrays.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    first_of_day: np.ndarray
+    last_of_day: np.ndarray
+
+    @classmethod
+    def of(
+        cls,
+        flat_index: np.ndarray,
+        person: np.ndarray,
+        entry_day: np.ndarray,
+        entry_slot: np.ndarray,
+    ) -> _Segments:
+        """Return the segments of entries at `flat_index` (sorted by person and time)."""
+        n = flat_index.size
+        same_day = np.zeros(n, dtype=bool)
+        same_day[1:] = (person[1:] == person[:-1]) & (entry_day[1:] == entry_day[:-1])
+        previous = np.concatenate([[-1], flat_index[:-1]])[:n].astype(np.int64)
+        last_of_day = np.ones(n, dtype=bool)
+        last_of_day[:-1] = ~same_day[1:]
+        return cls(
+            start=np.where(same_day, previous + 1, flat_index - entry_slot),
+            end=flat_index,
+            first_of_day=~same_day,
+            last_of_day=last_of_day,
+        )
+
+    def sum(self, values: np.ndarray) -> np.ndarray:
+        """Return the sum of `values` over each entry's slots."""
+        cumulative = np.concatenate([[0], np.cumsum(values.ravel())])
+        return cumulative[self.end + 1] - cumulative[self.start]
+
+    def max(self, values: np.ndarray) -> np.ndarray:
+        """Return the largest of `values` over each entry's slots."""
+        n = self.end.size
+        if n == 0:
+            return np.zeros(0)
+        padded = np.concatenate([values.ravel(), [0.0]])
+        bounds = np.empty(2 * n, dtype=np.int64)
+        bounds[0::2] = self.start
+        bounds[1::2] = self.end + 1
+        return np.maximum.reduceat(padded, bounds)[0::2]
+
+
+def _entries(
+    par: Callable[[str], np.ndarray], d: _Days, days: int, rng: np.random.Generator
+) -> _Entries:
+    """Draw the slot-level values, choose which slots have an entry, and sum them per entry."""
+    n_people = d.sleep.shape[0]
+    n_slots = _N_SLOTS
+    session, big_day, in_stretch = d.session, d.big_day, d.in_stretch
+    spasm_rate, day_pain = d.spasm_rate, d.day_pain
+    # ---- slot-level quantities (people, days, slots); interval s ends at slot s
+    spasms_interval = rng.poisson(np.repeat(spasm_rate[:, :, None], n_slots, axis=2))
+    activity_interval = np.zeros((n_people, days, n_slots))
+    activity_interval[:, :, 1] = session  # the session is held between morning and afternoon
+    big_interval = np.zeros((n_people, days, n_slots))
+    big_interval[:, :, 1] = big_day
+    immobile = _immobile(par, in_stretch, rng)
 
     slot_effect = np.stack(
         [np.zeros(n_people), par("afternoon_effect"), par("evening_effect")], axis=1
@@ -1090,36 +591,12 @@ def _simulate(
     position = flat_index % per_person
     entry_day = position // n_slots
     entry_slot = position % n_slots
-    n = flat_index.size
 
-    # Entry segments: since the previous entry on the same day (a day's first entry covers the
-    # night before and the day so far, i.e. from slot 0 of its day).
-    same_day = np.zeros(n, dtype=bool)
-    same_day[1:] = (person[1:] == person[:-1]) & (entry_day[1:] == entry_day[:-1])
-    previous = np.concatenate([[-1], flat_index[:-1]])[:n].astype(np.int64)
-    seg_start = np.where(same_day, previous + 1, flat_index - entry_slot)
-    seg_end = flat_index  # inclusive
-    first_of_day = ~same_day
-    last_of_day = np.ones(n, dtype=bool)
-    last_of_day[:-1] = ~same_day[1:]
-
-    def segment_sum(values: np.ndarray) -> np.ndarray:
-        cumulative = np.concatenate([[0], np.cumsum(values.ravel())])
-        return cumulative[seg_end + 1] - cumulative[seg_start]
-
-    def segment_max(values: np.ndarray) -> np.ndarray:
-        if n == 0:
-            return np.zeros(0)
-        padded = np.concatenate([values.ravel(), [0.0]])
-        bounds = np.empty(2 * n, dtype=np.int64)
-        bounds[0::2] = seg_start
-        bounds[1::2] = seg_end + 1
-        return np.maximum.reduceat(padded, bounds)[0::2]
-
-    spasms = segment_sum(spasms_interval).astype(np.int64)
-    activity = segment_sum(activity_interval)
-    big_entry = segment_sum(big_interval) > 0
-    immobile_hours = segment_max(immobile)
+    segments = _Segments.of(flat_index, person, entry_day, entry_slot)
+    spasms = segments.sum(spasms_interval).astype(np.int64)
+    activity = segments.sum(activity_interval)
+    big_entry = segments.sum(big_interval) > 0
+    immobile_hours = segments.max(immobile)
 
     pday = (person, entry_day)
     latent = (
@@ -1134,7 +611,26 @@ def _simulate(
     )
     interference = np.clip(np.floor(interference + 0.5), 0, 10).astype(np.int64)
 
-    # ---- timestamps
+    return _Entries(
+        person=person,
+        entry_day=entry_day,
+        entry_slot=entry_slot,
+        first_of_day=segments.first_of_day,
+        last_of_day=segments.last_of_day,
+        spasms=spasms,
+        activity=activity,
+        big_entry=big_entry,
+        immobile_hours=immobile_hours,
+        pain=pain,
+        interference=interference,
+    )
+
+
+def _timestamps(
+    e: _Entries, days: int, day0: np.datetime64, rng: np.random.Generator
+) -> np.ndarray:
+    """Draw each entry's written time within its slot, rounded to 5 or 15 minutes."""
+    entry_slot, entry_day, n = e.entry_slot, e.entry_day, e.person.size
     window = np.array(list(SLOTS.values()))
     minute = rng.integers(window[entry_slot, 0], window[entry_slot, 1] + 1)
     step = np.where(rng.random(n) < 0.5, 15, 5)
@@ -1144,8 +640,15 @@ def _simulate(
     clock = np.array([f"T{m // 60:02d}:{m % 60:02d}" for m in range(1440)], dtype=object)
     timestamp = dates[entry_day] + clock[minute]
 
-    # ---- text columns, via small per-persona lookup tables
-    k = np.asarray(which)[person]  # persona index of each entry
+    return timestamp
+
+
+def _text_cells(
+    personas: Sequence[Persona], k: np.ndarray, e: _Entries, d: _Days, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Write problem, side, site, quality, swelling and skin, via small per-persona tables."""
+    n, pday = e.person.size, e.pday
+    in_dvt, skin_level = d.in_dvt, d.skin_level
     problem = np.array([p.problem for p in personas], dtype=object)[k]
     side = np.array([p.side for p in personas], dtype=object)[k]
 
@@ -1182,7 +685,27 @@ def _simulate(
     )
     skin = np.array(SKIN, dtype=object)[skin_level[pday]]
 
-    # interventions: a bit mask over journal_schema.INTERVENTIONS, turned into text once per mask
+    return {
+        "problem": problem,
+        "side": side,
+        "site": site,
+        "quality": quality,
+        "swelling": swelling,
+        "skin": skin,
+    }
+
+
+def _interventions(
+    personas: Sequence[Persona],
+    which: np.ndarray,
+    k: np.ndarray,
+    e: _Entries,
+    d: _Days,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Write the interventions: a bit mask over INTERVENTIONS, turned into text once per mask."""
+    n, pday, person, entry_day = e.person.size, e.pday, e.person, e.entry_day
+    activity, last_of_day, intervention_on = e.activity, e.last_of_day, d.intervention_on
     bit = {name: 1 << i for i, name in enumerate(INTERVENTIONS)}
     mask = np.zeros(n, dtype=np.int64)
     for j, p in enumerate(personas):
@@ -1198,32 +721,34 @@ def _simulate(
             if p.intervention_daily:
                 logged = rows & last_of_day & intervention_on[pday]
             else:
-                logged = rows & _first_on_or_after(
-                    person, entry_day, _param(personas, which, "intervention_start_day")
+                logged = rows & first_on_or_after(
+                    person, entry_day, persona_values(personas, which, "intervention_start_day")
                 )
                 logged &= entry_day < (
                     p.intervention_end_day if p.intervention_end_day is not None else np.inf
                 )
             mask |= np.where(logged, bit[p.intervention], 0)
     interventions = _masks_to_text(mask)
+    return interventions
 
-    notes = _notes(
-        personas=personas,
-        which=which,
-        k=k,
-        person=person,
-        entry_day=entry_day,
-        entry_slot=entry_slot,
-        first_of_day=first_of_day,
-        spasms=spasms,
-        big_entry=big_entry,
-        big_day=big_day,
-        sleep=sleep,
-        in_stretch=in_stretch,
-        in_dvt=in_dvt,
-        rng=rng,
-    )
 
+def _columns(
+    personas: Sequence[Persona],
+    k: np.ndarray,
+    e: _Entries,
+    d: _Days,
+    timestamp: np.ndarray,
+    cells: dict[str, np.ndarray],
+    interventions: np.ndarray,
+    notes: np.ndarray,
+    rng: np.random.Generator,
+) -> dict[str, Any]:
+    """Leave optional cells empty now and then, and type every column as the journal's CSV."""
+    n, pday, person, first_of_day = e.person.size, e.pday, e.person, e.first_of_day
+    pain, interference, spasms, activity = e.pain, e.interference, e.spasms, e.activity
+    immobile_hours, sleep = e.immobile_hours, d.sleep
+    problem, side, site, quality = cells["problem"], cells["side"], cells["site"], cells["quality"]
+    swelling, skin = cells["swelling"], cells["skin"]
     # ---- optional cells left empty now and then
     blank_prob = np.array([p.blank_cell_prob for p in personas])[k]
     optional = ("problem", "side", "site", "quality", "interference", "spasms", "activity_min",
@@ -1291,236 +816,3 @@ def _masks_to_text(mask: np.ndarray) -> np.ndarray:
         dtype=object,
     )
     return table[inverse] if mask.size else np.empty(0, dtype=object)
-
-
-def _first_on_or_after(
-    person: np.ndarray, entry_day: np.ndarray, day_by_person: np.ndarray
-) -> np.ndarray:
-    """Mask of each person's first entry on or after their own event day (inf = never)."""
-    out = np.zeros(person.size, dtype=bool)
-    candidates = np.flatnonzero(entry_day >= day_by_person[person])
-    if candidates.size:
-        _, first = np.unique(person[candidates], return_index=True)
-        out[candidates[first]] = True
-    return out
-
-
-def _notes(
-    *,
-    personas: Sequence[Persona],
-    which: np.ndarray,
-    k: np.ndarray,
-    person: np.ndarray,
-    entry_day: np.ndarray,
-    entry_slot: np.ndarray,
-    first_of_day: np.ndarray,
-    spasms: np.ndarray,
-    big_entry: np.ndarray,
-    big_day: np.ndarray,
-    sleep: np.ndarray,
-    in_stretch: np.ndarray,
-    in_dvt: np.ndarray,
-    rng: np.random.Generator,
-) -> np.ndarray:
-    n = person.size
-    notes = np.full(n, None, dtype=object)
-    taken = np.zeros(n, dtype=bool)
-    pday = (person, entry_day)
-
-    def par(name: str) -> np.ndarray:
-        return _param(personas, which, name)
-
-    def first_after(day_by_person: np.ndarray) -> np.ndarray:
-        return _first_on_or_after(person, entry_day, day_by_person)
-
-    lag = par("activity_lag_days").astype(np.int64)
-    lag_source = entry_day - lag[person]
-    after_big = np.zeros(n, dtype=bool)
-    ok = lag_source >= 0
-    after_big[ok] = big_day[person[ok], lag_source[ok]]
-    stretch_start = par("immobile_stretch_start_day")
-    stretch_days = par("immobile_stretch_days")
-    redness = stretch_start + par("redness_after_days")
-    blister = stretch_start + par("blister_after_days")
-    triggers = {
-        "random": lambda: np.ones(n, dtype=bool),
-        "evening": lambda: entry_slot == _N_SLOTS - 1,
-        "poor_sleep": lambda: (
-            first_of_day
-            & (sleep[pday] < par("sleep_reference_hours")[person] - _POOR_SLEEP_MARGIN_HOURS)
-        ),
-        "many_spasms": lambda: spasms >= np.maximum(2 * par("spasms_mean")[person], 1),
-        "big_activity": lambda: big_entry,
-        "after_big_activity": lambda: after_big & first_of_day,
-        "intervention_start": lambda: first_after(par("intervention_start_day")),
-        "stretch_start": lambda: first_after(np.where(stretch_days > 0, stretch_start, np.inf)),
-        "stretch_ongoing": lambda: in_stretch[pday],
-        "redness_start": lambda: first_after(
-            np.where(redness < stretch_start + stretch_days, redness, np.inf)
-        ),
-        "blister_start": lambda: first_after(
-            np.where(blister < stretch_start + stretch_days, blister, np.inf)
-        ),
-        "dvt_start": lambda: first_after(
-            np.where(par("dvt_days") > 0, par("dvt_start_day"), np.inf)
-        ),
-        "dvt_second_day": lambda: first_after(
-            np.where(par("dvt_days") > 1, par("dvt_start_day") + 1, np.inf)
-        ),
-        "dvt_ongoing": lambda: in_dvt[pday],
-        "weight": lambda: first_of_day & (entry_day % 14 == 0),
-    }
-    for j, p in enumerate(personas):
-        rows = k == j
-        if not rows.any():
-            continue
-        for rule in p.notes:
-            hit = rows & ~taken & triggers[rule.when]() & (rng.random(n) < rule.prob)
-            if not hit.any():
-                continue
-            if "{weight_kg}" in rule.text and p.weight_start_kg is not None:
-                kg = p.weight_start_kg + p.weight_gain_kg_per_30_days * entry_day[hit] / 30.0
-                kg = kg + rng.normal(0.0, 0.3, hit.sum())
-                before, after = rule.text.split("{weight_kg}", 1)
-                filled = np.char.add(np.char.add(before, np.char.mod("%.1f", kg)), after)
-                notes[hit] = filled.astype(object)
-            else:
-                notes[hit] = rule.text
-            taken |= hit
-    return notes
-
-
-# --------------------------------------------------------------------------------------------
-# The bundled example journals
-
-
-def _example(name: str) -> dict[str, Any]:
-    records = {r["name"]: r for r in _persona_records()}
-    if name not in records:
-        raise ValueError(_unknown_name_message("example journal", name, list(records)))
-    return records[name]
-
-
-def list_example_journals() -> pd.DataFrame:
-    """Return the bundled example journals and the effects built into each.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per journal: ``name`` (for :func:`load_example_journal`), ``persona`` (for
-        :func:`load_persona`), ``cause``, ``description``, ``effects`` (every built-in effect
-        with its exact value; see :func:`built_in_effects` for a table), ``days``, ``seed``
-        and ``file`` (the CSV's name in ``data/journals``).
-
-    Examples
-    --------
-    >>> table = list_example_journals()
-    >>> table.set_index("name").loc["overuse", "cause"]
-    'overuse (musculoskeletal) pain'
-    """
-    rows = []
-    for record in _persona_records():
-        persona = load_persona(record["name"])
-        rows.append(
-            {
-                "name": record["name"],
-                "persona": persona.name,
-                "cause": persona.cause,
-                "description": persona.description,
-                "effects": _effects_summary(persona),
-                "days": int(record["example"]["days"]),
-                "seed": int(record["example"]["seed"]),
-                "file": f"{record['name']}.csv",
-            }
-        )
-    frame = pd.DataFrame(rows)
-    text_columns = ["name", "persona", "cause", "description", "effects", "file"]
-    return frame.astype(dict.fromkeys(text_columns, "str"))
-
-
-def example_journal_path(name: str) -> Path:
-    """Return the path of a bundled example journal's CSV file.
-
-    Parameters
-    ----------
-    name : str
-        One of ``list_example_journals()["name"]``.
-
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the journals and suggests close matches.
-
-    Examples
-    --------
-    >>> example_journal_path("dvt").name
-    'dvt.csv'
-    """
-    _example(name)
-    return data_path("journals", f"{name}.csv")
-
-
-def load_example_journal(name: str) -> Journal:
-    """Read a bundled example journal with :func:`sci_pain.journal.reader.read_journal`.
-
-    Parameters
-    ----------
-    name : str
-        One of ``list_example_journals()["name"]``.
-
-    Returns
-    -------
-    sci_pain.journal.reader.Journal
-        ``.entries`` (typed, sorted by time) and ``.problems`` (empty for these files).
-
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the journals and suggests close matches.
-
-    Examples
-    --------
-    >>> journal = load_example_journal("spasticity")
-    >>> len(journal.problems)
-    0
-    >>> journal.entries["problem"].iloc[0]
-    'cramping right calf'
-    """
-    import dataclasses
-
-    from sci_pain.journal import read_journal
-
-    path = example_journal_path(name)
-    # Label it by file name: an absolute path would end up in notebook outputs and reports.
-    return dataclasses.replace(read_journal(path), source=path.name)
-
-
-def _example_frame(name: str) -> pd.DataFrame:
-    """The frame whose CSV is the committed example journal ``name``."""
-    record = _example(name)
-    return simulate_journal(
-        name,
-        days=int(record["example"]["days"]),
-        seed=int(record["example"]["seed"]),
-        start=_DEFAULT_START,
-    )
-
-
-def _to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV bytes as committed: no index, ``\\n`` line ends, UTF-8 (the same on every platform)."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-_MARKDOWN_HEADER = (
-    "| Journal | Cause | Days | Seed | Built-in effects (day 0 = 2026-01-05) |",
-    "|---|---|---|---|---|",
-)
-
-
-def _examples_markdown() -> str:
-    """The table of example journals in ``data/README.md`` (kept up to date by a test)."""
-    lines = list(_MARKDOWN_HEADER)
-    for row in list_example_journals().itertuples(index=False):
-        cells = (f"`{row.file}`", row.cause, str(row.days), str(row.seed), row.effects)
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import compare_phases, daily_summary
-from sci_pain.simulate.engine import Persona, load_persona, simulate_cohort
+from sci_pain.simulate.engine import simulate_cohort
+from sci_pain.simulate.persona import Persona, load_persona
 
 __all__ = ["regression_to_the_mean"]
 

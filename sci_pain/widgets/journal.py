@@ -102,7 +102,7 @@ def _alt_html(alt: str) -> str:
 
 
 def _example_choices() -> list[tuple[str, str]]:
-    from sci_pain.simulate import list_example_journals
+    from sci_pain.datasets import list_example_journals
 
     return [
         (f"Example: {row.cause}", row.name)
@@ -139,7 +139,7 @@ class _Journals:
         self.options.extend(_example_choices())
 
     def get(self, key: str) -> Journal:
-        from sci_pain.simulate import load_example_journal
+        from sci_pain.datasets import load_example_journal
 
         if key == _GIVEN:
             return self.given

@@ -43,8 +43,8 @@ _STYLE = (
 def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
     """The example journals and the messy file: name -> (dropdown label, loader)."""
     from sci_pain._resources import data_path
+    from sci_pain.datasets import list_example_journals, load_example_journal
     from sci_pain.journal import read_journal
-    from sci_pain.simulate import list_example_journals, load_example_journal
 
     choices: dict[str, tuple[str, Callable[[], Journal]]] = {}
     for row in list_example_journals().itertuples(index=False):

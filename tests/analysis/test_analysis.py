@@ -416,9 +416,7 @@ def test_daily_summary_accounts_for_every_entry(records):
 
 # -- recovery of the effects built into the simulated personas (issue 6, item 2) ---------------
 
-simulate = pytest.importorskip(
-    "sci_pain.simulate.engine", reason="sci_pain.simulate.engine is not there yet"
-)
+simulate = pytest.importorskip("sci_pain.simulate", reason="sci_pain.simulate is not there yet")
 
 
 @cache

@@ -137,9 +137,7 @@ def test_rows_fall_back_to_the_index():
 
 # -- recovery of the simulated episodes (issue 6, item 2) ---------------------------------------
 
-simulate = pytest.importorskip(
-    "sci_pain.simulate.engine", reason="sci_pain.simulate.engine is not there yet"
-)
+simulate = pytest.importorskip("sci_pain.simulate", reason="sci_pain.simulate is not there yet")
 DAY0 = pd.Timestamp("2026-01-05")  # day 0 of every simulated journal
 
 

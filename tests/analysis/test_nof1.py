@@ -268,9 +268,7 @@ def test_compare_phases_errors():
 
 # -- recovery of the simulated interventions (issue 6, item 2) ----------------------------------
 
-simulate = pytest.importorskip(
-    "sci_pain.simulate.engine", reason="sci_pain.simulate.engine is not there yet"
-)
+simulate = pytest.importorskip("sci_pain.simulate", reason="sci_pain.simulate is not there yet")
 
 
 @cache

@@ -11,8 +11,8 @@ import yaml
 
 import sci_pain as sp
 from sci_pain import analysis as an
+from sci_pain import course as cases
 from sci_pain._resources import data_path
-from sci_pain.course import cases
 
 CASE_IDS = tuple(cases.list_cases()["id"])
 
@@ -85,6 +85,18 @@ def _copy_cases(tmp_path):
     folder = tmp_path / "cases"
     shutil.copytree(data_path("cases"), folder)
     return folder
+
+
+def test_case_lists_are_checked_like_the_knowledge_base(tmp_path):
+    folder = _copy_cases(tmp_path)
+    path = folder / "tom_t8_day10_calf.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["examination"] = [raw["examination"][0], raw["examination"][0]]
+    raw["situations"] = ["pacemakr"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    problems = cases.find_case_problems(folder).set_index("field")
+    assert problems.loc["examination", "problem"] == "lists an item more than once"
+    assert "Did you mean 'pacemaker'" in problems.loc["situations", "problem"]
 
 
 def test_problems_name_the_file_and_the_field(tmp_path):

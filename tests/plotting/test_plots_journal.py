@@ -261,7 +261,7 @@ def test_plots_leave_input_unchanged(journal):
 
 def example_names() -> list[str]:
     try:
-        from sci_pain.simulate import list_example_journals
+        from sci_pain.datasets import list_example_journals
     except ImportError:  # pragma: no cover - the simulator lands separately
         return []
     return list_example_journals()["name"].tolist()
@@ -269,7 +269,7 @@ def example_names() -> list[str]:
 
 @pytest.mark.parametrize("name", example_names())
 def test_every_example_journal_draws_and_is_described(name):
-    from sci_pain.simulate import load_example_journal
+    from sci_pain.datasets import load_example_journal
 
     journal = load_example_journal(name)
     fig = pj.plot_overview(journal)

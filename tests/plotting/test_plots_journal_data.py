@@ -15,8 +15,8 @@ import pytest
 
 import sci_pain as sp
 import sci_pain.analysis as analysis
+from sci_pain.datasets import load_example_journal
 from sci_pain.plotting import journal as pj
-from sci_pain.simulate import load_example_journal
 
 # kind -> the options given to plot_<kind> and <kind>_data alike
 OPTIONS = {

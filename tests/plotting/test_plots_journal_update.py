@@ -10,8 +10,8 @@ import pytest
 from matplotlib.collections import PolyCollection, QuadMesh
 
 from sci_pain.analysis import AnalysisError, pain_by_quality, scan_red_flags
+from sci_pain.datasets import load_example_journal
 from sci_pain.plotting import journal as pj
-from sci_pain.simulate import load_example_journal
 
 
 @pytest.fixture(scope="module")

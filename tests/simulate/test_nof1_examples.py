@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sci_pain.simulate.engine import load_persona
+from sci_pain.simulate import load_persona
 from sci_pain.simulate.nof1_examples import regression_to_the_mean
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import socket
 import time
 
@@ -12,15 +11,14 @@ import pandas as pd
 import pytest
 
 import sci_pain
+from sci_pain import datasets
+from sci_pain import simulate as sim
+from sci_pain.datasets import example_journal_path, list_example_journals, load_example_journal
 from sci_pain.journal import schema as js
-from sci_pain.simulate import engine as sim
-from sci_pain.simulate.engine import (
+from sci_pain.simulate import (
     Persona,
     built_in_effects,
-    example_journal_path,
-    list_example_journals,
     list_personas,
-    load_example_journal,
     load_persona,
     simulate_cohort,
     simulate_journal,
@@ -390,62 +388,6 @@ def test_cohort_is_vectorized_and_fast():
     assert elapsed < 15 * len(cohort) / 1_000_000 + 1
 
 
-# --- examples --------------------------------------------------------------------------------
-
-
-def test_list_example_journals():
-    table = list_example_journals()
-    assert list(table.columns) == [
-        "name",
-        "persona",
-        "cause",
-        "description",
-        "effects",
-        "days",
-        "seed",
-        "file",
-    ]
-    assert len(table) >= 6
-    assert table["name"].is_unique and table["seed"].is_unique
-    assert table["cause"].is_unique
-    committed = {p.name for p in sci_pain.data_path("journals").glob("*.csv")}
-    # messy_example.csv is hand-written for notebook 06, not simulated (data/README.md)
-    assert committed - {"messy_example.csv"} == set(table["file"])
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_committed_example_is_byte_identical_to_the_simulator(name):
-    row = list_example_journals().set_index("name").loc[name]
-    frame = simulate_journal(row["persona"], days=int(row["days"]), seed=int(row["seed"]))
-    expected = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
-    committed = example_journal_path(name).read_bytes()
-    assert committed == expected, (
-        f"data/journals/{name}.csv differs from the simulator's output; "
-        "run python tools/make_example_journals.py and commit the result"
-    )
-    assert b"\r" not in committed
-
-
-def test_regeneration_tool_reports_everything_up_to_date(repo_root, capsys):
-    spec = importlib.util.spec_from_file_location(
-        "make_example_journals", repo_root / "tools" / "make_example_journals.py"
-    )
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    assert tool.main(["--check"]) == 0, capsys.readouterr().out
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_load_example_journal_reads_every_entry_cleanly(name):
-    if importlib.util.find_spec("sci_pain.journal.reader") is None:
-        pytest.skip("sci_pain.journal.reader.read_journal is not written yet")
-    journal = load_example_journal(name)
-    raw = pd.read_csv(example_journal_path(name), dtype=str, keep_default_na=False)
-    assert len(journal.problems) == 0, journal.problems
-    assert len(journal.entries) == len(raw)
-    assert journal.entries["pain"].astype(int).tolist() == raw["pain"].astype(int).tolist()
-
-
 def test_public_names_are_exported():
     for name in (
         "Persona",
@@ -454,12 +396,12 @@ def test_public_names_are_exported():
         "built_in_effects",
         "simulate_journal",
         "simulate_cohort",
-        "list_example_journals",
-        "example_journal_path",
-        "load_example_journal",
     ):
         assert getattr(sci_pain, name) is getattr(sim, name)
         assert name in sim.__all__
+    for name in ("list_example_journals", "example_journal_path", "load_example_journal"):
+        assert getattr(sci_pain, name) is getattr(datasets, name)
+        assert name in datasets.__all__
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -495,7 +437,7 @@ def test_unknown_names_list_what_is_valid():
 @pytest.mark.parametrize(
     ("change", "match"),
     [
-        ({"site": "kneee"}, r"site='kneee'.*Did you mean \['knee'\]"),
+        ({"site": "kneee"}, r"site='kneee'.*Did you mean 'knee'\?"),
         ({"side": "lft"}, "Did you mean"),
         ({"qualities": ("burnin",)}, "burning"),
         ({"intervention": "botox"}, "INTERVENTIONS|botulinum_toxin|one of"),

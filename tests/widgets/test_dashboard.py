@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from sci_pain.analysis import AnalysisError, scan_red_flags
-from sci_pain.simulate import load_example_journal
+from sci_pain.datasets import load_example_journal
 from sci_pain.widgets import dashboard as db
 from sci_pain.widgets.dashboard import (
     DASHBOARD_KINDS,
