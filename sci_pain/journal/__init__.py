@@ -26,7 +26,7 @@ _EXPORTS: dict[str, str] = {
     "JournalError": "reader",
     "journal_from_frame": "reader",
     "read_journal": "reader",
-    "deidentify": "deidentify",
+    "deidentify": "privacy",
     "explode_multi": "multi",
     "has_intervention": "multi",
     "has_quality": "multi",

@@ -244,7 +244,7 @@ class Journal:
 
     def deidentify(self, *, seed: int | np.random.Generator | None = None) -> Journal:
         """Return a copy fit to share with a class; see :func:`~sci_pain.journal.deidentify`."""
-        from sci_pain.journal.deidentify import deidentify
+        from sci_pain.journal.privacy import deidentify
 
         return deidentify(self, seed=seed)
 
