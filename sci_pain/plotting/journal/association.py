@@ -3,18 +3,6 @@
 :func:`association_data` computes the days' values and the association,
 :func:`plot_association` (or :func:`update_association`, in place) draws them and
 :func:`association_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = association_data(sp.load_example_journal("neuropathic"), variable="sleep_hours")
->>> fig, ax = plt.subplots()
->>> plot_association(data=data, ax=ax).get_xlabel()
-'Sleep, same day (h)'
->>> association_alt_text(data)  # doctest: +ELLIPSIS
-'Scatter plot of daily mean pain against sleep (same day), one point per day: Spearman rho ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
