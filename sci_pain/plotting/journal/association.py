@@ -186,16 +186,8 @@ def plot_association(
     'Sleep, same day (h)'
     >>> plt.close(fig)
     """
-    data = common.numbers(
-        association_data,
-        entries,
-        data,
-        variable=variable,
-        lag=lag,
-        column=column,
-        n_boot=n_boot,
-        seed=seed,
-    )
+    options = {"variable": variable, "lag": lag, "column": column, "n_boot": n_boot, "seed": seed}
+    data = common.numbers(association_data, entries, data, **options)
     ax = common.current_axes(ax)
     ax.scatter(data.x, data.y, s=22, color=PALETTE["blue"], alpha=0.6, edgecolor="none")
     ax.set_xlabel(_xlabel(data))
@@ -314,17 +306,8 @@ def update_association(
     points = ax.collections[0] if ax.collections else None
     if points is None or not ax.get_title():
         raise common.not_drawn_by("plot_association", "the points")
-    data = common.numbers(
-        association_data,
-        entries,
-        data,
-        variable=variable,
-        lag=lag,
-        column=column,
-        n_boot=n_boot,
-        seed=seed,
-        result=result,
-    )
+    options = {"variable": variable, "lag": lag, "column": column, "n_boot": n_boot, "seed": seed}
+    data = common.numbers(association_data, entries, data, result=result, **options)
     x, y = data.x, data.y
     changed: list = []
     if common.set_offsets(points, np.column_stack([x, y])):
