@@ -238,3 +238,17 @@ def test_numbers_are_frozen(journal):
         data.window = 3
     assert isinstance(sp.timeline_data(journal), pj.TimelineData)
     assert isinstance(data.trend, pd.DataFrame)
+
+
+def test_every_kind_has_its_four_steps_on_the_layer_api():
+    import sci_pain.plotting as plotting
+
+    for kind in pj.PLOT_KINDS:
+        steps = [f"{kind}_data", f"plot_{kind}", f"{kind}_alt_text"]
+        steps += [] if kind == "phases" else [f"update_{kind}"]
+        for name in steps:
+            assert getattr(plotting, name) is getattr(pj, name), name
+    for name in plotting.__all__:  # every public name of the layer resolves
+        assert getattr(plotting, name) is not None
+    for name in ("timeline_data", "overview_data", "association_data", "journal_alt_text"):
+        assert getattr(sp, name) is getattr(plotting, name)
