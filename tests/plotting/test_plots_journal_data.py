@@ -194,6 +194,10 @@ def test_an_option_that_disagrees_with_the_data_is_refused(journal):
         pj.plot_calendar(data=pj.calendar_data(journal), column="spasms")
     with pytest.raises(ValueError, match="flags"):
         pj.plot_timeline(data=data, flags=True)
+    association = pj.association_data(journal, n_boot=50)
+    pj.plot_association(data=association, n_boot=50, ax=plt.subplots()[1])
+    with pytest.raises(ValueError, match="n_boot=60 differs from the data, made with n_boot=50"):
+        pj.plot_association(data=association, n_boot=60)
 
 
 def test_the_overview_computes_each_analysis_once(journal, monkeypatch):

@@ -45,6 +45,8 @@ class AssociationData:
         The row of :func:`sci_pain.associations` (``rho``, ``ci_low``, ``ci_high``, ``n``).
     daily : DataFrame
         :func:`sci_pain.daily_values` of `column` and `variable`, one row per day.
+    n_boot, seed : int or None
+        The bootstrap the interval came from (None when the row was given).
     """
 
     variable: str
@@ -52,6 +54,8 @@ class AssociationData:
     column: str
     result: pd.Series
     daily: pd.DataFrame
+    n_boot: int | None = None
+    seed: int | None = None
 
     @property
     def x(self) -> np.ndarray:
@@ -115,12 +119,16 @@ def association_data(
     """
     entries = as_entries(entries)
     _check_lag(lag)
+    bootstrap = {"n_boot": n_boot, "seed": seed}
     if result is None:
-        result = associations(
-            entries, variables={variable: (lag,)}, column=column, n_boot=n_boot, seed=seed
-        ).iloc[0]
+        rows = associations(entries, variables={variable: (lag,)}, column=column, **bootstrap)
+        result = rows.iloc[0]
+    else:
+        bootstrap = {"n_boot": None, "seed": None}  # the row's interval came from elsewhere
     daily = daily_values(entries, [column, variable])
-    return AssociationData(variable=variable, lag=lag, column=column, result=result, daily=daily)
+    return AssociationData(
+        variable=variable, lag=lag, column=column, result=result, daily=daily, **bootstrap
+    )
 
 
 def _title(data: AssociationData) -> str:
