@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from sci_pain.errors import did_you_mean
 from sci_pain.knowledge import (
     BODY_SITES,
     ISCIP_LABELS,
@@ -41,6 +42,7 @@ from sci_pain.knowledge import (
     get_cause,
     load_causes,
 )
+from sci_pain.plotting.common import current_axes
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -81,16 +83,25 @@ _OTHER_COLOUR = "#DDDDDD"
 _MAIN_TYPES = ("nociceptive", "neuropathic")
 
 
-def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
-
-
 def _causes(causes: pd.DataFrame | None) -> pd.DataFrame:
     return load_causes() if causes is None else causes
+
+
+def _subtypes_shown(causes: pd.DataFrame) -> list[str]:
+    """Return the ISCIP subtypes among the causes, in the order of :data:`SUBTYPE_COLOURS`."""
+    present = set(causes["iscip_subtype"].astype(str))
+    return [s for s in SUBTYPE_COLOURS if s in present]
+
+
+def _outline(row: pd.Series, *, width: float) -> dict:
+    """Return how a cause's box or bar is outlined: dashed, thick vermillion for an emergency."""
+    colour = SUBTYPE_COLOURS.get(str(row["iscip_subtype"]), PALETTE["black"])
+    emergency = bool(row["is_emergency"])
+    return {
+        "edgecolor": RED_FLAG_COLOUR if emergency else colour,
+        "linewidth": 2.5 if emergency else width,
+        "linestyle": "--" if emergency else "-",
+    }
 
 
 # -- the cause map --------------------------------------------------------------------------
@@ -167,7 +178,7 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
     from matplotlib.patches import Patch, Rectangle
 
     causes = _causes(causes)
-    ax = _axes(ax, (8.0, 6.0))
+    ax = current_axes(ax, (8.0, 6.0))
     types, extents, positions = _map_layout(causes)
     for i, iscip_type in enumerate(types):
         for level, (bottom, top) in extents.items():
@@ -185,7 +196,7 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
     for cid, row in causes.iterrows():
         x, y = positions[cid]
         colour = SUBTYPE_COLOURS.get(str(row["iscip_subtype"]), PALETTE["black"])
-        emergency = bool(row["is_emergency"])
+        outline = _outline(row, width=1.0)
         ax.text(
             x,
             y,
@@ -199,9 +210,7 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
             bbox={
                 "boxstyle": "round,pad=0.35",
                 "facecolor": colour + "40",  # 25% opacity fill keeps black text readable
-                "edgecolor": RED_FLAG_COLOUR if emergency else colour,
-                "linewidth": 2.5 if emergency else 1.0,
-                "linestyle": "--" if emergency else "-",
+                **outline,
             },
         )
     bottoms = [b for b, _ in extents.values()]
@@ -219,7 +228,7 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
     ax.set_xlabel("Pain mechanism (ISCIP pain type)")
     ax.set_ylabel("Where, relative to the level of injury")
     ax.set_title("Causes of leg pain after spinal cord injury, by pain mechanism")
-    subtypes = [s for s in SUBTYPE_COLOURS if s in set(causes["iscip_subtype"].astype(str))]
+    subtypes = _subtypes_shown(causes)
     handles = [
         Patch(
             facecolor=SUBTYPE_COLOURS[s] + "40", edgecolor=SUBTYPE_COLOURS[s], label=ISCIP_LABELS[s]
@@ -320,7 +329,8 @@ def _sites_for(cause: str | None, sites) -> tuple[set[str], str, str]:
         unknown = chosen - set(LEG_SITES) - set(BODY_SITES)
         if unknown:
             valid = list(LEG_SITES) + list(BODY_SITES)
-            msg = f"unknown site(s) {sorted(unknown)}; valid sites: {valid}"
+            hint = did_you_mean(sorted(unknown)[0], valid)
+            msg = f"unknown site(s) {sorted(unknown)}; valid sites: {valid}.{hint}"
             raise ValueError(msg)
         return chosen, "either", "Sites of the leg and pressure points"
     if cause is None:
@@ -329,6 +339,99 @@ def _sites_for(cause: str | None, sites) -> tuple[set[str], str, str]:
     chosen = set(record.leg_sites) | set(record.body_sites)
     covered = {_PRESSURE_POINT_OF.get(point) for point in record.body_sites}
     return chosen - covered, record.laterality, f"Typical sites: {record.short_label}"
+
+
+def _draw_lower_body(ax: Axes, chosen: set[str], highlighted_sides: set[str]) -> None:
+    """Draw the pelvis, both legs and the pressure points, the chosen sites highlighted."""
+    from matplotlib.patches import FancyBboxPatch, RegularPolygon
+
+    def style(site: str, side: str | None) -> dict:
+        on = site in chosen and (side is None or side in highlighted_sides)
+        return {
+            "facecolor": _SITE_COLOUR if on else _OTHER_COLOUR,
+            "edgecolor": PALETTE["black"],
+            "alpha": 0.85 if on else 1.0,
+            "linewidth": 1.0,
+            "label": "typical site" if on else "other site",
+        }
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (-1.55, 7.85),
+            3.1,
+            1.25,
+            boxstyle="round,pad=0.05,rounding_size=0.5",
+            facecolor="#F2F2F2",
+            edgecolor=PALETTE["black"],
+            linewidth=1.0,
+            gid="pelvis",
+            zorder=1,
+        )
+    )
+    for side in ("right", "left"):
+        shapes = _leg_shapes(side)
+        whole = shapes.pop("whole_leg")
+        on_whole = "whole_leg" in chosen and side in highlighted_sides
+        whole.set(
+            facecolor=(_SITE_COLOUR + "55") if on_whole else "none",
+            edgecolor=PALETTE["black"],
+            linestyle="--",
+            linewidth=1.0,
+            gid=f"{side}:whole_leg",
+            label="typical site" if on_whole else "other site",
+            zorder=1,
+        )
+        ax.add_patch(whole)
+        for site, patch in shapes.items():
+            patch.set(gid=f"{side}:{site}", zorder=2, **style(site, side))
+            ax.add_patch(patch)
+        for site, (x, y) in _pressure_points(side).items():
+            if site in ("buttock", "groin") and site not in chosen:
+                continue  # drawn only when relevant, to keep the figure simple
+            marker = RegularPolygon((x, y), numVertices=4, radius=0.17, zorder=4)
+            marker.set(gid=f"{side}:{site}", **style(site, side))
+            ax.add_patch(marker)
+    sacrum = RegularPolygon((0.0, 8.6), numVertices=4, radius=0.2, zorder=4)
+    sacrum.set(gid="sacrum", **style("sacrum", None))
+    ax.add_patch(sacrum)
+
+
+def _name_sites(ax: Axes) -> None:
+    """Write the site names beside the figure, with thin leader lines."""
+    x_text = 2.0
+    rows = {"hip": 7.55, "thigh": 6.2, "knee": 4.75, "calf": 3.05, "ankle": 1.5, "foot": 0.85}
+    for site, y in rows.items():
+        ax.annotate(site, (1.2, y), (x_text, y), va="center", fontsize=9,
+                    arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})  # fmt: skip
+    points = {"sacrum": (0.0, 8.6), "ischium": (-0.44, 8.15), "trochanter": (-1.42, 7.55),
+              "heel": (-0.72, 0.55)}  # fmt: skip
+    for site, (x, y) in points.items():
+        ax.annotate(site, (x, y), (-3.3, y + (0.3 if site == "sacrum" else 0.0)), va="center",
+                    fontsize=9, arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})  # fmt: skip
+
+
+def _leg_legend_and_frame(ax: Axes) -> None:
+    """Add the legend under the figure, and bare axes with the view's description."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(facecolor=_SITE_COLOUR, edgecolor=PALETTE["black"], alpha=0.85, label="typical site"),
+        Patch(facecolor=_OTHER_COLOUR, edgecolor=PALETTE["black"], label="other site"),
+        Line2D([], [], marker="D", linestyle="", markerfacecolor="white", markeredgecolor=PALETTE["black"],
+               label="pressure point (back of the body)"),
+    ]  # fmt: skip
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=8)
+    ax.set_xlim(-3.6, 3.0)
+    ax.set_ylim(-0.6, 9.3)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlabel("Schematic front view, not to scale (person's right leg on the left)")
+    ax.set_ylabel("Hip (top) to foot (bottom)")
 
 
 def plot_leg_sites(
@@ -381,75 +484,11 @@ def plot_leg_sites(
     'typical site'
     >>> plt.close("all")
     """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch, Patch, RegularPolygon
-
     chosen, laterality, title = _sites_for(cause, sites)
-    ax = _axes(ax, (6.0, 7.0))
-    sides = ("right", "left")
-    highlighted_sides = {"right"} if laterality == "one_side" else set(sides)
-
-    def style(site: str, side: str | None) -> dict:
-        on = site in chosen and (side is None or side in highlighted_sides)
-        return {
-            "facecolor": _SITE_COLOUR if on else _OTHER_COLOUR,
-            "edgecolor": PALETTE["black"],
-            "alpha": 0.85 if on else 1.0,
-            "linewidth": 1.0,
-            "label": "typical site" if on else "other site",
-        }
-
-    ax.add_patch(
-        FancyBboxPatch(
-            (-1.55, 7.85),
-            3.1,
-            1.25,
-            boxstyle="round,pad=0.05,rounding_size=0.5",
-            facecolor="#F2F2F2",
-            edgecolor=PALETTE["black"],
-            linewidth=1.0,
-            gid="pelvis",
-            zorder=1,
-        )
-    )
-    for side in sides:
-        shapes = _leg_shapes(side)
-        whole = shapes.pop("whole_leg")
-        on_whole = "whole_leg" in chosen and side in highlighted_sides
-        whole.set(
-            facecolor=(_SITE_COLOUR + "55") if on_whole else "none",
-            edgecolor=PALETTE["black"],
-            linestyle="--",
-            linewidth=1.0,
-            gid=f"{side}:whole_leg",
-            label="typical site" if on_whole else "other site",
-            zorder=1,
-        )
-        ax.add_patch(whole)
-        for site, patch in shapes.items():
-            patch.set(gid=f"{side}:{site}", zorder=2, **style(site, side))
-            ax.add_patch(patch)
-        for site, (x, y) in _pressure_points(side).items():
-            if site in ("buttock", "groin") and site not in chosen:
-                continue  # drawn only when relevant, to keep the figure simple
-            marker = RegularPolygon((x, y), numVertices=4, radius=0.17, zorder=4)
-            marker.set(gid=f"{side}:{site}", **style(site, side))
-            ax.add_patch(marker)
-    sacrum = RegularPolygon((0.0, 8.6), numVertices=4, radius=0.2, zorder=4)
-    sacrum.set(gid="sacrum", **style("sacrum", None))
-    ax.add_patch(sacrum)
-
+    ax = current_axes(ax, (6.0, 7.0))
+    _draw_lower_body(ax, chosen, {"right"} if laterality == "one_side" else {"right", "left"})
     if label_sites:
-        x_text = 2.0
-        rows = {"hip": 7.55, "thigh": 6.2, "knee": 4.75, "calf": 3.05, "ankle": 1.5, "foot": 0.85}
-        for site, y in rows.items():
-            ax.annotate(site, (1.2, y), (x_text, y), va="center", fontsize=9,
-                        arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})  # fmt: skip
-        points = {"sacrum": (0.0, 8.6), "ischium": (-0.44, 8.15), "trochanter": (-1.42, 7.55),
-                  "heel": (-0.72, 0.55)}  # fmt: skip
-        for site, (x, y) in points.items():
-            ax.annotate(site, (x, y), (-3.3, y + (0.3 if site == "sacrum" else 0.0)), va="center",
-                        fontsize=9, arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6})  # fmt: skip
+        _name_sites(ax)
     if laterality == "one_side" and chosen:
         ax.text(
             0,
@@ -460,23 +499,7 @@ def plot_leg_sites(
             fontsize=9,
             gid="note:one_side",
         )
-    handles = [
-        Patch(facecolor=_SITE_COLOUR, edgecolor=PALETTE["black"], alpha=0.85, label="typical site"),
-        Patch(facecolor=_OTHER_COLOUR, edgecolor=PALETTE["black"], label="other site"),
-        Line2D([], [], marker="D", linestyle="", markerfacecolor="white", markeredgecolor=PALETTE["black"],
-               label="pressure point (back of the body)"),
-    ]  # fmt: skip
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=8)
-    ax.set_xlim(-3.6, 3.0)
-    ax.set_ylim(-0.6, 9.3)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_xlabel("Schematic front view, not to scale (person's right leg on the left)")
-    ax.set_ylabel("Hip (top) to foot (bottom)")
+    _leg_legend_and_frame(ax)
     ax.set_title(title)
     return ax
 
@@ -559,11 +582,11 @@ def plot_cause_timeline(
     from matplotlib.patches import Patch
 
     causes = _timeline_order(_causes(causes))
-    ax = _axes(ax, (8.0, 5.5))
+    ax = current_axes(ax, (8.0, 5.5))
     x_max = _TICKS[-1][0] * 1.3
     for y, (cid, row) in enumerate(causes.iterrows()):
         colour = SUBTYPE_COLOURS.get(str(row["iscip_subtype"]), PALETTE["black"])
-        emergency = bool(row["is_emergency"])
+        outline = _outline(row, width=0.5)
         start = float(max(row["onset_start_days"], 1.0))
         (bar,) = ax.barh(
             y,
@@ -572,9 +595,7 @@ def plot_cause_timeline(
             height=0.6,
             color=colour,
             alpha=0.75,
-            edgecolor=RED_FLAG_COLOUR if emergency else colour,
-            linewidth=2.5 if emergency else 0.5,
-            linestyle="--" if emergency else "-",
+            **outline,
             zorder=2,
         )
         bar.set_gid(cid)
@@ -605,7 +626,7 @@ def plot_cause_timeline(
     ax.set_xlabel("Time after injury (log scale; d days, wk weeks, mo months, yr years)")
     ax.set_ylabel("Cause")
     ax.set_title("When each cause typically appears after spinal cord injury")
-    subtypes = [s for s in SUBTYPE_COLOURS if s in set(causes["iscip_subtype"].astype(str))]
+    subtypes = _subtypes_shown(causes)
     handles = [Patch(color=SUBTYPE_COLOURS[s], alpha=0.75, label=ISCIP_LABELS[s]) for s in subtypes]
     handles.append(Patch(facecolor=PALETTE["black"], alpha=0.55, hatch="///", label="peak"))
     if show_ongoing and causes["ongoing_risk"].any():

@@ -29,17 +29,19 @@ True
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import daily_values, rolling_trend
+from sci_pain.analysis import as_entries, daily_values, rolling_trend
+from sci_pain.errors import did_you_mean
 from sci_pain.journal import COLUMNS
+from sci_pain.plotting import common
+from sci_pain.plotting.common import day, fmt
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -80,26 +82,11 @@ _PAIN_LABEL = "Daily mean pain (NRS 0-10)"
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _entries(data) -> pd.DataFrame:
-    if isinstance(data, pd.DataFrame):
-        return data
-    entries = getattr(data, "entries", None)
-    if isinstance(entries, pd.DataFrame):
-        return entries
-    msg = (
-        "expected journal entries (a pandas DataFrame, or a Journal from "
-        f"sci_pain.read_journal), got {type(data).__name__}"
-    )
-    raise TypeError(msg)
-
-
 def _choose(value: object, valid, what: str) -> str:
     valid = list(valid)
     if isinstance(value, str) and value in valid:
         return value
-    close = difflib.get_close_matches(str(value), valid, n=3)
-    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-    msg = f"unknown {what} {value!r}; choose one of {', '.join(valid)}.{hint}"
+    msg = f"unknown {what} {value!r}; choose one of {', '.join(valid)}.{did_you_mean(value, valid)}"
     raise ValueError(msg)
 
 
@@ -120,7 +107,7 @@ def _require(entries: pd.DataFrame, column: str, purpose: str) -> None:
 
 
 def _weights(entries: pd.DataFrame) -> pd.Series:
-    """The first weight (kg) noted on each day, from the ``notes`` column."""
+    """Return the first weight (kg) noted on each day, from the ``notes`` column."""
     _require(entries, "notes", "measure 'weight_kg'")
     notes = entries["notes"].astype("string")
     found = notes.str.extract(_WEIGHT, expand=False).astype("Float64").astype(float)
@@ -173,7 +160,7 @@ def _condition_days(entries: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _spans(days: pd.Series) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
-    """Runs of consecutive calendar days with the same value: (value, first day, last day)."""
+    """Return the runs of consecutive calendar days with the same value: (value, first day, last day)."""
     spans: list[tuple[str, pd.Timestamp, pd.Timestamp]] = []
     for date, value in days.items():
         if spans and spans[-1][0] == value and date - spans[-1][2] == pd.Timedelta(days=1):
@@ -193,11 +180,9 @@ def _marks(entries: pd.DataFrame, marks) -> list[tuple[str, pd.Timestamp]]:
         recorded = listed.map(lambda items: marks in [i.strip() for i in items])
         if not recorded.any():
             names = sorted({i.strip() for items in listed for i in items if i.strip()})
-            close = difflib.get_close_matches(marks, names, n=3)
-            hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
             msg = (
                 f"the journal never records the intervention {marks!r}; it records "
-                f"{', '.join(names) or 'none'}.{hint}"
+                f"{', '.join(names) or 'none'}.{did_you_mean(marks, names)}"
             )
             raise ValueError(msg)
         first = pd.to_datetime(entries.loc[recorded.to_numpy(), "timestamp"]).min()
@@ -209,7 +194,7 @@ def _marks(entries: pd.DataFrame, marks) -> list[tuple[str, pd.Timestamp]]:
 
 
 def _window(entries: pd.DataFrame, start, end) -> pd.DataFrame:
-    """The entries from ``start`` to ``end`` (whole days, both included)."""
+    """Return the entries from ``start`` to ``end`` (whole days, both included)."""
     if start is None and end is None:
         return entries
     _require(entries, "timestamp", "choosing a period")
@@ -222,35 +207,25 @@ def _window(entries: pd.DataFrame, start, end) -> pd.DataFrame:
     if not keep.any():
         msg = (
             f"no entries from {start} to {end}; the journal runs from "
-            f"{_date(stamps.min())} to {_date(stamps.max())}."
+            f"{common.day(stamps.min())} to {common.day(stamps.max())}."
         )
         raise ValueError(msg)
     return entries[keep.to_numpy()]
-
-
-def _date(value) -> str:
-    return f"{pd.Timestamp(value):%Y-%m-%d}"
-
-
-def _fmt(value: float, digits: int = 1) -> str:
-    return "n/a" if value is None or math.isnan(value) else f"{value:.{digits}f}"
 
 
 def _digits(measure: str) -> int:
     return 0 if MEASURES[measure][1] in ("count", "min") else 1
 
 
-def _lag_words(lag: int) -> str:
-    return {0: "the same day", 1: "the day before"}.get(lag, f"{lag} days before")
-
-
 # -- the figure -------------------------------------------------------------------------------
 
 
 def _mark_not_zero_based(ax: Axes, values, name: str, unit: str) -> None:
-    """Give a y axis that does not start at 0 whole-number limits, say so in its label and
-    draw a break mark (a zigzag) at the foot of its spine, so a small change is not read as a
-    large one."""
+    """Mark a y axis that does not start at 0, so a small change is not read as a large one.
+
+    The axis gets whole-number limits, its label says where it starts, and a break mark (a
+    zigzag) is drawn at the foot of its spine.
+    """
     import math
 
     low = math.floor(float(np.nanmin(values))) - 1
@@ -279,6 +254,127 @@ def _mark_not_zero_based(ax: Axes, values, name: str, unit: str) -> None:
             transform=at_corner,
             label="_axis break",
         )
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _PainAnd:
+    """What :func:`plot_pain_and` draws and :func:`alt_text_pain_and` describes."""
+
+    frame: pd.DataFrame  # the entries of the days shown
+    measure: str | None
+    pain: pd.Series  # daily mean pain
+    values: pd.Series | None  # the measure per day (weight: per day noted)
+    trend: pd.Series | None  # the rolling mean of pain, when a window is given
+    conditions: dict[str, pd.Series]  # shade column -> its abnormal days
+    marks: list[tuple[str, pd.Timestamp]]
+
+
+def _pain_and(entries, *, measure, window, shade, marks, start, end) -> _PainAnd:
+    """Check the options and compute the figure's numbers, each analysis once."""
+    frame = _window(as_entries(entries), start, end)
+    if measure is not None:
+        measure = _choose(measure, MEASURES, "measure")
+    shades = _shades(shade)
+    values = _measure(frame, measure) if measure is not None else None
+    pain = daily_values(frame, ["pain"])["pain"]
+    mark_list = _marks(frame, marks)
+    conditions = {column: _condition_days(frame, column) for column in shades}
+    trend = rolling_trend(frame, window=window)["rolling_mean"] if window else None
+    return _PainAnd(frame, measure, pain, values, trend, conditions, mark_list)
+
+
+def _draw_measure(ax: Axes, measure: str, values: pd.Series) -> Axes:
+    """Draw the measure on a twin Axes: bars, or points for the weight."""
+    twin = ax.twinx()
+    name, unit = MEASURES[measure]
+    colour = PALETTE["orange"]
+    if measure == "weight_kg":
+        twin.plot(
+            values.index, values.to_numpy(), color=colour, marker="s", linestyle="-", label=name
+        )
+        _mark_not_zero_based(twin, values.to_numpy(dtype=float), name, unit)
+    else:
+        twin.bar(values.index, values.to_numpy(), width=0.8, color=colour, alpha=0.5, label=name)
+        twin.set_ylim(bottom=0)
+        twin.set_ylabel(f"{name} ({unit})", color="0.2")
+    twin.grid(False)
+    twin.spines["right"].set_visible(True)
+    return twin
+
+
+def _draw_pain(ax: Axes, numbers: _PainAnd, window: int | None) -> None:
+    pain = numbers.pain
+    ax.plot(
+        pain.index,
+        pain.to_numpy(),
+        color=PALETTE["blue"],
+        linewidth=1.2,
+        marker="o",
+        markersize=2.5,
+        label="daily mean pain",
+    )
+    if numbers.trend is not None:
+        ax.plot(
+            numbers.trend.index,
+            numbers.trend.to_numpy(),
+            color=PALETTE["black"],
+            linewidth=2.5,
+            label=f"{window}-day rolling mean",
+        )
+
+
+def _draw_shades(ax: Axes, conditions: dict[str, pd.Series]) -> None:
+    """Shade the abnormal days, one legend entry per kind of finding."""
+    half = pd.Timedelta(hours=12)
+    for column, days in conditions.items():
+        seen: set[str] = set()
+        for value, first, last in _spans(days):
+            label, fill, hatch = _SHADE_STYLE[(column, value)]
+            ax.axvspan(
+                first - half,
+                last + half,
+                facecolor=fill,
+                alpha=0.3,
+                hatch=hatch,
+                edgecolor=PALETTE["black"] if hatch else "none",
+                linewidth=0,
+                label=label if label not in seen else "_nolegend_",
+                zorder=0,
+            )
+            seen.add(label)
+
+
+def _draw_marks(ax: Axes, marks: list[tuple[str, pd.Timestamp]]) -> None:
+    for label, date in marks:
+        ax.axvline(date, color=PALETTE["black"], linestyle="--", linewidth=1.2)
+        ax.annotate(
+            label,
+            (date, 0.98),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, 0),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=9,
+        )
+
+
+def _legend(ax: Axes, twin: Axes | None) -> None:
+    """One legend under the figure for the pain Axes and the twin, pain drawn in front."""
+    handles, labels = ax.get_legend_handles_labels()
+    if twin is not None:
+        ax.set_zorder(twin.get_zorder() + 1)  # pain line in front of the bars
+        ax.patch.set_visible(False)
+        more, more_labels = twin.get_legend_handles_labels()
+        handles, labels = handles + more, labels + more_labels
+    ax.legend(
+        handles,
+        labels,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.16),
+        ncol=min(4, len(labels)),
+        fontsize=9,
     )
 
 
@@ -345,113 +441,21 @@ def plot_pain_and(
     ['daily mean pain', 'left leg swollen']
     >>> plt.close("all")
     """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-
-    frame = _window(_entries(entries), start, end)
-    if measure is not None:
-        measure = _choose(measure, MEASURES, "measure")
-    shades = _shades(shade)
-    values = _measure(frame, measure) if measure is not None else None
-    pain = daily_values(frame, ["pain"])["pain"]
-    mark_list = _marks(frame, marks)
-    conditions = {column: _condition_days(frame, column) for column in shades}
-
-    if ax is None:
-        ax = plt.gca()
-    twin = None
-    if measure is not None:
-        twin = ax.twinx()
-        name, unit = MEASURES[measure]
-        colour = PALETTE["orange"]
-        if measure == "weight_kg":
-            twin.plot(
-                values.index,
-                values.to_numpy(),
-                color=colour,
-                marker="s",
-                linestyle="-",
-                label=name,
-            )
-            _mark_not_zero_based(twin, values.to_numpy(dtype=float), name, unit)
-        else:
-            twin.bar(
-                values.index, values.to_numpy(), width=0.8, color=colour, alpha=0.5, label=name
-            )
-            twin.set_ylim(bottom=0)
-        if measure != "weight_kg":  # the weight axis is labelled by _mark_not_zero_based
-            twin.set_ylabel(f"{name} ({unit})", color="0.2")
-        twin.grid(False)
-        twin.spines["right"].set_visible(True)
-
-    ax.plot(
-        pain.index,
-        pain.to_numpy(),
-        color=PALETTE["blue"],
-        linewidth=1.2,
-        marker="o",
-        markersize=2.5,
-        label="daily mean pain",
+    numbers = _pain_and(
+        entries, measure=measure, window=window, shade=shade, marks=marks, start=start, end=end
     )
-    if window:
-        trend = rolling_trend(frame, window=window)["rolling_mean"]
-        ax.plot(
-            trend.index,
-            trend.to_numpy(),
-            color=PALETTE["black"],
-            linewidth=2.5,
-            label=f"{window}-day rolling mean",
-        )
-    half = pd.Timedelta(hours=12)
-    for column, days in conditions.items():
-        seen: set[str] = set()
-        for value, first, last in _spans(days):
-            label, fill, hatch = _SHADE_STYLE[(column, value)]
-            ax.axvspan(
-                first - half,
-                last + half,
-                facecolor=fill,
-                alpha=0.3,
-                hatch=hatch,
-                edgecolor=PALETTE["black"] if hatch else "none",
-                linewidth=0,
-                label=label if label not in seen else "_nolegend_",
-                zorder=0,
-            )
-            seen.add(label)
-    for label, date in mark_list:
-        ax.axvline(date, color=PALETTE["black"], linestyle="--", linewidth=1.2)
-        ax.annotate(
-            label,
-            (date, 0.98),
-            xycoords=("data", "axes fraction"),
-            xytext=(3, 0),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=9,
-        )
+    measure = numbers.measure
+    ax = common.current_axes(ax)
+    twin = _draw_measure(ax, measure, numbers.values) if measure is not None else None
+    _draw_pain(ax, numbers, window)
+    _draw_shades(ax, numbers.conditions)
+    _draw_marks(ax, numbers.marks)
     ax.set_ylim(0, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel(_PAIN_LABEL, color=PALETTE["blue"])
     ax.set_xlabel("Date")
-    locator = mdates.AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    handles, labels = ax.get_legend_handles_labels()
-    if twin is not None:
-        ax.set_zorder(twin.get_zorder() + 1)  # pain line in front of the bars
-        ax.patch.set_visible(False)
-        more, more_labels = twin.get_legend_handles_labels()
-        handles, labels = handles + more, labels + more_labels
-    ax.legend(
-        handles,
-        labels,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.16),
-        ncol=min(4, len(labels)),
-        fontsize=9,
-    )
+    common.date_axis(ax)
+    _legend(ax, twin)
     what = "" if measure is None else f" and {MEASURES[measure][0].lower()}"
     ax.set_title(title or f"Daily pain{what}")
     return ax
@@ -492,56 +496,53 @@ def alt_text_pain_and(
     if lag is not None and (not isinstance(lag, (int, np.integer)) or lag < 0):
         msg = f"lag must be a whole number of days >= 0, got {lag!r}"
         raise ValueError(msg)
-    frame = _window(_entries(entries), start, end)
-    if measure is not None:
-        measure = _choose(measure, MEASURES, "measure")
-    shades = _shades(shade)
-    pain = daily_values(frame, ["pain"])["pain"]
+    numbers = _pain_and(
+        entries, measure=measure, window=window, shade=shade, marks=marks, start=start, end=end
+    )
+    pain = numbers.pain
     days = pd.date_range(pain.index.min(), pain.index.max(), freq="D", name="date")
-    text = "Daily mean pain (NRS 0-10, blue line)"
-    if measure is None:
+    text = "Daily mean pain (NRS 0-10, blue line)" + _measure_words(numbers, days, lag)
+    if numbers.trend is not None:
+        trend = numbers.trend.dropna()
         text += (
-            f" from {_date(days[0])} to {_date(days[-1])}: {_fmt(pain.min())} to {_fmt(pain.max())}"
+            f"; the {window}-day rolling mean of pain went from {fmt(trend.iloc[0])} to "
+            f"{fmt(trend.iloc[-1])}"
         )
-    else:
-        values = _measure(frame, measure)
-        name, unit = MEASURES[measure]
-        lower = name.lower()
-        if measure == "weight_kg":
-            text += (
-                f" and {lower} ({unit}, orange points) from {_date(days[0])} to "
-                f"{_date(days[-1])}: pain {_fmt(pain.min())} to {_fmt(pain.max())}; weight "
-                f"noted {len(values)} times, from {_fmt(values.iloc[0])} kg on "
-                f"{_date(values.index[0])} to {_fmt(values.iloc[-1])} kg on "
-                f"{_date(values.index[-1])}"
-            )
-        else:
-            digits = _digits(measure)
-            text += (
-                f" and {lower} ({unit}, orange bars) from {_date(days[0])} to "
-                f"{_date(days[-1])}: pain {_fmt(pain.min())} to {_fmt(pain.max())}, {lower} "
-                f"{_fmt(values.min(), digits)} to {_fmt(values.max(), digits)}"
-            )
-            if lag is not None:
-                aligned = values.reindex(days).shift(lag)
-                rho = pain.reindex(days).corr(aligned, method="spearman")
-                text += (
-                    f"; Spearman rho {_fmt(rho, 2)} between daily pain and {lower} "
-                    f"{_lag_words(lag)}"
-                )
-    if window:
-        trend = rolling_trend(frame, window=window)["rolling_mean"].dropna()
-        text += (
-            f"; the {window}-day rolling mean of pain went from {_fmt(trend.iloc[0])} to "
-            f"{_fmt(trend.iloc[-1])}"
-        )
-    for column in shades:
-        spans = _spans(_condition_days(frame, column))
+    for column, condition_days in numbers.conditions.items():
+        spans = _spans(condition_days)
         if not spans:
             text += f"; no day with {column} recorded"
             continue
-        parts = [f"{_SHADE_STYLE[(column, v)][0]} {_date(a)} to {_date(b)}" for v, a, b in spans]
+        parts = [f"{_SHADE_STYLE[(column, v)][0]} {day(a)} to {day(b)}" for v, a, b in spans]
         text += "; shaded " + ", ".join(parts)
-    for label, date in _marks(frame, marks):
-        text += f"; a dashed line marks {label} on {_date(date)}"
+    for label, date in numbers.marks:
+        text += f"; a dashed line marks {label} on {day(date)}"
     return text + "."
+
+
+def _measure_words(numbers: _PainAnd, days: pd.DatetimeIndex, lag: int | None) -> str:
+    """Say pain's range and the measure's (with rho for a lag): the middle of the sentence."""
+    pain, values, measure = numbers.pain, numbers.values, numbers.measure
+    period = f"from {day(days[0])} to {day(days[-1])}"
+    pain_range = f"{fmt(pain.min())} to {fmt(pain.max())}"
+    if measure is None:
+        return f" {period}: {pain_range}"
+    name, unit = MEASURES[measure]
+    lower = name.lower()
+    if measure == "weight_kg":
+        return (
+            f" and {lower} ({unit}, orange points) {period}: pain {pain_range}; weight "
+            f"noted {len(values)} times, from {fmt(values.iloc[0])} kg on "
+            f"{day(values.index[0])} to {fmt(values.iloc[-1])} kg on {day(values.index[-1])}"
+        )
+    digits = _digits(measure)
+    text = (
+        f" and {lower} ({unit}, orange bars) {period}: pain {pain_range}, {lower} "
+        f"{fmt(values.min(), digits)} to {fmt(values.max(), digits)}"
+    )
+    if lag is not None:
+        aligned = values.reindex(days).shift(lag)
+        rho = pain.reindex(days).corr(aligned, method="spearman")
+        words = common.lag_words(lag, article=True)
+        text += f"; Spearman rho {fmt(rho, 2)} between daily pain and {lower} {words}"
+    return text

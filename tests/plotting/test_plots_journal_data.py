@@ -194,6 +194,10 @@ def test_an_option_that_disagrees_with_the_data_is_refused(journal):
         pj.plot_calendar(data=pj.calendar_data(journal), column="spasms")
     with pytest.raises(ValueError, match="flags"):
         pj.plot_timeline(data=data, flags=True)
+    association = pj.association_data(journal, n_boot=50)
+    pj.plot_association(data=association, n_boot=50, ax=plt.subplots()[1])
+    with pytest.raises(ValueError, match="n_boot=60 differs from the data, made with n_boot=50"):
+        pj.plot_association(data=association, n_boot=60)
 
 
 def test_the_overview_computes_each_analysis_once(journal, monkeypatch):
@@ -238,3 +242,17 @@ def test_numbers_are_frozen(journal):
         data.window = 3
     assert isinstance(sp.timeline_data(journal), pj.TimelineData)
     assert isinstance(data.trend, pd.DataFrame)
+
+
+def test_every_kind_has_its_four_steps_on_the_layer_api():
+    import sci_pain.plotting as plotting
+
+    for kind in pj.PLOT_KINDS:
+        steps = [f"{kind}_data", f"plot_{kind}", f"{kind}_alt_text"]
+        steps += [] if kind == "phases" else [f"update_{kind}"]
+        for name in steps:
+            assert getattr(plotting, name) is getattr(pj, name), name
+    for name in plotting.__all__:  # every public name of the layer resolves
+        assert getattr(plotting, name) is not None
+    for name in ("timeline_data", "overview_data", "association_data", "journal_alt_text"):
+        assert getattr(sp, name) is getattr(plotting, name)

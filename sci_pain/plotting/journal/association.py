@@ -3,18 +3,6 @@
 :func:`association_data` computes the days' values and the association,
 :func:`plot_association` (or :func:`update_association`, in place) draws them and
 :func:`association_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = association_data(sp.load_example_journal("neuropathic"), variable="sleep_hours")
->>> fig, ax = plt.subplots()
->>> plot_association(data=data, ax=ax).get_xlabel()
-'Sleep, same day (h)'
->>> association_alt_text(data)  # doctest: +ELLIPSIS
-'Scatter plot of daily mean pain against sleep (same day), one point per day: Spearman rho ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -57,6 +45,8 @@ class AssociationData:
         The row of :func:`sci_pain.associations` (``rho``, ``ci_low``, ``ci_high``, ``n``).
     daily : DataFrame
         :func:`sci_pain.daily_values` of `column` and `variable`, one row per day.
+    n_boot, seed : int or None
+        The bootstrap the interval came from (None when the row was given).
     """
 
     variable: str
@@ -64,6 +54,8 @@ class AssociationData:
     column: str
     result: pd.Series
     daily: pd.DataFrame
+    n_boot: int | None = None
+    seed: int | None = None
 
     @property
     def x(self) -> np.ndarray:
@@ -127,12 +119,16 @@ def association_data(
     """
     entries = as_entries(entries)
     _check_lag(lag)
+    bootstrap = {"n_boot": n_boot, "seed": seed}
     if result is None:
-        result = associations(
-            entries, variables={variable: (lag,)}, column=column, n_boot=n_boot, seed=seed
-        ).iloc[0]
+        rows = associations(entries, variables={variable: (lag,)}, column=column, **bootstrap)
+        result = rows.iloc[0]
+    else:
+        bootstrap = {"n_boot": None, "seed": None}  # the row's interval came from elsewhere
     daily = daily_values(entries, [column, variable])
-    return AssociationData(variable=variable, lag=lag, column=column, result=result, daily=daily)
+    return AssociationData(
+        variable=variable, lag=lag, column=column, result=result, daily=daily, **bootstrap
+    )
 
 
 def _title(data: AssociationData) -> str:
@@ -198,16 +194,8 @@ def plot_association(
     'Sleep, same day (h)'
     >>> plt.close(fig)
     """
-    data = common.numbers(
-        association_data,
-        entries,
-        data,
-        variable=variable,
-        lag=lag,
-        column=column,
-        n_boot=n_boot,
-        seed=seed,
-    )
+    options = {"variable": variable, "lag": lag, "column": column, "n_boot": n_boot, "seed": seed}
+    data = common.numbers(association_data, entries, data, **options)
     ax = common.current_axes(ax)
     ax.scatter(data.x, data.y, s=22, color=PALETTE["blue"], alpha=0.6, edgecolor="none")
     ax.set_xlabel(_xlabel(data))
@@ -326,17 +314,8 @@ def update_association(
     points = ax.collections[0] if ax.collections else None
     if points is None or not ax.get_title():
         raise common.not_drawn_by("plot_association", "the points")
-    data = common.numbers(
-        association_data,
-        entries,
-        data,
-        variable=variable,
-        lag=lag,
-        column=column,
-        n_boot=n_boot,
-        seed=seed,
-        result=result,
-    )
+    options = {"variable": variable, "lag": lag, "column": column, "n_boot": n_boot, "seed": seed}
+    data = common.numbers(association_data, entries, data, result=result, **options)
     x, y = data.x, data.y
     changed: list = []
     if common.set_offsets(points, np.column_stack([x, y])):

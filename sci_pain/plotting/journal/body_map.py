@@ -2,18 +2,6 @@
 
 :func:`body_map_data` computes the mean per leg and site, :func:`plot_body_map` (or
 :func:`update_body_map`, in place) draws them and :func:`body_map_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = body_map_data(sp.load_example_journal("spasticity"))
->>> fig, ax = plt.subplots()
->>> len(plot_body_map(data=data, ax=ax).collections[0].get_paths())
-12
->>> body_map_alt_text(data)  # doctest: +ELLIPSIS
-'Body map of both legs from hip to foot coloured by mean pain (NRS 0-10): highest at the right ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -227,16 +215,7 @@ def plot_body_map(
 
 
 def body_map_alt_text(data: BodyMapData) -> str:
-    """One sentence describing a body map, from its numbers.
-
-    Parameters
-    ----------
-    data : BodyMapData
-        From :func:`body_map_data`.
-
-    Returns
-    -------
-    str
+    """Describe a body map in one sentence, from the numbers of :func:`body_map_data`.
 
     Examples
     --------

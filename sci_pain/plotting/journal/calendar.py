@@ -2,18 +2,6 @@
 
 :func:`calendar_data` computes the daily means, :func:`plot_calendar` (or
 :func:`update_calendar`, in place) draws them and :func:`calendar_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = calendar_data(sp.load_example_journal("neuropathic"))
->>> fig, ax = plt.subplots()
->>> plot_calendar(data=data, ax=ax).get_title()
-'Daily mean pain: calendar'
->>> calendar_alt_text(data)  # doctest: +ELLIPSIS
-'Calendar heatmap of daily mean pain from 2026-01-05 to ..., one cell per day: ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -190,16 +178,7 @@ def plot_calendar(
 
 
 def calendar_alt_text(data: CalendarData) -> str:
-    """One sentence describing a calendar heatmap, from its numbers.
-
-    Parameters
-    ----------
-    data : CalendarData
-        From :func:`calendar_data`.
-
-    Returns
-    -------
-    str
+    """Describe a calendar heatmap in one sentence, from the numbers of :func:`calendar_data`.
 
     Examples
     --------

@@ -3,18 +3,6 @@
 :func:`descriptors_data` counts the descriptors, :func:`plot_descriptors` (or
 :func:`update_descriptors`, in place) draws the counts and :func:`descriptors_alt_text`
 describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = descriptors_data(sp.load_example_journal("neuropathic"))
->>> fig, ax = plt.subplots()
->>> plot_descriptors(data=data, ax=ax).get_yticklabels()[0].get_text()
-'burning'
->>> descriptors_alt_text(data)  # doctest: +ELLIPSIS
-'Bar chart of pain descriptors: neuropathic descriptors ... times (most often burning, ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -146,16 +134,7 @@ def plot_descriptors(
 
 
 def descriptors_alt_text(data: DescriptorsData) -> str:
-    """One sentence describing a descriptor chart, from its numbers.
-
-    Parameters
-    ----------
-    data : DescriptorsData
-        From :func:`descriptors_data`.
-
-    Returns
-    -------
-    str
+    """Describe a descriptor chart in one sentence, from the numbers of :func:`descriptors_data`.
 
     Examples
     --------

@@ -2,18 +2,6 @@
 
 :func:`overview_data` computes the numbers of every panel once, :func:`plot_overview` (or
 :func:`update_overview`, in place) draws them and :func:`overview_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = overview_data(sp.load_example_journal("dvt"))
->>> fig = plot_overview(data=data)
->>> [ax.get_title() for ax in fig.axes][:2]
-['Pain over time', 'Daily mean pain: calendar']
->>> overview_alt_text(data)  # doctest: +ELLIPSIS
-'Overview of a pain journal from 2026-01-05 to ... red flags marked, a calendar, ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -313,16 +301,7 @@ def plot_overview(
 
 
 def overview_alt_text(data: OverviewData) -> str:
-    """One sentence describing an overview, from its numbers.
-
-    Parameters
-    ----------
-    data : OverviewData
-        From :func:`overview_data` (any panels: the sentence needs the summary and flags).
-
-    Returns
-    -------
-    str
+    """Describe an overview in one sentence, from the numbers of :func:`overview_data`.
 
     Examples
     --------

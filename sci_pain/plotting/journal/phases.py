@@ -3,18 +3,6 @@
 The numbers of this figure are a :class:`sci_pain.PhaseComparison`: :func:`phases_data`
 (which is :func:`sci_pain.compare_phases`) computes them, :func:`plot_phases` draws them and
 :func:`phases_alt_text` describes them.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = phases_data(sp.load_example_journal("neuropathic"), intervention="tens")
->>> fig, ax = plt.subplots()
->>> plot_phases(data=data, ax=ax).get_title()
-'Before and after tens'
->>> phases_alt_text(data)  # doctest: +ELLIPSIS
-'Phase plot of pain before and after tens: mean ... over ... days before and ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -158,16 +146,7 @@ def plot_phases(
 
 
 def phases_alt_text(data: PhaseComparison) -> str:
-    """One sentence describing a phase plot, from its numbers.
-
-    Parameters
-    ----------
-    data : PhaseComparison
-        From :func:`phases_data` (or :func:`sci_pain.compare_phases`).
-
-    Returns
-    -------
-    str
+    """Describe a phase plot in one sentence, from the numbers of :func:`phases_data`.
 
     Examples
     --------

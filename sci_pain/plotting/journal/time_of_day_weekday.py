@@ -3,18 +3,6 @@
 :func:`time_of_day_weekday_data` computes the table, :func:`plot_time_of_day_weekday` (or
 :func:`update_time_of_day_weekday`, in place) draws it and
 :func:`time_of_day_weekday_alt_text` describes it.
-
-Examples
---------
->>> import matplotlib.pyplot as plt
->>> import sci_pain as sp
->>> data = time_of_day_weekday_data(sp.load_example_journal("neuropathic"))
->>> fig, ax = plt.subplots()
->>> plot_time_of_day_weekday(data=data, ax=ax).images[0].get_array().shape
-(7, 4)
->>> time_of_day_weekday_alt_text(data)  # doctest: +ELLIPSIS
-'Heatmap of mean pain by weekday and part of day: highest on ...'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -183,16 +171,7 @@ def plot_time_of_day_weekday(
 
 
 def time_of_day_weekday_alt_text(data: TimeOfDayWeekdayData) -> str:
-    """One sentence describing a day-and-week heatmap, from its numbers.
-
-    Parameters
-    ----------
-    data : TimeOfDayWeekdayData
-        From :func:`time_of_day_weekday_data`.
-
-    Returns
-    -------
-    str
+    """Describe a day-and-week heatmap in one sentence, from the numbers of :func:`time_of_day_weekday_data`.
 
     Examples
     --------

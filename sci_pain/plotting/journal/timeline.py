@@ -3,20 +3,6 @@
 Three steps, as for every journal figure: :func:`timeline_data` computes the numbers,
 :func:`plot_timeline` (or :func:`update_timeline`, in place) draws them, and
 :func:`timeline_alt_text` describes them in one sentence.
-
-Examples
---------
->>> import pandas as pd
->>> import matplotlib.pyplot as plt
->>> days = pd.date_range("2026-03-01", periods=21, freq="D")
->>> entries = pd.DataFrame({"timestamp": days, "pain": [4, 5, 6] * 7})
->>> data = timeline_data(entries)
->>> fig, ax = plt.subplots()
->>> plot_timeline(data=data, ax=ax).get_ylabel()
-'Pain (NRS 0-10)'
->>> timeline_alt_text(data)
-'Timeline of pain (NRS 0-10) from 2026-03-01 to 2026-03-21: 21 entries on 21 of 21 days; the 7-day rolling mean went from 4.8 to 5.1 (daily means 4.0 to 6.0).'
->>> plt.close(fig)
 """
 
 from __future__ import annotations
@@ -249,16 +235,7 @@ def plot_timeline(
 
 
 def timeline_alt_text(data: TimelineData) -> str:
-    """One sentence describing a timeline, from its numbers.
-
-    Parameters
-    ----------
-    data : TimelineData
-        From :func:`timeline_data`.
-
-    Returns
-    -------
-    str
+    """Describe a timeline in one sentence, from the numbers of :func:`timeline_data`.
 
     Examples
     --------
