@@ -546,7 +546,9 @@ def _load_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        cut = error.pos >= len(text.rstrip()) - 1
+        cut = error.pos >= len(text.rstrip()) - 1 or (
+            error.msg.startswith("Unterminated string") and '"' not in text[error.pos + 1 :]
+        )
         why = " The file ends too early: it was cut off while copying or saving." if cut else ""
         msg = (
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: "
@@ -701,8 +703,13 @@ def _region_list(found: _Found, row: int, text: Any) -> list[BodyRegion]:
     return regions
 
 
-def _words(value: Any) -> list[str]:
+def _words(found: _Found, row: int, column: str, value: Any) -> list[str]:
+    if value is None:
+        return []
     if not isinstance(value, str):
+        found.report(
+            row, column, str(value)[:80], "not text as the app stores it; not read", kept=True
+        )
         return []
     return value.split(",", 64)[:64]
 
@@ -804,11 +811,17 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                 "pain": description.get("painLevel"),
                 "side": side,
                 "site": site,
-                "quality": _qualities(found, row, _words(description.get("painQualities"))),
+                "quality": _qualities(
+                    found, row, _words(found, row, "quality", description.get("painQualities"))
+                ),
                 "interventions": "medication" if taken else None,
                 "notes": notes if isinstance(notes, str) else None,
                 "condition": feeling,
-                "times_of_pain": _times(found, row, _words(description.get("timesOfPain"))),
+                "times_of_pain": _times(
+                    found,
+                    row,
+                    _words(found, row, "times_of_pain", description.get("timesOfPain")),
+                ),
                 "medication_taken": "; ".join(medicines) or None,
             }
         )
