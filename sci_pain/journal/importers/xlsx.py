@@ -212,6 +212,16 @@ def _rows(book: Any, sheet: Any) -> Iterator[tuple[int, dict[int, Any]]]:
     """
     try:
         from openpyxl.worksheet._reader import WorkSheetParser
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+
+        formula_tag = f"{{{SHEET_MAIN_NS}}}f"
+
+        class Parser(WorkSheetParser):
+            def parse_cell(self, element):
+                cell = super().parse_cell(element)
+                if cell.get("value") is None and element.find(formula_tag) is not None:
+                    cell["value"] = NO_SAVED_VALUE
+                return cell
 
         options: dict[str, Any] = {
             "data_only": True,
@@ -221,7 +231,7 @@ def _rows(book: Any, sheet: Any) -> Iterator[tuple[int, dict[int, Any]]]:
         if hasattr(book, "_timedelta_formats"):
             options["timedelta_formats"] = book._timedelta_formats
         source = sheet._get_source()
-        parser = WorkSheetParser(source, sheet._shared_strings, **options)
+        parser = Parser(source, sheet._shared_strings, **options)
     except (ImportError, AttributeError, TypeError):
         for number, values in enumerate(sheet.iter_rows(values_only=True, max_row=MAX_ROWS), 1):
             yield number, {i: v for i, v in enumerate(values, start=1) if v is not None}
@@ -233,6 +243,16 @@ def _rows(book: Any, sheet: Any) -> Iterator[tuple[int, dict[int, Any]]]:
             yield number, {c["column"]: c["value"] for c in cells if c.get("value") is not None}
     finally:
         source.close()
+
+
+class _NoSavedValue:
+    """A formula cell whose result was never saved (a file written by a program)."""
+
+    def __repr__(self) -> str:
+        return "<formula without a saved value>"
+
+
+NO_SAVED_VALUE = _NoSavedValue()
 
 
 def _cell(value: Any) -> Any:
@@ -324,7 +344,7 @@ def read_journal_xlsx(
             book = openpyxl.load_workbook(source, read_only=True, data_only=True)
             try:
                 target, others = _sheet(book, sheet, name)
-                header, header_row, records, rows, extra = _read_cells(book, target, name)
+                header, header_row, records, rows, extra, formulas = _read_cells(book, target, name)
             finally:
                 book.close()
     except JournalError:
@@ -358,6 +378,18 @@ def read_journal_xlsx(
         notes.append(
             (1, None, None, f"the header is on row {header_row}; the rows above it are empty", True)
         )
+    for number, i in formulas:
+        notes.append(
+            (
+                number,
+                labels[i],
+                None,
+                "a formula whose result was never saved (the file was written by a program, "
+                "not by a spreadsheet): open the file in the spreadsheet and save it; read as "
+                "empty",
+                True,
+            )
+        )
     problems = problems_frame(notes + extra)
     return journal_from_frame(
         raw, source=name, rows=rows, extra_problems=problems, date_format=date_format
@@ -371,6 +403,7 @@ def _read_cells(book: Any, sheet: Any, name: str):
     records: list[list[Any]] = []
     rows: list[int] = []
     extra: list[tuple] = []
+    formulas: list[tuple[int, int]] = []
     last = 0
     disorder = 0
     for number, cells in _rows(book, sheet):
@@ -393,6 +426,10 @@ def _read_cells(book: Any, sheet: Any, name: str):
             header_row = number
             continue
         values = [_cell(cells.get(i)) for i in range(1, width + 1)]
+        for i, value in enumerate(values):
+            if value is NO_SAVED_VALUE:
+                values[i] = None
+                formulas.append((number, i))
         beyond = [(c, v) for c, v in cells.items() if c > width]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             if beyond:
@@ -418,7 +455,7 @@ def _read_cells(book: Any, sheet: Any, name: str):
                 True,
             )
         )
-    return header, header_row, records, rows, extra
+    return header, header_row, records, rows, extra, formulas
 
 
 def _beyond(number: int, cells: list[tuple[int, Any]], *, kept: bool) -> tuple:
