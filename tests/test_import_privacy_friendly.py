@@ -117,11 +117,30 @@ def test_backup_fixture_has_the_real_structure():
 # -- the body-region codes ------------------------------------------------------------------------
 
 # BodyRegion.java, in the app's order (code = position)
-APP_REGIONS = (
-    "ABDOMEN_LEFT ABDOMEN_RIGHT GROIN_LEFT GROIN_RIGHT THIGH_LEFT THIGH_RIGHT KNEE_LEFT "
-    "KNEE_RIGHT LOWER_LEG_LEFT LOWER_LEG_RIGHT FOOT_LEFT FOOT_RIGHT CHEST_LEFT CHEST_RIGHT NECK "
-    "HEAD UPPER_ARM_LEFT UPPER_ARM_RIGHT LOWER_ARM_LEFT LOWER_ARM_RIGHT HAND_LEFT HAND_RIGHT"
-).split()
+APP_REGIONS = [
+    "ABDOMEN_LEFT",
+    "ABDOMEN_RIGHT",
+    "GROIN_LEFT",
+    "GROIN_RIGHT",
+    "THIGH_LEFT",
+    "THIGH_RIGHT",
+    "KNEE_LEFT",
+    "KNEE_RIGHT",
+    "LOWER_LEG_LEFT",
+    "LOWER_LEG_RIGHT",
+    "FOOT_LEFT",
+    "FOOT_RIGHT",
+    "CHEST_LEFT",
+    "CHEST_RIGHT",
+    "NECK",
+    "HEAD",
+    "UPPER_ARM_LEFT",
+    "UPPER_ARM_RIGHT",
+    "LOWER_ARM_LEFT",
+    "LOWER_ARM_RIGHT",
+    "HAND_LEFT",
+    "HAND_RIGHT",
+]
 
 
 def test_body_region_codes_follow_the_app():
