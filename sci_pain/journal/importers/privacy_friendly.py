@@ -171,7 +171,7 @@ __all__ = [
 
 PathOrBuffer = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024
 """Largest backup or CSV export read: ten years of daily entries take about 2 MB."""
 
 _MAX_REGION_CODES = 64  # the app has 44 regions; a longer list is cut and reported
