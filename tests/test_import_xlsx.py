@@ -281,3 +281,13 @@ def test_a_formula_without_a_saved_result_is_reported():
     assert "never saved" in problems.loc[(2, "sleep_hours"), "problem"]
     assert problems.loc[(2, "sleep_hours"), "kept"]
     assert not problems.xs(3, level="row")["kept"].any()
+
+
+def test_without_openpyxls_sheet_parser_the_public_iterator_gives_the_same(monkeypatch):
+    import openpyxl.worksheet._reader as reader
+
+    expected = read_journal_xlsx(io.BytesIO(_workbook(ROWS)))
+    monkeypatch.delattr(reader, "WorkSheetParser")
+    fallback = read_journal_xlsx(io.BytesIO(_workbook(ROWS)))
+    pd.testing.assert_frame_equal(fallback.entries, expected.entries)
+    pd.testing.assert_frame_equal(fallback.problems, expected.problems)
