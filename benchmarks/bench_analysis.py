@@ -89,7 +89,7 @@ def _run_one(task: str, years: int) -> dict:
         out["ci"] = [[float(r.ci_low), float(r.ci_high)] for r in table.itertuples()]
     elif task == "reference":
         # the same inputs and streams as associations() with its defaults
-        from sci_pain import analysis as an
+        from sci_pain.analysis import core as an
 
         entries = journal.entries
         chosen = {v: lags for v, lags in an.ASSOCIATION_VARIABLES.items() if v in entries}
@@ -115,10 +115,10 @@ def _run_one(task: str, years: int) -> dict:
                 i += 1
         out["ci"] = cis
     elif task == "pairs":
-        from sci_pain.nof1 import compare_phases
+        from sci_pain.analysis import compare_phases
 
         start = journal.entries["timestamp"].iloc[len(journal.entries) // 2]
-        from sci_pain.nof1 import _theil_sen_slope, nap, tau_u
+        from sci_pain.analysis.nof1 import _theil_sen_slope, nap, tau_u
 
         result = compare_phases(journal, start=f"{start:%Y-%m-%d}", per="entry")
         t0, c0 = time.perf_counter(), time.process_time()  # time only the pair-based part
@@ -129,7 +129,7 @@ def _run_one(task: str, years: int) -> dict:
     elif task == "all-pairs":
         from scipy import stats
 
-        from sci_pain.nof1 import compare_phases
+        from sci_pain.analysis import compare_phases
 
         start = journal.entries["timestamp"].iloc[len(journal.entries) // 2]
         result = compare_phases(journal, start=f"{start:%Y-%m-%d}", per="entry")

@@ -50,7 +50,7 @@ def _write(folder: Path, people: int, days: int) -> int:
 
 
 def _duckdb_schema(folder: Path) -> dict[str, str]:
-    from sci_pain.journal_schema import COLUMNS
+    from sci_pain.journal import COLUMNS
 
     first = next(folder.glob("*.csv"))
     header = first.read_text().split("\n", 1)[0].split(",")
@@ -70,7 +70,7 @@ def _duckdb_schema(folder: Path) -> dict[str, str]:
 
 
 def run_sci_pain(folder: Path, out: Path, workers: int | None):
-    from sci_pain.cohort import cohort_query, read_journals
+    from sci_pain.journal import cohort_query, read_journals
 
     cohort = read_journals(folder, save_to=out, workers=workers)
     return cohort, cohort_query(SQL, out)

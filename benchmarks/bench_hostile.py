@@ -49,8 +49,8 @@ CASES: dict[str, str | None] = {
 
 
 def run_case(name: str) -> dict:
+    from sci_pain.html import report_html
     from sci_pain.journal import JournalError, read_journal
-    from sci_pain.report import report_html
 
     text = CASES[name]
     with tempfile.TemporaryDirectory() as folder:

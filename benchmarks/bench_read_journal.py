@@ -1,6 +1,6 @@
 """Benchmark: read_journal against bare pandas.read_csv on a 1,000,000-record journal.
 
-Builds a cohort journal with every column (``sci_pain.simulate.simulate_cohort`` when it is
+Builds a cohort journal with every column (``sci_pain.simulate.engine.simulate_cohort`` when it is
 available, otherwise an equivalent file drawn with NumPy), then, in the same process:
 
 * times ``read_journal(path)`` and bare ``pandas.read_csv(path)`` (a few repeats each,
@@ -26,8 +26,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sci_pain.journal import read_journal
-from sci_pain.journal_schema import COLUMN_ORDER, INTERVENTIONS, QUALITIES, SIDES, SITES, SKIN
+from sci_pain.journal import (
+    COLUMN_ORDER,
+    INTERVENTIONS,
+    QUALITIES,
+    SIDES,
+    SITES,
+    SKIN,
+    read_journal,
+)
 
 ENTRIES_PER_PERSON_DAY = 2.2  # simulate_cohort's documented average
 

@@ -20,7 +20,7 @@ or add them below next to ``validate``::
 
 Exit status: ``0`` (:data:`EXIT_OK`) when every record is clean, ``1``
 (:data:`EXIT_PROBLEMS`) when some records have problems, ``2`` (:data:`EXIT_UNREADABLE`)
-when the file cannot be read or the command line is wrong. A :class:`~sci_pain.journal.JournalError`,
+when the file cannot be read or the command line is wrong. A :class:`~sci_pain.journal.reader.JournalError`,
 a :class:`CommandError` or an :class:`OSError` raised by a subcommand becomes a one-line
 message on stderr and status 2, never a traceback.
 
@@ -42,6 +42,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from sci_pain.errors import CommandError
 
 __all__ = [
     "EXIT_OK",
@@ -65,10 +67,6 @@ EXIT_UNREADABLE = 2
 """The file cannot be read at all, or the command line is wrong."""
 
 PROG = "sci-pain"
-
-
-class CommandError(Exception):
-    """A user-facing failure of a subcommand: printed on stderr, exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -234,7 +232,7 @@ def _short(value: str, width: int = 30) -> str:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from .journal import read_journal
+    from sci_pain.journal import read_journal
 
     source = args.file
     if args.file == "-":
@@ -360,9 +358,9 @@ def write_private(target: Path, text: str) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from .analysis import AnalysisError
-    from .journal import read_journal
-    from .report import REPORT_STAGES, report_html
+    from sci_pain.analysis import AnalysisError
+    from sci_pain.html import REPORT_STAGES, report_html
+    from sci_pain.journal import read_journal
 
     total = len(REPORT_STAGES) + 1
 
@@ -418,7 +416,7 @@ register(
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
-    from . import __version__
+    from sci_pain import __version__
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -449,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0, 1 or 2 (see the module docstring).
     """
-    from .journal import JournalError
+    from sci_pain.journal import JournalError
 
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)

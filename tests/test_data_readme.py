@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sci_pain import journal_schema as js
-from sci_pain import simulate
+from sci_pain.journal import schema as js
+from sci_pain.simulate import engine as simulate
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +23,13 @@ def generated(readme: str, key: str) -> str:
 
 
 def test_data_dictionary_is_the_schema(readme):
-    assert generated(readme, "sci_pain.journal_schema.markdown_table()") == js.markdown_table(), (
+    assert generated(readme, "sci_pain.journal.schema.markdown_table()") == js.markdown_table(), (
         "data/README.md's data dictionary is out of date: run python tools/make_example_journals.py"
     )
 
 
 def test_every_column_is_documented_with_type_range_unit_and_why(readme):
-    table = generated(readme, "sci_pain.journal_schema.markdown_table()")
+    table = generated(readme, "sci_pain.journal.schema.markdown_table()")
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     assert [row.split("`")[1] for row in rows] == list(js.COLUMN_ORDER)
     for row, column in zip(rows, js.COLUMNS.values(), strict=True):
@@ -48,7 +48,8 @@ def test_markdown_table_escapes_pipes_and_has_one_row_per_column():
 
 def test_example_journals_table_is_up_to_date(readme):
     assert (
-        generated(readme, "sci_pain.simulate example journals") == simulate._examples_markdown()
+        generated(readme, "sci_pain.simulate.engine example journals")
+        == simulate._examples_markdown()
     ), (
         "data/README.md's table of example journals is out of date: "
         "run python tools/make_example_journals.py"

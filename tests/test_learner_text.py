@@ -136,7 +136,7 @@ def _widget_text(widget) -> str:
 
 
 def _static(box) -> str:
-    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+    from sci_pain.widgets import STATIC_HTML_MIMETYPE
 
     bundle = box._repr_mimebundle_() or {}
     return visible_text(bundle.get(STATIC_HTML_MIMETYPE, ""))

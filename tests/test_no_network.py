@@ -81,7 +81,7 @@ def _cli(folder: Path):
 
 
 def _simulate_journal(folder: Path):
-    simulate = importlib.import_module("sci_pain.simulate")
+    simulate = importlib.import_module("sci_pain.simulate.engine")
     name = simulate.list_personas()[0]
     frame = simulate.simulate_journal(name, days=14, seed=0)
     from sci_pain.journal import read_journal
@@ -90,25 +90,25 @@ def _simulate_journal(folder: Path):
 
 
 def _simulate_cohort(folder: Path):
-    simulate = importlib.import_module("sci_pain.simulate")
+    simulate = importlib.import_module("sci_pain.simulate.engine")
     return simulate.simulate_cohort(3, 7, seed=0)
 
 
 def _fhir_round_trip(folder: Path):
-    imports = importlib.import_module("sci_pain.imports")
+    imports = importlib.import_module("sci_pain.journal.importers._all")
     return imports.read_fhir(imports.to_fhir(_read(folder)))
 
 
 ACTIONS: dict[str, tuple[str, Callable[[Path], object]]] = {
     # name: (module it needs, action)
-    "read_journal": ("sci_pain.journal", _read),
-    "to_csv": ("sci_pain.journal", _write),
-    "deidentify": ("sci_pain.journal", _deidentify),
-    "journal_from_frame": ("sci_pain.journal", _from_frame),
+    "read_journal": ("sci_pain.journal.reader", _read),
+    "to_csv": ("sci_pain.journal.reader", _write),
+    "deidentify": ("sci_pain.journal.reader", _deidentify),
+    "journal_from_frame": ("sci_pain.journal.reader", _from_frame),
     "sci-pain validate": ("sci_pain.cli", _cli),
-    "simulate_journal": ("sci_pain.simulate", _simulate_journal),
-    "simulate_cohort": ("sci_pain.simulate", _simulate_cohort),
-    "to_fhir and read_fhir": ("sci_pain.imports", _fhir_round_trip),
+    "simulate_journal": ("sci_pain.simulate.engine", _simulate_journal),
+    "simulate_cohort": ("sci_pain.simulate.engine", _simulate_cohort),
+    "to_fhir and read_fhir": ("sci_pain.journal.importers._all", _fhir_round_trip),
 }
 
 

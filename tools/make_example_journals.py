@@ -1,13 +1,13 @@
 """Regenerate the example journals and the generated tables in ``data/README.md``.
 
 For every persona in ``data/journals/personas.yaml`` this writes ``data/journals/<name>.csv``:
-``sci_pain.simulate.simulate_journal(name, days=..., seed=...)`` with the days and seed of the
+``sci_pain.simulate.engine.simulate_journal(name, days=..., seed=...)`` with the days and seed of the
 persona's ``example`` record, written as UTF-8 with ``\\n`` line ends (the same bytes on every
 platform). It then rewrites the two generated tables in ``data/README.md`` (the data dictionary
-from ``sci_pain.journal_schema.markdown_table()`` and the table of example journals), between
+from ``sci_pain.journal.schema.markdown_table()`` and the table of example journals), between
 their ``<!-- BEGIN generated: ... -->`` and ``<!-- END generated -->`` markers.
 
-``tests/test_simulate.py`` and ``tests/test_data_readme.py`` fail when the committed files
+``tests/simulate/test_simulate.py`` and ``tests/test_data_readme.py`` fail when the committed files
 differ from what this script would write; run it after changing the simulator, the personas or
 the schema, and commit the result.
 
@@ -22,15 +22,15 @@ import re
 import sys
 from pathlib import Path
 
-from sci_pain import simulate
-from sci_pain.journal_schema import markdown_table
+from sci_pain.journal import markdown_table
+from sci_pain.simulate import engine as simulate
 
 ROOT = Path(__file__).resolve().parent.parent
 JOURNALS = ROOT / "data" / "journals"
 README = ROOT / "data" / "README.md"
 SECTIONS = {
-    "sci_pain.journal_schema.markdown_table()": markdown_table,
-    "sci_pain.simulate example journals": simulate._examples_markdown,
+    "sci_pain.journal.schema.markdown_table()": markdown_table,
+    "sci_pain.simulate.engine example journals": simulate._examples_markdown,
 }
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 import sci_pain as sp
-from sci_pain.journal_schema import markdown_table
+from sci_pain.journal import markdown_table
 
 sp.use_style()
 pd.set_option("display.max_colwidth", None)  # show the reader's messages in full

@@ -2,8 +2,8 @@
 
 Every builder returns a container (not displayed) whose controls are attributes, so tests set
 ``.value`` and read what changed. The marking and the model answers come from
-:mod:`sci_pain.cases`; the figures from :mod:`sci_pain.plots_journal` and
-:mod:`sci_pain.plots_cases`. The ``show_*`` functions display a builder's widget with a static
+:mod:`sci_pain.course.cases`; the figures from :mod:`sci_pain.plotting.journal` and
+:mod:`sci_pain.plotting.cases`. The ``show_*`` functions display a builder's widget with a static
 fallback for stored notebooks (the default case, with its model answers under ``<details>``).
 
 Examples
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.cases import (
-    _labels,
+from sci_pain.analysis import score_html
+from sci_pain.course import (
     case_journal,
     list_cases,
     load_case,
@@ -35,10 +35,10 @@ from sci_pain.cases import (
     mark_referral,
     mark_screen,
     model_answer_html,
+    record_labels,
     screen_result,
 )
-from sci_pain.knowledge_schema import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
-from sci_pain.scores import score_html
+from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
 from sci_pain.style import PALETTE
 
 __all__ = [
@@ -89,7 +89,7 @@ def _story_html(case_id: str) -> str:
 
 
 def _timeline(case_id: str):
-    from sci_pain.plots_journal import alt_text, plot_timeline
+    from sci_pain.plotting import alt_text, plot_timeline
 
     case = load_case(case_id)
     entries = case_journal(case).entries
@@ -170,7 +170,7 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
     """
     import ipywidgets as w
 
-    from sci_pain.plots_cases import alt_text_dermatome_zones, plot_dermatome_zones
+    from sci_pain.plotting import alt_text_dermatome_zones, plot_dermatome_zones
     from sci_pain.widgets.display import replace_output
 
     state = {"case": _case_of(explorer, case_id)}
@@ -277,7 +277,7 @@ def _step_controls(step: str, case_id: str):
             )
         return rows
     if step in ("red_flags", "plan"):
-        labels = _labels("red_flags" if step == "red_flags" else "management")
+        labels = record_labels("red_flags" if step == "red_flags" else "management")
         return {
             key: w.Checkbox(
                 value=False, description=label, indent=False, layout=w.Layout(width="max-content")
@@ -414,7 +414,7 @@ _STATIC_NOTE = (
 
 def show_case_explorer(case_id: str | None = None):
     """Display :func:`make_case_explorer` (static fallback: the story and journal figure)."""
-    from sci_pain.render import figure_html
+    from sci_pain.html import figure_html
 
     box = make_case_explorer(case_id)
     case_id = box.controls["case"].value

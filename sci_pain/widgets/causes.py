@@ -38,19 +38,19 @@ import html
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from sci_pain.cards import cause_card_html, management_html
+from sci_pain.html import cause_card_html, management_html
 from sci_pain.knowledge import (
     DISCLAIMER,
+    FINDING_GROUPS,
     SITUATIONS,
-    _situations,
     explain_causes,
     get_cause,
     list_findings,
     load_causes,
     management_for,
+    resolve_situations,
 )
-from sci_pain.knowledge_schema import FINDING_GROUPS
-from sci_pain.plots_causes import alt_text_leg_sites, plot_leg_sites
+from sci_pain.plotting import alt_text_leg_sites, plot_leg_sites
 from sci_pain.style import PALETTE
 from sci_pain.widgets.display import replace_output
 from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
@@ -435,7 +435,7 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
     dropdown = _cause_dropdown(
         cause, "Cause:", "Pick the cause whose management options you want to see."
     )
-    start = set(_situations(situation))  # checks the names before building
+    start = set(resolve_situations(situation))  # checks the names before building
     controls: dict[str, object] = {"cause": dropdown}
     boxes = []
     for sid, label in SITUATIONS.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sci_pain.render import as_figure, figure_html
+from sci_pain.html import as_figure, figure_html
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -34,7 +34,7 @@ def make_first_look(name: str = "neuropathic"):
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from sci_pain.plots_journal import alt_text, plot_timeline
+    from sci_pain.plotting import alt_text, plot_timeline
     from sci_pain.simulate import list_example_journals, load_example_journal
     from sci_pain.widgets.display import replace_output
     from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE

@@ -1,6 +1,6 @@
 """Widgets for exploring a pain journal: a dashboard, and "did it help?".
 
-Wiring only. The dashboard hands every redraw to :class:`sci_pain.dashboard.JournalFigures`
+Wiring only. The dashboard hands every redraw to :class:`sci_pain.widgets.dashboard.JournalFigures`
 (filtering, figures updated in place, blitting, PNG), reads uploads with
 :func:`sci_pain.read_journal` and lists :func:`sci_pain.scan_red_flags`; "did it help?" calls
 :func:`sci_pain.compare_phases` and :func:`sci_pain.plot_phases`. Both builders return their
@@ -241,7 +241,7 @@ def _message_picture(kind: str, text: str, *, dpi: int):
     """A picture that says ``text`` in place of a figure (nothing of another journal)."""
     import pandas as pd
 
-    from sci_pain.dashboard import JournalFigures
+    from sci_pain.widgets.dashboard import JournalFigures
 
     empty = pd.DataFrame({"timestamp": pd.Series([], dtype="datetime64[ns]"), "pain": []})
     return JournalFigures(empty, dpi=dpi).message(kind, text)
@@ -249,8 +249,8 @@ def _message_picture(kind: str, text: str, *, dpi: int):
 
 def _flags_html(flags: pd.DataFrame) -> str:
     """The red flags among the entries shown, counted as episodes, in the one rendering."""
-    from sci_pain.alerts import render_red_flags
-    from sci_pain.flags import red_flag_episodes
+    from sci_pain.analysis import red_flag_episodes
+    from sci_pain.html import render_red_flags
 
     n = len(red_flag_episodes(flags))
     return render_red_flags(
@@ -281,7 +281,7 @@ def make_journal_dashboard(
     at all shows the reader's message.
 
     Redraws change the figure in place and redraw only what changed
-    (:class:`sci_pain.dashboard.JournalFigures`), so they follow a slider at once.
+    (:class:`sci_pain.widgets.dashboard.JournalFigures`), so they follow a slider at once.
 
     Parameters
     ----------
@@ -296,7 +296,7 @@ def make_journal_dashboard(
         Resolution of the figures.
     prepare : bool, default True
         While the kernel waits for the user, make the other kinds of figure one by one
-        (:meth:`sci_pain.dashboard.JournalFigures.prepare`), then read the other journals
+        (:meth:`sci_pain.widgets.dashboard.JournalFigures.prepare`), then read the other journals
         of the list and draw their first view, so that the first switch to each is as
         quick as the rest. Needs a running event loop (a Jupyter kernel); elsewhere each
         figure is made when first shown.
@@ -310,8 +310,8 @@ def make_journal_dashboard(
         ``status`` (HTML: the journal's summary and problems, or an error), ``dates_label``
         (HTML: the dates shown, in words),
         ``flags`` (HTML), ``figure`` (the Image or Output), ``alt`` (HTML), ``picture``
-        (the last :class:`sci_pain.dashboard.RenderedFigure`), ``journal`` (the Journal
-        shown), ``figures`` (its :class:`~sci_pain.dashboard.JournalFigures`) and
+        (the last :class:`sci_pain.widgets.dashboard.RenderedFigure`), ``journal`` (the Journal
+        shown), ``figures`` (its :class:`~sci_pain.widgets.dashboard.JournalFigures`) and
         ``prepared`` (the journals whose first view was drawn while idle).
 
     Examples
@@ -325,15 +325,14 @@ def make_journal_dashboard(
     import ipywidgets as w
 
     from sci_pain.analysis import ASSOCIATION_VARIABLES
-    from sci_pain.dashboard import (
+    from sci_pain.journal import SIDES, SITES, no_pain_ratings_message, read_diary
+    from sci_pain.widgets.dashboard import (
         DASHBOARD_KINDS,
         KIND_LABELS,
         JournalFigures,
         JournalView,
         journal_days,
     )
-    from sci_pain.journal_schema import SIDES, SITES
-    from sci_pain.upload import no_pain_ratings_message, read_diary
 
     if render not in ("image", "output"):
         msg = f"render must be 'image' or 'output', got {render!r}"
@@ -670,7 +669,7 @@ def _comparison_html(result) -> str:
     name = result.intervention or ""
     if "_" in name:  # "botulinum_toxin" reads as "botulinum toxin"
         lines = [line.replace(name, name.replace("_", " ")) for line in lines]
-    from sci_pain.tables import table
+    from sci_pain.html import table
 
     measures = table(result.to_frame()).html.replace(
         'class="sci-pain-table"', 'class="sci-pain-table sci-pain-measures"', 1
@@ -726,12 +725,12 @@ def make_did_it_help(journal=None, *, dpi: int = 90):
     import ipywidgets as w
     from matplotlib.figure import Figure
 
-    from sci_pain.analysis import _multi
-    from sci_pain.dashboard import journal_days, render_png
-    from sci_pain.journal_schema import INTERVENTIONS
-    from sci_pain.nof1 import compare_phases
-    from sci_pain.plots_journal import alt_text, plot_phases
+    from sci_pain.analysis import compare_phases
+    from sci_pain.analysis import multi_values as _multi
+    from sci_pain.journal import INTERVENTIONS
+    from sci_pain.plotting import alt_text, plot_phases
     from sci_pain.style import style_context
+    from sci_pain.widgets.dashboard import journal_days, render_png
 
     journals = _Journals(journal)
     hold = _Hold()

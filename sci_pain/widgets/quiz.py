@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sci_pain.quiz import load_quiz
+>>> from sci_pain.course.quiz import load_quiz
 >>> quiz = make_quiz(load_quiz("00_start_here"))
 >>> first = load_quiz("00_start_here").questions[0]
 >>> quiz.controls[first.id].value = first.correct_option
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.quiz import Question, Quiz, check_answer, quiz_html
+from sci_pain.course import Question, Quiz, check_answer, quiz_html
 
 __all__ = ["STATIC_HTML_MIMETYPE", "make_quiz", "show_quiz"]
 

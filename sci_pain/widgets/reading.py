@@ -90,8 +90,8 @@ def _problems_html(journal: Journal) -> str:
 def _figure_html(journal: Journal, label: str) -> str:
     from matplotlib.figure import Figure
 
-    from sci_pain.plots_journal import journal_alt_text, plot_timeline
-    from sci_pain.render import figure_html
+    from sci_pain.html import figure_html
+    from sci_pain.plotting import journal_alt_text, plot_timeline
 
     if journal.n_entries == 0:
         return "<p><b>Timeline:</b> no entries were kept, so there is nothing to plot.</p>"

@@ -2,8 +2,8 @@
 
 Every builder returns a container (not displayed) with two attributes: ``controls``, a dict
 from argument name to control, and ``result``, the HTML widget that shows the result. Each
-change of a control calls the pure function in :mod:`sci_pain.scores` and shows its
-:func:`~sci_pain.scores.score_html`; a :class:`~sci_pain.scores.ScoreError` is shown in the
+change of a control calls the pure function in :mod:`sci_pain.analysis.scores` and shows its
+:func:`~sci_pain.analysis.scores.score_html`; a :class:`~sci_pain.analysis.scores.ScoreError` is shown in the
 result instead of being swallowed. No scoring happens here.
 
 Examples
@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from sci_pain.scores import (
+from sci_pain.analysis import (
     MAS_GRADES,
     bmi,
     braden,

@@ -73,8 +73,8 @@ def make_lag_widget(
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from sci_pain.plots_journal import alt_text, plot_association
-    from sci_pain.render import figure_html
+    from sci_pain.html import figure_html
+    from sci_pain.plotting import alt_text, plot_association
 
     if isinstance(max_lag, bool) or not isinstance(max_lag, int) or not 1 <= max_lag <= 14:
         msg = f"max_lag must be a whole number of days from 1 to 14, got {max_lag!r}"

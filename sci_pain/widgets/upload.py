@@ -1,6 +1,6 @@
 """Your own diary without code: upload it, map its columns, download a report and a copy.
 
-Wiring only: :mod:`sci_pain.upload` recognises and reads the file, :func:`sci_pain.report_html`
+Wiring only: :mod:`sci_pain.journal.upload` recognises and reads the file, :func:`sci_pain.report_html`
 makes the report and :func:`sci_pain.deidentify` the copy to share. The builder returns its
 container without displaying it (CSS class ``sci-pain-upload``), with its controls in
 ``box.controls`` (set ``.value`` in code to drive them) and what it shows as attributes.
@@ -123,7 +123,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
 
     Upload a file (or choose one from ``folder``): it is recognised by its content as a
     pain-journal CSV, a Bearable or Flaredown export, or a FHIR Bundle
-    (:func:`sci_pain.upload.detect_journal_format`). For a journal CSV whose headers do not
+    (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
     match the format, a drop-down per unmatched header says what that column holds; the
     date format is picked from a list, with a preview of how the first dates read (day
     first and month first are never guessed). The summary and the problems table follow
@@ -153,11 +153,11 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     """
     import ipywidgets as w
 
-    from sci_pain.journal import JournalError
-    from sci_pain.upload import (
+    from sci_pain.journal import (
         COLUMN_LABELS,
         DATE_FORMATS,
         JOURNAL_FORMATS,
+        JournalError,
         detect_journal_format,
         diary_context,
         file_columns,
@@ -406,7 +406,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         load(path.name, path.read_bytes())
 
     def make_report(_button=None) -> None:
-        from sci_pain.report import report_html
+        from sci_pain.html import report_html
 
         journal = state["journal"]
         if journal is None:

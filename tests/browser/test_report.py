@@ -15,7 +15,7 @@ import re
 import pytest
 
 import sci_pain as sp
-from sci_pain.report import REPORT_SECTIONS
+from sci_pain.html import REPORT_SECTIONS
 
 from .conftest import ROOT, SCREENSHOTS
 

@@ -1,0 +1,130 @@
+"""How long does the clinic report take, and how often does it compute the same analysis?
+
+Two measurements, in one run:
+
+1. ``sci-pain report`` as a whole process on a simulated one-year and five-year journal, next to
+   the reference ``python -c "import pandas, matplotlib.pyplot"`` measured alternately in the same
+   run (so machine noise hits both alike). Printed: medians and the ratio to the reference.
+2. Inside one process, ``report_html`` on the one-year journal with a counter on each analysis
+   function the report uses: how many times each one is called for one report (the renovation's
+   target is once each).
+
+Run: ``.venv/bin/python benchmarks/bench_report.py [repeats]``
+"""
+
+from __future__ import annotations
+
+import collections
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import sci_pain as sp
+
+ANALYSES = (
+    "daily_values",
+    "daily_summary",
+    "summarize_journal",
+    "rolling_trend",
+    "trend_slope",
+    "time_of_day_profile",
+    "weekday_profile",
+    "time_of_day_weekday",
+    "pain_by_site",
+    "pain_by_side",
+    "pain_by_leg_site",
+    "pain_by_quality",
+    "pain_by_quality_group",
+    "associations",
+    "compare_phases",
+    "scan_red_flags",
+    "red_flag_episodes",
+)
+
+
+def _write_journal(folder: Path, days: int) -> Path:
+    frame = sp.simulate_journal("dvt", days=days, seed=7)
+    path = folder / f"journal_{days}d.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def _time(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def count_calls() -> collections.Counter:
+    """Call ``report_html`` once on a one-year journal and count each analysis call."""
+    import importlib
+    import pkgutil
+
+    counts: collections.Counter = collections.Counter()
+    modules = [
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(sp.__path__, "sci_pain.")
+        if not m.name.startswith(("sci_pain.widgets", "sci_pain.__main__"))
+    ]
+    originals = {name: getattr(sp, name) for name in ANALYSES}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    patched = []
+    for module in modules:
+        for name, function in originals.items():
+            if getattr(module, name, None) is function:
+                setattr(module, name, counted(name, function))
+                patched.append((module, name, function))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            journal = sp.read_journal(_write_journal(Path(tmp), 365))
+        sp.report_html(journal, injury_level="T10")
+    finally:
+        for module, name, function in patched:
+            setattr(module, name, function)
+    return counts
+
+
+def main(repeats: int = 5) -> None:
+    """Print the report's wall time against the reference, then the analysis call counts."""
+    cli = [sys.executable, "-m", "sci_pain", "report"]
+    reference = [sys.executable, "-c", "import pandas, matplotlib.pyplot"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        cases = {"reference: import pandas, matplotlib.pyplot": reference}
+        for days, label in ((365, "one year"), (5 * 365, "five years")):
+            path = _write_journal(folder, days)
+            out = folder / f"report_{days}.html"
+            cases[f"sci-pain report, {label}"] = [
+                *cli,
+                str(path),
+                "-o",
+                str(out),
+                "--level",
+                "T10",
+                "--force",
+            ]
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(repeats):
+            for name, args in cases.items():  # interleaved
+                times[name].append(_time(args))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    ref = medians["reference: import pandas, matplotlib.pyplot"]
+    for name, value in medians.items():
+        print(f"{name:<46} median {value:6.2f} s  ({value / ref:4.1f}x reference)")
+    print("\nanalysis calls for one report on a one-year journal (target: 1 each):")
+    for name, n in sorted(count_calls().items()):
+        print(f"  {name:<24} {n}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

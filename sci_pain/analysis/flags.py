@@ -1,0 +1,631 @@
+"""Scan a pain journal for patterns that call for a check by a clinician (red flags).
+
+After a spinal cord injury, serious problems in the legs are often painless or show up in
+unusual ways: a clot (deep vein thrombosis, DVT) as one swollen leg, a bladder infection or a
+pressure injury as more spasms, or - with an injury at T6 or above - as autonomic dysreflexia
+(AD), a dangerous rise in blood pressure. The scan looks for these patterns in the entries
+(severities are steps of the referral ladder: emergency, same_day, soon, routine):
+
+``possible_dvt`` and ``one_leg_swelling`` (emergency)
+    One leg swollen, with or without pain clearly above the person's own recent level. A
+    suspected DVT is an emergency; after SCI it is often silent (pain may be absent below the
+    level) [SCIRE Project, venous thromboembolism: clinical presentation].
+``both_legs_swelling`` (emergency)
+    New swelling of both legs (clots can form in both legs).
+``spasm_surge`` (same day; emergency at T6 or above)
+    Days with far more spasms than the person's own usual days: irritation below the level
+    (a full bladder or urine infection first, bowel, skin, an ingrown toenail, tight clothing,
+    a fracture) worsens spasms [MSKTC spasticity factsheet]. At T6 or above the same triggers
+    can set off AD [Consortium for Spinal Cord Medicine 2021].
+``pressure_check`` and ``skin_damage`` (soon)
+    A long time without a change of position (4 hours by default) with redness or worse at a
+    pressure point, or a blister or open wound. Turning at least every 2 h in bed and
+    offloading 1-2 min every 30 min in a wheelchair are the guideline intervals [PVA/CSCM
+    pressure-ulcer guideline]; redness that does not fade is a stage 1 pressure injury
+    [NPIAP 2016].
+
+The patterns, their links to the red flags of the knowledge base, their urgency and their
+wording are data (``data/knowledge/journal_flags.yaml``, beside ``red_flags.yaml``); the
+urgency of a pattern linked to a red flag is that red flag's, in the words of the referral
+ladder (``referral.yaml``). New swelling of **both** legs is flagged as well
+(``both_legs_swelling``).
+
+The injury level is required (``injury_level="T4"``, ``"L1"``, ...) or must be given as
+``"unknown"``: the escalation for autonomic dysreflexia is then not assessed, and the result
+says so in ``.attrs["notes"]`` ("AD escalation not assessed: injury level unknown").
+
+The wording explains and points to the next step; it never diagnoses. The scan only sees
+what was written in the journal: no flag does not mean no problem.
+
+Examples
+--------
+>>> import pandas as pd
+>>> entries = pd.DataFrame(
+...     {
+...         "row": [2, 3],
+...         "timestamp": pd.to_datetime(["2026-03-01 09:00", "2026-03-02 09:00"]),
+...         "pain": [3, 4],
+...         "immobile_hours": [2.0, 6.0],
+...         "skin": ["ok", "redness"],
+...     }
+... )
+>>> scan_red_flags(entries, injury_level="T10")[["row", "flag", "severity"]]
+   row            flag severity
+0    3  pressure_check     soon
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.analysis._entries import as_entries as _as_entries
+from sci_pain.analysis._entries import categorical as _categorical
+from sci_pain.analysis._entries import numeric as _numeric
+from sci_pain.analysis._entries import require_columns as _require
+from sci_pain.analysis._entries import timestamps as _timestamps
+from sci_pain.analysis.core import AnalysisError
+from sci_pain.journal import SKIN, SWELLING
+
+__all__ = [
+    "SEVERITIES",
+    "AD_NOT_ASSESSED",
+    "FlagRule",
+    "RED_FLAG_RULES",
+    "injury_level_at_or_above_t6",
+    "scan_red_flags",
+    "red_flag_episodes",
+]
+
+SEVERITIES: tuple[str, ...] = ("routine", "soon", "same_day", "emergency")
+"""Severity levels of the scan, least to most pressing: the steps of the referral ladder
+(:func:`sci_pain.load_referral_ladder`, listed there most pressing first), so the scan, the
+knowledge base and the report share one vocabulary."""
+
+AD_NOT_ASSESSED = "AD escalation not assessed: injury level unknown"
+"""What the scan states when the injury level is ``"unknown"``."""
+
+_LEVEL = re.compile(r"^\s*([CTLS])\s*(\d{1,2})\s*$", re.I)
+_SEGMENTS = {"C": 8, "T": 12, "L": 5, "S": 5}
+
+
+def injury_level_at_or_above_t6(injury_level: str) -> bool | None:
+    """Whether a neurological level of injury is at or above T6 (``None`` if unknown).
+
+    Parameters
+    ----------
+    injury_level : str
+        A level such as ``"C5"``, ``"T6"``, ``"T10"``, ``"L2"``; ``"at_or_above_T6"`` or
+        ``"below_T6"`` when only that is known; or ``"unknown"``.
+
+    Raises
+    ------
+    AnalysisError
+        For anything else, listing what is valid.
+
+    Examples
+    --------
+    >>> injury_level_at_or_above_t6("T6"), injury_level_at_or_above_t6("t7")
+    (True, False)
+    >>> injury_level_at_or_above_t6("unknown") is None
+    True
+    """
+    if isinstance(injury_level, str):
+        text = injury_level.strip()
+        if text.lower() == "unknown":
+            return None
+        if text.lower() == "at_or_above_t6":
+            return True
+        if text.lower() == "below_t6":
+            return False
+        match = _LEVEL.match(text)
+        if match:
+            region, number = match.group(1).upper(), int(match.group(2))
+            if 1 <= number <= _SEGMENTS[region]:
+                return region == "C" or (region == "T" and number <= 6)
+    msg = (
+        f"injury_level must be a neurological level such as 'C5', 'T6', 'T10' or 'L2', "
+        f"'at_or_above_T6', 'below_T6', or 'unknown' (then autonomic dysreflexia escalation "
+        f"is not assessed), got {injury_level!r}"
+    )
+    raise AnalysisError(msg)
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    """One pattern the scan looks for (a record of ``data/knowledge/journal_flags.yaml``).
+
+    Attributes
+    ----------
+    id : str
+        The value in the ``flag`` column.
+    title : str
+        A short name for tables and plot legends.
+    severity : str
+        Default severity, a step of the referral ladder (see :data:`SEVERITIES`).
+    needs : tuple of str
+        Journal columns the rule reads.
+    source : str
+        Where the advice comes from (the formatted citations).
+    red_flags : tuple of str
+        Red flags of :func:`sci_pain.load_red_flags` the pattern can be a sign of.
+    severity_at_or_above_t6 : str
+        Severity when the injury is at or above T6.
+    summary : str
+        What the pattern may mean, in words.
+    what_to_do : tuple of str
+        What to do, in words.
+    """
+
+    id: str
+    title: str
+    severity: str
+    needs: tuple[str, ...]
+    source: str
+    red_flags: tuple[str, ...] = ()
+    severity_at_or_above_t6: str = ""
+    summary: str = ""
+    what_to_do: tuple[str, ...] = ()
+
+
+@cache
+def _rules() -> dict[str, FlagRule]:
+    from sci_pain.knowledge import format_citation, load_journal_flag_rules
+
+    return {
+        fid: FlagRule(
+            id=fid,
+            title=row["title"],
+            severity=row["urgency"],
+            needs=row["needs"],
+            source="; ".join(format_citation(k) for k in row["citations"]),
+            red_flags=row["red_flags"],
+            severity_at_or_above_t6=row["urgency_at_or_above_T6"],
+            summary=row["summary"],
+            what_to_do=row["what_to_do"],
+        )
+        for fid, row in load_journal_flag_rules().iterrows()
+    }
+
+
+RED_FLAG_RULES: dict[str, FlagRule] = dict(_rules())
+"""The patterns of :func:`scan_red_flags` by id, read from ``journal_flags.yaml``."""
+
+
+_COLUMNS = ["row", "timestamp", "flag", "severity", "title", "explanation"]
+
+
+def _baseline(daily: pd.Series, days: int, min_days: int) -> pd.Series:
+    """Median of the previous ``days`` calendar days (not including the day itself)."""
+    return daily.rolling(f"{days}D", closed="left", min_periods=min_days).median()
+
+
+def _daily(ts: pd.Series, values: np.ndarray, how: str) -> pd.Series:
+    frame = pd.Series(values, index=ts.dt.normalize().to_numpy())
+    grouped = frame.groupby(level=0, sort=True)
+    daily = grouped.sum(min_count=1) if how == "sum" else grouped.mean()
+    if len(daily):
+        daily = daily.reindex(pd.date_range(daily.index.min(), daily.index.max(), freq="D"))
+    return daily
+
+
+def _rows(entries: pd.DataFrame) -> np.ndarray:
+    if "row" in entries.columns:
+        return entries["row"].to_numpy()
+    return entries.index.to_numpy()
+
+
+def _step_words(step: str) -> str:
+    """The referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
+    from sci_pain.knowledge import load_referral_ladder
+
+    row = load_referral_ladder().loc[step]
+    return f"{row['label']}. {row['action']}"
+
+
+def scan_red_flags(
+    entries,
+    *,
+    injury_level: str,
+    pain_rise: float = 2.0,
+    baseline_days: int = 14,
+    spasm_factor: float = 2.0,
+    spasm_min_increase: float = 4.0,
+    surge_days: int = 3,
+    immobile_hours: float = 4.0,
+) -> pd.DataFrame:
+    """Find journal entries that show a red-flag pattern, each explained in words.
+
+    Each rule runs only when the journal has the columns it needs; rules whose columns are
+    missing are skipped and named in ``.attrs["skipped"]``.
+
+    Parameters
+    ----------
+    entries : DataFrame or Journal
+        Journal entries with ``timestamp`` and any of ``pain``, ``swelling``, ``spasms``,
+        ``immobile_hours`` and ``skin``.
+    injury_level : str
+        Required: the neurological level of injury (``"C5"``, ``"T6"``, ``"T10"``, ...),
+        ``"at_or_above_T6"`` / ``"below_T6"`` when only that is known, or ``"unknown"``. At
+        or above T6 a surge of spasms is also a possible trigger of autonomic dysreflexia
+        and is flagged as an emergency; with ``"unknown"`` that escalation is not assessed
+        and ``.attrs["notes"]`` says so (:data:`AD_NOT_ASSESSED`).
+    pain_rise : float, default 2.0
+        Points above the person's own recent level (median daily mean pain of the previous
+        ``baseline_days`` days) that count as a pain rise.
+    baseline_days : int, default 14
+        Length of the person's own recent baseline, in days.
+    spasm_factor : float, default 2.0
+        Spasms per day, averaged over the last ``surge_days`` days, must reach this multiple
+        of the person's usual daily count (the median of the ``baseline_days`` days before)
+        ...
+    spasm_min_increase : float, default 4.0
+        ... and exceed it by at least this many spasms a day, to count as a surge. (Averaging
+        over a few days and asking for both a ratio and an absolute rise keep false alarms
+        rare for people whose spasm counts vary a lot from day to day.)
+    surge_days : int, default 3
+        Days averaged for the comparison; the day flagged is the last of them, and it must
+        itself exceed the usual count by ``spasm_min_increase``.
+    immobile_hours : float, default 4.0
+        Hours without a change of position that count as long immobility (twice the 2-hour
+        turning interval in bed).
+
+    Returns
+    -------
+    DataFrame
+        One row per flagged entry and rule, in time order: ``row`` (the entry's row in its
+        file, or its index), ``timestamp``, ``flag`` (an id of :data:`RED_FLAG_RULES`),
+        ``severity`` (ordered categorical of the referral ladder's steps: routine < soon <
+        same_day < emergency), ``title`` and ``explanation``. ``.attrs["skipped"]`` lists
+        rules that could not run; ``.attrs["notes"]`` what was not assessed;
+        ``.attrs["injury_level"]`` and ``.attrs["level_at_or_above_t6"]`` (``None`` if
+        unknown) the level used.
+
+    Raises
+    ------
+    AnalysisError
+        If ``timestamp`` is missing, a threshold is not positive, or ``injury_level`` is
+        not a level or ``"unknown"``.
+
+    Notes
+    -----
+    The scan is a teaching aid for reading a diary. It is not a diagnostic test, and it only
+    sees what was recorded.
+
+    Examples
+    --------
+    The example journal with a DVT episode (swelling from 2026-02-04, pain rising after):
+
+    >>> import sci_pain as sp
+    >>> flags = scan_red_flags(sp.load_example_journal("dvt"), injury_level="T10")
+    >>> dvt = flags[flags["flag"] == "possible_dvt"]
+    >>> str(dvt["severity"].iloc[0]), f"{dvt['timestamp'].min():%Y-%m-%d}"
+    ('emergency', '2026-02-05')
+    >>> scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown").attrs["notes"]
+    ['AD escalation not assessed: injury level unknown']
+    """
+    level_at_or_above_t6 = injury_level_at_or_above_t6(injury_level)
+    rules = _rules()
+    entries = _as_entries(entries)
+    purpose = "the red-flag scan"
+    _require(entries, ["timestamp"], purpose=purpose)
+    for name, value in {
+        "pain_rise": pain_rise,
+        "baseline_days": baseline_days,
+        "spasm_factor": spasm_factor,
+        "surge_days": surge_days,
+        "immobile_hours": immobile_hours,
+    }.items():
+        if not value > 0:
+            msg = f"{name} must be positive, got {value!r}"
+            raise AnalysisError(msg)
+    ts = _timestamps(entries, purpose=purpose)
+    rows = _rows(entries)
+    found: list[pd.DataFrame] = []
+    skipped: list[str] = []
+
+    def add(mask: np.ndarray, flag: str, severity, explain) -> None:
+        """Add the entries where ``mask`` holds; ``explain(i)`` words entry position ``i``."""
+        where = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if where.size == 0:
+            return
+        found.append(
+            pd.DataFrame(
+                {
+                    "row": rows[where],
+                    "timestamp": ts.to_numpy()[where],
+                    "flag": flag,
+                    "severity": severity if isinstance(severity, str) else severity[where],
+                    "title": rules[flag].title,
+                    "explanation": [explain(i) for i in where],  # flagged entries only
+                }
+            )
+        )
+
+    def available(flag: str) -> bool:
+        missing = [c for c in rules[flag].needs if c not in entries.columns]
+        if missing:
+            skipped.append(f"{flag} (needs {', '.join(missing)})")
+        return not missing
+
+    # -- one-leg swelling, with or without a pain rise ---------------------------------------
+    if available("one_leg_swelling"):
+        swelling = _categorical(entries, "swelling", SWELLING).to_numpy(dtype=object)
+        one_leg = np.isin(swelling, ["left", "right"])
+        both = swelling == "both"
+        # "new": the previous entry that recorded swelling did not record both legs
+        recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
+        previous = recorded.ffill().shift(1).to_numpy(dtype=object)
+        new_both = both & (previous != "both")
+        pain = np.full(len(entries), np.nan)
+        base = np.full(len(entries), np.nan)
+        if "pain" in entries.columns:
+            pain = _numeric(entries, "pain")
+            baseline = _baseline(_daily(ts, pain, "mean"), baseline_days, min_days=3)
+            base = baseline.reindex(ts.dt.normalize()).to_numpy(dtype=float)
+        else:
+            skipped.append("possible_dvt (needs pain)")
+        rise = pain - base
+        is_dvt = one_leg & (rise >= pain_rise)
+
+        def explain_dvt(i: int) -> str:
+            return (
+                f"The {swelling[i]} leg is swollen and pain is {pain[i]:.0f}/10, {rise[i]:.1f} "
+                f"points above this person's usual level over the previous {baseline_days} "
+                f"days (median {base[i]:.1f}). {rules['possible_dvt'].summary} "
+                f"{_step_words('emergency')} This scan cannot tell what it is; only an "
+                f"examination can."
+            )
+
+        def explain_swelling(i: int) -> str:
+            return (
+                f"The {swelling[i]} leg is swollen. {rules['one_leg_swelling'].summary} "
+                f"{_step_words('emergency')} Call emergency services at once if there is "
+                f"breathlessness or chest pain."
+            )
+
+        def explain_both(i: int) -> str:
+            return (
+                f"Both legs are swollen, newly in this journal. "
+                f"{rules['both_legs_swelling'].summary} {_step_words('emergency')} Call "
+                f"emergency services at once if there is breathlessness or chest pain."
+            )
+
+        add(is_dvt, "possible_dvt", rules["possible_dvt"].severity, explain_dvt)
+        add(
+            one_leg & ~is_dvt,
+            "one_leg_swelling",
+            rules["one_leg_swelling"].severity,
+            explain_swelling,
+        )
+        add(new_both, "both_legs_swelling", rules["both_legs_swelling"].severity, explain_both)
+    else:
+        skipped.append("possible_dvt (needs swelling)")
+
+    # -- a surge of spasms against the person's own usual days -------------------------------
+    if available("spasm_surge"):
+        spasms = _numeric(entries, "spasms")
+        daily = _daily(ts, spasms, "sum")
+        # the mean over the last `surge_days` days (the day and the days before it) ...
+        recent = daily.rolling(f"{surge_days}D", min_periods=max(1, surge_days - 1)).mean()
+        # ... against the median of the `baseline_days` days before that window
+        before = daily.shift(surge_days - 1, freq="D")
+        baseline = _baseline(before, baseline_days, min_days=5).reindex(daily.index)
+        surge_day = (
+            (recent >= spasm_factor * baseline.clip(lower=1))
+            & (recent - baseline >= spasm_min_increase)
+            & (daily - baseline >= spasm_min_increase)  # and the day itself is high
+        ).fillna(False)
+        day = ts.dt.normalize()
+        on_surge_day = surge_day.reindex(day).to_numpy(dtype=bool) & ~np.isnan(spasms)
+        # flag the entry of each surge day with the most spasms (the first if tied)
+        candidates = pd.Series(np.where(on_surge_day, spasms, -np.inf), index=entries.index)
+        best = candidates.groupby(day.to_numpy()).transform("max").to_numpy()
+        chosen = on_surge_day & (candidates.to_numpy() == best)
+        chosen &= pd.Series(chosen).groupby(day.to_numpy()).cumsum().to_numpy() == 1
+        day_total = daily.reindex(day).to_numpy(dtype=float)
+        day_recent = recent.reindex(day).to_numpy(dtype=float)
+        day_base = baseline.reindex(day).to_numpy(dtype=float)
+        window = "that day" if surge_days == 1 else f"a day over the last {surge_days} days"
+        if level_at_or_above_t6:
+            ad = (
+                " With an injury at T6 or above, the same triggers can set off autonomic "
+                "dysreflexia: check now for a pounding headache, flushing or sweating above "
+                "the injury, a blocked nose or blurred vision, and the blood pressure (a rise "
+                "of 20-30 mmHg or more over the person's usual value); if present, sit up, "
+                "loosen clothing and follow the AD plan. " + _step_words("emergency")
+            )
+            surge_severity = rules["spasm_surge"].severity_at_or_above_t6
+        else:
+            ad = (
+                f" ({AD_NOT_ASSESSED}: with an injury at T6 or above the same triggers can "
+                f"set off autonomic dysreflexia.)"
+                if level_at_or_above_t6 is None
+                else ""
+            )
+            surge_severity = rules["spasm_surge"].severity
+
+        def explain_surge(i: int) -> str:
+            return (
+                f"{day_total[i]:.0f} spasms were recorded that day and {day_recent[i]:.0f} "
+                f"{window}, against a usual {day_base[i]:.0f} per day in the {baseline_days} "
+                f"days before. A new surge of spasms often means something is irritating the "
+                f"body below the injury: look for a full bladder or urine infection (the "
+                f"commonest), constipation, a pressure sore, an ingrown toenail, tight clothing "
+                f"or straps, or an injury such as a fracture. {_step_words('same_day')}{ad}"
+            )
+
+        add(chosen, "spasm_surge", surge_severity, explain_surge)
+
+    # -- long immobility with skin changes ---------------------------------------------------
+    skin_level = skin_name = None
+    if "skin" in entries.columns:
+        skin = _categorical(entries, "skin", SKIN, ordered=True)
+        skin_level = skin.cat.codes.to_numpy()  # -1 missing, 0 ok, 1 redness, 2 blister, ...
+        skin_name = skin.astype(object).to_numpy()
+    long_still = np.zeros(len(entries), dtype=bool)
+    if available("pressure_check"):
+        hours = _numeric(entries, "immobile_hours")
+        long_still = hours >= immobile_hours
+        affected = long_still & (skin_level >= 1)
+        wound = skin_level >= 2
+
+        def explain_pressure(i: int) -> str:
+            what = str(skin_name[i]).replace("_", " ")
+            seen = (
+                "A blister or open wound needs to be seen by a nurse or doctor."
+                if wound[i]
+                else "Redness that does not fade needs to be seen by a nurse or doctor."
+            )
+            return (
+                f"{hours[i]:g} hours without a change of position, and the skin shows {what}. "
+                f"Long pressure on skin without full feeling can start a pressure injury, "
+                f"sometimes deep under intact skin. Take the pressure off that spot and check "
+                f"whether the redness fades when pressed lightly (redness that does not fade is "
+                f"a stage 1 pressure injury); change position at least every 2 hours in bed and "
+                f"offload for 1-2 minutes every 30 minutes in a wheelchair. {seen} "
+                f"{_step_words(rules['pressure_check'].severity)}"
+            )
+
+        add(affected, "pressure_check", rules["pressure_check"].severity, explain_pressure)
+    if skin_level is not None:
+
+        def explain_wound(i: int) -> str:
+            return (
+                f"The skin shows {str(skin_name[i]).replace('_', ' ')}. Broken or blistered "
+                f"skin on a leg without full feeling can get worse unnoticed and can trigger "
+                f"more spasms (or, at T6 and above, autonomic dysreflexia): keep pressure off "
+                f"it and have it seen by a nurse or doctor. "
+                f"{_step_words(rules['skin_damage'].severity)}"
+            )
+
+        add(
+            (skin_level >= 2) & ~long_still,
+            "skin_damage",
+            rules["skin_damage"].severity,
+            explain_wound,
+        )
+    else:
+        skipped.append("skin_damage (needs skin)")
+
+    if found:
+        result = pd.concat(found, ignore_index=True)
+        result = result.sort_values(["timestamp", "row"], kind="stable").reset_index(drop=True)
+    else:
+        result = pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS})
+        result["timestamp"] = pd.Series(dtype="datetime64[ns]")
+    result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
+    result["flag"] = result["flag"].astype("string")
+    result["title"] = result["title"].astype("string")
+    result["explanation"] = result["explanation"].astype("string")
+    result = result[_COLUMNS]
+    result.attrs["skipped"] = sorted(set(skipped))
+    result.attrs["injury_level"] = str(injury_level)
+    result.attrs["level_at_or_above_t6"] = level_at_or_above_t6
+    result.attrs["notes"] = [AD_NOT_ASSESSED] if level_at_or_above_t6 is None else []
+    return result
+
+
+def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1) -> pd.DataFrame:
+    """Group the flagged entries of :func:`scan_red_flags` into episodes.
+
+    Consecutive flagged days of one red flag form one episode: a journal with a swollen leg
+    recorded on 30 entries over 6 days has one episode, not 30 red flags. Patterns that are
+    signs of the same single red flag (``possible_dvt``, ``one_leg_swelling`` and
+    ``both_legs_swelling`` all point to ``dvt``) share episodes.
+
+    Parameters
+    ----------
+    flags : DataFrame
+        A table from :func:`scan_red_flags`.
+    gap_days : int, default 1
+        Flagged days at most this many days apart belong to the same episode (1: consecutive
+        calendar days).
+
+    Returns
+    -------
+    DataFrame
+        One row per episode, most pressing first, then by start: ``key`` (the red flag id,
+        or the pattern id for a pattern without exactly one red flag), ``flag`` (the most
+        pressing pattern of the episode, first if tied), ``patterns`` (tuple), ``title``,
+        ``severity`` (the most pressing of the episode; ordered categorical as in the scan),
+        ``start``, ``end`` (first and last flagged entry), ``days`` (flagged calendar days),
+        ``entries``, ``rows`` (tuple of the entries' rows), ``first_explanation``,
+        ``last_explanation``, ``red_flags`` (linked red-flag ids, tuple). The scan's
+        ``attrs`` are kept.
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> flags = scan_red_flags(sp.load_example_journal("dvt"), injury_level="T10")
+    >>> episodes = red_flag_episodes(flags)
+    >>> len(flags) > len(episodes)
+    True
+    """
+    columns = [
+        "key",
+        "flag",
+        "patterns",
+        "title",
+        "severity",
+        "start",
+        "end",
+        "days",
+        "entries",
+        "rows",
+        "first_explanation",
+        "last_explanation",
+        "red_flags",
+    ]
+    rules = _rules()
+    rows = []
+    if len(flags):
+
+        def key_of(flag: str) -> str:
+            linked = rules[flag].red_flags if flag in rules else ()
+            return linked[0] if len(linked) == 1 else flag
+
+        frame = flags.assign(
+            _day=flags["timestamp"].dt.normalize(),
+            _key=[key_of(str(f)) for f in flags["flag"]],
+        ).sort_values(["timestamp"], kind="stable")
+        rank = {s: i for i, s in enumerate(SEVERITIES)}
+        for key, group in frame.groupby("_key", sort=False):
+            gaps = group["_day"].diff().dt.days.fillna(gap_days + 1)
+            starts = (gaps > gap_days).cumsum().to_numpy()
+            for _, episode in group.groupby(starts, sort=True):
+                worst = max(episode["severity"].astype(str), key=rank.__getitem__)
+                top = episode[episode["severity"].astype(str) == worst]
+                flag = str(top["flag"].iloc[0])
+                rows.append(
+                    {
+                        "key": str(key),
+                        "flag": flag,
+                        "patterns": tuple(dict.fromkeys(map(str, episode["flag"]))),
+                        "title": str(top["title"].iloc[0]),
+                        "severity": worst,
+                        "start": episode["timestamp"].min(),
+                        "end": episode["timestamp"].max(),
+                        "days": int(episode["_day"].nunique()),
+                        "entries": len(episode),
+                        "rows": tuple(episode["row"].tolist()),
+                        "first_explanation": str(episode["explanation"].iloc[0]),
+                        "last_explanation": str(episode["explanation"].iloc[-1]),
+                        "red_flags": rules[flag].red_flags if flag in rules else (),
+                    }
+                )
+    result = pd.DataFrame(rows, columns=columns)
+    result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
+    if len(result):
+        order = list(rules)
+        result = result.assign(
+            _rank=-result["severity"].cat.codes.astype(int),
+            _rule=[order.index(f) if f in order else len(order) for f in result["flag"]],
+        ).sort_values(["_rank", "start", "_rule"], kind="stable")
+        result = result.drop(columns=["_rank", "_rule"]).reset_index(drop=True)
+    result.attrs = dict(flags.attrs)
+    return result

@@ -1,0 +1,675 @@
+"""Bytes -> columns of codes for the journal reader (private).
+
+Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
+file-level faults raised as :class:`~sci_pain.journal.reader.JournalError`. The CSV is parsed once
+by pandas' C parser with ``dtype="category"``: the parser keeps one Python string per
+*distinct* cell value, not one per cell, which is what makes the reader fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.errors import JournalError
+from sci_pain.journal.schema import COLUMN_ORDER
+
+__all__: list[str] = []
+
+_DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+_MAGIC = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF document"),
+)
+_SAVE_AS_CSV = "open it in a spreadsheet and save it as 'CSV UTF-8 (comma delimited)'"
+# A last record appended to every file before parsing: its value keeps pandas from turning
+# a column's categories into numbers or booleans (which would change "007" into 7.0), and
+# it sorts after digits, so the categories of a sorted timestamp column stay sorted (pandas
+# then skips sorting them).
+_SENTINEL = "\u00ff\u00ff"
+_FIELDS_RE = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
+
+
+@dataclass
+class RawTable:
+    """What the CSV parser saw: header cells and, per position, codes and uniques."""
+
+    header: list[str]
+    codes: list[np.ndarray]
+    uniques: list[pd.Index]
+    n_records: int
+    delimiter: str
+    encoding: str
+    # positions (0-based record index) of records the parser could not split correctly
+    bad_positions: list[int] = field(default_factory=list)
+    bad_values: list[str] = field(default_factory=list)
+    bad_messages: list[str] = field(default_factory=list)
+    # (position, column position, value, message): problems on records that are kept
+    swallowed: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+
+MAX_BYTES = 512 * 1024 * 1024
+"""Largest file the reader accepts (a journal of a million entries is about 80 MB)."""
+_CHUNK = 1 << 16
+
+
+def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
+    """Read at most :data:`MAX_BYTES` through ``read(n)``; stop early on binary content.
+
+    An endless source (``/dev/zero``, a pipe that never ends) costs at most one chunk when
+    it starts with NUL bytes and at most ``MAX_BYTES`` otherwise.
+    """
+    parts = []
+    size = 0
+    while True:
+        chunk = read(_CHUNK)
+        if not chunk:
+            break
+        if isinstance(chunk, str):
+            if not text_ok:
+                msg = f"{source}: cannot be read (mixed text and bytes)."
+                raise JournalError(msg, path=source)
+            chunk = chunk.encode("utf-8", errors="surrogatepass")
+        if (
+            binary_check
+            and not parts
+            and b"\x00" in chunk
+            and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
+            and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
+        ):
+            msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
+            raise JournalError(msg, path=source)
+        parts.append(bytes(chunk))
+        size += len(chunk)
+        if size > MAX_BYTES:
+            msg = (
+                f"{source}: is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a pain "
+                "journal holds; split it or check that it is the right file."
+            )
+            raise JournalError(msg, path=source)
+    return b"".join(parts)
+
+
+def source_name(path_or_buffer) -> str:
+    """The name messages give a file or buffer."""
+    if isinstance(path_or_buffer, str | os.PathLike):
+        return os.fspath(path_or_buffer)
+    return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+
+
+def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
+    """Return (content, source name, content-was-already-text).
+
+    At most :data:`MAX_BYTES` are read, and a source that starts with NUL bytes (and no
+    UTF-16 byte-order mark) is refused after its first 64 KB, so ``/dev/zero`` or an
+    endless pipe cannot make the reader run on.
+    """
+    if isinstance(path_or_buffer, str | os.PathLike):
+        source = os.fspath(path_or_buffer)
+        path = Path(source)
+        if not path.exists():
+            msg = (
+                f"{source}: no such file. Check the name and the folder "
+                f"(relative paths start from {Path.cwd()})."
+            )
+            raise JournalError(msg, path=source)
+        if path.is_dir():
+            msg = f"{source}: is a folder, not a journal file. Pass the path of a .csv file."
+            raise JournalError(msg, path=source)
+        try:
+            with path.open("rb") as handle:
+                return (
+                    _bounded_read(handle.read, source, text_ok=False, binary_check=binary_check),
+                    source,
+                    False,
+                )
+        except OSError as error:
+            msg = f"{source}: cannot be opened ({error.strerror or error})."
+            raise JournalError(msg, path=source) from error
+    read = getattr(path_or_buffer, "read", None)
+    if read is None:
+        msg = (
+            "read_journal() needs a file path or an open file, not "
+            f"{type(path_or_buffer).__name__}."
+        )
+        raise TypeError(msg)
+    source = str(getattr(path_or_buffer, "name", "") or "<buffer>")
+    try:
+        rest = read
+        try:
+            first = read(_CHUNK)
+        except TypeError:  # a read() that takes no size
+            first = read()
+
+            def rest(_n: int):
+                return first[:0]
+
+        was_text = isinstance(first, str)
+        pending = [first]
+
+        def again(n: int):
+            return pending.pop() if pending else rest(n)
+
+        content = _bounded_read(again, source, text_ok=was_text, binary_check=binary_check)
+    except (OSError, UnicodeError) as error:
+        msg = f"{source}: cannot be read ({error})."
+        raise JournalError(msg, path=source) from error
+    return content, source, was_text
+
+
+def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
+    """Check the content is text and return (UTF-8 bytes without BOM, "utf-8", label).
+
+    The label names the encoding the file was in. Files in other encodings are transcoded
+    to UTF-8 once here, so that the parser always reads UTF-8.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not body or body.isspace():
+        msg = (
+            f"{source}: the file is empty. A journal needs a header line "
+            "(timestamp,pain,...) and one line per entry."
+        )
+        raise JournalError(msg, path=source)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            msg = f"{source}: this looks like {what}, not a CSV text file; {_SAVE_AS_CSV}."
+            raise JournalError(msg, path=source)
+    if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            msg = f"{source}: starts like UTF-16 text but cannot be decoded ({error.reason})."
+            raise JournalError(msg, path=source) from error
+        return _check_text(_utf8(text), "utf-16", source)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError as error:
+            msg = (
+                f"unknown encoding={encoding!r}; use for example 'utf-8', 'cp1252' or "
+                "'latin-1', or leave it out to detect it."
+            )
+            raise JournalError(msg, path=source) from error
+        except UnicodeDecodeError as error:
+            msg = (
+                f"{source}: cannot be decoded as {encoding} (byte {error.start}: "
+                f"{error.reason}); leave encoding= out to detect it, or try 'cp1252'."
+            )
+            raise JournalError(msg, path=source) from error
+        return _check_text(_utf8(text), encoding, source)
+    if b"\x00" in data:
+        msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
+        raise JournalError(msg, path=source)
+    if data.isascii():
+        return _check_text(data, "ascii", source)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        label = "utf-8-sig" if body is not data else "utf-8"
+        return _check_text(body, label, source)
+    for fallback in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(_utf8(text), fallback, source)
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _utf8(text: str) -> bytes:
+    return text.lstrip("\ufeff").encode("utf-8", errors="surrogatepass")
+
+
+def _check_text(data: bytes, label: str, source: str):
+    if b"\x00" in data:
+        msg = f"{source}: contains NUL characters, so it is not a CSV text file; {_SAVE_AS_CSV}."
+        raise JournalError(msg, path=source)
+    head = data[:4096].decode("utf-8", errors="replace")
+    controls = sum(1 for char in head if ord(char) < 32 and char not in "\t\r\n\f")
+    if controls > max(8, len(head) // 10):
+        msg = f"{source}: is binary or not text (many control characters); {_SAVE_AS_CSV}."
+        raise JournalError(msg, path=source)
+    return data, "utf-8", label
+
+
+def _split_header(text: str) -> tuple[str, bool]:
+    """First line of the text (an Excel ``sep=`` hint line is skipped); was a hint found?"""
+    text = text.lstrip("\ufeff")
+    first = re.split(r"\r\n?|\n", text, maxsplit=1)[0]  # "\r" alone ends a line too
+    if re.fullmatch(r"sep=.", first):
+        return first, True
+    return first, False
+
+
+def sniff(data: bytes, encoding: str, delimiter: str | None, source: str) -> tuple[str, int]:
+    """Return (delimiter, lines to skip before the header)."""
+    head = data[:65536].decode(encoding, errors="replace")
+    line, hint = _split_header(head)
+    if delimiter is not None:
+        named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
+        delimiter = named.get(delimiter.lower(), delimiter) if len(delimiter) > 1 else delimiter
+        if len(delimiter) != 1 or delimiter in '\r\n"':
+            msg = f"delimiter={delimiter!r} is not a single character; use ',', ';' or '\\t'."
+            raise JournalError(msg, path=source)
+        return delimiter, int(hint)
+    if hint:
+        return line[4], 1
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # ties: comma, then semicolon
+    return (best if counts[best] else ","), 0
+
+
+class _Joined(io.RawIOBase):
+    """Several byte strings read as one file, without copying them into one."""
+
+    def __init__(self, *parts: bytes) -> None:
+        super().__init__()
+        self._parts = [memoryview(p) for p in parts if len(p)]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._parts and not len(self._parts[0]):
+            self._parts.pop(0)
+        if not self._parts:
+            return 0
+        part = self._parts[0]
+        n = min(len(buffer), len(part))
+        buffer[:n] = part[:n]
+        self._parts[0] = part[n:]
+        return n
+
+
+def _read_csv(data: bytes | tuple[bytes, ...], source: str, **options) -> pd.DataFrame:
+    """pandas' C parser with the options every call shares; its errors as JournalError."""
+    parts = data if isinstance(data, tuple) else (data,)
+    handle = io.BufferedReader(_Joined(*parts), buffer_size=1 << 20)
+    try:
+        return pd.read_csv(
+            handle,
+            index_col=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            quotechar='"',
+            doublequote=True,
+            engine="c",
+            **options,
+        )
+    except pd.errors.EmptyDataError as error:
+        msg = (
+            f"{source}: the first line is empty; the header line (timestamp,pain,...) must "
+            "be the first line of the file."
+        )
+        raise JournalError(msg, path=source) from error
+    except (UnicodeError, OverflowError) as error:
+        msg = f"{source}: cannot be read as CSV ({error})."
+        raise JournalError(msg, path=source) from error
+
+
+def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, source: str):
+    """Parse the CSV into a :class:`RawTable`.
+
+    The header record is read on its own first (Python's :mod:`csv`, so a header of a
+    million cells costs milliseconds and is refused), then a sample of records. Then the
+    records are parsed with ``dtype="category"``: the C parser hashes the raw bytes and
+    keeps one Python string per distinct value. pandas sorts the categories unless they
+    come out sorted, and sorting a million distinct strings is slow, so a column whose
+    sample has mostly distinct, unsorted values (free-text notes, timestamps newest first)
+    is parsed as objects and factorized here instead. (The header is kept out of the
+    records, and the appended last record sorts after digits, so a sorted timestamp column
+    stays sorted.)
+
+    When the C parser meets a record wider than the header, the file is parsed again with
+    only the header's columns plus one *guard* column (``usecols``), so a record 200,000
+    fields wider than the header costs no more than its bytes, and the wide records are
+    found by :func:`_flag_overflow`. An unterminated quote at the end of the file is closed
+    and its record reported.
+    """
+    shared = {"sep": delimiter, "encoding": encoding}
+    header, first_wider = _read_header(data, encoding, delimiter, skip, source)
+    width = max(len(header), 1)
+    sample = _sample(data, source, skip, width, shared)
+    many = _many_valued(sample, header)
+    guard = first_wider  # set when some record is wider than the header
+    names = list(range(width + 1 if guard else width))
+    closed_quote = False
+    line_end = b"" if data.endswith((b"\n", b"\r")) else b"\n"
+    while True:
+        # (the sentinel has a cell for each name: pandas refuses more names than the
+        # widest record has fields)
+        sentinel = (delimiter.join([_SENTINEL] * len(names)) + "\n").encode("utf-8")
+        try:
+            with warnings.catch_warnings():
+                # pandas drops the extra cells of a *first* record wider than `names`, with
+                # only a warning: make it an error
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                frame = _read_csv(
+                    (data, line_end + sentinel),
+                    source,
+                    header=None,
+                    names=names,
+                    # with a guard, fields beyond it are skipped, not an error
+                    usecols=names if guard else None,
+                    dtype=defaultdict(lambda: "category", dict.fromkeys(many, object)),
+                    skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
+                    low_memory=False,  # one chunk: no union of categoricals across chunks
+                    **shared,
+                )
+            break
+        except pd.errors.ParserWarning:
+            names, guard = list(range(width + 1)), True
+            continue
+        except pd.errors.ParserError as error:
+            text = str(error)
+            if not guard and _FIELDS_RE.search(text):
+                names, guard = list(range(width + 1)), True
+                continue
+            if "EOF inside string" in text and not closed_quote:
+                data = data + b'"'
+                line_end = b"\n"
+                closed_quote = True
+                continue
+            msg = f"{source}: cannot be read as CSV ({_clean(text)})."
+            raise JournalError(msg, path=source) from error
+    codes, uniques = [], []
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes.append(series.cat.codes.to_numpy())
+            uniques.append(series.cat.categories)
+        else:  # hashed here, without sorting
+            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
+            codes.append(column_codes)
+            uniques.append(pd.Index(column_uniques, dtype=object))
+    if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
+        msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
+        raise JournalError(msg, path=source)
+    guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
+    table = RawTable(
+        header=header,
+        codes=[c[:-1] for c in codes],
+        uniques=uniques,
+        n_records=len(frame) - 1,
+        delimiter=delimiter,
+        encoding=label,
+    )
+    if guard:
+        _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
+    _flag_swallowed(table)
+    if closed_quote and table.n_records and _filled(table, table.n_records - 1):
+        last = table.n_records - 1
+        cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
+        value = delimiter.join(cell for cell in cells if cell)
+        looks = _entry_lines(value)
+        table.swallowed = [note for note in table.swallowed if note[0] != last]
+        table.bad_positions.append(last)
+        table.bad_values.append(excerpt(value))
+        table.bad_messages.append(
+            'a quote (") opened in this record is never closed, so the record runs to the '
+            "end of the file"
+            + (f", swallowing {_lines_named(looks)}" if looks else "")
+            + "; close the quote; record not kept"
+        )
+    return table
+
+
+_SAMPLE_RECORDS = 1000
+MAX_COLUMNS = 1000
+"""Most columns a journal's header may have (the format has 16; a few more are the user's)."""
+
+
+def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str):
+    """The header cells, and whether the first record is wider, read with :mod:`csv`.
+
+    (pandas notices a wide *first* record only after building a column for each of its
+    fields, which for 200,000 fields takes minutes.)
+    """
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
+    reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
+    try:
+        for _ in range(skip):
+            next(reader, None)
+        header = next(reader, None)
+    except csv.Error as error:
+        msg = f"{source}: the header line cannot be read as CSV ({error})."
+        raise JournalError(msg, path=source) from error
+    try:
+        first = next(reader, None)
+        more = first is not None
+    except csv.Error:  # a record follows (with a cell larger than csv's limit)
+        first, more = None, True
+    if header is None or header == []:
+        msg = (
+            f"{source}: the first line is empty; the header line (timestamp,pain,...) must "
+            "be the first line of the file."
+        )
+        raise JournalError(msg, path=source)
+    if not more and any("\n" in cell or "\r" in cell for cell in header):
+        msg = (
+            f'{source}: a quote (") in the header line is never closed, so the whole '
+            "file reads as one header cell; close or remove the quote."
+        )
+        raise JournalError(msg, path=source)
+    if len(header) > MAX_COLUMNS:
+        msg = (
+            f"{source}: the header line has {len(header):,} columns; a pain journal has "
+            f"{len(COLUMN_ORDER)} and at most {MAX_COLUMNS:,} are read. Is this the right "
+            "file, or is the delimiter wrong? Pass delimiter= to choose it."
+        )
+        raise JournalError(msg, path=source)
+    broken = [cell for cell in header if "\n" in cell or "\r" in cell]
+    swallowed = [line for cell in broken for line in _entry_lines(cell)]
+    if swallowed:
+        msg = (
+            f'{source}: a quote (") in the header line runs over {_lines_named(swallowed)}, '
+            "so they would become a column name; close or remove the quote."
+        )
+        raise JournalError(msg, path=source)
+    return header, first is not None and len(first) > len(header)
+
+
+def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
+    """The first records as objects (None if they do not parse)."""
+    names = list(range(width))
+    try:
+        sample = _read_csv(
+            data,
+            source,
+            header=None,
+            names=names,
+            usecols=names,
+            nrows=_SAMPLE_RECORDS,
+            dtype=object,
+            skiprows=skip + 1,
+            **shared,
+        )
+    except (pd.errors.ParserError, JournalError):
+        return None
+    return sample
+
+
+def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
+    """Positions of columns whose sample holds mostly distinct values that pandas would sort.
+
+    A mostly distinct ``timestamp`` column in time order (or a cohort's timestamps, person
+    by person) stays categorical: pandas finds its categories sorted, or sorts few. Any
+    other mostly distinct column (free-text notes), or timestamps out of order (newest
+    first), is parsed as objects.
+    """
+    if sample is None or len(sample) < 50:
+        return set()
+    positions = set()
+    for position, column in enumerate(sample.columns):
+        values = [v for v in sample[column].tolist() if isinstance(v, str) and v.strip()]
+        if len(set(values)) <= 0.5 * len(sample):
+            continue
+        name = header[position].strip().casefold() if position < len(header) else ""
+        if name == "timestamp":
+            descents = sum(a > b for a, b in zip(values, values[1:], strict=False))
+            if descents <= 0.05 * len(values):
+                continue
+        positions.add(position)
+    return positions
+
+
+def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records: int):
+    """{position: fields} of the records with more than ``width`` fields, split by :mod:`csv`.
+
+    None when :mod:`csv` and the C parser do not agree on the number of records (then
+    the guard column alone decides).
+    """
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace", newline="")
+    reader = csv.reader(stream, delimiter=delimiter, quotechar='"', doublequote=True)
+    found: dict[int, list[str]] = {}
+    limit = csv.field_size_limit()
+    count = 0
+    try:
+        csv.field_size_limit(max(limit, len(data) + 1))
+        for _ in range(skip + 1):
+            next(reader, None)
+        for position, fields in enumerate(reader):
+            count = position + 1
+            if len(fields) > width:
+                found[position] = fields
+    except csv.Error:
+        return None
+    finally:
+        csv.field_size_limit(limit)
+    return found if count == n_records else None
+
+
+def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None:
+    """Records with non-empty cells beyond the header's width cannot be placed.
+
+    Called only when the C parser found a record wider than the header. Every record is
+    then split again by :mod:`csv` (linear in the file's size) to see all its extra cells;
+    should the two splits disagree on the records, the guard column (the first cell
+    beyond the header) alone decides.
+    """
+    name = _DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))
+    wide = _wide_records(data, skip, table.delimiter, width, table.n_records)
+    if wide is None:
+        filled = np.append([bool(str(u).strip()) for u in guard_uniques], False)
+        wide = {
+            int(p): [""] * width + [_cell(guard_codes, guard_uniques, p)]
+            for p in np.flatnonzero(filled[guard_codes[:-1]])
+        }
+        exact = False
+    else:
+        exact = True
+    for position, record in sorted(wide.items()):
+        extra = record[width:]
+        if not any(cell.strip() for cell in extra):
+            continue
+        value = table.delimiter.join(extra).strip(table.delimiter)
+        # a quoted cell among the extra ones may have swallowed lines
+        looks = _entry_lines(value)
+        swallowing = f"; its extra cells run over {_lines_named(looks)}" if looks else ""
+        table.bad_positions.append(position)
+        table.bad_values.append(excerpt(value))
+        fields_note = f"{len(extra):,} more fields" if exact else "more fields"
+        table.bad_messages.append(
+            f"{fields_note} than the header has columns ({width}): an unquoted {name} "
+            f"inside a value? Put the value in double quotes{swallowing}; record not kept"
+        )
+
+
+_ENTRY_LINE_RE = re.compile(
+    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([T ,;\t]|$)', re.ASCII
+)
+
+
+def _entry_lines(text: str) -> list[str]:
+    """Lines after the first of a cell that start like a journal entry (a date)."""
+    lines = re.split(r"\r\n?|\n", text)
+    return [line for line in lines[1:] if _ENTRY_LINE_RE.match(line)]
+
+
+def _lines_named(lines: list[str]) -> str:
+    shown = ", ".join(repr(excerpt(line, 40)) for line in lines[:3])
+    more = f" and {len(lines) - 3} more" if len(lines) > 3 else ""
+    return f"{len(lines)} line{'s' * (len(lines) != 1)} that look like entries ({shown}{more})"
+
+
+def _flag_swallowed(table: RawTable) -> None:
+    """Cells spanning lines that look like entries: a quote opened and closed far later.
+
+    Such a cell holds whole records (``"oops`` in a note, closed by the next quote in the
+    file); they are named in a problem on that record, which stays kept.
+    """
+    for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
+        if uniques.dtype != object and uniques.dtype != "str":
+            continue
+        values = [v for v in uniques.tolist() if isinstance(v, str)]
+        joined = "".join(values)  # one pass in C for the usual case: no line break at all
+        if "\n" not in joined and "\r" not in joined:
+            continue
+        flagged = {
+            code: lines
+            for code, value in enumerate(uniques)
+            if isinstance(value, str)
+            and ("\n" in value or "\r" in value)
+            and (lines := _entry_lines(value))
+        }
+        for code, lines in flagged.items():
+            for record in np.flatnonzero(codes == code).tolist():
+                table.swallowed.append(
+                    (
+                        record,
+                        position,
+                        excerpt(str(uniques[code])),
+                        f'this cell runs over {_lines_named(lines)}: a quote (") opened '
+                        "here is probably closed only in a later record, so those entries "
+                        "were not read on their own; close the quote (the text is kept as "
+                        "it is)",
+                    )
+                )
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """At most ``limit`` characters of a cell, with its size when it is longer.
+
+    >>> excerpt("k" * 100_000, 10)
+    'kkkkkkkkkk... (100,000 characters)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def _filled(table: RawTable, position: int) -> bool:
+    return any(
+        _cell(c, u, position).strip() for c, u in zip(table.codes, table.uniques, strict=True)
+    )
+
+
+def _cell(codes: np.ndarray, uniques: pd.Index, position: int) -> str:
+    code = codes[position]
+    return str(uniques[code]) if code >= 0 else ""
+
+
+def _clean(text: str) -> str:
+    return text.replace("Error tokenizing data. C error: ", "").strip()

@@ -1,0 +1,486 @@
+"""Per-value parsing for the journal reader (private).
+
+Every column arrives as *codes* (one integer per record, ``-1`` when the cell is absent) and
+*uniques* (the distinct raw values). The parsers below work on the uniques only — a journal of
+a million records has a few dozen distinct ``pain`` or ``site`` values — and return arrays
+that are indexed by the codes. Each returned array has one extra slot at the end for absent
+cells, so that ``array[codes]`` maps ``-1`` to "missing" without a copy of the codes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from numbers import Integral, Real
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.journal.schema import MULTI_SEPARATOR, TIMESTAMP_FORMATS, Column
+
+__all__: list[str] = []
+
+# Cells that mean "no value" in a non-text column. "none" is not one of them: it is a valid
+# ``swelling`` value, and "no spasms" is not the same as "not recorded".
+_NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
+
+# Characters a spreadsheet may run as a formula at the start of a cell: = + - @, tab and
+# carriage return, and their full-width and small look-alikes (＝ ＋ － ＠ ﹦ ﹢ ﹣), which
+# some spreadsheets fold into the ASCII ones.
+_FORMULA_STARTS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63"
+_ESCAPED_RE = re.compile(f"'+[{_FORMULA_STARTS}]")
+_NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
+
+_MULTI_SPLIT_RE = re.compile(r"[;,|]")
+_NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_DECIMAL_COMMA_RE = re.compile(r"([+-]?\d*),(\d+)", re.ASCII)
+_SLASH_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(\s.*)?")
+_TZ_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)"
+)
+_ISO_SHAPE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}([T ].*)?")
+
+ACCEPTED_TIMESTAMPS = "accepted: 2026-03-01T08:00, 2026-03-01 08:00 (seconds optional), 2026-03-01"
+
+PLAUSIBLE_YEARS = (1900, 2100)
+"""Years a journal entry may have (inclusive). A timestamp outside them (``0001``,
+``9999``, a typing slip) is a problem on its record, never read: analyses and plots then
+span the data, not millennia of empty calendar."""
+_EARLIEST = np.datetime64(f"{PLAUSIBLE_YEARS[0]}-01-01T00:00", "us")
+_LATEST = np.datetime64(f"{PLAUSIBLE_YEARS[1] + 1}-01-01T00:00", "us")
+_LEAP_SECOND_RE = re.compile(r"\d:\d\d:6\d")
+
+
+@dataclass
+class Parsed:
+    """Per-unique results (each array has ``len(uniques) + 1`` slots; the last is "absent")."""
+
+    values: np.ndarray
+    problems: np.ndarray  # object: None or a message
+    missing: np.ndarray  # bool: the cell is empty (not a problem unless required)
+
+
+# -- raw values -> text ---------------------------------------------------------------------
+
+
+def as_text(value: object) -> str | None:
+    """Raw cell -> stripped text, or None when empty/absent (any object is accepted)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        return text or None
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, Integral):
+        return str(int(value))
+    if isinstance(value, Real):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    if value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp | _dt.datetime):
+        return value.isoformat(sep="T")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def texts_of(uniques) -> list[str | None]:
+    """Stripped text of every unique value, None for an empty one."""
+    if isinstance(uniques, pd.Index | pd.api.extensions.ExtensionArray | np.ndarray):
+        uniques = np.asarray(uniques, dtype=object).tolist()
+    out: list[str | None] = []
+    append = out.append
+    for value in uniques:
+        if type(value) is str:
+            text = value.strip()
+            append(text or None)
+        else:
+            append(as_text(value))
+    return out
+
+
+def _slots(n: int, dtype, fill) -> np.ndarray:
+    array = np.empty(n + 1, dtype=dtype)
+    array[:] = fill
+    return array
+
+
+def _missing_mask(texts: list[str | None], *, na_tokens: bool) -> np.ndarray:
+    missing = np.ones(len(texts) + 1, dtype=bool)
+    if not any(t is None for t in texts) and (not na_tokens or min(map(len, texts), default=0) > 4):
+        missing[:-1] = False  # no empty cell, and every value longer than any NA token
+    elif na_tokens:  # (every token is at most 4 characters long)
+        missing[:-1] = [t is None or (len(t) <= 4 and t.casefold() in _NA_TOKENS) for t in texts]
+    else:
+        missing[:-1] = [t is None for t in texts]
+    return missing
+
+
+def _suffix(column: Column) -> str:
+    return "record not kept" if column.required else "value cleared"
+
+
+def _words(values) -> str:
+    """Vocabulary values as a reader writes them (``pins and needles``; both forms are read)."""
+    return ", ".join(value.replace("_", " ") for value in values)
+
+
+def _close(word: str, vocabulary, n: int = 2) -> str:
+    matches = difflib.get_close_matches(word, list(vocabulary), n=n, cutoff=0.6)
+    if not matches:
+        return ""
+    return " (did you mean " + " or ".join(m.replace("_", " ") for m in matches) + "?)"
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def unescape(text: str) -> str:
+    """Undo the writer's formula escaping: ``'=1+1`` -> ``=1+1`` (one quote removed).
+
+    Line ends inside the text become ``\n`` (a lone ``\r`` would end the record when the
+    text is written again).
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[1:] if _ESCAPED_RE.match(text) else text
+
+
+def parse_text(texts: list[str | None]) -> Parsed:
+    n = len(texts)
+    values = _slots(n, object, None)
+    values[:-1] = [None if t is None else unescape(t) for t in texts]
+    return Parsed(values, _slots(n, object, None), _missing_mask(texts, na_tokens=False))
+
+
+# -- vocabularies ----------------------------------------------------------------------------
+
+
+def normalize_token(text: str) -> str:
+    """Light normalization of a vocabulary value: ``"Pins and needles"`` -> ``pins_and_needles``.
+
+    Case is folded, ``&`` becomes ``and``, and runs of spaces or hyphens become ``_``.
+    """
+    text = re.sub(r"\s*&\s*", " and ", text.strip().casefold())
+    return re.sub(r"[\s\-]+", "_", text).strip("_")
+
+
+def parse_category(texts: list[str | None], column: Column) -> Parsed:
+    """Values are integer codes into ``column.allowed`` (-1 when missing or invalid)."""
+    n = len(texts)
+    lookup = {value: code for code, value in enumerate(column.allowed)}
+    values = _slots(n, np.int8, -1)
+    problems = _slots(n, object, None)
+    missing = _missing_mask(texts, na_tokens=False)
+    allowed = _words(column.allowed)
+    for i, text in enumerate(texts):
+        if text is None:
+            continue
+        token = normalize_token(text)
+        code = lookup.get(token)
+        if code is not None:
+            values[i] = code
+        elif text.casefold() in _NA_TOKENS:
+            missing[i] = True
+        else:
+            problems[i] = (
+                f"not a valid {column.name}; allowed: {allowed}"
+                f"{_close(token, column.allowed)}; {_suffix(column)}"
+            )
+    return Parsed(values, problems, missing)
+
+
+def parse_multi(texts: list[str | None], column: Column) -> Parsed:
+    """Values are ``;``-joined normalized items in vocabulary order (None when empty)."""
+    n = len(texts)
+    order = {value: i for i, value in enumerate(column.allowed)}
+    values = _slots(n, object, None)
+    problems = _slots(n, object, None)
+    missing = _missing_mask(texts, na_tokens=False)
+    allowed = _words(column.allowed)
+    for i, text in enumerate(texts):
+        if text is None:
+            continue
+        if text.casefold() in _NA_TOKENS:
+            missing[i] = True
+            continue
+        items = {normalize_token(item) for item in _MULTI_SPLIT_RE.split(text)} - {""}
+        known = sorted(items & order.keys(), key=order.__getitem__)
+        unknown = sorted(items - order.keys())
+        if known:
+            values[i] = MULTI_SEPARATOR.join(known)
+        else:
+            missing[i] = True
+        if unknown:
+            hints = "".join(_close(item, column.allowed, n=1) for item in unknown)
+            action = "other values kept" if known else _suffix(column)
+            problems[i] = (
+                f"{len(unknown)} unknown {column.name} value(s) removed; allowed: {allowed}"
+                f"{hints}; {action}"
+            )
+    return Parsed(values, problems, missing)
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+
+def _number_from_text(text: str) -> tuple[float | None, str | None]:
+    """Slow path for the few values ``pd.to_numeric`` refuses (decimal commas, words)."""
+    match = _DECIMAL_COMMA_RE.fullmatch(text)
+    if match:
+        whole, fraction = match.groups()
+        if len(fraction) == 3 and whole.lstrip("+-") not in ("", "0"):
+            return None, (
+                "ambiguous: a decimal comma or a thousands separator? "
+                f"write {whole}.{fraction} or {whole}{fraction}"
+            )
+        return float(f"{whole}.{fraction}"), None
+    if _NUMBER_RE.fullmatch(text):
+        return float(text), None
+    if _foreign_digits(text):
+        return None, _FOREIGN_DIGITS
+    return None, "not a number"
+
+
+_FOREIGN_DIGITS = (
+    "written with digits other than 0-9 (Arabic-Indic, full-width or similar); type it "
+    "with the digits 0-9"
+)
+
+
+def _foreign_digits(text: str) -> bool:
+    """Does the text hold digits outside ASCII (``'٣'``, ``'３'``)?"""
+    return not text.isascii() and any(c.isdigit() and not c.isascii() for c in text)
+
+
+def parse_number(texts: list[str | None], column: Column) -> Parsed:
+    """Values are float64 (NaN when missing or invalid); ints are checked to be whole."""
+    n = len(texts)
+    missing = _missing_mask(texts, na_tokens=True)
+    problems = _slots(n, object, None)
+    raw = np.empty(n, dtype=object)
+    raw[:] = [None if m else t for t, m in zip(texts, missing[:-1], strict=True)]
+    numbers = pd.to_numeric(raw, errors="coerce")
+    numbers = np.asarray(numbers, dtype="float64")
+    values = _slots(n, np.float64, np.nan)
+    values[:-1] = numbers
+    # values pd.to_numeric did not understand, or understood too generously ("inf", "1e400")
+    suspicious = np.flatnonzero((~np.isfinite(numbers)) & ~missing[:-1])
+    for i in suspicious:
+        number, message = _number_from_text(texts[i])
+        if number is not None and not math.isfinite(number):
+            number, message = None, "not a finite number"
+        values[i] = np.nan if number is None else number
+        if message:
+            problems[i] = f"{message}; {_suffix(column)}"
+    low, high = column.range if column.range else (None, None)
+    whole = column.kind == "int"
+    if whole and high is None:
+        high = 2**31 - 1
+    unit = f" {column.unit}" if column.unit in ("min", "h") else ""
+    span = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
+    bad = np.zeros(n + 1, dtype=bool)
+    finite = np.isfinite(values)
+    if low is not None:
+        bad |= finite & (values < low)
+    if high is not None:
+        bad |= finite & (values > high)
+    for i in np.flatnonzero(bad):
+        problems[i] = f"out of range: {column.name} must be {span}{unit}; {_suffix(column)}"
+        values[i] = np.nan
+    if whole:
+        fractional = np.isfinite(values) & (values != np.floor(values))
+        for i in np.flatnonzero(fractional):
+            problems[i] = (
+                f"not a whole number: {column.name} must be a whole number from {span}; "
+                f"{_suffix(column)}"
+            )
+            values[i] = np.nan
+    return Parsed(values, problems, missing)
+
+
+# -- timestamps -----------------------------------------------------------------------------
+
+
+_OUTSIDE_YEARS = (
+    f"the year is outside {PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]}, the years a journal entry "
+    "can have (a typing slip?); record not kept"
+)
+
+
+def _plausible_year(year: int) -> bool:
+    return PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]
+
+
+def _timestamp_problem(text: str, date_format: str | None) -> str:
+    if date_format is not None and not _ISO_SHAPE_RE.fullmatch(text):
+        return (
+            f"does not match date_format={date_format!r} and is not ISO 8601 "
+            f"({ACCEPTED_TIMESTAMPS}); record not kept"
+        )
+    if _TZ_RE.fullmatch(text):
+        return (
+            "time-zone offsets are not accepted: write the local time without an offset "
+            f"({ACCEPTED_TIMESTAMPS}); record not kept"
+        )
+    if _ISO_SHAPE_RE.fullmatch(text):
+        year = text.lstrip()[:4]
+        if year.isascii() and year.isdigit() and not _plausible_year(int(year)):
+            return _OUTSIDE_YEARS  # older pandas cannot even hold such a date: same problem
+        return f"not a real date or time ({ACCEPTED_TIMESTAMPS}); record not kept"
+    if _SLASH_DATE_RE.fullmatch(text):
+        return (
+            "not ISO 8601, and day/month order is never guessed "
+            f"({ACCEPTED_TIMESTAMPS}), or read the file with its date order given "
+            "(day first or month first); "
+            "record not kept"
+        )
+    return f"not a date-time ({ACCEPTED_TIMESTAMPS}); record not kept"
+
+
+def _try_formats(candidates: np.ndarray, todo: np.ndarray, values: np.ndarray, formats):
+    """Parse ``candidates[todo]`` with each format in turn; return what is still unparsed."""
+    for fmt in formats:
+        if todo.size == 0:
+            break
+        try:
+            parsed = pd.to_datetime(candidates[todo], format=fmt, errors="coerce")
+        except (ValueError, OverflowError, TypeError):  # a bad date_format, or odd values
+            parsed = pd.to_datetime(
+                [_safe_datetime(candidates[i], fmt) for i in todo], errors="coerce"
+            )
+        parsed = np.asarray(parsed.as_unit("us"), dtype="datetime64[us]")
+        ok = ~np.isnat(parsed)
+        values[todo[ok]] = parsed[ok]
+        todo = todo[~ok]
+    return todo
+
+
+def parse_timestamps(texts: list[str | None], date_format: str | None = None) -> Parsed:
+    """Values are datetime64[us] (NaT when missing or invalid).
+
+    Each accepted format is tried in turn on the values still unparsed, with an exact
+    format (pandas' fast path): a file written in one format is parsed in one pass.
+    """
+    n = len(texts)
+    missing = _missing_mask(texts, na_tokens=True)
+    values = _slots(n, "datetime64[us]", np.datetime64("NaT", "us"))
+    candidates = np.empty(n, dtype=object)
+    candidates[:] = texts
+    formats = ((date_format,) if date_format else ()) + TIMESTAMP_FORMATS
+    todo = _try_formats(candidates, np.flatnonzero(~missing[:-1]), values, formats)
+    problems = _slots(n, object, None)
+    for i in todo:
+        problems[i] = _timestamp_problem(texts[i], date_format)
+    return Parsed(values, problems, missing)
+
+
+def _check_timestamps(parsed: Parsed, raw: np.ndarray) -> Parsed:
+    """Refuse times read from foreign digits, a seconds value of 60, or implausible years.
+
+    ``raw`` holds the text of each unique (None when empty), with the last "absent" slot.
+    """
+    values = parsed.values
+    read = ~np.isnat(values[:-1])
+    outside = read & ((values[:-1] < _EARLIEST) | (values[:-1] >= _LATEST))
+    for i in np.flatnonzero(outside).tolist():
+        parsed.problems[i] = _OUTSIDE_YEARS
+        values[i] = np.datetime64("NaT", "us")
+    candidates = np.flatnonzero(read & ~outside)
+    texts = [t for t in raw[candidates].tolist() if isinstance(t, str)]
+    joined = "\n".join(texts)  # one check in C for the usual all-ASCII, no-":6" case
+    if joined.isascii() and ":6" not in joined:
+        return parsed
+    for i in candidates.tolist():
+        text = raw[i]
+        if not isinstance(text, str):
+            continue
+        if not text.isascii():
+            if _foreign_digits(text):
+                problem = f"the date or time is {_FOREIGN_DIGITS}; record not kept"
+            else:
+                problem = f"not a date-time ({ACCEPTED_TIMESTAMPS}); record not kept"
+        elif ":6" in text and _LEAP_SECOND_RE.search(text):
+            problem = "seconds must be 0-59 (60 is not read as the next minute); record not kept"
+        else:
+            continue
+        parsed.problems[i] = problem
+        values[i] = np.datetime64("NaT", "us")
+    return parsed
+
+
+def parse_uniques(uniques, column: Column, date_format: str | None):
+    """Parse the distinct raw values of a column.
+
+    Returns
+    -------
+    parsed : Parsed
+    texts : numpy.ndarray
+        The stripped text of each unique (None when empty), plus a last None slot.
+    empty : numpy.ndarray of bool
+        Whether each unique is empty, plus a last True slot.
+
+    Timestamps take a shortcut: the raw strings are parsed as they are, and only the few
+    that no exact format reads (spaces around them, other formats, faults) are stripped
+    and looked at one by one.
+    """
+    if column.kind == "datetime" and isinstance(uniques, pd.Index) and uniques.dtype == "str":
+        raw = np.empty(len(uniques) + 1, dtype=object)
+        raw[:-1] = np.asarray(uniques, dtype=object)
+        values = _slots(len(uniques), "datetime64[us]", np.datetime64("NaT", "us"))
+        formats = ((date_format,) if date_format else ()) + TIMESTAMP_FORMATS
+        todo = _try_formats(raw, np.arange(len(uniques)), values, formats)
+        problems = _slots(len(uniques), object, None)
+        missing = np.zeros(len(uniques) + 1, dtype=bool)
+        missing[-1] = True
+        empty = missing.copy()
+        if todo.size:
+            rest = texts_of(raw[todo])
+            sub = parse_timestamps(rest, date_format)
+            raw[todo] = rest
+            values[todo] = sub.values[:-1]
+            problems[todo] = sub.problems[:-1]
+            missing[todo] = sub.missing[:-1]
+            empty[todo] = [t is None for t in rest]
+        raw[-1] = None
+        return _check_timestamps(Parsed(values, problems, missing), raw), raw, empty
+    texts = texts_of(uniques)
+    texts_array = np.empty(len(texts) + 1, dtype=object)
+    texts_array[:-1] = texts
+    empty = np.ones(len(texts) + 1, dtype=bool)
+    if any(t is None for t in texts):
+        empty[:-1] = [t is None for t in texts]
+    else:
+        empty[:-1] = False
+    parsed = parse_column(texts, column, date_format)
+    if column.kind == "datetime":
+        parsed = _check_timestamps(parsed, texts_array)
+    return parsed, texts_array, empty
+
+
+def _safe_datetime(text: str, fmt: str):
+    try:
+        return pd.to_datetime(text, format=fmt)
+    except (ValueError, OverflowError, TypeError):
+        return pd.NaT
+
+
+def parse_column(texts: list[str | None], column: Column, date_format: str | None) -> Parsed:
+    """Dispatch on the column kind."""
+    if column.kind == "datetime":
+        return parse_timestamps(texts, date_format)
+    if column.kind in ("int", "float"):
+        return parse_number(texts, column)
+    if column.kind == "category":
+        return parse_category(texts, column)
+    if column.kind == "multi":
+        return parse_multi(texts, column)
+    return parse_text(texts)

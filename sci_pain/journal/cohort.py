@@ -1,0 +1,957 @@
+"""A class's journals as one cohort: validated together, saved as Parquet, queried with DuckDB.
+
+A lecturer who pools a class's de-identified journals, or a student exploring a simulated
+class, asks questions *across people*: how many show an evening pattern, in how many do
+spasms and pain rise together, how many had a red-flag episode? :func:`read_journals` reads
+every journal with :func:`~sci_pain.read_journal` (each one validated, every record
+accounted for) and stacks them into one long table with a ``person`` column, with one
+problems table beside it. A journal that cannot be read at all is reported there, not
+allowed to sink the cohort.
+
+The tables are ordinary Parquet files (Apache Arrow's columnar format, written by pyarrow)
+and are queried with SQL by DuckDB, an embedded database engine (no server):
+:func:`cohort_query`. The same files can be read by pandas, Polars, Spark or Dask without
+conversion: the file format is the contract.
+
+Questions across people are answered per person first and then counted, with an honest
+interval for the share (:func:`wilson_interval`): :func:`evening_pattern`,
+:func:`spasm_pain_links`, :func:`cohort_red_flags`, each summarised by :func:`prevalence`.
+
+This is about patterns in diaries, for teaching. It never diagnoses anyone.
+
+Examples
+--------
+>>> from sci_pain.simulate.engine import simulate_cohort
+>>> cohort = cohort_from_frame(simulate_cohort(6, 30, seed=1), person="person_id")
+>>> cohort.people[["person", "n_records", "n_entries"]].head(2)
+  person  n_records  n_entries
+0      1         66         66
+1      2         59         59
+>>> cohort_query("SELECT count(DISTINCT person) AS people FROM entries", cohort)
+   people
+0       6
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.errors import CohortError, JournalError
+
+__all__ = [
+    "Cohort",
+    "CohortError",
+    "INJURY_LEVELS",
+    "read_journals",
+    "cohort_from_frame",
+    "read_cohort",
+    "cohort_query",
+    "wilson_interval",
+    "prevalence",
+    "evening_pattern",
+    "spasm_pain_links",
+    "cohort_red_flags",
+]
+
+INJURY_LEVELS: tuple[str, ...] = ("at_or_above_T6", "below_T6", "unknown")
+"""Injury levels that need no neurological level (a level such as ``"T4"`` works too)."""
+
+PROBLEM_COLUMNS: tuple[str, ...] = ("person", "row", "column", "value", "reason", "kept")
+PEOPLE_COLUMNS: tuple[str, ...] = (
+    "person",
+    "source",
+    "status",
+    "n_records",
+    "n_entries",
+    "n_dropped",
+    "n_problems",
+)
+_FILES = {"entries": "entries.parquet", "problems": "problems.parquet", "people": "people.parquet"}
+# Below this many journals, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Many people's journals as one long table.
+
+    Attributes
+    ----------
+    entries : DataFrame
+        ``person`` (text) first, then the columns of ``Journal.entries`` (``row`` is the
+        record's row in that person's file). Sorted by person, then time.
+    problems : DataFrame
+        ``person``, ``row`` (1 for the header or a whole file), ``column`` (missing for a
+        whole record or file), ``value``, ``reason`` and ``kept`` (is the record in
+        ``entries``?). A journal that could not be read has one row here with its reason.
+    people : DataFrame
+        One row per journal: ``person``, ``source`` (the file), ``status`` (``"read"`` or
+        ``"unreadable"``), ``n_records``, ``n_entries``, ``n_dropped``, ``n_problems``.
+        ``n_records == n_entries + n_dropped`` for every journal read.
+    """
+
+    entries: pd.DataFrame
+    problems: pd.DataFrame
+    people: pd.DataFrame
+
+    @property
+    def persons(self) -> list[str]:
+        """Every person, including those whose journal could not be read."""
+        return self.people["person"].tolist()
+
+    def summary(self) -> str:
+        """One line: people, journals read, records kept and not kept."""
+        unreadable = int((self.people["status"] != "read").sum())
+        return (
+            f"{len(self.people)} journals: {len(self.people) - unreadable} read, "
+            f"{unreadable} unreadable; {int(self.people['n_records'].sum())} records, "
+            f"{len(self.entries)} kept, {int(self.people['n_dropped'].sum())} not kept"
+        )
+
+    def to_parquet(self, folder: str | os.PathLike) -> Path:
+        """Write ``entries.parquet``, ``problems.parquet`` and ``people.parquet`` to a folder.
+
+        Returns
+        -------
+        pathlib.Path
+            The folder (created if needed).
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, file in _FILES.items():
+            getattr(self, name).to_parquet(folder / file, engine="pyarrow", index=False)
+        return folder
+
+    def query(self, sql: str) -> pd.DataFrame:
+        """Run SQL over this cohort's tables (see :func:`cohort_query`)."""
+        return cohort_query(sql, self)
+
+
+# --------------------------------------------------------------------------------------------
+# reading
+
+
+def _person_names(paths: Sequence[Path], person: Sequence[str] | None) -> list[str]:
+    if person is None:
+        names = [p.stem for p in paths]
+    else:
+        names = [str(p) for p in person]
+        if len(names) != len(paths):
+            msg = f"person has {len(names)} names for {len(paths)} journals; give one per file"
+            raise CohortError(msg)
+    seen: dict[str, int] = {}
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+    repeated = sorted(n for n, k in seen.items() if k > 1)
+    if repeated:
+        msg = (
+            f"two journals would be the same person: {', '.join(map(repr, repeated[:5]))}. "
+            f"Rename the files or pass person=[...] with one distinct name per file."
+        )
+        raise CohortError(msg)
+    return names
+
+
+def _files(folder_or_files) -> list[Path]:
+    if isinstance(folder_or_files, (str, os.PathLike)):
+        path = Path(folder_or_files)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+            if not files:
+                msg = f"{path}: no .csv journals in this folder"
+                raise CohortError(msg)
+            return files
+        return [path]
+    files = [Path(p) for p in folder_or_files]
+    if not files:
+        msg = "no journals given: pass a folder or a list of CSV files"
+        raise CohortError(msg)
+    return files
+
+
+def _read_one(task: tuple[str, str]) -> tuple:
+    """Validate one journal (in a worker process when parallel)."""
+    from sci_pain.journal.reader import read_journal
+
+    person, path = task
+    try:
+        journal = read_journal(path)
+    except JournalError as error:
+        return person, path, None, None, str(error)
+    return person, path, journal.entries, journal.problems, None
+
+
+_PERSON_COLUMN = b"person"
+
+
+def _plain(data: bytes, person: str) -> tuple[bytes, bytes] | None:
+    """(header line, data lines ending in a newline) of a file that can be read together
+    with others, or None.
+
+    A file qualifies when reading it inside one bigger file cannot change a thing: UTF-8,
+    comma-separated (as the reader would sniff it), no quoted field running over a line end,
+    no carriage returns, no blank line, and every line with as many fields as the header.
+    Anything else is read on its own.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data or b"\r" in data or any(c in person for c in ',"\n\r'):
+        return None
+    header, _, body = data.partition(b"\n")
+    fields = header.split(b",")
+    if (
+        b'"' in header
+        or header.count(b",") < max(header.count(b";"), header.count(b"\t"), 1)
+        or header.lower().startswith(b"sep=")
+        or any(f.strip().lower() == _PERSON_COLUMN for f in fields)
+    ):
+        return None
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    if body.startswith(b"\n") or b"\n\n" in body:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    raw = np.frombuffer(body, dtype=np.uint8)
+    ends = raw == ord("\n")
+    quoted = np.cumsum(raw == ord('"')) % 2 == 1  # inside a quoted field
+    if quoted[ends].any():  # a quoted field runs over a line end
+        return None
+    commas = np.cumsum((raw == ord(",")) & ~quoted)[ends]
+    per_line = np.diff(commas, prepend=0)
+    if per_line.size == 0 or (per_line != header.count(b",")).any():
+        return None
+    return header, body
+
+
+def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[bytes]):
+    """Read journals with one header as one file with a person column; split the result.
+
+    The same rules see the same records (a record's person is part of it, so records of two
+    people are never duplicates); row numbers and references to rows are made per file.
+    """
+    import io
+
+    from sci_pain.journal.reader import read_journal
+
+    tagged = [
+        b.replace(b"\n", b"," + p.encode() + b"\n") for p, b in zip(persons, bodies, strict=True)
+    ]
+    lines = np.array([b.count(b"\n") for b in bodies], dtype=np.int64)
+    first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
+    text = b"".join([header + b"," + _PERSON_COLUMN + b"\n", *tagged])
+    journal = read_journal(io.BytesIO(text))
+    owner = np.repeat(np.arange(len(persons)), lines)
+
+    def local(rows: np.ndarray) -> np.ndarray:
+        return rows - first[owner[rows - 2]] + 2
+
+    entries = journal.entries
+    who = entries["person"].to_numpy()
+    entries = entries.drop(columns=["person"]).assign(row=local(entries["row"].to_numpy()))
+    problems = journal.problems
+    problems = problems[~((problems["row"] == 1) & (problems["column"] == "person"))]
+    header_problems = problems[problems["row"] == 1]
+    records = problems[problems["row"] > 1]
+    at = records["row"].to_numpy()
+    records = records.assign(row=local(at), _who=owner[at - 2])
+    total = int(lines.sum())
+
+    def renumber(match) -> str:
+        row = int(match.group(1))
+        return f"row {local(np.array([row]))[0]}" if 2 <= row < total + 2 else match.group(0)
+
+    records["problem"] = records["problem"].str.replace(r"\brow (\d+)\b", renumber, regex=True)
+    entries.insert(0, "person", who)
+    persons_of = np.asarray(persons, dtype=object)
+    records = records.assign(person=persons_of[records["_who"].to_numpy()]).drop(columns="_who")
+    header_problems = pd.concat(
+        [header_problems.assign(person=p) for p in persons], ignore_index=True
+    )
+    problems = pd.concat([header_problems, records], ignore_index=True)
+    # one result for the whole block: splitting it per person and stacking it again costs
+    # more than reading it
+    return [(list(persons), list(paths), entries, problems, None)]
+
+
+def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
+    """Validate a chunk of journals: those that qualify (see _plain) in one read per header,
+    the others one by one."""
+    groups: dict[bytes, list] = {}
+    alone = []
+    for person, path in chunk:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            alone.append((person, path))
+            continue
+        plain = _plain(data, person)
+        if plain is None:
+            alone.append((person, path))
+        else:
+            groups.setdefault(plain[0], []).append((person, path, plain[1]))
+    results = [_read_one((person, path)) for person, path in alone]
+    for header, members in groups.items():
+        if len(members) == 1:
+            person, path, _ = members[0]
+            results.append(_read_one((person, path)))
+            continue
+        persons, paths, bodies = (list(x) for x in zip(*members, strict=True))
+        results.extend(_read_together(persons, paths, header, bodies))
+    return results
+
+
+def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
+    from sci_pain.journal.reader import journal_from_frame
+
+    original = frame[person]
+    try:  # people numbered 1, 2, ..., 10 stay in that order (not "1", "10", "2")
+        order = np.argsort(original.to_numpy(), kind="stable")
+    except TypeError:
+        order = np.argsort(original.astype(str).to_numpy(), kind="stable")
+    who = original.astype(str).to_numpy()
+    raw = frame.drop(columns=[person]).iloc[order].reset_index(drop=True)
+    who = who[order]
+    local = pd.Series(who).groupby(who, sort=False).cumcount().to_numpy() + 2
+    key = "person" if "person" not in raw.columns else "_person_"
+    raw[key] = who
+    positions = np.arange(2, len(raw) + 2, dtype=np.int64)
+    journal = journal_from_frame(raw, source="cohort", rows=positions)
+    entries = journal.entries
+    at = entries["row"].to_numpy() - 2
+    entries = entries.drop(columns=[key]).assign(row=local[at])
+    entries.insert(0, "person", who[at])
+    rank = {p: i for i, p in enumerate(pd.unique(who))}
+    entries = entries.iloc[
+        np.lexsort((entries["timestamp"].to_numpy(), entries["person"].map(rank).to_numpy()))
+    ].reset_index(drop=True)
+    problems = journal.problems
+    problems = problems[~((problems["row"] == 1) & (problems["column"] == key))]
+    persons = pd.unique(who)
+    header = problems[problems["row"] == 1]
+    records = problems[problems["row"] > 1]
+    at = records["row"].to_numpy() - 2
+    records = records.assign(row=local[at], person=who[at])
+    # a reason may point at another record ("duplicate of row 72"): give its own row number
+    records["problem"] = records["problem"].str.replace(
+        r"\brow (\d+)\b",
+        lambda m: (
+            f"row {local[int(m.group(1)) - 2]}"
+            if 2 <= int(m.group(1)) < len(raw) + 2
+            else m.group(0)
+        ),
+        regex=True,
+    )
+    header = pd.concat([header.assign(person=p) for p in persons], ignore_index=True)
+    problems = pd.concat([header, records], ignore_index=True).rename(columns={"problem": "reason"})
+    problems = problems.iloc[
+        np.lexsort((problems["row"].to_numpy(), problems["person"].map(rank).to_numpy()))
+    ].reset_index(drop=True)
+    problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
+    n_entries = entries.groupby("person").size().reindex(persons, fill_value=0)
+    dropped = records.loc[~records["kept"].astype(bool)]
+    n_dropped = dropped.groupby("person")["row"].nunique().reindex(persons, fill_value=0)
+    n_problems = problems.groupby("person").size().reindex(persons, fill_value=0)
+    people = pd.DataFrame(
+        {
+            "person": persons,
+            "source": f"{person} column",
+            "status": "read",
+            "n_records": (n_entries + n_dropped).to_numpy(),
+            "n_entries": n_entries.to_numpy(),
+            "n_dropped": n_dropped.to_numpy(),
+            "n_problems": n_problems.to_numpy(),
+        }
+    )
+    return Cohort(entries=entries, problems=_typed_problems(problems), people=people)
+
+
+def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
+    problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
+    return problems.astype(
+        {"person": str, "row": np.int64, "column": str, "value": str, "reason": str, "kept": bool}
+    )
+
+
+def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Cohort:
+    entry_parts, problem_parts, people = [], [], []
+    for person, source, entries, problems, error in results:
+        if isinstance(person, list):  # a block of journals read together (_read_together)
+            entry_parts.append(entries)
+            problems = problems.rename(columns={"problem": "reason"})
+            problem_parts.append(problems)
+            kept = entries["person"].value_counts()
+            records = problems[problems["row"] > 1]
+            gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
+            counted = problems["person"].value_counts()
+            for who, path in zip(person, source, strict=True):
+                n_kept, n_gone = int(kept.get(who, 0)), int(gone.get(who, 0))
+                people.append(
+                    (
+                        who,
+                        str(path),
+                        "read",
+                        n_kept + n_gone,
+                        n_kept,
+                        n_gone,
+                        int(counted.get(who, 0)),
+                    )
+                )
+            continue
+        if error is not None:
+            problem_parts.append(
+                pd.DataFrame(
+                    {
+                        "person": [person],
+                        "row": [1],
+                        "column": [None],
+                        "value": [None],
+                        "reason": [f"journal not read: {error}"],
+                        "kept": [False],
+                    }
+                )
+            )
+            people.append((person, str(source), "unreadable", 0, 0, 0, 1))
+            continue
+        kept = len(entries)
+        dropped_rows = problems.loc[~problems["kept"].astype(bool), "row"]
+        dropped = int(dropped_rows[dropped_rows > 1].nunique())
+        entry_parts.append(entries.assign(person=person))
+        if len(problems):
+            problem_parts.append(
+                problems.rename(columns={"problem": "reason"}).assign(person=person)
+            )
+        people.append((person, str(source), "read", kept + dropped, kept, dropped, len(problems)))
+    if entry_parts:
+        entries = pd.concat(entry_parts, ignore_index=True)
+    else:
+        from sci_pain.journal.reader import journal_from_frame
+
+        entries = journal_from_frame(
+            pd.DataFrame({"timestamp": [], "pain": []}), source="empty"
+        ).entries.assign(person=pd.Series([], dtype=str))
+    entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
+    entries["person"] = entries["person"].astype(str)
+    if order is not None:  # people in the order asked for; each one's entries as read
+        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
+        entries = entries.iloc[
+            np.argsort(rank.reindex(entries["person"]).to_numpy(), kind="stable")
+        ].reset_index(drop=True)
+    problems = (
+        pd.concat(problem_parts, ignore_index=True)
+        if problem_parts
+        else pd.DataFrame({c: [] for c in PROBLEM_COLUMNS})
+    )
+    problems = _typed_problems(problems)
+    people_frame = pd.DataFrame(people, columns=list(PEOPLE_COLUMNS)).astype(
+        {"person": str, "source": str, "status": str}
+    )
+    if order is not None:
+        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
+        people_frame = people_frame.iloc[
+            np.argsort(rank.reindex(people_frame["person"]).to_numpy(), kind="stable")
+        ].reset_index(drop=True)
+        problems = problems.iloc[
+            np.lexsort((problems["row"].to_numpy(), rank.reindex(problems["person"]).to_numpy()))
+        ].reset_index(drop=True)
+    return Cohort(entries=entries, problems=problems, people=people_frame)
+
+
+def _run(function, tasks: list, workers: int | None) -> list:
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
+    if workers <= 1 or len(tasks) < 2:
+        return [function(task) for task in tasks]
+    import multiprocessing
+    import threading
+
+    # Fork is quickest and needs no re-import of the calling script, but is unsafe in a
+    # process that runs other threads (a Jupyter kernel does): there, use a fork server.
+    methods = multiprocessing.get_all_start_methods()
+    single = threading.active_count() == 1
+    method = "fork" if single and "fork" in methods else methods[0]
+    context = multiprocessing.get_context(method)
+    chunk = max(1, math.ceil(len(tasks) / (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(function, tasks, chunksize=chunk))
+
+
+def read_journals(
+    folder_or_files: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    person: Sequence[str] | None = None,
+    workers: int | None = None,
+    save_to: str | os.PathLike | None = None,
+) -> Cohort:
+    """Read and validate many journals into one cohort (one long table with ``person``).
+
+    Each file is read with :func:`~sci_pain.read_journal`: every record is kept or reported,
+    exactly as for a single journal. A file that cannot be read at all (empty, not a CSV, no
+    ``pain`` column) becomes one row of ``problems`` and ``status == "unreadable"`` in
+    ``people``; the other journals are still read.
+
+    Parameters
+    ----------
+    folder_or_files : folder, file, or iterable of files
+        A folder (every ``*.csv`` in it, in name order) or the files themselves.
+    person : sequence of str, optional
+        One name per file; default the file name without ``.csv``. Names must be distinct.
+    workers : int, optional
+        Processes to validate in. Default: up to 2 (the cores of a teaching laptop) when
+        there are 16 journals or more, else 1 (starting processes costs about a second).
+    save_to : folder, optional
+        Also write the cohort there as Parquet (:meth:`Cohort.to_parquet`).
+
+    Returns
+    -------
+    Cohort
+
+    Raises
+    ------
+    CohortError
+        If the folder holds no CSV file, or two journals would get the same name.
+
+    Examples
+    --------
+    >>> from sci_pain._resources import data_path
+    >>> folder = data_path("journals")
+    >>> cohort = read_journals(folder)
+    >>> cohort.people[["person", "status", "n_records", "n_entries"]].head(3)
+               person status  n_records  n_entries
+    0  atrophy_weight   read        251        251
+    1             dvt   read        246        246
+    2   messy_example   read         10          7
+    """
+    files = _files(folder_or_files)
+    names = _person_names(files, person)
+    tasks = [(name, str(path)) for name, path in zip(names, files, strict=True)]
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
+    size = math.ceil(len(tasks) / max(1, workers))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    cohort = _gather((r for part in _run(_read_chunk, chunks, workers) for r in part), names)
+    if save_to is not None:
+        cohort.to_parquet(save_to)
+    return cohort
+
+
+def cohort_from_frame(
+    frame: pd.DataFrame,
+    *,
+    person: str = "person",
+    save_to: str | os.PathLike | None = None,
+) -> Cohort:
+    """Validate records of many people held in one DataFrame (e.g. :func:`simulate_cohort`).
+
+    The records are checked with :func:`~sci_pain.journal_from_frame` in one pass, with the
+    person as part of every record, so that the result is the same as checking each
+    person's records as a file of their own (``row`` counts from 2 within each person),
+    only much faster than one call per person.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Journal columns (as text or numbers) and a column naming the person.
+    person : str, default "person"
+        That column's name.
+    save_to : folder, optional
+        As for :func:`read_journals`.
+
+    Returns
+    -------
+    Cohort
+
+    Raises
+    ------
+    CohortError
+        If ``person`` is not a column of ``frame``.
+    """
+    if person not in frame.columns:
+        close = difflib.get_close_matches(person, list(map(str, frame.columns)), n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        msg = (
+            f"the frame has no column {person!r} naming the person; its columns are "
+            f"{', '.join(map(str, frame.columns))}.{hint}"
+        )
+        raise CohortError(msg)
+    cohort = _validate_together(frame, person)
+    if save_to is not None:
+        cohort.to_parquet(save_to)
+    return cohort
+
+
+def read_cohort(folder: str | os.PathLike) -> Cohort:
+    """Read a cohort saved by :meth:`Cohort.to_parquet` (or ``read_journals(save_to=...)``).
+
+    Raises
+    ------
+    CohortError
+        If one of the three Parquet files is missing.
+    """
+    folder = Path(folder)
+    missing = [file for file in _FILES.values() if not (folder / file).is_file()]
+    if missing:
+        msg = (
+            f"{folder}: not a saved cohort, missing {', '.join(missing)}. Save one with "
+            f"read_journals(..., save_to=folder) or cohort.to_parquet(folder)."
+        )
+        raise CohortError(msg)
+    tables = {
+        name: pd.read_parquet(folder / file, engine="pyarrow") for name, file in _FILES.items()
+    }
+    return Cohort(**tables)
+
+
+# --------------------------------------------------------------------------------------------
+# SQL
+
+
+def cohort_query(sql: str, source: Cohort | str | os.PathLike) -> pd.DataFrame:
+    """Answer an SQL question over a cohort with DuckDB (embedded; no server, no network).
+
+    Three tables can be named: ``entries``, ``problems`` and ``people`` (see
+    :class:`Cohort`). For a saved cohort DuckDB reads the Parquet files directly, reading
+    only the columns the query needs.
+
+    Parameters
+    ----------
+    sql : str
+        One SQL query, e.g.
+        ``"SELECT person, avg(pain) AS mean_pain FROM entries GROUP BY person"``.
+    source : Cohort or folder
+        A cohort in memory, or a folder written by :meth:`Cohort.to_parquet`.
+
+    Returns
+    -------
+    DataFrame
+
+    Raises
+    ------
+    CohortError
+        If the query is not valid SQL or names a table or column that does not exist; the
+        message lists the tables and columns there are.
+    """
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        if isinstance(source, Cohort):
+            import pyarrow as pa
+
+            for name in _FILES:
+                table = pa.Table.from_pandas(getattr(source, name), preserve_index=False)
+                con.register(name, table)
+            columns = {name: list(getattr(source, name).columns) for name in _FILES}
+        else:
+            folder = Path(source)
+            read_cohort_files = [folder / file for file in _FILES.values()]
+            missing = [p.name for p in read_cohort_files if not p.is_file()]
+            if missing:
+                msg = f"{folder}: not a saved cohort, missing {', '.join(missing)}"
+                raise CohortError(msg)
+            for name, file in _FILES.items():
+                path = str(folder / file).replace("'", "''")
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+            columns = {
+                name: [row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()]
+                for name in _FILES
+            }
+        try:
+            return con.execute(sql).df()
+        except duckdb.Error as error:
+            listing = "; ".join(f"{t}: {', '.join(map(str, c))}" for t, c in columns.items())
+            msg = f"the query could not run: {str(error).splitlines()[0]}\nTables: {listing}"
+            raise CohortError(msg) from None
+    finally:
+        con.close()
+
+
+# --------------------------------------------------------------------------------------------
+# across people
+
+
+def wilson_interval(k: int, n: int, *, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson's score interval for a proportion ``k / n`` (Wilson 1927).
+
+    Unlike the textbook ``p ± z sqrt(p (1 - p) / n)`` it stays inside 0 to 1 and does not
+    collapse to a single point when ``k`` is 0 or ``n``; recommended for small samples
+    (Brown, Cai & DasGupta 2001).
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(12, 40)
+    >>> round(low, 3), round(high, 3)
+    (0.181, 0.454)
+    >>> wilson_interval(0, 10)[0]
+    0.0
+    """
+    from statistics import NormalDist
+
+    if n <= 0:
+        return (math.nan, math.nan)
+    if not 0 <= k <= n:
+        msg = f"k must be between 0 and n = {n}, got {k}"
+        raise CohortError(msg)
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def prevalence(table: pd.DataFrame, *, column: str, confidence: float = 0.95) -> pd.Series:
+    """How many people have ``column`` true, out of those assessed, with a Wilson interval.
+
+    People with a missing value (too few entries to tell) are counted apart, not as "no".
+
+    Returns
+    -------
+    Series
+        ``people`` (assessed), ``with`` (true), ``share``, ``ci_low``, ``ci_high``,
+        ``not_assessed``.
+    """
+    values = table[column]
+    assessed = values.notna()
+    k = int(values[assessed].astype(bool).sum())
+    n = int(assessed.sum())
+    low, high = wilson_interval(k, n, confidence=confidence)
+    return pd.Series(
+        {
+            "people": n,
+            "with": k,
+            "share": k / n if n else math.nan,
+            "ci_low": low,
+            "ci_high": high,
+            "not_assessed": int((~assessed).sum()),
+        }
+    )
+
+
+def _entries_of(cohort) -> pd.DataFrame:
+    if isinstance(cohort, Cohort):
+        return cohort.entries
+    if isinstance(cohort, pd.DataFrame) and "person" in cohort.columns:
+        return cohort
+    msg = "expected a Cohort (from read_journals or cohort_from_frame) or a frame with 'person'"
+    raise CohortError(msg)
+
+
+def _persons(cohort, entries: pd.DataFrame) -> pd.Index:
+    if isinstance(cohort, Cohort):
+        return pd.Index(cohort.people["person"], name="person")
+    return pd.Index(sorted(entries["person"].unique()), name="person")
+
+
+def evening_pattern(
+    cohort,
+    *,
+    difference: float = 1.0,
+    min_entries: int = 10,
+    column: str = "pain",
+) -> pd.DataFrame:
+    """Per person: is pain higher in the evening than in the morning of the same days?
+
+    For each person, each rating is compared with that person's mean of the same day (so
+    good and bad days cancel out), as in ``time_of_day_profile(relative=True)``; the
+    evening (18-24 h) and morning (06-12 h) means of these differences are compared. A
+    person shows an *evening pattern* when the evening is at least ``difference`` points
+    above the morning.
+
+    Parameters
+    ----------
+    cohort : Cohort
+    difference : float, default 1.0
+        NRS points.
+    min_entries : int, default 10
+        Fewer morning or evening ratings than this: not assessed (missing), rather than a
+        "no" that the data cannot support.
+    column : str, default "pain"
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``morning``, ``evening`` (mean within-day differences),
+        ``n_morning``, ``n_evening``, ``evening_minus_morning``, ``evening_pattern``
+        (boolean, missing when not assessed). Summarise with :func:`prevalence`.
+    """
+    entries = _entries_of(cohort)
+    ts = entries["timestamp"]
+    values = entries[column].to_numpy(dtype=float, na_value=np.nan)
+    day = ts.dt.normalize()
+    frame = pd.DataFrame({"person": entries["person"].to_numpy(), "day": day, "v": values})
+    frame = frame[~np.isnan(values)]
+    day_mean = frame.groupby(["person", "day"])["v"].transform("mean")
+    frame["relative"] = frame["v"] - day_mean
+    hour = ts[frame.index].dt.hour.to_numpy()
+    frame["part"] = np.where(hour >= 18, "evening", np.where((hour >= 6) & (hour < 12), "m", ""))
+    parts = frame[frame["part"] != ""].groupby(["person", "part"])["relative"].agg(["mean", "size"])
+    parts = parts.unstack("part")
+    persons = _persons(cohort, entries)
+    out = pd.DataFrame(index=persons)
+    for part, name in (("m", "morning"), ("evening", "evening")):
+        means = parts["mean"][part] if part in parts["mean"] else pd.Series(dtype=float)
+        sizes = parts["size"][part] if part in parts["size"] else pd.Series(dtype=float)
+        out[name] = means.reindex(persons).astype(float)
+        out[f"n_{name}"] = sizes.reindex(persons).fillna(0).astype(np.int64)
+    out["evening_minus_morning"] = out["evening"] - out["morning"]
+    enough = (out["n_morning"] >= min_entries) & (out["n_evening"] >= min_entries)
+    flag = pd.array(out["evening_minus_morning"] >= difference, dtype="boolean")
+    flag[~enough.to_numpy()] = pd.NA
+    out["evening_pattern"] = flag
+    return out
+
+
+def spasm_pain_links(
+    cohort,
+    *,
+    min_rho: float = 0.3,
+    min_days: int = 28,
+) -> pd.DataFrame:
+    """Per person: do days with more spasms have more pain? (Spearman's rho over days.)
+
+    Days are summarised as for :func:`~sci_pain.associations` (mean pain, total spasms);
+    rho is computed over the days with both. A *link* is ``rho >= min_rho``. This is a
+    screen across people, without the bootstrap interval and autocorrelation caution that
+    :func:`~sci_pain.associations` gives one person: look at a linked person's journal
+    before saying more.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``rho``, ``n_days``, ``link`` (boolean, missing when fewer
+        than ``min_days`` days have both).
+    """
+    from sci_pain.analysis import spearman_rows
+
+    entries = _entries_of(cohort)
+    persons = _persons(cohort, entries)
+    out = pd.DataFrame(index=persons)
+    out["rho"] = np.nan
+    out["n_days"] = 0
+    if "spasms" in entries.columns:
+        daily = (
+            pd.DataFrame(
+                {
+                    "person": entries["person"].to_numpy(),
+                    "day": entries["timestamp"].dt.normalize(),
+                    "pain": entries["pain"].to_numpy(dtype=float, na_value=np.nan),
+                    "spasms": entries["spasms"].to_numpy(dtype=float, na_value=np.nan),
+                }
+            )
+            .groupby(["person", "day"])
+            .agg(pain=("pain", "mean"), spasms=("spasms", "sum"), counted=("spasms", "count"))
+        )
+        for who, days in daily.groupby(level="person"):
+            x = days["spasms"].where(days["counted"] > 0).to_numpy(dtype=float)
+            y = days["pain"].to_numpy(dtype=float)
+            both = int((~np.isnan(x) & ~np.isnan(y)).sum())
+            out.loc[who, "n_days"] = both
+            out.loc[who, "rho"] = float(spearman_rows(x, y)) if both else math.nan
+    link = pd.array(out["rho"] >= min_rho, dtype="boolean")
+    link[(out["n_days"] < min_days).to_numpy() | out["rho"].isna().to_numpy()] = pd.NA
+    out["link"] = link
+    return out
+
+
+def _scan_one(entries: pd.DataFrame, level: str) -> pd.DataFrame:
+    """The one place the cohort calls :func:`~sci_pain.scan_red_flags` (the level is passed
+    explicitly; ``"unknown"`` makes the scan state that AD escalation was not assessed)."""
+    from sci_pain.analysis import scan_red_flags
+
+    return scan_red_flags(entries, injury_level=level)
+
+
+def _scan_task(task: tuple[pd.DataFrame, str]) -> tuple[pd.DataFrame, list[str]]:
+    entries, level = task
+    found = _scan_one(entries, level)
+    return found, list(found.attrs.get("notes", []))  # attrs do not always survive a pickle
+
+
+def cohort_red_flags(
+    cohort,
+    *,
+    injury_level: str | Mapping[str, str],
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Per person: red-flag patterns and episodes in their journal.
+
+    Each person's journal is scanned with :func:`~sci_pain.scan_red_flags` and its flagged
+    entries grouped into episodes with :func:`~sci_pain.red_flag_episodes` (a swollen leg
+    noted on 30 entries over 6 days is one episode).
+
+    Parameters
+    ----------
+    cohort : Cohort
+    injury_level : str or mapping of person to str
+        As for :func:`~sci_pain.scan_red_flags` (a level such as ``"T4"``,
+        ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``), for everyone or per person
+        (persons left out of a mapping are ``"unknown"``). There is no default: at or above
+        T6 a surge of spasms can set off autonomic dysreflexia, which is escalated; with
+        ``"unknown"`` that escalation is not assessed, and ``notes`` says so.
+    workers : int, optional
+        Processes to scan in, as for :func:`read_journals`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
+        (flagged entries at the
+        top of the referral ladder), ``first`` and ``last`` (timestamps), ``any_flag``
+        (boolean), ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation
+        was not assessed). ``.attrs["flags"]`` holds every flag with its person.
+    """
+    entries = _entries_of(cohort)
+    persons = _persons(cohort, entries)
+    if isinstance(injury_level, str):
+        levels = dict.fromkeys(persons, injury_level)
+    else:
+        levels = {p: injury_level.get(p, "unknown") for p in persons}
+    from sci_pain.analysis import red_flag_episodes, scan_red_flags
+
+    for value in sorted(set(levels.values())):
+        try:  # the scan's own check of a level, on an empty journal
+            scan_red_flags(pd.DataFrame({"timestamp": pd.to_datetime([])}), injury_level=value)
+        except (ValueError, TypeError) as error:
+            msg = f"injury_level {value!r}: {error}"
+            raise CohortError(msg) from None
+    rows, flags = [], []
+    by_person = dict(tuple(entries.groupby("person", sort=False)))
+    tasks = [
+        (by_person[who].drop(columns=["person"]).reset_index(drop=True), levels[who])
+        for who in persons
+        if who in by_person
+    ]
+    scanned = iter(_run(_scan_task, tasks, workers))
+    for who in persons:
+        level = levels[who]
+        found, notes = next(scanned) if who in by_person else (pd.DataFrame(), [])
+        if len(found):
+            flags.append(found.assign(person=who))
+        rows.append(
+            {
+                "person": who,
+                "flags": len(found),
+                "episodes": len(red_flag_episodes(found)) if len(found) else 0,
+                "emergency": int((found["severity"] == "emergency").sum()) if len(found) else 0,
+                "first": found["timestamp"].min() if len(found) else pd.NaT,
+                "last": found["timestamp"].max() if len(found) else pd.NaT,
+                "any_flag": bool(len(found)) if who in by_person else pd.NA,
+                "injury_level": level,
+                "notes": "; ".join(notes),
+            }
+        )
+    table = pd.DataFrame(rows).set_index("person")
+    table["any_flag"] = table["any_flag"].astype("boolean")
+    table.attrs["flags"] = pd.concat(flags, ignore_index=True) if flags else pd.DataFrame()
+    return table

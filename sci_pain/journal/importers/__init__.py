@@ -1,0 +1,1 @@
+"""Importers for diary-app exports and FHIR."""

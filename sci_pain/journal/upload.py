@@ -1,0 +1,425 @@
+"""A diary file of any supported kind, read without code: recognise it, map it, show it.
+
+The no-code upload (:func:`sci_pain.make_journal_upload`) and the dashboard hand a file's
+bytes to this module:
+
+- :func:`detect_journal_format` recognises the journal's own CSV, a Bearable export, a
+  Flaredown export or a FHIR Bundle **by content** (the header or the JSON), not by the
+  file name;
+- :func:`read_diary` reads it with the matching public reader
+  (:func:`~sci_pain.read_journal`, :func:`~sci_pain.read_bearable`,
+  :func:`~sci_pain.read_flaredown`, :func:`~sci_pain.read_fhir`);
+- :func:`file_columns` and :func:`preview_dates` give the controls what they offer when a
+  journal CSV's headers or dates do not match the format (:data:`DATE_FORMATS`);
+- :func:`diary_context` lists what an app export holds besides 0-10 pain ratings
+  (symptoms, sleep, mood, medication...), each on the app's own scale. Nothing is ever
+  converted to a 0-10 pain score.
+
+Examples
+--------
+>>> detect_journal_format(b"timestamp,pain\\n2026-03-01 08:00,4\\n")
+'journal'
+>>> detect_journal_format(b"date,weekday,time of day,category,rating/amount,detail,notes\\n")
+'bearable'
+>>> detect_journal_format(b'{"resourceType": "Bundle", "type": "collection", "entry": []}')
+'fhir'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import re
+from typing import Literal
+
+import pandas as pd
+
+from sci_pain.journal.reader import Journal, JournalError
+from sci_pain.journal.schema import COLUMN_ORDER
+
+__all__ = [
+    "JOURNAL_FORMATS",
+    "DATE_FORMATS",
+    "COLUMN_LABELS",
+    "detect_journal_format",
+    "read_diary",
+    "file_columns",
+    "preview_dates",
+    "no_pain_ratings_message",
+    "diary_context",
+]
+
+JournalFormat = Literal["journal", "bearable", "flaredown", "fhir"]
+
+JOURNAL_FORMATS: dict[str, str] = {
+    "journal": "a pain-journal CSV (the format of this package)",
+    "bearable": "a Bearable export",
+    "flaredown": "a Flaredown export",
+    "fhir": "a FHIR Bundle of pain observations (from a health record)",
+}
+"""The kinds of file :func:`detect_journal_format` recognises, in words."""
+
+DATE_FORMATS: tuple[tuple[str, str | None], ...] = (
+    ("Year first: 2026-03-31 08:00 (the journal format)", None),
+    ("Day first: 31/03/2026 08:00", "%d/%m/%Y %H:%M"),
+    ("Day first, no time: 31/03/2026", "%d/%m/%Y"),
+    ("Day first: 31.03.2026 08:00", "%d.%m.%Y %H:%M"),
+    ("Day first: 31-03-2026 08:00", "%d-%m-%Y %H:%M"),
+    ("Day first, short year: 31/03/26 08:00", "%d/%m/%y %H:%M"),
+    ("Month first: 03/31/2026 08:00", "%m/%d/%Y %H:%M"),
+    ("Month first, no time: 03/31/2026", "%m/%d/%Y"),
+    ("Month first, 12-hour clock: 03/31/2026 08:00 PM", "%m/%d/%Y %I:%M %p"),
+)
+"""The date formats a learner can pick from: (what it looks like, strptime format or None).
+
+None is ISO 8601 (year first), which the reader always accepts. Day first and month first
+are never guessed: ``03/04/2026`` is 3 April or 4 March, and only the person who wrote it
+knows which.
+"""
+
+COLUMN_LABELS: dict[str, str] = {
+    "timestamp": "date and time (required)",
+    "pain": "pain, 0-10 (required)",
+    "problem": "name of the pain, in own words",
+    "side": "side (left, right, both)",
+    "site": "site on the leg",
+    "quality": "what the pain feels like",
+    "interference": "interference with activities, 0-10",
+    "spasms": "number of spasms",
+    "activity_min": "minutes of activity",
+    "immobile_hours": "hours without moving",
+    "sleep_hours": "hours slept",
+    "swelling": "swelling",
+    "skin": "skin",
+    "interventions": "what was done for the pain",
+    "notes": "notes",
+}
+"""How each journal column is offered in the column-mapping controls."""
+
+_FLAREDOWN_LONG = {"checkin_date", "trackable_type", "trackable_name", "trackable_value"}
+_BEARABLE = {"category", "rating/amount", "detail"}
+
+
+def _text(data: bytes | str, limit: int = 65536) -> str:
+    if isinstance(data, str):
+        return data[:limit]
+    head = data[:limit]
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", text.strip().lstrip("\ufeff").strip().casefold())
+
+
+def _header(text: str) -> list[str]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0].strip()) == 5:
+        delimiter, lines = lines[0].strip()[4], lines[1:]
+    elif lines:
+        first = lines[0]
+        delimiter = max(",;\t", key=first.count)
+    if not lines:
+        return []
+    return next(csv.reader([lines[0]], delimiter=delimiter), [])
+
+
+def detect_journal_format(data: bytes | str, *, name: str | None = None) -> JournalFormat:
+    """Recognise what kind of diary file this is, from its content.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The file's content (only its start is looked at).
+    name : str, optional
+        The file name, used in the error message only: the kind is never taken from it.
+
+    Returns
+    -------
+    {"journal", "bearable", "flaredown", "fhir"}
+        See :data:`JOURNAL_FORMATS`. A CSV that is none of the apps' exports is taken to be
+        a pain journal (its columns may still need mapping).
+
+    Raises
+    ------
+    JournalError
+        For JSON that is not a FHIR Bundle, or a file with nothing in it.
+
+    Examples
+    --------
+    >>> detect_journal_format("Date,Leg pain,Tags,Foods\\n2026-03-02,3,,\\n")
+    'flaredown'
+    >>> detect_journal_format("When;Level of pain\\n31/03/2026 08:00;4\\n")
+    'journal'
+    """
+    label = name or "the file"
+    text = _text(data).lstrip("\ufeff").lstrip()
+    if not text:
+        msg = f"{label}: the file is empty, so there is nothing to read."
+        raise JournalError(msg, path=name)
+    if text[0] in "{[":
+        try:
+            parsed = json.loads(_text(data, limit=1 << 62) if text[0] == "{" else "null")
+        except json.JSONDecodeError:
+            parsed = None
+        if isinstance(parsed, dict) and parsed.get("resourceType") == "Bundle":
+            return "fhir"
+        if '"resourceType"' in text and '"Bundle"' in text:
+            return "fhir"
+        msg = (
+            f"{label} holds JSON, but not a FHIR Bundle: the files this package reads are a "
+            "pain-journal CSV, a Bearable or Flaredown CSV export, or a FHIR Bundle."
+        )
+        raise JournalError(msg, path=name)
+    header = {_norm(h).replace("_", " ") for h in _header(text)}
+    normalized = {_norm(h) for h in _header(text)}
+    if header >= _BEARABLE or normalized >= _BEARABLE:
+        return "bearable"
+    if normalized >= _FLAREDOWN_LONG:
+        return "flaredown"
+    columns = _header(text)
+    if columns and _norm(columns[0]) == "date" and {"tags", "foods"} <= normalized:
+        return "flaredown"
+    return "journal"
+
+
+def read_diary(
+    data: bytes | str,
+    *,
+    name: str = "my_journal.csv",
+    columns: dict[str, str] | None = None,
+    date_format: str | None = None,
+) -> tuple[JournalFormat, Journal]:
+    """Read a diary file of any recognised kind into a journal.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The file's content.
+    name : str
+        The file's name (shown in the journal's ``source`` and in messages).
+    columns, date_format
+        For a pain-journal CSV only: passed to :func:`sci_pain.read_journal` (header in
+        the file -> journal column; a :func:`~datetime.datetime.strptime` format).
+
+    Returns
+    -------
+    (kind, Journal)
+        The kind from :func:`detect_journal_format`, and the journal read by its reader.
+
+    Raises
+    ------
+    JournalError
+        When the file cannot be read at all (the reader's message says why).
+
+    Examples
+    --------
+    >>> kind, journal = read_diary(
+    ...     b"When;Level of pain\\n31/03/2026 08:00;4\\n",
+    ...     columns={"When": "timestamp", "Level of pain": "pain"},
+    ...     date_format="%d/%m/%Y %H:%M",
+    ... )
+    >>> kind, journal.n_entries, f"{journal.entries['timestamp'][0]:%Y-%m-%d}"
+    ('journal', 1, '2026-03-31')
+    """
+    from sci_pain.journal.importers._all import read_bearable, read_fhir, read_flaredown
+    from sci_pain.journal.reader import read_journal
+
+    kind = detect_journal_format(data, name=name)
+    buffer = io.BytesIO(data.encode("utf-8") if isinstance(data, str) else bytes(data))
+    buffer.name = name
+    if kind == "bearable":
+        return kind, read_bearable(buffer)
+    if kind == "flaredown":
+        return kind, read_flaredown(buffer)
+    if kind == "fhir":
+        return kind, read_fhir(buffer)
+    return kind, read_journal(buffer, columns=columns or None, date_format=date_format)
+
+
+def file_columns(data: bytes | str) -> tuple[list[str], dict[str, str]]:
+    """A journal CSV's headers, and the journal column each one matches by itself.
+
+    Headers match a journal column ignoring case, surrounding spaces and spaces or hyphens
+    against ``_`` (as :func:`sci_pain.read_journal` matches them); the others need to be
+    mapped by the learner.
+
+    Returns
+    -------
+    (headers, matched)
+        Every header as written, and ``{header: journal column}`` for those that match.
+
+    Examples
+    --------
+    >>> file_columns(b"When;Pain;Where\\n")
+    (['When', 'Pain', 'Where'], {'Pain': 'pain'})
+    """
+    headers = [h.strip().lstrip("\ufeff").strip() for h in _header(_text(data))]
+    matched = {h: _norm(h) for h in headers if _norm(h) in COLUMN_ORDER}
+    return headers, matched
+
+
+def _column_values(data: bytes | str, header: str, n: int) -> list[str]:
+    text = _text(data)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and lines[0].lower().startswith("sep="):
+        lines = lines[1:]
+    if not lines:
+        return []
+    delimiter = max(",;\t", key=lines[0].count)
+    rows = list(csv.reader(lines[: n + 1], delimiter=delimiter))
+    names = [h.strip().lstrip("\ufeff").strip() for h in rows[0]]
+    if header not in names:
+        return []
+    i = names.index(header)
+    return [row[i].strip() for row in rows[1:] if len(row) > i and row[i].strip()]
+
+
+def preview_dates(
+    data: bytes | str, header: str, date_format: str | None, *, n: int = 3
+) -> list[tuple[str, str | None]]:
+    """How the first dates of a column read with a format: (as written, as read or None).
+
+    Examples
+    --------
+    >>> preview_dates(b"When;Pain\\n31/03/2026 08:00;4\\n", "When", "%d/%m/%Y %H:%M")
+    [('31/03/2026 08:00', 'Tue 31 Mar 2026, 08:00')]
+    >>> preview_dates(b"When;Pain\\n31/03/2026 08:00;4\\n", "When", "%m/%d/%Y %H:%M")
+    [('31/03/2026 08:00', None)]
+    """
+    out = []
+    for value in _column_values(data, header, n):
+        try:
+            if date_format is None:
+                when = _dt.datetime.fromisoformat(value.replace("Z", ""))
+            else:
+                when = _dt.datetime.strptime(value, date_format)
+        except ValueError:
+            out.append((value, None))
+            continue
+        clock = "" if (when.hour, when.minute) == (0, 0) and len(value) <= 10 else ", %H:%M"
+        out.append((value, when.strftime(f"%a %d %b %Y{clock}")))
+    return out
+
+
+def no_pain_ratings_message(kind: JournalFormat, journal: Journal) -> str | None:
+    """What cannot be shown when an import holds no 0-10 pain rating, in plain words.
+
+    Returns None when the journal has entries with pain ratings.
+
+    Examples
+    --------
+    >>> from sci_pain.journal.importers._all import read_flaredown
+    >>> journal = read_flaredown(io.StringIO("Date,Leg pain,Tags,Foods\\n2026-03-02,3,,\\n"))
+    >>> print(no_pain_ratings_message("flaredown", journal))  # doctest: +ELLIPSIS
+    This Flaredown export holds no 0-10 pain ratings. ...
+    """
+    if journal.n_entries > 0 and journal.entries["pain"].notna().any():
+        return None
+    why = {
+        "bearable": (
+            "This Bearable export holds no 0-10 pain ratings. Bearable rates symptoms 0-4 "
+            "(none, mild, moderate, severe, unbearable): a different scale, and no published "
+            "conversion to 0-10 exists, so none is made."
+        ),
+        "flaredown": (
+            "This Flaredown export holds no 0-10 pain ratings. Flaredown rates conditions and "
+            "symptoms 0-4 (not active to extremely active): a different scale, and no "
+            "published conversion to 0-10 exists, so none is made."
+        ),
+        "fhir": (
+            "This FHIR Bundle holds no 0-10 pain rating (an Observation with LOINC code "
+            "72514-3 and a value)."
+        ),
+        "journal": "No entry of this file has both a readable date and a 0-10 pain rating.",
+    }[kind]
+    cannot = (
+        " So what needs pain ratings cannot be shown: the dashboard's figures, the trend, "
+        "the patterns of pain, before-and-after comparisons and the clinic report."
+    )
+    can = (
+        " What the file does hold is listed below on its own scales, as context: it can be "
+        "read and talked about, but it is not a pain score."
+        if kind in ("bearable", "flaredown")
+        else " The problems table below says why each record was not read."
+    )
+    tip = (
+        " To record pain in Bearable in a way this package can read, set up a health "
+        "measurement called 'Pain' on a 0-10 scale."
+        if kind == "bearable"
+        else ""
+    )
+    return why + cannot + can + tip
+
+
+def diary_context(kind: JournalFormat, data: bytes | str) -> pd.DataFrame:
+    """What an app export holds besides 0-10 pain, one row per item, on the app's own scale.
+
+    Parameters
+    ----------
+    kind : {"bearable", "flaredown"}
+        From :func:`detect_journal_format`; other kinds give an empty table.
+    data : bytes or str
+        The export.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``kind`` (symptom, sleep, mood, medication... as the app names it),
+        ``item``, ``scale`` (the app's own), ``days`` (days logged), ``first_day``,
+        ``last_day`` and ``values`` (the range as written, never converted).
+
+    Examples
+    --------
+    >>> text = '''date,weekday,time of day,category,rating/amount,detail,notes
+    ... "2nd Mar 2026","Monday","pm","Symptom","2","Leg pain (Moderate)",""
+    ... "3rd Mar 2026","Tuesday","pm","Symptom","3","Leg pain (Severe)",""
+    ... "3rd Mar 2026","Tuesday","","Sleep","7.5","",""
+    ... '''
+    >>> table = diary_context("bearable", text)
+    >>> table[["kind", "item", "days", "values"]].to_string(index=False)
+    '   kind     item  days values\\n  Sleep    Sleep     1    7.5\\nSymptom Leg pain     2 2 to 3'
+    """
+    from sci_pain.journal.importers._all import read_bearable_records, read_flaredown_records
+
+    columns = ["kind", "item", "scale", "days", "first_day", "last_day", "values"]
+    buffer = io.StringIO(data if isinstance(data, str) else _text(data, limit=1 << 62))
+    if kind == "bearable":
+        records = read_bearable_records(buffer).rename(columns={"category": "kind"})
+        records["item"] = records["name"].where(records["name"].astype(str) != "", records["kind"])
+    elif kind == "flaredown":
+        records = read_flaredown_records(buffer).rename(columns={"type": "kind", "name": "item"})
+        records["kind"] = records["kind"].where(records["kind"].astype(str) != "", "item")
+    else:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (what, item), group in records.groupby(["kind", "item"], sort=True):
+        values = group["value"].astype(str).str.strip()
+        values = values[values != ""]
+        numbers = pd.to_numeric(values, errors="coerce").dropna()
+        if len(numbers) == len(values) and len(numbers):
+            low, high = numbers.min(), numbers.max()
+            shown = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+        else:
+            distinct = list(dict.fromkeys(values))
+            shown = ", ".join(distinct[:3]) + (" ..." if len(distinct) > 3 else "")
+        days = group["date"].dropna()
+        scale = str(group["scale"].iloc[0]) if "scale" in group else ""
+        rows.append(
+            {
+                "kind": str(what),
+                "item": str(item),
+                "scale": scale or "as written",
+                "days": int(days.dt.normalize().nunique()),
+                "first_day": days.min(),
+                "last_day": days.max(),
+                "values": shown,
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)

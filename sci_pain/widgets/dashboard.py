@@ -1,0 +1,807 @@
+"""The computation behind the journal dashboard: filter, update figures in place, render fast.
+
+:func:`sci_pain.make_journal_dashboard` only wires controls to this module. Here a journal's
+entries are filtered by date, site and side (:func:`filter_entries`), and
+:class:`JournalFigures` keeps one matplotlib figure per plot kind, drawn once with
+``plot_<kind>`` and then changed in place with ``update_<kind>`` from
+:mod:`sci_pain.plotting.journal`. Rendering redraws only what changed:
+
+* the update functions return the artists whose appearance changed;
+* the first time a set of artists changes, the figure is drawn with those artists left out
+  and the picture is kept as a background; while the same artists keep changing (a slider
+  being dragged), each redraw restores the background and draws only them (*blitting*);
+* the picture is encoded as PNG with light compression (Pillow, level 1);
+* filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
+  going back to a view costs nothing.
+
+No wall-clock time or randomness is involved: the same view gives the same picture.
+
+Examples
+--------
+>>> import sci_pain as sp
+>>> figures = JournalFigures(sp.load_example_journal("neuropathic"))
+>>> shown = figures.render("timeline", JournalView(window=14))
+>>> shown.png[:4], shown.title
+(b'\\x89PNG', 'Pain over time')
+>>> "14-day rolling mean" in shown.alt
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import struct
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.analysis import AnalysisError, scan_red_flags
+from sci_pain.analysis import as_entries as _as_entries
+from sci_pain.journal import SIDES, SITES
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DASHBOARD_KINDS",
+    "KIND_LABELS",
+    "JournalView",
+    "RenderedFigure",
+    "JournalFigures",
+    "filter_entries",
+    "journal_days",
+    "render_png",
+]
+
+DASHBOARD_KINDS: tuple[str, ...] = (
+    "timeline",
+    "calendar",
+    "time_of_day_weekday",
+    "body_map",
+    "descriptors",
+    "association",
+    "overview",
+)
+"""The figures the dashboard shows (each ``plot_<kind>`` of :mod:`sci_pain.plotting.journal`)."""
+
+KIND_LABELS: dict[str, str] = {
+    "timeline": "Timeline",
+    "calendar": "Calendar",
+    "time_of_day_weekday": "Time of day × weekday",
+    "body_map": "Body map",
+    "descriptors": "Descriptors",
+    "association": "Association",
+    "overview": "Overview",
+}
+"""How each kind is named in the dashboard's drop-down."""
+
+_SIZES: dict[str, tuple[float, float]] = {
+    "timeline": (9.0, 3.8),
+    "calendar": (9.0, 3.0),
+    "time_of_day_weekday": (7.5, 3.8),
+    "body_map": (5.5, 5.0),
+    "descriptors": (7.5, 4.0),
+    "association": (7.5, 4.2),
+    "overview": (11.0, 11.0),
+}
+_DPI_SCALE = {"overview": 0.85}  # 11 inches at 0.85 x 90 dpi: as wide as a notebook shows
+_ASSOCIATION_SEED = 0
+
+
+def _day(value) -> pd.Timestamp | None:
+    return None if value is None else pd.Timestamp(value).normalize()
+
+
+def filter_entries(
+    entries,
+    *,
+    start=None,
+    end=None,
+    site: str | None = None,
+    side: str | None = None,
+) -> pd.DataFrame:
+    """The entries from ``start`` to ``end`` (whole days) recorded at one site and side.
+
+    Parameters
+    ----------
+    entries : DataFrame or Journal
+    start, end : date-like, optional
+        First and last day to keep, inclusive; default: no limit.
+    site : str, optional
+        Keep entries whose recorded ``site`` is this (e.g. ``"foot"``); default all.
+        ``whole_leg`` entries are not counted as every site here: the filter keeps what was
+        written.
+    side : str, optional
+        Keep entries whose recorded ``side`` is this (``"left"``, ``"right"`` or ``"both"``).
+
+    Returns
+    -------
+    DataFrame
+        A subset of the rows, in the same order; the input is not changed.
+
+    Raises
+    ------
+    AnalysisError
+        For a site or side outside the journal format's vocabulary, or a filter on a column
+        the journal lacks.
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("dvt").entries
+    >>> feb = filter_entries(entries, start="2026-02-01", end="2026-02-07", side="left")
+    >>> f"{feb['timestamp'].min():%Y-%m-%d}", set(feb["side"])
+    ('2026-02-01', {'left'})
+    """
+    entries = _as_entries(entries)
+    keep = np.ones(len(entries), dtype=bool)
+    if start is not None or end is not None:
+        days = entries["timestamp"].dt.normalize()
+        if start is not None:
+            keep &= (days >= _day(start)).to_numpy(dtype=bool, na_value=False)
+        if end is not None:
+            keep &= (days <= _day(end)).to_numpy(dtype=bool, na_value=False)
+    for column, value, allowed in (("site", site, SITES), ("side", side, SIDES)):
+        if value is None:
+            continue
+        if value not in allowed:
+            msg = f"{column} {value!r} is not in the journal format; choose one of {allowed}"
+            raise AnalysisError(msg, column=column)
+        if column not in entries.columns:
+            msg = f"the journal has no {column!r} column to filter on"
+            raise AnalysisError(msg, column=column, available=entries.columns)
+        values = entries[column].astype(object).to_numpy()
+        keep &= values == value
+    if keep.all():
+        return entries
+    return entries.loc[keep]
+
+
+def journal_days(entries) -> list[_dt.date]:
+    """Every calendar day from a journal's first entry to its last (for a date slider).
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> days = journal_days(sp.load_example_journal("dvt"))
+    >>> days[0], len(days)
+    (datetime.date(2026, 1, 5), 120)
+    """
+    entries = _as_entries(entries)
+    ts = entries["timestamp"].dropna()
+    if ts.empty:
+        return []
+    return [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]
+
+
+@dataclass(frozen=True)
+class JournalView:
+    """What the dashboard shows: a date range, a site and side, and the plot settings.
+
+    Attributes
+    ----------
+    start, end : datetime.date or None
+        First and last day shown (inclusive); None: the journal's first or last day.
+    site, side : str or None
+        Only entries recorded at this site, on this side (None: all).
+    window : int
+        Rolling-mean window in days (timeline and overview).
+    variable : str
+        The measure set against pain in the association plot.
+    lag : int
+        Days between that measure and the pain (association plot).
+    """
+
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    site: str | None = None
+    side: str | None = None
+    window: int = 7
+    variable: str = "activity_min"
+    lag: int = 0
+
+    @property
+    def filters(self) -> tuple:
+        """The part of the view that selects entries."""
+        return (self.start, self.end, self.site, self.side)
+
+    def key(self, kind: str) -> tuple:
+        """The part of the view a figure of ``kind`` depends on (for caching)."""
+        if kind in ("timeline", "overview"):
+            return (*self.filters, self.window)
+        if kind == "association":
+            return (*self.filters, self.variable, self.lag)
+        return self.filters
+
+    def describe(self) -> str:
+        """The filters in words, e.g. ``"site foot, side left, 2026-03-01 to 2026-03-31"``."""
+        parts = []
+        if self.site:
+            parts.append(f"site {self.site.replace('_', ' ')}")
+        if self.side:
+            parts.append(f"side {self.side}")
+        if self.start or self.end:
+            start = f"{self.start:%Y-%m-%d}" if self.start else "the start"
+            end = f"{self.end:%Y-%m-%d}" if self.end else "the end"
+            parts.append(f"{start} to {end}")
+        return ", ".join(parts) or "all entries"
+
+
+@dataclass(frozen=True)
+class RenderedFigure:
+    """A figure rendered for the dashboard.
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`DASHBOARD_KINDS`.
+    png : bytes
+        The picture.
+    alt : str
+        One sentence describing it (from :func:`sci_pain.plotting.journal.alt_text`).
+    title : str
+        The figure's title as drawn.
+    n_entries : int
+        Entries shown.
+    width, height : int
+        Size in pixels.
+    cached : bool
+        True when the picture came from the cache (nothing was drawn).
+    """
+
+    kind: str
+    png: bytes = field(repr=False)
+    alt: str
+    title: str
+    n_entries: int
+    width: int
+    height: int
+    cached: bool = False
+
+
+class _LRU(OrderedDict):
+    """A small least-recently-used cache."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def fetch(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = compute()
+        if self.size > 0:
+            self[key] = value
+            while len(self) > self.size:
+                self.popitem(last=False)
+        return value
+
+
+def _attached(artist) -> bool:
+    from matplotlib.axis import Axis
+
+    return isinstance(artist, Axis) or artist.get_figure() is not None
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+def _encode_png(canvas) -> bytes:
+    """The canvas as an RGB PNG, written directly: rows unfiltered, zlib level 1.
+
+    For a plot (mostly flat colour) this is about four times faster than Pillow's encoder
+    and no larger.
+    """
+    rgba = np.asarray(canvas.buffer_rgba())
+    height, width = rgba.shape[:2]
+    rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type 0 (none) for every row
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+class _TextCache:
+    """Rasterised strings, shared by the dashboard's canvases (least recently used first out).
+
+    Matplotlib 3.11 rasterises every glyph of every string on every draw, which makes text
+    most of the cost of a redraw. The dashboard's renderer rasterises a string once (as
+    matplotlib did before 3.11: the whole string into one bitmap, placed at whole pixels)
+    and reuses the bitmap: tick labels, titles and legends repeat from draw to draw.
+    """
+
+    def __init__(self, size: int = 4096):
+        self.bitmaps: OrderedDict = OrderedDict()
+        self.size = size
+        self.enabled = True
+
+
+_TEXT_CACHE = _TextCache()
+
+
+@cache
+def _renderer_class():
+    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+
+    class _CachedTextRenderer(RendererAgg):
+        """RendererAgg that reuses the bitmaps of strings drawn before."""
+
+        def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+            cache = _TEXT_CACHE
+            if ismath or not cache.enabled:
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            flags = get_hinting_flag()
+            antialiased = bool(gc.get_antialiased())
+            key = (s, hash(prop), prop.get_size_in_points(), self.dpi, flags, antialiased)
+            entry = cache.bitmaps.get(key)
+            try:
+                if entry is None:
+                    font = self._prepare_font(prop)
+                    font.set_text(s, 0, flags=flags)
+                    font.draw_glyphs_to_bitmap(antialiased=antialiased)
+                    x_off, y_off = font.get_bitmap_offset()
+                    entry = (
+                        np.array(font.get_image()),
+                        font.get_descent() / 64.0,
+                        x_off / 64.0,
+                        y_off / 64.0,
+                    )
+                    cache.bitmaps[key] = entry
+                    if len(cache.bitmaps) > cache.size:
+                        cache.bitmaps.popitem(last=False)
+                else:
+                    cache.bitmaps.move_to_end(key)
+                image, descent, x_off, y_off = entry
+                x_d = descent * math.sin(math.radians(angle))
+                y_d = descent * math.cos(math.radians(angle))
+                self._renderer.draw_text_image(
+                    image, round(x + x_off + x_d), round(y + y_off + y_d) + 1, angle, gc
+                )
+            except (AttributeError, TypeError, ValueError):  # another matplotlib: plain text
+                cache.enabled = False
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return None
+
+    return _CachedTextRenderer
+
+
+@cache
+def _canvas_class():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    class _FastCanvas(FigureCanvasAgg):
+        """An Agg canvas whose renderer caches rasterised text."""
+
+        renderer_class = _renderer_class()
+
+        def get_renderer(self):
+            width, height = self.get_width_height(physical=True)
+            key = width, height, self.figure.dpi
+            if self._lastKey != key:
+                self.renderer = self.renderer_class(width, height, self.figure.dpi)
+                self._lastKey = key
+            return self.renderer
+
+    return _FastCanvas
+
+
+def render_png(figure: Figure) -> bytes:
+    """Draw a figure with Agg and return it as PNG, fast.
+
+    Unlike :func:`sci_pain.html.figures.figure_png` there is no ``bbox_inches="tight"`` (which
+    draws twice): the figure is drawn as laid out, once, and encoded with light
+    compression. For figures redrawn interactively; lay the figure out when making it.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
+    b'\\x89PNG'
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = _canvas_class()(figure)
+    canvas.draw()
+    return _encode_png(canvas)
+
+
+class _BlitCanvas:
+    """An Agg canvas that redraws only the artists that changed (see the module docstring)."""
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+        self.canvas = _canvas_class()(figure)
+        self.animated: list = []
+        self.background = None
+        self.png: bytes | None = None
+        self.full_draws = 0
+
+    def reset(self) -> None:
+        """Forget the background: the next render draws everything."""
+        for artist in self.animated:
+            artist.set_animated(False)
+        self.animated, self.background = [], None
+
+    def draw(self) -> None:
+        """Draw the whole figure (no blitting)."""
+        self.reset()
+        self.canvas.draw()
+
+    def render(self, changed: list) -> bytes:
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
+
+        changed = list({id(a): a for a in changed}.values())
+        if self.png is not None and not changed and self.background is not None:
+            return self.png
+        ids = {id(a) for a in self.animated}
+        whole = any(isinstance(a, (Axes, Figure)) for a in changed)
+        if (
+            whole
+            or self.background is None
+            or not all(id(a) in ids for a in changed)
+            or not all(_attached(a) for a in self.animated)
+        ):
+            # A new set of changing artists: draw everything else once as the background.
+            # (The update functions report groups of artists whole, e.g. every cell label
+            # of a heatmap, so that moving one control keeps changing the same set.)
+            self.reset()
+            self.animated = [] if whole else [a for a in changed if _attached(a)]
+            for artist in self.animated:
+                artist.set_animated(True)
+            self.canvas.draw()
+            self.full_draws += 1
+            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self.background)
+        renderer = self.canvas.get_renderer()
+        for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
+            artist.draw(renderer)
+        self.png = _encode_png(self.canvas)
+        return self.png
+
+
+@dataclass
+class _Slot:
+    """One figure of one kind, with its canvas."""
+
+    kind: str
+    figure: Figure
+    canvas: _BlitCanvas
+    shown: tuple | None = None  # the view key the figure's artists show
+
+    def title(self) -> str:
+        if self.kind == "overview":
+            return self.figure.get_suptitle()
+        return self.figure.axes[0].get_title()
+
+
+class JournalFigures:
+    """One figure per plot kind for one journal, updated in place and rendered to PNG.
+
+    Parameters
+    ----------
+    journal : Journal or DataFrame
+        The journal (or its entries).
+    dpi : int, default 90
+        Resolution of the pictures.
+    n_boot : int, default 200
+        Bootstrap replicates for the association plot's interval (fewer than the analysis
+        default, so that the plot follows a control at once; the interval's ends move by a
+        few hundredths).
+    cache_size : int, default 48
+        How many rendered pictures to keep (0: none).
+    injury_level : str, default "unknown"
+        Passed to :func:`sci_pain.scan_red_flags` (``"T4"``, ``"L1"``, ... or
+        ``"unknown"``, which the red-flag list then states).
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> figures = JournalFigures(sp.load_example_journal("dvt"))
+    >>> first = figures.render("calendar", JournalView(side="left"))
+    >>> again = figures.render("calendar", JournalView(side="left"))
+    >>> again.cached, again.png == first.png
+    (True, True)
+    """
+
+    def __init__(
+        self,
+        journal,
+        *,
+        dpi: int = 90,
+        n_boot: int = 200,
+        cache_size: int = 48,
+        injury_level: str = "unknown",
+    ):
+        self.entries = _as_entries(journal)
+        self.injury_level = injury_level
+        self.dpi = dpi
+        self.n_boot = n_boot
+        ts = self.entries["timestamp"].dropna()
+        self.first_day = ts.min().normalize() if len(ts) else None
+        self._slots: dict[str, _Slot] = {}
+        self._filtered = _LRU(16)
+        self._flag_tables = _LRU(16)
+        self._unavailable: set[str] = set()
+        self._alts = _LRU(256)
+        self._associations = _LRU(64)
+        self._pictures = _LRU(cache_size)
+        self._flags: pd.DataFrame | None = None
+
+    # -- data ----------------------------------------------------------------------------
+    @property
+    def flags(self) -> pd.DataFrame:
+        """:func:`sci_pain.scan_red_flags` of the whole journal (scanned once).
+
+        The scan looks at each day against the person's own recent days, so it runs on the
+        whole journal; :meth:`flags_for` then keeps the flagged entries a view shows.
+        """
+        if self._flags is None:
+            self._flags = scan_red_flags(self.entries, injury_level=self.injury_level)
+        return self._flags
+
+    def entries_for(self, view: JournalView) -> pd.DataFrame:
+        """The entries a view shows (cached)."""
+        return self._filtered.fetch(
+            view.filters,
+            lambda: filter_entries(
+                self.entries, start=view.start, end=view.end, site=view.site, side=view.side
+            ),
+        )
+
+    def flags_for(self, view: JournalView) -> pd.DataFrame:
+        """The red flags among the entries a view shows (cached)."""
+
+        def compute() -> pd.DataFrame:
+            entries = self.entries_for(view)
+            rows = entries["row"] if "row" in entries.columns else entries.index
+            table = self.flags
+            return table[table["row"].isin(np.asarray(rows))].reset_index(drop=True)
+
+        return self._flag_tables.fetch(view.filters, compute)
+
+    # -- figures -------------------------------------------------------------------------
+    def figure(self, kind: str) -> Figure:
+        """The live figure of a kind (drawn on first use)."""
+        return self._slot(kind).figure
+
+    def draw(self, kind: str) -> None:
+        """Draw the current figure of a kind completely with Agg, without blitting.
+
+        For comparison in benchmarks; the next :meth:`render` draws its background again.
+        """
+        from sci_pain.style import style_context
+
+        with style_context():
+            self._slot(kind).canvas.draw()
+
+    def full_draws(self, kind: str) -> int:
+        """How many times the figure of a kind was drawn completely (the rest were blits)."""
+        return self._slot(kind).canvas.full_draws if kind in self._slots else 0
+
+    def _slot(self, kind: str) -> _Slot:
+        if kind not in DASHBOARD_KINDS:
+            msg = f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}"
+            raise ValueError(msg)
+        if kind not in self._slots:
+            self._slots[kind] = self._new_slot(kind)
+        return self._slots[kind]
+
+    def _new_slot(self, kind: str) -> _Slot:
+        from matplotlib.figure import Figure
+
+        from sci_pain.plotting import journal as pj
+        from sci_pain.style import style_context
+
+        with style_context():
+            figure = Figure(figsize=_SIZES[kind], dpi=self.dpi * _DPI_SCALE.get(kind, 1.0))
+            canvas = _BlitCanvas(figure)  # attach the Agg canvas before drawing
+            if kind == "overview":
+                pj.plot_overview(self.entries, fig=figure, flags=self.flags)
+            else:
+                ax = figure.add_subplot()
+                plot = getattr(pj, f"plot_{kind}")
+                if kind == "timeline":
+                    plot(self.entries, ax=ax, flags=self.flags)
+                elif kind == "association":
+                    plot(self.entries, ax=ax, n_boot=0)
+                else:
+                    plot(self.entries, ax=ax)
+                figure.tight_layout()
+        return _Slot(kind, figure, canvas)
+
+    def _update(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
+
+        key = view.key(slot.kind)
+        if slot.shown == key:
+            return []  # the artists already show this view
+        changed = self._apply(slot, view, entries)
+        slot.shown = key
+        return changed
+
+    def _apply(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
+        from sci_pain.plotting import journal as pj
+
+        kind, before, key = slot.kind, slot.shown, view.key(slot.kind)
+        flags = self.flags_for(view)
+        if kind == "overview":
+            start = view.start or self.first_day
+            end = view.end or self.entries["timestamp"].max().normalize()
+            only_window = before is not None and before[:-1] == key[:-1]
+            return pj.update_overview(
+                slot.figure,
+                entries,
+                first_day=self.first_day,
+                window=view.window,
+                flags=flags,
+                start=start,
+                end=end,
+                panels=["timeline"] if only_window else None,
+            )
+        ax = slot.figure.axes[0]
+        if kind == "timeline":
+            start = _day(view.start) or self.first_day
+            end = _day(view.end) or self.entries["timestamp"].max().normalize()
+            return pj.update_timeline(
+                ax,
+                entries,
+                window=view.window,
+                flags=flags,
+                xlim=(start - pd.Timedelta(hours=12), end + pd.Timedelta(hours=36)),
+            )
+        if kind == "calendar":
+            return pj.update_calendar(
+                ax, entries, first_day=self.first_day, start=view.start, end=view.end
+            )
+        if kind == "association":
+            return pj.update_association(
+                ax,
+                entries,
+                variable=view.variable,
+                lag=view.lag,
+                result=self.association(view),
+            )
+        return getattr(pj, f"update_{kind}")(ax, entries)
+
+    def association(self, view: JournalView) -> pd.Series:
+        """The association of daily pain with the view's measure and lag (cached).
+
+        The row of :func:`sci_pain.associations` that the association plot and its alt
+        text both show, computed once.
+        """
+        from sci_pain.analysis import associations
+
+        return self._associations.fetch(
+            view.key("association"),
+            lambda: associations(
+                self.entries_for(view),
+                variables={view.variable: (view.lag,)},
+                n_boot=self.n_boot,
+                seed=_ASSOCIATION_SEED,
+            ).iloc[0],
+        )
+
+    def prepare(self, view: JournalView, *, skip: str | None = None) -> str | None:
+        """Make the next figure not made yet and render it for ``view``; return its kind.
+
+        A dashboard calls this while it waits for the user, one kind at a time, so that the
+        first switch to another kind of figure finds it drawn. Returns None when every kind
+        is made. A kind the journal cannot draw is skipped (choosing it shows why).
+        """
+        for kind in DASHBOARD_KINDS:
+            if kind == skip or kind in self._slots or kind in self._unavailable:
+                continue
+            try:
+                self.render(kind, view)
+            except ValueError:
+                self._unavailable.add(kind)
+            return kind
+        return None
+
+    def alt_text(self, kind: str, view: JournalView) -> str:
+        """The alt text of a kind's figure for a view (cached)."""
+        from sci_pain.plotting import alt_text, association_alt_text
+
+        def compute() -> str:
+            entries = self.entries_for(view)
+            if entries.empty:
+                return self._empty_message(view)
+            if kind in ("timeline", "overview"):
+                return alt_text(kind, entries, window=view.window, flags=self.flags_for(view))
+            if kind == "association":
+                return association_alt_text(
+                    self.association(view), variable=view.variable, lag=view.lag
+                )
+            return alt_text(kind, entries)
+
+        return self._alts.fetch((kind, view.key(kind)), compute)
+
+    @staticmethod
+    def _empty_message(view: JournalView) -> str:
+        return f"No entries to show for {view.describe()}: widen the dates or choose all sites."
+
+    def render(self, kind: str, view: JournalView, *, with_alt: bool = True) -> RenderedFigure:
+        """Render a kind of figure for a view, redrawing only what changed.
+
+        Parameters
+        ----------
+        kind : str
+            One of :data:`DASHBOARD_KINDS`.
+        view : JournalView
+        with_alt : bool, default True
+            Describe the figure too. A dashboard may show the picture first and then ask
+            :meth:`alt_text` (``alt`` is then ``""``).
+
+        Returns
+        -------
+        RenderedFigure
+
+        Raises
+        ------
+        ValueError
+            For an unknown kind; AnalysisError when the journal lacks what the figure needs
+            (e.g. no ``site`` column for the body map).
+        """
+        from sci_pain.style import style_context
+
+        key = (kind, view.key(kind))
+        if key in self._pictures:
+            picture = replace(self._pictures.fetch(key, lambda: None), cached=True)
+            return replace(picture, alt=self.alt_text(kind, view)) if with_alt else picture
+        entries = self.entries_for(view)
+        if entries.empty:
+            picture = self._render_message(kind, self._empty_message(view))
+        else:
+            slot = self._slot(kind)
+            with style_context():
+                changed = self._update(slot, view, entries)
+                png = slot.canvas.render(changed)
+            width, height = slot.canvas.canvas.get_width_height(physical=True)
+            picture = RenderedFigure(
+                kind=kind,
+                png=png,
+                alt="",
+                title=slot.title(),
+                n_entries=len(entries),
+                width=width,
+                height=height,
+            )
+        self._pictures.fetch(key, lambda: picture)
+        return replace(picture, alt=self.alt_text(kind, view)) if with_alt else picture
+
+    def message(self, kind: str, message: str) -> RenderedFigure:
+        """A picture that says ``message`` instead of a figure (and has it as alt text)."""
+        return self._render_message(kind, message)
+
+    def _render_message(self, kind: str, message: str) -> RenderedFigure:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(6.0, 1.2), dpi=self.dpi)
+        canvas = FigureCanvasAgg(figure)
+        figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True, color="0.25")
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        return RenderedFigure(kind, _encode_png(canvas), message, "", 0, width, height)

@@ -1,0 +1,233 @@
+"""Cohort API: many journals validated together, Parquet on disk, DuckDB over it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sci_pain.analysis import time_of_day_profile
+from sci_pain.journal import cohort as co
+from sci_pain.journal.reader import journal_from_frame, read_journal
+from sci_pain.simulate import simulate_cohort, simulate_journal
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Six journals, one of them faulty in single records, one unreadable as a whole."""
+    path = tmp_path_factory.mktemp("class")
+    for i, persona in enumerate(["neuropathic", "spasticity", "overuse", "dvt"]):
+        frame = simulate_journal(persona, days=40, seed=i)
+        frame.to_csv(path / f"p{i}.csv", index=False)
+    faulty = simulate_journal("neuropathic", days=20, seed=9)
+    faulty = faulty.astype({"pain": object})
+    faulty.loc[3, "pain"] = "eleven"  # not a number: record not kept
+    faulty.loc[5, "pain"] = 14  # out of range: record not kept
+    faulty.loc[7, "timestamp"] = "yesterday"
+    faulty.to_csv(path / "p4_faulty.csv", index=False)
+    (path / "p5_empty.csv").write_text("")
+    # read on their own, not with the others: a note over two lines, a short row, a semicolon
+    odd = simulate_journal("overuse", days=10, seed=3)
+    odd.loc[2, "notes"] = "two\nlines, and a comma"
+    text = odd.to_csv(index=False).splitlines(keepends=True)
+    text[6] = ",".join(text[6].split(",")[:4]) + "\n"
+    (path / "p6_odd.csv").write_text("".join(text))
+    (path / "p7_semicolon.csv").write_text(
+        simulate_journal("dvt", days=10, seed=4).to_csv(index=False, sep=";")
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def cohort(folder):
+    return co.read_journals(folder, workers=1)
+
+
+def test_every_journals_records_are_accounted_for(folder, cohort):
+    assert cohort.persons == [
+        "p0", "p1", "p2", "p3", "p4_faulty", "p5_empty", "p6_odd", "p7_semicolon"
+    ]  # fmt: skip
+    plain = [co._plain((folder / f"{p}.csv").read_bytes(), p) is not None for p in cohort.persons]
+    assert plain[:3] == [True, True, True] and plain[4]  # read together, in one pass
+    assert not any(plain[5:])  # read one by one
+    for person in [p for p in cohort.persons if p != "p5_empty"]:
+        journal = read_journal(folder / f"{person}.csv")
+        mine = cohort.entries[cohort.entries["person"] == person].drop(columns="person")
+        expected = journal.entries
+        pd.testing.assert_frame_equal(
+            mine.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False
+        )
+        row = cohort.people.set_index("person").loc[person]
+        assert row["n_records"] == journal.n_records == row["n_entries"] + row["n_dropped"]
+        assert row["n_entries"] == journal.n_entries
+        problems = cohort.problems[cohort.problems["person"] == person]
+        assert problems["reason"].tolist() == journal.problems["problem"].tolist()
+        assert problems["row"].tolist() == journal.problems["row"].tolist()
+    # every record in the file is either an entry or a not-kept problem
+    text = (folder / "p4_faulty.csv").read_text().strip().splitlines()
+    people = cohort.people.set_index("person")
+    assert people.loc["p4_faulty", "n_records"] == len(text) - 1
+    assert people.loc["p4_faulty", "n_dropped"] == 3
+
+
+def test_a_faulty_journal_is_reported_and_does_not_drop_the_cohort(cohort):
+    people = cohort.people.set_index("person")
+    assert people.loc["p5_empty", "status"] == "unreadable"
+    assert (people.drop(index="p5_empty")["status"] == "read").all()
+    reason = cohort.problems.loc[cohort.problems["person"] == "p5_empty", "reason"].item()
+    assert reason.startswith("journal not read:") and "empty" in reason
+    assert set(cohort.entries["person"]) == set(cohort.persons) - {"p5_empty"}
+    faulty = cohort.problems[cohort.problems["person"] == "p4_faulty"]
+    assert {"pain", "timestamp"} <= set(faulty["column"].dropna())
+    assert "1 unreadable" in cohort.summary()
+
+
+def test_parallel_reading_gives_the_same_cohort(folder, cohort):
+    parallel = co.read_journals(folder, workers=2)
+    for name in ("entries", "problems", "people"):
+        pd.testing.assert_frame_equal(getattr(parallel, name), getattr(cohort, name))
+
+
+def test_parquet_round_trip_and_duckdb_equal_pandas(tmp_path, folder, cohort):
+    saved = co.read_journals(folder, workers=1, save_to=tmp_path / "cohort")
+    again = co.read_cohort(tmp_path / "cohort")
+    pd.testing.assert_frame_equal(again.entries, saved.entries, check_dtype=False)
+    pd.testing.assert_frame_equal(again.people, saved.people, check_dtype=False)
+    sql = """
+        SELECT person, count(*) AS n, avg(pain) AS mean_pain, max(spasms) AS most_spasms
+        FROM entries GROUP BY person ORDER BY person
+    """
+    expected = (
+        cohort.entries.groupby("person")
+        .agg(
+            n=("pain", "size"),
+            mean_pain=("pain", "mean"),
+            most_spasms=("spasms", "max"),
+        )
+        .reset_index()
+    )
+    for source in (cohort, tmp_path / "cohort"):
+        got = co.cohort_query(sql, source)
+        assert got["person"].tolist() == expected["person"].tolist()
+        assert got["n"].tolist() == expected["n"].tolist()
+        np.testing.assert_allclose(got["mean_pain"], expected["mean_pain"].astype(float))
+        assert got["most_spasms"].tolist() == expected["most_spasms"].astype(int).tolist()
+    evening = co.cohort_query(
+        "SELECT person, count(*) AS n FROM entries WHERE hour(timestamp) >= 18 "
+        "GROUP BY person ORDER BY person",
+        tmp_path / "cohort",
+    )
+    pandas_evening = (
+        cohort.entries[cohort.entries["timestamp"].dt.hour >= 18].groupby("person").size()
+    )
+    assert evening.set_index("person")["n"].to_dict() == pandas_evening.to_dict()
+    problems = co.cohort_query(
+        "SELECT person, count(*) AS n FROM problems WHERE NOT kept GROUP BY person", cohort
+    )
+    assert problems.set_index("person")["n"].to_dict() == (
+        cohort.problems[~cohort.problems["kept"]].groupby("person").size().to_dict()
+    )
+
+
+def test_query_errors_name_the_tables_and_columns(cohort):
+    with pytest.raises(co.CohortError, match=r"entries: person, row, timestamp, pain"):
+        co.cohort_query("SELECT pian FROM entries", cohort)
+
+
+def test_cohort_from_frame_equals_validating_each_person_alone():
+    frame = simulate_cohort(8, 30, seed=4)
+    frame = frame.astype({"pain": object, "spasms": object})
+    frame.loc[5, "pain"] = "x"
+    frame.loc[70, "spasms"] = -3
+    frame.loc[71] = frame.loc[70]  # a duplicate record
+    frame = frame.sort_index(kind="stable").reset_index(drop=True)
+    together = co.cohort_from_frame(frame, person="person_id")
+    for key, group in frame.groupby("person_id"):
+        alone = journal_from_frame(group.drop(columns="person_id"), source="x")
+        mine = together.entries[together.entries["person"] == str(key)]
+        pd.testing.assert_frame_equal(
+            mine.drop(columns="person").reset_index(drop=True), alone.entries, check_dtype=False
+        )
+        theirs = together.problems[together.problems["person"] == str(key)]
+        assert theirs["row"].tolist() == alone.problems["row"].tolist()
+        assert theirs["reason"].tolist() == alone.problems["problem"].tolist()
+        row = together.people.set_index("person").loc[str(key)]
+        assert (row["n_records"], row["n_entries"]) == (alone.n_records, alone.n_entries)
+    assert together.people["n_records"].sum() == len(frame)
+
+
+def test_cohort_from_frame_names_a_missing_person_column():
+    with pytest.raises(co.CohortError, match="Did you mean 'person_id'"):
+        co.cohort_from_frame(simulate_cohort(2, 5, seed=1), person="person_ids")
+
+
+def test_evening_pattern_equals_the_single_journal_profile():
+    cohort = co.cohort_from_frame(simulate_cohort(12, 60, seed=5), person="person_id")
+    table = co.evening_pattern(cohort, difference=0.5, min_entries=5)
+    for person, entries in cohort.entries.groupby("person"):
+        profile = time_of_day_profile(entries.drop(columns="person"), relative=True)
+        assert table.loc[person, "evening"] == pytest.approx(profile.loc["evening", "mean"])
+        assert table.loc[person, "morning"] == pytest.approx(profile.loc["morning", "mean"])
+        assert table.loc[person, "n_evening"] == profile.loc["evening", "n"]
+    summary = co.prevalence(table, column="evening_pattern")
+    assert summary["people"] + summary["not_assessed"] == 12
+    assert summary["with"] == int(table["evening_pattern"].sum())
+
+
+def test_too_few_entries_are_not_counted_as_no():
+    cohort = co.cohort_from_frame(simulate_cohort(3, 4, seed=1), person="person_id")
+    table = co.evening_pattern(cohort, min_entries=30)
+    assert table["evening_pattern"].isna().all()
+    assert co.prevalence(table, column="evening_pattern")["not_assessed"] == 3
+
+
+def test_wilson_interval_known_values():
+    # Newcombe (1998), table I: 81/263 -> 0.2553 to 0.3662
+    low, high = co.wilson_interval(81, 263)
+    assert (round(low, 4), round(high, 4)) == (0.2553, 0.3662)
+    assert co.wilson_interval(0, 20)[0] == 0.0
+    assert co.wilson_interval(20, 20)[1] == 1.0
+
+
+def test_spasm_pain_links_per_person():
+    cohort = co.cohort_from_frame(simulate_cohort(6, 60, seed=2), person="person_id")
+    table = co.spasm_pain_links(cohort, min_days=20)
+    from scipy import stats
+
+    for person, entries in cohort.entries.groupby("person"):
+        daily = entries.groupby(entries["timestamp"].dt.normalize()).agg(
+            pain=("pain", "mean"), spasms=("spasms", lambda v: v.sum(min_count=1))
+        )
+        daily = daily.astype(float).dropna()  # a day without a spasm count is not zero
+        rho = stats.spearmanr(daily["spasms"], daily["pain"]).statistic
+        assert table.loc[person, "rho"] == pytest.approx(rho)
+        assert table.loc[person, "n_days"] == len(daily)
+
+
+def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
+    cohort = co.cohort_from_frame(simulate_cohort(4, 60, seed=3), person="person_id")
+    with pytest.raises(TypeError):
+        co.cohort_red_flags(cohort)  # no default level
+    with pytest.raises(co.CohortError, match="injury_level 'T99'"):
+        co.cohort_red_flags(cohort, injury_level="T99")
+    calls = []
+    real = co._scan_one
+
+    def spy(entries, level):
+        calls.append(level)
+        return real(entries, level)
+
+    monkeypatch.setattr(co, "_scan_one", spy)
+    table = co.cohort_red_flags(cohort, injury_level={"1": "T4", "2": "below_T6"}, workers=1)
+    assert calls == ["T4", "below_T6", "unknown", "unknown"]
+    assert table.loc["3", "notes"] == "AD escalation not assessed: injury level unknown"
+    assert table.loc["1", "notes"] == ""
+    flags = table.attrs["flags"]
+    counts = flags.groupby("person").size() if len(flags) else pd.Series(dtype=int)
+    for person in table.index:
+        assert table.loc[person, "flags"] == counts.get(person, 0)
+        assert bool(table.loc[person, "any_flag"]) == (counts.get(person, 0) > 0)
+        assert (table.loc[person, "episodes"] > 0) == bool(table.loc[person, "any_flag"])
+        assert table.loc[person, "episodes"] <= table.loc[person, "flags"]
+    in_parallel = co.cohort_red_flags(cohort, injury_level="unknown", workers=2)
+    assert (in_parallel["notes"] == "AD escalation not assessed: injury level unknown").all()

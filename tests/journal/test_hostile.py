@@ -1,0 +1,416 @@
+"""Hostile and odd files: bounded work, nothing vanishing silently (issue 12, items 1-2).
+
+Each case is a file a learner could bring; each must end, quickly, in entries plus problems
+or in a JournalError, and every record must be accounted for.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sci_pain import cli
+from sci_pain.journal.importers._all import read_fhir, read_flaredown_records
+from sci_pain.journal.reader import JournalError, read_journal
+
+
+def read(text: str, **options):
+    return read_journal(io.StringIO(text), **options)
+
+
+def timed(function, *args, **kwargs):
+    """Result and CPU seconds (CPU time: these machines are shared)."""
+    start = time.process_time()
+    result = function(*args, **kwargs)
+    return result, time.process_time() - start
+
+
+# -- 1. bounded work -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", ["0000-01-01 08:00", "0001-01-01 08:00", "9999-12-31 08:00"])
+def test_implausible_years_are_problems_on_their_record(stamp):
+    journal = read(f"timestamp,pain\n2026-03-01 08:00,3\n{stamp},4\n")
+    assert journal.entries["row"].tolist() == [2]
+    problem = journal.problems.set_index("row").loc[3]
+    assert problem["column"] == "timestamp" and not problem["kept"]
+    assert "outside 1900-2100" in problem["problem"]
+
+
+def test_the_plausible_window_is_inclusive():
+    journal = read("timestamp,pain\n1900-01-01 00:00,3\n2100-12-31 23:59,4\n")
+    assert journal.n_entries == 2 and journal.is_clean
+
+
+def test_a_record_200000_fields_wider_costs_its_bytes_and_keeps_what_follows():
+    text = "timestamp,pain\n2026-03-01 08:00,3" + "," * 200_000 + "x\n2026-03-02 08:00,4\n"
+    journal, seconds = timed(read, text)
+    assert seconds < 2
+    assert journal.entries["row"].tolist() == [3]
+    problem = journal.problems.iloc[0]
+    assert problem["row"] == 2 and not problem["kept"]
+    assert "200,000 more fields than the header" in problem["problem"]
+    assert len(problem["value"]) < 300
+
+
+def test_a_wide_first_record_does_not_lose_the_records_after_it():
+    text = "timestamp,pain\n2026-03-01 08:00,3" + ",x" * 5000 + "\n"
+    text += "".join(f"2026-03-{d:02d} 08:00,{d % 10}\n" for d in range(2, 29))
+    journal, seconds = timed(read, text)
+    assert seconds < 2
+    assert journal.entries["row"].tolist() == list(range(3, 30))
+    assert journal.problems["row"].tolist() == [2]
+
+
+def test_trailing_empty_fields_are_not_a_problem():
+    journal = read("timestamp,pain\n2026-03-01 08:00,3,,,,\n2026-03-02 08:00,4\n")
+    assert journal.n_entries == 2 and journal.is_clean
+
+
+def test_a_header_of_a_million_columns_is_refused_at_once():
+    text = "timestamp,pain" + ",c" * 1_000_000 + "\n2026-03-01 08:00,3\n"
+    start = time.process_time()
+    with pytest.raises(JournalError, match="1,000,002 columns") as caught:
+        read(text)
+    assert time.process_time() - start < 2
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_dev_zero_is_refused_after_its_first_bytes():
+    start = time.process_time()
+    with pytest.raises(JournalError, match="NUL"):
+        read_journal("/dev/zero")
+    assert time.process_time() - start < 2
+
+
+def test_an_endless_text_stream_stops_at_the_size_limit(monkeypatch):
+    from sci_pain.journal import _io as _journal_io
+
+    monkeypatch.setattr(_journal_io, "MAX_BYTES", 1 << 20)
+
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    with pytest.raises(JournalError, match="larger than 1 MB"):
+        read_journal(Endless())
+
+
+def test_a_huge_cell_is_quoted_only_as_a_short_excerpt_with_its_size():
+    journal = read("timestamp,pain,site\n2026-03-01 08:00,3," + "k" * 100_000 + "\n")
+    value = journal.problems.loc[0, "value"]
+    assert len(value) < 300 and "(100,000 characters)" in value
+    assert journal.entries["site"].isna().all()
+
+
+def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
+    import matplotlib.pyplot as plt
+
+    from sci_pain.plotting import plot_calendar
+
+    journal = read("timestamp,pain\n1900-01-01 08:00,3\n2100-12-31 08:00,4\n")
+    fig, ax = plt.subplots()
+    start = time.process_time()
+    plot_calendar(journal.entries, ax=ax)
+    fig.canvas.draw()
+    assert time.process_time() - start < 10
+    assert len(ax.get_xticks()) <= 13
+
+
+# -- 2. nothing vanishes silently ------------------------------------------------------------
+
+SWALLOWED = (
+    "timestamp,pain,notes\n"
+    '2026-03-01 08:00,3,"oops\n'
+    "2026-03-02 08:00,4,ok\n"
+    '2026-03-03 08:00,5,"fine"\n'
+    "2026-03-04 08:00,6,x\n"
+)
+
+
+def test_a_quote_that_swallows_entries_names_them():
+    journal = read(SWALLOWED)
+    assert not journal.is_clean
+    notes = journal.problems[journal.problems["column"] == "notes"]
+    assert notes["row"].tolist() == [2]
+    message = notes["problem"].iloc[0]
+    assert "2 lines that look like entries" in message
+    assert "2026-03-02 08:00" in message and "2026-03-03 08:00" in message
+    assert journal.entries["row"].tolist() == [2, 3]  # the record itself stays
+
+
+def test_validate_exits_1_when_a_quote_swallows_entries(tmp_path, capsys):
+    path = tmp_path / "journal.csv"
+    path.write_text(SWALLOWED, encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == cli.EXIT_PROBLEMS
+    assert "look like entries" in capsys.readouterr().out
+
+
+def test_an_unclosed_quote_at_the_end_names_the_swallowed_lines():
+    journal = read('timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,ok\n')
+    assert journal.n_entries == 0
+    (message,) = journal.problems["problem"].tolist()
+    assert "never closed" in message and "1 line that look" in message
+
+
+def test_a_note_over_several_lines_is_not_a_problem():
+    journal = read('timestamp,pain,notes\n2026-03-01 08:00,3,"walked\nfar, then\nrested"\n')
+    assert journal.is_clean
+
+
+def test_a_sep_line_with_cr_only_line_ends_is_read():
+    journal = read("sep=;\rtimestamp;pain\r2026-03-01 08:00;3\r2026-03-02 08:00;4\r")
+    assert journal.entries["pain"].tolist() == [3, 4] and journal.is_clean
+
+
+@pytest.mark.parametrize(
+    ("cells", "column"),
+    [
+        ("2026-03-01 08:00,\u0663", "pain"),  # Arabic-Indic three
+        ("2026-03-01 08:00,\uff13", "pain"),  # full-width three
+        ("\uff12\uff10\uff12\uff16-03-01 08:00,3", "timestamp"),
+        ("\u0662\u0660\u0662\u0666-03-01 08:00,3", "timestamp"),
+    ],
+)
+def test_digits_outside_ascii_are_problems(cells, column):
+    journal = read(f"timestamp,pain\n{cells}\n")
+    assert journal.n_entries == 0
+    problem = journal.problems.iloc[0]
+    assert problem["column"] == column and "digits other than 0-9" in problem["problem"]
+
+
+def test_a_seconds_value_of_60_is_a_problem():
+    journal = read("timestamp,pain\n2026-03-01 08:00:60,3\n2026-03-01 08:00:59,4\n")
+    assert journal.entries["row"].tolist() == [3]
+    assert "seconds must be 0-59" in journal.problems.loc[0, "problem"]
+
+
+def test_flaredown_app_export_dates_are_read():
+    text = (
+        "Date,Leg pain,Tags,Foods\n2024-03-04T00:00:00+00:00,3,,\n2024-03-05T00:00:00+00:00,2,,\n"
+    )
+    records = read_flaredown_records(io.StringIO(text))
+    assert records["date"].tolist() == [pd.Timestamp("2024-03-04"), pd.Timestamp("2024-03-05")]
+
+
+def _bundle(body_site: dict) -> str:
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "72514-3"}]},
+        "effectiveDateTime": "2026-03-01T08:00:00",
+        "valueInteger": 4,
+        "bodySite": body_site,
+    }
+    return json.dumps(
+        {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": observation}]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "side"), [("Left knee", "left"), ("knee, bilateral", "both"), ("knee", None)]
+)
+def test_fhir_laterality_written_only_in_body_site_text_is_read(text, side):
+    knee = {"system": "http://snomed.info/sct", "code": "72696002"}
+    journal = read_fhir(_bundle({"coding": [knee], "text": text}))
+    entry = journal.entries.iloc[0]
+    assert entry["site"] == "knee"
+    assert (entry["side"] if pd.notna(entry["side"]) else None) == side
+
+
+def test_fhir_text_naming_two_sides_is_reported():
+    knee = {"system": "http://snomed.info/sct", "code": "72696002"}
+    journal = read_fhir(_bundle({"coding": [knee], "text": "left or both?"}))
+    assert journal.problems["column"].tolist() == ["side"]
+
+
+def test_every_record_accounted_for_in_a_mixed_hostile_file():
+    rng = np.random.default_rng(12)
+    lines = [f"2026-03-{d:02d} 08:00,{rng.integers(0, 11)}" for d in range(1, 29)]
+    lines[3] += "," * 5000 + "x"
+    lines[7] = "9999-01-01 08:00,3"
+    lines[11] = "2026-03-12 08:00,\u0663"
+    journal = read("timestamp,pain\n" + "\n".join(lines) + "\n")
+    assert journal.n_records == 28
+    assert journal.n_dropped == 3
+
+
+# -- 3. privacy ------------------------------------------------------------------------------
+
+PRIVATE = (
+    "timestamp,pain,site,side,problem,notes,Phone\n"
+    "2026-03-02 08:00,3,Anna Smith's knee,left,burning feet,saw Dr Jones,07700 900461\n"
+    "2026-03-03 08:00,call Anna 07700 900461,knee,left,,,\n"
+    "2026-03-04 08:00,4,knee,Dr Jones,,,\n"
+    "2026-03-05 08:00,4,knee,left,,,x,Anna Smith 07700 900461\n"
+    "2026-03-06 08:00,7,foot,right,,,\n"
+)
+SECRETS = ("Anna", "Smith", "Jones", "07700", "900461", "burning", "saw Dr")
+
+
+def test_deidentify_leaves_no_free_text_in_entries_or_problems():
+    from sci_pain.journal.reader import deidentify
+
+    journal = read(PRIVATE)
+    assert any(s in journal.problems.to_string() for s in SECRETS)  # they were there
+    shared = deidentify(journal, seed=3)
+    text = shared.entries.to_string() + shared.problems.to_string() + shared.to_csv()
+    for secret in SECRETS:
+        assert secret not in text, secret
+    # the reasons stay, with a placeholder where the text was
+    pain = shared.problems[shared.problems["column"] == "pain"].iloc[0]
+    assert pain["value"] == "[text removed]" and "not a number" in pain["problem"]
+    assert shared.n_records == journal.n_records
+
+
+def test_deidentify_keeps_numbers_and_vocabulary_values_in_problems():
+    from sci_pain.journal.reader import deidentify
+
+    journal = read("timestamp,pain,site\n2026-03-02 08:00,11,knee\n2026-03-03 08:00,3,Kne\n")
+    shared = deidentify(journal, seed=1)
+    assert shared.problems["value"].tolist() == ["11", "[text removed]"]
+
+
+def test_a_report_made_from_a_deidentified_journal_holds_no_free_text():
+    from sci_pain.html import report_html
+    from sci_pain.journal.reader import deidentify
+
+    page = report_html(deidentify(read(PRIVATE), seed=3))
+    for secret in SECRETS:
+        assert secret not in page, secret
+
+
+def test_the_date_shift_limits_are_documented():
+    from sci_pain.journal.reader import deidentify
+
+    doc = deidentify.__doc__
+    assert "cannot protect" in doc and "one real date" in doc and "routine" in doc
+
+
+@pytest.mark.parametrize("start", ["=", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "+"])
+def test_formula_look_alikes_are_escaped_in_csv_exports(start):
+    journal = read(f"timestamp,pain,notes\n2026-03-01 08:00,3,{start}HYPERLINK(1)\n")
+    line = journal.to_csv().splitlines()[1]
+    assert line.endswith(f",'{start}HYPERLINK(1)")
+    again = read(journal.to_csv())
+    assert again.entries.loc[0, "notes"] == f"{start}HYPERLINK(1)"
+
+
+# -- 4. a CLI that is safe with health data ---------------------------------------------------
+
+CLEAN = "timestamp,pain,site\n2026-03-01 08:00,3,knee\n2026-03-02 08:00,4,foot\n"
+
+
+@pytest.fixture
+def journal_file(tmp_path):
+    path = tmp_path / "journal.csv"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+def test_report_refuses_to_overwrite_without_force(journal_file, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    out.write_text("keep me", encoding="utf-8")
+    assert cli.main(["report", str(journal_file), "-o", str(out)]) == cli.EXIT_UNREADABLE
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert cli.main(["report", str(journal_file), "-o", str(out), "--force"]) == cli.EXIT_OK
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_never_writes_over_its_journal(journal_file, capsys):
+    for extra in ([], ["--force"]):
+        code = cli.main(["report", str(journal_file), "-o", str(journal_file), *extra])
+        assert code == cli.EXIT_UNREADABLE
+        assert "own journal" in capsys.readouterr().err
+    assert journal_file.read_text(encoding="utf-8") == CLEAN
+
+
+def test_report_does_not_follow_a_link_at_the_target(journal_file, tmp_path, capsys):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(victim)
+    assert cli.main(["report", str(journal_file), "-o", str(link)]) == cli.EXIT_UNREADABLE
+    assert "a link" in capsys.readouterr().err
+    assert cli.main(["report", str(journal_file), "-o", str(link), "--force"]) == cli.EXIT_OK
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    # a link to the journal itself is refused even with --force
+    link2 = tmp_path / "to-journal.html"
+    link2.symlink_to(journal_file)
+    assert cli.main(["report", str(journal_file), "-o", str(link2), "--force"]) == 2
+    assert journal_file.read_text(encoding="utf-8") == CLEAN
+
+
+def test_report_is_written_atomically_and_private(journal_file, tmp_path, monkeypatch):
+    out = tmp_path / "report.html"
+    assert cli.main(["report", str(journal_file), "-o", str(out)]) == cli.EXIT_OK
+    assert (out.stat().st_mode & 0o777) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    # an interrupted write leaves the old file and no temporary file
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    out.write_text("old", encoding="utf-8")
+    assert cli.main(["report", str(journal_file), "-o", str(out), "--force"]) == 2
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_validate_prints_no_terminal_controls_or_bidi_overrides(tmp_path, capsys):
+    path = tmp_path / "evil\x1b]0;owned\x07.csv"
+    path.write_text(
+        "timestamp,pain,site,notes\n"
+        "2026-03-01 08:00,3,\x1b[2J\x1b[31mknee,x\n"
+        "2026-03-02 08:00,4,\u202eeenk,x\n"
+        "2026-03-03 08:00,\x9b5,knee,x\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["validate", str(path)]) == cli.EXIT_PROBLEMS
+    out, err = capsys.readouterr()
+    printed = out + err
+    for control in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert control not in printed
+    assert "\\x1b[2J" in out and "\\u202e" in out
+
+
+@pytest.mark.parametrize("fmt", ["%Q/%m/%Y", "%d/%m", "hello", "%"])
+def test_an_invalid_date_format_is_an_error(journal_file, capsys, fmt):
+    assert cli.main(["validate", str(journal_file), "--date-format", fmt]) == 2
+    assert "date_format=" in capsys.readouterr().err
+    with pytest.raises(JournalError, match="date_format="):
+        read(CLEAN, date_format=fmt)
+
+
+def test_make_lab_as_root_disables_terminals(repo_root):
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    result = subprocess.run(  # under `make test` the inherited MAKEFLAGS add directory lines
+        ["make", "--no-print-directory", "-n", "lab"],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    command = result.stdout.strip().splitlines()[-1]
+    if os.geteuid() == 0:
+        assert "--allow-root" in command and "--ServerApp.terminals_enabled=False" in command
+    else:
+        assert "--allow-root" not in command
+        assert "terminals_enabled=False" in (repo_root / "Makefile").read_text()

@@ -1,0 +1,164 @@
+"""Tests for sci_pain.widgets.dashboard: filtering, views, in-place figures, blitting and PNG."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from sci_pain.analysis import AnalysisError, scan_red_flags
+from sci_pain.simulate import load_example_journal
+from sci_pain.widgets import dashboard as db
+from sci_pain.widgets.dashboard import (
+    DASHBOARD_KINDS,
+    JournalFigures,
+    JournalView,
+    filter_entries,
+    journal_days,
+    render_png,
+)
+
+
+@pytest.fixture(scope="module")
+def journal():
+    return load_example_journal("dvt")
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def test_filter_entries(journal):
+    entries = journal.entries
+    assert filter_entries(entries) is entries
+    feb = filter_entries(journal, start="2026-02-01", end=dt.date(2026, 2, 28))
+    assert feb["timestamp"].min() >= pd.Timestamp("2026-02-01")
+    assert feb["timestamp"].max() < pd.Timestamp("2026-03-01")
+    assert feb["timestamp"].dt.normalize().max() == pd.Timestamp("2026-02-28")  # whole day
+    calf = filter_entries(entries, site="calf", side="left")
+    assert set(calf["site"]) == {"calf"} and set(calf["side"]) == {"left"}
+    assert filter_entries(entries, site="hip").empty
+    with pytest.raises(AnalysisError, match="site 'shin' is not in the journal format"):
+        filter_entries(entries, site="shin")
+    with pytest.raises(AnalysisError, match="no 'side' column"):
+        filter_entries(entries[["timestamp", "pain"]], side="left")
+
+
+def test_journal_days_and_views(journal):
+    days = journal_days(journal)
+    assert days[0] == dt.date(2026, 1, 5) and days[-1] == dt.date(2026, 5, 4)
+    assert journal_days(journal.entries.iloc[:0]) == []
+    view = JournalView(start=days[3], site="calf", window=14, lag=2)
+    assert view.key("timeline") == (days[3], None, "calf", None, 14)
+    assert view.key("calendar") == (days[3], None, "calf", None)
+    assert view.key("association") == (days[3], None, "calf", None, "activity_min", 2)
+    assert view.describe() == "site calf, 2026-01-08 to the end"
+    assert JournalView().describe() == "all entries"
+
+
+def test_every_kind_renders_with_title_and_alt(journal):
+    figures = JournalFigures(journal)
+    for kind in DASHBOARD_KINDS:
+        picture = figures.render(kind, JournalView(side="left"))
+        assert picture.png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert _pixels(picture.png).shape == (picture.height, picture.width, 3)
+        assert picture.title and picture.alt
+        assert picture.n_entries == len(filter_entries(journal, side="left"))
+    with pytest.raises(ValueError, match="unknown figure kind 'pie'"):
+        figures.render("pie", JournalView())
+
+
+def test_flags_are_scanned_on_the_whole_journal_then_filtered(journal):
+    figures = JournalFigures(journal)
+    pd.testing.assert_frame_equal(figures.flags, scan_red_flags(journal, injury_level="unknown"))
+    march = JournalView(start=dt.date(2026, 3, 1))
+    shown = figures.flags_for(march)
+    assert (shown["timestamp"] >= pd.Timestamp("2026-03-01")).all()
+    feb = figures.flags_for(JournalView(start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 28)))
+    assert "possible_dvt" in set(feb["flag"])
+
+
+def test_pictures_are_cached_and_redraws_are_blits(journal):
+    figures = JournalFigures(journal)
+    first = figures.render("timeline", JournalView())
+    assert not first.cached
+    for window in range(2, 12):
+        figures.render("timeline", JournalView(window=window))
+    # one full draw when the figure was made, one when the window started changing
+    assert figures.full_draws("timeline") == 2
+    again = figures.render("timeline", JournalView())
+    assert again.cached and again.png == first.png and again.alt == first.alt
+    quiet = JournalFigures(journal, cache_size=0)
+    quiet.render("calendar", JournalView())
+    assert not quiet.render("calendar", JournalView()).cached
+
+
+def test_a_blit_draws_what_a_full_draw_draws(journal):
+    figures = JournalFigures(journal, cache_size=0)
+    figures.render("timeline", JournalView())
+    for window in (3, 9, 14):
+        blitted = figures.render("timeline", JournalView(window=window))
+    figures.draw("timeline")  # forget the background: the next render draws everything
+    full = figures.render("timeline", JournalView(window=4))
+    full = figures.render("timeline", JournalView(window=14))
+    a, b = _pixels(blitted.png), _pixels(full.png)
+    assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.002
+
+
+def test_empty_views_render_a_message(journal):
+    figures = JournalFigures(journal)
+    picture = figures.render("body_map", JournalView(site="hip"))
+    assert picture.n_entries == 0
+    assert picture.alt.startswith("No entries to show for site hip")
+    assert picture.png[:4] == b"\x89PNG"
+
+
+def test_a_journal_without_sites_cannot_draw_a_body_map():
+    journal = load_example_journal("neuropathic")
+    entries = journal.entries.drop(columns=["site", "side"])
+    with pytest.raises(AnalysisError, match="the body map needs the column 'side'"):
+        JournalFigures(entries).render("body_map", JournalView())
+
+
+def test_png_encoder_and_render_png_are_lossless():
+    figure = Figure(figsize=(2, 1), dpi=40)
+    figure.add_subplot().plot([0, 1], [1, 0], color="#D55E00")
+    png = render_png(figure)
+    canvas = figure.canvas
+    rgb = np.asarray(canvas.buffer_rgba())[:, :, :3]
+    assert np.array_equal(_pixels(png), rgb)
+    assert isinstance(canvas, FigureCanvasAgg)
+
+
+def test_cached_text_looks_like_matplotlib_text():
+    def draw(canvas_class) -> np.ndarray:
+        figure = Figure(figsize=(3, 1), dpi=80)
+        canvas = canvas_class(figure)
+        figure.text(0.1, 0.4, "Pain over time 0-10", fontsize=12)
+        canvas.draw()
+        canvas.draw()  # the second draw uses the cached bitmap
+        return np.asarray(canvas.buffer_rgba())[:, :, :3].astype(int)
+
+    plain, cached = draw(FigureCanvasAgg), draw(db._canvas_class())
+    ink_plain, ink_cached = (255 - plain).sum(), (255 - cached).sum()
+    assert ink_cached == pytest.approx(ink_plain, rel=0.05)
+    rows = np.flatnonzero((255 - cached).sum(axis=(1, 2)))
+    rows_plain = np.flatnonzero((255 - plain).sum(axis=(1, 2)))
+    assert abs(rows.min() - rows_plain.min()) <= 1 and abs(rows.max() - rows_plain.max()) <= 1
+
+
+def test_prepare_makes_every_other_kind_once(journal):
+    figures = JournalFigures(journal)
+    view = JournalView(window=10)
+    figures.render("timeline", view)
+    made = []
+    while (kind := figures.prepare(view, skip="timeline")) is not None:
+        made.append(kind)
+    assert made == [k for k in DASHBOARD_KINDS if k != "timeline"]
+    assert figures.render("overview", view).cached  # the first switch finds it drawn

@@ -1,0 +1,424 @@
+"""Tests for sci_pain.widgets.journal: set each control's .value and assert on what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+import sci_pain as sp
+from sci_pain.journal import journal_from_frame
+from sci_pain.plotting import alt_text
+from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView, filter_entries
+from sci_pain.widgets.journal import make_did_it_help, make_journal_dashboard
+from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+
+
+def _upload(box, name: str, content: bytes) -> None:
+    box.controls["upload"].value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def dashboard():
+    return make_journal_dashboard()
+
+
+# -- the dashboard ---------------------------------------------------------------------------
+
+
+def test_dashboard_starts_on_the_first_example_timeline(dashboard):
+    box = dashboard
+    assert "sci-pain-dashboard" in box._dom_classes
+    assert box.controls["journal"].value == "neuropathic"
+    assert box.controls["kind"].value == "timeline"
+    assert box.picture.title == "Pain over time"
+    (output,) = box.figure.outputs
+    assert f'alt="{box.picture.alt}"' in output["data"]["text/html"]
+    expected = alt_text(
+        "timeline",
+        box.journal,
+        window=7,
+        flags=sp.scan_red_flags(box.journal, injury_level="unknown"),
+    )
+    assert box.picture.alt == expected
+    assert "Figure description:" in box.alt.value
+    assert "No problems" in box.status.value
+
+
+def test_every_control_has_a_description(dashboard):
+    for name, control in dashboard.controls.items():
+        assert control.description.strip(), name
+        assert control.tooltip, name
+
+
+@pytest.mark.parametrize("kind", DASHBOARD_KINDS)
+def test_each_kind_draws_its_figure_with_its_alt_text(dashboard, kind):
+    box = dashboard
+    box.controls["kind"].value = kind
+    entries = box.journal.entries
+    titles = {
+        "timeline": "Pain over time",
+        "calendar": "Daily mean pain: calendar",
+        "time_of_day_weekday": "Mean pain by weekday and time of day",
+        "body_map": "Mean pain by site",
+        "descriptors": "Pain descriptors: neuropathic vs nociceptive",
+    }
+    if kind in titles:
+        assert box.picture.title == titles[kind]
+        extra = {"flags": box.figures.flags} if kind == "timeline" else {}
+        assert box.picture.alt == alt_text(kind, entries, **extra)
+    elif kind == "association":
+        assert box.picture.title.startswith("Pain vs activity (same day)")
+    else:
+        assert box.picture.title.startswith("Pain journal 2026-01-05 to 2026-05-04")
+    assert box.controls["window"].disabled == (kind not in ("timeline", "overview"))
+    shown = box.children[5].layout.display  # the measure and lag row
+    assert (shown != "none") == (kind == "association")
+    box.controls["kind"].value = "timeline"
+
+
+def test_smoothing_window_changes_the_rolling_mean(dashboard):
+    box = dashboard
+    before = box.figure.outputs
+    box.controls["window"].value = 14
+    assert "14-day rolling mean" in box.alt.value
+    ax = box.figures.figure("timeline").axes[0]
+    assert ax.lines[0].get_label() == "14-day rolling mean"
+    assert "14-day rolling mean" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert box.figure.outputs != before
+    box.controls["window"].value = 7
+    assert box.figure.outputs == before  # back to a view seen before: the same picture
+
+
+def test_date_range_site_and_side_filter_the_entries(dashboard):
+    box = dashboard
+    c = box.controls
+    assert c["site"].value == c["side"].value == "all"
+    days = [value for _, value in c["dates"].options]
+    assert (days[0], days[-1]) == (dt.date(2026, 1, 5), dt.date(2026, 5, 4))
+    c["dates"].value = (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert "from 2026-02-01 to 2026-02-28" in box.alt.value
+    ax = box.figures.figure("timeline").axes[0]
+    low, high = ax.get_xlim()
+    assert low < pd.Timestamp("2026-02-01").toordinal() - 719163 + 0.01 < high  # days since 1970
+    c["side"].value = "both"
+    expected = filter_entries(
+        box.journal, start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 28), side="both"
+    )
+    assert box.picture.n_entries == len(expected)
+    view = JournalView(start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 28), side="both")
+    flags = box.figures.flags_for(view)
+    assert box.picture.alt == alt_text("timeline", expected, window=7, flags=flags)
+    assert box.dates_label.value == "01 Feb 2026 to 28 Feb 2026 (28 days)"
+    c["side"].value = "all"
+    c["dates"].value = (days[0], days[-1])
+
+
+def test_a_filter_that_keeps_nothing_says_so(dashboard):
+    box = dashboard
+    box.controls["site"].value = "ankle"
+    box.controls["dates"].value = (dt.date(2026, 1, 5), dt.date(2026, 1, 5))
+    assert "No entries to show for site ankle, 2026-01-05 to 2026-01-05" in box.alt.value
+    assert box.picture.n_entries == 0
+    box.controls["site"].value = "all"
+    days = [value for _, value in box.controls["dates"].options]
+    box.controls["dates"].value = (days[0], days[-1])
+    assert box.picture.n_entries == box.journal.n_entries
+
+
+def test_association_measure_and_lag(dashboard):
+    box = dashboard
+    box.controls["kind"].value = "association"
+    box.controls["lag"].value = 1
+    assert "(day before)" in box.picture.title
+    assert "activity (day before)" in box.alt.value
+    box.controls["variable"].value = "sleep_hours"
+    assert box.picture.title.startswith("Pain vs sleep (day before)")
+    ax = box.figures.figure("association").axes[0]
+    assert ax.get_xlabel() == "Sleep, day before (h)"
+    box.controls["lag"].value = 0
+    box.controls["variable"].value = "activity_min"
+    box.controls["kind"].value = "timeline"
+
+
+def test_red_flags_are_listed_above_the_figure():
+    box = make_journal_dashboard()
+    assert "No red-flag pattern" in box.flags.value
+    box.controls["journal"].value = "dvt"
+    assert "One swollen leg with rising pain" in box.flags.value
+    assert "Emergency: seek care now" in box.flags.value
+    assert "(2 episodes)" in box.flags.value  # a DVT and a spasm surge: episodes, not 30 entries
+    children = list(box.children)
+    assert children.index(box.flags) < children.index(box.figure)
+    box.controls["dates"].value = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert "One swollen leg" not in box.flags.value
+
+
+def test_switching_journals_resets_the_filters():
+    box = make_journal_dashboard()
+    box.controls["site"].value = "foot"
+    box.controls["journal"].value = "overuse"
+    assert box.controls["site"].value == "all"
+    assert "overuse.csv" in box.status.value
+    sites = [value for _, value in box.controls["site"].options]
+    assert "knee" in sites and "foot" not in sites
+
+
+def test_upload_of_a_messy_csv_shows_its_problems_escaped():
+    box = make_journal_dashboard()
+    text = (
+        "timestamp;Pain ;Site;Notes\n"
+        "2026-03-30 08:00;4;Foot;\n"
+        "2026-03-30 20:00;55;foot;\n"
+        "2026-03-31 08:00;<script>alert(1)</script>;shin;walked\n"
+        "2026-03-31 20:00;5;foot;<b>bold</b>\n"
+        "2026-04-01 08:00;3;foot;\n"
+    )
+    _upload(box, "my diary.csv", text.encode("utf-8"))
+    assert box.controls["journal"].value == "upload:my diary.csv"
+    assert box.journal.source == "my diary.csv"
+    assert box.journal.n_entries == 3
+    status = box.status.value
+    assert "Problems found when reading" in status
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in status
+    assert "<script>" not in status
+    assert "shin" in status  # an unknown site, cleared and reported
+    assert box.picture.n_entries == 3
+    assert "uploaded: my diary.csv" in [label for label, _ in box.controls["journal"].options]
+
+
+def test_upload_of_an_unreadable_file_shows_a_message_not_a_traceback():
+    box = make_journal_dashboard()
+    shown = box.journal
+    _upload(box, "diary.xlsx", b"PK\x03\x04 not a csv at all")
+    assert "diary.xlsx cannot be read as a journal" in box.status.value
+    assert "Excel" in box.status.value
+    assert "Traceback" not in box.status.value
+    assert box.journal is shown
+    _upload(box, "empty.csv", b"")
+    assert "the file is empty" in box.status.value
+
+
+def test_a_failed_upload_says_which_journal_the_figure_still_shows():
+    box = make_journal_dashboard()
+    before = box.picture
+    _upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
+    assert "broken.csv cannot be read as a journal" in box.status.value
+    assert "Still shown below:</b> neuropathic.csv" in box.status.value
+    assert "Figure of:</b> neuropathic.csv" in box.shown.value
+    assert "broken.csv could not be read" in box.shown.value
+    assert box.picture is before
+
+
+def test_an_upload_without_entries_clears_the_previous_figure():
+    box = make_journal_dashboard()
+    box.controls["journal"].value = "dvt"  # a journal with red flags above its figure
+    assert "Red flags" in box.flags.value
+    _upload(box, "header only.csv", b"timestamp,pain\n")
+    assert box.journal.source == "header only.csv"
+    assert box.journal.n_entries == 0
+    assert "Figure of:</b> header only.csv" in box.shown.value
+    assert box.flags.value == ""  # the dvt journal's flags are gone
+    assert box.picture.n_entries == 0
+    assert box.picture.alt.startswith("Nothing to show for header only.csv")
+    html_out = box.figure.outputs[0]["data"]["text/html"]
+    assert 'alt="Nothing to show for header only.csv' in html_out
+    assert box.dates_label.value == ""
+    # an upload with rows that were all rejected is empty too
+    _upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
+    assert box.picture.alt.startswith("Nothing to show for all bad.csv")
+    assert "Problems found when reading" in box.status.value
+
+
+def test_dashboard_takes_a_journal_or_a_simulated_frame():
+    frame = sp.simulate_journal("spasticity", days=60, seed=4)
+    box = make_journal_dashboard(frame)
+    assert box.controls["journal"].value == "__given__"
+    assert box.journal.n_entries == len(frame)
+    assert box.controls["journal"].options[0][0] == "your journal (your journal)"
+    journal = journal_from_frame(frame, source="sixty days")
+    box = make_journal_dashboard(journal)
+    assert box.journal is journal
+    with pytest.raises(TypeError, match="journal= must be a Journal"):
+        make_journal_dashboard([1, 2, 3])
+
+
+def test_a_figure_that_cannot_be_drawn_shows_why(monkeypatch):
+    from sci_pain.analysis import AnalysisError
+
+    box = make_journal_dashboard()
+
+    def refuse(kind, view, **_):
+        raise AnalysisError("the body map needs the column 'side'", column="side")
+
+    monkeypatch.setattr(box.figures, "render", refuse)
+    box.controls["kind"].value = "body_map"
+    assert "This figure cannot be drawn" in box.alt.value
+    assert "needs the column &#x27;side&#x27;" in box.alt.value
+    assert box.picture.alt.startswith("This figure cannot be drawn")
+    assert 'alt="This figure cannot be drawn' in box.figure.outputs[0]["data"]["text/html"]
+    monkeypatch.undo()
+    box.controls["kind"].value = "calendar"
+    assert box.picture.title == "Daily mean pain: calendar"
+
+
+def test_in_a_kernel_the_other_figures_are_made_while_idle():
+    import asyncio
+
+    async def build_and_wait():
+        box = make_journal_dashboard()
+        options = len(box.controls["journal"].options)
+        for _ in range(600):  # one figure or journal per turn of the event loop
+            await asyncio.sleep(0.05)
+            if len(box.prepared) == options - 1:
+                break
+        return box
+
+    # A fresh event loop in its own thread: the browser tests' Playwright (sync API) keeps a
+    # loop running in this thread for the whole session, and asyncio.run refuses to nest.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        box = pool.submit(asyncio.run, build_and_wait()).result()
+    assert set(box.figures._slots) == set(DASHBOARD_KINDS)
+    box.controls["kind"].value = "overview"
+    assert box.picture.cached
+    box.controls["kind"].value = "timeline"
+    box.controls["journal"].value = "dvt"
+    assert box.picture.cached  # read and drawn while the kernel was idle
+    assert box.picture.title == "Pain over time"
+    assert make_journal_dashboard(prepare=False).figures._slots.keys() == {"timeline"}
+
+
+def test_image_render_sends_the_png_bytes():
+    box = make_journal_dashboard(render="image")
+    assert box.figure.value == box.picture.png
+    assert box.figure.value[:4] == b"\x89PNG"
+    box.controls["window"].value = 3
+    assert box.figure.value == box.picture.png
+    assert "3-day rolling mean" in box.alt.value
+
+
+def test_output_render_shows_an_img_with_alt_text():
+    box = make_journal_dashboard(render="output")
+    (output,) = box.figure.outputs
+    html_text = output["data"]["text/html"]
+    assert '<img src="data:image/png;base64,' in html_text
+    assert 'alt="Timeline of pain (NRS 0-10) from 2026-01-05' in html_text
+    assert output["data"]["text/plain"].startswith("[Figure: Timeline of pain")
+    box.controls["kind"].value = "body_map"
+    assert 'alt="Body map of both legs' in box.figure.outputs[0]["data"]["text/html"]
+    with pytest.raises(ValueError, match="render must be"):
+        make_journal_dashboard(render="svg")
+
+
+def test_stored_notebooks_get_a_static_figure_with_alt_text(dashboard):
+    bundle = dashboard._repr_mimebundle_()
+    static = bundle[STATIC_HTML_MIMETYPE]
+    assert "<img" in static and 'alt="' in static
+    assert "Journal dashboard" in bundle["text/plain"]
+
+
+def test_blitted_pictures_match_a_fresh_drawing():
+    box = make_journal_dashboard()
+    c = box.controls
+    for value in (3, 10, 21):
+        c["window"].value = value
+    c["dates"].value = (dt.date(2026, 2, 3), dt.date(2026, 3, 30))
+    c["window"].value = 5
+    shown = np.asarray(Image.open(io.BytesIO(box.picture.png)).convert("RGB"), dtype=int)
+    fresh = sp.JournalFigures(box.journal).render(
+        "timeline", JournalView(start=dt.date(2026, 2, 3), end=dt.date(2026, 3, 30), window=5)
+    )
+    again = np.asarray(Image.open(io.BytesIO(fresh.png)).convert("RGB"), dtype=int)
+    assert shown.shape == again.shape
+    differ = np.abs(shown - again).max(axis=2) > 40
+    assert differ.mean() < 0.002, f"{differ.mean():.4f} of the pixels differ"
+
+
+# -- did it help? ----------------------------------------------------------------------------
+
+
+def test_did_it_help_starts_with_the_tens_trial():
+    box = make_did_it_help()
+    assert "sci-pain-did-it-help" in box._dom_classes
+    assert box.controls["intervention"].value == "tens"
+    assert box.controls["start"].value == dt.date(2026, 3, 2)
+    result = box.result
+    assert result.intervention == "tens"
+    assert "Before tens" in box.summary.value
+    assert "NAP" in box.summary.value
+    for warning in result.warnings:
+        assert warning.split(":")[0].replace("'", "&#x27;") in box.summary.value
+    assert "Read with care" in box.summary.value
+    assert box.alt.value.count("Phase plot of pain before and after tens") == 1
+    assert (
+        'alt="Phase plot of pain before and after tens'
+        in (box.figure.outputs[0]["data"]["text/html"])
+    )
+    for name, control in box.controls.items():
+        assert control.description.strip() and control.tooltip, name
+
+
+def test_did_it_help_follows_its_controls():
+    box = make_did_it_help()
+    c = box.controls
+    before = box.summary.value
+    c["start"].value = dt.date(2026, 3, 20)
+    assert box.result.start == pd.Timestamp("2026-03-20")
+    assert box.summary.value != before
+    c["washin"].value = 7
+    assert box.result.excluded == 7
+    c["intervention"].value = "stretching"
+    assert c["start"].value == dt.date(2026, 1, 8)  # its first recorded use
+    assert "Before stretching" in box.summary.value
+    c["intervention"].value = None
+    assert "Before the intervention" in box.summary.value
+
+
+def test_did_it_help_on_other_journals():
+    box = make_did_it_help()
+    box.controls["journal"].value = "spasticity"
+    assert box.controls["intervention"].value == "botulinum_toxin"
+    assert box.controls["start"].value == dt.date(2026, 2, 17)
+    assert "Before botulinum toxin:" in box.summary.value
+    box.controls["journal"].value = "atrophy_weight"
+    assert box.controls["intervention"].value == "diet"
+    bundle = box._repr_mimebundle_()
+    assert 'alt="Phase plot of pain' in bundle[STATIC_HTML_MIMETYPE]
+
+
+def test_did_it_help_wash_in_does_not_carry_over_to_another_journal():
+    box = make_did_it_help()
+    box.controls["washin"].value = 7
+    assert box.result.excluded == 7
+    assert "Wash-in: 7 days at the start of phase B left out" in box.summary.value
+    box.controls["journal"].value = "spasticity"
+    assert box.controls["washin"].value == 0
+    assert box.result.excluded == 0
+    assert "Wash-in" not in box.summary.value
+
+
+def test_did_it_help_shows_a_message_when_a_phase_is_empty():
+    days = pd.date_range("2026-03-01", periods=10, freq="D")
+    frame = pd.DataFrame({"timestamp": days.strftime("%Y-%m-%d"), "pain": [5, 6] * 5})
+    box = make_did_it_help(journal_from_frame(frame, source="short"))
+    assert box.controls["intervention"].value is None  # nothing recorded: compare by date
+    assert box.result is not None
+    box.controls["start"].value = dt.date(2026, 3, 9)
+    box.controls["washin"].value = 5  # leaves no day in phase B
+    assert box.result is None
+    assert "No comparison" in box.summary.value
+    assert "Traceback" not in box.summary.value
