@@ -149,12 +149,12 @@ from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple, Union
 
 import pandas as pd
-from sci_pain.journal._io import excerpt
-from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
-from sci_pain.journal.schema import PROBLEM_COLUMNS, QUALITIES
 
+from sci_pain.journal._io import excerpt
 from sci_pain.journal.importers._dates import iso_dates
 from sci_pain.journal.importers._source import read_limited, size_text
+from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
+from sci_pain.journal.schema import PROBLEM_COLUMNS, QUALITIES
 
 __all__ = [
     "read_privacy_friendly",

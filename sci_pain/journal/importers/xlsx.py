@@ -58,12 +58,12 @@ from pathlib import Path
 from typing import IO, Any, Union
 
 import pandas as pd
-from sci_pain.journal._io import MAX_COLUMNS, excerpt
-from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
-from sci_pain.journal.schema import COLUMN_ORDER
 
+from sci_pain.journal._io import MAX_COLUMNS, excerpt
 from sci_pain.journal.importers._dates import iso_dates
 from sci_pain.journal.importers._source import read_limited, size_text, source_label
+from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
+from sci_pain.journal.schema import COLUMN_ORDER
 
 __all__ = ["read_journal_xlsx", "MAX_BYTES", "MAX_UNPACKED", "is_xlsx"]
 

@@ -29,7 +29,7 @@ from sci_pain.journal.importers.privacy_friendly import (
 from sci_pain.journal.reader import JournalError
 from sci_pain.journal.schema import QUALITIES, SITES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 BACKUP = FIXTURES / "privacy_friendly_backup.json"
 EXPORT = FIXTURES / "privacy_friendly_export.csv"
 
