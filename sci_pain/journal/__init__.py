@@ -27,6 +27,8 @@ _EXPORTS: dict[str, str] = {
     "read_flaredown": "importers._all",
     "read_flaredown_records": "importers._all",
     "to_fhir": "importers._all",
+    "read_privacy_friendly": "importers.privacy_friendly",
+    "read_journal_xlsx": "importers.xlsx",
     "Journal": "reader",
     "JournalError": "reader",
     "deidentify": "reader",

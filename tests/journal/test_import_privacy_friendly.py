@@ -553,3 +553,41 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path, mon
 
     with pytest.raises(JournalError, match="larger than"):
         read_privacy_friendly(Endless())
+
+
+# -- the public API and the no-code upload path --------------------------------------------------
+
+
+def test_public_names_and_the_upload_path():
+    import sci_pain as sp
+    from sci_pain.journal.upload import JOURNAL_FORMATS, no_pain_ratings_message
+
+    assert sp.read_privacy_friendly is read_privacy_friendly
+    assert "Privacy Friendly" in JOURNAL_FORMATS["privacy_friendly"]
+    for path in (BACKUP, EXPORT):
+        data = path.read_bytes()
+        assert sp.detect_journal_format(data, name=path.name) == "privacy_friendly"
+        kind, journal = sp.read_diary(data, name=path.name)
+        assert kind == "privacy_friendly" and journal.source == path.name
+        expected = read_privacy_friendly(path)
+        pd.testing.assert_frame_equal(journal.entries, expected.entries)
+        pd.testing.assert_frame_equal(journal.problems, expected.problems)
+        assert no_pain_ratings_message(kind, journal) is None
+    empty = _backup_data()
+    _table(empty, "diaryentries")["values"] = []
+    message = no_pain_ratings_message("privacy_friendly", read_privacy_friendly(empty))
+    assert message.startswith("No diary entry of this Privacy Friendly Pain Diary file")
+
+
+def test_the_upload_path_passes_the_date_format_and_names_a_cut_backup():
+    import sci_pain as sp
+
+    text = _export([_row("3/4/26"), _row("4/3/26")]).encode("utf-8")
+    with pytest.raises(JournalError, match="date_format="):
+        sp.read_diary(text, name="export.csv")
+    _, journal = sp.read_diary(text, name="export.csv", date_format="%m/%d/%y")
+    assert journal.entries["timestamp"].min() == pd.Timestamp("2026-03-04")
+    cut = BACKUP.read_bytes()[:500]
+    assert sp.detect_journal_format(cut, name="backup.json") == "privacy_friendly"
+    with pytest.raises(JournalError, match="cut off"):
+        sp.read_diary(cut, name="backup.json")

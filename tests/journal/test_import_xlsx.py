@@ -291,3 +291,30 @@ def test_without_openpyxls_sheet_parser_the_public_iterator_gives_the_same(monke
     fallback = read_journal_xlsx(io.BytesIO(_workbook(ROWS)))
     pd.testing.assert_frame_equal(fallback.entries, expected.entries)
     pd.testing.assert_frame_equal(fallback.problems, expected.problems)
+
+
+def test_public_names_and_the_upload_path():
+    import sci_pain as sp
+    from sci_pain.journal.upload import JOURNAL_FORMATS, no_pain_ratings_message
+
+    assert sp.read_journal_xlsx is read_journal_xlsx
+    assert ".xlsx" in JOURNAL_FORMATS["xlsx"]
+    data = _workbook(ROWS)
+    assert sp.detect_journal_format(data, name="journal.xlsx") == "xlsx"
+    kind, journal = sp.read_diary(data, name="journal.xlsx")
+    assert kind == "xlsx" and journal.source == "journal.xlsx"
+    pd.testing.assert_frame_equal(journal.entries, read_journal_xlsx(io.BytesIO(data)).entries)
+    rows = [["When", "Level"], ["03/04/2026", 3]]
+    with pytest.raises(JournalError, match="date_format="):
+        sp.read_diary(
+            _workbook(rows), name="j.xlsx", columns={"When": "timestamp", "Level": "pain"}
+        )
+    _, journal = sp.read_diary(
+        _workbook(rows),
+        name="j.xlsx",
+        columns={"When": "timestamp", "Level": "pain"},
+        date_format="%d/%m/%Y",
+    )
+    assert journal.entries.loc[0, "timestamp"] == pd.Timestamp("2026-04-03")
+    nothing = read_journal_xlsx(io.BytesIO(_workbook([["timestamp", "pain"], ["x", 3]])))
+    assert no_pain_ratings_message("xlsx", nothing).startswith("No entry of this workbook")
