@@ -591,3 +591,13 @@ def test_the_upload_path_passes_the_date_format_and_names_a_cut_backup():
     assert sp.detect_journal_format(cut, name="backup.json") == "privacy_friendly"
     with pytest.raises(JournalError, match="cut off"):
         sp.read_diary(cut, name="backup.json")
+
+
+def test_the_no_code_upload_reads_a_backup():
+    from sci_pain.widgets import load_file, make_journal_upload
+
+    box = make_journal_upload(folder=None)
+    load_file(box, "pain diary backup.json", BACKUP.read_bytes())
+    assert box.kind == "privacy_friendly" and box.journal.n_entries == 6
+    assert "Privacy Friendly Pain Diary" in box.found.value
+    assert not box.controls["report"].disabled

@@ -318,3 +318,12 @@ def test_public_names_and_the_upload_path():
     assert journal.entries.loc[0, "timestamp"] == pd.Timestamp("2026-04-03")
     nothing = read_journal_xlsx(io.BytesIO(_workbook([["timestamp", "pain"], ["x", 3]])))
     assert no_pain_ratings_message("xlsx", nothing).startswith("No entry of this workbook")
+
+
+def test_the_no_code_upload_reads_a_workbook():
+    from sci_pain.widgets import load_file, make_journal_upload
+
+    box = make_journal_upload(folder=None)
+    load_file(box, "my journal.xlsx", _workbook(ROWS))
+    assert box.kind == "xlsx" and box.journal.n_entries == 3
+    assert "spreadsheet workbook" in box.found.value
