@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sci_pain.journal.importers import privacy_friendly as pf
 from sci_pain.journal.importers.privacy_friendly import (
@@ -601,3 +603,54 @@ def test_the_no_code_upload_reads_a_backup():
     assert box.kind == "privacy_friendly" and box.journal.n_entries == 6
     assert "Privacy Friendly Pain Diary" in box.found.value
     assert not box.controls["report"].disabled
+
+
+# -- mutated files: a journal or a JournalError, every entry accounted for ----------------------
+
+
+def _mutate(data: bytes, edits) -> bytes:
+    out = bytearray(data)
+    for position, kind, byte in edits:
+        if not out:
+            break
+        i = position % len(out)
+        if kind == "flip":
+            out[i] = byte
+        elif kind == "cut":
+            del out[i:]
+        elif kind == "insert":
+            out.insert(i, byte)
+        else:
+            del out[i]
+    return bytes(out)
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.integers(0, 1 << 20),
+        st.sampled_from(["flip", "cut", "insert", "delete"]),
+        st.sampled_from(list(b'",[]{}:0123456789\n\\ x\x00') + [0xFF]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(which=st.sampled_from(["backup", "export"]), edits=EDITS)
+def test_mutated_files_end_in_a_journal_or_a_journal_error(which, edits):
+    data = _mutate((BACKUP if which == "backup" else EXPORT).read_bytes(), edits)
+    start = time.process_time()
+    try:
+        journal = read_privacy_friendly(io.BytesIO(data))
+    except JournalError:
+        return
+    finally:
+        assert time.process_time() - start < 2
+    kept = set(journal.entries["row"])
+    dropped = set(journal.problems.loc[~journal.problems["kept"], "row"]) - {1}
+    assert kept.isdisjoint(dropped)
+    assert journal.n_records == len(kept | dropped)
+    if which == "backup":
+        entries = _table(json.loads(data.decode("utf-8-sig", "replace")), "diaryentries")
+        assert kept | dropped == set(range(2, len(entries["values"]) + 2))
