@@ -654,3 +654,10 @@ def test_mutated_files_end_in_a_journal_or_a_journal_error(which, edits):
     if which == "backup":
         entries = _table(json.loads(data.decode("utf-8-sig", "replace")), "diaryentries")
         assert kept | dropped == set(range(2, len(entries["values"]) + 2))
+
+
+def test_an_endless_device_costs_at_most_max_bytes():
+    start = time.process_time()
+    with pytest.raises(JournalError, match="larger than 16 MB"):
+        read_privacy_friendly("/dev/zero")
+    assert time.process_time() - start < 2

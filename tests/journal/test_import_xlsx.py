@@ -236,6 +236,15 @@ def test_far_away_cells_cost_nothing_for_the_space_between():
     assert not far["kept"] and "to the right of the last column" in far["problem"]
 
 
+def test_an_endless_device_is_refused_after_its_first_bytes():
+    start = time.process_time()
+    with pytest.raises(JournalError, match="not an .xlsx workbook"):
+        read_journal_xlsx("/dev/zero")
+    with pytest.raises(JournalError, match="binary mode"):
+        read_journal_xlsx(io.StringIO("PK text"))
+    assert time.process_time() - start < 1
+
+
 def test_a_workbook_that_unpacks_too_large_is_refused_before_reading(monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_UNPACKED", 2000)
     with pytest.raises(JournalError, match="unpack to"):

@@ -116,13 +116,25 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:
             msg = f"{name}: cannot be opened ({error.strerror or error}). Check its permissions."
             raise JournalError(msg, path=name) from error
         source: Any = path
-    else:
+    elif (
+        isinstance(path_or_buffer, str | os.PathLike)
+        and Path(path_or_buffer).exists()
+        and (not Path(path_or_buffer).is_dir())
+    ):  # a device or a pipe (/dev/zero): look at its first bytes before reading on
+        try:
+            with Path(path_or_buffer).open("rb") as handle:
+                head, source = _head_then_rest(handle, name)
+        except OSError as error:
+            msg = f"{name}: cannot be opened ({error.strerror or error}). Check its permissions."
+            raise JournalError(msg, path=name) from error
+    elif hasattr(path_or_buffer, "read"):
         seekable = getattr(path_or_buffer, "seekable", None)
         if callable(seekable) and seekable():
             path_or_buffer.seek(0)  # a zip archive is read whole: where the file stands is moot
-        data, name = read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook")
-        head = data[:8]
-        source = io.BytesIO(data)
+        head, source = _head_then_rest(path_or_buffer, name)
+    else:  # a missing path, a folder, or not a file at all: read_limited says which
+        read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook")
+        head, source = b"", None
     if not head:
         msg = f"{name}: is empty: save the journal from the spreadsheet again and pass that file."
         raise JournalError(msg, path=name)
@@ -165,6 +177,29 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:
         )
         raise JournalError(msg, path=name)
     return source, name
+
+
+def _head_then_rest(stream: Any, name: str) -> tuple[bytes, io.BytesIO | None]:
+    """The first 8 bytes, and the whole content only when they start like a workbook."""
+    try:
+        head = stream.read(8)
+    except (OSError, ValueError) as error:
+        msg = f"{name}: cannot be read ({error})."
+        raise JournalError(msg, path=name) from error
+    if isinstance(head, str):
+        msg = f"{name}: is open as text; an .xlsx workbook must be opened in binary mode ('rb')."
+        raise JournalError(msg, path=name)
+    head = bytes(head or b"")
+    if head[:4] != _ZIP_MAGIC:
+        return head, None
+    rest, _ = read_limited(stream, limit=MAX_BYTES, what="workbook")
+    if len(head) + len(rest) > MAX_BYTES:
+        msg = (
+            f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain journal "
+            "holds; check that it is the right file."
+        )
+        raise JournalError(msg, path=name)
+    return head, io.BytesIO(head + rest)
 
 
 def _damaged(name: str, error: BaseException) -> JournalError:
