@@ -336,3 +336,21 @@ def test_the_no_code_upload_reads_a_workbook():
     load_file(box, "my journal.xlsx", _workbook(ROWS))
     assert box.kind == "xlsx" and box.journal.n_entries == 3
     assert "spreadsheet workbook" in box.found.value
+
+
+def test_the_command_line_validates_a_workbook(tmp_path, capsys):
+    from sci_pain.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, main
+
+    path = tmp_path / "journal.xlsx"
+    path.write_bytes(_workbook(ROWS))
+    assert main(["validate", str(path)]) == EXIT_PROBLEMS
+    out = capsys.readouterr().out
+    assert "7 records, 3 kept, 4 not kept" in out
+    clean = tmp_path / "clean.xlsx"
+    clean.write_bytes(_workbook([["timestamp", "pain"], ["2026-03-01 08:00", 3]]))
+    assert main(["validate", str(clean)]) == EXIT_OK
+    ambiguous = tmp_path / "ambiguous.xlsx"
+    ambiguous.write_bytes(_workbook([["timestamp", "pain"], ["03/04/2026", 3]]))
+    assert main(["validate", str(ambiguous)]) == EXIT_UNREADABLE
+    assert "date_format=" in capsys.readouterr().err
+    assert main(["validate", str(ambiguous), "--date-format", "%d/%m/%Y"]) == EXIT_OK
