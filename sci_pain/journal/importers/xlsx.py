@@ -156,7 +156,7 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
         msg = (
-            f"{name}: the workbook is damaged and cannot be opened ({excerpt(str(error), 80)}); "
+            f"{name}: the Excel workbook is damaged and cannot be opened ({excerpt(str(error), 80)}); "
             f"{_SAVE_AS} again."
         )
         raise JournalError(msg, path=name) from error
@@ -204,7 +204,7 @@ def _head_then_rest(stream: Any, name: str) -> tuple[bytes, io.BytesIO | None]:
 
 def _damaged(name: str, error: BaseException) -> JournalError:
     detail = excerpt(f"{type(error).__name__}: {error}", 100)
-    msg = f"{name}: the workbook is damaged and cannot be read ({detail}); {_SAVE_AS} again."
+    msg = f"{name}: the Excel workbook is damaged and cannot be read ({detail}); {_SAVE_AS} again."
     return JournalError(msg, path=name)
 
 
