@@ -921,6 +921,15 @@ def _csv_medicines(found: _Found, row: int, text: str) -> tuple[str | None, bool
 
 
 def _csv_export(text: str, name: str, date_format: str | None) -> Journal:
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_BYTES))  # a long note is a note, not a broken file
+    try:
+        return _csv_rows(text, name, date_format)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _csv_rows(text: str, name: str, date_format: str | None) -> Journal:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"')
     found = _Found(source=name)
     header: list[str] | None = None
