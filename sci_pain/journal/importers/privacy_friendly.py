@@ -57,9 +57,9 @@ file when a day above 12 shows it, and asked for (``date_format=``) when it does
 
 How the app's fields become journal columns
 -------------------------------------------
-================================  ==========================================================
+================================  ============================================================
 the app                           the journal
-================================  ==========================================================
+================================  ============================================================
 date                              ``timestamp`` (the date alone: one entry per day)
 pain intensity 0-10               ``pain``
 body regions                      ``site`` and ``side`` (:data:`BODY_REGIONS`)
@@ -67,10 +67,10 @@ nature of the pain                ``quality``: stabbing, shooting, burning and t
                                   the journal's words; **dull** has no match and is reported
 medicines taken                   ``interventions`` = ``medication`` when any was taken, and
                                   the medicines as entered in ``medication_taken`` (text)
-condition (very bad ... very good) ``condition`` (text; no journal column)
+condition (very bad ... good)     ``condition`` (text; no journal column)
 time of the pain                  ``times_of_pain`` (text; no journal column)
 notes                             ``notes``
-================================  ==========================================================
+================================  ============================================================
 
 Columns with no place in the journal are kept as text after the journal's columns and named
 in a note on row 1. A body region that is not on the leg, a second leg site, a pain word
