@@ -748,7 +748,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                 row,
                 None,
                 excerpt(str(record), 80),
-                "not a diary entry (an object); not imported",
+                "not a diary entry (a JSON object with _id, date, ...); not imported",
                 kept=False,
             )
             continue
@@ -779,29 +779,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                     kept=True,
                 )
         own = intakes.get(_count(record.get("_id")), [])  # type: ignore[arg-type]
-        medicines, taken = [], False
-        for intake in own:
-            counts = [_count(intake.get(k)) for k in ("morning", "noon", "evening", "night")]
-            drug = drugs.get(_count(intake.get("drug_id")))  # type: ignore[arg-type]
-            if drug is None:
-                found.report(
-                    row,
-                    "medication_taken",
-                    str(intake.get("drug_id"))[:40],
-                    "a medicine intake names a medicine that is not in the drugs table",
-                    kept=True,
-                )
-                drug = {}
-            drug_name = drug.get("name")
-            dose = drug.get("dose")
-            medicines.append(
-                _intake_text(
-                    drug_name if isinstance(drug_name, str) else "",
-                    dose if isinstance(dose, str) else "",
-                    counts,
-                )
-            )
-            taken = taken or any(n and n > 0 for n in counts)
+        medicines, taken = _medicines(found, row, own, drugs)
         notes = record.get("notes")
         dates.append(record.get("date"))
         found.rows.append(row)
@@ -822,7 +800,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                     row,
                     _words(found, row, "times_of_pain", description.get("timesOfPain")),
                 ),
-                "medication_taken": "; ".join(medicines) or None,
+                "medication_taken": medicines,
             }
         )
     unused = len(descriptions) - len(used)
@@ -834,6 +812,35 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
         )
     _dates_to_iso(found, dates, name, "date", date_format)
     return _journal(found, date_format=date_format)
+
+
+def _medicines(
+    found: _Found, row: int, intakes: list[dict], drugs: dict[int, dict]
+) -> tuple[str | None, bool]:
+    """An entry's medicines as text, and whether any was taken."""
+    medicines, taken = [], False
+    for intake in intakes:
+        counts = [_count(intake.get(k)) for k in ("morning", "noon", "evening", "night")]
+        drug = drugs.get(_count(intake.get("drug_id")))  # type: ignore[arg-type]
+        if drug is None:
+            found.report(
+                row,
+                "medication_taken",
+                str(intake.get("drug_id"))[:40],
+                "a medicine intake names a medicine that is not in the drugs table",
+                kept=True,
+            )
+            drug = {}
+        drug_name, dose = drug.get("name"), drug.get("dose")
+        medicines.append(
+            _intake_text(
+                drug_name if isinstance(drug_name, str) else "",
+                dose if isinstance(dose, str) else "",
+                counts,
+            )
+        )
+        taken = taken or any(n and n > 0 for n in counts)
+    return "; ".join(medicines) or None, taken
 
 
 def _dates_to_iso(
