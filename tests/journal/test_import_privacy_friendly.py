@@ -65,6 +65,14 @@ def _problems(journal):
     ]
 
 
+def _one(journal, row, column):
+    """The one problem on (row, column), as a dict."""
+    problems = journal.problems
+    found = problems[(problems["row"] == row) & (problems["column"] == column)]
+    assert len(found) == 1, found
+    return found.iloc[0].to_dict()
+
+
 def _backup_data():
     return json.loads(BACKUP.read_text(encoding="utf-8"))
 
@@ -277,10 +285,9 @@ def test_backup_entries_and_problems_are_exact():
         (9, "site", True),  # code 99
         (9, "condition", True),  # code 9
     ]
-    problems = journal.problems.set_index(["row", "column"])
-    assert problems.loc[(9, "site"), "value"] == "99"
-    assert problems.loc[(4, "quality"), "value"] == "dull"
-    assert problems.loc[(6, "site"), "value"] == "HEAD, NECK"
+    assert _one(journal, 9, "site")["value"] == "99"
+    assert _one(journal, 4, "quality")["value"] == "dull"
+    assert _one(journal, 6, "site")["value"] == "HEAD, NECK"
 
 
 def test_backup_accounts_for_every_diary_entry():
@@ -497,11 +504,10 @@ def test_odd_values_are_problems_not_crashes():
     descriptions[1]["painQualities"] = 17
     journal = read_privacy_friendly(data)
     assert journal.n_records == len(entries)
-    problems = journal.problems.set_index(["row", "column"])
     dropped = set(journal.problems.loc[~journal.problems["kept"], "row"])
     assert {len(entries), len(entries) + 1} <= dropped  # the string, and the entry without date
-    assert "not text" in problems.loc[(2, "site"), "problem"]
-    assert "not text" in problems.loc[(3, "quality"), "problem"]
+    assert "not text" in _one(journal, 2, "site")["problem"]
+    assert "not text" in _one(journal, 3, "quality")["problem"]
 
 
 def test_an_unknown_database_version_is_noted():
@@ -517,8 +523,7 @@ def test_a_huge_list_of_body_region_codes_is_bounded():
     start = time.process_time()
     journal = read_privacy_friendly(data)
     assert time.process_time() - start < 5
-    problem = journal.problems.set_index(["row", "column"]).loc[(2, "site")]
-    assert "first 64" in problem["problem"]
+    assert "first 64" in _one(journal, 2, "site")["problem"]
     assert journal.entries.loc[0, "site"] == "knee"
 
 

@@ -50,6 +50,14 @@ def _workbook(rows, *, title="journal", extra_sheets=()) -> bytes:
     return buffer.getvalue()
 
 
+def _one(journal, row, column):
+    """The one problem on (row, column), as a dict."""
+    problems = journal.problems
+    found = problems[(problems["row"] == row) & (problems["column"] == column)]
+    assert len(found) == 1, found
+    return found.iloc[0].to_dict()
+
+
 def _csv(rows) -> str:
     out = io.StringIO()
     import csv
@@ -286,10 +294,9 @@ def test_a_formula_without_a_saved_result_is_reported():
     journal = read_journal_xlsx(buffer)
     assert list(journal.entries["row"]) == [2]
     assert pd.isna(journal.entries.loc[0, "sleep_hours"])
-    problems = journal.problems.set_index(["row", "column"])
-    assert "never saved" in problems.loc[(2, "sleep_hours"), "problem"]
-    assert problems.loc[(2, "sleep_hours"), "kept"]
-    assert not problems.xs(3, level="row")["kept"].any()
+    formula = _one(journal, 2, "sleep_hours")
+    assert "never saved" in formula["problem"] and formula["kept"]
+    assert not journal.problems.loc[journal.problems["row"] == 3, "kept"].any()
 
 
 def test_without_openpyxls_sheet_parser_the_public_iterator_gives_the_same(monkeypatch):
