@@ -26,7 +26,7 @@ _CHUNK = 1 << 16
 
 
 def size_text(n: int) -> str:
-    """A byte count for people: ``512 MB``, ``64 KB``, ``10 bytes``.
+    """Write a byte count for people: ``512 MB``, ``64 KB``, ``10 bytes``.
 
     >>> size_text(512 * 1024 * 1024), size_text(2048), size_text(10)
     ('512 MB', '2 KB', '10 bytes')
@@ -39,7 +39,7 @@ def size_text(n: int) -> str:
 
 
 def source_label(path_or_buffer: object) -> str:
-    """The name messages give a file or an open file (``<buffer>`` when it has none)."""
+    """Return the name messages give a file or an open file (``<buffer>`` if none)."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
     name = getattr(path_or_buffer, "name", None)
@@ -55,7 +55,7 @@ def _too_large(name: str, limit: int, what: str) -> JournalError:
 
 
 def read_limited(path_or_buffer: object, *, limit: int, what: str) -> tuple[bytes, str]:
-    """The content of a path or an open file, refusing more than ``limit`` bytes.
+    """Return the content of a path or an open file, refusing more than ``limit`` bytes.
 
     Parameters
     ----------

@@ -472,7 +472,7 @@ def _times(found: _Found, row: int, words: list[str]) -> str | None:
 
 
 def _count(value: Any) -> int | None:
-    """A medicine count (JSON number or text), None when unreadable."""
+    """Read a medicine count (JSON number or text); None when unreadable."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -817,7 +817,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
 def _medicines(
     found: _Found, row: int, intakes: list[dict], drugs: dict[int, dict]
 ) -> tuple[str | None, bool]:
-    """An entry's medicines as text, and whether any was taken."""
+    """Return an entry's medicines as text, and whether any was taken."""
     medicines, taken = [], False
     for intake in intakes:
         counts = [_count(intake.get(k)) for k in ("morning", "noon", "evening", "night")]
@@ -890,7 +890,7 @@ def is_privacy_friendly_csv(header: Sequence[str]) -> bool:
 
 
 def _set_items(text: str) -> list[str] | None:
-    """The items of a Java set as printed (``[a, b]``), [] for ``""``/``[]``, None if not."""
+    """Split a Java set as printed (``[a, b]``); [] for ``""``/``[]``, None if not one."""
     value = text.strip()
     if not value:
         return []

@@ -99,7 +99,7 @@ def _normalize(text: str) -> str:
 
 
 def _open(path_or_buffer: Any) -> tuple[Any, str]:
-    """The workbook (a path or an in-memory file), checked before anything is unpacked."""
+    """Check the workbook before anything is unpacked; return it as a path or in memory."""
     name = source_label(path_or_buffer)
     if isinstance(path_or_buffer, str | os.PathLike) and Path(path_or_buffer).is_file():
         path = Path(path_or_buffer)
@@ -180,7 +180,7 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:
 
 
 def _head_then_rest(stream: Any, name: str) -> tuple[bytes, io.BytesIO | None]:
-    """The first 8 bytes, and the whole content only when they start like a workbook."""
+    """Read the first 8 bytes, and the whole content only if they start like a workbook."""
     try:
         head = stream.read(8)
     except (OSError, ValueError) as error:
@@ -291,7 +291,7 @@ NO_SAVED_VALUE = _NoSavedValue()
 
 
 def _cell(value: Any) -> Any:
-    """A workbook value for the validator: datetimes to the second, text as text."""
+    """Turn a workbook value into one for the validator: datetimes to the second."""
     if isinstance(value, _dt.datetime):
         rounded = value + _dt.timedelta(microseconds=500_000)
         return rounded.replace(microsecond=0).isoformat(sep=" ")
