@@ -668,10 +668,7 @@ def test_an_endless_device_costs_at_most_max_bytes():
     assert time.process_time() - start < 2
 
 
-def test_a_long_note_is_kept_and_a_journal_can_be_deidentified():
+def test_a_long_note_is_kept():
     note = "walked far " * 30_000  # 330 KB, beyond the csv module's default field limit
     journal = read_privacy_friendly(io.StringIO(_export([_row("24/11/2019", notes=note)])))
     assert journal.entries.loc[0, "notes"] == note.strip()
-    shared = read_privacy_friendly(BACKUP).deidentify(seed=1)
-    text = shared.entries.astype(str).to_csv()
-    assert "Medicine A" not in text and "Long day" not in text

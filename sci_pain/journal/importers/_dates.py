@@ -10,7 +10,7 @@ language (the Privacy Friendly Pain Diary's CSV export, text dates in a spreadsh
   date, the whole file is read in that order;
 * when every date reads the same either way (``05/05/2026``), nothing needs deciding;
 * when every day is 12 or less (``03/04/2026``, ``11/10/2026``), the order cannot be told
-  from the file, and a :class:`~sci_pain.journal.reader.JournalError` asks for it, naming
+  from the file, and a :class:`~sci_pain.errors.JournalError` asks for it, naming
   the file, the column and the parameter that gives it (``date_format=``);
 * a file that has both kinds (``24/11/2019`` and ``11/24/2019``) mixes orders: it is refused
   with the rows that disagree.
@@ -41,7 +41,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 
-from sci_pain.journal.reader import JournalError
+from sci_pain.errors import JournalError
 
 __all__ = ["iso_dates", "DATE_ORDERS"]
 

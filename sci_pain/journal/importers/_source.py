@@ -5,7 +5,7 @@ Examples
 >>> import io
 >>> read_limited(io.BytesIO(b"{}"), limit=10, what="backup file")
 (b'{}', '<buffer>')
->>> from sci_pain.journal.reader import JournalError
+>>> from sci_pain.errors import JournalError
 >>> try:
 ...     read_limited(io.BytesIO(b"x" * 11), limit=10, what="backup file")
 ... except JournalError as error:
@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sci_pain.journal.reader import JournalError
+from sci_pain.errors import JournalError
 
 __all__ = ["read_limited", "source_label", "size_text"]
 

@@ -150,10 +150,12 @@ from typing import IO, Any, NamedTuple, Union
 
 import pandas as pd
 
+from sci_pain.errors import JournalError
 from sci_pain.journal._io import excerpt
 from sci_pain.journal.importers._dates import iso_dates
 from sci_pain.journal.importers._source import read_limited, size_text
-from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
+from sci_pain.journal.problems import problems_frame
+from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import PROBLEM_COLUMNS, QUALITIES
 
 __all__ = [

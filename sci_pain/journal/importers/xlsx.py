@@ -12,7 +12,7 @@ CSV reader's. What a workbook adds:
 * Cells the spreadsheet holds as dates (``datetime`` cells) are read as they are, to the
   second. Dates typed as **text** (``03/04/2026``) follow the journal's rule that day and
   month are never guessed: when a day above 12 shows the order, the whole column is read in
-  that order; when every day is 12 or less, a :class:`~sci_pain.journal.reader.JournalError`
+  that order; when every day is 12 or less, a :class:`~sci_pain.errors.JournalError`
   asks for ``date_format=`` (:func:`~sci_pain.journal.importers._dates.iso_dates`).
 * Formulas are read as the value the spreadsheet last computed and saved.
 * Cells to the right of the last column with a header are reported on their row.
@@ -21,7 +21,7 @@ CSV reader's. What a workbook adds:
   :data:`~sci_pain.journal._io.MAX_COLUMNS` columns is refused as in the CSV reader; at most
   1,048,576 rows (a spreadsheet's limit) are read; the work grows with the cells present,
   not with the row and column numbers they claim. A damaged workbook, an old ``.xls`` file
-  or a file that is not a workbook gives a :class:`~sci_pain.journal.reader.JournalError`
+  or a file that is not a workbook gives a :class:`~sci_pain.errors.JournalError`
   that says so, never a traceback.
 
 Examples
@@ -59,10 +59,12 @@ from typing import IO, Any, Union
 
 import pandas as pd
 
+from sci_pain.errors import JournalError
 from sci_pain.journal._io import MAX_COLUMNS, excerpt
 from sci_pain.journal.importers._dates import iso_dates
 from sci_pain.journal.importers._source import read_limited, size_text, source_label
-from sci_pain.journal.reader import Journal, JournalError, journal_from_frame, problems_frame
+from sci_pain.journal.problems import problems_frame
+from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER
 
 __all__ = ["read_journal_xlsx", "MAX_BYTES", "MAX_UNPACKED", "is_xlsx"]
