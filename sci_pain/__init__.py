@@ -70,6 +70,8 @@ _EXPORTS: dict[str, str] = {
     "read_flaredown_records": "journal",
     "read_fhir": "journal",
     "to_fhir": "journal",
+    "read_privacy_friendly": "journal",
+    "read_journal_xlsx": "journal",
     # -- simulator (sci_pain.simulate) and example journals (sci_pain.datasets) --
     "Persona": "simulate",
     "load_persona": "simulate",

@@ -147,7 +147,7 @@ def _column_mapping(items: Sequence[str]) -> dict[str, str]:
 
 
 def _configure_validate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the journal CSV file ('-' reads standard input)")
+    parser.add_argument("file", help="the journal CSV or .xlsx file ('-' reads standard input)")
     parser.add_argument(
         "--date-format",
         metavar="F",
@@ -231,14 +231,34 @@ def _short(value: str, width: int = 30) -> str:
     return value if len(value) <= width else value[: width - 3] + "..."
 
 
-def _run_validate(args: argparse.Namespace) -> int:
-    from sci_pain.journal import read_journal
+def _is_workbook(source) -> bool:
+    """Whether a path or an in-memory file starts like an .xlsx workbook (a zip archive)."""
+    if isinstance(source, io.BytesIO):
+        return source.getvalue()[:4] == b"PK\x03\x04"
+    try:
+        with Path(source).open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # the reader says what is wrong with the path
 
+
+def _read(source, **options):
+    """A journal from a CSV file, or from an .xlsx workbook (told by its first bytes)."""
+    from sci_pain.journal import read_journal, read_journal_xlsx
+
+    if _is_workbook(source):
+        return read_journal_xlsx(
+            source, columns=options.get("columns"), date_format=options.get("date_format")
+        )
+    return read_journal(source, **options)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
     source = args.file
     if args.file == "-":
         source = io.BytesIO(sys.stdin.buffer.read())
         source.name = "<stdin>"
-    journal = read_journal(
+    journal = _read(
         source,
         columns=_column_mapping(args.column) or None,
         date_format=args.date_format,
@@ -255,11 +275,12 @@ def _run_validate(args: argparse.Namespace) -> int:
 register(
     Subcommand(
         "validate",
-        "check a pain-journal CSV and list its problems",
+        "check a pain-journal CSV (or .xlsx workbook) and list its problems",
         _configure_validate,
         _run_validate,
         description=(
-            "Read a pain-journal CSV, print a summary and the problems table. Exit status: "
+            "Read a pain-journal CSV (or .xlsx workbook), print a summary and the problems "
+            "table. Exit status: "
             "0 when every record is clean, 1 when some records have problems, 2 when the "
             "file cannot be read."
         ),
@@ -271,7 +292,7 @@ register(
 
 
 def _configure_report(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the journal CSV file ('-' reads standard input)")
+    parser.add_argument("file", help="the journal CSV or .xlsx file ('-' reads standard input)")
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the HTML file to write"
     )
@@ -360,7 +381,6 @@ def write_private(target: Path, text: str) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from sci_pain.analysis import AnalysisError
     from sci_pain.html import REPORT_STAGES, report_html
-    from sci_pain.journal import read_journal
 
     total = len(REPORT_STAGES) + 1
 
@@ -374,7 +394,7 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.file == "-":
         source = io.BytesIO(sys.stdin.buffer.read())
         source.name = "<stdin>"
-    journal = read_journal(source, date_format=args.date_format)
+    journal = _read(source, date_format=args.date_format)
     try:
         page = report_html(
             journal,

@@ -22,6 +22,8 @@ _EXPORTS: dict[str, str] = {
     "SNOMED_SITES": "importers.fhir",
     "read_fhir": "importers.fhir",
     "to_fhir": "importers.fhir",
+    "read_privacy_friendly": "importers.privacy_friendly",
+    "read_journal_xlsx": "importers.xlsx",
     "Journal": "reader",
     "JournalError": "reader",
     "journal_from_frame": "reader",

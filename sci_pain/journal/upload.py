@@ -3,9 +3,10 @@ r"""A diary file of any supported kind, read without code: recognise it, map it,
 The no-code upload (:func:`sci_pain.make_journal_upload`) and the dashboard hand a file's
 bytes to this module:
 
-- :func:`detect_journal_format` recognises the journal's own CSV, a Bearable export, a
-  Flaredown export or a FHIR Bundle **by content** (the header or the JSON), not by the
-  file name;
+- :func:`detect_journal_format` recognises the journal's own CSV, a journal saved as a
+  spreadsheet workbook (``.xlsx``), a Bearable export, a Flaredown export, a Privacy Friendly
+  Pain Diary backup or CSV export, or a FHIR Bundle **by content** (the first bytes, the
+  header or the JSON), not by the file name;
 - :func:`read_diary` reads it with the matching public reader
   (:func:`~sci_pain.read_journal`, :func:`~sci_pain.read_bearable`,
   :func:`~sci_pain.read_flaredown`, :func:`~sci_pain.read_fhir`);
@@ -51,12 +52,14 @@ __all__ = [
     "diary_context",
 ]
 
-JournalFormat = Literal["journal", "bearable", "flaredown", "fhir"]
+JournalFormat = Literal["journal", "xlsx", "bearable", "flaredown", "privacy_friendly", "fhir"]
 
 JOURNAL_FORMATS: dict[str, str] = {
     "journal": "a pain-journal CSV (the format of this package)",
+    "xlsx": "a pain journal saved as a spreadsheet workbook (.xlsx)",
     "bearable": "a Bearable export",
     "flaredown": "a Flaredown export",
+    "privacy_friendly": "a Privacy Friendly Pain Diary backup or CSV export",
     "fhir": "a FHIR Bundle of pain observations (from a health record)",
 }
 """The kinds of file :func:`detect_journal_format` recognises, in words."""
@@ -142,14 +145,14 @@ def detect_journal_format(data: bytes | str, *, name: str | None = None) -> Jour
 
     Returns
     -------
-    {"journal", "bearable", "flaredown", "fhir"}
+    {"journal", "xlsx", "bearable", "flaredown", "privacy_friendly", "fhir"}
         See :data:`JOURNAL_FORMATS`. A CSV that is none of the apps' exports is taken to be
         a pain journal (its columns may still need mapping).
 
     Raises
     ------
     JournalError
-        For JSON that is not a FHIR Bundle, or a file with nothing in it.
+        For JSON that is neither a FHIR Bundle nor a Pain Diary backup, or an empty file.
 
     Examples
     --------
@@ -158,7 +161,15 @@ def detect_journal_format(data: bytes | str, *, name: str | None = None) -> Jour
     >>> detect_journal_format("When;Level of pain\n31/03/2026 08:00;4\n")
     'journal'
     """
+    from sci_pain.journal.importers.privacy_friendly import (
+        is_privacy_friendly_backup,
+        is_privacy_friendly_csv,
+    )
+    from sci_pain.journal.importers.xlsx import is_xlsx
+
     label = name or "the file"
+    if isinstance(data, bytes | bytearray | memoryview) and is_xlsx(bytes(data[:4])):
+        return "xlsx"
     text = _text(data).lstrip("\ufeff").lstrip()
     if not text:
         msg = f"{label}: the file is empty, so there is nothing to read."
@@ -172,9 +183,13 @@ def detect_journal_format(data: bytes | str, *, name: str | None = None) -> Jour
             return "fhir"
         if '"resourceType"' in text and '"Bundle"' in text:
             return "fhir"
+        if is_privacy_friendly_backup(parsed) or (parsed is None and '"tableName"' in text):
+            return "privacy_friendly"
         msg = (
-            f"{label} holds JSON, but not a FHIR Bundle: the files this package reads are a "
-            "pain-journal CSV, a Bearable or Flaredown CSV export, or a FHIR Bundle."
+            f"{label} holds JSON, but not a FHIR Bundle nor a Pain Diary backup: the files "
+            "this package reads are a pain-journal CSV or .xlsx workbook, a Bearable or "
+            "Flaredown CSV export, a Privacy Friendly Pain Diary backup or CSV export, or a "
+            "FHIR Bundle."
         )
         raise JournalError(msg, path=name)
     header = {_norm(h).replace("_", " ") for h in _header(text)}
@@ -186,6 +201,8 @@ def detect_journal_format(data: bytes | str, *, name: str | None = None) -> Jour
     columns = _header(text)
     if columns and _norm(columns[0]) == "date" and {"tags", "foods"} <= normalized:
         return "flaredown"
+    if is_privacy_friendly_csv(columns):
+        return "privacy_friendly"
     return "journal"
 
 
@@ -205,8 +222,10 @@ def read_diary(
     name : str
         The file's name (shown in the journal's ``source`` and in messages).
     columns, date_format
-        For a pain-journal CSV only: passed to :func:`sci_pain.read_journal` (header in
-        the file -> journal column; a :func:`~datetime.datetime.strptime` format).
+        For a pain-journal CSV or workbook: passed to :func:`sci_pain.read_journal` or
+        :func:`sci_pain.read_journal_xlsx` (header in the file -> journal column; a
+        :func:`~datetime.datetime.strptime` format). ``date_format`` also goes to
+        :func:`sci_pain.read_privacy_friendly`, whose CSV export writes the phone's dates.
 
     Returns
     -------
@@ -231,6 +250,8 @@ def read_diary(
     from sci_pain.journal.importers.bearable import read_bearable
     from sci_pain.journal.importers.fhir import read_fhir
     from sci_pain.journal.importers.flaredown import read_flaredown
+    from sci_pain.journal.importers.privacy_friendly import read_privacy_friendly
+    from sci_pain.journal.importers.xlsx import read_journal_xlsx
     from sci_pain.journal.reader import read_journal
 
     kind = detect_journal_format(data, name=name)
@@ -240,6 +261,10 @@ def read_diary(
         return kind, read_bearable(buffer)
     if kind == "flaredown":
         return kind, read_flaredown(buffer)
+    if kind == "xlsx":
+        return kind, read_journal_xlsx(buffer, columns=columns or None, date_format=date_format)
+    if kind == "privacy_friendly":
+        return kind, read_privacy_friendly(buffer, date_format=date_format)
     if kind == "fhir":
         return kind, read_fhir(buffer)
     return kind, read_journal(buffer, columns=columns or None, date_format=date_format)
@@ -340,6 +365,11 @@ def no_pain_ratings_message(kind: JournalFormat, journal: Journal) -> str | None
             "72514-3 and a value)."
         ),
         "journal": "No entry of this file has both a readable date and a 0-10 pain rating.",
+        "xlsx": "No entry of this workbook has both a readable date and a 0-10 pain rating.",
+        "privacy_friendly": (
+            "No diary entry of this Privacy Friendly Pain Diary file has both a readable date "
+            "and a 0-10 pain intensity."
+        ),
     }[kind]
     cannot = (
         " So what needs pain ratings cannot be shown: the dashboard's figures, the trend, "

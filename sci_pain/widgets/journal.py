@@ -359,7 +359,7 @@ def make_journal_dashboard(
     )
     chooser = _journal_dropdown(journals)
     upload = w.FileUpload(
-        accept=".csv,.json,.txt,text/csv,application/json",
+        accept=".csv,.json,.txt,.xlsx,text/csv,application/json",
         multiple=False,
         description="Upload a diary",
         tooltip="Read your own journal file (a CSV, a Bearable or Flaredown export, or a "

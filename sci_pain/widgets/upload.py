@@ -108,7 +108,7 @@ def _my_files(folder: str | Path | None) -> list[Path]:
     for base in (Path(folder), Path("..") / folder):
         if base.is_dir():
             return sorted(
-                p for p in base.iterdir() if p.suffix.lower() in (".csv", ".json", ".txt")
+                p for p in base.iterdir() if p.suffix.lower() in (".csv", ".json", ".txt", ".xlsx")
             )
     return []
 
@@ -122,8 +122,8 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     """Build the no-code upload: read a diary file, map it, make a report and a copy to share.
 
     Upload a file (or choose one from ``folder``): it is recognised by its content as a
-    pain-journal CSV, a Bearable or Flaredown export, or a FHIR Bundle
-    (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
+    pain-journal CSV or ``.xlsx`` workbook, a Bearable, Flaredown or Privacy Friendly Pain
+    Diary export, or a FHIR Bundle (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
     match the format, a drop-down per unmatched header says what that column holds; the
     date format is picked from a list, with a preview of how the first dates read (day
     first and month first are never guessed). The summary and the problems table follow
@@ -168,11 +168,11 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     from sci_pain.widgets.journal import _STYLE, _journal_html, _message_html
 
     upload = w.FileUpload(
-        accept=".csv,.json,.txt,text/csv,application/json",
+        accept=".csv,.json,.txt,.xlsx,text/csv,application/json",
         multiple=False,
         description="Upload a diary file",
-        tooltip="A CSV journal, a Bearable or Flaredown export, or a FHIR Bundle; it stays "
-        "on this computer.",
+        tooltip="A CSV or .xlsx journal, a Bearable, Flaredown or Pain Diary export, or a FHIR "
+        "Bundle; it stays on this computer.",
         layout=w.Layout(width="max-content"),
     )
     files = _my_files(folder)
@@ -465,8 +465,8 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
 
     header = w.HTML(
         _STYLE + _UPLOAD_STYLE + "<h4>Your own diary, without code</h4><p>Upload a diary "
-        "file: a journal CSV from a spreadsheet, a Bearable or Flaredown export, or a FHIR "
-        "Bundle. It is read on this computer and goes nowhere else. Then make a clinic "
+        "file: a journal CSV or .xlsx workbook from a spreadsheet, a Bearable, Flaredown or "
+        "Privacy Friendly Pain Diary export, or a FHIR Bundle. It is read on this computer and goes nowhere else. Then make a clinic "
         "report, or a de-identified copy to share with a class, and download it.</p>"
     )
     box = w.VBox(
