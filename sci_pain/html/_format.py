@@ -1,0 +1,166 @@
+"""Small pieces of text and HTML shared by the report's modules: numbers, days, tables.
+
+Every function that returns HTML escapes what it is given, except where its docstring says
+the cells are HTML already.
+
+Examples
+--------
+>>> num(-0.04), num(2.345, 2, sign=True), plural(1, "day"), plural(3, "entry", "entries")
+('−0.0', '+2.35', '1 day', '3 entries')
+>>> escape("<b>")
+'&lt;b&gt;'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "day",
+    "day_long",
+    "escape",
+    "facts",
+    "missing",
+    "num",
+    "paragraph",
+    "plural",
+    "sentence",
+    "source_name",
+    "table",
+    "treatment",
+    "unavailable",
+    "when",
+    "words",
+]
+
+_ACRONYMS = {"tens": "TENS"}
+
+
+def escape(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def missing(value: Any) -> bool:
+    """True for None, NA, NaT and NaN (and never an error for other values)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def num(value: Any, digits: int = 1, *, sign: bool = False) -> str:
+    """A number rounded for people, with a true minus sign; ``"n/a"`` when missing."""
+    if missing(value):
+        return "n/a"
+    value = float(value)
+    if value == 0:
+        value = 0.0  # no "-0.0"
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace("-", "\u2212")
+
+
+def day(value: Any) -> str:
+    """``2024-03-01``."""
+    return "n/a" if missing(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+
+
+def day_long(value: Any) -> str:
+    """``Fri 2024-03-01``."""
+    return "n/a" if missing(value) else f"{pd.Timestamp(value):%a %Y-%m-%d}"
+
+
+def when(value: Any) -> str:
+    """A day, with the time of day when there is one."""
+    if missing(value):
+        return "n/a"
+    ts = pd.Timestamp(value)
+    return f"{ts:%a %Y-%m-%d}" if ts == ts.normalize() else f"{ts:%a %Y-%m-%d %H:%M}"
+
+
+def plural(n: int, word: str, plural: str | None = None) -> str:
+    """``1 day``, ``2 days``; ``plural`` for irregular words."""
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def words(name: Any) -> str:
+    """A snake_case name as words."""
+    return str(name).replace("_", " ")
+
+
+def treatment(name: Any) -> str:
+    """An intervention's name for people: ``tens`` -> ``TENS``, ``heat`` -> ``heat``."""
+    return _ACRONYMS.get(str(name), words(name))
+
+
+def sentence(text: str) -> str:
+    """Upper-case the first letter only (``str.capitalize`` would lower-case the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def paragraph(text: str, cls: str | None = None) -> str:
+    """``<p>`` around ``text``, which is HTML already."""
+    return f'<p class="{cls}">{text}</p>' if cls else f"<p>{text}</p>"
+
+
+def table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    caption: str | None = None,
+    numeric: Sequence[int] = (),
+    nowrap: Sequence[int] = (),
+    row_classes: Sequence[str] | None = None,
+) -> str:
+    """An HTML table; ``header`` and ``caption`` are escaped, cells must already be HTML."""
+    numeric, nowrap = set(numeric), set(nowrap)
+
+    def kind(i: int) -> str:
+        return "num" if i in numeric else "when" if i in nowrap else "wrap"
+
+    parts = ["<table>"]
+    if caption:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    cells = "".join(
+        f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    parts.append(f"<thead><tr>{cells}</tr></thead><tbody>")
+    for index, row in enumerate(rows):
+        cls = row_classes[index] if row_classes else ""
+        tds = "".join(f'<td class="{kind(i)}">{cell}</td>' for i, cell in enumerate(row))
+        parts.append(f'<tr class="{cls}">{tds}</tr>' if cls else f"<tr>{tds}</tr>")
+    parts.append("</tbody></table>")
+    return '<div class="table-wrap">' + "".join(parts) + "</div>"
+
+
+def facts(items: Iterable[tuple[str, str]]) -> str:
+    """Key figures as a grid of (value, label) boxes, both escaped."""
+    lis = "".join(
+        f'<li><span class="value">{escape(value)}</span>'
+        f'<span class="label">{escape(label)}</span></li>'
+        for value, label in items
+    )
+    return f'<ul class="facts">{lis}</ul>'
+
+
+def unavailable(what: str, error: Exception) -> str:
+    """A muted paragraph: ``what`` could not be worked out, and why."""
+    return paragraph(
+        f"{escape(what)} could not be worked out from this journal: {escape(error)}", "muted"
+    )
+
+
+def source_name(source: Any) -> str:
+    """The file name of a source (never a folder path, which can hold a person's name)."""
+    text = str(source or "")
+    if not text or text.startswith("<"):
+        return text
+    return Path(text).name or text
