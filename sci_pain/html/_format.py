@@ -47,7 +47,7 @@ def escape(value: Any) -> str:
 
 
 def missing(value: Any) -> bool:
-    """True for None, NA, NaT and NaN (and never an error for other values)."""
+    """Tell whether a value is None, NA, NaT or NaN (never an error for other values)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     try:
@@ -57,7 +57,7 @@ def missing(value: Any) -> bool:
 
 
 def num(value: Any, digits: int = 1, *, sign: bool = False) -> str:
-    """A number rounded for people, with a true minus sign; ``"n/a"`` when missing."""
+    """Round a number for people, with a true minus sign; ``"n/a"`` when missing."""
     if missing(value):
         return "n/a"
     value = float(value)
@@ -68,17 +68,17 @@ def num(value: Any, digits: int = 1, *, sign: bool = False) -> str:
 
 
 def day(value: Any) -> str:
-    """``2024-03-01``."""
+    """Format a day as ``2024-03-01``."""
     return "n/a" if missing(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
 
 
 def day_long(value: Any) -> str:
-    """``Fri 2024-03-01``."""
+    """Format a day as ``Fri 2024-03-01``."""
     return "n/a" if missing(value) else f"{pd.Timestamp(value):%a %Y-%m-%d}"
 
 
 def when(value: Any) -> str:
-    """A day, with the time of day when there is one."""
+    """Format a day, with the time of day when there is one."""
     if missing(value):
         return "n/a"
     ts = pd.Timestamp(value)
@@ -86,17 +86,17 @@ def when(value: Any) -> str:
 
 
 def plural(n: int, word: str, plural: str | None = None) -> str:
-    """``1 day``, ``2 days``; ``plural`` for irregular words."""
+    """Count a noun: ``1 day``, ``2 days``; ``plural`` for irregular words."""
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def words(name: Any) -> str:
-    """A snake_case name as words."""
+    """Write a snake_case name as words."""
     return str(name).replace("_", " ")
 
 
 def treatment(name: Any) -> str:
-    """An intervention's name for people: ``tens`` -> ``TENS``, ``heat`` -> ``heat``."""
+    """Name an intervention for people: ``tens`` -> ``TENS``, ``heat`` -> ``heat``."""
     return _ACRONYMS.get(str(name), words(name))
 
 
@@ -106,7 +106,7 @@ def sentence(text: str) -> str:
 
 
 def paragraph(text: str, cls: str | None = None) -> str:
-    """``<p>`` around ``text``, which is HTML already."""
+    """Wrap ``text``, which is HTML already, in ``<p>``."""
     return f'<p class="{cls}">{text}</p>' if cls else f"<p>{text}</p>"
 
 
@@ -119,7 +119,7 @@ def table(
     nowrap: Sequence[int] = (),
     row_classes: Sequence[str] | None = None,
 ) -> str:
-    """An HTML table; ``header`` and ``caption`` are escaped, cells must already be HTML."""
+    """Build an HTML table; ``header`` and ``caption`` are escaped, cells are HTML already."""
     numeric, nowrap = set(numeric), set(nowrap)
 
     def kind(i: int) -> str:
@@ -142,7 +142,7 @@ def table(
 
 
 def facts(items: Iterable[tuple[str, str]]) -> str:
-    """Key figures as a grid of (value, label) boxes, both escaped."""
+    """Show key figures as a grid of (value, label) boxes, both escaped."""
     lis = "".join(
         f'<li><span class="value">{escape(value)}</span>'
         f'<span class="label">{escape(label)}</span></li>'
@@ -152,14 +152,14 @@ def facts(items: Iterable[tuple[str, str]]) -> str:
 
 
 def unavailable(what: str, error: Exception) -> str:
-    """A muted paragraph: ``what`` could not be worked out, and why."""
+    """Say, muted, that ``what`` could not be worked out, and why."""
     return paragraph(
         f"{escape(what)} could not be worked out from this journal: {escape(error)}", "muted"
     )
 
 
 def source_name(source: Any) -> str:
-    """The file name of a source (never a folder path, which can hold a person's name)."""
+    """Return the file name of a source (never its folder, which can hold a person's name)."""
     text = str(source or "")
     if not text or text.startswith("<"):
         return text

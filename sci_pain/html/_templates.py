@@ -85,7 +85,7 @@ def render(name: str, **context: Any) -> str:
 
 @cache
 def stylesheet(name: str) -> str:
-    """The text of a style sheet shipped with the templates (e.g. ``"report.css"``).
+    """Return the text of a style sheet shipped with the templates (e.g. ``"report.css"``).
 
     Examples
     --------

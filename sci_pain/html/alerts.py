@@ -87,12 +87,10 @@ def _from_knowledge(ids: Iterable[str], raised_by: dict[str, tuple[str, ...]] | 
     wanted = list(dict.fromkeys(ids))
     unknown = [f for f in wanted if f not in flags.index]
     if unknown:
-        import difflib
+        from sci_pain.errors import close_matches
 
         valid = list(flags.index)
-        raise UnknownNameError(
-            unknown[0], "red flag", difflib.get_close_matches(unknown[0], valid), valid
-        )
+        raise UnknownNameError(unknown[0], "red flag", close_matches(unknown[0], valid), valid)
     labels = load_findings()["label"]
     items = []
     for fid in [f for f in flags.index if f in wanted]:  # emergencies first, file order
@@ -242,7 +240,7 @@ def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:
 
 
 def _html(items: list[RedFlagItem], notes: list[str], title: str, empty: str) -> str:
-    """The red-flag box, from the one partial ``templates/_red_flags.html.j2``."""
+    """Render the red-flag box with the one partial ``templates/_red_flags.html.j2``."""
     from sci_pain.html._templates import render
 
     ladder = _ladder()

@@ -81,8 +81,10 @@ def _severity_badge(severity: str, tail: str = "") -> str:
 
 
 def _fold(title: str, body: str) -> str:
-    """A long card section folded under its heading (click to open), so the card stays short
-    and the start of the next control or result stays in view."""
+    """Fold a long card section under its heading (click to open).
+
+    So the card stays short and the start of the next control or result stays in view.
+    """
     return (
         f'<details class="sci-pain-card-section"><summary style="margin:6px 0 2px 0;'
         f'cursor:pointer"><b>{_e(title)}</b></summary>{body}</details>'

@@ -163,7 +163,7 @@ def report_html(
 
 
 def report_sections(model: ReportModel) -> list[Section]:
-    """The sections of the page, in page order, rendered from the model.
+    """Render the sections of the page from the model, in page order.
 
     The detailed sections are written first: the first page ("At a glance") repeats what they
     found (the trend in words, the clearest patterns, the changes after each intervention).

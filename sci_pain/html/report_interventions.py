@@ -113,7 +113,7 @@ def change_verdict(mean_a: float, mean_b: float) -> tuple[str, str]:
 
 
 def flags_near(flags: pd.DataFrame | None, start: pd.Timestamp, days: int = 7) -> list[str]:
-    """A caution when red flags were recorded within ``days`` of an intervention's start."""
+    """Caution when red flags were recorded within ``days`` of an intervention's start."""
     from sci_pain.analysis import RED_FLAG_RULES
 
     if flags is None or flags.empty:
@@ -133,7 +133,7 @@ def flags_near(flags: pd.DataFrame | None, start: pd.Timestamp, days: int = 7) -
 
 
 def _comparison_lines(r, item, label: str, verdict: str, pct: str) -> list[str]:
-    """The words of one before-and-after comparison: how it was used, means, NAP, Tau-BC."""
+    """Word one before-and-after comparison: how it was used, means, NAP, Tau-BC."""
     how = (
         f"given once, on {day_long(item.start)}"
         if item.one_off
@@ -166,7 +166,7 @@ def _comparison_lines(r, item, label: str, verdict: str, pct: str) -> list[str]:
 
 
 def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
-    """One intervention's comparison: words, cautions and the phase plot."""
+    """Show one intervention's comparison: words, cautions and the phase plot."""
     from sci_pain.plotting import alt_text, plot_phases
 
     name, start, r = item.name, item.start, model.comparisons[item.name]
@@ -206,7 +206,7 @@ def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
 
 
 def interventions_section(model: ReportModel, highlights: Highlights) -> Section:
-    """Each intervention with a clear start compared before and after; the others, and why not."""
+    """Compare each intervention with a clear start before and after; say why not for others."""
     if not model.starts:
         return section(
             "interventions",

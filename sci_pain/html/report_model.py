@@ -138,7 +138,7 @@ class ReportModel:
 
 
 def _attempt(function: Callable, *args, **kwargs) -> Any:
-    """The result of an analysis, or the AnalysisError that says why it could not be done."""
+    """Return the result of an analysis, or the AnalysisError that says why it failed."""
     from sci_pain.analysis import AnalysisError
 
     try:
@@ -148,7 +148,7 @@ def _attempt(function: Callable, *args, **kwargs) -> Any:
 
 
 def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Entries (timestamps parsed), problems and source of a Journal or of entries alone."""
+    """Return entries (timestamps parsed), problems and source of a Journal or of entries."""
     from sci_pain.analysis import as_entries, timestamps
     from sci_pain.journal import problems_frame
 
@@ -176,7 +176,7 @@ def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
 
 
 def _why_not_compared(start: pd.Timestamp, before: int, after: int, used: int) -> str | None:
-    """Why an intervention has no clear start to compare around, or None when it has one."""
+    """Say why an intervention has no clear start to compare around (None when it has one)."""
     if before < MIN_PHASE_DAYS:
         return (
             f"it was recorded from early on (first on {day_long(start)}, with "
@@ -198,7 +198,7 @@ def _why_not_compared(start: pd.Timestamp, before: int, after: int, used: int) -
 
 
 def intervention_starts(entries: pd.DataFrame) -> tuple[InterventionStart, ...]:
-    """Each recorded intervention: first day, days used, and whether it has a clear start.
+    """List each recorded intervention: first day, days used, whether it has a clear start.
 
     Examples
     --------

@@ -148,7 +148,7 @@ class Highlights:
 
 
 def section(section_id: str, body: str, *, heading: str | None = None) -> Section:
-    """A report section: open on the first page, else folded under its heading."""
+    """Make a report section: open on the first page, else folded under its heading."""
     return Section(
         id=section_id,
         title=heading or REPORT_SECTIONS[section_id],
@@ -159,7 +159,7 @@ def section(section_id: str, body: str, *, heading: str | None = None) -> Sectio
 
 
 def _no_pain(model: ReportModel, section_id: str) -> Section | None:
-    """The section that says there is nothing to show, when no entry has a pain rating."""
+    """Say there is nothing to show when no entry has a pain rating (else None)."""
     return None if model.has_pain else section(section_id, paragraph(_NO_PAIN[section_id]))
 
 
@@ -196,7 +196,7 @@ def figure_or_reason(
 
 
 def flags_section(model: ReportModel) -> Section:
-    """The red flags: the package's one rendering of red flags, as episodes."""
+    """Show the red flags as episodes, in the package's one rendering of red flags."""
     from sci_pain.html.alerts import render_red_flags
 
     if model.flags is None:
@@ -216,7 +216,7 @@ def flags_section(model: ReportModel) -> Section:
 
 
 def period_section(model: ReportModel) -> Section:
-    """First and last day, entries, missed days, the pains' names, the calendar."""
+    """Show first and last day, entries, missed days, the pains' names, the calendar."""
     from sci_pain.plotting import alt_text, plot_calendar
 
     if (empty := _no_pain(model, "period")) is not None:
@@ -278,7 +278,7 @@ def _longest_gap(missed: pd.Series) -> tuple[int, pd.Timestamp, pd.Timestamp] | 
 
 
 def _own_words(entries: pd.DataFrame) -> str:
-    """The person's own names for their pains (``problem``), with counts, escaped."""
+    """List the person's own names for their pains (``problem``), with counts, escaped."""
     if "problem" not in entries.columns:
         return ""
     counts = entries["problem"].dropna().astype(str).str.strip()
@@ -294,7 +294,7 @@ def _own_words(entries: pd.DataFrame) -> str:
 
 
 def _trend_words(t: pd.Series) -> str:
-    """The Theil-Sen slope in words: rose, fell, or no clear trend."""
+    """Put the Theil-Sen slope in words: rose, fell, or no clear trend."""
     slope, lo, hi = float(t["slope_per_week"]), float(t["ci_low"]), float(t["ci_high"])
     over = float(t["change_over_period"])
     interval = f"95% interval {num(lo, 2)} to {num(hi, 2)} points per week"
@@ -315,7 +315,7 @@ def _trend_words(t: pd.Series) -> str:
 
 
 def trend_section(model: ReportModel, highlights: Highlights) -> Section:
-    """The trend in points per week, the 7-day average at start and end, and the method."""
+    """Show the trend per week, the 7-day average at start and end, and the method."""
     if (empty := _no_pain(model, "trend")) is not None:
         return empty
     t = model.trend
@@ -507,7 +507,7 @@ def _descriptors(model: ReportModel) -> list[str]:
 
 
 def patterns_section(model: ReportModel, highlights: Highlights) -> Section:
-    """Time of day, weekday (with the heatmap), sites and descriptors."""
+    """Show time of day, weekday (with the heatmap), sites and descriptors."""
     from sci_pain.plotting import alt_text, plot_time_of_day_weekday
 
     if (empty := _no_pain(model, "patterns")) is not None:
@@ -540,7 +540,7 @@ def patterns_section(model: ReportModel, highlights: Highlights) -> Section:
 
 
 def _link_row(r: pd.Series, model: ReportModel, highlights: Highlights) -> tuple[list[str], bool]:
-    """One row of the links table, and whether the link is clear (then also a highlight)."""
+    """Return one row of the links table and whether the link is clear (then a highlight)."""
     from sci_pain.analysis import link_verdict
 
     n_eff = r["n_effective"]
@@ -577,7 +577,7 @@ def _link_row(r: pd.Series, model: ReportModel, highlights: Highlights) -> tuple
 
 
 def links_section(model: ReportModel, highlights: Highlights) -> Section:
-    """Each link of pain with activity, sleep, spasms and immobility, and when one is clear."""
+    """Show each link of pain with activity, sleep, spasms, immobility, and when it is clear."""
     if model.links is None:
         return section(
             "links",
@@ -651,7 +651,7 @@ def _glance_changes(highlights: Highlights) -> list[str]:
 
 
 def glance_section(model: ReportModel, highlights: Highlights) -> Section:
-    """The first page after the red flags: period, trend, clearest patterns, changes."""
+    """Sum up on the first page: period, trend, clearest patterns, changes."""
     from sci_pain.plotting import alt_text, plot_timeline
 
     if (empty := _no_pain(model, "summary")) is not None:
@@ -709,7 +709,7 @@ def glance_section(model: ReportModel, highlights: Highlights) -> Section:
 
 
 def notes_section(model: ReportModel) -> Section:
-    """The person's own notes, the last ones when there are many."""
+    """List the person's own notes, the last ones when there are many."""
     if not model.has("notes"):
         return section("notes", paragraph("No notes were written in the journal.", "muted"))
     notes = model.entries.loc[model.entries["notes"].notna(), ["timestamp", "notes"]]
@@ -744,7 +744,7 @@ def _problems_lead(problems: pd.DataFrame, n_records: int | None) -> str:
 
 
 def problems_section(model: ReportModel) -> Section:
-    """The problems found when reading the file, row by row (the first 200)."""
+    """List the problems found when reading the file, row by row (the first 200)."""
     problems = model.problems
     if problems.empty:
         return section(
@@ -795,7 +795,7 @@ def problems_section(model: ReportModel) -> Section:
 
 
 def about_section() -> Section:
-    """The scale, the method, the version and the references."""
+    """Describe the scale, the method, the version and the references."""
     from sci_pain import __version__
 
     refs = "".join(f"<li>{escape(r)}</li>" for r in _REFERENCES)
