@@ -3,6 +3,8 @@
 Pure functions from the knowledge base (:mod:`sci_pain.knowledge.loaders`) to HTML strings, for
 notebooks and for the widgets in :mod:`sci_pain.widgets.causes`, which only wire controls to
 them. All text is escaped; colour (Okabe-Ito) only repeats what the words and symbols say.
+The cause card is the template ``templates/cause_card.html.j2`` (with the pieces in
+``templates/_card_parts.html.j2``); its red flags come from the one red-flag partial.
 
 - :func:`red_flag_banner_html`: red flags as a banner (``role="alert"``), emergencies first.
 - :func:`cause_card_html`: one cause: mechanism, features, where in the leg, red flags,
@@ -80,17 +82,6 @@ def _severity_badge(severity: str, tail: str = "") -> str:
     )
 
 
-def _fold(title: str, body: str) -> str:
-    """Fold a long card section under its heading (click to open).
-
-    So the card stays short and the start of the next control or result stays in view.
-    """
-    return (
-        f'<details class="sci-pain-card-section"><summary style="margin:6px 0 2px 0;'
-        f'cursor:pointer"><b>{_e(title)}</b></summary>{body}</details>'
-    )
-
-
 def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
     keys = list(dict.fromkeys(keys))
     items = "".join(f"<li>{_e(format_citation(k))}</li>" for k in keys)
@@ -103,18 +94,6 @@ def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
     return (
         f'<div class="sci-pain-references"><p style="margin:6px 0 0 0;font-size:smaller">'
         f"<b>References</b></p>{body}</div>"
-    )
-
-
-def _referral_html(step: str, refer_to) -> str:
-    """One line: the referral ladder's step for a cause (without a red flag) and who."""
-    from sci_pain.knowledge import SERVICES, load_referral_ladder
-
-    row = load_referral_ladder().loc[step]
-    who = "; ".join(SERVICES[w] for w in refer_to)
-    return (
-        f"<p class='sci-pain-referral' style='margin:4px 0'><i>Referral, when this is "
-        f"suspected without a red flag:</i> <strong>{_e(row['label'])}</strong>. {_e(who)}.</p>"
     )
 
 
@@ -159,15 +138,6 @@ def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) 
         raise KeyError(str(exc)) from exc
 
 
-def _caution_line(caution) -> str:
-    who = (
-        "for everyone"
-        if caution.condition == "always"
-        else f"if: {SITUATIONS[caution.condition].rstrip('.')}"
-    )
-    return f"<li>{_severity_badge(caution.severity)} <i>{_e(who)}</i>: {_e(caution.text)}</li>"
-
-
 def cause_card_html(cause: str) -> str:
     """Return one cause as an HTML card.
 
@@ -203,28 +173,12 @@ def cause_card_html(cause: str) -> str:
     >>> "sci-pain-red-flags" in cause_card_html("muscle_atrophy")
     False
     """
+    from sci_pain.html._templates import Markup, render
+    from sci_pain.knowledge import SERVICES, load_referral_ladder
+
     c = get_cause(cause)
     iscip = ISCIP_LABELS.get(str(c.iscip_subtype), str(c.iscip_subtype))
     level = LEVEL_LABELS.get(str(c.level), _words(str(c.level)))
-    tags = [f"ISCIP: {iscip}", level]
-    parts = [
-        f'<div class="sci-pain-cause-card" data-cause="{_e(c.id)}">',
-        f"<h3 style='margin:4px 0'>{_e(c.label)}</h3>",
-        f"<p style='margin:2px 0'><i>{_e(c.summary)}</i></p>",
-        "<p style='margin:2px 0;font-size:smaller'>" + " · ".join(_e(t) for t in tags),
-    ]
-    if c.is_emergency:
-        parts.append(f" · <b style='color:{_ALERT_TEXT}'>⚠ An emergency in itself</b>")
-    parts.append("</p>")
-    parts.append(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care"))
-    parts.append(_referral_html(c.referral, c.refer_to))
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Mechanism</h4><p style='margin:2px 0'>{_e(c.mechanism)}</p>"
-    )
-    if c.iscip_note:
-        parts.append(
-            f"<p style='margin:2px 0;font-size:smaller'><i>Why this ISCIP category:</i> {_e(c.iscip_note)}</p>"
-        )
     features = [
         ("Typical descriptors", "; ".join(c.descriptors)),
         ("Timing", c.timing),
@@ -232,30 +186,45 @@ def cause_card_html(cause: str) -> str:
         ("Look for", "; ".join(c.look_for)),
         ("In a pain journal", c.journal_signature),
     ]
-    items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in features if v)
-    parts.append(_fold("Features", f"<ul style='margin:2px 0'>{items}</ul>"))
     sites = ", ".join(_words(s) for s in (*c.leg_sites, *c.body_sites))
     side = _LATERALITY.get(str(c.laterality), _words(str(c.laterality)))
     where = [("Sites", sites), ("Sides", side), ("More exactly", c.site_note)]
-    items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in where if v)
-    parts.append(_fold("Where in the leg", f"<ul style='margin:2px 0'>{items}</ul>"))
-    options = load_management().loc[list(c.management)]
-    rows = []
-    for _, row in options.iterrows():
-        note = row["target_notes"].get(c.id) or row["summary"]
-        cautions = "".join(_caution_line(k) for k in row["cautions"])
-        cautions = f"<ul style='margin:0'>{cautions}</ul>" if cautions else ""
-        rows.append(f"<li><b>{_e(row['label'])}</b>: {_e(note)}{cautions}</li>")
-    parts.append(
-        _fold(
-            f"Management, with cautions ({len(rows)} options)",
-            f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
-            f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>",
-        )
+    options = [
+        {
+            "label": row["label"],
+            "note": row["target_notes"].get(c.id) or row["summary"],
+            "cautions": [_caution(k) for k in row["cautions"]],
+        }
+        for _, row in load_management().loc[list(c.management)].iterrows()
+    ]
+    return render(
+        "cause_card.html.j2",
+        cause=c,
+        tags=[f"ISCIP: {iscip}", level],
+        alert_colour=_ALERT_TEXT,
+        red_flags=Markup(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care")),
+        referral={
+            "label": load_referral_ladder().loc[c.referral, "label"],
+            "who": "; ".join(SERVICES[w] for w in c.refer_to),
+        },
+        features=[(k, v) for k, v in features if v],
+        where=[(k, v) for k, v in where if v],
+        options=options,
+        educational=_EDUCATIONAL,
+        citations=[format_citation(k) for k in dict.fromkeys((*c.citations, *c.onset_citations))],
     )
-    parts.append(_references_html((*c.citations, *c.onset_citations), folded=True))
-    parts.append("</div>")
-    return "".join(parts)
+
+
+def _caution(caution) -> dict[str, object]:
+    """Describe a caution for the card: its severity badge, who it is for, its text."""
+    symbol, words, colour = _SEVERITY_LOOK[caution.severity]
+    who = (
+        "for everyone"
+        if caution.condition == "always"
+        else f"if: {SITUATIONS[caution.condition].rstrip('.')}"
+    )
+    look = {"severity": caution.severity, "symbol": symbol, "words": words, "colour": colour}
+    return {"look": look, "who": who, "text": caution.text}
 
 
 def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:

@@ -30,7 +30,14 @@ def rendered(monkeypatch) -> list[str]:
 def test_templates_are_read_from_the_package():
     folder = templates.resources.files("sci_pain.html") / "templates"
     names = {p.name for p in folder.iterdir()}
-    assert {"_red_flags.html.j2", "_section.html.j2", "report.html.j2", "report.css"} <= names
+    assert {
+        "_red_flags.html.j2",
+        "_section.html.j2",
+        "report.html.j2",
+        "report.css",
+        "cause_card.html.j2",
+        "_card_parts.html.j2",
+    } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
 
@@ -83,3 +90,9 @@ def test_markup_built_by_the_package_is_not_escaped_twice():
 def test_every_red_flag_box_comes_from_the_one_partial(rendered, show):
     show()
     assert "_red_flags.html.j2" in rendered
+
+
+def test_the_cause_card_is_its_template_with_the_red_flag_partial(rendered):
+    card = sp.cause_card_html("dvt")
+    assert rendered == ["_red_flags.html.j2", "cause_card.html.j2"]
+    assert card.count("<details") == card.count("</details>") == 4  # 3 folds + references
