@@ -170,7 +170,6 @@ def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
     from sci_pain.plotting import alt_text, plot_phases
 
     name, start, r = item.name, item.start, model.comparisons[item.name]
-    highlights.phases[f"{treatment(name)} starts"] = start
     pct = "" if math.isnan(r.change_pct) else f", {num(r.change_pct, 0, sign=True)}%"
     label, verdict = change_verdict(r.mean_a, r.mean_b)
     # the figure and its alt text say the same as the words (both thresholds at once)

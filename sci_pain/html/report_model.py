@@ -17,12 +17,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
-from sci_pain.html._format import day, day_long, plural, source_name
+from sci_pain.html._format import day, day_long, plural, source_name, treatment
 
 __all__ = ["InterventionStart", "ReportModel", "build_report_model"]
 
@@ -97,6 +97,10 @@ class ReportModel:
     links : pandas.DataFrame, AnalysisError or None
         :func:`~sci_pain.analysis.associations` at the Bonferroni ``link_confidence`` shared
         among ``n_links`` links.
+    figures : dict
+        Figure kind (``"calendar"``, ``"timeline"``, ``"time_of_day_weekday"``, ``"body_map"``,
+        ``"descriptors"``) -> its numbers from the plotting layer's ``<kind>_data`` (or the
+        AnalysisError that says why it cannot be drawn). The phase plots use ``comparisons``.
     """
 
     entries: pd.DataFrame
@@ -121,6 +125,7 @@ class ReportModel:
     links: Any = None
     link_variables: dict[str, Any] = field(default_factory=dict)
     link_confidence: float = 0.95
+    figures: dict[str, Any] = field(default_factory=dict)
 
     @property
     def has_pain(self) -> bool:
@@ -239,9 +244,9 @@ def intervention_starts(entries: pd.DataFrame) -> tuple[InterventionStart, ...]:
 
 
 def _period(entries: pd.DataFrame) -> dict[str, Any]:
-    from sci_pain.analysis import daily_summary, summarize_journal
+    from sci_pain.analysis import summarize_journal
 
-    return {"summary": summarize_journal(entries), "daily": daily_summary(entries)}
+    return {"summary": summarize_journal(entries)}
 
 
 def _patterns(model: ReportModel) -> dict[str, Any]:
@@ -250,11 +255,13 @@ def _patterns(model: ReportModel) -> dict[str, Any]:
         pain_by_side,
         pain_by_site,
         time_of_day_profile,
+        time_of_day_weekday,
         weekday_profile,
     )
+    from sci_pain.plotting import TimeOfDayWeekdayData, body_map_data, descriptors_data
 
     entries = model.entries
-    return {
+    found = {
         "time_of_day": _attempt(time_of_day_profile, entries),
         "time_of_day_within": _attempt(time_of_day_profile, entries, relative=True),
         "weekday": _attempt(weekday_profile, entries),
@@ -262,6 +269,20 @@ def _patterns(model: ReportModel) -> dict[str, Any]:
         "sides": pain_by_side(entries) if model.has("site") and model.has("side") else None,
         "quality_groups": pain_by_quality_group(entries) if model.has("quality") else None,
     }
+    # the heatmap's numbers: its table, and the profile computed above (what
+    # plotting.time_of_day_weekday_data would compute a second time)
+    table = _attempt(time_of_day_weekday, entries, by="part")
+    tod = found["time_of_day"]
+    heatmap = next((r for r in (table, tod) if isinstance(r, Exception)), None)
+    figures = {
+        "time_of_day_weekday": heatmap
+        or TimeOfDayWeekdayData(column="pain", by="part", table=table, profile=tod["mean"])
+    }
+    if model.has("site"):
+        figures["body_map"] = _attempt(body_map_data, entries)
+    if model.has("quality"):
+        figures["descriptors"] = _attempt(descriptors_data, entries)
+    return {**found, "figures": figures}
 
 
 def _comparisons(model: ReportModel) -> dict[str, Any]:
@@ -274,12 +295,30 @@ def _comparisons(model: ReportModel) -> dict[str, Any]:
     }
 
 
-def _trend(entries: pd.DataFrame) -> dict[str, Any]:
-    from sci_pain.analysis import rolling_trend, trend_slope
+def _trend(model: ReportModel) -> dict[str, Any]:
+    """The slope, and the timeline's numbers (rolling mean and daily summary, used throughout)."""
+    from sci_pain.analysis import daily_summary, trend_slope
+    from sci_pain.plotting import CalendarData, timeline_data
 
-    trend = _attempt(trend_slope, entries)
-    rolling = None if isinstance(trend, Exception) else rolling_trend(entries, window=7)
-    return {"trend": trend, "rolling": rolling}
+    marks = {
+        f"{treatment(s.name)} starts": s.start
+        for s in model.starts
+        if not isinstance(model.comparisons.get(s.name, ValueError()), Exception)
+    }
+    trend = _attempt(trend_slope, model.entries)
+    timeline = _attempt(
+        timeline_data, model.entries, window=7, phases=marks or None, flags=model.flags
+    )
+    if isinstance(timeline, Exception):
+        daily, rolling = daily_summary(model.entries), None
+    else:
+        daily, rolling = timeline.daily, timeline.trend
+    figures = {
+        **model.figures,
+        "timeline": timeline,
+        "calendar": CalendarData(column="pain", daily=daily),
+    }
+    return {"trend": trend, "rolling": rolling, "daily": daily, "figures": figures}
 
 
 def _links(model: ReportModel) -> dict[str, Any]:
@@ -364,30 +403,23 @@ def build_report_model(
         injury_level=injury_level,
         n_records=n_records if isinstance(n_records, int) else None,
     )
-    found: dict[str, Any] = {}
     stage(0)
     if model.has_pain:
-        found.update(_period(entries))
+        model = replace(model, **_period(entries))
     stage(1)
     if len(entries):
-        found["flags"] = scan_red_flags(entries, injury_level=injury_level)
+        model = replace(model, flags=scan_red_flags(entries, injury_level=injury_level))
     stage(2)
     if model.has_pain:
-        found.update(_patterns(model))
+        model = replace(model, **_patterns(model))
     stage(3)
-    found["starts"] = intervention_starts(entries)
-    found["comparisons"] = _comparisons(_replace(model, found))
+    model = replace(model, starts=intervention_starts(entries))
+    model = replace(model, comparisons=_comparisons(model))
     stage(4)
     if model.has_pain:
-        found.update(_trend(entries))
+        model = replace(model, **_trend(model))
     stage(5)
     if model.has_pain:
-        found.update(_links(model))
+        model = replace(model, **_links(model))
     stage(6)
-    return _replace(model, found)
-
-
-def _replace(model: ReportModel, found: dict[str, Any]) -> ReportModel:
-    import dataclasses
-
-    return dataclasses.replace(model, **found)
+    return model

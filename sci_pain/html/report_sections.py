@@ -42,6 +42,7 @@ __all__ = [
     "Section",
     "about_section",
     "figure_or_reason",
+    "journal_figure",
     "flags_section",
     "glance_section",
     "links_section",
@@ -144,7 +145,6 @@ class Highlights:
     patterns: list[tuple[int, float, str]] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     not_compared: list[str] = field(default_factory=list)
-    phases: dict[str, pd.Timestamp] = field(default_factory=dict)
 
 
 def section(section_id: str, body: str, *, heading: str | None = None) -> Section:
@@ -191,6 +191,53 @@ def figure_or_reason(
         return unavailable(what, error)
 
 
+_FIGURES: dict[str, tuple[str, str, tuple[float, float]]] = {
+    # kind: (what it is, when it cannot be drawn; caption; size in inches)
+    "calendar": (
+        "The calendar",
+        "Each square is one day, coloured by that day's mean pain; hatched squares are days "
+        "without an entry.",
+        (9.0, 2.9),
+    ),
+    "timeline": (
+        "The timeline",
+        "Every entry as a dot, the 7-day rolling mean as a line; dashed lines mark when an "
+        "intervention started and symbols along the top mark red flags.",
+        (9.0, 3.0),
+    ),
+    "time_of_day_weekday": (
+        "The weekday by time-of-day heatmap",
+        "Mean pain for each weekday and part of the day; empty cells had no entry.",
+        (7.5, 3.6),
+    ),
+    "body_map": (
+        "The body map",
+        "Both legs from hip to foot, coloured by mean pain at each site; hatched sites were "
+        "never rated.",
+        (6.0, 5.0),
+    ),
+    "descriptors": (
+        "The descriptor chart",
+        "How often each word was used to describe the pain.",
+        (8.0, 3.6),
+    ),
+}
+
+
+def journal_figure(model: ReportModel, kind: str) -> str:
+    """Draw one of the journal figures from the model's numbers, with its alt text."""
+    import sci_pain.plotting as plotting
+
+    what, caption, size = _FIGURES[kind]
+    data = model.figures[kind]
+    if isinstance(data, Exception):
+        return unavailable(what, data)
+    plot, alt = getattr(plotting, f"plot_{kind}"), getattr(plotting, f"{kind}_alt_text")
+    return figure_or_reason(
+        what, lambda ax: plot(data=data, ax=ax), lambda: alt(data), caption=caption, size=size
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # red flags, period, trend
 
@@ -217,8 +264,6 @@ def flags_section(model: ReportModel) -> Section:
 
 def period_section(model: ReportModel) -> Section:
     """Show first and last day, entries, missed days, the pains' names, the calendar."""
-    from sci_pain.plotting import alt_text, plot_calendar
-
     if (empty := _no_pain(model, "period")) is not None:
         return empty
     s = model.summary
@@ -249,16 +294,7 @@ def period_section(model: ReportModel) -> Section:
     pains = _own_words(model.entries)
     if pains:
         body.append(paragraph(f"The pains were described as: {pains}."))
-    body.append(
-        figure_or_reason(
-            "The calendar",
-            lambda ax: plot_calendar(model.entries, ax=ax),
-            lambda: alt_text("calendar", model.entries),
-            caption="Each square is one day, coloured by that day's mean pain; hatched squares "
-            "are days without an entry.",
-            size=(9.0, 2.9),
-        )
-    )
+    body.append(journal_figure(model, "calendar"))
     return section("period", "".join(body))
 
 
@@ -433,8 +469,6 @@ def _weekday(model: ReportModel, highlights: Highlights) -> list[str]:
 
 
 def _sites(model: ReportModel, highlights: Highlights) -> list[str]:
-    from sci_pain.plotting import alt_text, plot_body_map
-
     if model.sites is None:
         return [paragraph("The journal does not record where the pain is (site).", "muted")]
     rated = model.sites[model.sites["n"] > 0]
@@ -458,22 +492,11 @@ def _sites(model: ReportModel, highlights: Highlights) -> list[str]:
             for side, r in sides.iterrows()
         )
         body.append(paragraph(f"Side: {shown}."))
-    body.append(
-        figure_or_reason(
-            "The body map",
-            lambda ax: plot_body_map(model.entries, ax=ax),
-            lambda: alt_text("body_map", model.entries),
-            caption="Both legs from hip to foot, coloured by mean pain at each site; hatched "
-            "sites were never rated.",
-            size=(6.0, 5.0),
-        )
-    )
+    body.append(journal_figure(model, "body_map"))
     return body
 
 
 def _descriptors(model: ReportModel) -> list[str]:
-    from sci_pain.plotting import alt_text, plot_descriptors
-
     if model.quality_groups is None:
         return [paragraph("The journal does not record how the pain feels (quality).", "muted")]
     groups = model.quality_groups
@@ -494,22 +517,12 @@ def _descriptors(model: ReportModel) -> list[str]:
                 "(nociceptive) pain. Only an examination can tell."
             )
         )
-    body.append(
-        figure_or_reason(
-            "The descriptor chart",
-            lambda ax: plot_descriptors(model.entries, ax=ax),
-            lambda: alt_text("descriptors", model.entries),
-            caption="How often each word was used to describe the pain.",
-            size=(8.0, 3.6),
-        )
-    )
+    body.append(journal_figure(model, "descriptors"))
     return body
 
 
 def patterns_section(model: ReportModel, highlights: Highlights) -> Section:
     """Show time of day, weekday (with the heatmap), sites and descriptors."""
-    from sci_pain.plotting import alt_text, plot_time_of_day_weekday
-
     if (empty := _no_pain(model, "patterns")) is not None:
         return empty
     body = [
@@ -520,13 +533,7 @@ def patterns_section(model: ReportModel, highlights: Highlights) -> Section:
         "<h3>Day of the week</h3>",
         *_weekday(model, highlights),
         "</div></div>",
-        figure_or_reason(
-            "The weekday by time-of-day heatmap",
-            lambda ax: plot_time_of_day_weekday(model.entries, ax=ax),
-            lambda: alt_text("time_of_day_weekday", model.entries),
-            caption="Mean pain for each weekday and part of the day; empty cells had no entry.",
-            size=(7.5, 3.6),
-        ),
+        journal_figure(model, "time_of_day_weekday"),
         "<h3>Where it hurts</h3>",
         *_sites(model, highlights),
         "<h3>What the pain feels like</h3>",
@@ -652,8 +659,6 @@ def _glance_changes(highlights: Highlights) -> list[str]:
 
 def glance_section(model: ReportModel, highlights: Highlights) -> Section:
     """Sum up on the first page: period, trend, clearest patterns, changes."""
-    from sci_pain.plotting import alt_text, plot_timeline
-
     if (empty := _no_pain(model, "summary")) is not None:
         return empty
     body = []
@@ -673,17 +678,7 @@ def glance_section(model: ReportModel, highlights: Highlights) -> Section:
     body.append(
         paragraph(highlights.trend_words or "A trend could not be worked out (too few days).")
     )
-    marks = highlights.phases or None
-    body.append(
-        figure_or_reason(
-            "The timeline",
-            lambda ax: plot_timeline(model.entries, ax=ax, flags=model.flags, phases=marks),
-            lambda: alt_text("timeline", model.entries, flags=model.flags, phases=marks),
-            caption="Every entry as a dot, the 7-day rolling mean as a line; dashed lines "
-            "mark when an intervention started and symbols along the top mark red flags.",
-            size=(9.0, 3.0),
-        )
-    )
+    body.append(journal_figure(model, "timeline"))
     body.append("<h3>Clearest patterns</h3>")
     ranked = sorted(highlights.patterns, key=lambda p: (p[0], -p[1]))[:3]
     if ranked:

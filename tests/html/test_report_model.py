@@ -116,3 +116,10 @@ def test_text_timestamps_that_are_not_dates_are_a_clear_error():
     frame.loc[3, "timestamp"] = "last tuesday"
     with pytest.raises(sp.AnalysisError, match="timestamp"):
         report_html(frame)
+
+
+def test_one_report_runs_each_analysis_once(calls, one_year):
+    """The whole page, figures and red-flag box included: no analysis is computed twice."""
+    report_html(one_year, injury_level="T10")
+    twice = {key: n for key, n in calls.items() if n > 1}
+    assert not twice, f"analyses computed more than once for one report: {twice}"
