@@ -25,7 +25,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-__all__ = ["Markup", "render", "stylesheet"]
+__all__ = ["Markup", "environment", "render", "stylesheet"]
 
 
 def _escape(value: Any) -> Any:
@@ -47,7 +47,14 @@ def _source(name: str) -> str:
 
 
 @cache
-def _environment():
+def environment():
+    """Return the layer's one Jinja2 environment (autoescape, stdlib escaping, strict names).
+
+    Examples
+    --------
+    >>> environment().autoescape
+    True
+    """
     import jinja2
 
     return jinja2.Environment(
@@ -80,7 +87,7 @@ def render(name: str, **context: Any) -> str:
     >>> render("_section.html.j2", section=section, expand=False)
     '<section id="notes" aria-labelledby="notes-h"><h2 id="notes-h">Notes &lt;mine&gt;</h2><p>x</p></section>'
     """
-    return str(_environment().get_template(name).render(**context))
+    return str(environment().get_template(name).render(**context))
 
 
 @cache

@@ -3,8 +3,9 @@
 Pure functions from the knowledge base (:mod:`sci_pain.knowledge.loaders`) to HTML strings, for
 notebooks and for the widgets in :mod:`sci_pain.widgets.causes`, which only wire controls to
 them. All text is escaped; colour (Okabe-Ito) only repeats what the words and symbols say.
-The cause card is the template ``templates/cause_card.html.j2`` (with the pieces in
-``templates/_card_parts.html.j2``); its red flags come from the one red-flag partial.
+The cause card and the management options are the templates ``templates/cause_card.html.j2``
+and ``templates/management.html.j2`` (with the pieces in ``templates/_card_parts.html.j2``);
+the card's red flags come from the one red-flag partial.
 
 - :func:`red_flag_banner_html`: red flags as a banner (``role="alert"``), emergencies first.
 - :func:`cause_card_html`: one cause: mechanism, features, where in the leg, red flags,
@@ -24,9 +25,9 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
+from sci_pain.html._templates import Markup, render
 from sci_pain.knowledge import (
     ISCIP_LABELS,
     LEVEL_LABELS,
@@ -65,36 +66,14 @@ _EDUCATIONAL = (
 )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
 def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _severity_badge(severity: str, tail: str = "") -> str:
+def _look(severity: str, tail: str = "") -> dict[str, str]:
+    """Describe a severity badge (``_card_parts.html.j2``): symbol, words and colour."""
     symbol, words, colour = _SEVERITY_LOOK[severity]
-    return (
-        f'<span class="sci-pain-severity" data-severity="{_e(severity)}" '
-        f'style="color:{colour};font-weight:bold;white-space:nowrap">'
-        f"{symbol} {_e(words + tail)}</span>"
-    )
-
-
-def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
-    keys = list(dict.fromkeys(keys))
-    items = "".join(f"<li>{_e(format_citation(k))}</li>" for k in keys)
-    body = f'<ol style="margin:2px 0;padding-left:1.6em;font-size:smaller">{items}</ol>'
-    if folded:
-        return (
-            f'<details class="sci-pain-references"><summary>References ({len(keys)})</summary>'
-            f"{body}</details>"
-        )
-    return (
-        f'<div class="sci-pain-references"><p style="margin:6px 0 0 0;font-size:smaller">'
-        f"<b>References</b></p>{body}</div>"
-    )
+    return {"severity": severity, "symbol": symbol, "words": words + tail, "colour": colour}
 
 
 def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) -> str:
@@ -173,7 +152,6 @@ def cause_card_html(cause: str) -> str:
     >>> "sci-pain-red-flags" in cause_card_html("muscle_atrophy")
     False
     """
-    from sci_pain.html._templates import Markup, render
     from sci_pain.knowledge import SERVICES, load_referral_ladder
 
     c = get_cause(cause)
@@ -217,14 +195,12 @@ def cause_card_html(cause: str) -> str:
 
 def _caution(caution) -> dict[str, object]:
     """Describe a caution for the card: its severity badge, who it is for, its text."""
-    symbol, words, colour = _SEVERITY_LOOK[caution.severity]
     who = (
         "for everyone"
         if caution.condition == "always"
         else f"if: {SITUATIONS[caution.condition].rstrip('.')}"
     )
-    look = {"severity": caution.severity, "symbol": symbol, "words": words, "colour": colour}
-    return {"look": look, "who": who, "text": caution.text}
+    return {"look": _look(caution.severity), "who": who, "text": caution.text}
 
 
 def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
@@ -265,62 +241,44 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
     person = set(resolve_situations(situation)) - {"always"}
     all_cautions = load_management()["cautions"]
     chosen = [label for sid, label in SITUATIONS.items() if sid in person]
-    who = "; ".join(chosen) if chosen else "no situation ticked (cautions for everyone only)"
-    parts = [
-        f'<div class="sci-pain-management" data-cause="{_e(c.id)}">',
-        f"<p style='margin:2px 0'><b>Management options for {_e(c.label)}</b><br>"
-        f"<span style='font-size:smaller'><i>The person:</i> {_e(who)}</span></p>",
+    first = dict.fromkeys(
+        k.text
+        for cautions in frame["cautions"]
+        for k in cautions
+        if k.severity == "seek_care_first"
+    )
+    return render(
+        "management.html.j2",
+        cause=c,
+        person="; ".join(chosen) if chosen else "no situation ticked (cautions for everyone only)",
+        seek_care_first=list(first),
+        alert_colour=_ALERT,
+        contraindicated=_look("contraindicated", " for this person:"),
+        options=[_option(mid, row, all_cautions[mid]) for mid, row in frame.iterrows()],
+        educational=_EDUCATIONAL,
+        citations=[
+            format_citation(k) for k in dict.fromkeys(k for ks in frame["citations"] for k in ks)
+        ],
+    )
+
+
+def _option(mid: str, row, every_caution) -> dict[str, object]:
+    """Describe one management option for a person: who gives it, cautions that apply, others."""
+    contra = bool(row["contraindicated"])
+    applying = {k.condition for k in row["cautions"]}
+    others = [
+        SITUATIONS[k.condition]
+        for k in every_caution
+        if k.condition != "always" and k.condition not in applying
     ]
-    first = list(
-        dict.fromkeys(
-            k.text for cautions in frame["cautions"] for k in cautions
-            if k.severity == "seek_care_first"
-        )
-    )  # fmt: skip
-    if first:
-        steps = "".join(f"<li>{_e(t)}</li>" for t in first)
-        parts.append(
-            f'<div class="sci-pain-seek-care" role="alert" style="border:3px solid {_ALERT};'
-            f'padding:0.4em 0.7em;margin:0.4em 0"><strong>⚠ Seek medical care first</strong>'
-            f"<ul style='margin:0'>{steps}</ul></div>"
-        )
-    for mid, row in frame.iterrows():
-        contra = bool(row["contraindicated"])
-        border = _ALERT if contra else "#BBBBBB"
-        who_does = ", ".join(_DELIVERED_BY.get(d, d) for d in row["delivered_by"])
-        head = f"<b>{_e(row['label'])}</b>"
-        if contra:
-            head = f"{_severity_badge('contraindicated', ' for this person:')} {head}"
-        block = [
-            f'<div class="sci-pain-option" data-option="{_e(mid)}" '
-            f'data-contraindicated="{str(contra).lower()}" style="border-left:6px solid {border};'
-            'padding:2px 10px;margin:6px 0">',
-            f"<p style='margin:2px 0'>{head} <span style='font-size:smaller'>"
-            f"(by {_e(who_does)})</span></p>",
-            f"<p style='margin:2px 0'>{_e(row['note'] or row['summary'])}</p>",
-            f"<p style='margin:2px 0;font-size:smaller'><i>Evidence:</i> {_e(row['evidence'])}</p>",
-        ]
-        if row["cautions"]:
-            lines = "".join(
-                f"<li>{_severity_badge(k.severity)}: {_e(k.text)}</li>" for k in row["cautions"]
-            )
-            block.append(f"<ul style='margin:2px 0'>{lines}</ul>")
-        else:
-            block.append("<p style='margin:2px 0'>No caution applies to the situation ticked.</p>")
-        applying = {k.condition for k in row["cautions"]}
-        others = [
-            SITUATIONS[k.condition]
-            for k in all_cautions[mid]
-            if k.condition != "always" and k.condition not in applying
-        ]
-        if others:
-            block.append(
-                "<p style='margin:2px 0;font-size:smaller;color:#555'><i>Also has cautions "
-                f"for:</i> {_e('; '.join(dict.fromkeys(others)))}</p>"
-            )
-        block.append("</div>")
-        parts.append("".join(block))
-    parts.append(f"<p style='margin:4px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>")
-    parts.append(_references_html((k for keys in frame["citations"] for k in keys), folded=True))
-    parts.append("</div>")
-    return "".join(parts)
+    return {
+        "id": mid,
+        "label": row["label"],
+        "contraindicated": contra,
+        "border": _ALERT if contra else "#BBBBBB",
+        "delivered_by": ", ".join(_DELIVERED_BY.get(d, d) for d in row["delivered_by"]),
+        "note": row["note"] or row["summary"],
+        "evidence": row["evidence"],
+        "cautions": [{"look": _look(k.severity), "text": k.text} for k in row["cautions"]],
+        "others": "; ".join(dict.fromkeys(others)),
+    }

@@ -296,7 +296,7 @@ def _comparisons(model: ReportModel) -> dict[str, Any]:
 
 
 def _trend(model: ReportModel) -> dict[str, Any]:
-    """The slope, and the timeline's numbers (rolling mean and daily summary, used throughout)."""
+    """Compute the slope and the timeline's numbers (its rolling mean and daily summary)."""
     from sci_pain.analysis import daily_summary, trend_slope
     from sci_pain.plotting import CalendarData, timeline_data
 

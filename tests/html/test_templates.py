@@ -15,15 +15,16 @@ HOSTILE = "<script>alert('x')</script> & \"quotes\""
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
-    """The names of the templates rendered, in order."""
+    """The names of the templates loaded (pages, and the partials they include), in order."""
     names: list[str] = []
-    original = templates.render
+    environment = templates.environment()
+    original = environment.get_template
 
-    def spy(name, **context):
+    def spy(name, *args, **kwargs):
         names.append(name)
-        return original(name, **context)
+        return original(name, *args, **kwargs)
 
-    monkeypatch.setattr(templates, "render", spy)
+    monkeypatch.setattr(environment, "get_template", spy)
     return names
 
 
@@ -37,6 +38,7 @@ def test_templates_are_read_from_the_package():
         "report.css",
         "cause_card.html.j2",
         "_card_parts.html.j2",
+        "management.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
@@ -94,5 +96,12 @@ def test_every_red_flag_box_comes_from_the_one_partial(rendered, show):
 
 def test_the_cause_card_is_its_template_with_the_red_flag_partial(rendered):
     card = sp.cause_card_html("dvt")
-    assert rendered == ["_red_flags.html.j2", "cause_card.html.j2"]
+    assert rendered[:2] == ["_red_flags.html.j2", "cause_card.html.j2"]
+    assert set(rendered) == {"_red_flags.html.j2", "cause_card.html.j2", "_card_parts.html.j2"}
     assert card.count("<details") == card.count("</details>") == 4  # 3 folds + references
+
+
+def test_management_options_are_their_template(rendered):
+    text = sp.management_html("neuropathic_below_level", situation="pacemaker")
+    assert set(rendered) == {"management.html.j2", "_card_parts.html.j2"}
+    assert 'data-option="electrical_stimulation" data-contraindicated="true"' in text
