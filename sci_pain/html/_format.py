@@ -112,7 +112,7 @@ def paragraph(text: str, cls: str | None = None) -> str:
 
 def table(
     header: Sequence[str],
-    rows: Iterable[Sequence[str]],
+    rows: Sequence[Sequence[str]],
     *,
     caption: str | None = None,
     numeric: Sequence[int] = (),
@@ -120,35 +120,27 @@ def table(
     row_classes: Sequence[str] | None = None,
 ) -> str:
     """Build an HTML table; ``header`` and ``caption`` are escaped, cells are HTML already."""
+    from sci_pain.html._templates import Markup, render
+
     numeric, nowrap = set(numeric), set(nowrap)
-
-    def kind(i: int) -> str:
-        return "num" if i in numeric else "when" if i in nowrap else "wrap"
-
-    parts = ["<table>"]
-    if caption:
-        parts.append(f"<caption>{escape(caption)}</caption>")
-    cells = "".join(
-        f'<th scope="col"{" class=num" if i in numeric else ""}>{escape(h)}</th>'
-        for i, h in enumerate(header)
+    # the widest row decides how many columns get a class
+    width = max([len(header), *(len(row) for row in rows)]) if rows else len(header)
+    kinds = ["num" if i in numeric else "when" if i in nowrap else "wrap" for i in range(width)]
+    return render(
+        "_table.html.j2",
+        header=header,
+        rows=[[Markup(cell) for cell in row] for row in rows],
+        caption=caption,
+        kinds=kinds,
+        row_classes=row_classes,
     )
-    parts.append(f"<thead><tr>{cells}</tr></thead><tbody>")
-    for index, row in enumerate(rows):
-        cls = row_classes[index] if row_classes else ""
-        tds = "".join(f'<td class="{kind(i)}">{cell}</td>' for i, cell in enumerate(row))
-        parts.append(f'<tr class="{cls}">{tds}</tr>' if cls else f"<tr>{tds}</tr>")
-    parts.append("</tbody></table>")
-    return '<div class="table-wrap">' + "".join(parts) + "</div>"
 
 
 def facts(items: Iterable[tuple[str, str]]) -> str:
     """Show key figures as a grid of (value, label) boxes, both escaped."""
-    lis = "".join(
-        f'<li><span class="value">{escape(value)}</span>'
-        f'<span class="label">{escape(label)}</span></li>'
-        for value, label in items
-    )
-    return f'<ul class="facts">{lis}</ul>'
+    from sci_pain.html._templates import render
+
+    return render("_facts.html.j2", items=list(items))
 
 
 def unavailable(what: str, error: Exception) -> str:

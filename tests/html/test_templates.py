@@ -39,6 +39,8 @@ def test_templates_are_read_from_the_package():
         "cause_card.html.j2",
         "_card_parts.html.j2",
         "management.html.j2",
+        "_table.html.j2",
+        "_facts.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
@@ -105,3 +107,15 @@ def test_management_options_are_their_template(rendered):
     text = sp.management_html("neuropathic_below_level", situation="pacemaker")
     assert set(rendered) == {"management.html.j2", "_card_parts.html.j2"}
     assert 'data-option="electrical_stimulation" data-contraindicated="true"' in text
+
+
+def test_report_tables_come_from_the_table_partial_and_escape_their_headers():
+    from sci_pain.html._format import table
+
+    text = table(["<b>Site</b>", "Mean"], [["<i>calf</i>", "4.0"]], numeric=(1,), caption="a&b")
+    assert text == (
+        '<div class="table-wrap"><table><caption>a&amp;b</caption><thead><tr>'
+        '<th scope="col">&lt;b&gt;Site&lt;/b&gt;</th><th scope="col" class=num>Mean</th>'
+        '</tr></thead><tbody><tr><td class="wrap"><i>calf</i></td><td class="num">4.0</td>'
+        "</tr></tbody></table></div>"
+    )
