@@ -123,3 +123,12 @@ def test_one_report_runs_each_analysis_once(calls, one_year):
     report_html(one_year, injury_level="T10")
     twice = {key: n for key, n in calls.items() if n > 1}
     assert not twice, f"analyses computed more than once for one report: {twice}"
+
+
+def test_rendering_a_model_computes_nothing_but_the_red_flag_episodes(calls, one_year):
+    """The numbers are all in the model: the sections and figures only read them (the red-flag
+    box groups the scan into episodes itself, as it does for every caller)."""
+    model = build_report_model(one_year, injury_level="T10")
+    calls.clear()
+    render_report(model)
+    assert [key[0] for key in calls] == ["red_flag_episodes"]
