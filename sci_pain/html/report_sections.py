@@ -112,18 +112,6 @@ _PART_WORDS = {"night": "at night", "morning": "in the morning"}
 _MAX_PROBLEMS = 200
 _MAX_NOTES = 40
 _DPI = 100
-_REFERENCES = (
-    "Farrar JT, et al. Clinical importance of changes in chronic pain intensity measured on "
-    "an 11-point numerical pain rating scale. Pain. 2001;94:149-158.",
-    "Dworkin RH, et al. Interpreting the clinical importance of treatment outcomes in chronic "
-    "pain clinical trials: IMMPACT recommendations. J Pain. 2008;9:105-121.",
-    "Parker RI, Vannest KJ. An improved effect size for single-case research: nonoverlap of "
-    "all pairs. Behav Ther. 2009;40:357-367.",
-    "Tarlow KR. An improved rank correlation effect size statistic for single-case designs: "
-    "baseline corrected Tau. Behav Modif. 2017;41:427-467.",
-    "Sen PK. Estimates of the regression coefficient based on Kendall's tau. J Am Stat "
-    "Assoc. 1968;63:1379-1389.",
-)
 
 
 @dataclass(frozen=True)
@@ -792,19 +780,7 @@ def problems_section(model: ReportModel) -> Section:
 def about_section() -> Section:
     """Describe the scale, the method, the version and the references."""
     from sci_pain import __version__
+    from sci_pain.html._templates import render
 
-    refs = "".join(f"<li>{escape(r)}</li>" for r in _REFERENCES)
-    body = (
-        paragraph(
-            "Pain is the 0-10 numeric rating scale (0 no pain, 10 worst imaginable). Averages "
-            "over days use one mean per calendar day, so days with many entries do not weigh "
-            "more. All numbers describe one person's diary; they are not tests of a "
-            "treatment and they cannot rule a problem in or out."
-        )
-        + paragraph(
-            f"Made with sci_pain {escape(__version__)}, a package for teaching. "
-            f"{escape(NOT_A_DIAGNOSIS)}"
-        )
-        + f'<h3>References</h3><ul class="small">{refs}</ul>'
-    )
+    body = render("_about.html.j2", version=__version__, not_a_diagnosis=NOT_A_DIAGNOSIS)
     return section("about", body)

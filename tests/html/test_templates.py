@@ -41,6 +41,7 @@ def test_templates_are_read_from_the_package():
         "management.html.j2",
         "_table.html.j2",
         "_facts.html.j2",
+        "_about.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
