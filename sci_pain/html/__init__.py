@@ -23,6 +23,7 @@ _EXPORTS: dict[str, str] = {
     "InterventionStart": "report_model",
     "ReportModel": "report_model",
     "build_report_model": "report_model",
+    "score_html": "scores",
     "HumanTable": "tables",
     "column_label": "tables",
     "readable": "tables",

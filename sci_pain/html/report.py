@@ -5,14 +5,14 @@ print or open on a phone at a clinic visit; :func:`write_report` writes it to a 
 ``sci-pain report`` command calls it). The page holds, in this order:
 
 1. a note that the report is **not a diagnosis**;
-2. **red flags** found by :func:`~sci_pain.analysis.flags.scan_red_flags`, first and prominent;
+2. **red flags** found by :func:`~sci_pain.analysis.scan_red_flags`, first and prominent;
 3. the **period**: first and last day, entries, missed days, the pain's spread, a calendar;
 4. the **trend**: the Theil-Sen slope in points per week with its interval, in words;
 5. **patterns**: time of day, weekday, sites and descriptors;
 6. **interventions** with a clear start, each compared before and after with
-   :func:`~sci_pain.analysis.nof1.compare_phases` (effect sizes in words, with their warnings);
+   :func:`~sci_pain.analysis.compare_phases` (effect sizes in words, with their warnings);
 7. **links** of pain with activity, sleep, spasms and immobility
-   (:func:`~sci_pain.analysis.core.associations`) and their caution;
+   (:func:`~sci_pain.analysis.associations`) and their caution;
 8. the person's own **notes**, and the **problems found when reading** the file (a table).
 
 The page is self-contained: CSS inline, figures embedded as PNG ``data:`` URLs with alt text
@@ -107,7 +107,7 @@ def report_html(
         The page title (escaped); default "Pain journal report".
     injury_level : str, default "unknown"
         The neurological level of injury (``"C5"``, ``"T6"``, ``"T10"``, ...) or
-        ``"unknown"``; passed to :func:`~sci_pain.analysis.flags.scan_red_flags`. At or above T6 a
+        ``"unknown"``; passed to :func:`~sci_pain.analysis.scan_red_flags`. At or above T6 a
         surge of spasms is flagged as an emergency (possible trigger of autonomic
         dysreflexia); with ``"unknown"`` the report states "AD escalation not assessed:
         injury level unknown".

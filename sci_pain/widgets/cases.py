@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.analysis import score_html
 from sci_pain.course import (
     case_journal,
     list_cases,
@@ -38,6 +37,7 @@ from sci_pain.course import (
     record_labels,
     screen_result,
 )
+from sci_pain.html import score_html
 from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
 from sci_pain.style import PALETTE
 

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sci_pain.journal.cohort import cohort_from_frame
+>>> from sci_pain.journal import cohort_from_frame
 >>> from sci_pain.simulate.engine import simulate_cohort
 >>> box = make_cohort_explorer(
 ...     cohort_from_frame(simulate_cohort(30, 60, seed=1), person="person_id")
@@ -38,7 +38,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from sci_pain.journal import evening_pattern, prevalence
+    from sci_pain.analysis import evening_pattern, prevalence
     from sci_pain.plotting import (
         alt_text_evening_pattern,
         plot_evening_pattern,
