@@ -30,10 +30,6 @@ MIN_EFFECTIVE_DAYS = 20
 """A link is called clear only with at least this many effective independent days.
 
 Passed to :func:`~sci_pain.analysis.associations`, whose verdict the report shows."""
-MIN_PHASE_DAYS = 7
-"""An intervention is compared only with at least this many days of ratings before and after."""
-REGULAR_SHARE = 0.25
-"""An intervention used on fewer than this share of the days after its start is 'now and then'."""
 
 
 @dataclass(frozen=True)
@@ -180,23 +176,28 @@ def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     return entries, problems, source_name(source or "")
 
 
-def _why_not_compared(start: pd.Timestamp, before: int, after: int, used: int) -> str | None:
-    """Say why an intervention has no clear start to compare around (None when it has one)."""
-    if before < MIN_PHASE_DAYS:
+def _why_not_compared(row) -> str | None:
+    """Say why an intervention has no clear start to compare around (None when it has one).
+
+    ``row`` is a row of :func:`sci_pain.analysis.intervention_starts`, whose ``problem`` names
+    the rule that failed; the words here are the report's.
+    """
+    start, before, after = row["start"], int(row["days_before"]), int(row["days_after"])
+    if row["problem"] == "no_baseline":
         return (
             f"it was recorded from early on (first on {day_long(start)}, with "
             f"{plural(before, 'day')} of ratings before), so there is no 'before' to "
             "compare with"
         )
-    if after < MIN_PHASE_DAYS:
+    if row["problem"] == "late_start":
         return (
             f"it started near the end (on {day_long(start)}), leaving "
             f"{plural(after, 'day')} of ratings after it"
         )
-    if used > 1 and (used / after if after else 0.0) < REGULAR_SHARE:
+    if row["problem"] == "irregular":
         return (
-            f"it was used now and then (on {used} of the {after} days with ratings "
-            f"since {day(start)}), so the days after its first use mix days with and "
+            f"it was used now and then (on {int(row['days_used'])} of the {after} days with "
+            f"ratings since {day(start)}), so the days after its first use mix days with and "
             "without it"
         )
     return None
@@ -205,6 +206,9 @@ def _why_not_compared(start: pd.Timestamp, before: int, after: int, used: int) -
 def intervention_starts(entries: pd.DataFrame) -> tuple[InterventionStart, ...]:
     """List each recorded intervention: first day, days used, whether it has a clear start.
 
+    The rule is :func:`sci_pain.analysis.intervention_starts`; this adds the report's words
+    for why an intervention is not compared.
+
     Examples
     --------
     >>> import sci_pain as sp
@@ -212,35 +216,21 @@ def intervention_starts(entries: pd.DataFrame) -> tuple[InterventionStart, ...]:
     >>> [(s.name, s.reason is None) for s in starts]
     [('medication', True)]
     """
-    from sci_pain.journal import explode_multi
+    from sci_pain.analysis import intervention_starts as starts_of
 
-    has = ("interventions" in entries.columns and entries["interventions"].notna().any()) and (
-        entries["pain"].notna().any()
-    )
-    if not has:
+    if not entries["pain"].notna().any():
         return ()
-    exploded = explode_multi(entries, "interventions")
-    if exploded.empty:
-        return ()
-    days_with_pain = entries.loc[entries["pain"].notna(), "timestamp"].dt.normalize()
-    days_with_pain = pd.DatetimeIndex(days_with_pain.unique()).sort_values()
-    out = []
-    for name, group in exploded.groupby("interventions", observed=True, sort=True):
-        used = pd.DatetimeIndex(group["timestamp"].dt.normalize().unique()).sort_values()
-        start = used[0]
-        before = int((days_with_pain < start).sum())
-        after = int((days_with_pain >= start).sum())
-        out.append(
-            InterventionStart(
-                name=str(name),
-                start=start,
-                days_used=len(used),
-                days_after=after,
-                one_off=len(used) == 1,
-                reason=_why_not_compared(start, before, after, len(used)),
-            )
+    return tuple(
+        InterventionStart(
+            name=str(name),
+            start=row["start"],
+            days_used=int(row["days_used"]),
+            days_after=int(row["days_after"]),
+            one_off=bool(row["one_off"]),
+            reason=_why_not_compared(row),
         )
-    return tuple(out)
+        for name, row in starts_of(entries).iterrows()
+    )
 
 
 def _period(entries: pd.DataFrame) -> dict[str, Any]:
