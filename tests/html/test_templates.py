@@ -42,6 +42,7 @@ def test_templates_are_read_from_the_package():
         "_table.html.j2",
         "_facts.html.j2",
         "_about.html.j2",
+        "score.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
@@ -120,3 +121,9 @@ def test_report_tables_come_from_the_table_partial_and_escape_their_headers():
         '</tr></thead><tbody><tr><td class="wrap"><i>calf</i></td><td class="num">4.0</td>'
         "</tr></tbody></table></div>"
     )
+
+
+def test_score_results_are_their_template(rendered):
+    result = sp.modified_ashworth("1+")
+    assert "grade 1+" in result._repr_html_()
+    assert rendered == ["score.html.j2"]
