@@ -1,28 +1,24 @@
 """The ``sci-pain`` command line (also ``python -m sci_pain``).
 
-Subcommands are entries of :data:`SUBCOMMANDS`, each a :class:`Subcommand`: a function that
+Two subcommands:
+
+- ``sci-pain validate FILE``: read a pain-journal CSV, print a summary and the problems table.
+  Exit status ``0`` (:data:`EXIT_OK`) when every record is clean, ``1``
+  (:data:`EXIT_PROBLEMS`) when some records have problems, ``2`` (:data:`EXIT_UNREADABLE`) when
+  the file cannot be read.
+- ``sci-pain report FILE -o OUT``: write the clinic report
+  (:func:`~sci_pain.html.report.write_report`'s page) to ``OUT``, with progress on standard
+  error. Exit status ``0`` when the report was written, even if some records had problems
+  (they are listed in it); ``2`` when the file cannot be read or the report not written. An
+  existing ``OUT`` is replaced only with ``--force``, the journal never.
+
+In both, a :class:`~sci_pain.journal.reader.JournalError`, a :class:`CommandError` or an
+:class:`OSError` raised by a subcommand becomes a one-line message on stderr and status 2,
+never a traceback. Text from the file is printed through :func:`safe_text`.
+
+Each subcommand is an entry of :data:`SUBCOMMANDS`, a :class:`Subcommand`: a function that
 adds its arguments to an :mod:`argparse` parser and a function that runs it and returns the
-exit status. To add one (say ``sci-pain report FILE -o out.html``), write those two
-functions in any module and call :func:`register` at import time of this module's caller,
-or add them below next to ``validate``::
-
-    def _configure_report(parser):
-        parser.add_argument("file")
-        parser.add_argument("-o", "--output", required=True)
-
-
-    def _run_report(args) -> int:
-        ...
-        return EXIT_OK
-
-
-    register(Subcommand("report", "write an HTML report", _configure_report, _run_report))
-
-Exit status: ``0`` (:data:`EXIT_OK`) when every record is clean, ``1``
-(:data:`EXIT_PROBLEMS`) when some records have problems, ``2`` (:data:`EXIT_UNREADABLE`)
-when the file cannot be read or the command line is wrong. A :class:`~sci_pain.journal.reader.JournalError`,
-a :class:`CommandError` or an :class:`OSError` raised by a subcommand becomes a one-line
-message on stderr and status 2, never a traceback.
+exit status, added with :func:`register` (see ``validate`` and ``report`` below).
 
 Examples
 --------
@@ -115,14 +111,14 @@ _UNSAFE_RE = re.compile(
 
 
 def safe_text(text: str) -> str:
-    """Text from a file made safe to print on a terminal.
+    r"""Make text from a file safe to print on a terminal.
 
     Terminal control characters (escape sequences that recolour, move the cursor or set the
     window title) and the Unicode controls that reverse or hide text (bidi overrides) are
-    shown as ``\\x1b``, ``\\u202e``, ... instead of acting.
+    shown as ``\x1b``, ``\u202e``, ... instead of acting.
 
-    >>> safe_text("pain\\x1b[2Jgone \\u202eevil")
-    'pain\\\\x1b[2Jgone \\\\u202eevil'
+    >>> safe_text("pain\x1b[2Jgone \u202eevil")
+    'pain\\x1b[2Jgone \\u202eevil'
     """
     return _UNSAFE_RE.sub(_escaped, text)
 
@@ -173,7 +169,7 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def problems_table(problems, *, max_rows: int | None = None) -> str:
-    """The problems table as plain text (row, column, value, kept, problem).
+    """Write the problems table as plain text (row, column, value, kept, problem).
 
     Parameters
     ----------
@@ -325,7 +321,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_output(output: str, journal_file: str, *, force: bool) -> Path:
-    """The report's target, refused when writing it could lose or expose something."""
+    """Check the report's target: refuse it when writing could lose or expose something."""
     target = Path(output)
     folder = target.parent
     if not folder.is_dir():
@@ -435,7 +431,7 @@ register(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+    """Build the argument parser with every registered subcommand."""
     from sci_pain import __version__
 
     parser = argparse.ArgumentParser(

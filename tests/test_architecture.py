@@ -20,6 +20,8 @@ PACKAGE = ROOT / "sci_pain"
 LAYERS = ("journal", "knowledge", "course", "simulate", "analysis", "plotting", "html", "widgets")
 MAX_LINES = 900
 MAX_TOP_LEVEL_MODULES = 10
+# A result object may ask the html layer to render it, inside these methods only.
+RENDERING_METHODS = {"_repr_html_", "_repr_markdown_", "to_markdown", "to_html"}
 
 # What each layer may import from the others (see docs/CONTRIBUTING.md). Every layer may import
 # the top-level modules (errors, style, _resources, _lazy, datasets).
@@ -51,11 +53,29 @@ def _layer(dotted: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
 
 
-def _imports(path: Path):
-    """Yield (line, imported module, names) for every ``from X import ...`` in the file."""
+def _display_hook_imports(tree: ast.AST) -> set[int]:
+    """Ids of import nodes inside a result's rendering methods (Jupyter's display hooks)."""
+    return {
+        id(node)
+        for hook in ast.walk(tree)
+        if isinstance(hook, ast.FunctionDef) and hook.name in RENDERING_METHODS
+        for node in ast.walk(hook)
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+    }
+
+
+def _imports(path: Path, *, display_hooks: bool = True):
+    """Yield (line, imported module, names) for every import in the file.
+
+    With ``display_hooks=False``, imports inside rendering methods are left out: a result
+    object may ask the html layer to render itself when Jupyter displays it.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = _dotted(path) if path.name == "__init__.py" else _dotted(path).rpartition(".")[0]
+    skip = set() if display_hooks else _display_hook_imports(tree)
     for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
@@ -123,7 +143,7 @@ def test_each_layer_imports_only_the_layers_below_it():
         here = _layer(_dotted(path))
         if here is None:
             continue
-        for line, module, _names in _imports(path):
+        for line, module, _names in _imports(path, display_hooks=False):
             there = _layer(module)
             if there is not None and there != here and there not in MAY_IMPORT[here]:
                 offences.append(f"{path.relative_to(ROOT)}:{line}: {here} imports {there}")
@@ -135,6 +155,14 @@ def test_every_name_a_layer_exports_exists(layer):
     package = importlib.import_module(f"sci_pain.{layer}")
     missing = [name for name in package.__all__ if not hasattr(package, name)]
     assert not missing, f"sci_pain.{layer}._EXPORTS names what its modules do not define: {missing}"
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_no_exported_name_is_also_a_submodule_name(layer):
+    # importing a submodule binds its name on the package, hiding the exported function
+    package = importlib.import_module(f"sci_pain.{layer}")
+    submodules = {m.name for m in pkgutil.iter_modules(package.__path__)}
+    assert not set(package.__all__) & submodules
 
 
 def test_every_public_name_of_sp_resolves():

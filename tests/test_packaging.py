@@ -143,6 +143,12 @@ def test_wheel_ships_the_data_and_type_marker(wheel):
     )
     missing = [f for f in data_files if f"sci_pain/{f}" not in names]
     assert not missing, f"data files missing from the wheel: {missing}"
+    templates = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "sci_pain" / "html" / "templates").iterdir()
+        if p.suffix in {".j2", ".css"}
+    )
+    assert templates and not [t for t in templates if t not in names], "HTML templates missing"
 
 
 def test_non_editable_install_loads_bundled_data_from_another_directory(wheel, tmp_path):
@@ -166,6 +172,7 @@ def test_non_editable_install_loads_bundled_data_from_another_directory(wheel, t
     code = (
         "import sci_pain as sp, pathlib;"
         f"assert pathlib.Path(sp.__file__).is_relative_to(pathlib.Path(r'{target}'));"
+        "assert 'flag emergency' in sp.render_red_flags(['dvt']);"  # a template, from the wheel
         "print(sp.data_path('learning_path.yaml').is_file(), len(sp.learning_path_table()),"
         " sp.load_quiz('00_start_here').title)"
     )

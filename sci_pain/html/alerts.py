@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -88,12 +87,10 @@ def _from_knowledge(ids: Iterable[str], raised_by: dict[str, tuple[str, ...]] | 
     wanted = list(dict.fromkeys(ids))
     unknown = [f for f in wanted if f not in flags.index]
     if unknown:
-        import difflib
+        from sci_pain.errors import close_matches
 
         valid = list(flags.index)
-        raise UnknownNameError(
-            unknown[0], "red flag", difflib.get_close_matches(unknown[0], valid), valid
-        )
+        raise UnknownNameError(unknown[0], "red flag", close_matches(unknown[0], valid), valid)
     labels = load_findings()["label"]
     items = []
     for fid in [f for f in flags.index if f in wanted]:  # emergencies first, file order
@@ -242,46 +239,28 @@ def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:
     return items, notes
 
 
-def _html(items, notes, title, empty, e=html.escape) -> str:
+def _html(items: list[RedFlagItem], notes: list[str], title: str, empty: str) -> str:
+    """Render the red-flag box with the one partial ``templates/_red_flags.html.j2``."""
+    from sci_pain.html._templates import render
+
     ladder = _ladder()
-    parts = []
-    if not items:
-        if empty:
-            parts.append(f'<div class="sci-pain-red-flags none" role="status"><p>{e(empty)}</p>')
-        else:
-            parts.append('<div class="sci-pain-red-flags none" role="status">')
-    else:
-        parts.append(
-            '<div class="sci-pain-red-flags" role="alert" '
-            'style="border:3px solid #D55E00;padding:0.5em;margin-bottom:0.5em">'
-            f"<strong>{e(title)}</strong>"
-        )
+    shown = []
     for item in items:
-        colour = URGENCY_COLOURS.get(item.urgency, "#000000")
         step = ladder.loc[item.urgency] if item.urgency in ladder.index else None
-        words = step["label"] if step is not None else item.urgency
-        parts.append(
-            f'<div class="flag {e(item.urgency)}" role="group" aria-label="{e(item.label)}" '
-            f'style="border-left:6px solid {colour};padding:2px 10px;margin:6px 0">'
-            f'<p style="margin:2px 0"><strong><span class="badge {e(item.urgency)}">'
-            f"{e(words)}</span></strong>: <strong>{e(item.label)}</strong></p>"
+        shown.append(
+            {
+                "label": item.label,
+                "urgency": item.urgency,
+                "colour": URGENCY_COLOURS.get(item.urgency, "#000000"),
+                "words": step["label"] if step is not None else item.urgency,
+                "evidence": item.evidence,
+                "why": item.why,
+                "what_to_do": item.what_to_do,
+                "action": step["action"] if step is not None else None,
+                "refer_to": "; ".join(item.refer_to),
+            }
         )
-        for line in item.evidence:
-            parts.append(f'<p style="margin:2px 0">{e(line)}</p>')
-        if item.why:
-            parts.append(f'<p style="margin:2px 0"><i>Why:</i> {e(item.why)}</p>')
-        if item.what_to_do:
-            steps = "".join(f"<li>{e(s)}</li>" for s in item.what_to_do)
-            parts.append(f'<p style="margin:2px 0"><i>What to do now:</i></p><ul>{steps}</ul>')
-        if step is not None:
-            parts.append(f'<p style="margin:2px 0"><i>How soon:</i> {e(step["action"])}</p>')
-        if item.refer_to:
-            parts.append(f'<p style="margin:2px 0"><i>Who:</i> {e("; ".join(item.refer_to))}</p>')
-        parts.append("</div>")
-    for note in notes:
-        parts.append(f'<p class="note"><strong>{e(note)}.</strong></p>')
-    parts.append("</div>")
-    return "".join(parts)
+    return render("_red_flags.html.j2", items=shown, notes=notes, title=title, empty=empty)
 
 
 def _text(items, notes, title, empty, e: Callable[[str], str]) -> str:

@@ -3,6 +3,9 @@
 Pure functions from the knowledge base (:mod:`sci_pain.knowledge.loaders`) to HTML strings, for
 notebooks and for the widgets in :mod:`sci_pain.widgets.causes`, which only wire controls to
 them. All text is escaped; colour (Okabe-Ito) only repeats what the words and symbols say.
+The cause card and the management options are the templates ``templates/cause_card.html.j2``
+and ``templates/management.html.j2`` (with the pieces in ``templates/_card_parts.html.j2``);
+the card's red flags come from the one red-flag partial.
 
 - :func:`red_flag_banner_html`: red flags as a banner (``role="alert"``), emergencies first.
 - :func:`cause_card_html`: one cause: mechanism, features, where in the leg, red flags,
@@ -22,9 +25,9 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
+from sci_pain.html._templates import Markup, render
 from sci_pain.knowledge import (
     ISCIP_LABELS,
     LEVEL_LABELS,
@@ -63,57 +66,14 @@ _EDUCATIONAL = (
 )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
 def _words(name: str) -> str:
     return name.replace("_", " ")
 
 
-def _severity_badge(severity: str, tail: str = "") -> str:
+def _look(severity: str, tail: str = "") -> dict[str, str]:
+    """Describe a severity badge (``_card_parts.html.j2``): symbol, words and colour."""
     symbol, words, colour = _SEVERITY_LOOK[severity]
-    return (
-        f'<span class="sci-pain-severity" data-severity="{_e(severity)}" '
-        f'style="color:{colour};font-weight:bold;white-space:nowrap">'
-        f"{symbol} {_e(words + tail)}</span>"
-    )
-
-
-def _fold(title: str, body: str) -> str:
-    """A long card section folded under its heading (click to open), so the card stays short
-    and the start of the next control or result stays in view."""
-    return (
-        f'<details class="sci-pain-card-section"><summary style="margin:6px 0 2px 0;'
-        f'cursor:pointer"><b>{_e(title)}</b></summary>{body}</details>'
-    )
-
-
-def _references_html(keys: Iterable[str], *, folded: bool = False) -> str:
-    keys = list(dict.fromkeys(keys))
-    items = "".join(f"<li>{_e(format_citation(k))}</li>" for k in keys)
-    body = f'<ol style="margin:2px 0;padding-left:1.6em;font-size:smaller">{items}</ol>'
-    if folded:
-        return (
-            f'<details class="sci-pain-references"><summary>References ({len(keys)})</summary>'
-            f"{body}</details>"
-        )
-    return (
-        f'<div class="sci-pain-references"><p style="margin:6px 0 0 0;font-size:smaller">'
-        f"<b>References</b></p>{body}</div>"
-    )
-
-
-def _referral_html(step: str, refer_to) -> str:
-    """One line: the referral ladder's step for a cause (without a red flag) and who."""
-    from sci_pain.knowledge import SERVICES, load_referral_ladder
-
-    row = load_referral_ladder().loc[step]
-    who = "; ".join(SERVICES[w] for w in refer_to)
-    return (
-        f"<p class='sci-pain-referral' style='margin:4px 0'><i>Referral, when this is "
-        f"suspected without a red flag:</i> <strong>{_e(row['label'])}</strong>. {_e(who)}.</p>"
-    )
+    return {"severity": severity, "symbol": symbol, "words": words + tail, "colour": colour}
 
 
 def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) -> str:
@@ -157,15 +117,6 @@ def red_flag_banner_html(red_flags: Iterable[str], *, title: str | None = None) 
         raise KeyError(str(exc)) from exc
 
 
-def _caution_line(caution) -> str:
-    who = (
-        "for everyone"
-        if caution.condition == "always"
-        else f"if: {SITUATIONS[caution.condition].rstrip('.')}"
-    )
-    return f"<li>{_severity_badge(caution.severity)} <i>{_e(who)}</i>: {_e(caution.text)}</li>"
-
-
 def cause_card_html(cause: str) -> str:
     """Return one cause as an HTML card.
 
@@ -201,28 +152,11 @@ def cause_card_html(cause: str) -> str:
     >>> "sci-pain-red-flags" in cause_card_html("muscle_atrophy")
     False
     """
+    from sci_pain.knowledge import SERVICES, load_referral_ladder
+
     c = get_cause(cause)
     iscip = ISCIP_LABELS.get(str(c.iscip_subtype), str(c.iscip_subtype))
     level = LEVEL_LABELS.get(str(c.level), _words(str(c.level)))
-    tags = [f"ISCIP: {iscip}", level]
-    parts = [
-        f'<div class="sci-pain-cause-card" data-cause="{_e(c.id)}">',
-        f"<h3 style='margin:4px 0'>{_e(c.label)}</h3>",
-        f"<p style='margin:2px 0'><i>{_e(c.summary)}</i></p>",
-        "<p style='margin:2px 0;font-size:smaller'>" + " · ".join(_e(t) for t in tags),
-    ]
-    if c.is_emergency:
-        parts.append(f" · <b style='color:{_ALERT_TEXT}'>⚠ An emergency in itself</b>")
-    parts.append("</p>")
-    parts.append(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care"))
-    parts.append(_referral_html(c.referral, c.refer_to))
-    parts.append(
-        f"<h4 style='margin:8px 0 2px 0'>Mechanism</h4><p style='margin:2px 0'>{_e(c.mechanism)}</p>"
-    )
-    if c.iscip_note:
-        parts.append(
-            f"<p style='margin:2px 0;font-size:smaller'><i>Why this ISCIP category:</i> {_e(c.iscip_note)}</p>"
-        )
     features = [
         ("Typical descriptors", "; ".join(c.descriptors)),
         ("Timing", c.timing),
@@ -230,30 +164,43 @@ def cause_card_html(cause: str) -> str:
         ("Look for", "; ".join(c.look_for)),
         ("In a pain journal", c.journal_signature),
     ]
-    items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in features if v)
-    parts.append(_fold("Features", f"<ul style='margin:2px 0'>{items}</ul>"))
     sites = ", ".join(_words(s) for s in (*c.leg_sites, *c.body_sites))
     side = _LATERALITY.get(str(c.laterality), _words(str(c.laterality)))
     where = [("Sites", sites), ("Sides", side), ("More exactly", c.site_note)]
-    items = "".join(f"<li><b>{_e(k)}:</b> {_e(v)}</li>" for k, v in where if v)
-    parts.append(_fold("Where in the leg", f"<ul style='margin:2px 0'>{items}</ul>"))
-    options = load_management().loc[list(c.management)]
-    rows = []
-    for _, row in options.iterrows():
-        note = row["target_notes"].get(c.id) or row["summary"]
-        cautions = "".join(_caution_line(k) for k in row["cautions"])
-        cautions = f"<ul style='margin:0'>{cautions}</ul>" if cautions else ""
-        rows.append(f"<li><b>{_e(row['label'])}</b>: {_e(note)}{cautions}</li>")
-    parts.append(
-        _fold(
-            f"Management, with cautions ({len(rows)} options)",
-            f"<ul style='margin:2px 0'>{''.join(rows)}</ul>"
-            f"<p style='margin:2px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>",
-        )
+    options = [
+        {
+            "label": row["label"],
+            "note": row["target_notes"].get(c.id) or row["summary"],
+            "cautions": [_caution(k) for k in row["cautions"]],
+        }
+        for _, row in load_management().loc[list(c.management)].iterrows()
+    ]
+    return render(
+        "cause_card.html.j2",
+        cause=c,
+        tags=[f"ISCIP: {iscip}", level],
+        alert_colour=_ALERT_TEXT,
+        red_flags=Markup(red_flag_banner_html(c.red_flags, title="Red flags: seek medical care")),
+        referral={
+            "label": load_referral_ladder().loc[c.referral, "label"],
+            "who": "; ".join(SERVICES[w] for w in c.refer_to),
+        },
+        features=[(k, v) for k, v in features if v],
+        where=[(k, v) for k, v in where if v],
+        options=options,
+        educational=_EDUCATIONAL,
+        citations=[format_citation(k) for k in dict.fromkeys((*c.citations, *c.onset_citations))],
     )
-    parts.append(_references_html((*c.citations, *c.onset_citations), folded=True))
-    parts.append("</div>")
-    return "".join(parts)
+
+
+def _caution(caution) -> dict[str, object]:
+    """Describe a caution for the card: its severity badge, who it is for, its text."""
+    who = (
+        "for everyone"
+        if caution.condition == "always"
+        else f"if: {SITUATIONS[caution.condition].rstrip('.')}"
+    )
+    return {"look": _look(caution.severity), "who": who, "text": caution.text}
 
 
 def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
@@ -294,62 +241,44 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
     person = set(resolve_situations(situation)) - {"always"}
     all_cautions = load_management()["cautions"]
     chosen = [label for sid, label in SITUATIONS.items() if sid in person]
-    who = "; ".join(chosen) if chosen else "no situation ticked (cautions for everyone only)"
-    parts = [
-        f'<div class="sci-pain-management" data-cause="{_e(c.id)}">',
-        f"<p style='margin:2px 0'><b>Management options for {_e(c.label)}</b><br>"
-        f"<span style='font-size:smaller'><i>The person:</i> {_e(who)}</span></p>",
+    first = dict.fromkeys(
+        k.text
+        for cautions in frame["cautions"]
+        for k in cautions
+        if k.severity == "seek_care_first"
+    )
+    return render(
+        "management.html.j2",
+        cause=c,
+        person="; ".join(chosen) if chosen else "no situation ticked (cautions for everyone only)",
+        seek_care_first=list(first),
+        alert_colour=_ALERT,
+        contraindicated=_look("contraindicated", " for this person:"),
+        options=[_option(mid, row, all_cautions[mid]) for mid, row in frame.iterrows()],
+        educational=_EDUCATIONAL,
+        citations=[
+            format_citation(k) for k in dict.fromkeys(k for ks in frame["citations"] for k in ks)
+        ],
+    )
+
+
+def _option(mid: str, row, every_caution) -> dict[str, object]:
+    """Describe one management option for a person: who gives it, cautions that apply, others."""
+    contra = bool(row["contraindicated"])
+    applying = {k.condition for k in row["cautions"]}
+    others = [
+        SITUATIONS[k.condition]
+        for k in every_caution
+        if k.condition != "always" and k.condition not in applying
     ]
-    first = list(
-        dict.fromkeys(
-            k.text for cautions in frame["cautions"] for k in cautions
-            if k.severity == "seek_care_first"
-        )
-    )  # fmt: skip
-    if first:
-        steps = "".join(f"<li>{_e(t)}</li>" for t in first)
-        parts.append(
-            f'<div class="sci-pain-seek-care" role="alert" style="border:3px solid {_ALERT};'
-            f'padding:0.4em 0.7em;margin:0.4em 0"><strong>⚠ Seek medical care first</strong>'
-            f"<ul style='margin:0'>{steps}</ul></div>"
-        )
-    for mid, row in frame.iterrows():
-        contra = bool(row["contraindicated"])
-        border = _ALERT if contra else "#BBBBBB"
-        who_does = ", ".join(_DELIVERED_BY.get(d, d) for d in row["delivered_by"])
-        head = f"<b>{_e(row['label'])}</b>"
-        if contra:
-            head = f"{_severity_badge('contraindicated', ' for this person:')} {head}"
-        block = [
-            f'<div class="sci-pain-option" data-option="{_e(mid)}" '
-            f'data-contraindicated="{str(contra).lower()}" style="border-left:6px solid {border};'
-            'padding:2px 10px;margin:6px 0">',
-            f"<p style='margin:2px 0'>{head} <span style='font-size:smaller'>"
-            f"(by {_e(who_does)})</span></p>",
-            f"<p style='margin:2px 0'>{_e(row['note'] or row['summary'])}</p>",
-            f"<p style='margin:2px 0;font-size:smaller'><i>Evidence:</i> {_e(row['evidence'])}</p>",
-        ]
-        if row["cautions"]:
-            lines = "".join(
-                f"<li>{_severity_badge(k.severity)}: {_e(k.text)}</li>" for k in row["cautions"]
-            )
-            block.append(f"<ul style='margin:2px 0'>{lines}</ul>")
-        else:
-            block.append("<p style='margin:2px 0'>No caution applies to the situation ticked.</p>")
-        applying = {k.condition for k in row["cautions"]}
-        others = [
-            SITUATIONS[k.condition]
-            for k in all_cautions[mid]
-            if k.condition != "always" and k.condition not in applying
-        ]
-        if others:
-            block.append(
-                "<p style='margin:2px 0;font-size:smaller;color:#555'><i>Also has cautions "
-                f"for:</i> {_e('; '.join(dict.fromkeys(others)))}</p>"
-            )
-        block.append("</div>")
-        parts.append("".join(block))
-    parts.append(f"<p style='margin:4px 0;font-size:smaller'>{_e(_EDUCATIONAL)}</p>")
-    parts.append(_references_html((k for keys in frame["citations"] for k in keys), folded=True))
-    parts.append("</div>")
-    return "".join(parts)
+    return {
+        "id": mid,
+        "label": row["label"],
+        "contraindicated": contra,
+        "border": _ALERT if contra else "#BBBBBB",
+        "delivered_by": ", ".join(_DELIVERED_BY.get(d, d) for d in row["delivered_by"]),
+        "note": row["note"] or row["summary"],
+        "evidence": row["evidence"],
+        "cautions": [{"look": _look(k.severity), "text": k.text} for k in row["cautions"]],
+        "others": "; ".join(dict.fromkeys(others)),
+    }

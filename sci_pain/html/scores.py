@@ -1,5 +1,7 @@
 """A clinical score's result as HTML: band, interpretation, item table, caveat and sources.
 
+Rendered from the template ``templates/score.html.j2``.
+
 What the score widgets (and notebooks, via a result's ``_repr_html_``) show for the results of
 :mod:`sci_pain.analysis` scores.
 
@@ -12,9 +14,8 @@ True
 
 from __future__ import annotations
 
-import html
-
 from sci_pain.analysis import ScoreResult
+from sci_pain.html._templates import render
 from sci_pain.style import PALETTE
 
 __all__ = ["score_html"]
@@ -64,37 +65,17 @@ def score_html(result: ScoreResult) -> str:
     >>> "DVT likely" in html_text and "emergency" in html_text
     True
     """
-    esc = html.escape
     colour, symbol = _LOOK.get(result.concern, _LOOK[None])
-    parts = [
-        f'<div class="sci-pain-score" data-concern="{esc(str(result.concern))}" '
-        f'style="border-left:6px solid {colour};padding:4px 10px;margin:4px 0">'
-    ]
-    if result.warning:
-        parts.append(
-            f'<p class="sci-pain-score-warning" style="border:2px solid {PALETTE["vermillion"]};'
-            f'padding:4px 8px"><b>⚠ {esc(result.warning)}</b></p>'
-        )
-    parts.append(
-        f'<p style="margin:2px 0"><b>{esc(result.title)}: {esc(result.score_text())}</b> '
-        f'<span class="sci-pain-score-band" style="white-space:nowrap">'
-        f'<span style="color:{colour}">{symbol}</span> <b>{esc(result.band)}</b></span></p>'
+    return render(
+        "score.html.j2",
+        result=result,
+        concern=str(result.concern),
+        colour=colour,
+        symbol=symbol,
+        alert_colour=PALETTE["vermillion"],
+        items=[
+            {"label": i.label, "answer": i.answer, "points": _points_text(i.points)}
+            for i in result.items
+        ],
+        sources=_sources(result.citations),
     )
-    parts.append(f'<p style="margin:2px 0">{esc(result.interpretation)}</p>')
-    rows = "".join(
-        f"<tr><td>{esc(i.label)}</td><td>{esc(i.answer)}</td>"
-        f"<td style='text-align:right'>{_points_text(i.points)}</td></tr>"
-        for i in result.items
-    )
-    parts.append(
-        '<table style="border-collapse:collapse;margin:4px 0"><thead><tr><th style="text-align:'
-        'left">Item</th><th style="text-align:left">Answer</th><th>Points</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
-    if result.caveat:
-        parts.append(f'<p style="margin:2px 0"><i>Note:</i> {esc(result.caveat)}</p>')
-    parts.append(
-        f'<p style="margin:2px 0;font-size:smaller">Source: {esc(_sources(result.citations))}. '
-        "For learning only; not a diagnosis.</p></div>"
-    )
-    return "".join(parts)

@@ -99,7 +99,7 @@ def _vocabularies() -> dict[str, dict[str, str]]:
 
 
 def _journal_vocabularies() -> dict[str, dict[str, str]]:
-    """A journal's own codes in words (``pins_and_needles`` -> "pins and needles")."""
+    """Map a journal's own codes to words (``pins_and_needles`` -> "pins and needles")."""
     from sci_pain.journal import COLUMNS
 
     spelled = {"tens": "TENS"}
@@ -111,7 +111,7 @@ def _journal_vocabularies() -> dict[str, dict[str, str]]:
 
 
 def _referral_labels() -> dict[str, str]:
-    """The referral ladder's own words for its steps (``referral.yaml``)."""
+    """Map the referral ladder's steps to its own words (``referral.yaml``)."""
     from sci_pain.knowledge import load_referral_ladder
 
     return {str(k): str(v) for k, v in load_referral_ladder()["label"].items()}
@@ -120,22 +120,28 @@ def _referral_labels() -> dict[str, str]:
 @cache
 def _id_labels() -> dict[str, str]:
     """Label of every id in the knowledge base (causes, findings, options, flags, situations)."""
-    from sci_pain.knowledge import loaders as knowledge
+    from sci_pain.knowledge import (
+        list_findings,
+        list_situations,
+        load_causes,
+        load_management,
+        load_red_flags,
+    )
 
     labels: dict[str, str] = {}
     for frame in (
-        knowledge.list_situations(),
-        knowledge.list_findings(),
-        knowledge.load_management(),
-        knowledge.load_red_flags(),
-        knowledge.load_causes(),
+        list_situations(),
+        list_findings(),
+        load_management(),
+        load_red_flags(),
+        load_causes(),
     ):
         labels.update({str(i): str(v) for i, v in frame["label"].items()})
     return labels
 
 
 def _surname(author: str) -> str:
-    """ "Bryce TN" -> "Bryce"; an organisation ("World Health Organization") stays whole."""
+    """Shorten an author to a surname: "Bryce TN" -> "Bryce"; an organisation stays whole."""
     words = author.split()
     if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
         return " ".join(words[:-1])
@@ -159,9 +165,9 @@ def _short_citation(authors, year) -> str:
 @cache
 def _citations() -> dict[str, str]:
     """Citation key -> "Author et al. Year" (or the source's title when it has no author)."""
-    from sci_pain.knowledge import loaders as knowledge
+    from sci_pain.knowledge import load_references
 
-    refs = knowledge.load_references()
+    refs = load_references()
     out = {}
     for key, row in refs.iterrows():
         short = _short_citation(row["authors"], row["year"])
@@ -174,7 +180,7 @@ def _citations() -> dict[str, str]:
 
 
 def column_label(name: object, labels: Mapping[str, str] | None = None) -> str:
-    """The label shown for a column or index name.
+    """Return the label shown for a column or index name.
 
     Examples
     --------
@@ -202,12 +208,8 @@ def _number(value: float, decimals: int) -> str:
     return "0"
 
 
-def readable(
-    value: object, *, decimals: int = 2, vocabulary: Mapping[str, str] | None = None
-) -> str:
-    """One value as a learner should read it (see the module docstring).
-
-    ``vocabulary`` maps the column's own codes to labels (used first)."""
+def _readable_scalar(value: object, decimals: int) -> str | None:
+    """Write a missing value, yes/no, a number, a date or a duration; None for anything else."""
     import numpy as np
     import pandas as pd
 
@@ -223,12 +225,11 @@ def readable(
         return f"{value:%d %b %Y}" if value == value.normalize() else f"{value:%d %b %Y %H:%M}"
     if isinstance(value, pd.Timedelta):
         return str(value)
-    if isinstance(value, tuple | list | set | frozenset | np.ndarray | pd.Index):
-        items = [readable(v, decimals=decimals, vocabulary=vocabulary) for v in value]
-        return ", ".join(items) if items else "–"
-    if isinstance(value, Mapping):
-        return "; ".join(f"{readable(k)}: {readable(v)}" for k, v in value.items())
-    text = str(value)
+    return None
+
+
+def _readable_text(text: str, vocabulary: Mapping[str, str] | None) -> str:
+    """Write a code as words: the column's vocabulary, a knowledge-base label, a citation."""
     if vocabulary and text in vocabulary:
         return vocabulary[text]
     if text in _id_labels():
@@ -240,6 +241,27 @@ def readable(
     if ";" in text and all(_TOKEN.fullmatch(part) for part in text.split(";")):
         return ", ".join(readable(part, vocabulary=vocabulary) for part in text.split(";"))
     return text
+
+
+def readable(
+    value: object, *, decimals: int = 2, vocabulary: Mapping[str, str] | None = None
+) -> str:
+    """Write one value as a learner should read it (see the module docstring).
+
+    ``vocabulary`` maps the column's own codes to labels (used first).
+    """
+    import numpy as np
+    import pandas as pd
+
+    scalar = _readable_scalar(value, decimals)
+    if scalar is not None:
+        return scalar
+    if isinstance(value, tuple | list | set | frozenset | np.ndarray | pd.Index):
+        items = [readable(v, decimals=decimals, vocabulary=vocabulary) for v in value]
+        return ", ".join(items) if items else "–"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{readable(k)}: {readable(v)}" for k, v in value.items())
+    return _readable_text(str(value), vocabulary)
 
 
 class HumanTable:
