@@ -78,7 +78,7 @@ def _backup_data():
 
 
 def _table(data, name):
-    return next(t for t in data["database"]["content"] if t["tableName"] == name)
+    return next(t for t in data["database"]["content"] if t.get("tableName") == name)
 
 
 def _quoted(fields):

@@ -145,18 +145,33 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any, NamedTuple, Union
-
-import pandas as pd
+from typing import IO, Any, Union
 
 from sci_pain.errors import JournalError
 from sci_pain.journal._io import excerpt
 from sci_pain.journal.importers._dates import iso_dates
+from sci_pain.journal.importers._pain_diary import (
+    APP,
+    BODY_REGIONS,
+    CONDITION_BY_NAME,
+    CONDITIONS,
+    CSV_HEADERS,
+    MAX_BYTES,
+    MAX_REGION_CODES,
+    PAIN_QUALITIES,
+    REGION_BY_NAME,
+    TIMES_OF_PAIN,
+    BodyRegion,
+    Found,
+    count,
+    found_journal,
+    intake_text,
+    quality_text,
+    regions_text,
+    times_text,
+)
 from sci_pain.journal.importers._source import read_limited, size_text
-from sci_pain.journal.problems import problems_frame
-from sci_pain.journal.reader import Journal, journal_from_frame
-from sci_pain.journal.schema import PROBLEM_COLUMNS, QUALITIES
+from sci_pain.journal.reader import Journal
 
 __all__ = [
     "read_privacy_friendly",
@@ -172,329 +187,6 @@ __all__ = [
 ]
 
 PathOrBuffer = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
-
-MAX_BYTES = 16 * 1024 * 1024
-"""Largest backup or CSV export read: ten years of daily entries take about 2 MB."""
-
-_MAX_REGION_CODES = 64  # the app has 44 regions; a longer list is cut and reported
-_APP = "Privacy Friendly Pain Diary"
-
-
-class BodyRegion(NamedTuple):
-    """One of the app's body regions and what the journal makes of it.
-
-    Attributes
-    ----------
-    code : int
-        The integer stored in ``paindescriptions.bodyRegions``.
-    name : str
-        The app's name for it (``KNEE_LEFT``), as the CSV export writes it.
-    picture : str
-        ``"front"`` or ``"back"``: which body picture it was tapped on.
-    site : str or None
-        The journal's ``site``, or None for a region that is not on the leg.
-    side : str or None
-        The person's side (``"left"``/``"right"``) for a leg region, or None.
-    """
-
-    code: int
-    name: str
-    picture: str
-    site: str | None
-    side: str | None
-
-
-_REGION_PARTS = (
-    # (app name stem, journal site or None); codes 0-21 front, 22-43 back, left before right
-    ("ABDOMEN", None),
-    ("GROIN", None),
-    ("THIGH", "thigh"),
-    ("KNEE", "knee"),
-    ("LOWER_LEG", "calf"),
-    ("FOOT", "foot"),
-    ("CHEST", None),
-    ("NECK", None),
-    ("HEAD", None),
-    ("UPPER_ARM", None),
-    ("LOWER_ARM", None),
-    ("HAND", None),
-)
-
-
-def _body_regions() -> dict[int, BodyRegion]:
-    regions: dict[int, BodyRegion] = {}
-    for picture, offset, suffix in (("front", 0, ""), ("back", 22, "_BACK")):
-        code = offset
-        for stem, site in _REGION_PARTS:
-            halves = ("",) if stem in ("NECK", "HEAD") else ("_LEFT", "_RIGHT")
-            for half in halves:
-                side = None
-                if site is not None:
-                    # the picture's left half is the person's right on the front picture
-                    # (it faces the viewer) and the person's left on the back picture
-                    person_left = (half == "_LEFT") == (picture == "back")
-                    side = "left" if person_left else "right"
-                regions[code] = BodyRegion(code, f"{stem}{half}{suffix}", picture, site, side)
-                code += 1
-    return regions
-
-
-BODY_REGIONS: dict[int, BodyRegion] = _body_regions()
-"""The app's 44 body-region codes (``BodyRegion.java``) and how the journal reads them.
-
-Codes 0-21 are on the front picture, 22-43 on the back one, in the app's order: abdomen,
-groin, thigh, knee, lower leg, foot, chest (each left then right half of the picture), neck,
-head, upper arm, lower arm, hand. Leg regions give the journal's ``site`` (thigh, knee,
-foot, and ``calf`` for the lower leg, the journal's site between knee and ankle) and the
-person's ``side``: the picture's left half is the person's right on the front picture and
-the person's left on the back picture. Abdomen, groin, chest, neck, head, arms and hands are
-not leg sites.
-
-Examples
---------
->>> BODY_REGIONS[6]
-BodyRegion(code=6, name='KNEE_LEFT', picture='front', site='knee', side='right')
->>> BODY_REGIONS[30]
-BodyRegion(code=30, name='LOWER_LEG_LEFT_BACK', picture='back', site='calf', side='left')
->>> BODY_REGIONS[15].name, BODY_REGIONS[15].site
-('HEAD', None)
-"""
-
-_REGION_BY_NAME = {r.name: r for r in BODY_REGIONS.values()}
-
-CONDITIONS: dict[int, str] = {0: "very bad", 1: "bad", 2: "okay", 3: "good", 4: "very good"}
-"""The app's ``condition`` (how the person felt, ``Condition.java``): code -> words."""
-
-_CONDITION_BY_NAME = {words.upper().replace(" ", "_"): words for words in CONDITIONS.values()}
-
-PAIN_QUALITIES: dict[str, str | None] = {
-    "stabbing": "stabbing",
-    "dull": None,
-    "shooting": "shooting",
-    "burning": "burning",
-    "throbbing": "throbbing",
-}
-"""The app's pain words (``PainQuality.java``) -> the journal's ``quality`` (None: no match).
-
-"Dull" is not "aching" (pain questionnaires such as the McGill list them as different
-words), so it is reported rather than converted.
-"""
-
-TIMES_OF_PAIN: tuple[str, ...] = ("all day", "morning", "afternoon", "evening", "at night")
-"""The app's times of the pain (``Time.java``), as stored and exported."""
-
-CSV_HEADERS: dict[str, tuple[str, ...]] = {
-    "English": (
-        "Date",
-        "Condition:",
-        "Pain Intensity: (0-10)",
-        "Location of the pain:",
-        "Nature of the pain:",
-        "Time of the pain:",
-        "Medication taken:",
-        "Comments:",
-    ),
-    "German": (
-        "Datum",
-        "Gemütszustand:",
-        "Schmerzintensität: (0-10)",
-        "Position der Schmerzen:",
-        "Schmerzcharakter:",
-        "Zeitpunkt der Schmerzen:",
-        "Eingenommene Medikamente:",
-        "Anmerkungen:",
-    ),
-}
-"""The CSV export's header in the app's two languages (``res/values*/strings.xml``)."""
-
-_EXTRA_NOTES = {
-    "condition": (
-        "the app's condition (how the person felt: very bad, bad, okay, good, very good) has "
-        "no journal column; kept as text"
-    ),
-    "times_of_pain": (
-        "the app's time of the pain (all day, morning, afternoon, evening, at night) has no "
-        "journal column (the app keeps one entry per day); kept as text"
-    ),
-    "medication_taken": (
-        "the medicines and how many were taken (morning, noon, evening, night), as entered in "
-        "the app; kept as text, and entries with a medicine taken have 'medication' in "
-        "interventions"
-    ),
-}
-_SIDE_NOTE = (
-    "the app stores which half of its body picture was tapped: on the front picture the "
-    "picture's left half is the person's right leg, on the back picture the person's left; "
-    "sides are read that way (check with the person when a side matters)"
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# what was found: records for the validator, and problems
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Found:
-    source: str
-    records: list[dict[str, Any]] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
-    problems: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[tuple[str | None, str, str]] = field(default_factory=list)  # row-1 notes
-    sided: bool = False
-
-    def report(self, row: int, column: str | None, value: Any, problem: str, *, kept: bool):
-        text = "" if value is None else excerpt(str(value), 200)
-        self.problems.append(
-            {"row": row, "column": column, "value": text, "problem": problem, "kept": kept}
-        )
-
-    def note(self, column: str | None, value: str, problem: str) -> None:
-        self.notes.append((column, value, problem))
-
-
-_COLUMNS = ("timestamp", "pain", "side", "site", "quality", "interventions", "notes")
-
-
-def _journal(found: _Found, *, date_format: str | None) -> Journal:
-    extras = [c for c in _EXTRA_NOTES if any(r.get(c) for r in found.records)]
-    columns = [*_COLUMNS, *extras]
-    raw = pd.DataFrame(
-        [[record.get(c) for c in columns] for record in found.records],
-        columns=columns,
-        dtype=object,
-    )
-    problems = problems_frame([[p[c] for c in PROBLEM_COLUMNS] for p in found.problems])
-    journal = journal_from_frame(
-        raw,
-        source=found.source,
-        rows=found.rows,
-        extra_problems=problems,
-        date_format=date_format,
-    )
-    # the validator calls extra columns "unknown": say what they are instead
-    table = journal.problems
-    generic = (table["row"] == 1) & table["column"].isin(extras)
-    notes = [(c, "", _EXTRA_NOTES[c]) for c in extras]
-    if found.sided:
-        notes.append(("side", "", _SIDE_NOTE))
-    notes += found.notes
-    mine = problems_frame([(1, c, v or None, p, True) for c, v, p in notes])
-    merged = pd.concat([mine, table[~generic]], ignore_index=True)
-    merged = merged.sort_values("row", kind="stable", ignore_index=True)
-    return Journal(
-        entries=journal.entries,
-        problems=problems_frame(merged.to_dict("records")),
-        source=journal.source,
-        encoding=journal.encoding,
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# the shared meaning of a diary entry's fields
-# ---------------------------------------------------------------------------------------------
-
-
-def _regions(found: _Found, row: int, regions: list[BodyRegion]) -> tuple[str | None, str | None]:
-    """site and side of an entry's regions; reports what does not map."""
-    legs = [r for r in regions if r.site is not None]
-    others = [r.name for r in regions if r.site is None]
-    if others:
-        found.report(
-            row,
-            "site",
-            ", ".join(others),
-            "not on the leg (the journal records leg pain): not read as a site",
-            kept=True,
-        )
-    sites = list(dict.fromkeys(r.site for r in legs))
-    site = sites[0] if len(sites) == 1 else None
-    if len(sites) > 1:
-        found.report(
-            row,
-            "site",
-            ", ".join(r.name for r in legs),
-            f"several leg sites ({', '.join(sites)}): the journal holds one site per entry, "
-            "so site is left empty",
-            kept=True,
-        )
-    sides = {r.side for r in legs if r.side}
-    side = None
-    if sides:
-        found.sided = True
-        side = "both" if len(sides) > 1 else sides.pop()
-    return site, side
-
-
-def _qualities(found: _Found, row: int, words: list[str]) -> str | None:
-    out = []
-    for word in words:
-        key = word.strip().casefold()
-        if not key:
-            continue
-        if key in PAIN_QUALITIES and PAIN_QUALITIES[key] is not None:
-            out.append(PAIN_QUALITIES[key])
-        elif key in PAIN_QUALITIES:
-            found.report(
-                row,
-                "quality",
-                word,
-                f"the app's {word!r} has no match among the journal's descriptors "
-                f"({', '.join(QUALITIES)}); left out",
-                kept=True,
-            )
-        else:
-            found.report(
-                row,
-                "quality",
-                word,
-                f"not one of the app's pain words ({', '.join(PAIN_QUALITIES)}); left out",
-                kept=True,
-            )
-    return ";".join(dict.fromkeys(out)) or None
-
-
-def _times(found: _Found, row: int, words: list[str]) -> str | None:
-    out = []
-    for word in words:
-        key = word.strip().casefold()
-        if not key:
-            continue
-        if key in TIMES_OF_PAIN:
-            out.append(key)
-        else:
-            found.report(
-                row,
-                "times_of_pain",
-                word,
-                f"not one of the app's times of the pain ({', '.join(TIMES_OF_PAIN)}); left out",
-                kept=True,
-            )
-    return "; ".join(dict.fromkeys(out)) or None
-
-
-def _count(value: Any) -> int | None:
-    """Read a medicine count (JSON number or text); None when unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,9}\s*", value, re.ASCII):
-        return int(value)
-    return None
-
-
-def _intake_text(name: str, dose: str, counts: Sequence[int | None]) -> str:
-    label = " ".join(p for p in (name.strip(), dose.strip()) if p) or "a medicine (no name)"
-    parts = [
-        f"{when} {n}"
-        for when, n in zip(("morning", "noon", "evening", "night"), counts, strict=True)
-        if n
-    ]
-    return f"{label}: {', '.join(parts) if parts else 'none taken'}"
-
 
 # ---------------------------------------------------------------------------------------------
 # the backup JSON
@@ -562,7 +254,7 @@ def _load_json(text: str, name: str) -> Any:
         raise JournalError(msg, path=name) from error
 
 
-def _tables(data: Any, name: str, found: _Found) -> dict[str, list]:
+def _tables(data: Any, name: str, found: Found) -> dict[str, list]:
     if not isinstance(data, dict) or "database" not in data:
         kind = (
             "a FHIR resource: use read_fhir()"
@@ -571,7 +263,7 @@ def _tables(data: Any, name: str, found: _Found) -> dict[str, list]:
         )
         keys = ", ".join(repr(k) for k in list(data)[:8]) if isinstance(data, dict) else ""
         msg = (
-            f"{name}: not a backup of the {_APP}: it is {kind}"
+            f"{name}: not a backup of the {APP}: it is {kind}"
             + (f" with keys {keys}" if keys else "")
             + '. A backup is an object {"database": {"version": ..., "content": [tables]}}, '
             "as the Privacy Friendly Backup app saves it."
@@ -643,18 +335,18 @@ def _tables(data: Any, name: str, found: _Found) -> dict[str, list]:
         hint = f" {close[0]!r} looks like it, but the app names it 'diaryentries'." if close else ""
         msg = (
             f"{name}: has no 'diaryentries' table, so there are no diary entries to read "
-            f"(other tables: {shown}).{hint} Is it a backup of the {_APP}? Make the backup "
+            f"(other tables: {shown}).{hint} Is it a backup of the {APP}? Make the backup "
             "again in the app and pass that file."
         )
         raise JournalError(msg, path=name)
     return tables
 
 
-def _by_id(found: _Found, table: str, values: list) -> dict[int, dict]:
+def _by_id(found: Found, table: str, values: list) -> dict[int, dict]:
     out: dict[int, dict] = {}
     bad = 0
     for record in values:
-        ident = _count(record.get("_id")) if isinstance(record, dict) else None
+        ident = count(record.get("_id")) if isinstance(record, dict) else None
         if ident is None or ident in out:
             bad += 1
             continue
@@ -669,7 +361,7 @@ def _by_id(found: _Found, table: str, values: list) -> dict[int, dict]:
     return out
 
 
-def _region_list(found: _Found, row: int, text: Any) -> list[BodyRegion]:
+def _region_list(found: Found, row: int, text: Any) -> list[BodyRegion]:
     if text is None or text == "":
         return []
     if isinstance(text, int) and not isinstance(text, bool):
@@ -677,20 +369,20 @@ def _region_list(found: _Found, row: int, text: Any) -> list[BodyRegion]:
     if not isinstance(text, str):
         found.report(row, "site", str(text)[:80], "body regions are not text; not read", kept=True)
         return []
-    codes = text.split(",", _MAX_REGION_CODES)
-    if len(codes) > _MAX_REGION_CODES:
+    codes = text.split(",", MAX_REGION_CODES)
+    if len(codes) > MAX_REGION_CODES:
         found.report(
             row,
             "site",
             f"{size_text(len(text.encode()))} of codes",
-            f"more than {_MAX_REGION_CODES} body-region codes (the app has 44); the first "
-            f"{_MAX_REGION_CODES} are read",
+            f"more than {MAX_REGION_CODES} body-region codes (the app has 44); the first "
+            f"{MAX_REGION_CODES} are read",
             kept=True,
         )
-        codes = codes[:_MAX_REGION_CODES]
+        codes = codes[:MAX_REGION_CODES]
     regions = []
     for code in codes:
-        number = _count(code)
+        number = count(code)
         region = BODY_REGIONS.get(number) if number is not None else None
         if region is None:
             found.report(
@@ -705,7 +397,7 @@ def _region_list(found: _Found, row: int, text: Any) -> list[BodyRegion]:
     return regions
 
 
-def _words(found: _Found, row: int, column: str, value: Any) -> list[str]:
+def _words(found: Found, row: int, column: str, value: Any) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, str):
@@ -717,20 +409,20 @@ def _words(found: _Found, row: int, column: str, value: Any) -> list[str]:
 
 
 def _backup(data: Any, name: str, date_format: str | None) -> Journal:
-    found = _Found(source=name)
+    found = Found(source=name)
     tables = _tables(data, name, found)
     descriptions = _by_id(found, "paindescriptions", tables.get("paindescriptions", []))
     drugs = _by_id(found, "drugs", tables.get("drugs", []))
     entries = tables["diaryentries"]
     entry_rows: dict[int, int] = {}
     for position, record in enumerate(entries):
-        ident = _count(record.get("_id")) if isinstance(record, dict) else None
+        ident = count(record.get("_id")) if isinstance(record, dict) else None
         if ident is not None:
             entry_rows.setdefault(ident, position + 2)
     intakes: dict[int, list[dict]] = {}
     orphans = 0
     for intake in tables.get("drugintakes", []):
-        owner = _count(intake.get("diaryEntry_id")) if isinstance(intake, dict) else None
+        owner = count(intake.get("diaryEntry_id")) if isinstance(intake, dict) else None
         if owner is None or owner not in entry_rows:
             orphans += 1
             continue
@@ -754,7 +446,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                 kept=False,
             )
             continue
-        reference = _count(record.get("painDescription_id"))
+        reference = count(record.get("painDescription_id"))
         description = descriptions.get(reference) if reference is not None else None
         if description is None:
             found.report(
@@ -767,11 +459,13 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
             )
             continue
         used.add(reference)
-        site, side = _regions(found, row, _region_list(found, row, description.get("bodyRegions")))
+        site, side = regions_text(
+            found, row, _region_list(found, row, description.get("bodyRegions"))
+        )
         condition = record.get("condition")
         feeling = None
         if condition is not None:
-            feeling = CONDITIONS.get(_count(condition))  # type: ignore[arg-type]
+            feeling = CONDITIONS.get(count(condition))  # type: ignore[arg-type]
             if feeling is None:
                 found.report(
                     row,
@@ -780,7 +474,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                     "not one of the app's conditions (0 very bad ... 4 very good); cleared",
                     kept=True,
                 )
-        own = intakes.get(_count(record.get("_id")), [])  # type: ignore[arg-type]
+        own = intakes.get(count(record.get("_id")), [])  # type: ignore[arg-type]
         medicines, taken = _medicines(found, row, own, drugs)
         notes = record.get("notes")
         dates.append(record.get("date"))
@@ -791,13 +485,13 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
                 "pain": description.get("painLevel"),
                 "side": side,
                 "site": site,
-                "quality": _qualities(
+                "quality": quality_text(
                     found, row, _words(found, row, "quality", description.get("painQualities"))
                 ),
                 "interventions": "medication" if taken else None,
                 "notes": notes if isinstance(notes, str) else None,
                 "condition": feeling,
-                "times_of_pain": _times(
+                "times_of_pain": times_text(
                     found,
                     row,
                     _words(found, row, "times_of_pain", description.get("timesOfPain")),
@@ -813,17 +507,17 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
             "pain descriptions that belong to no diary entry in the file; not read",
         )
     _dates_to_iso(found, dates, name, "date", date_format)
-    return _journal(found, date_format=date_format)
+    return found_journal(found, date_format=date_format)
 
 
 def _medicines(
-    found: _Found, row: int, intakes: list[dict], drugs: dict[int, dict]
+    found: Found, row: int, intakes: list[dict], drugs: dict[int, dict]
 ) -> tuple[str | None, bool]:
     """Return an entry's medicines as text, and whether any was taken."""
     medicines, taken = [], False
     for intake in intakes:
-        counts = [_count(intake.get(k)) for k in ("morning", "noon", "evening", "night")]
-        drug = drugs.get(_count(intake.get("drug_id")))  # type: ignore[arg-type]
+        counts = [count(intake.get(k)) for k in ("morning", "noon", "evening", "night")]
+        drug = drugs.get(count(intake.get("drug_id")))  # type: ignore[arg-type]
         if drug is None:
             found.report(
                 row,
@@ -835,7 +529,7 @@ def _medicines(
             drug = {}
         drug_name, dose = drug.get("name"), drug.get("dose")
         medicines.append(
-            _intake_text(
+            intake_text(
                 drug_name if isinstance(drug_name, str) else "",
                 dose if isinstance(dose, str) else "",
                 counts,
@@ -846,7 +540,7 @@ def _medicines(
 
 
 def _dates_to_iso(
-    found: _Found, dates: list[Any], name: str, column: str, date_format: str | None
+    found: Found, dates: list[Any], name: str, column: str, date_format: str | None
 ) -> None:
     if date_format is not None:
         return  # the validator reads them with the format given
@@ -902,7 +596,7 @@ def _set_items(text: str) -> list[str] | None:
     return [item.strip() for item in inner.split(",", 64)[:64]] if inner else []
 
 
-def _csv_medicines(found: _Found, row: int, text: str) -> tuple[str | None, bool]:
+def _csv_medicines(found: Found, row: int, text: str) -> tuple[str | None, bool]:
     value = text.strip()
     if value in ("", "[]"):
         return None, False
@@ -913,7 +607,7 @@ def _csv_medicines(found: _Found, row: int, text: str) -> tuple[str | None, bool
         last = match.end()
         counts = [int(match[k]) for k in ("m", "n", "e", "x")]
         dose = match["dose"] or ""
-        medicines.append(_intake_text(match["name"] or "", "" if dose == "null" else dose, counts))
+        medicines.append(intake_text(match["name"] or "", "" if dose == "null" else dose, counts))
         taken = taken or any(n > 0 for n in counts)
     leftover.append(value[last:])
     rest = "".join(leftover).replace("[", "").replace("]", "").replace(",", "").strip()
@@ -940,7 +634,7 @@ def _csv_export(text: str, name: str, date_format: str | None) -> Journal:
 
 def _csv_rows(text: str, name: str, date_format: str | None) -> Journal:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"')
-    found = _Found(source=name)
+    found = Found(source=name)
     header: list[str] | None = None
     dates: list[Any] = []
     try:
@@ -979,7 +673,7 @@ def _csv_rows(text: str, name: str, date_format: str | None) -> Journal:
         msg = f"{name}: is empty: export the diary again from the app and pass that CSV file."
         raise JournalError(msg, path=name)
     _dates_to_iso(found, dates, name, header[0].strip() or "Date", date_format)
-    return _journal(found, date_format=date_format)
+    return found_journal(found, date_format=date_format)
 
 
 def _not_the_export(name: str, header: list[str]) -> JournalError:
@@ -988,13 +682,13 @@ def _not_the_export(name: str, header: list[str]) -> JournalError:
     )
     expected = ", ".join(repr(h) for h in CSV_HEADERS["English"])
     msg = (
-        f"{name}: not a CSV export of the {_APP}: its header is {shown}, and the app writes "
+        f"{name}: not a CSV export of the {APP}: its header is {shown}, and the app writes "
         f"{expected} (or the same in German). For a pain-journal CSV use read_journal()."
     )
     return JournalError(msg, path=name)
 
 
-def _csv_record(found: _Found, row: int, fields: list[str], dates: list[Any]) -> None:
+def _csv_record(found: Found, row: int, fields: list[str], dates: list[Any]) -> None:
     date, condition, pain, regions, qualities, times, medicines, notes = (f.strip() for f in fields)
     names = _set_items(regions)
     region_list: list[BodyRegion] = []
@@ -1008,17 +702,17 @@ def _csv_record(found: _Found, row: int, fields: list[str], dates: list[Any]) ->
         )
     else:
         for item in names:
-            region = _REGION_BY_NAME.get(item.upper())
+            region = REGION_BY_NAME.get(item.upper())
             if region is None:
                 found.report(
                     row, "site", item, "not one of the app's body regions; ignored", kept=True
                 )
             elif region not in region_list:
                 region_list.append(region)
-    site, side = _regions(found, row, region_list)
+    site, side = regions_text(found, row, region_list)
     feeling = None
     if condition:
-        feeling = _CONDITION_BY_NAME.get(condition.upper())
+        feeling = CONDITION_BY_NAME.get(condition.upper())
         if feeling is None:
             found.report(
                 row,
@@ -1046,11 +740,11 @@ def _csv_record(found: _Found, row: int, fields: list[str], dates: list[Any]) ->
             "pain": pain,
             "side": side,
             "site": site,
-            "quality": _qualities(found, row, quality_words or []),
+            "quality": quality_text(found, row, quality_words or []),
             "interventions": "medication" if taken else None,
             "notes": notes or None,
             "condition": feeling,
-            "times_of_pain": _times(found, row, time_words or []),
+            "times_of_pain": times_text(found, row, time_words or []),
             "medication_taken": medication,
         }
     )
@@ -1124,8 +818,8 @@ def read_privacy_friendly(
     """
     if isinstance(path_or_buffer, Mapping):
         return _backup(dict(path_or_buffer), "<Pain Diary backup>", date_format)
-    raw, name = read_limited(path_or_buffer, limit=MAX_BYTES, what=f"{_APP} file")
-    text = _decode(raw, name, f"{_APP} backup or CSV export").lstrip("\ufeff")
+    raw, name = read_limited(path_or_buffer, limit=MAX_BYTES, what=f"{APP} file")
+    text = _decode(raw, name, f"{APP} backup or CSV export").lstrip("\ufeff")
     if not text.strip():
         msg = f"{name}: is empty: make the backup or export again in the app and pass that file."
         raise JournalError(msg, path=name)
