@@ -39,6 +39,8 @@ _EXPORTS: dict[str, str] = {
     "time_of_day_weekday": "core",
     "trend_slope": "core",
     "weekday_profile": "core",
+    "filter_entries": "filters",
+    "journal_days": "filters",
     "AD_NOT_ASSESSED": "flags",
     "FlagRule": "flags",
     "RED_FLAG_RULES": "flags",

@@ -14,7 +14,26 @@ True
 
 from __future__ import annotations
 
+from sci_pain.widgets._base import WIDE, guarded
+
 __all__ = ["make_cohort_explorer"]
+
+
+def _slider(kind: str, value, low, high, description: str, **options):
+    """A slider that redraws when let go, with its description in full."""
+    import ipywidgets as w
+
+    slider = w.FloatSlider if kind == "float" else w.IntSlider
+    return slider(
+        value=value,
+        min=low,
+        max=high,
+        description=description,
+        style=WIDE,
+        layout=w.Layout(width="420px"),
+        continuous_update=False,
+        **options,
+    )
 
 
 def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 10):
@@ -46,31 +65,15 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     )
     from sci_pain.widgets.display import replace_output
 
-    style = {"description_width": "initial"}
-    threshold = w.FloatSlider(
-        value=difference,
-        min=0.5,
-        max=3.0,
-        step=0.25,
-        description="Evening higher by at least (points):",
-        style=style,
-        layout=w.Layout(width="420px"),
-        continuous_update=False,
+    threshold = _slider(
+        "float", difference, 0.5, 3.0, "Evening higher by at least (points):", step=0.25
     )
-    needed = w.IntSlider(
-        value=min_entries,
-        min=3,
-        max=30,
-        description="Entries needed (morning and evening):",
-        style=style,
-        layout=w.Layout(width="420px"),
-        continuous_update=False,
-    )
+    needed = _slider("int", min_entries, 3, 30, "Entries needed (morning and evening):")
     confidence = w.Dropdown(
         options=[("80%", 0.8), ("90%", 0.9), ("95%", 0.95), ("99%", 0.99)],
         value=0.95,
         description="Interval:",
-        style=style,
+        style=WIDE,
     )
     summary = w.HTML()
     output = w.Output()
@@ -80,7 +83,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     box.output = output
     box.summary = summary
 
-    def redraw(_change=None) -> None:
+    def draw() -> None:
         table = evening_pattern(cohort, difference=threshold.value, min_entries=needed.value)
         counts = prevalence(table, column="evening_pattern", confidence=confidence.value)
         box.sentence = prevalence_sentence(
@@ -92,6 +95,10 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         box.alt_text = alt_text_evening_pattern(table, difference=threshold.value)
         replace_output(output, fig, alt=box.alt_text)
 
+    def show_error(text: str) -> None:
+        summary.value = text
+
+    redraw = guarded(draw, show_error)
     for control in (threshold, needed, confidence):
         control.observe(redraw, names="value")
     redraw()

@@ -1,7 +1,7 @@
 """The computation behind the journal dashboard: filter, update figures in place, render fast.
 
 :func:`sci_pain.make_journal_dashboard` only wires controls to this module. Here a journal's
-entries are filtered by date, site and side (:func:`filter_entries`), and
+entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_entries`), and
 :class:`JournalFigures` keeps one matplotlib figure per plot kind, drawn once with
 ``plot_<kind>`` and then changed in place with ``update_<kind>`` from
 :mod:`sci_pain.plotting.journal`. Rendering redraws only what changed:
@@ -9,8 +9,11 @@ entries are filtered by date, site and side (:func:`filter_entries`), and
 * the update functions return the artists whose appearance changed;
 * the first time a set of artists changes, the figure is drawn with those artists left out
   and the picture is kept as a background; while the same artists keep changing (a slider
-  being dragged), each redraw restores the background and draws only them (*blitting*);
-* the picture is encoded as PNG with light compression (Pillow, level 1);
+  being dragged), each redraw restores the background and draws only them (*blitting*,
+  :class:`sci_pain.widgets._fastagg.BlitCanvas`);
+* the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
+  level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
+  where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing.
 
@@ -30,21 +33,17 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import math
-import struct
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import AnalysisError, scan_red_flags
-from sci_pain.analysis import as_entries as _as_entries
-from sci_pain.journal import SIDES, SITES
+from sci_pain.analysis import as_entries, filter_entries, scan_red_flags
+from sci_pain.errors import did_you_mean
+from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -55,9 +54,6 @@ __all__ = [
     "JournalView",
     "RenderedFigure",
     "JournalFigures",
-    "filter_entries",
-    "journal_days",
-    "render_png",
 ]
 
 DASHBOARD_KINDS: tuple[str, ...] = (
@@ -97,88 +93,6 @@ _ASSOCIATION_SEED = 0
 
 def _day(value) -> pd.Timestamp | None:
     return None if value is None else pd.Timestamp(value).normalize()
-
-
-def filter_entries(
-    entries,
-    *,
-    start=None,
-    end=None,
-    site: str | None = None,
-    side: str | None = None,
-) -> pd.DataFrame:
-    """The entries from ``start`` to ``end`` (whole days) recorded at one site and side.
-
-    Parameters
-    ----------
-    entries : DataFrame or Journal
-    start, end : date-like, optional
-        First and last day to keep, inclusive; default: no limit.
-    site : str, optional
-        Keep entries whose recorded ``site`` is this (e.g. ``"foot"``); default all.
-        ``whole_leg`` entries are not counted as every site here: the filter keeps what was
-        written.
-    side : str, optional
-        Keep entries whose recorded ``side`` is this (``"left"``, ``"right"`` or ``"both"``).
-
-    Returns
-    -------
-    DataFrame
-        A subset of the rows, in the same order; the input is not changed.
-
-    Raises
-    ------
-    AnalysisError
-        For a site or side outside the journal format's vocabulary, or a filter on a column
-        the journal lacks.
-
-    Examples
-    --------
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("dvt").entries
-    >>> feb = filter_entries(entries, start="2026-02-01", end="2026-02-07", side="left")
-    >>> f"{feb['timestamp'].min():%Y-%m-%d}", set(feb["side"])
-    ('2026-02-01', {'left'})
-    """
-    entries = _as_entries(entries)
-    keep = np.ones(len(entries), dtype=bool)
-    if start is not None or end is not None:
-        days = entries["timestamp"].dt.normalize()
-        if start is not None:
-            keep &= (days >= _day(start)).to_numpy(dtype=bool, na_value=False)
-        if end is not None:
-            keep &= (days <= _day(end)).to_numpy(dtype=bool, na_value=False)
-    for column, value, allowed in (("site", site, SITES), ("side", side, SIDES)):
-        if value is None:
-            continue
-        if value not in allowed:
-            msg = f"{column} {value!r} is not in the journal format; choose one of {allowed}"
-            raise AnalysisError(msg, column=column)
-        if column not in entries.columns:
-            msg = f"the journal has no {column!r} column to filter on"
-            raise AnalysisError(msg, column=column, available=entries.columns)
-        values = entries[column].astype(object).to_numpy()
-        keep &= values == value
-    if keep.all():
-        return entries
-    return entries.loc[keep]
-
-
-def journal_days(entries) -> list[_dt.date]:
-    """Every calendar day from a journal's first entry to its last (for a date slider).
-
-    Examples
-    --------
-    >>> import sci_pain as sp
-    >>> days = journal_days(sp.load_example_journal("dvt"))
-    >>> days[0], len(days)
-    (datetime.date(2026, 1, 5), 120)
-    """
-    entries = _as_entries(entries)
-    ts = entries["timestamp"].dropna()
-    if ts.empty:
-        return []
-    return [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]
 
 
 @dataclass(frozen=True)
@@ -285,210 +199,13 @@ class _LRU(OrderedDict):
         return value
 
 
-def _attached(artist) -> bool:
-    from matplotlib.axis import Axis
-
-    return isinstance(artist, Axis) or artist.get_figure() is not None
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return (
-        struct.pack(">I", len(data))
-        + kind
-        + data
-        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    )
-
-
-def _encode_png(canvas) -> bytes:
-    """The canvas as an RGB PNG, written directly: rows unfiltered, zlib level 1.
-
-    For a plot (mostly flat colour) this is about four times faster than Pillow's encoder
-    and no larger.
-    """
-    rgba = np.asarray(canvas.buffer_rgba())
-    height, width = rgba.shape[:2]
-    rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
-    rows[:, 0] = 0  # filter type 0 (none) for every row
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
-        + _png_chunk(b"IEND", b"")
-    )
-
-
-class _TextCache:
-    """Rasterised strings, shared by the dashboard's canvases (least recently used first out).
-
-    Matplotlib 3.11 rasterises every glyph of every string on every draw, which makes text
-    most of the cost of a redraw. The dashboard's renderer rasterises a string once (as
-    matplotlib did before 3.11: the whole string into one bitmap, placed at whole pixels)
-    and reuses the bitmap: tick labels, titles and legends repeat from draw to draw.
-    """
-
-    def __init__(self, size: int = 4096):
-        self.bitmaps: OrderedDict = OrderedDict()
-        self.size = size
-        self.enabled = True
-
-
-_TEXT_CACHE = _TextCache()
-
-
-@cache
-def _renderer_class():
-    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
-
-    class _CachedTextRenderer(RendererAgg):
-        """RendererAgg that reuses the bitmaps of strings drawn before."""
-
-        def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-            cache = _TEXT_CACHE
-            if ismath or not cache.enabled:
-                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-            flags = get_hinting_flag()
-            antialiased = bool(gc.get_antialiased())
-            key = (s, hash(prop), prop.get_size_in_points(), self.dpi, flags, antialiased)
-            entry = cache.bitmaps.get(key)
-            try:
-                if entry is None:
-                    font = self._prepare_font(prop)
-                    font.set_text(s, 0, flags=flags)
-                    font.draw_glyphs_to_bitmap(antialiased=antialiased)
-                    x_off, y_off = font.get_bitmap_offset()
-                    entry = (
-                        np.array(font.get_image()),
-                        font.get_descent() / 64.0,
-                        x_off / 64.0,
-                        y_off / 64.0,
-                    )
-                    cache.bitmaps[key] = entry
-                    if len(cache.bitmaps) > cache.size:
-                        cache.bitmaps.popitem(last=False)
-                else:
-                    cache.bitmaps.move_to_end(key)
-                image, descent, x_off, y_off = entry
-                x_d = descent * math.sin(math.radians(angle))
-                y_d = descent * math.cos(math.radians(angle))
-                self._renderer.draw_text_image(
-                    image, round(x + x_off + x_d), round(y + y_off + y_d) + 1, angle, gc
-                )
-            except (AttributeError, TypeError, ValueError):  # another matplotlib: plain text
-                cache.enabled = False
-                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-            return None
-
-    return _CachedTextRenderer
-
-
-@cache
-def _canvas_class():
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    class _FastCanvas(FigureCanvasAgg):
-        """An Agg canvas whose renderer caches rasterised text."""
-
-        renderer_class = _renderer_class()
-
-        def get_renderer(self):
-            width, height = self.get_width_height(physical=True)
-            key = width, height, self.figure.dpi
-            if self._lastKey != key:
-                self.renderer = self.renderer_class(width, height, self.figure.dpi)
-                self._lastKey = key
-            return self.renderer
-
-    return _FastCanvas
-
-
-def render_png(figure: Figure) -> bytes:
-    """Draw a figure with Agg and return it as PNG, fast.
-
-    Unlike :func:`sci_pain.html.figures.figure_png` there is no ``bbox_inches="tight"`` (which
-    draws twice): the figure is drawn as laid out, once, and encoded with light
-    compression. For figures redrawn interactively; lay the figure out when making it.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
-    b'\\x89PNG'
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = figure.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = _canvas_class()(figure)
-    canvas.draw()
-    return _encode_png(canvas)
-
-
-class _BlitCanvas:
-    """An Agg canvas that redraws only the artists that changed (see the module docstring)."""
-
-    def __init__(self, figure: Figure):
-        self.figure = figure
-        self.canvas = _canvas_class()(figure)
-        self.animated: list = []
-        self.background = None
-        self.png: bytes | None = None
-        self.full_draws = 0
-
-    def reset(self) -> None:
-        """Forget the background: the next render draws everything."""
-        for artist in self.animated:
-            artist.set_animated(False)
-        self.animated, self.background = [], None
-
-    def draw(self) -> None:
-        """Draw the whole figure (no blitting)."""
-        self.reset()
-        self.canvas.draw()
-
-    def render(self, changed: list) -> bytes:
-        from matplotlib.axes import Axes
-        from matplotlib.figure import Figure
-
-        changed = list({id(a): a for a in changed}.values())
-        if self.png is not None and not changed and self.background is not None:
-            return self.png
-        ids = {id(a) for a in self.animated}
-        whole = any(isinstance(a, (Axes, Figure)) for a in changed)
-        if (
-            whole
-            or self.background is None
-            or not all(id(a) in ids for a in changed)
-            or not all(_attached(a) for a in self.animated)
-        ):
-            # A new set of changing artists: draw everything else once as the background.
-            # (The update functions report groups of artists whole, e.g. every cell label
-            # of a heatmap, so that moving one control keeps changing the same set.)
-            self.reset()
-            self.animated = [] if whole else [a for a in changed if _attached(a)]
-            for artist in self.animated:
-                artist.set_animated(True)
-            self.canvas.draw()
-            self.full_draws += 1
-            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
-        else:
-            self.canvas.restore_region(self.background)
-        renderer = self.canvas.get_renderer()
-        for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
-            artist.draw(renderer)
-        self.png = _encode_png(self.canvas)
-        return self.png
-
-
 @dataclass
 class _Slot:
     """One figure of one kind, with its canvas."""
 
     kind: str
     figure: Figure
-    canvas: _BlitCanvas
+    canvas: BlitCanvas
     shown: tuple | None = None  # the view key the figure's artists show
 
     def title(self) -> str:
@@ -535,7 +252,7 @@ class JournalFigures:
         cache_size: int = 48,
         injury_level: str = "unknown",
     ):
-        self.entries = _as_entries(journal)
+        self.entries = as_entries(journal)
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
@@ -603,7 +320,10 @@ class JournalFigures:
 
     def _slot(self, kind: str) -> _Slot:
         if kind not in DASHBOARD_KINDS:
-            msg = f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}"
+            msg = (
+                f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}."
+                f"{did_you_mean(kind, DASHBOARD_KINDS)}"
+            )
             raise ValueError(msg)
         if kind not in self._slots:
             self._slots[kind] = self._new_slot(kind)
@@ -617,7 +337,7 @@ class JournalFigures:
 
         with style_context():
             figure = Figure(figsize=_SIZES[kind], dpi=self.dpi * _DPI_SCALE.get(kind, 1.0))
-            canvas = _BlitCanvas(figure)  # attach the Agg canvas before drawing
+            canvas = BlitCanvas(figure)  # attach the Agg canvas before drawing
             if kind == "overview":
                 pj.plot_overview(self.entries, fig=figure, flags=self.flags)
             else:
@@ -804,4 +524,4 @@ class JournalFigures:
         figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True, color="0.25")
         canvas.draw()
         width, height = canvas.get_width_height(physical=True)
-        return RenderedFigure(kind, _encode_png(canvas), message, "", 0, width, height)
+        return RenderedFigure(kind, encode_png(canvas), message, "", 0, width, height)

@@ -16,20 +16,19 @@ True
 
 from __future__ import annotations
 
-import html
-
 from sci_pain.style import PALETTE
+from sci_pain.widgets._base import BORDER, WIDE, guarded, notice_html
 
 __all__ = ["make_lag_widget"]
 
-_WIDE = {"description_width": "initial"}
-
 
 def _error_html(err: Exception) -> str:
-    return (
-        f'<div class="sci-pain-widget-error" style="border-left:6px solid {PALETTE["orange"]};'
-        f'padding:4px 10px;margin:4px 0"><b>▲ This could not be drawn.</b> '
-        f"{html.escape(str(err))}</div>"
+    return notice_html(
+        "▲ This could not be drawn.",
+        err,
+        css_class="sci-pain-widget-error",
+        colour=PALETTE["orange"],
+        spaced=True,
     )
 
 
@@ -87,20 +86,24 @@ def make_lag_widget(
         description="Lag (days):",
         tooltip="0: the measure on the same day as the pain; 1: on the day before; ...",
         continuous_update=False,
-        style=_WIDE,
+        style=WIDE,
     )
     result = w.HTML(value="")
 
-    def update(_change=None):
+    def draw() -> None:
         options = {"variable": variable, "lag": lag.value, "n_boot": n_boot, "seed": seed}
         fig, ax = plt.subplots(figsize=(6.0, 4.2))
         try:
             plot_association(entries, ax=ax, **options)
             result.value = figure_html(fig, alt=alt_text("association", entries, **options))
-        except (ValueError, TypeError) as err:  # AnalysisError is a ValueError
-            result.value = _error_html(err)
         finally:
             plt.close(fig)
+
+    def show_error(text: str) -> None:
+        result.value = text
+
+    # AnalysisError is a ValueError
+    update = guarded(draw, show_error, catch=(ValueError, TypeError), describe=_error_html)
 
     lag.observe(update, names="value")
     update()
@@ -108,7 +111,7 @@ def make_lag_widget(
         "<p>Move the slider to compare the pain of each day with the measure on the same "
         "day (0), the day before (1), and so on. Which lag gives the strongest link?</p>"
     )
-    box = w.VBox([intro, lag, result], layout=w.Layout(border="1px solid #bbb", padding="6px 12px"))
+    box = w.VBox([intro, lag, result], layout=w.Layout(**BORDER))
     box.add_class("sci-pain-lag-widget")
     box.controls, box.result = {"lag": lag}, result
     return box

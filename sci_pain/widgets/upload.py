@@ -29,24 +29,22 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sci_pain.widgets._base import (
+    BORDER,
+    WIDE,
+    dropdown,
+    message_html,
+    notice_html,
+    style_html,
+)
+from sci_pain.widgets._journals import journal_html, read_upload, upload_control, uploaded_file
+
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
 
 __all__ = ["make_journal_upload", "load_file"]
 
-_WIDE = {"description_width": "initial"}
 _MAX_MAPPED = 20
-_UPLOAD_STYLE = (
-    "<style>"
-    ".sci-pain-upload .sci-pain-download{display:inline-block;margin:4px 8px 4px 0;"
-    "padding:4px 10px;border:1px solid #0072B2;border-radius:4px;color:#005A8C;"
-    "text-decoration:none;font-weight:600}"
-    ".sci-pain-upload table.sci-pain-context{border-collapse:collapse;font-size:0.9em}"
-    ".sci-pain-upload table.sci-pain-context th,.sci-pain-upload table.sci-pain-context td"
-    "{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left;white-space:normal}"
-    ".sci-pain-upload .sci-pain-needed{border-left:6px solid #0072B2;padding:2px 10px}"
-    "</style>"
-)
 
 
 def _download_html(label: str, filename: str, mime: str, content: bytes) -> str:
@@ -163,51 +161,42 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         file_columns,
         no_pain_ratings_message,
         preview_dates,
-        read_diary,
     )
-    from sci_pain.widgets.journal import _STYLE, _journal_html, _message_html
 
-    upload = w.FileUpload(
-        accept=".csv,.json,.txt,text/csv,application/json",
-        multiple=False,
-        description="Upload a diary file",
-        tooltip="A CSV journal, a Bearable or Flaredown export, or a FHIR Bundle; it stays "
+    upload = upload_control(
+        "Upload a diary file",
+        "A CSV journal, a Bearable or Flaredown export, or a FHIR Bundle; it stays "
         "on this computer.",
-        layout=w.Layout(width="max-content"),
+        width="max-content",
     )
     files = _my_files(folder)
-    mine = w.Dropdown(
+    mine = dropdown(
+        f"or a file in {Path(folder).name}/:" if folder else "or a file:",
+        "Files you keep in your own folder (git ignores it).",
         options=[("(choose a file)", None)] + [(p.name, str(p)) for p in files],
         value=None,
-        description=f"or a file in {Path(folder).name}/:" if folder else "or a file:",
-        tooltip="Files you keep in your own folder (git ignores it).",
-        style=_WIDE,
         layout=w.Layout(width="max-content", display="" if files else "none"),
     )
-    date_format = w.Dropdown(
+    date_format = dropdown(
+        "Dates in the file are written:",
+        "How the date column writes dates; look at the preview next to it.",
         options=list(DATE_FORMATS),
         value=None,
-        description="Dates in the file are written:",
-        tooltip="How the date column writes dates; look at the preview next to it.",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
     )
-    t6 = w.Dropdown(
+    t6 = dropdown(
+        "Level of the injury (for the report's red flags):",
+        "At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
         options=[
             ("not known", "unknown"),
             ("at or above T6", "at_or_above_T6"),
             ("below T6", "below_T6"),
         ],
         value="unknown",
-        description="Level of the injury (for the report's red flags):",
-        tooltip="At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
     )
     expand = w.Checkbox(
         value=False,
         description="Every section of the report open (a longer printout)",
-        style=_WIDE,
+        style=WIDE,
         indent=False,
         layout=w.Layout(width="max-content"),
     )
@@ -308,22 +297,21 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             )
             set_journal(None)
             return
-        try:
-            _, journal = read_diary(
-                state["data"],
-                name=state["name"],
-                columns=columns_chosen(),
-                date_format=date_format.value,
-            )
-        except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{state['name']} cannot be read:", error)
-            set_journal(None)
-            return
+        _, journal, problem = read_upload(
+            state["name"],
+            state["data"],
+            title=f"{state['name']} cannot be read:",
+            columns=columns_chosen(),
+            date_format=date_format.value,
+        )
         set_journal(journal)
+        if problem is not None:
+            status.value = problem
+            return
         message = no_pain_ratings_message("journal", journal)
         status.value = (
-            _message_html("Nothing to show yet:", message) if message else ""
-        ) + _journal_html(journal)
+            message_html("Nothing to show yet:", message) if message else ""
+        ) + journal_html(journal)
 
     def load(name: str, data: bytes) -> None:
         state.update(data=data, name=name, kind=None)
@@ -336,7 +324,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             kind = detect_journal_format(data, name=name)
         except JournalError as error:
             found.value = ""
-            status.value = _message_html(f"{name} cannot be read:", error)
+            status.value = message_html(f"{name} cannot be read:", error)
             set_journal(None)
             return
         state["kind"] = box.kind = kind
@@ -350,16 +338,14 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             free = [c for c in COLUMN_LABELS if c not in matched.values()]
             with_hold = []
             for header in unmatched:
-                dropdown = w.Dropdown(
+                column = dropdown(
+                    header,
+                    f"What the column {header!r} of your file holds.",
                     options=[("not used", None)] + [(COLUMN_LABELS[c], c) for c in free],
                     value=None,
-                    description=header,
-                    tooltip=f"What the column {header!r} of your file holds.",
-                    style=_WIDE,
-                    layout=w.Layout(width="max-content"),
                 )
-                dropdown.observe(reread, names="value")
-                with_hold.append(dropdown)
+                column.observe(reread, names="value")
+                with_hold.append(column)
             mapping.children = tuple(with_hold)
             matched_text = (
                 ", ".join(f"{h} ({COLUMN_LABELS[c]})" for h, c in matched.items()) or "none"
@@ -378,26 +364,21 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             mapping_area.layout.display = ""
             reread()
             return
-        try:
-            _, journal = read_diary(data, name=name)
-        except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{name} cannot be read:", error)
-            set_journal(None)
-            return
+        _, journal, problem = read_upload(name, data, title=f"{name} cannot be read:")
         set_journal(journal)
+        if problem is not None:
+            status.value = problem
+            return
         message = no_pain_ratings_message(kind, journal)
         status.value = (
-            f'<div class="sci-pain-message"><b>What can be shown.</b> {html.escape(message)}</div>'
-            if message
-            else _journal_html(journal)
+            notice_html("What can be shown.", message) if message else journal_html(journal)
         )
         context.value = _context_html(diary_context(kind, data))
 
     def on_upload(_change=None) -> None:
-        if not upload.value:
-            return
-        item = upload.value[-1]
-        load(str(item["name"]), bytes(item["content"]))
+        given = uploaded_file(upload)
+        if given is not None:
+            load(*given)
 
     def on_mine(_change=None) -> None:
         if mine.value is None:
@@ -464,7 +445,9 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     csv_button.on_click(make_csv)
 
     header = w.HTML(
-        _STYLE + _UPLOAD_STYLE + "<h4>Your own diary, without code</h4><p>Upload a diary "
+        style_html("journal")
+        + style_html("upload")
+        + "<h4>Your own diary, without code</h4><p>Upload a diary "
         "file: a journal CSV from a spreadsheet, a Bearable or Flaredown export, or a FHIR "
         "Bundle. It is read on this computer and goes nowhere else. Then make a clinic "
         "report, or a de-identified copy to share with a class, and download it.</p>"
@@ -481,7 +464,7 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
             w.HBox([report_button, csv_button]),
             downloads,
         ],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+        layout=w.Layout(**BORDER),
     )
     box.add_class("sci-pain-upload")
     box.controls = controls

@@ -14,13 +14,13 @@ import ipywidgets as w
 import pytest
 
 import sci_pain as sp
+from sci_pain.widgets import STATIC_HTML_MIMETYPE
 from sci_pain.widgets import causes as widget_module
 from sci_pain.widgets.causes import (
     make_cause_explorer,
     make_management_matcher,
     make_reasoning_aid,
 )
-from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
 
 BUILDERS = {
     "sci-pain-cause-explorer": make_cause_explorer,

@@ -1,0 +1,278 @@
+""" "Did it help?": pick an intervention and its start, see before against after.
+
+Wiring only: :func:`sci_pain.compare_phases` compares the phases and
+:func:`sci_pain.plot_phases` draws them. The builder returns its container without displaying
+it, with the CSS class ``sci-pain-did-it-help``, its controls in ``box.controls`` (set
+``.value`` in code to drive them) and what it shows as attributes. A stored notebook shows the
+first figure with its alt text (:func:`sci_pain.widgets._base.static_fallback`).
+
+Examples
+--------
+>>> box = make_did_it_help()
+>>> box.controls["washin"].value = 3
+>>> "Wash-in: 3 days" in box.summary.value
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from typing import TYPE_CHECKING, Any
+
+from sci_pain.widgets._base import (
+    BORDER,
+    WIDE,
+    Hold,
+    alt_html,
+    dropdown,
+    figure_output,
+    figure_static_html,
+    message_html,
+    static_fallback,
+    style_html,
+)
+from sci_pain.widgets._journals import Journals, journal_dropdown
+
+if TYPE_CHECKING:
+    from sci_pain.journal import Journal
+
+__all__ = ["make_did_it_help"]
+
+_HEADER = (
+    "<h4>Did it help?</h4><p>Choose a journal and an intervention: the start "
+    "of phase B is its first recorded use (move it to see how much the answer depends on "
+    "it). Pain is better when lower.</p>"
+)
+
+
+def _comparison_html(result) -> str:
+    """The comparison in words, its measures and its warnings."""
+    from sci_pain.html import table
+
+    lines = [line for line in result.summary().split("\n") if line not in result.warnings]
+    name = result.intervention or ""
+    if "_" in name:  # "botulinum_toxin" reads as "botulinum toxin"
+        lines = [line.replace(name, name.replace("_", " ")) for line in lines]
+    measures = table(result.to_frame()).html.replace(
+        'class="sci-pain-table"', 'class="sci-pain-table sci-pain-measures"', 1
+    )
+    warnings = "".join(f"<li>⚠ {html.escape(text)}</li>" for text in result.warnings)
+    if result.excluded:
+        lines.append(
+            f"Wash-in: {result.excluded} day{'s' * (result.excluded != 1)} at the start of "
+            "phase B left out (the wash-in slider; it goes back to 0 for another journal)."
+        )
+    return (
+        "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        + measures
+        + (
+            f'<p><b>Read with care:</b></p><ul class="sci-pain-warnings">{warnings}</ul>'
+            if warnings
+            else ""
+        )
+    )
+
+
+def _first_use(entries, name) -> Any:
+    """The day an intervention was first recorded (None: never, or no intervention)."""
+    from sci_pain.analysis import multi_values
+
+    if name is None or "interventions" not in entries.columns:
+        return None
+    exploded = multi_values(entries, "interventions")
+    hits = entries.loc[exploded.index[exploded == name].unique(), "timestamp"]
+    return None if hits.empty else hits.min().date()
+
+
+def _interventions(entries) -> list[str]:
+    """The interventions a journal records, the one started last (longest baseline) first."""
+    from sci_pain.analysis import multi_values
+    from sci_pain.journal import INTERVENTIONS
+
+    used = set()
+    if "interventions" in entries.columns:
+        used = set(multi_values(entries, "interventions"))
+    return sorted(
+        (i for i in INTERVENTIONS if i in used),
+        key=lambda name: _first_use(entries, name),
+        reverse=True,
+    )
+
+
+def _controls(journals: Journals) -> dict:
+    import ipywidgets as w
+
+    return {
+        "journal": journal_dropdown(journals),
+        "intervention": dropdown(
+            "Intervention:",
+            "What started (latest first): its first recorded use is taken as the start.",
+        ),
+        "start": w.SelectionSlider(
+            options=[("-", 0)],
+            description="Phase B starts:",
+            tooltip="The first day of the treatment phase (B); the days before are the "
+            "baseline (A).",
+            continuous_update=False,
+            style=WIDE,
+            layout=w.Layout(width="80%"),
+        ),
+        "washin": w.IntSlider(
+            value=0,
+            min=0,
+            max=28,
+            description="Wash-in (days):",
+            tooltip="Days at the start of B left out, for a treatment that takes time to act.",
+            continuous_update=False,
+            style=WIDE,
+        ),
+    }
+
+
+class _DidItHelp:
+    """The widget's state and callbacks; ``box`` is what the builder returns."""
+
+    def __init__(self, journals: Journals, *, dpi: int):
+        import ipywidgets as w
+        from matplotlib.figure import Figure
+
+        from sci_pain.style import style_context
+
+        self.journals = journals
+        self.hold = Hold()
+        self.controls = c = _controls(journals)
+        self.figure, self.alt, self.summary = w.Output(), w.HTML(), w.HTML()
+        with style_context():
+            self.fig = Figure(figsize=(8.5, 4.2), dpi=dpi)
+            self.fig.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.25)
+            self.ax = self.fig.add_subplot()
+        self.journal: Journal | None = None
+        self.shown: tuple[bytes, str] | None = None
+        c["journal"].observe(self.choose, names="value")
+        c["intervention"].observe(self.on_intervention, names="value")
+        c["start"].observe(self.redraw, names="value")
+        c["washin"].observe(self.redraw, names="value")
+        self.box = w.VBox(
+            [w.HTML(style_html("journal") + _HEADER), *c.values(), self.figure, self.alt]
+            + [self.summary],
+            layout=w.Layout(**BORDER),
+        )
+        self.box.add_class("sci-pain-did-it-help")
+        self.box.controls = c
+        self.box.figure, self.box.alt, self.box.summary = self.figure, self.alt, self.summary
+        self.box.result = self.box.journal = None
+
+    def redraw(self, _change=None) -> None:
+        """Compare the phases the controls select; draw them and say what they show."""
+        from sci_pain.analysis import compare_phases
+        from sci_pain.plotting import alt_text, plot_phases
+        from sci_pain.style import style_context
+        from sci_pain.widgets._fastagg import render_png
+
+        c = self.controls
+        if self.hold or self.journal is None or not isinstance(c["start"].value, _dt.date):
+            return
+        try:
+            result = compare_phases(
+                self.journal.entries,
+                start=c["start"].value,
+                intervention=c["intervention"].value,
+                washin_days=c["washin"].value,
+            )
+        except ValueError as error:  # AnalysisError: e.g. a phase without days
+            self.box.result = None
+            self.summary.value = message_html("No comparison:", error)
+            return
+        with style_context():
+            self.ax.clear()
+            plot_phases(result, ax=self.ax)
+            png = render_png(self.fig)
+        text = alt_text("phases", result)
+        self.figure.outputs = figure_output(png, text)
+        self.alt.value = alt_html(text)
+        self.summary.value = _comparison_html(result)
+        self.box.result = result
+        self.shown = (png, text)
+
+    def set_journal(self, journal: Journal) -> None:
+        """Offer a journal's interventions and days; compare around the first one's start."""
+        from sci_pain.analysis import journal_days
+
+        c = self.controls
+        self.journal = self.box.journal = journal
+        days = journal_days(journal.entries)
+        names = _interventions(journal.entries)
+        with self.hold:
+            # a wash-in belongs to one treatment of one journal: never carry it over
+            c["washin"].value = 0
+            c["start"].options = [(f"{d:%d %b %Y}", d) for d in days[1:]] or [("-", 0)]
+            c["intervention"].options = [(n.replace("_", " "), n) for n in names] + [
+                ("(none: compare before and after the start day)", None)
+            ]
+            c["intervention"].value = names[0] if names else None
+            self.place_start()
+        self.redraw()
+
+    def place_start(self) -> None:
+        """Start phase B at the intervention's first use (else mid-journal)."""
+        start = self.controls["start"]
+        day = _first_use(self.journal.entries, self.controls["intervention"].value)
+        options = [value for _, value in start.options]
+        if day not in options:
+            day = options[len(options) // 2]
+        start.value = day
+
+    def on_intervention(self, _change=None) -> None:
+        if self.hold:
+            return
+        with self.hold:
+            self.place_start()
+        self.redraw()
+
+    def choose(self, _change=None) -> None:
+        try:
+            self.set_journal(self.journals.get(self.controls["journal"].value))
+        except ValueError as error:
+            self.summary.value = message_html("This journal cannot be read:", error)
+
+
+def make_did_it_help(journal=None, *, dpi: int = 90):
+    """Build "did it help?": pick an intervention and its start, see before against after.
+
+    The phase plot (:func:`sci_pain.plot_phases`) shows the daily means before (A) and after
+    (B) the start, and below it the comparison in words, its measures (NAP, Tau, Tau-BC with
+    intervals) and every warning of :func:`sci_pain.compare_phases` (few days, a baseline
+    trend, autocorrelation, regression to the mean, confounding).
+
+    Parameters
+    ----------
+    journal : Journal or DataFrame, optional
+        A journal to show first; the example journals are offered too.
+    dpi : int, default 90
+        Resolution of the phase plot.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        CSS class ``sci-pain-did-it-help``, with attributes ``controls`` (dict: ``journal``,
+        ``intervention``, ``start``, ``washin``), ``figure`` (Output: the phase plot as an
+        ``<img>`` with alt text), ``alt`` (HTML),
+        ``summary`` (HTML: the comparison in words, the measures and the warnings),
+        ``result`` (the last :class:`sci_pain.PhaseComparison`, or None) and ``journal``.
+
+    Examples
+    --------
+    >>> box = make_did_it_help()
+    >>> box.controls["intervention"].value
+    'tens'
+    >>> "Before tens" in box.summary.value
+    True
+    """
+    widget = _DidItHelp(Journals(journal), dpi=dpi)
+    widget.choose()
+    return static_fallback(
+        widget.box,
+        lambda: figure_static_html("Did it help?", widget.shown),
+        "[Did it help?: interactive widget]",
+    )
