@@ -37,7 +37,7 @@ def filter_entries(
     site: str | None = None,
     side: str | None = None,
 ) -> pd.DataFrame:
-    """The entries from ``start`` to ``end`` (whole days) recorded at one site and side.
+    """Keep the entries from ``start`` to ``end`` (whole days) recorded at one site and side.
 
     Parameters
     ----------
@@ -103,7 +103,7 @@ def _matches(entries: pd.DataFrame, column: str, value: str, allowed) -> np.ndar
 
 
 def journal_days(entries) -> list[_dt.date]:
-    """Every calendar day from a journal's first entry to its last (for a date slider).
+    """List every calendar day from a journal's first entry to its last (for a date slider).
 
     Parameters
     ----------

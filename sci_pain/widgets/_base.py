@@ -33,11 +33,13 @@ import html
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from sci_pain.style import PALETTE
 
 __all__ = [
     "BORDER",
+    "FigureView",
     "Hold",
     "STATIC_HTML_MIMETYPE",
     "WIDE",
@@ -54,6 +56,7 @@ __all__ = [
     "message_html",
     "notice_html",
     "show",
+    "slider",
     "static_fallback",
     "style_html",
 ]
@@ -107,7 +110,7 @@ def static_fallback(box, static_html: Callable[[], str], text: str | Callable[[]
 
 
 def figure_static_html(title: str, shown: tuple[bytes, str] | None) -> str:
-    """The static view of a widget that shows one figure: a note, the figure, its description.
+    """Return the static view of a one-figure widget: a note, the figure, its description.
 
     Parameters
     ----------
@@ -185,7 +188,7 @@ def notice_html(
     tag: str = "div",
     spaced: bool = False,
 ) -> str:
-    """A boxed notice: a bold title, then the text (both escaped).
+    """Return a boxed notice: a bold title, then the text (both escaped).
 
     Parameters
     ----------
@@ -222,7 +225,7 @@ def notice_html(
 
 
 def message_html(title: str, error: Exception | str) -> str:
-    """A message in a journal widget: what could not be done, and the reader's reason.
+    """Return a message of a journal widget: what could not be done, and why.
 
     Examples
     --------
@@ -259,7 +262,7 @@ def feedback_html(correct: bool, title: str = "", rest: str = "") -> str:
 
 
 def error_html(error: Exception) -> str:
-    """An unexpected error in a callback, shown in the widget (role ``alert``).
+    """Describe an unexpected error of a callback, to show in the widget (role ``alert``).
 
     Examples
     --------
@@ -277,7 +280,7 @@ def error_html(error: Exception) -> str:
 
 def guarded(
     update: Callable[[], None],
-    show_error: Callable[[str], None],
+    show_error: Callable[[str], None] | Any,
     *,
     catch: type[Exception] | tuple[type[Exception], ...] = Exception,
     describe: Callable[[Exception], str] = error_html,
@@ -288,8 +291,9 @@ def guarded(
     ----------
     update : callable
         Called without arguments on every change.
-    show_error : callable
-        Receives the HTML describing an error (e.g. sets a result widget's value).
+    show_error : callable or widget
+        Receives the HTML describing an error; a widget (e.g. the HTML widget of the
+        result) shows it as its ``value``.
     catch : exception type or tuple, default Exception
         The errors to show; others propagate.
     describe : callable, default :func:`error_html`
@@ -300,6 +304,12 @@ def guarded(
     callable
         A callback for ``control.observe(...)`` (it ignores the change it is given).
     """
+
+    if not callable(show_error):
+        widget = show_error
+
+        def show_error(text: str) -> None:
+            widget.value = text
 
     def callback(_change=None) -> None:
         try:
@@ -314,7 +324,7 @@ def guarded(
 
 
 def img_html(png: bytes, alt: str) -> str:
-    """A PNG as an ``<img>`` inside a ``<figure>``, with its alt text (also shown on hover)."""
+    """Return a PNG as an ``<img>`` in a ``<figure>``, with its alt text (also on hover)."""
     data = base64.b64encode(png).decode("ascii")
     text = html.escape(alt, quote=True)
     return (
@@ -325,7 +335,7 @@ def img_html(png: bytes, alt: str) -> str:
 
 
 def html_output(html_text: str, text: str) -> tuple[dict, ...]:
-    """The ``outputs`` of an Output widget that shows HTML (and ``text`` as its plain form).
+    """Return the ``outputs`` of an Output widget showing HTML (``text``: its plain form).
 
     Assigned to ``output.outputs`` in one step, so that a redraw does not flicker.
     """
@@ -339,18 +349,66 @@ def html_output(html_text: str, text: str) -> tuple[dict, ...]:
 
 
 def figure_output(png: bytes, alt: str) -> tuple[dict, ...]:
-    """The ``outputs`` of an Output widget that shows a PNG as an ``<img>`` with alt text."""
+    """Return the ``outputs`` of an Output widget showing a PNG as an ``<img>`` with alt text."""
     return html_output(img_html(png, alt), f"[Figure: {alt}]")
 
 
+class FigureView:
+    """Where a widget shows its figure: an ``<img>`` with alt text (or an Image), described below.
+
+    Parameters
+    ----------
+    image : bool, default False
+        Show the PNG in an ``ipywidgets.Image`` (sent as bytes; no alt text, so the
+        description below is its only text version) instead of an ``Output``.
+
+    Attributes
+    ----------
+    figure : ipywidgets.Output or ipywidgets.Image
+    alt : ipywidgets.HTML
+        The description below the figure (or a message in its place).
+    shown : (bytes, str) or None
+        The picture shown and its description, for :meth:`static_html`.
+    """
+
+    def __init__(self, *, image: bool = False):
+        import ipywidgets as w
+
+        self.image = image
+        if image:
+            self.figure = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
+        else:
+            self.figure = w.Output()
+        self.alt = w.HTML()
+        self.shown: tuple[bytes, str] | None = None
+
+    def show(self, png: bytes, alt: str) -> None:
+        """Show a picture (in an Output, as an ``<img>`` with ``alt``) and keep it."""
+        if self.image:
+            self.figure.value = png
+        else:
+            self.figure.outputs = figure_output(png, alt)
+        self.shown = (png, alt)
+
+    def describe(self, alt: str) -> None:
+        """Describe the figure below it (and keep the description for the static view)."""
+        self.alt.value = alt_html(alt)
+        if self.shown is not None:
+            self.shown = (self.shown[0], alt)
+
+    def static_html(self, title: str) -> str:
+        """Return the static view of the widget: a note, the picture, its description."""
+        return figure_static_html(title, self.shown)
+
+
 def alt_html(alt: str) -> str:
-    """A figure's description shown below it."""
+    """Return a figure's description, to show below it."""
     return f'<p class="sci-pain-alt"><b>Figure description:</b> {html.escape(alt)}</p>'
 
 
 @cache
 def style_html(name: str) -> str:
-    """The CSS of ``sci_pain/widgets/styles/<name>.css`` in a ``<style>`` element.
+    """Return the CSS of ``sci_pain/widgets/styles/<name>.css`` in a ``<style>`` element.
 
     Examples
     --------
@@ -365,7 +423,7 @@ def style_html(name: str) -> str:
 
 
 def dropdown(description: str, tooltip: str | None = None, **kwargs):
-    """A Dropdown with its description in full, as wide as its content.
+    """Make a Dropdown with its description in full, as wide as its content.
 
     Parameters
     ----------
@@ -380,10 +438,56 @@ def dropdown(description: str, tooltip: str | None = None, **kwargs):
     return w.Dropdown(description=description, tooltip=tooltip, **kwargs)
 
 
-def checkbox(
-    description: str, tooltip: str | None = None, *, value: bool = False, width: str = "auto"
+def slider(
+    description: str,
+    tooltip: str | None,
+    *,
+    value,
+    low,
+    high,
+    continuous: bool = False,
+    whole: bool = True,
+    **kwargs,
 ):
-    """A tick box whose label starts at the box (no indent)."""
+    """Make a slider with its description in full.
+
+    Parameters
+    ----------
+    description, tooltip : str
+    value, low, high : int or float
+        Where it starts, and its ends.
+    continuous : bool, default False
+        Redraw while the handle is dragged (True) or when it is let go.
+    whole : bool, default True
+        Whole numbers (IntSlider) or not (FloatSlider).
+    **kwargs
+        Any other slider argument (``step``, ``layout``).
+    """
+    import ipywidgets as w
+
+    kind = w.IntSlider if whole else w.FloatSlider
+    if tooltip is not None:
+        kwargs["tooltip"] = tooltip
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        description=description,
+        continuous_update=continuous,
+        style=WIDE,
+        **kwargs,
+    )
+
+
+def checkbox(
+    description: str,
+    tooltip: str | None = None,
+    *,
+    value: bool = False,
+    width: str = "auto",
+    **kwargs,
+):
+    """Make a tick box whose label starts at the box (no indent)."""
     import ipywidgets as w
 
     return w.Checkbox(
@@ -392,4 +496,5 @@ def checkbox(
         tooltip=tooltip,
         indent=False,
         layout=w.Layout(width=width),
+        **kwargs,
     )

@@ -1,4 +1,4 @@
-"""The dashboard's fast path through matplotlib's Agg backend, kept in one place.
+r"""The dashboard's fast path through matplotlib's Agg backend, kept in one place.
 
 Two things make an interactive redraw fast, and both reach below matplotlib's public API,
 so they live here and nowhere else:
@@ -22,7 +22,7 @@ Examples
 --------
 >>> from matplotlib.figure import Figure
 >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
-b'\\x89PNG'
+b'\x89PNG'
 >>> TEXT_CACHE.reason.startswith(("on:", "off:"))
 True
 """
@@ -69,7 +69,7 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def encode_png(canvas) -> bytes:
-    """Return an Agg canvas's picture as an RGB PNG, written directly (not by Pillow).
+    r"""Return an Agg canvas's picture as an RGB PNG, written directly (not by Pillow).
 
     Rows are unfiltered and compressed with zlib at level 1: for a plot (mostly flat colour)
     this is about four times faster than Pillow's encoder and no larger. Lossless.
@@ -91,7 +91,7 @@ def encode_png(canvas) -> bytes:
     >>> canvas = FigureCanvasAgg(Figure(figsize=(1, 1), dpi=20))
     >>> canvas.draw()
     >>> encode_png(canvas)[:8]
-    b'\\x89PNG\\r\\n\\x1a\\n'
+    b'\x89PNG\r\n\x1a\n'
     """
     rgba = np.asarray(canvas.buffer_rgba())
     height, width = rgba.shape[:2]
@@ -169,7 +169,7 @@ class TextCache:
         )
 
     def bitmap(self, renderer, s: str, prop, flags, antialiased: bool) -> tuple:
-        """The rasterised string (bitmap, descent, x offset, y offset), made once."""
+        """Return the rasterised string (bitmap, descent, x offset, y offset), made once."""
         key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags, antialiased)
         entry = self.bitmaps.get(key)
         if entry is not None:
@@ -225,7 +225,7 @@ def _renderer_class():
 
 @cache
 def fast_canvas_class():
-    """The Agg canvas class whose renderer caches rasterised text (see the module docstring).
+    """Return the Agg canvas class whose renderer caches rasterised text.
 
     Returns
     -------
@@ -261,7 +261,7 @@ def fast_canvas_class():
 
 
 def render_png(figure: Figure) -> bytes:
-    """Draw a figure with Agg and return it as PNG, fast.
+    r"""Draw a figure with Agg and return it as PNG, fast.
 
     Unlike :func:`sci_pain.html.figures.figure_png` there is no ``bbox_inches="tight"`` (which
     draws twice): the figure is drawn as laid out, once, and encoded with light compression
@@ -281,7 +281,7 @@ def render_png(figure: Figure) -> bytes:
     --------
     >>> from matplotlib.figure import Figure
     >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
-    b'\\x89PNG'
+    b'\x89PNG'
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 

@@ -47,7 +47,7 @@ _ACCEPT = ".csv,.json,.txt,text/csv,application/json"
 
 
 def example_choices() -> list[tuple[str, str]]:
-    """The example journals as dropdown options: ``("Example: <cause>", name)``."""
+    """List the example journals as dropdown options: ``("Example: <cause>", name)``."""
     from sci_pain.simulate import list_example_journals
 
     return [
@@ -57,7 +57,7 @@ def example_choices() -> list[tuple[str, str]]:
 
 
 def as_journal(journal) -> Journal:
-    """A Journal from a Journal, or from a frame of records (checked by the journal reader).
+    """Return a Journal, or make one from a frame of records (checked by the reader).
 
     Raises
     ------
@@ -102,7 +102,7 @@ class Journals:
         self.options.extend(example_choices())
 
     def get(self, key: str) -> Journal:
-        """The journal of a dropdown value (an example is read when first asked for)."""
+        """Return the journal of a dropdown value (an example is read when first asked for)."""
         from sci_pain.simulate import load_example_journal
 
         if key == GIVEN:
@@ -122,7 +122,7 @@ class Journals:
 
 
 def journal_dropdown(journals: Journals):
-    """The Dropdown choosing among ``journals`` (the first one chosen)."""
+    """Make the Dropdown choosing among ``journals`` (the first one chosen)."""
     import ipywidgets as w
 
     return w.Dropdown(
@@ -136,7 +136,7 @@ def journal_dropdown(journals: Journals):
 
 
 def journal_html(journal: Journal) -> str:
-    """A journal's one-line summary, then its problems table (at most 40 rows)."""
+    """Show a journal's one-line summary, then its problems table (at most 40 rows)."""
     import pandas as pd
 
     text = f"<p><b>Journal:</b> {html.escape(journal.summary())}</p>"
@@ -160,7 +160,7 @@ def journal_html(journal: Journal) -> str:
 
 
 def upload_control(description: str, tooltip: str, **layout):
-    """The FileUpload button for a diary file (a CSV, a Bearable or Flaredown export, FHIR)."""
+    """Make the FileUpload button for a diary (a CSV, a Bearable or Flaredown export, FHIR)."""
     import ipywidgets as w
 
     return w.FileUpload(
@@ -173,7 +173,7 @@ def upload_control(description: str, tooltip: str, **layout):
 
 
 def uploaded_file(upload) -> tuple[str, bytes] | None:
-    """The name and content of the file last given to a FileUpload (None: no file)."""
+    """Return the name and content of the file last given to a FileUpload (None: no file)."""
     if not upload.value:
         return None
     item = upload.value[-1]

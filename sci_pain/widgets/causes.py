@@ -35,7 +35,7 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sci_pain.html import cause_card_html, management_html
 from sci_pain.knowledge import (
@@ -53,6 +53,7 @@ from sci_pain.plotting import alt_text_leg_sites, plot_leg_sites
 from sci_pain.style import PALETTE
 from sci_pain.widgets._base import (
     BORDER,
+    Hold,
     checkbox,
     dropdown,
     guarded,
@@ -88,6 +89,21 @@ def _container(children: list, css_class: str, *, wrap_labels: bool = False):
     if wrap_labels:
         box.add_class("sci-pain-wrap-labels")
     return box
+
+
+def _connect(box, controls, update: Callable[[], None], result, static, text: str) -> Callable:
+    """Run ``update`` now and on every change of ``controls``; give ``box`` its static view.
+
+    An error in ``update`` is shown in ``result`` (:func:`sci_pain.widgets._base.guarded`);
+    ``static`` returns the static HTML (:func:`sci_pain.widgets._base.static_fallback`).
+    Returns the callback, for a button that redraws too.
+    """
+    callback = guarded(update, result)
+    for control in controls:
+        control.observe(callback, names="value")
+    callback()
+    static_fallback(box, static, text)
+    return callback
 
 
 def _static(title: str, body: str, note: str) -> str:
@@ -169,14 +185,11 @@ def make_cause_explorer(cause: str | None = None):
         alt = alt_text_leg_sites(chooser.value)
         box.figure_alt = replace_output(figure, plot_leg_sites(chooser.value), alt=alt).alt
 
-    def show_error(text: str) -> None:
-        card.value = text
-
-    callback = guarded(update, show_error)
-    chooser.observe(callback, names="value")
-    callback()
-    return static_fallback(
+    _connect(
         box,
+        [chooser],
+        update,
+        card,
         lambda: _static(
             "Cause explorer",
             card.value,
@@ -184,6 +197,7 @@ def make_cause_explorer(cause: str | None = None):
         ),
         "Cause explorer: pick a cause to read its card (interactive when run).",
     )
+    return box
 
 
 # -- the reasoning aid ----------------------------------------------------------------------------
@@ -296,7 +310,7 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
     box.controls, box.result, box.disclaimer, box.clear = controls, result, disclaimer, clear
     box.groups = groups
     box.explanation = explain_causes([])
-    clearing = False
+    clearing = Hold()
 
     def update() -> None:
         if clearing:
@@ -304,27 +318,11 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
         box.explanation = explain_causes([fid for fid, c in controls.items() if c.value])
         result.value = _explanation_html(box.explanation)
 
-    def show_error(text: str) -> None:
-        result.value = text
-
-    callback = guarded(update, show_error)
-    for control in controls.values():
-        control.observe(callback, names="value")
-
-    def untick(_button=None) -> None:
-        nonlocal clearing
-        clearing = True
-        try:
-            for control in controls.values():
-                control.value = False
-        finally:
-            clearing = False
-        callback()
-
-    clear.on_click(untick)
-    callback()
-    return static_fallback(
+    callback = _connect(
         box,
+        controls.values(),
+        update,
+        result,
         lambda: _static(
             "Reasoning aid",
             _disclaimer_html() + _explanation_html(box.explanation),
@@ -333,6 +331,15 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
         "Reasoning aid: tick findings to rank the causes, red flags first (interactive when "
         "run). Not a diagnosis.",
     )
+
+    def untick(_button=None) -> None:
+        with clearing:
+            for control in controls.values():
+                control.value = False
+        callback()
+
+    clear.on_click(untick)
+    return box
 
 
 # -- the management matcher -----------------------------------------------------------------------
@@ -415,15 +422,11 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
         box.options = management_for(chooser.value, situation=ticked())
         result.value = management_html(chooser.value, situation=ticked())
 
-    def show_error(text: str) -> None:
-        result.value = text
-
-    callback = guarded(update, show_error)
-    for control in controls.values():
-        control.observe(callback, names="value")
-    callback()
-    return static_fallback(
+    _connect(
         box,
+        controls.values(),
+        update,
+        result,
         lambda: _static(
             "Management matcher",
             result.value,
@@ -432,3 +435,4 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
         "Management matcher: a cause and the person's situation give the options with the "
         "cautions that apply (interactive when run).",
     )
+    return box

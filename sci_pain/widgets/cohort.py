@@ -1,4 +1,4 @@
-"""Explore a class cohort: how many people show an evening pattern, and how sure can we be?
+"""Explore a class cohort: how many people show an evening pattern, and how sure we can be.
 
 Examples
 --------
@@ -14,31 +14,16 @@ True
 
 from __future__ import annotations
 
-from sci_pain.widgets._base import WIDE, guarded
+from sci_pain.widgets._base import WIDE, guarded, slider
 
 __all__ = ["make_cohort_explorer"]
 
 
-def _slider(kind: str, value, low, high, description: str, **options):
-    """A slider that redraws when let go, with its description in full."""
-    import ipywidgets as w
-
-    slider = w.FloatSlider if kind == "float" else w.IntSlider
-    return slider(
-        value=value,
-        min=low,
-        max=high,
-        description=description,
-        style=WIDE,
-        layout=w.Layout(width="420px"),
-        continuous_update=False,
-        **options,
-    )
-
-
 def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 10):
-    """Sliders for the evening-pattern threshold and the entries needed; a histogram and a
-    sentence with the share of people and its Wilson interval.
+    """Build sliders for an evening pattern; see a histogram and the share of people.
+
+    The sliders set the evening-pattern threshold and the entries needed; the sentence gives
+    the share of people with the pattern and its Wilson interval.
 
     Parameters
     ----------
@@ -65,10 +50,25 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     )
     from sci_pain.widgets.display import replace_output
 
-    threshold = _slider(
-        "float", difference, 0.5, 3.0, "Evening higher by at least (points):", step=0.25
+    wide = w.Layout(width="420px")
+    threshold = slider(
+        "Evening higher by at least (points):",
+        None,
+        value=difference,
+        low=0.5,
+        high=3.0,
+        whole=False,
+        step=0.25,
+        layout=wide,
     )
-    needed = _slider("int", min_entries, 3, 30, "Entries needed (morning and evening):")
+    needed = slider(
+        "Entries needed (morning and evening):",
+        None,
+        value=min_entries,
+        low=3,
+        high=30,
+        layout=wide,
+    )
     confidence = w.Dropdown(
         options=[("80%", 0.8), ("90%", 0.9), ("95%", 0.95), ("99%", 0.99)],
         value=0.95,
@@ -95,10 +95,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         box.alt_text = alt_text_evening_pattern(table, difference=threshold.value)
         replace_output(output, fig, alt=box.alt_text)
 
-    def show_error(text: str) -> None:
-        summary.value = text
-
-    redraw = guarded(draw, show_error)
+    redraw = guarded(draw, summary)
     for control in (threshold, needed, confidence):
         control.observe(redraw, names="value")
     redraw()

@@ -1,4 +1,4 @@
-"""The computation behind the journal dashboard: filter, update figures in place, render fast.
+r"""The computation behind the journal dashboard: filter, update figures in place, render fast.
 
 :func:`sci_pain.make_journal_dashboard` only wires controls to this module. Here a journal's
 entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_entries`), and
@@ -25,7 +25,7 @@ Examples
 >>> figures = JournalFigures(sp.load_example_journal("neuropathic"))
 >>> shown = figures.render("timeline", JournalView(window=14))
 >>> shown.png[:4], shown.title
-(b'\\x89PNG', 'Pain over time')
+(b'\x89PNG', 'Pain over time')
 >>> "14-day rolling mean" in shown.alt
 True
 """
@@ -43,6 +43,7 @@ import pandas as pd
 
 from sci_pain.analysis import as_entries, filter_entries, scan_red_flags
 from sci_pain.errors import did_you_mean
+from sci_pain.plotting import PLOT_KINDS
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
@@ -56,16 +57,9 @@ __all__ = [
     "JournalFigures",
 ]
 
-DASHBOARD_KINDS: tuple[str, ...] = (
-    "timeline",
-    "calendar",
-    "time_of_day_weekday",
-    "body_map",
-    "descriptors",
-    "association",
-    "overview",
-)
-"""The figures the dashboard shows (each ``plot_<kind>`` of :mod:`sci_pain.plotting.journal`)."""
+DASHBOARD_KINDS: tuple[str, ...] = tuple(kind for kind in PLOT_KINDS if kind != "phases")
+"""The figures the dashboard shows: each journal figure of :mod:`sci_pain.plotting.journal`
+(``plot_<kind>``) but the phase plot, which "did it help?" shows."""
 
 KIND_LABELS: dict[str, str] = {
     "timeline": "Timeline",
@@ -127,7 +121,7 @@ class JournalView:
         return (self.start, self.end, self.site, self.side)
 
     def key(self, kind: str) -> tuple:
-        """The part of the view a figure of ``kind`` depends on (for caching)."""
+        """Return the part of the view a figure of ``kind`` depends on (for caching)."""
         if kind in ("timeline", "overview"):
             return (*self.filters, self.window)
         if kind == "association":
@@ -135,7 +129,7 @@ class JournalView:
         return self.filters
 
     def describe(self) -> str:
-        """The filters in words, e.g. ``"site foot, side left, 2026-03-01 to 2026-03-31"``."""
+        """Say the filters in words, e.g. ``"site foot, side left, 2026-03-01 to 2026-03-31"``."""
         parts = []
         if self.site:
             parts.append(f"site {self.site.replace('_', ' ')}")
@@ -280,7 +274,7 @@ class JournalFigures:
         return self._flags
 
     def entries_for(self, view: JournalView) -> pd.DataFrame:
-        """The entries a view shows (cached)."""
+        """Return the entries a view shows (cached)."""
         return self._filtered.fetch(
             view.filters,
             lambda: filter_entries(
@@ -289,7 +283,7 @@ class JournalFigures:
         )
 
     def flags_for(self, view: JournalView) -> pd.DataFrame:
-        """The red flags among the entries a view shows (cached)."""
+        """Return the red flags among the entries a view shows (cached)."""
 
         def compute() -> pd.DataFrame:
             entries = self.entries_for(view)
@@ -301,7 +295,7 @@ class JournalFigures:
 
     # -- figures -------------------------------------------------------------------------
     def figure(self, kind: str) -> Figure:
-        """The live figure of a kind (drawn on first use)."""
+        """Return the live figure of a kind (drawn on first use)."""
         return self._slot(kind).figure
 
     def draw(self, kind: str) -> None:
@@ -406,7 +400,7 @@ class JournalFigures:
         return getattr(pj, f"update_{kind}")(ax, entries)
 
     def association(self, view: JournalView) -> pd.Series:
-        """The association of daily pain with the view's measure and lag (cached).
+        """Return the association of daily pain with the view's measure and lag (cached).
 
         The row of :func:`sci_pain.associations` that the association plot and its alt
         text both show, computed once.
@@ -441,7 +435,7 @@ class JournalFigures:
         return None
 
     def alt_text(self, kind: str, view: JournalView) -> str:
-        """The alt text of a kind's figure for a view (cached)."""
+        """Return the alt text of a kind's figure for a view (cached)."""
         from sci_pain.plotting import alt_text, association_alt_text
 
         def compute() -> str:
@@ -512,7 +506,7 @@ class JournalFigures:
         return replace(picture, alt=self.alt_text(kind, view)) if with_alt else picture
 
     def message(self, kind: str, message: str) -> RenderedFigure:
-        """A picture that says ``message`` instead of a figure (and has it as alt text)."""
+        """Render a picture that says ``message`` instead of a figure (and has it as alt text)."""
         return self._render_message(kind, message)
 
     def _render_message(self, kind: str, message: str) -> RenderedFigure:

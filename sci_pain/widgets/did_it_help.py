@@ -1,4 +1,4 @@
-""" "Did it help?": pick an intervention and its start, see before against after.
+"""The "did it help?" widget: pick an intervention and its start, see before against after.
 
 Wiring only: :func:`sci_pain.compare_phases` compares the phases and
 :func:`sci_pain.plot_phases` draws them. The builder returns its container without displaying
@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING, Any
 from sci_pain.widgets._base import (
     BORDER,
     WIDE,
+    FigureView,
     Hold,
-    alt_html,
     dropdown,
-    figure_output,
-    figure_static_html,
     message_html,
+    slider,
     static_fallback,
     style_html,
 )
@@ -47,7 +46,7 @@ _HEADER = (
 
 
 def _comparison_html(result) -> str:
-    """The comparison in words, its measures and its warnings."""
+    """Show the comparison in words, its measures and its warnings."""
     from sci_pain.html import table
 
     lines = [line for line in result.summary().split("\n") if line not in result.warnings]
@@ -75,7 +74,7 @@ def _comparison_html(result) -> str:
 
 
 def _first_use(entries, name) -> Any:
-    """The day an intervention was first recorded (None: never, or no intervention)."""
+    """Return the day an intervention was first recorded (None: never, or no intervention)."""
     from sci_pain.analysis import multi_values
 
     if name is None or "interventions" not in entries.columns:
@@ -86,7 +85,7 @@ def _first_use(entries, name) -> Any:
 
 
 def _interventions(entries) -> list[str]:
-    """The interventions a journal records, the one started last (longest baseline) first."""
+    """List the interventions a journal records, the one started last (longest baseline) first."""
     from sci_pain.analysis import multi_values
     from sci_pain.journal import INTERVENTIONS
 
@@ -118,14 +117,12 @@ def _controls(journals: Journals) -> dict:
             style=WIDE,
             layout=w.Layout(width="80%"),
         ),
-        "washin": w.IntSlider(
+        "washin": slider(
+            "Wash-in (days):",
+            "Days at the start of B left out, for a treatment that takes time to act.",
             value=0,
-            min=0,
-            max=28,
-            description="Wash-in (days):",
-            tooltip="Days at the start of B left out, for a treatment that takes time to act.",
-            continuous_update=False,
-            style=WIDE,
+            low=0,
+            high=28,
         ),
     }
 
@@ -142,25 +139,25 @@ class _DidItHelp:
         self.journals = journals
         self.hold = Hold()
         self.controls = c = _controls(journals)
-        self.figure, self.alt, self.summary = w.Output(), w.HTML(), w.HTML()
+        self.panel, self.summary = FigureView(), w.HTML()
         with style_context():
             self.fig = Figure(figsize=(8.5, 4.2), dpi=dpi)
             self.fig.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.25)
             self.ax = self.fig.add_subplot()
         self.journal: Journal | None = None
-        self.shown: tuple[bytes, str] | None = None
         c["journal"].observe(self.choose, names="value")
         c["intervention"].observe(self.on_intervention, names="value")
         c["start"].observe(self.redraw, names="value")
         c["washin"].observe(self.redraw, names="value")
         self.box = w.VBox(
-            [w.HTML(style_html("journal") + _HEADER), *c.values(), self.figure, self.alt]
-            + [self.summary],
+            [w.HTML(style_html("journal") + _HEADER), *c.values(), self.panel.figure]
+            + [self.panel.alt, self.summary],
             layout=w.Layout(**BORDER),
         )
         self.box.add_class("sci-pain-did-it-help")
         self.box.controls = c
-        self.box.figure, self.box.alt, self.box.summary = self.figure, self.alt, self.summary
+        self.box.figure, self.box.alt = self.panel.figure, self.panel.alt
+        self.box.summary = self.summary
         self.box.result = self.box.journal = None
 
     def redraw(self, _change=None) -> None:
@@ -189,11 +186,10 @@ class _DidItHelp:
             plot_phases(result, ax=self.ax)
             png = render_png(self.fig)
         text = alt_text("phases", result)
-        self.figure.outputs = figure_output(png, text)
-        self.alt.value = alt_html(text)
+        self.panel.show(png, text)
+        self.panel.describe(text)
         self.summary.value = _comparison_html(result)
         self.box.result = result
-        self.shown = (png, text)
 
     def set_journal(self, journal: Journal) -> None:
         """Offer a journal's interventions and days; compare around the first one's start."""
@@ -273,6 +269,6 @@ def make_did_it_help(journal=None, *, dpi: int = 90):
     widget.choose()
     return static_fallback(
         widget.box,
-        lambda: figure_static_html("Did it help?", widget.shown),
+        lambda: widget.panel.static_html("Did it help?"),
         "[Did it help?: interactive widget]",
     )

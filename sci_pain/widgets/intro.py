@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.widgets._base import WIDE, dropdown, guarded, html_output, static_fallback
+from sci_pain.widgets._base import dropdown, guarded, html_output, slider, static_fallback
 from sci_pain.widgets._journals import example_choices
 
 __all__ = ["make_first_look"]
@@ -48,14 +48,8 @@ def make_first_look(name: str = "neuropathic"):
         value=name,
         layout=w.Layout(width="420px"),
     )
-    window = w.IntSlider(
-        value=7,
-        min=1,
-        max=28,
-        description="Smoothing (days):",
-        tooltip="Width of the rolling mean, in days",
-        style=WIDE,
-        continuous_update=False,
+    window = slider(
+        "Smoothing (days):", "Width of the rolling mean, in days", value=7, low=1, high=28
     )
     output = w.Output()
     box = w.VBox([w.HBox([journal, window]), output])

@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING, Literal
 from sci_pain.widgets._base import (
     BORDER,
     WIDE,
+    FigureView,
     Hold,
-    alt_html,
     dropdown,
-    figure_output,
-    figure_static_html,
     message_html,
+    slider,
     static_fallback,
     style_html,
 )
@@ -81,7 +80,7 @@ def _shown_html(journal: Journal | None, *, note: str = "") -> str:
 
 
 def _message_picture(kind: str, text: str, *, dpi: int):
-    """A picture that says ``text`` in place of a figure (nothing of another journal)."""
+    """Render a picture that says ``text`` in place of a figure (nothing of another journal)."""
     import pandas as pd
 
     from sci_pain.widgets.dashboard import JournalFigures
@@ -91,7 +90,7 @@ def _message_picture(kind: str, text: str, *, dpi: int):
 
 
 def _flags_html(flags: pd.DataFrame) -> str:
-    """The red flags among the entries shown, counted as episodes, in the one rendering."""
+    """Show the red flags among the entries shown, counted as episodes, in the one rendering."""
     from sci_pain.analysis import red_flag_episodes
     from sci_pain.html import render_red_flags
 
@@ -118,7 +117,7 @@ def _has_entries(journal: Journal) -> bool:
 
 
 def _controls(journals: Journals) -> dict:
-    """The dashboard's controls, by name (their values are set when a journal is shown)."""
+    """Make the dashboard's controls, by name (their values are set when a journal is shown)."""
     import ipywidgets as w
 
     from sci_pain.widgets.dashboard import DASHBOARD_KINDS, KIND_LABELS
@@ -136,14 +135,13 @@ def _controls(journals: Journals) -> dict:
             options=[(KIND_LABELS[k], k) for k in DASHBOARD_KINDS],
             value="timeline",
         ),
-        "window": w.IntSlider(
+        "window": slider(
+            "Smoothing (days):",
+            "Rolling-mean window of the timeline, in days (7 smooths out weekdays).",
             value=7,
-            min=1,
-            max=28,
-            description="Smoothing (days):",
-            tooltip="Rolling-mean window of the timeline, in days (7 smooths out weekdays).",
-            continuous_update=True,
-            style=WIDE,
+            low=1,
+            high=28,
+            continuous=True,
         ),
         "dates": w.SelectionRangeSlider(
             options=[("-", None)],
@@ -159,13 +157,13 @@ def _controls(journals: Journals) -> dict:
             "Side:", "Only entries recorded for this side (left, right or both legs)."
         ),
         "variable": dropdown("Measure:", "The daily measure set against daily mean pain."),
-        "lag": w.IntSlider(
+        "lag": slider(
+            "Lag (days):",
+            "0: the same day; 1: the measure on the day before the pain; ...",
             value=0,
-            min=0,
-            max=3,
-            description="Lag (days):",
-            tooltip="0: the same day; 1: the measure on the day before the pain; ...",
-            style=WIDE,
+            low=0,
+            high=3,
+            continuous=True,
         ),
     }
 
@@ -179,13 +177,11 @@ class _Dashboard:
         self.journals, self.render, self.dpi, self.prepare = journals, render, dpi, prepare
         self.hold = Hold()
         self.controls = c = _controls(journals)
-        self.status, self.flags, self.alt = w.HTML(), w.HTML(), w.HTML()
+        self.status, self.flags = w.HTML(), w.HTML()
         self.shown = w.HTML()  # which journal the figure belongs to, right above it
         self.dates_label = w.HTML(layout=w.Layout(width="max-content"))
-        if render == "image":
-            self.figure = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
-        else:
-            self.figure = w.Output()
+        self.panel = FigureView(image=render == "image")
+        self.figure, self.alt = self.panel.figure, self.panel.alt
         self.association_row = w.HBox([c["variable"], c["lag"]])
         self.journal: Journal | None = None
         self.figures: JournalFigures | None = None
@@ -228,7 +224,7 @@ class _Dashboard:
 
     # -- what is shown ------------------------------------------------------------------------
     def view(self) -> JournalView:
-        """The view the controls select."""
+        """Return the view the controls select."""
         from sci_pain.widgets.dashboard import JournalView
 
         c = self.controls
@@ -245,7 +241,7 @@ class _Dashboard:
         )
 
     def first_view(self, entries) -> JournalView:
-        """The view a journal opens with (all its days, sites and sides)."""
+        """Return the view a journal opens with (all its days, sites and sides)."""
         from sci_pain.analysis import ASSOCIATION_VARIABLES, journal_days
         from sci_pain.widgets.dashboard import JournalView
 
@@ -261,19 +257,14 @@ class _Dashboard:
 
     def show(self, picture, alt_text: str | None) -> None:
         """Put a picture in the figure widget."""
-        if self.render == "image":
-            self.figure.value = picture.png
-        else:
-            self.figure.outputs = figure_output(picture.png, alt_text or picture.alt)
+        self.panel.show(picture.png, alt_text or picture.alt)
 
     def keep(self, picture) -> None:
         self.picture = self.box.picture = picture
 
     def static_view(self) -> str:
-        """The figure shown and its description, for a notebook read without a kernel."""
-        picture = self.picture
-        shown = None if picture is None else (picture.png, picture.alt)
-        return figure_static_html("Journal dashboard", shown)
+        """Return the figure shown and its description, for a notebook read without a kernel."""
+        return self.panel.static_html("Journal dashboard")
 
     # -- callbacks ---------------------------------------------------------------------------
     def redraw(self, _change=None) -> None:
@@ -294,7 +285,7 @@ class _Dashboard:
             if self.render == "output":
                 self.show(picture, text)
             picture = dataclasses.replace(picture, alt=text)
-            self.alt.value = alt_html(text)
+            self.panel.describe(text)
             self.flags.value = _flags_html(figures.flags_for(current))
         except ValueError as error:  # AnalysisError: the journal lacks what this figure needs
             picture = figures.message(kind, f"This figure cannot be drawn: {error}")
@@ -315,7 +306,7 @@ class _Dashboard:
         self.alt.value = message_html("Nothing to show:", text)
 
     def figures_of(self, journal: Journal) -> JournalFigures:
-        """The figures of a journal (made once per journal)."""
+        """Return the figures of a journal (made once per journal)."""
         from sci_pain.widgets.dashboard import JournalFigures
 
         key = id(journal)
@@ -324,7 +315,7 @@ class _Dashboard:
         return self.by_journal[key]
 
     def set_choices(self, entries) -> None:
-        """The dates, sites, sides and measures of a journal's entries, all selected."""
+        """Offer the dates, sites, sides and measures of a journal's entries, all selected."""
         from sci_pain.analysis import ASSOCIATION_VARIABLES, journal_days
         from sci_pain.journal import SIDES, SITES
 

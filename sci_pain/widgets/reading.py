@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sci_pain.style import PALETTE
@@ -33,7 +34,7 @@ MESSY_EXAMPLE = "messy_example"
 
 
 def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
-    """The example journals and the messy file: name -> (dropdown label, loader)."""
+    """List the example journals and the messy file: name -> (dropdown label, loader)."""
     from sci_pain._resources import data_path
     from sci_pain.journal import read_journal
     from sci_pain.simulate import list_example_journals, load_example_journal
@@ -52,7 +53,7 @@ def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
 
 
 def _labelled(journal: Journal, name: str) -> Journal:
-    """The journal under a short source label: a bundled file's path depends on the machine."""
+    """Relabel a journal's source briefly: a bundled file's path depends on the machine."""
     return dataclasses.replace(journal, source=f"{name}.csv")
 
 
@@ -97,14 +98,14 @@ def _figure_html(journal: Journal, label: str) -> str:
     )
 
 
-def _error_html(error: Exception) -> str:
-    return notice_html(
-        "This journal cannot be shown.",
-        error,
-        css_class="sci-pain-reader-error",
-        colour=PALETTE["orange"],
-        tag="p",
-    )
+_error_html = partial(
+    notice_html,
+    "This journal cannot be shown.",
+    css_class="sci-pain-reader-error",
+    colour=PALETTE["orange"],
+    tag="p",
+)
+"""How a journal that cannot be read is shown (``_error_html(error)``)."""
 
 
 def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, *, value=None):

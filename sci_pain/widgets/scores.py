@@ -58,7 +58,7 @@ class _OutOfRange(ValueError):
 
 
 def _problem_html(problem: Exception) -> str:
-    """What stops a score, in the result: a missing answer, a number out of range, an error."""
+    """Say what stops a score, in the result: a missing answer, a number out of range, an error."""
     if isinstance(problem, _Pending):
         title, css, colour = "One more answer.", "sci-pain-score-pending", PALETTE["blue"]
     elif isinstance(problem, _OutOfRange):
@@ -71,7 +71,7 @@ def _problem_html(problem: Exception) -> str:
 
 
 def _values(controls: Mapping) -> dict:
-    """The value of each control, by name (the score function's arguments)."""
+    """Return the value of each control, by name (the score function's arguments)."""
     return {key: control.value for key, control in controls.items()}
 
 
@@ -96,6 +96,17 @@ def _tick_boxes(items: Iterable[dict], titles: Mapping[str, str] | None = None):
     return controls, rows
 
 
+def _yes_no_widget(name: str, score: Callable, intro: str, *, titles=None):
+    """Build a questionnaire of yes/no items (one tick box each) scored by ``score``."""
+    record = score_definition(name)
+    controls, rows = _tick_boxes(record["items"], titles)
+    box = _assemble(
+        record["title"], controls, rows, lambda: score(**_values(controls)), intro=intro
+    )
+    box.add_class(f"sci-pain-{name}")
+    return box
+
+
 def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intro: str = ""):
     """Lay out the controls above the result and call ``compute`` on every change."""
     import ipywidgets as w
@@ -103,13 +114,10 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
     result = w.HTML(value="")
     result.add_class("sci-pain-result")
 
-    def show_problem(text: str) -> None:
-        result.value = text
-
     def show_score() -> None:
         result.value = score_html(compute())
 
-    update = guarded(show_score, show_problem, catch=(_Pending, ValueError), describe=_problem_html)
+    update = guarded(show_score, result, catch=(_Pending, ValueError), describe=_problem_html)
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -194,7 +202,6 @@ def make_penn_widget():
     >>> "moderate" in box.result.value
     True
     """
-
     record = score_definition("penn_spasm_frequency")
     frequency = dropdown(
         "Spasm frequency:",
@@ -265,7 +272,6 @@ def make_braden_widget(cutoffs=None):
     >>> "total 17" in box.result.value and "not at risk" in box.result.value
     True
     """
-
     record = score_definition("braden")
     controls = {}
     for sub in record["subscales"]:
@@ -310,7 +316,6 @@ def make_wells_widget():
     >>> "total 1" in box.result.value and "emergency" in box.result.value
     True
     """
-
     record = score_definition("wells_dvt")
     controls = {}
     for item in record["items"]:
@@ -423,22 +428,16 @@ def make_dn4_widget():
     >>> "positive" in box.result.value
     True
     """
-
-    record = score_definition("dn4")
     titles = {
         "interview": "Interview: does the pain, or the same area, have ...",
         "examination": "Examination of the painful area",
     }
-    controls, rows = _tick_boxes(record["items"], titles)
-    box = _assemble(
-        record["title"],
-        controls,
-        rows,
-        lambda: dn4(**_values(controls)),
-        intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
+    return _yes_no_widget(
+        "dn4",
+        dn4,
+        "Tick each item answered yes. 4 or more out of 10 is a positive screen.",
+        titles=titles,
     )
-    box.add_class("sci-pain-dn4")
-    return box
 
 
 def make_scipi_widget():
@@ -460,16 +459,9 @@ def make_scipi_widget():
     >>> "probable neuropathic pain" in box.result.value
     True
     """
-
-    record = score_definition("scipi")
-    controls, rows = _tick_boxes(record["items"])
-    box = _assemble(
-        record["title"],
-        controls,
-        rows,
-        lambda: scipi(**_values(controls)),
-        intro="Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
+    return _yes_no_widget(
+        "scipi",
+        scipi,
+        "Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
         "positive screen.",
     )
-    box.add_class("sci-pain-scipi")
-    return box

@@ -16,20 +16,22 @@ True
 
 from __future__ import annotations
 
+from functools import partial
+
 from sci_pain.style import PALETTE
-from sci_pain.widgets._base import BORDER, WIDE, guarded, notice_html
+from sci_pain.widgets._base import BORDER, guarded, notice_html, slider
 
 __all__ = ["make_lag_widget"]
 
 
-def _error_html(err: Exception) -> str:
-    return notice_html(
-        "▲ This could not be drawn.",
-        err,
-        css_class="sci-pain-widget-error",
-        colour=PALETTE["orange"],
-        spaced=True,
-    )
+_error_html = partial(
+    notice_html,
+    "▲ This could not be drawn.",
+    css_class="sci-pain-widget-error",
+    colour=PALETTE["orange"],
+    spaced=True,
+)
+"""How a figure that cannot be drawn is shown (``_error_html(error)``)."""
 
 
 def make_lag_widget(
@@ -78,15 +80,13 @@ def make_lag_widget(
     if isinstance(max_lag, bool) or not isinstance(max_lag, int) or not 1 <= max_lag <= 14:
         msg = f"max_lag must be a whole number of days from 1 to 14, got {max_lag!r}"
         raise ValueError(msg)
-    lag = w.IntSlider(
+    lag = slider(
+        "Lag (days):",
+        "0: the measure on the same day as the pain; 1: on the day before; ...",
         value=0,
-        min=0,
-        max=max_lag,
+        low=0,
+        high=max_lag,
         step=1,
-        description="Lag (days):",
-        tooltip="0: the measure on the same day as the pain; 1: on the day before; ...",
-        continuous_update=False,
-        style=WIDE,
     )
     result = w.HTML(value="")
 
@@ -99,11 +99,8 @@ def make_lag_widget(
         finally:
             plt.close(fig)
 
-    def show_error(text: str) -> None:
-        result.value = text
-
     # AnalysisError is a ValueError
-    update = guarded(draw, show_error, catch=(ValueError, TypeError), describe=_error_html)
+    update = guarded(draw, result, catch=(ValueError, TypeError), describe=_error_html)
 
     lag.observe(update, names="value")
     update()
