@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> from sci_pain.journal.cohort import cohort_from_frame
->>> from sci_pain.simulate.engine import simulate_cohort
+>>> from sci_pain.journal import cohort_from_frame
+>>> from sci_pain.simulate import simulate_cohort
 >>> box = make_cohort_explorer(
 ...     cohort_from_frame(simulate_cohort(30, 60, seed=1), person="person_id")
 ... )

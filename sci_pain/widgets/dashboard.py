@@ -326,7 +326,7 @@ class JournalFigures:
     def _new_slot(self, kind: str) -> _Slot:
         from matplotlib.figure import Figure
 
-        from sci_pain.plotting import journal as pj
+        import sci_pain.plotting as pj
         from sci_pain.style import style_context
 
         with style_context():
@@ -356,7 +356,7 @@ class JournalFigures:
         return changed
 
     def _apply(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
-        from sci_pain.plotting import journal as pj
+        import sci_pain.plotting as pj
 
         kind, before, key = slot.kind, slot.shown, view.key(slot.kind)
         flags = self.flags_for(view)

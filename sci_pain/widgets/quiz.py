@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sci_pain.course.quiz import load_quiz
+>>> from sci_pain.course import load_quiz
 >>> quiz = make_quiz(load_quiz("00_start_here"))
 >>> first = load_quiz("00_start_here").questions[0]
 >>> quiz.controls[first.id].value = first.correct_option
