@@ -12,11 +12,12 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root --ServerApp.term
 LAB_PORT ?= 8888
 APP_PORT ?= 8866
 
-.PHONY: lab test check-floors screenshots setup notebooks lint format lock bench clean help site course-docs app
+.PHONY: lab test check check-floors screenshots setup notebooks lint format lock bench clean help site course-docs app
 
 help:
 	@echo "make lab        set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test       set up .venv and run every test (unit, doctest, nbval, browser, lint)"
+	@echo "make check      the fast part for daily work: unit tests and doctests (under a minute)"
 	@echo "make screenshots  run the browser tests and refresh docs/screenshots/ (make test writes build/)"
 	@echo "make notebooks  re-execute every notebook from notebooks/src/ and store its outputs"
 	@echo "make site       build the course website into build/site/ (open build/site/index.html)"
@@ -59,6 +60,10 @@ course-docs: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Daily work: unit tests and doctests without the slow ones (see tests/conftest.py).
+check: $(STAMP)
+	$(BIN)/python -m pytest tests sci_pain -q -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
 # The floor run: unit tests and doctests on the oldest Python and the dependency floors that
 # pyproject.toml declares (requirements/minimum.txt), in a throw-away venv under build/.

@@ -219,6 +219,14 @@ _EXPORTS: dict[str, str] = {
     "update_descriptors": "plotting",
     "update_association": "plotting",
     "update_overview": "plotting",
+    # -- each journal figure's numbers, computed once (plot_<kind>(data=...), journal_alt_text) --
+    "timeline_data": "plotting",
+    "calendar_data": "plotting",
+    "time_of_day_weekday_data": "plotting",
+    "body_map_data": "plotting",
+    "descriptors_data": "plotting",
+    "association_data": "plotting",
+    "overview_data": "plotting",
     "regression_to_the_mean": "simulate",
     # -- worked cases and ISCIP classification (sci_pain.course.cases, plots_cases, widgets.cases) --
     "Case": "course",

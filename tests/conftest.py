@@ -50,3 +50,39 @@ def rng():
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
+
+
+# `make check` (daily work, under a minute) runs `-m "not slow"`; `make test` runs everything.
+# Slow: whole-notebook and browser runs, packaging and server start-up, ruff over the tree,
+# property-based hunts (hypothesis), tests that start `sci-pain` as a separate process, whole
+# clinic reports, widget wiring (ipywidgets) and the scan of every notebook's text.
+_SLOW_FILES = {
+    "test_packaging.py",
+    "test_make_lab.py",
+    "test_lint.py",
+    "test_notebooks.py",
+    "test_fuzz.py",
+    "test_journal_properties.py",
+    "test_scaling.py",
+    "test_hostile.py",
+    "test_report.py",
+    "report.py",
+    "test_learner_text.py",
+    "test_cli.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        is_hypothesis = getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+        spawns = "process" in item.name or "cli_report" in item.name
+        if (
+            path.name in _SLOW_FILES
+            or path.suffix == ".ipynb"
+            or "browser" in path.parts
+            or "widgets" in path.parts
+            or is_hypothesis
+            or spawns
+        ):
+            item.add_marker(pytest.mark.slow)

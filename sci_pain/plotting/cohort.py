@@ -72,7 +72,7 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
 
 
 def prevalence_sentence(summary: pd.Series, *, what: str, confidence: float = 0.95) -> str:
-    """A sentence for a :func:`sci_pain.prevalence` summary, with its interval."""
+    """Write a sentence for a :func:`sci_pain.prevalence` summary, with its interval."""
     n, k = int(summary["people"]), int(summary["with"])
     if n == 0:
         return f"Nobody had enough entries to tell whether they {what}."

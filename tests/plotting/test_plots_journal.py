@@ -15,6 +15,7 @@ from sci_pain.analysis import AnalysisError, compare_phases, scan_red_flags
 from sci_pain.analysis import core as an
 from sci_pain.journal import NEUROPATHIC_QUALITIES
 from sci_pain.plotting import journal as pj
+from sci_pain.plotting.common import MISSING_KEY_LABEL, text_colour
 from sci_pain.style import PALETTE
 
 
@@ -316,7 +317,7 @@ def test_heatmap_missing_cells_cannot_be_read_as_a_pain_colour():
     background = colours[colours.mean(axis=1).argmax()]
     distance = np.sqrt(((scale - background) ** 2).sum(axis=1)).min()
     assert distance > 0.25, "the missing background is too close to a colour of the scale"
-    keys = [c for c in ax.child_axes if c.get_label() == pj._MISSING_KEY_LABEL]
+    keys = [c for c in ax.child_axes if c.get_label() == MISSING_KEY_LABEL]
     assert keys and any(t.get_text() == "no entries" for t in keys[0].texts)
     plt.close(fig)
 
@@ -340,6 +341,6 @@ def test_heatmap_cell_numbers_are_readable(name):
         assert _contrast(text.get_color(), cell) >= 4.5, (text.get_text(), text.get_color())
     # the in-place update writes its numbers with the same rule
     for value in np.linspace(0, 10, 41):
-        colour = pj._text_colour(float(value))
+        colour = text_colour(float(value))
         assert _contrast(colour, mpl.colormaps[SEQUENTIAL_CMAP](value / 10)) >= 4.5
     plt.close(fig)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from matplotlib.collections import PolyCollection, QuadMesh
 
-from sci_pain.analysis import AnalysisError, scan_red_flags
+from sci_pain.analysis import AnalysisError, pain_by_quality, scan_red_flags
 from sci_pain.plotting import journal as pj
 from sci_pain.simulate import load_example_journal
 
@@ -154,7 +154,7 @@ def test_descriptors_update_changes_bar_lengths(entries, february):
 def test_descriptors_update_redraws_when_the_descriptors_differ(entries):
     ax = pj.plot_descriptors(entries, ax=_axes(), show_unused=False)
     assert pj.update_descriptors(ax, entries) == [ax]
-    assert len(ax.containers[0]) == len(pj.pain_by_quality(entries))
+    assert len(ax.containers[0]) == len(pain_by_quality(entries))
 
 
 def test_association_update_matches_a_fresh_plot(entries):

@@ -1,0 +1,450 @@
+"""The timeline: every rating as a point, the rolling mean as a line, phases and red flags marked.
+
+Three steps, as for every journal figure: :func:`timeline_data` computes the numbers,
+:func:`plot_timeline` (or :func:`update_timeline`, in place) draws them, and
+:func:`timeline_alt_text` describes them in one sentence.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import matplotlib.pyplot as plt
+>>> days = pd.date_range("2026-03-01", periods=21, freq="D")
+>>> entries = pd.DataFrame({"timestamp": days, "pain": [4, 5, 6] * 7})
+>>> data = timeline_data(entries)
+>>> fig, ax = plt.subplots()
+>>> plot_timeline(data=data, ax=ax).get_ylabel()
+'Pain (NRS 0-10)'
+>>> timeline_alt_text(data)
+'Timeline of pain (NRS 0-10) from 2026-03-01 to 2026-03-21: 21 entries on 21 of 21 days; the 7-day rolling mean went from 4.8 to 5.1 (daily means 4.0 to 6.0).'
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.analysis import SEVERITIES, as_entries, daily_summary, numeric, rolling_trend
+from sci_pain.analysis import timestamps as entry_times
+from sci_pain.journal import COLUMNS
+from sci_pain.plotting import common
+from sci_pain.style import PALETTE
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["TimelineData", "timeline_data", "plot_timeline", "update_timeline", "timeline_alt_text"]
+
+_LEGEND: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "fontsize": 9}
+
+
+@dataclass(frozen=True, eq=False)
+class TimelineData:
+    """The numbers of a timeline, from :func:`timeline_data`.
+
+    Attributes
+    ----------
+    column : str
+        The rating drawn.
+    window : int
+        The rolling-mean window in days.
+    timestamps : ndarray of datetime64
+        When each entry was made.
+    values : ndarray of float
+        Each entry's rating (NaN where it has none).
+    trend : DataFrame
+        :func:`sci_pain.rolling_trend` of the entries.
+    daily : DataFrame
+        :func:`sci_pain.daily_summary` of the entries.
+    marks : tuple of (str, Timestamp)
+        The phase lines: label and date.
+    flags : DataFrame or None
+        The red flags marked (a :func:`sci_pain.scan_red_flags` table), or None.
+    """
+
+    column: str
+    window: int
+    timestamps: np.ndarray
+    values: np.ndarray
+    trend: pd.DataFrame
+    daily: pd.DataFrame
+    marks: tuple[tuple[str, pd.Timestamp], ...] = ()
+    flags: pd.DataFrame | None = None
+
+    @property
+    def flag_height(self) -> float:
+        """Where the red-flag markers sit: above the top of the rating's axis."""
+        top = common.PAIN_RANGE[1] if common.on_pain_scale(self.column) else np.nanmax(self.values)
+        return float(top) + 0.6
+
+
+def timeline_data(
+    entries, *, column: str = "pain", window: int = 7, phases=None, flags=None
+) -> TimelineData:
+    """Compute what :func:`plot_timeline` draws and :func:`timeline_alt_text` describes.
+
+    Parameters
+    ----------
+    entries : DataFrame or Journal
+    column : str, default "pain"
+    window : int, default 7
+        Rolling-mean window in days (see :func:`sci_pain.rolling_trend`).
+    phases : PhaseComparison, date, sequence of dates or mapping of label to date, optional
+        Where a phase (e.g. an intervention) starts.
+    flags : True or DataFrame, optional
+        True scans the journal with :func:`sci_pain.scan_red_flags`; a table from it is used
+        as is.
+
+    Returns
+    -------
+    TimelineData
+
+    Raises
+    ------
+    AnalysisError
+        If the column is missing or not numeric, or the window is not a whole number >= 1.
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> data = timeline_data(sp.load_example_journal("dvt"), flags=True)
+    >>> data.window, len(data.values) == len(data.timestamps), len(data.flags) > 0
+    (7, True, True)
+    """
+    entries = as_entries(entries)
+    trend = rolling_trend(entries, window=window, column=column)  # checks the columns
+    return TimelineData(
+        column=column,
+        window=window,
+        timestamps=entry_times(entries, purpose="the timeline").to_numpy(),
+        values=numeric(entries, column),
+        trend=trend,
+        daily=daily_summary(entries, column=column),
+        marks=tuple(common.phase_marks(phases)),
+        flags=common.resolve_flags(entries, flags),
+    )
+
+
+def _flag_markers(ax: Axes, severity: str, dates, heights):
+    return ax.scatter(
+        dates,
+        heights,
+        marker=common.SEVERITY_MARKERS[severity],
+        s=50,
+        color=common.SEVERITY_COLOURS[severity],
+        edgecolor=PALETTE["black"],
+        linewidth=0.5,
+        label=f"{common.FLAG_PREFIX}{severity.replace('_', ' ')}",
+        zorder=4,
+        clip_on=False,
+    )
+
+
+def _draw_phase_lines(ax: Axes, marks) -> None:
+    for label, date in marks:
+        ax.axvline(date, color=PALETTE["black"], linestyle="--", linewidth=1.2, zorder=1)
+        ax.annotate(
+            label,
+            (date, 0.9),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -3),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=9,
+        )
+
+
+def plot_timeline(
+    entries=None,
+    *,
+    ax: Axes | None = None,
+    column: str = "pain",
+    window: int = 7,
+    phases=None,
+    flags=None,
+    title: str | None = None,
+    data: TimelineData | None = None,
+) -> Axes:
+    """Every rating as a point, the rolling mean as a line, phase starts and red flags marked.
+
+    Parameters
+    ----------
+    entries : DataFrame or Journal, optional
+        The entries to draw (or give `data`).
+    ax : Axes, optional
+    column : str, default "pain"
+    window : int, default 7
+        Rolling-mean window in days (see :func:`sci_pain.analysis.core.rolling_trend`).
+    phases : PhaseComparison, date, sequence of dates or mapping of label to date, optional
+        Vertical dashed lines where a phase (e.g. an intervention) starts.
+    flags : True or DataFrame, optional
+        True scans the journal with :func:`sci_pain.scan_red_flags`; a table from it is used
+        as is. Flags are drawn along the top, with colour and shape by severity (circle:
+        check, diamond: soon, triangle: urgent).
+    title : str, optional
+    data : TimelineData, optional
+        The numbers from :func:`timeline_data`, instead of the entries (then `column`,
+        `window`, `phases` and `flags` come from it).
+
+    Returns
+    -------
+    Axes
+        With the entries as a PathCollection (label ``"entries"``), the rolling mean as a
+        Line2D (label ``"<window>-day rolling mean"``), phase lines and flag markers.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> fig, ax = plt.subplots()
+    >>> plot_timeline(sp.load_example_journal("dvt"), ax=ax, window=14).get_lines()[0].get_label()
+    '14-day rolling mean'
+    >>> plt.close(fig)
+    """
+    data = common.numbers(
+        timeline_data, entries, data, column=column, window=window, phases=phases, flags=flags
+    )
+    ax = common.current_axes(ax)
+    column = data.column
+    ax.scatter(
+        data.timestamps,
+        data.values,
+        s=16,
+        color=PALETTE["sky_blue"],
+        alpha=0.7,
+        label="entries",
+        zorder=2,
+    )
+    ax.plot(
+        data.trend.index.to_numpy(),
+        data.trend["rolling_mean"].to_numpy(),
+        color=PALETTE["blue"],
+        label=f"{data.window}-day rolling mean",
+        zorder=3,
+    )
+    _draw_phase_lines(ax, data.marks)
+    if data.flags is not None and len(data.flags):
+        height = data.flag_height
+        for severity in SEVERITIES:
+            chosen = data.flags[data.flags["severity"] == severity]
+            if len(chosen):
+                _flag_markers(
+                    ax, severity, chosen["timestamp"].to_numpy(), np.full(len(chosen), height)
+                )
+    if common.on_pain_scale(column):
+        ax.set_ylim(-0.3, common.PAIN_RANGE[1] + 1.0)
+        ax.set_yticks(range(0, 11, 2))
+    common.date_axis(ax)
+    ax.set_xlabel("Date")
+    ax.set_ylabel(common.axis_label(column))
+    ax.set_title(title or f"{common.column_name(column)} over time")
+    ax.legend(**_LEGEND)
+    return ax
+
+
+def timeline_alt_text(data: TimelineData) -> str:
+    """One sentence describing a timeline, from its numbers.
+
+    Parameters
+    ----------
+    data : TimelineData
+        From :func:`timeline_data`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> data = timeline_data(sp.load_example_journal("dvt"), flags=True)
+    >>> timeline_alt_text(data)  # doctest: +ELLIPSIS
+    'Timeline of pain (NRS 0-10) from 2026-01-05 to ...; ... red flags marked (...).'
+    """
+    column, daily = data.column, data.daily
+    trend = data.trend["rolling_mean"].dropna()
+    unit = COLUMNS[column].unit if column in COLUMNS else ""
+    first, last = (daily.index.min(), daily.index.max()) if len(daily) else (pd.NaT, pd.NaT)
+    days_with = int((~daily["missed"]).sum()) if len(daily) else 0
+    text = (
+        f"Timeline of {column.replace('_', ' ')}{f' ({unit})' if unit else ''} from "
+        f"{common.day(first)} to {common.day(last)}: {len(data.values)} entries on {days_with} of "
+        f"{len(daily)} days; the {data.window}-day rolling mean went from "
+        f"{common.fmt(trend.iloc[0] if len(trend) else math.nan)} to "
+        f"{common.fmt(trend.iloc[-1] if len(trend) else math.nan)} (daily means "
+        f"{common.fmt(daily['mean'].min())} to {common.fmt(daily['mean'].max())})"
+    )
+    if data.marks:
+        text += "; dashed lines mark " + ", ".join(
+            f"{lab} on {common.day(d)}" for lab, d in data.marks
+        )
+    if data.flags is not None:
+        counts = data.flags["severity"].value_counts()
+        parts = [
+            f"{int(counts[s])} {s.replace('_', ' ')}"
+            for s in reversed(SEVERITIES)
+            if counts.get(s, 0)
+        ]
+        n = len(data.flags)
+        text += f"; {n} red flag{common.plural_s(n)} marked" + (
+            f" ({', '.join(parts)})" if parts else ""
+        )
+    return text + "."
+
+
+# -- in place ---------------------------------------------------------------------------------
+
+
+def _update_line(ax: Axes, line, data: TimelineData) -> list:
+    """Move the rolling-mean line and relabel it (and its legend entry) for the window."""
+    changed: list = []
+    x = common.date_numbers(data.trend.index.to_numpy())
+    y = data.trend["rolling_mean"].to_numpy(dtype=float)
+    old = (np.asarray(line.get_xdata(orig=True)), np.asarray(line.get_ydata(orig=True)))
+    old_x = common.date_numbers(old[0]) if np.issubdtype(old[0].dtype, np.datetime64) else old[0]
+    if not (common.same(old_x, x) and common.same(old[1], y)):
+        line.set_data(x, y)
+        changed.append(line)
+    label = f"{data.window}-day rolling mean"
+    legend = ax.get_legend()
+    if line.get_label() != label:
+        if legend is not None:
+            for text in legend.get_texts():
+                if text.get_text() == line.get_label():
+                    text.set_text(label)
+        line.set_label(label)
+        if legend is not None:
+            changed.append(legend)
+    return changed
+
+
+def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
+    """Move, empty or add the red-flag markers; rebuild the legend when a severity is new."""
+    markers = {
+        c.get_label().removeprefix(common.FLAG_PREFIX).replace(" ", "_"): c
+        for c in ax.collections
+        if c.get_label().startswith(common.FLAG_PREFIX)
+    }
+    placed = [np.asarray(m.get_offsets()) for m in markers.values() if len(m.get_offsets())]
+    height = float(placed[0][0, 1]) if placed else data.flag_height
+    table = data.flags
+    rebuild, moved = False, False
+    for severity in SEVERITIES:
+        chosen = table[table["severity"] == severity] if table is not None else pd.DataFrame()
+        artist = markers.get(severity)
+        if len(chosen) == 0:
+            # emptied, not removed: the legend keeps its entry and its place
+            if artist is not None:
+                moved |= common.set_offsets(artist, np.empty((0, 2)))
+            continue
+        dates = chosen["timestamp"].to_numpy()
+        if artist is None:
+            markers[severity] = _flag_markers(ax, severity, dates, np.full(len(chosen), height))
+            rebuild = True
+        else:
+            offsets = np.column_stack([common.date_numbers(dates), np.full(len(chosen), height)])
+            moved |= common.set_offsets(artist, offsets)
+    changed: list = []
+    if moved or rebuild:  # all markers, so that the set of changing artists stays
+        changed.extend(markers.values())
+    if rebuild:
+        changed.append(ax.get_legend())
+        changed.append(ax.legend(**dict(legend_kwargs or _LEGEND)))
+    return changed
+
+
+def _update_xlim(ax: Axes, timestamps: np.ndarray, xlim) -> list:
+    if xlim is not None:
+        low, high = common.date_numbers([pd.Timestamp(v).to_datetime64() for v in xlim])
+    elif len(timestamps) and not pd.isna(timestamps.min()):
+        low, high = common.date_numbers([timestamps.min(), timestamps.max()])
+        margin = max(1.0, 0.05 * (high - low))
+        low, high = low - margin, high + margin
+    else:
+        low, high = ax.get_xlim()
+    return [ax.xaxis] if common.set_xlim(ax, low, high) else []
+
+
+def update_timeline(
+    ax: Axes,
+    entries=None,
+    *,
+    column: str = "pain",
+    window: int = 7,
+    flags=None,
+    xlim=None,
+    legend_kwargs: Mapping[str, Any] | None = None,
+    data: TimelineData | None = None,
+) -> list:
+    """Show other entries on a timeline drawn by :func:`plot_timeline`, in place.
+
+    The points, the rolling mean, the red-flag markers and the x limits are changed; phase
+    lines, labels and the title stay. Meant for redrawing fast in a dashboard.
+
+    Parameters
+    ----------
+    ax : Axes
+        An Axes drawn by :func:`plot_timeline` (or an earlier update).
+    entries : DataFrame or Journal, optional
+        The entries to show (or give `data`).
+    column : str, default "pain"
+        The column the timeline was drawn for.
+    window : int, default 7
+        Rolling-mean window in days; the legend follows.
+    flags : True or DataFrame, optional
+        As for :func:`plot_timeline`; None shows no flag markers. Markers of a severity no
+        longer flagged are emptied but keep their legend entry; a severity flagged for the
+        first time gets markers and the legend is rebuilt.
+    xlim : (date, date), optional
+        The dates at the left and right edges. Default: the entries' first and last day,
+        with a margin.
+    legend_kwargs : mapping, optional
+        How to place the legend when the flag markers change kind (it is then rebuilt);
+        default as :func:`plot_timeline` places it.
+    data : TimelineData, optional
+        The numbers from :func:`timeline_data`, instead of the entries (then `column`,
+        `window` and `flags` come from it).
+
+    Returns
+    -------
+    list
+        The artists whose appearance changed (the x axis when the limits changed; an old and
+        a new legend when it was rebuilt), for a renderer that redraws only those.
+
+    Raises
+    ------
+    ValueError
+        If `ax` holds no timeline.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import sci_pain as sp
+    >>> entries = sp.load_example_journal("neuropathic").entries
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_timeline(entries, ax=ax)
+    >>> changed = update_timeline(ax, entries, window=14)
+    >>> [type(artist).__name__ for artist in changed], ax.lines[0].get_label()
+    (['Line2D', 'Legend'], '14-day rolling mean')
+    >>> plt.close(fig)
+    """
+    points = next((c for c in ax.collections if c.get_label() == "entries"), None)
+    line = next((ln for ln in ax.lines if ln.get_label().endswith("-day rolling mean")), None)
+    if points is None or line is None:
+        raise common.not_drawn_by("plot_timeline", "the points or the rolling-mean line")
+    data = common.numbers(timeline_data, entries, data, column=column, window=window, flags=flags)
+    changed: list = []
+    if common.set_offsets(
+        points, np.column_stack([common.date_numbers(data.timestamps), data.values])
+    ):
+        changed.append(points)
+    changed += _update_line(ax, line, data)
+    changed += _update_flags(ax, data, legend_kwargs)
+    changed += _update_xlim(ax, data.timestamps, xlim)
+    return [artist for artist in changed if artist is not None]
