@@ -304,7 +304,6 @@ def guarded(
     callable
         A callback for ``control.observe(...)`` (it ignores the change it is given).
     """
-
     if not callable(show_error):
         widget = show_error
 

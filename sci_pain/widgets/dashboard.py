@@ -201,6 +201,7 @@ class _Slot:
     figure: Figure
     canvas: BlitCanvas
     shown: tuple | None = None  # the view key the figure's artists show
+    data: Any = None  # the numbers they were drawn with (``<kind>_data``)
 
     def title(self) -> str:
         if self.kind == "overview":
@@ -257,7 +258,7 @@ class JournalFigures:
         self._flag_tables = _LRU(16)
         self._unavailable: set[str] = set()
         self._alts = _LRU(256)
-        self._associations = _LRU(64)
+        self._numbers = _LRU(32)
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -346,58 +347,82 @@ class JournalFigures:
                 figure.tight_layout()
         return _Slot(kind, figure, canvas)
 
-    def _update(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
-
+    def _update(self, slot: _Slot, view: JournalView) -> list:
         key = view.key(slot.kind)
         if slot.shown == key:
             return []  # the artists already show this view
-        changed = self._apply(slot, view, entries)
-        slot.shown = key
+        panels = None
+        if slot.kind == "overview" and slot.shown is not None and slot.shown[:-1] == key[:-1]:
+            panels = ("timeline",)  # only the smoothing window changed
+        data = self.data(slot.kind, view, panels=panels)
+        changed = self._apply(slot, view, data, panels)
+        slot.shown, slot.data = key, data
         return changed
 
-    def _apply(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
+    def _apply(self, slot: _Slot, view: JournalView, data, panels) -> list:
+        """Change the figure's artists to show ``data``; return those that changed."""
         import sci_pain.plotting as pj
 
-        kind, before, key = slot.kind, slot.shown, view.key(slot.kind)
-        flags = self.flags_for(view)
+        kind = slot.kind
         if kind == "overview":
-            start = view.start or self.first_day
-            end = view.end or self.entries["timestamp"].max().normalize()
-            only_window = before is not None and before[:-1] == key[:-1]
             return pj.update_overview(
                 slot.figure,
-                entries,
                 first_day=self.first_day,
-                window=view.window,
-                flags=flags,
-                start=start,
-                end=end,
-                panels=["timeline"] if only_window else None,
+                start=view.start or self.first_day,
+                end=view.end or self.last_day,
+                panels=panels,
+                data=data,
             )
         ax = slot.figure.axes[0]
         if kind == "timeline":
             start = _day(view.start) or self.first_day
-            end = _day(view.end) or self.entries["timestamp"].max().normalize()
-            return pj.update_timeline(
-                ax,
-                entries,
-                window=view.window,
-                flags=flags,
-                xlim=(start - pd.Timedelta(hours=12), end + pd.Timedelta(hours=36)),
-            )
+            end = _day(view.end) or self.last_day
+            xlim = (start - pd.Timedelta(hours=12), end + pd.Timedelta(hours=36))
+            return pj.update_timeline(ax, xlim=xlim, data=data)
         if kind == "calendar":
             return pj.update_calendar(
-                ax, entries, first_day=self.first_day, start=view.start, end=view.end
+                ax, first_day=self.first_day, start=view.start, end=view.end, data=data
             )
-        if kind == "association":
-            return pj.update_association(
-                ax,
-                entries,
-                variable=view.variable,
-                lag=view.lag,
-                result=self.association(view),
-            )
-        return getattr(pj, f"update_{kind}")(ax, entries)
+        return getattr(pj, f"update_{kind}")(ax, data=data)
+
+    @property
+    def last_day(self) -> pd.Timestamp:
+        """Return the day of the journal's last entry."""
+        return self.entries["timestamp"].max().normalize()
+
+    def data(self, kind: str, view: JournalView, *, panels=None):
+        """Return the numbers a kind of figure shows for a view: its ``<kind>_data`` (cached).
+
+        Computed once per view, then used both to update the figure and to describe it.
+
+        Parameters
+        ----------
+        kind : str
+            One of :data:`DASHBOARD_KINDS`.
+        view : JournalView
+        panels : tuple of str, optional
+            For the overview: only these panels (the summary and flags always).
+        """
+        import sci_pain.plotting as pj
+
+        def compute():
+            entries = self.entries_for(view)
+            if kind in ("timeline", "overview"):
+                options = {"window": view.window, "flags": self.flags_for(view)}
+                if kind == "overview":
+                    options["panels"] = panels
+                return getattr(pj, f"{kind}_data")(entries, **options)
+            if kind == "association":
+                return pj.association_data(
+                    entries,
+                    variable=view.variable,
+                    lag=view.lag,
+                    n_boot=self.n_boot,
+                    seed=_ASSOCIATION_SEED,
+                )
+            return getattr(pj, f"{kind}_data")(entries)
+
+        return self._numbers.fetch((kind, view.key(kind), panels), compute)
 
     def association(self, view: JournalView) -> pd.Series:
         """Return the association of daily pain with the view's measure and lag (cached).
@@ -405,17 +430,7 @@ class JournalFigures:
         The row of :func:`sci_pain.associations` that the association plot and its alt
         text both show, computed once.
         """
-        from sci_pain.analysis import associations
-
-        return self._associations.fetch(
-            view.key("association"),
-            lambda: associations(
-                self.entries_for(view),
-                variables={view.variable: (view.lag,)},
-                n_boot=self.n_boot,
-                seed=_ASSOCIATION_SEED,
-            ).iloc[0],
-        )
+        return self.data("association", view).result
 
     def prepare(self, view: JournalView, *, skip: str | None = None) -> str | None:
         """Make the next figure not made yet and render it for ``view``; return its kind.
@@ -435,20 +450,22 @@ class JournalFigures:
         return None
 
     def alt_text(self, kind: str, view: JournalView) -> str:
-        """Return the alt text of a kind's figure for a view (cached)."""
-        from sci_pain.plotting import alt_text, association_alt_text
+        """Return the alt text of a kind's figure for a view (cached).
+
+        Built from the numbers the figure was just drawn with (``<kind>_alt_text`` of
+        :meth:`data`), not computed again.
+        """
+        import sci_pain.plotting as pj
 
         def compute() -> str:
-            entries = self.entries_for(view)
-            if entries.empty:
+            if self.entries_for(view).empty:
                 return self._empty_message(view)
-            if kind in ("timeline", "overview"):
-                return alt_text(kind, entries, window=view.window, flags=self.flags_for(view))
-            if kind == "association":
-                return association_alt_text(
-                    self.association(view), variable=view.variable, lag=view.lag
-                )
-            return alt_text(kind, entries)
+            slot = self._slots.get(kind)
+            if slot is not None and slot.shown == view.key(kind) and slot.data is not None:
+                data = slot.data  # what the figure shows now
+            else:  # described before it is drawn: the overview's sentence needs no panel
+                data = self.data(kind, view, panels=() if kind == "overview" else None)
+            return getattr(pj, f"{kind}_alt_text")(data)
 
         return self._alts.fetch((kind, view.key(kind)), compute)
 
@@ -490,7 +507,7 @@ class JournalFigures:
         else:
             slot = self._slot(kind)
             with style_context():
-                changed = self._update(slot, view, entries)
+                changed = self._update(slot, view)
                 png = slot.canvas.render(changed)
             width, height = slot.canvas.canvas.get_width_height(physical=True)
             picture = RenderedFigure(

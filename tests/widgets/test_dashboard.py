@@ -114,3 +114,31 @@ def test_prepare_makes_every_other_kind_once(journal):
         made.append(kind)
     assert made == [k for k in DASHBOARD_KINDS if k != "timeline"]
     assert figures.render("overview", view).cached  # the first switch finds it drawn
+
+
+@pytest.mark.parametrize(
+    ("kind", "module", "analysis", "view"),
+    [
+        ("timeline", "timeline", "rolling_trend", JournalView(window=11)),
+        ("association", "association", "associations", JournalView(lag=2)),
+    ],
+)
+def test_a_new_view_is_computed_once_for_its_figure_and_its_description(
+    journal, monkeypatch, kind, module, analysis, view
+):
+    import importlib
+
+    plotting_module = importlib.import_module(f"sci_pain.plotting.journal.{module}")
+    original = getattr(plotting_module, analysis)
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(analysis)
+        return original(*args, **kwargs)
+
+    figures = JournalFigures(journal)
+    figures.render(kind, JournalView())  # the figure is made
+    monkeypatch.setattr(plotting_module, analysis, counted)
+    shown = figures.render(kind, view)  # a new view: drawn and described
+    assert calls == [analysis]
+    assert shown.alt == figures.alt_text(kind, view) and calls == [analysis]
