@@ -25,19 +25,7 @@ from __future__ import annotations
 import html
 
 from sci_pain.analysis import score_html
-from sci_pain.course import (
-    case_journal,
-    list_cases,
-    load_case,
-    mark_iscip,
-    mark_plan,
-    mark_red_flags,
-    mark_referral,
-    mark_screen,
-    model_answer_html,
-    record_labels,
-    screen_result,
-)
+from sci_pain.course import case_journal, list_cases, load_case, model_answer_html
 from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
 from sci_pain.widgets._base import BORDER, WIDE, feedback_html, show, static_fallback
 
@@ -163,6 +151,7 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
     """
     import ipywidgets as w
 
+    from sci_pain.course import mark_iscip
     from sci_pain.plotting import alt_text_dermatome_zones, plot_dermatome_zones
     from sci_pain.widgets.display import replace_output
 
@@ -256,6 +245,8 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
 def _step_controls(step: str, case_id: str):
     import ipywidgets as w
 
+    from sci_pain.course import record_labels
+
     if step == "screen":
         rows = {}
         for i, screen in enumerate(load_case(case_id).answers["screen"]):
@@ -293,6 +284,9 @@ def _step_controls(step: str, case_id: str):
 
 
 def _step_feedback(step: str, case_id: str, controls: dict) -> str:
+    """Mark one step's answers (:mod:`sci_pain.course` marks; nothing is judged here)."""
+    from sci_pain.course import mark_plan, mark_red_flags, mark_referral, mark_screen, screen_result
+
     if step == "screen":
         parts = []
         for i, control in controls.items():
