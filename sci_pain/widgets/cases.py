@@ -26,6 +26,7 @@ import html
 
 from sci_pain.analysis import score_html
 from sci_pain.course import case_journal, list_cases, load_case, model_answer_html
+from sci_pain.errors import did_you_mean
 from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
 from sci_pain.widgets._base import BORDER, WIDE, feedback_html, show, static_fallback
 
@@ -332,7 +333,10 @@ def make_case_step(explorer=None, step: str = "red_flags", *, case_id: str | Non
     import ipywidgets as w
 
     if step not in _STEP_QUESTIONS:
-        msg = f"no step {step!r}; the steps with a self-check are {list(_STEP_QUESTIONS)}"
+        msg = (
+            f"no step {step!r}; the steps with a self-check are {list(_STEP_QUESTIONS)}."
+            f"{did_you_mean(step, _STEP_QUESTIONS)}"
+        )
         raise ValueError(msg)
     state = {"case": _case_of(explorer, case_id)}
     question = w.HTML(f"<p><b>{html.escape(_STEP_QUESTIONS[step])}</b></p>")

@@ -26,6 +26,7 @@ import dataclasses
 import html
 from typing import TYPE_CHECKING, Literal
 
+from sci_pain.errors import did_you_mean
 from sci_pain.widgets._base import (
     BORDER,
     WIDE,
@@ -513,7 +514,10 @@ def make_journal_dashboard(
     True
     """
     if render not in ("image", "output"):
-        msg = f"render must be 'image' or 'output', got {render!r}"
+        msg = (
+            f"render must be 'image' or 'output', got {render!r}."
+            f"{did_you_mean(render, ('image', 'output'))}"
+        )
         raise ValueError(msg)
     dashboard = _Dashboard(Journals(journal), render=render, dpi=dpi, prepare=prepare)
     dashboard.choose()

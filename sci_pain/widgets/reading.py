@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
+from sci_pain.errors import did_you_mean
 from sci_pain.style import PALETTE
 from sci_pain.widgets._base import BORDER, dropdown, guarded, notice_html, style_html
 
@@ -155,7 +156,10 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
     if value is None:
         value = next(iter(choices))
     if value not in choices:
-        msg = f"value={value!r} is not one of the journals: {', '.join(choices)}."
+        msg = (
+            f"value={value!r} is not one of the journals: {', '.join(choices)}."
+            f"{did_you_mean(value, choices)}"
+        )
         raise ValueError(msg)
 
     chooser = dropdown(

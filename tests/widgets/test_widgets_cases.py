@@ -81,3 +81,10 @@ def test_static_fallbacks_carry_the_model_answer(monkeypatch):
     assert model.startswith("<details") and bundle[STATIC_HTML_MIMETYPE].endswith(model)
     assert bundle["text/plain"] == "Case step plan: tom_t8_day10_calf"
     assert "application/vnd.jupyter.widget-view+json" in bundle  # live, too
+
+
+def test_a_misspelled_step_gets_a_suggestion():
+    import pytest
+
+    with pytest.raises(ValueError, match="no step 'red_flag'.*Did you mean 'red_flags'"):
+        sp.make_case_step(step="red_flag", case_id="tom_t8_day10_calf")

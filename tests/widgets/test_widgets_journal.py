@@ -324,6 +324,8 @@ def test_output_render_shows_an_img_with_alt_text():
     assert 'alt="Body map of both legs' in box.figure.outputs[0]["data"]["text/html"]
     with pytest.raises(ValueError, match="render must be"):
         make_journal_dashboard(render="svg")
+    with pytest.raises(ValueError, match="Did you mean 'image'"):
+        make_journal_dashboard(render="images")
 
 
 def test_stored_notebooks_get_a_static_figure_with_alt_text(dashboard):
