@@ -82,7 +82,7 @@ def encode_png(canvas) -> bytes:
     Returns
     -------
     bytes
-        The PNG file.
+        The PNG file: 8-bit RGB, one IDAT chunk.
 
     Examples
     --------
@@ -275,13 +275,15 @@ def render_png(figure: Figure) -> bytes:
     Returns
     -------
     bytes
-        The PNG file.
+        The PNG file (as :func:`encode_png` writes it).
 
     Examples
     --------
     >>> from matplotlib.figure import Figure
-    >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
-    b'\x89PNG'
+    >>> figure = Figure(figsize=(2, 1), dpi=50)
+    >>> png = render_png(figure)
+    >>> png.startswith(b"\x89PNG"), figure.canvas.get_width_height()
+    (True, (100, 50))
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 

@@ -22,13 +22,14 @@ import dataclasses
 import html
 from typing import TYPE_CHECKING
 
-from sci_pain.widgets._base import WIDE, message_html
+from sci_pain.widgets._base import BORDER, WIDE, FigureView, Hold, message_html, style_html
 
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
 
 __all__ = [
     "GIVEN",
+    "JournalWidget",
     "Journals",
     "as_journal",
     "example_choices",
@@ -119,6 +120,43 @@ class Journals:
         self.loaded[key] = journal
         self.options = [o for o in self.options if o[1] != key] + [(f"uploaded: {name}", key)]
         return key
+
+
+class JournalWidget:
+    """What the journal widgets share: the journals offered, a hold on redraws, a figure.
+
+    Parameters
+    ----------
+    journals : Journals
+        The journals to offer.
+    image : bool, default False
+        Show the figure in an ``ipywidgets.Image`` (see :class:`FigureView`).
+
+    Attributes
+    ----------
+    journal : Journal or None
+        The journal shown.
+    hold : Hold
+        Set while controls are changed in code.
+    panel : FigureView
+        The figure and its description.
+    """
+
+    css_class = "sci-pain-journal-widget"
+
+    def __init__(self, journals: Journals, *, image: bool = False):
+        self.journals = journals
+        self.journal: Journal | None = None
+        self.hold = Hold()
+        self.panel = FigureView(image=image)
+
+    def frame(self, header: str, children: list):
+        """Make the widget's box: the header (with the journal widgets' CSS), then children."""
+        import ipywidgets as w
+
+        box = w.VBox([w.HTML(style_html("journal") + header), *children], layout=w.Layout(**BORDER))
+        box.add_class(self.css_class)
+        return box
 
 
 def journal_dropdown(journals: Journals):

@@ -20,18 +20,8 @@ import datetime as _dt
 import html
 from typing import TYPE_CHECKING, Any
 
-from sci_pain.widgets._base import (
-    BORDER,
-    WIDE,
-    FigureView,
-    Hold,
-    dropdown,
-    message_html,
-    slider,
-    static_fallback,
-    style_html,
-)
-from sci_pain.widgets._journals import Journals, journal_dropdown
+from sci_pain.widgets._base import WIDE, dropdown, message_html, slider, static_fallback
+from sci_pain.widgets._journals import Journals, JournalWidget, journal_dropdown
 
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
@@ -127,8 +117,10 @@ def _controls(journals: Journals) -> dict:
     }
 
 
-class _DidItHelp:
+class _DidItHelp(JournalWidget):
     """The widget's state and callbacks; ``box`` is what the builder returns."""
+
+    css_class = "sci-pain-did-it-help"
 
     def __init__(self, journals: Journals, *, dpi: int):
         import ipywidgets as w
@@ -136,25 +128,20 @@ class _DidItHelp:
 
         from sci_pain.style import style_context
 
-        self.journals = journals
-        self.hold = Hold()
+        super().__init__(journals)
         self.controls = c = _controls(journals)
-        self.panel, self.summary = FigureView(), w.HTML()
+        self.summary = w.HTML()
         with style_context():
             self.fig = Figure(figsize=(8.5, 4.2), dpi=dpi)
             self.fig.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.25)
             self.ax = self.fig.add_subplot()
-        self.journal: Journal | None = None
         c["journal"].observe(self.choose, names="value")
         c["intervention"].observe(self.on_intervention, names="value")
         c["start"].observe(self.redraw, names="value")
         c["washin"].observe(self.redraw, names="value")
-        self.box = w.VBox(
-            [w.HTML(style_html("journal") + _HEADER), *c.values(), self.panel.figure]
-            + [self.panel.alt, self.summary],
-            layout=w.Layout(**BORDER),
+        self.box = self.frame(
+            _HEADER, [*c.values(), self.panel.figure, self.panel.alt, self.summary]
         )
-        self.box.add_class("sci-pain-did-it-help")
         self.box.controls = c
         self.box.figure, self.box.alt = self.panel.figure, self.panel.alt
         self.box.summary = self.summary

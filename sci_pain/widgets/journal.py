@@ -27,19 +27,10 @@ import html
 from typing import TYPE_CHECKING, Literal
 
 from sci_pain.errors import did_you_mean
-from sci_pain.widgets._base import (
-    BORDER,
-    WIDE,
-    FigureView,
-    Hold,
-    dropdown,
-    message_html,
-    slider,
-    static_fallback,
-    style_html,
-)
+from sci_pain.widgets._base import WIDE, dropdown, message_html, slider, static_fallback
 from sci_pain.widgets._journals import (
     Journals,
+    JournalWidget,
     journal_dropdown,
     journal_html,
     read_upload,
@@ -169,22 +160,22 @@ def _controls(journals: Journals) -> dict:
     }
 
 
-class _Dashboard:
+class _Dashboard(JournalWidget):
     """The dashboard's state and callbacks; ``box`` is what the builder returns."""
+
+    css_class = "sci-pain-dashboard"
 
     def __init__(self, journals: Journals, *, render: str, dpi: int, prepare: bool):
         import ipywidgets as w
 
-        self.journals, self.render, self.dpi, self.prepare = journals, render, dpi, prepare
-        self.hold = Hold()
+        super().__init__(journals, image=render == "image")
+        self.render, self.dpi, self.prepare = render, dpi, prepare
         self.controls = c = _controls(journals)
         self.status, self.flags = w.HTML(), w.HTML()
         self.shown = w.HTML()  # which journal the figure belongs to, right above it
         self.dates_label = w.HTML(layout=w.Layout(width="max-content"))
-        self.panel = FigureView(image=render == "image")
         self.figure, self.alt = self.panel.figure, self.panel.alt
         self.association_row = w.HBox([c["variable"], c["lag"]])
-        self.journal: Journal | None = None
         self.figures: JournalFigures | None = None
         self.picture = None
         self.preparing = None  # a token: the preparation that may still run
@@ -200,9 +191,9 @@ class _Dashboard:
         import ipywidgets as w
 
         c = self.controls
-        box = w.VBox(
+        box = self.frame(
+            _HEADER,
             [
-                w.HTML(style_html("journal") + _HEADER),
                 w.HBox([c["kind"], c["window"]]),
                 w.HBox([c["journal"], c["upload"]]),
                 w.HBox([c["dates"], self.dates_label]),
@@ -214,9 +205,7 @@ class _Dashboard:
                 self.figure,
                 self.alt,
             ],
-            layout=w.Layout(**BORDER),
         )
-        box.add_class("sci-pain-dashboard")
         box.controls = c
         box.status, box.flags, box.figure, box.alt = self.status, self.flags, self.figure, self.alt
         box.dates_label, box.shown, box.prepared = self.dates_label, self.shown, self.prepared
