@@ -89,12 +89,13 @@ def _run_one(task: str, years: int) -> dict:
         out["ci"] = [[float(r.ci_low), float(r.ci_high)] for r in table.itertuples()]
     elif task == "reference":
         # the same inputs and streams as associations() with its defaults
-        from sci_pain.analysis import core as an
+        from sci_pain import analysis as an
+        from sci_pain.analysis.links import _adjusted_outcome
 
         entries = journal.entries
         chosen = {v: lags for v, lags in an.ASSOCIATION_VARIABLES.items() if v in entries}
-        ts = an._timestamps(entries, purpose="bench")
-        outcome_values = an._adjusted_outcome(entries, "pain", True)
+        ts = an.timestamps(entries, purpose="bench")
+        outcome_values = _adjusted_outcome(entries, "pain", True)
         import pandas as pd
 
         frame = an.daily_values(entries, list(chosen))
@@ -118,7 +119,8 @@ def _run_one(task: str, years: int) -> dict:
         from sci_pain.analysis import compare_phases
 
         start = journal.entries["timestamp"].iloc[len(journal.entries) // 2]
-        from sci_pain.analysis.nof1 import _theil_sen_slope, nap, tau_u
+        from sci_pain.analysis import nap, tau_u
+        from sci_pain.analysis.nof1_stats import _theil_sen_slope
 
         result = compare_phases(journal, start=f"{start:%Y-%m-%d}", per="entry")
         t0, c0 = time.perf_counter(), time.process_time()  # time only the pair-based part

@@ -63,7 +63,7 @@ _EXPORTS: dict[str, str] = {
     "multi_indicators": "journal",
     "has_quality": "journal",
     "has_intervention": "journal",
-    # -- diary-app imports and FHIR (sci_pain.journal.importers._all) --
+    # -- diary-app imports and FHIR (sci_pain.journal.importers) --
     "read_bearable": "journal",
     "read_bearable_records": "journal",
     "read_flaredown": "journal",
@@ -132,7 +132,7 @@ _EXPORTS: dict[str, str] = {
     "bmi": "analysis",
     "dn4": "analysis",
     "scipi": "analysis",
-    "score_html": "analysis",
+    "score_html": "html",
     "make_ashworth_widget": "widgets",
     "make_penn_widget": "widgets",
     "make_braden_widget": "widgets",
@@ -267,18 +267,19 @@ _EXPORTS: dict[str, str] = {
     "screen_result": "course",
     "StepMark": "course",
     "association_alt_text": "plotting",
-    # -- a class's journals as one cohort: Parquet + DuckDB (sci_pain.journal.cohort) --
+    # -- a class's journals as one cohort: Parquet + DuckDB (sci_pain.journal.cohort), and
+    # questions across its people (sci_pain.analysis.cohort) --
     "Cohort": "journal",
     "CohortError": "errors",
     "read_journals": "journal",
     "cohort_from_frame": "journal",
     "read_cohort": "journal",
     "cohort_query": "journal",
-    "wilson_interval": "journal",
-    "prevalence": "journal",
-    "evening_pattern": "journal",
-    "spasm_pain_links": "journal",
-    "cohort_red_flags": "journal",
+    "wilson_interval": "analysis",
+    "prevalence": "analysis",
+    "evening_pattern": "analysis",
+    "spasm_pain_links": "analysis",
+    "cohort_red_flags": "analysis",
     "make_cohort_explorer": "widgets",
     "plot_evening_pattern": "plotting",
     "alt_text_evening_pattern": "plotting",

@@ -95,7 +95,7 @@ def _simulate_cohort(folder: Path):
 
 
 def _fhir_round_trip(folder: Path):
-    imports = importlib.import_module("sci_pain.journal.importers._all")
+    imports = importlib.import_module("sci_pain.journal.importers.fhir")
     return imports.read_fhir(imports.to_fhir(_read(folder)))
 
 
@@ -108,7 +108,7 @@ ACTIONS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "sci-pain validate": ("sci_pain.cli", _cli),
     "simulate_journal": ("sci_pain.simulate.engine", _simulate_journal),
     "simulate_cohort": ("sci_pain.simulate.engine", _simulate_cohort),
-    "to_fhir and read_fhir": ("sci_pain.journal.importers._all", _fhir_round_trip),
+    "to_fhir and read_fhir": ("sci_pain.journal.importers.fhir", _fhir_round_trip),
 }
 
 

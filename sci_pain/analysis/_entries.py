@@ -14,16 +14,24 @@ array([4.])
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from sci_pain.errors import AnalysisError
+from sci_pain.errors import AnalysisError, did_you_mean
 from sci_pain.journal import COLUMNS
 
-__all__ = ["as_entries", "categorical", "multi_values", "numeric", "require_columns", "timestamps"]
+__all__ = [
+    "as_entries",
+    "categorical",
+    "check_choice",
+    "check_confidence",
+    "multi_values",
+    "numeric",
+    "require_columns",
+    "timestamps",
+]
 
 
 def as_entries(data) -> pd.DataFrame:
@@ -46,8 +54,7 @@ def require_columns(entries: pd.DataFrame, columns: Iterable[str], *, purpose: s
     for column in columns:
         if column in entries.columns:
             continue
-        close = difflib.get_close_matches(column, available, n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(column, available)
         known = COLUMNS.get(column)
         why = f" ({known.description})" if known is not None else ""
         msg = (
@@ -59,7 +66,7 @@ def require_columns(entries: pd.DataFrame, columns: Iterable[str], *, purpose: s
 
 
 def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
-    """The ``timestamp`` column as datetime64 (parsing strings of hand-made frames)."""
+    """Return the ``timestamp`` column as datetime64 (parsing strings of hand-made frames)."""
     require_columns(entries, ["timestamp"], purpose=purpose)
     ts = entries["timestamp"]
     if pd.api.types.is_datetime64_any_dtype(ts):
@@ -76,7 +83,7 @@ def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
 
 
 def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:
-    """A numeric column as a float array with NaN for missing values."""
+    """Return a numeric column as a float array with NaN for missing values."""
     values = entries[column]
     try:
         return pd.to_numeric(values, errors="raise").to_numpy(dtype=float, na_value=np.nan)
@@ -89,7 +96,7 @@ def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def categorical(entries: pd.DataFrame, column: str, allowed: Sequence[str], *, ordered=False):
-    """A categorical column re-cast to the schema's categories (unknown values become NA)."""
+    """Return a categorical column re-cast to the schema's categories (unknown values become NA)."""
     values = entries[column]
     if isinstance(values.dtype, pd.CategoricalDtype):
         values = values.astype("string")
@@ -103,7 +110,37 @@ def categorical(entries: pd.DataFrame, column: str, allowed: Sequence[str], *, o
 
 
 def multi_values(entries: pd.DataFrame, column: str) -> pd.Series:
-    """A ``;``-joined column exploded to one stripped value per row (index = entry index)."""
+    """Return a ``;``-joined column exploded to one stripped value per row (index = entry index)."""
     values = entries[column].astype("string")
     exploded = values.str.split(";").explode().str.strip()
     return exploded[exploded.notna() & (exploded != "")]
+
+
+def check_choice(name: str, value: object, allowed: Sequence[str]) -> None:
+    """Raise AnalysisError unless the option `name` is one of `allowed`.
+
+    Examples
+    --------
+    >>> check_choice("per", "week", ("day", "entry"))
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.AnalysisError: per must be 'day' or 'entry', got 'week'
+    """
+    if value not in allowed:
+        msg = f"{name} must be {' or '.join(map(repr, allowed))}, got {value!r}"
+        raise AnalysisError(msg)
+
+
+def check_confidence(confidence: float) -> None:
+    """Raise AnalysisError unless `confidence` lies strictly between 0 and 1.
+
+    Examples
+    --------
+    >>> check_confidence(95)
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.AnalysisError: confidence must be between 0 and 1, got 95
+    """
+    if not 0 < confidence < 1:
+        msg = f"confidence must be between 0 and 1, got {confidence!r}"
+        raise AnalysisError(msg)

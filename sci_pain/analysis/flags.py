@@ -68,7 +68,7 @@ from sci_pain.analysis._entries import categorical as _categorical
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
-from sci_pain.analysis.core import AnalysisError
+from sci_pain.errors import AnalysisError
 from sci_pain.journal import SKIN, SWELLING
 
 __all__ = [
@@ -220,7 +220,7 @@ def _rows(entries: pd.DataFrame) -> np.ndarray:
 
 
 def _step_words(step: str) -> str:
-    """The referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
+    """Return the referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
     from sci_pain.knowledge import load_referral_ladder
 
     row = load_referral_ladder().loc[step]
@@ -309,166 +309,221 @@ def scan_red_flags(
     ['AD escalation not assessed: injury level unknown']
     """
     level_at_or_above_t6 = injury_level_at_or_above_t6(injury_level)
-    rules = _rules()
     entries = _as_entries(entries)
     purpose = "the red-flag scan"
     _require(entries, ["timestamp"], purpose=purpose)
-    for name, value in {
-        "pain_rise": pain_rise,
-        "baseline_days": baseline_days,
-        "spasm_factor": spasm_factor,
-        "surge_days": surge_days,
-        "immobile_hours": immobile_hours,
-    }.items():
+    _check_positive(
+        pain_rise=pain_rise,
+        baseline_days=baseline_days,
+        spasm_factor=spasm_factor,
+        surge_days=surge_days,
+        immobile_hours=immobile_hours,
+    )
+    scan = _Scan(entries, _timestamps(entries, purpose=purpose))
+    _swelling_flags(scan, pain_rise=pain_rise, baseline_days=baseline_days)
+    if scan.available("spasm_surge"):
+        _spasm_flags(
+            scan,
+            level_at_or_above_t6,
+            baseline_days=baseline_days,
+            spasm_factor=spasm_factor,
+            spasm_min_increase=spasm_min_increase,
+            surge_days=surge_days,
+        )
+    _skin_flags(scan, immobile_hours=immobile_hours)
+    result = _flags_frame(scan.found)
+    result.attrs["skipped"] = sorted(set(scan.skipped))
+    result.attrs["injury_level"] = str(injury_level)
+    result.attrs["level_at_or_above_t6"] = level_at_or_above_t6
+    result.attrs["notes"] = [AD_NOT_ASSESSED] if level_at_or_above_t6 is None else []
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# the steps of scan_red_flags
+
+
+def _check_positive(**thresholds: float) -> None:
+    """Raise AnalysisError naming the first threshold that is not positive."""
+    for name, value in thresholds.items():
         if not value > 0:
             msg = f"{name} must be positive, got {value!r}"
             raise AnalysisError(msg)
-    ts = _timestamps(entries, purpose=purpose)
-    rows = _rows(entries)
-    found: list[pd.DataFrame] = []
-    skipped: list[str] = []
 
-    def add(mask: np.ndarray, flag: str, severity, explain) -> None:
+
+class _Scan:
+    """The entries being scanned, the flags found so far and the rules that could not run."""
+
+    def __init__(self, entries: pd.DataFrame, ts: pd.Series) -> None:
+        self.entries = entries
+        self.ts = ts
+        self.rows = _rows(entries)
+        self.rules = _rules()
+        self.found: list[pd.DataFrame] = []
+        self.skipped: list[str] = []
+
+    def add(self, mask: np.ndarray, flag: str, severity, explain) -> None:
         """Add the entries where ``mask`` holds; ``explain(i)`` words entry position ``i``."""
         where = np.flatnonzero(np.asarray(mask, dtype=bool))
         if where.size == 0:
             return
-        found.append(
+        self.found.append(
             pd.DataFrame(
                 {
-                    "row": rows[where],
-                    "timestamp": ts.to_numpy()[where],
+                    "row": self.rows[where],
+                    "timestamp": self.ts.to_numpy()[where],
                     "flag": flag,
                     "severity": severity if isinstance(severity, str) else severity[where],
-                    "title": rules[flag].title,
+                    "title": self.rules[flag].title,
                     "explanation": [explain(i) for i in where],  # flagged entries only
                 }
             )
         )
 
-    def available(flag: str) -> bool:
-        missing = [c for c in rules[flag].needs if c not in entries.columns]
+    def available(self, flag: str) -> bool:
+        """Whether the journal has the columns of rule ``flag`` (if not, note it as skipped)."""
+        missing = [c for c in self.rules[flag].needs if c not in self.entries.columns]
         if missing:
-            skipped.append(f"{flag} (needs {', '.join(missing)})")
+            self.skipped.append(f"{flag} (needs {', '.join(missing)})")
         return not missing
 
-    # -- one-leg swelling, with or without a pain rise ---------------------------------------
-    if available("one_leg_swelling"):
-        swelling = _categorical(entries, "swelling", SWELLING).to_numpy(dtype=object)
-        one_leg = np.isin(swelling, ["left", "right"])
-        both = swelling == "both"
-        # "new": the previous entry that recorded swelling did not record both legs
-        recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
-        previous = recorded.ffill().shift(1).to_numpy(dtype=object)
-        new_both = both & (previous != "both")
-        pain = np.full(len(entries), np.nan)
-        base = np.full(len(entries), np.nan)
-        if "pain" in entries.columns:
-            pain = _numeric(entries, "pain")
-            baseline = _baseline(_daily(ts, pain, "mean"), baseline_days, min_days=3)
-            base = baseline.reindex(ts.dt.normalize()).to_numpy(dtype=float)
-        else:
-            skipped.append("possible_dvt (needs pain)")
-        rise = pain - base
-        is_dvt = one_leg & (rise >= pain_rise)
 
-        def explain_dvt(i: int) -> str:
-            return (
-                f"The {swelling[i]} leg is swollen and pain is {pain[i]:.0f}/10, {rise[i]:.1f} "
-                f"points above this person's usual level over the previous {baseline_days} "
-                f"days (median {base[i]:.1f}). {rules['possible_dvt'].summary} "
-                f"{_step_words('emergency')} This scan cannot tell what it is; only an "
-                f"examination can."
-            )
-
-        def explain_swelling(i: int) -> str:
-            return (
-                f"The {swelling[i]} leg is swollen. {rules['one_leg_swelling'].summary} "
-                f"{_step_words('emergency')} Call emergency services at once if there is "
-                f"breathlessness or chest pain."
-            )
-
-        def explain_both(i: int) -> str:
-            return (
-                f"Both legs are swollen, newly in this journal. "
-                f"{rules['both_legs_swelling'].summary} {_step_words('emergency')} Call "
-                f"emergency services at once if there is breathlessness or chest pain."
-            )
-
-        add(is_dvt, "possible_dvt", rules["possible_dvt"].severity, explain_dvt)
-        add(
-            one_leg & ~is_dvt,
-            "one_leg_swelling",
-            rules["one_leg_swelling"].severity,
-            explain_swelling,
-        )
-        add(new_both, "both_legs_swelling", rules["both_legs_swelling"].severity, explain_both)
+def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> None:
+    """One-leg swelling (a possible DVT when pain rises too) and new swelling of both legs."""
+    if not scan.available("one_leg_swelling"):
+        scan.skipped.append("possible_dvt (needs swelling)")
+        return
+    entries, ts, rules = scan.entries, scan.ts, scan.rules
+    swelling = _categorical(entries, "swelling", SWELLING).to_numpy(dtype=object)
+    one_leg = np.isin(swelling, ["left", "right"])
+    both = swelling == "both"
+    # "new": the previous entry that recorded swelling did not record both legs
+    recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
+    previous = recorded.ffill().shift(1).to_numpy(dtype=object)
+    new_both = both & (previous != "both")
+    pain = np.full(len(entries), np.nan)
+    base = np.full(len(entries), np.nan)
+    if "pain" in entries.columns:
+        pain = _numeric(entries, "pain")
+        baseline = _baseline(_daily(ts, pain, "mean"), baseline_days, min_days=3)
+        base = baseline.reindex(ts.dt.normalize()).to_numpy(dtype=float)
     else:
-        skipped.append("possible_dvt (needs swelling)")
+        scan.skipped.append("possible_dvt (needs pain)")
+    rise = pain - base
+    is_dvt = one_leg & (rise >= pain_rise)
 
-    # -- a surge of spasms against the person's own usual days -------------------------------
-    if available("spasm_surge"):
-        spasms = _numeric(entries, "spasms")
-        daily = _daily(ts, spasms, "sum")
-        # the mean over the last `surge_days` days (the day and the days before it) ...
-        recent = daily.rolling(f"{surge_days}D", min_periods=max(1, surge_days - 1)).mean()
-        # ... against the median of the `baseline_days` days before that window
-        before = daily.shift(surge_days - 1, freq="D")
-        baseline = _baseline(before, baseline_days, min_days=5).reindex(daily.index)
-        surge_day = (
-            (recent >= spasm_factor * baseline.clip(lower=1))
-            & (recent - baseline >= spasm_min_increase)
-            & (daily - baseline >= spasm_min_increase)  # and the day itself is high
-        ).fillna(False)
-        day = ts.dt.normalize()
-        on_surge_day = surge_day.reindex(day).to_numpy(dtype=bool) & ~np.isnan(spasms)
-        # flag the entry of each surge day with the most spasms (the first if tied)
-        candidates = pd.Series(np.where(on_surge_day, spasms, -np.inf), index=entries.index)
-        best = candidates.groupby(day.to_numpy()).transform("max").to_numpy()
-        chosen = on_surge_day & (candidates.to_numpy() == best)
-        chosen &= pd.Series(chosen).groupby(day.to_numpy()).cumsum().to_numpy() == 1
-        day_total = daily.reindex(day).to_numpy(dtype=float)
-        day_recent = recent.reindex(day).to_numpy(dtype=float)
-        day_base = baseline.reindex(day).to_numpy(dtype=float)
-        window = "that day" if surge_days == 1 else f"a day over the last {surge_days} days"
-        if level_at_or_above_t6:
-            ad = (
-                " With an injury at T6 or above, the same triggers can set off autonomic "
-                "dysreflexia: check now for a pounding headache, flushing or sweating above "
-                "the injury, a blocked nose or blurred vision, and the blood pressure (a rise "
-                "of 20-30 mmHg or more over the person's usual value); if present, sit up, "
-                "loosen clothing and follow the AD plan. " + _step_words("emergency")
-            )
-            surge_severity = rules["spasm_surge"].severity_at_or_above_t6
-        else:
-            ad = (
-                f" ({AD_NOT_ASSESSED}: with an injury at T6 or above the same triggers can "
-                f"set off autonomic dysreflexia.)"
-                if level_at_or_above_t6 is None
-                else ""
-            )
-            surge_severity = rules["spasm_surge"].severity
+    def explain_dvt(i: int) -> str:
+        return (
+            f"The {swelling[i]} leg is swollen and pain is {pain[i]:.0f}/10, {rise[i]:.1f} "
+            f"points above this person's usual level over the previous {baseline_days} "
+            f"days (median {base[i]:.1f}). {rules['possible_dvt'].summary} "
+            f"{_step_words('emergency')} This scan cannot tell what it is; only an "
+            f"examination can."
+        )
 
-        def explain_surge(i: int) -> str:
-            return (
-                f"{day_total[i]:.0f} spasms were recorded that day and {day_recent[i]:.0f} "
-                f"{window}, against a usual {day_base[i]:.0f} per day in the {baseline_days} "
-                f"days before. A new surge of spasms often means something is irritating the "
-                f"body below the injury: look for a full bladder or urine infection (the "
-                f"commonest), constipation, a pressure sore, an ingrown toenail, tight clothing "
-                f"or straps, or an injury such as a fracture. {_step_words('same_day')}{ad}"
-            )
+    def explain_swelling(i: int) -> str:
+        return (
+            f"The {swelling[i]} leg is swollen. {rules['one_leg_swelling'].summary} "
+            f"{_step_words('emergency')} Call emergency services at once if there is "
+            f"breathlessness or chest pain."
+        )
 
-        add(chosen, "spasm_surge", surge_severity, explain_surge)
+    def explain_both(i: int) -> str:
+        return (
+            f"Both legs are swollen, newly in this journal. "
+            f"{rules['both_legs_swelling'].summary} {_step_words('emergency')} Call "
+            f"emergency services at once if there is breathlessness or chest pain."
+        )
 
-    # -- long immobility with skin changes ---------------------------------------------------
+    scan.add(is_dvt, "possible_dvt", rules["possible_dvt"].severity, explain_dvt)
+    scan.add(
+        one_leg & ~is_dvt,
+        "one_leg_swelling",
+        rules["one_leg_swelling"].severity,
+        explain_swelling,
+    )
+    scan.add(new_both, "both_legs_swelling", rules["both_legs_swelling"].severity, explain_both)
+
+
+def _spasm_flags(
+    scan: _Scan,
+    level_at_or_above_t6: bool | None,
+    *,
+    baseline_days: int,
+    spasm_factor: float,
+    spasm_min_increase: float,
+    surge_days: int,
+) -> None:
+    """Flag a surge of spasms against the person's own usual days: one entry per surge day."""
+    entries, ts = scan.entries, scan.ts
+    spasms = _numeric(entries, "spasms")
+    daily = _daily(ts, spasms, "sum")
+    # the mean over the last `surge_days` days (the day and the days before it) ...
+    recent = daily.rolling(f"{surge_days}D", min_periods=max(1, surge_days - 1)).mean()
+    # ... against the median of the `baseline_days` days before that window
+    before = daily.shift(surge_days - 1, freq="D")
+    baseline = _baseline(before, baseline_days, min_days=5).reindex(daily.index)
+    surge_day = (
+        (recent >= spasm_factor * baseline.clip(lower=1))
+        & (recent - baseline >= spasm_min_increase)
+        & (daily - baseline >= spasm_min_increase)  # and the day itself is high
+    ).fillna(False)
+    day = ts.dt.normalize()
+    on_surge_day = surge_day.reindex(day).to_numpy(dtype=bool) & ~np.isnan(spasms)
+    # flag the entry of each surge day with the most spasms (the first if tied)
+    candidates = pd.Series(np.where(on_surge_day, spasms, -np.inf), index=entries.index)
+    best = candidates.groupby(day.to_numpy()).transform("max").to_numpy()
+    chosen = on_surge_day & (candidates.to_numpy() == best)
+    chosen &= pd.Series(chosen).groupby(day.to_numpy()).cumsum().to_numpy() == 1
+    day_total = daily.reindex(day).to_numpy(dtype=float)
+    day_recent = recent.reindex(day).to_numpy(dtype=float)
+    day_base = baseline.reindex(day).to_numpy(dtype=float)
+    window = "that day" if surge_days == 1 else f"a day over the last {surge_days} days"
+    severity, ad = _surge_severity_and_ad_words(scan.rules["spasm_surge"], level_at_or_above_t6)
+
+    def explain_surge(i: int) -> str:
+        return (
+            f"{day_total[i]:.0f} spasms were recorded that day and {day_recent[i]:.0f} "
+            f"{window}, against a usual {day_base[i]:.0f} per day in the {baseline_days} "
+            f"days before. A new surge of spasms often means something is irritating the "
+            f"body below the injury: look for a full bladder or urine infection (the "
+            f"commonest), constipation, a pressure sore, an ingrown toenail, tight clothing "
+            f"or straps, or an injury such as a fracture. {_step_words('same_day')}{ad}"
+        )
+
+    scan.add(chosen, "spasm_surge", severity, explain_surge)
+
+
+def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | None):
+    """Return a spasm surge's severity and its words on autonomic dysreflexia, by injury level."""
+    if level_at_or_above_t6:
+        ad = (
+            " With an injury at T6 or above, the same triggers can set off autonomic "
+            "dysreflexia: check now for a pounding headache, flushing or sweating above "
+            "the injury, a blocked nose or blurred vision, and the blood pressure (a rise "
+            "of 20-30 mmHg or more over the person's usual value); if present, sit up, "
+            "loosen clothing and follow the AD plan. " + _step_words("emergency")
+        )
+        return rule.severity_at_or_above_t6, ad
+    ad = (
+        f" ({AD_NOT_ASSESSED}: with an injury at T6 or above the same triggers can "
+        f"set off autonomic dysreflexia.)"
+        if level_at_or_above_t6 is None
+        else ""
+    )
+    return rule.severity, ad
+
+
+def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
+    """Long immobility with skin changes, and skin damage without long immobility."""
+    entries, rules = scan.entries, scan.rules
     skin_level = skin_name = None
     if "skin" in entries.columns:
         skin = _categorical(entries, "skin", SKIN, ordered=True)
         skin_level = skin.cat.codes.to_numpy()  # -1 missing, 0 ok, 1 redness, 2 blister, ...
         skin_name = skin.astype(object).to_numpy()
     long_still = np.zeros(len(entries), dtype=bool)
-    if available("pressure_check"):
+    if scan.available("pressure_check"):
         hours = _numeric(entries, "immobile_hours")
         long_still = hours >= immobile_hours
         affected = long_still & (skin_level >= 1)
@@ -491,27 +546,30 @@ def scan_red_flags(
                 f"{_step_words(rules['pressure_check'].severity)}"
             )
 
-        add(affected, "pressure_check", rules["pressure_check"].severity, explain_pressure)
-    if skin_level is not None:
+        scan.add(affected, "pressure_check", rules["pressure_check"].severity, explain_pressure)
+    if skin_level is None:
+        scan.skipped.append("skin_damage (needs skin)")
+        return
 
-        def explain_wound(i: int) -> str:
-            return (
-                f"The skin shows {str(skin_name[i]).replace('_', ' ')}. Broken or blistered "
-                f"skin on a leg without full feeling can get worse unnoticed and can trigger "
-                f"more spasms (or, at T6 and above, autonomic dysreflexia): keep pressure off "
-                f"it and have it seen by a nurse or doctor. "
-                f"{_step_words(rules['skin_damage'].severity)}"
-            )
-
-        add(
-            (skin_level >= 2) & ~long_still,
-            "skin_damage",
-            rules["skin_damage"].severity,
-            explain_wound,
+    def explain_wound(i: int) -> str:
+        return (
+            f"The skin shows {str(skin_name[i]).replace('_', ' ')}. Broken or blistered "
+            f"skin on a leg without full feeling can get worse unnoticed and can trigger "
+            f"more spasms (or, at T6 and above, autonomic dysreflexia): keep pressure off "
+            f"it and have it seen by a nurse or doctor. "
+            f"{_step_words(rules['skin_damage'].severity)}"
         )
-    else:
-        skipped.append("skin_damage (needs skin)")
 
+    scan.add(
+        (skin_level >= 2) & ~long_still,
+        "skin_damage",
+        rules["skin_damage"].severity,
+        explain_wound,
+    )
+
+
+def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
+    """Return the flags found, in time order, with the result's column types (empty if none)."""
     if found:
         result = pd.concat(found, ignore_index=True)
         result = result.sort_values(["timestamp", "row"], kind="stable").reset_index(drop=True)
@@ -522,12 +580,7 @@ def scan_red_flags(
     result["flag"] = result["flag"].astype("string")
     result["title"] = result["title"].astype("string")
     result["explanation"] = result["explanation"].astype("string")
-    result = result[_COLUMNS]
-    result.attrs["skipped"] = sorted(set(skipped))
-    result.attrs["injury_level"] = str(injury_level)
-    result.attrs["level_at_or_above_t6"] = level_at_or_above_t6
-    result.attrs["notes"] = [AD_NOT_ASSESSED] if level_at_or_above_t6 is None else []
-    return result
+    return result[_COLUMNS]
 
 
 def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1) -> pd.DataFrame:

@@ -49,543 +49,30 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis._entries import as_entries as _as_entries
+from sci_pain.analysis._entries import check_choice, check_confidence
 from sci_pain.analysis._entries import multi_values as _multi
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
-from sci_pain.analysis.core import AnalysisError, autocorrelation
+from sci_pain.analysis.links import autocorrelation
+from sci_pain.analysis.nof1_stats import (
+    baseline_corrected_tau,
+    judge_change,
+    nap,
+    nap_ci,
+    pair_matrix,
+    tau_u,
+)
+from sci_pain.errors import AnalysisError, did_you_mean
 
 __all__ = [
-    "CLINICAL_THRESHOLDS",
+    "MIN_PHASE_DAYS",
+    "REGULAR_SHARE",
     "PhaseComparison",
+    "SHORT_BASELINE_DAYS",
     "compare_phases",
-    "pair_matrix",
-    "nap",
-    "nap_ci",
-    "judge_change",
-    "baseline_corrected_tau",
-    "tau_u",
+    "intervention_starts",
 ]
-
-CLINICAL_THRESHOLDS: dict[str, float] = {
-    "minimal_pct": 10.0,
-    "moderate_pct": 30.0,
-    "moderate_points": 2.0,
-    "substantial_pct": 50.0,
-}
-"""Thresholds for judging a change in a 0-10 pain rating.
-
-A reduction of about 2 points or 30% corresponds to "much improved" (Farrar et al. 2001);
-IMMPACT calls 10-20% minimally, 30% or more moderately and 50% or more substantially
-important (Dworkin et al. 2008). They were derived from groups in trials, for improvement;
-applying them to one person's diary, or to a worsening, is a rule of thumb.
-"""
-
-
-# --------------------------------------------------------------------------------------------
-# non-overlap
-
-
-def _as_array(values, name: str) -> np.ndarray:
-    if isinstance(values, pd.Series):
-        array = values.to_numpy(dtype=float, na_value=np.nan)
-    else:
-        array = np.asarray(values, dtype=float)
-    if array.ndim != 1:
-        msg = f"{name} must be a one-dimensional sequence of numbers, got shape {array.shape}"
-        raise AnalysisError(msg)
-    return array[~np.isnan(array)]
-
-
-# --------------------------------------------------------------------------------------------
-# counting pairs without listing them
-#
-# NAP, Tau-U and the Theil-Sen slope are defined over all pairs of observations; listing the
-# pairs costs n^2 time and memory (a year of entries is ~10^6 pairs, twenty years ~10^9).
-# The helpers below count the same pairs from sorted values (O(n log n)) and give the same
-# numbers; tests compare them with the all-pairs definitions on many random inputs.
-
-
-def _better_worse(a: np.ndarray, b: np.ndarray, *, lower_is_better: bool) -> tuple[int, int]:
-    """(pairs where the B value is better, pairs where it is worse) over all A-B pairs."""
-    ordered = np.sort(a)
-    below = np.searchsorted(ordered, b, side="left").sum()  # A values below each B value
-    above = (a.size - np.searchsorted(ordered, b, side="right")).sum()
-    if lower_is_better:
-        return int(above), int(below)
-    return int(below), int(above)
-
-
-def _inversions(codes: np.ndarray) -> int:
-    """Pairs ``p < q`` with ``codes[p] > codes[q]`` (integer codes), by bottom-up merging.
-
-    Each round pairs neighbouring sorted blocks and counts, for every element of a right
-    block, the elements of its left block that are larger (a binary search); then merges.
-    O(n log^2 n) with NumPy sorts, no Python loop over elements.
-    """
-    n = codes.size
-    if n < 2:
-        return 0
-    current = codes.astype(np.int64)
-    span = int(current.max()) + 1
-    position = np.arange(n)
-    total = 0
-    width = 1
-    while width < n:
-        block = position // width
-        pair = block // 2
-        left = block % 2 == 0
-        left_keys = pair[left] * span + current[left]  # ascending: pairs, then sorted blocks
-        right_pair = pair[~left]
-        right_keys = right_pair * span + current[~left]
-        larger_from = np.searchsorted(left_keys, right_keys, side="right")
-        left_end = np.searchsorted(left_keys, (right_pair + 1) * span, side="left")
-        total += int((left_end - larger_from).sum())
-        current = np.sort(pair * span + current) - pair * span
-        width *= 2
-    return total
-
-
-def _tie_pairs(values: np.ndarray) -> int:
-    _, counts = np.unique(values, return_counts=True)
-    return int((counts * (counts - 1) // 2).sum())
-
-
-def _kendall_s_sorted(values: np.ndarray) -> int:
-    """Kendall's S of ``values`` against their order (time): concordant minus discordant."""
-    n = values.size
-    _, codes = np.unique(values, return_inverse=True)
-    discordant = _inversions(codes)
-    untied = n * (n - 1) // 2 - _tie_pairs(values)
-    return untied - 2 * discordant
-
-
-def _slopes_below(values: np.ndarray, times: np.ndarray, slope: float) -> int:
-    """Pairs with distinct times whose slope (later minus earlier) is below ``slope``."""
-    residual = values - slope * times
-    order = np.lexsort((residual, times))  # by time; equal times by residual (never counted)
-    _, codes = np.unique(residual[order], return_inverse=True)
-    return _inversions(codes)
-
-
-# Below this many observations the slopes of all pairs are listed (as SciPy does): fast and
-# small. Above it the median slope is found by counting (see _theil_sen_slope).
-_ALL_PAIRS_LIMIT = 1500
-
-
-def _theil_sen_slope(values: np.ndarray, times: np.ndarray) -> float:
-    """The Theil-Sen slope, ``scipy.stats.theilslopes(values, times).slope``.
-
-    Up to ``_ALL_PAIRS_LIMIT`` observations the median of all pairwise slopes, as SciPy
-    computes it. Above, without listing the pairs: the number of pairwise slopes below a
-    value ``s`` is the number of pairs whose order by ``values - s * times`` is the reverse
-    of their order in time (an inversion count, O(n log^2 n)), so bisection on ``s`` narrows
-    an interval that holds the wanted order statistic until it holds only a few slopes; those
-    few are listed (a pair whose slope lies in the interval is at most that many places apart
-    in the order at the interval's lower end) and the one wanted is picked.
-    """
-    values = np.asarray(values, dtype=float)
-    times = np.asarray(times, dtype=float)
-    n = values.size
-    if n <= _ALL_PAIRS_LIMIT:
-        dt = times[:, None] - times
-        dv = values[:, None] - values
-        slopes = dv[dt > 0] / dt[dt > 0]
-        return float(np.median(slopes)) if slopes.size else math.nan
-    total = n * (n - 1) // 2 - _tie_pairs(times)
-    if total == 0:
-        return math.nan
-    wanted = sorted({(total - 1) // 2, total // 2})
-    picked = [_kth_slope(values, times, k) for k in wanted]
-    return float(np.mean(picked)) if len(picked) == 2 else float(picked[0])
-
-
-def _slopes_between(values, times, low: float, high: float, most: int) -> np.ndarray:
-    """Sorted slopes in ``[low, high)`` of pairs at most ``most`` places apart in the order
-    of ``values - low * times``. A pair whose slope lies in the interval changes order between
-    the interval's ends, and so does every observation between the two: with ``most`` such
-    pairs in all, the pair is at most ``most`` places apart."""
-    order = np.lexsort((times, values - low * times))
-    v, t = values[order], times[order]
-    found = []
-    for gap in range(1, min(most, values.size - 1) + 1):
-        dt = t[gap:] - t[:-gap]
-        dv = v[gap:] - v[:-gap]
-        later, earlier = dt > 0, dt < 0
-        slopes = np.concatenate([dv[later] / dt[later], (-dv[earlier]) / (-dt[earlier])])
-        found.append(slopes[(slopes >= low) & (slopes < high)])
-    return np.sort(np.concatenate(found)) if found else np.empty(0)
-
-
-def _kth_slope(values: np.ndarray, times: np.ndarray, k: int) -> float:
-    """The k-th smallest (0-based) of the pairwise slopes over pairs with distinct times.
-
-    Quickselect on slopes that are never listed: keep an interval ``[low, high)`` known to
-    hold the k-th slope (by counting slopes below its ends); take as pivot the slope at the
-    wanted quantile of a sample of pairs that fall in the interval (or its midpoint), count
-    the slopes within a hair of the pivot, and keep the side that holds the k-th. When only a few slopes are left they are listed and the
-    k-th picked; when very many equal the pivot (ratings are whole numbers, so slopes tie)
-    the pivot is the answer.
-    """
-    unique_times = np.unique(times)
-    steepest = float(np.ptp(values)) / float(np.diff(unique_times).min())
-    margin = max(1.0, steepest) * 1e-9
-    low, high = -steepest - margin, steepest + margin
-    below_low, below_high = 0, _slopes_below(values, times, high)
-    # The smallest change of slope that still moves ``values - slope * times`` in floating
-    # point, so that counts just below and just above a pivot differ by the slopes equal to it.
-    resolution = (
-        1e-12 * max(float(np.abs(values).max()), 1.0) / max(float(np.abs(times).max()), 1.0)
-    )
-    few = 64
-    n = values.size
-    sampler = np.random.default_rng(0)  # pivots only: the answer does not depend on them
-    for _ in range(200):
-        if below_high - below_low <= few:
-            break
-        i, j = sampler.integers(0, n, size=(2, 8 * n))
-        dt = times[i] - times[j]
-        keep = dt != 0
-        sample = (values[i] - values[j])[keep] / dt[keep]
-        sample = np.sort(sample[(sample >= low) & (sample < high)])
-        if sample.size >= 8:  # a pivot at the wanted quantile of the slopes in the interval
-            share = (k - below_low + 0.5) / (below_high - below_low)
-            pivot = float(sample[min(int(share * sample.size), sample.size - 1)])
-        else:
-            near = _slopes_between(values, times, low, high, 1)
-            middle = (low + high) / 2
-            pivot = float(near[near.size // 2]) if near.size and not low < middle < high else middle
-        hair = max(1e-10 * abs(pivot), resolution)
-        under = _slopes_below(values, times, pivot - hair)
-        over = _slopes_below(values, times, pivot + hair)
-        if under > k:
-            high, below_high = pivot - hair, under
-        elif over <= k:
-            low, below_low = pivot + hair, over
-        else:  # the k-th slope is within a hair of the pivot
-            if over - under > few:
-                return pivot
-            low, high, below_low, below_high = pivot - hair, pivot + hair, under, over
-            break
-    candidates = _slopes_between(values, times, low, high, below_high - below_low)
-    position = k - below_low
-    if candidates.size == below_high - below_low and 0 <= position < candidates.size:
-        return float(candidates[position])
-    # Rounding put a slope on the wrong side of an end of the interval: list all pairs.
-    dt = times[:, None] - times
-    dv = values[:, None] - values
-    return float(np.sort(dv[dt > 0] / dt[dt > 0])[k])
-
-
-def pair_matrix(a, b, *, lower_is_better: bool = True) -> pd.DataFrame:
-    """The comparison matrix behind NAP: every baseline value against every treatment value.
-
-    Each cell is 1 when the treatment-phase value (column) is better than the baseline value
-    (row), 0.5 when they tie, and 0 when it is worse. NAP is the mean of the matrix.
-
-    Parameters
-    ----------
-    a, b : sequence of numbers or Series
-        Baseline (A) and treatment (B) observations; missing values are dropped.
-    lower_is_better : bool, default True
-        True for pain (a lower B value is better); False when higher is better.
-
-    Returns
-    -------
-    DataFrame
-        Rows labelled by the A values (index name ``"A (baseline)"``), columns by the B
-        values (``"B (treatment)"``).
-
-    Examples
-    --------
-    >>> m = pair_matrix([2, 3, 5, 3], [4, 5, 5, 7, 6], lower_is_better=False)
-    >>> m.loc[5.0].tolist()
-    [0.0, 0.5, 0.5, 1.0, 1.0]
-    >>> float(m.to_numpy().mean())
-    0.9
-    """
-    a = _as_array(a, "a")
-    b = _as_array(b, "b")
-    diff = b[None, :] - a[:, None]
-    if lower_is_better:
-        diff = -diff
-    matrix = (diff > 0) + 0.5 * (diff == 0)
-    return pd.DataFrame(
-        matrix.astype(float),
-        index=pd.Index(a, name="A (baseline)"),
-        columns=pd.Index(b, name="B (treatment)"),
-    )
-
-
-def nap(a, b, *, lower_is_better: bool = True) -> float:
-    """Non-overlap of all pairs (Parker & Vannest 2009): the share of A-B pairs where B is better.
-
-    Ties count half. 0.5 means no difference; 1 means every B value is better than every A
-    value; below 0.5 B is worse.
-
-    Examples
-    --------
-    >>> nap([2, 3, 5, 3], [4, 5, 5, 7, 6], lower_is_better=False)
-    0.9
-    >>> nap([2, 3, 5, 3], [4, 5, 5, 7, 6], lower_is_better=True)
-    0.1
-    """
-    a = _as_array(a, "a")
-    b = _as_array(b, "b")
-    if a.size == 0 or b.size == 0:
-        msg = f"NAP needs at least one value in each phase, got {a.size} and {b.size}"
-        raise AnalysisError(msg)
-    better, worse = _better_worse(a, b, lower_is_better=lower_is_better)
-    pairs = a.size * b.size
-    score = better + 0.5 * (pairs - better - worse)  # ties count half
-    return round(float(score / pairs), 12)
-
-
-def nap_ci(value: float, n_a: int, n_b: int, *, confidence: float = 0.95) -> tuple[float, float]:
-    """Newcombe's (2006) method-5 confidence interval for NAP (or any Mann-Whitney AUC).
-
-    The interval holds the values ``theta`` for which
-    ``(theta - NAP)^2 <= z^2 V(theta)``, where ``V`` is the Hanley-McNeil (1982) variance
-    with both phase lengths replaced by their mean: a score-type interval that stays inside
-    [0, 1] and behaves well near the ends, unlike the plain Wald interval.
-
-    Examples
-    --------
-    >>> low, high = nap_ci(0.9, 4, 5)
-    >>> round(low, 2), round(high, 2)
-    (0.5, 0.99)
-    """
-    from scipy import optimize, stats
-
-    if n_a < 1 or n_b < 1:
-        return (math.nan, math.nan)
-    z = stats.norm.ppf(1 - (1 - confidence) / 2)
-    h = (n_a + n_b) / 2 - 1
-
-    def score(theta: float) -> float:
-        # Newcombe's equation divided by theta (1 - theta), so that the trivial roots at
-        # 0 and 1 disappear and the interval's ends are the only roots in (0, 1).
-        return n_a * n_b * (value - theta) ** 2 * (2 - theta) * (1 + theta) / (
-            theta * (1 - theta)
-        ) - z**2 * (2 + h + (1 + 2 * h) * theta * (1 - theta))
-
-    eps = 1e-12
-    low = optimize.brentq(score, eps, min(value, 1 - eps)) if value > 0 else 0.0
-    high = optimize.brentq(score, max(value, eps), 1 - eps) if value < 1 else 1.0
-    return (float(low), float(high))
-
-
-def tau_u(a, b, *, lower_is_better: bool = True) -> float:
-    """Tau-U with baseline-trend correction (Parker, Vannest, Davis & Sauber 2011).
-
-    ``(S_AB - S_A) / (n_A n_B)``, where S_AB counts A-B pairs in which B is better minus
-    pairs in which it is worse, and S_A is Kendall's S of the baseline against time (a
-    baseline already improving reduces the result). Unlike Tarlow's baseline-corrected Tau
-    it is not bounded by -1 and 1 and mixes trend and level; it is given for comparison.
-
-    Examples
-    --------
-    >>> tau_u([1, 2, 3, 4, 5], [6, 7, 8, 9, 10], lower_is_better=False)
-    0.6
-    """
-    a = _as_array(a, "a")
-    b = _as_array(b, "b")
-    sign = -1.0 if lower_is_better else 1.0
-    better, worse = _better_worse(a, b, lower_is_better=lower_is_better)
-    s_ab = float(better - worse)
-    s_a = float(_kendall_s_sorted(sign * a))
-    return round((s_ab - s_a) / (a.size * b.size), 12)
-
-
-def baseline_corrected_tau(
-    a,
-    b,
-    *,
-    lower_is_better: bool = True,
-    time_a=None,
-    time_b=None,
-    pretest_alpha: float | None = 0.05,
-    confidence: float = 0.95,
-) -> dict:
-    """Baseline-corrected Tau (Tarlow 2017).
-
-    1. Test the baseline for a trend: Kendall's tau between time and the A values.
-    2. If the trend is significant (p < ``pretest_alpha``; always when ``pretest_alpha`` is
-       None), fit the Theil-Sen line to the baseline (slope: median of pairwise slopes;
-       intercept: median of ``a - slope * time``) and subtract it from both phases.
-    3. Tau-BC is Kendall's tau-b between the phase (0 for A, 1 for B) and the (corrected)
-       values, signed so that positive means B is better. Its standard error is
-       ``sqrt(2 (1 - tau^2) / (n_A + n_B))`` as in Tarlow's calculator, with a Wald interval
-       clipped to [-1, 1].
-
-    Parameters
-    ----------
-    a, b : sequence of numbers
-        Baseline and treatment values, in time order.
-    lower_is_better : bool, default True
-    time_a, time_b : sequence of numbers, optional
-        When each observation was made (e.g. day numbers); default: sessions 1, 2, ...
-        numbered across both phases.
-    pretest_alpha : float or None, default 0.05
-    confidence : float, default 0.95
-
-    Returns
-    -------
-    dict
-        ``tau``, ``ci_low``, ``ci_high``, ``se``, ``corrected`` (bool), ``slope`` and
-        ``intercept`` of the baseline line (per time unit), ``trend_tau`` and ``trend_p``
-        (the baseline trend test). ``trend_tau`` is Kendall's tau of the raw baseline values
-        against time, not signed by direction: for pain, negative means pain was already
-        falling.
-
-    Examples
-    --------
-    A baseline rising steadily into a phase that continues the same line shows no effect
-    once the trend is removed:
-
-    >>> r = baseline_corrected_tau([1, 2, 3, 4, 5], [6, 7, 8, 9, 10], lower_is_better=False)
-    >>> r["corrected"], r["tau"]
-    (True, 0.0)
-    """
-    from scipy import stats
-
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
-    n_a, n_b = a.size, b.size
-    t_a = np.arange(1, n_a + 1, dtype=float) if time_a is None else np.asarray(time_a, float)
-    t_b = (
-        np.arange(n_a + 1, n_a + n_b + 1, dtype=float)
-        if time_b is None
-        else np.asarray(time_b, float)
-    )
-    result: dict[str, Any] = {
-        "tau": math.nan,
-        "ci_low": math.nan,
-        "ci_high": math.nan,
-        "se": math.nan,
-        "corrected": False,
-        "slope": math.nan,
-        "intercept": math.nan,
-        "trend_tau": math.nan,
-        "trend_p": math.nan,
-    }
-    if n_a < 2 or n_b < 1:
-        return result
-    if np.ptp(a) > 0:
-        trend = stats.kendalltau(t_a, a)
-        result["trend_tau"], result["trend_p"] = float(trend.statistic), float(trend.pvalue)
-    slope = _theil_sen_slope(a, t_a) if n_a >= 2 else 0.0
-    intercept = float(np.median(a - slope * t_a))
-    result["slope"], result["intercept"] = slope, intercept
-    correct = pretest_alpha is None or (
-        not math.isnan(result["trend_p"]) and result["trend_p"] < pretest_alpha
-    )
-    if correct:
-        a = a - intercept - slope * t_a
-        b = b - intercept - slope * t_b
-        result["corrected"] = True
-    values = np.concatenate([a, b])
-    values = np.round(values, 10)  # residuals that tie in exact arithmetic tie here too
-    phase = np.concatenate([np.zeros(n_a), np.ones(n_b)])
-    if np.ptp(values) == 0:
-        tau = 0.0
-    else:
-        tau = float(stats.kendalltau(phase, values).statistic)
-        if lower_is_better:
-            tau = -tau
-    tau = 0.0 if tau == 0 else tau  # no negative zero
-    se = math.sqrt(2 * (1 - tau**2) / (n_a + n_b))
-    z = stats.norm.ppf(1 - (1 - confidence) / 2)
-    result.update(
-        tau=round(tau, 12),
-        se=se,
-        ci_low=max(-1.0, tau - z * se),
-        ci_high=min(1.0, tau + z * se),
-    )
-    return result
-
-
-# --------------------------------------------------------------------------------------------
-# judging the change
-
-
-def judge_change(
-    baseline_mean: float,
-    treatment_mean: float,
-    *,
-    lower_is_better: bool = True,
-    thresholds: dict[str, float] | None = None,
-) -> tuple[str, str]:
-    """Judge a change in mean pain against the clinical thresholds.
-
-    Parameters
-    ----------
-    baseline_mean, treatment_mean : float
-        Phase means on the 0-10 scale.
-    lower_is_better : bool, default True
-    thresholds : dict, optional
-        Overrides of :data:`CLINICAL_THRESHOLDS`.
-
-    Returns
-    -------
-    (category, sentence)
-        ``category`` is one of "substantial improvement", "moderate improvement",
-        "minimal improvement", "no important change", "minimal worsening", "moderate
-        worsening", "substantial worsening"; ``sentence`` says why, with the numbers.
-
-    Examples
-    --------
-    >>> judge_change(6.0, 4.0)[0]
-    'moderate improvement'
-    >>> judge_change(6.0, 2.5)[0]
-    'substantial improvement'
-    >>> judge_change(5.0, 5.2)[0]
-    'no important change'
-    """
-    limits = {**CLINICAL_THRESHOLDS, **(thresholds or {})}
-    better = (
-        (baseline_mean - treatment_mean) if lower_is_better else (treatment_mean - baseline_mean)
-    )
-    pct = 100 * better / abs(baseline_mean) if baseline_mean else math.nan
-    size = abs(better)
-    size_pct = abs(pct) if not math.isnan(pct) else math.nan
-
-    def at_least(pct_limit: float | None, points_limit: float | None = None) -> bool:
-        by_pct = pct_limit is not None and not math.isnan(size_pct) and size_pct >= pct_limit
-        by_points = points_limit is not None and size >= points_limit
-        return by_pct or by_points
-
-    if at_least(limits["substantial_pct"]):
-        level = "substantial"
-    elif at_least(limits["moderate_pct"], limits["moderate_points"]):
-        level = "moderate"
-    elif at_least(limits["minimal_pct"]):
-        level = "minimal"
-    else:
-        level = None
-    pct_text = "" if math.isnan(pct) else f" ({abs(pct):.0f}% of the baseline mean)"
-    direction = "better" if better > 0 else "worse"
-    if level is None:
-        category = "no important change"
-        sentence = (
-            f"The mean changed by {size:.1f} points{pct_text}, less than the "
-            f"{limits['minimal_pct']:.0f}% that counts as a minimally important change."
-        )
-    else:
-        category = f"{level} {'improvement' if better > 0 else 'worsening'}"
-        rule = {
-            "substantial": f"at least {limits['substantial_pct']:.0f}%",
-            "moderate": (
-                f"at least {limits['moderate_points']:.0f} points or {limits['moderate_pct']:.0f}%"
-            ),
-            "minimal": f"at least {limits['minimal_pct']:.0f}%",
-        }[level]
-        sentence = (
-            f"The mean is {size:.1f} points {direction}{pct_text}: a {level} change by the "
-            f"IMMPACT/Farrar thresholds ({rule})."
-        )
-    return category, sentence
-
 
 # --------------------------------------------------------------------------------------------
 # the comparison
@@ -679,11 +166,11 @@ class PhaseComparison:
         return len(self.b)
 
     def pair_matrix(self) -> pd.DataFrame:
-        """The comparison matrix behind NAP for these phases (see :func:`pair_matrix`)."""
+        """Return the comparison matrix behind NAP for these phases (see :func:`pair_matrix`)."""
         return pair_matrix(self.a, self.b, lower_is_better=self.lower_is_better)
 
     def to_frame(self) -> pd.DataFrame:
-        """The measures as a table: ``measure``, ``estimate``, ``ci_low``, ``ci_high``, ``meaning``."""
+        """Return the measures as a table: measure, estimate, ci_low, ci_high, meaning."""
         level = f"{100 * self.confidence:.0f}%"
         better = "lower" if self.lower_is_better else "higher"
         rows = [
@@ -710,7 +197,7 @@ class PhaseComparison:
         return pd.DataFrame(rows, columns=["measure", "estimate", "ci_low", "ci_high", "meaning"])
 
     def summary(self) -> str:
-        """The comparison in a few plain sentences, with the warnings."""
+        """Return the comparison in a few plain sentences, with the warnings."""
         what = self.intervention or "the intervention"
         unit = f"{self.per}s"
         pct = "" if math.isnan(self.change_pct) else f", {self.change_pct:+.0f}%"
@@ -729,7 +216,7 @@ class PhaseComparison:
 
 
 def _phase_series(data, *, column: str, per: str) -> tuple[pd.Series, pd.DataFrame | None, str]:
-    """The outcome as a Series (by date, or by position) and the entries it came from."""
+    """Return the outcome as a Series (by date, or by position) and the entries it came from."""
     if isinstance(data, pd.DataFrame) or hasattr(data, "entries"):
         entries = _as_entries(data)
         purpose = "compare_phases"
@@ -762,11 +249,8 @@ def _intervention_start(entries: pd.DataFrame, intervention: str) -> pd.Timestam
     exploded = _multi(entries, "interventions")
     hits = exploded.index[exploded == intervention]
     if len(hits) == 0:
-        import difflib
-
         found = sorted(set(exploded.unique()))
-        close = difflib.get_close_matches(intervention, list(INTERVENTIONS), n=3)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(intervention, INTERVENTIONS)
         msg = (
             f"the journal never records the intervention {intervention!r}; recorded: "
             f"{', '.join(map(repr, found)) or 'none'}.{hint} Pass start= to say when it began."
@@ -905,75 +389,23 @@ def compare_phases(
     >>> r.direction, round(r.change, 1), r.clinical_category, r.nap
     ('lower is better', -2.6, 'moderate improvement', 1.0)
     """
-    if per not in ("day", "entry"):
-        msg = f"per must be 'day' or 'entry', got {per!r}"
-        raise AnalysisError(msg)
-    if not 0 < confidence < 1:
-        msg = f"confidence must be between 0 and 1, got {confidence!r}"
-        raise AnalysisError(msg)
+    _check_options(per, confidence)
     series, entries, unit = _phase_series(entries_or_series, column=column, per=per)
     series = series.dropna()
-    dated = isinstance(series.index, pd.DatetimeIndex)
     if start is None:
-        if intervention is None or entries is None:
-            msg = (
-                "compare_phases needs start= (when phase B begins), or journal entries and "
-                "intervention= so that the start can be found in the 'interventions' column"
-            )
-            raise AnalysisError(msg)
-        start = _intervention_start(entries, intervention)
-    if dated:
-        try:
-            start = pd.Timestamp(start).normalize()
-            end = None if end is None else pd.Timestamp(end).normalize()
-        except (TypeError, ValueError):
-            msg = f"start and end must be dates (e.g. '2026-03-15'), got {start!r} and {end!r}"
-            raise AnalysisError(msg) from None
-        if unit == "day":
-            series = series.groupby(series.index.normalize()).mean()
-            series.index.name = "date"
-        series = series.sort_index()
-        in_a = series.index < start
-        if baseline_days is not None:
-            in_a &= series.index >= start - pd.Timedelta(days=int(baseline_days))
-        in_b = series.index >= start + pd.Timedelta(days=int(washin_days))
-        excluded = int(((series.index >= start) & ~in_b).sum())
-        if end is not None:
-            in_b &= series.index < end
-    else:
-        position = np.arange(len(series))
-        first_b = _position(series.index, start, "start")
-        last_b = len(series) if end is None else _position(series.index, end, "end")
-        in_a = position < first_b
-        if baseline_days is not None:
-            in_a &= position >= first_b - int(baseline_days)
-        in_b = (position >= first_b + int(washin_days)) & (position < last_b)
-        excluded = int(min(int(washin_days), max(last_b - first_b, 0)))
-    a = series[in_a]
-    b = series[in_b]
-    if len(a) == 0 or len(b) == 0:
-        span = (
-            f"{series.index.min():%Y-%m-%d} to {series.index.max():%Y-%m-%d}"
-            if dated and len(series)
-            else f"{len(series)} observations"
-        )
-        msg = (
-            f"both phases need observations, but the baseline has {len(a)} and the "
-            f"treatment phase {len(b)} (data: {span}; start {start!r}"
-            f"{'' if end is None else f', end {end!r}'}). Choose a start inside the data."
-        )
-        raise AnalysisError(msg)
-
+        start = _start_from_journal(entries, intervention)
+    phases = _split_phases(
+        series,
+        start=start,
+        end=end,
+        unit=unit,
+        baseline_days=baseline_days,
+        washin_days=washin_days,
+    )
+    a, b = phases.a, phases.b
     value = nap(a, b, lower_is_better=lower_is_better)
     ci = nap_ci(value, len(a), len(b), confidence=confidence)
-    if dated:
-        origin = a.index.min()
-        time_a = ((a.index - origin) / pd.Timedelta(days=1)).to_numpy(dtype=float)
-        time_b = ((b.index - origin) / pd.Timedelta(days=1)).to_numpy(dtype=float)
-    else:
-        pos = pd.Series(np.arange(len(series)), index=series.index)
-        time_a = pos[in_a].to_numpy(dtype=float)
-        time_b = pos[in_b].to_numpy(dtype=float)
+    time_a, time_b = _phase_times(phases)
     bc = baseline_corrected_tau(
         a.to_numpy(),
         b.to_numpy(),
@@ -985,75 +417,33 @@ def compare_phases(
     )
     mean_a, mean_b = float(a.mean()), float(b.mean())
     change = mean_b - mean_a
-    change_pct = 100 * change / abs(mean_a) if mean_a else math.nan
     category, sentence = judge_change(
         mean_a, mean_b, lower_is_better=lower_is_better, thresholds=thresholds
     )
-    residuals = pd.concat([a - a.mean(), b - b.mean()])
-    if dated:
-        residuals = residuals.asfreq("D") if unit == "day" else residuals
-    lag1 = autocorrelation(residuals.to_numpy(dtype=float))
-
-    warnings: list[str] = []
-    if len(a) < 5 or len(b) < 5:
-        warnings.append(
-            f"Few observations ({len(a)} before, {len(b)} after): single-case standards ask "
-            f"for at least 5 per phase (Kratochwill et al. 2010), and the intervals are wide."
-        )
-    elif dated and unit == "day" and len(a) < SHORT_BASELINE_DAYS:
-        warnings.append(
-            f"Short baseline: only {len(a)} days before the start (under two weeks). It may "
-            f"not show this person's usual ups and downs, including differences between "
-            f"weekdays, so a change after the start is hard to judge; a longer, stable "
-            f"baseline helps."
-        )
-    trend_p = bc["trend_p"]
-    if not math.isnan(trend_p) and trend_p < 0.05:
-        improving = (bc["trend_tau"] < 0) == lower_is_better
-        warnings.append(
-            f"The baseline already had a trend (Kendall's tau {bc['trend_tau']:.2f}, "
-            f"p = {trend_p:.3f}): {column} was "
-            f"{'improving' if improving else 'getting worse'} before the start. Tau-BC "
-            f"({bc['tau']:.2f}) removes this trend; trust it more than NAP and Tau here."
-        )
-    if not math.isnan(lag1) and lag1 > 0.2:
-        warnings.append(
-            f"Autocorrelation: consecutive {unit}s are alike (lag-1 r = {lag1:.2f}). NAP, Tau "
-            f"and their intervals assume independent observations, so the intervals are too "
-            f"narrow and the effect can look more certain than it is."
-        )
-    rtm = _rtm_warning(a, window=rtm_window, lower_is_better=lower_is_better)
-    if rtm:
-        warnings.append(rtm)
-    if intervention is not None and entries is not None and "interventions" in entries.columns:
-        ts = _timestamps(entries, purpose="compare_phases")
-        exploded = _multi(entries, "interventions")
-        used = ts.loc[exploded.index[exploded == intervention]]
-        before = used[used.dt.normalize() < start] if dated else used.iloc[:0]
-        if len(before):
-            warnings.append(
-                f"{intervention!r} was also recorded {len(before)} time(s) during the baseline, "
-                f"so phase A is not free of it."
-            )
-    warnings.append(
+    lag1 = _lag1_within_phases(phases, unit)
+    warnings = [
+        *_size_warnings(phases, unit),
+        *_trend_warnings(bc, column=column, lower_is_better=lower_is_better),
+        *_autocorrelation_warnings(lag1, unit),
+        *_rtm_warnings(a, window=rtm_window, lower_is_better=lower_is_better),
+        *_baseline_use_warnings(entries, intervention, phases),
         "An A-B comparison shows what changed, not why: something else that changed at the "
-        "same time (season, medicines, activity, expectations) could explain it."
-    )
-
+        "same time (season, medicines, activity, expectations) could explain it.",
+    ]
     return PhaseComparison(
         outcome=column,
         lower_is_better=lower_is_better,
         direction="lower is better" if lower_is_better else "higher is better",
         per=unit,
         intervention=intervention,
-        start=start,
-        end=end,
+        start=phases.start,
+        end=phases.end,
         a=a,
         b=b,
         mean_a=mean_a,
         mean_b=mean_b,
         change=change,
-        change_pct=change_pct,
+        change_pct=100 * change / abs(mean_a) if mean_a else math.nan,
         nap=value,
         nap_ci=ci,
         tau=round(2 * value - 1, 12),
@@ -1068,7 +458,329 @@ def compare_phases(
         lag1_autocorrelation=lag1,
         clinical_category=category,
         clinical_text=sentence,
-        excluded=excluded,
+        excluded=phases.excluded,
         confidence=confidence,
         warnings=tuple(warnings),
     )
+
+
+# --------------------------------------------------------------------------------------------
+# the steps of compare_phases
+
+
+def _check_options(per: str, confidence: float) -> None:
+    """Raise AnalysisError for an unknown ``per`` or a confidence outside (0, 1)."""
+    check_choice("per", per, ("day", "entry"))
+    check_confidence(confidence)
+
+
+def _start_from_journal(entries: pd.DataFrame | None, intervention: str | None) -> pd.Timestamp:
+    """When ``intervention`` was first recorded; the error says what to pass instead."""
+    if intervention is None or entries is None:
+        msg = (
+            "compare_phases needs start= (when phase B begins), or journal entries and "
+            "intervention= so that the start can be found in the 'interventions' column"
+        )
+        raise AnalysisError(msg)
+    return _intervention_start(entries, intervention)
+
+
+@dataclass(frozen=True)
+class _Phases:
+    """The observations cut into phases: A (baseline) and B (treatment), with their masks."""
+
+    series: pd.Series
+    in_a: np.ndarray
+    in_b: np.ndarray
+    start: Any
+    end: Any
+    excluded: int
+
+    @property
+    def dated(self) -> bool:
+        return isinstance(self.series.index, pd.DatetimeIndex)
+
+    @property
+    def a(self) -> pd.Series:
+        return self.series[self.in_a]
+
+    @property
+    def b(self) -> pd.Series:
+        return self.series[self.in_b]
+
+
+def _split_phases(series: pd.Series, *, start, end, unit, baseline_days, washin_days) -> _Phases:
+    """Cut the observations at ``start`` (and ``end``); both phases must hold observations."""
+    if isinstance(series.index, pd.DatetimeIndex):
+        phases = _split_dated(series, start, end, unit, baseline_days, washin_days)
+    else:
+        phases = _split_sequence(series, start, end, baseline_days, washin_days)
+    n_a, n_b = int(phases.in_a.sum()), int(phases.in_b.sum())
+    if n_a == 0 or n_b == 0:
+        series, start, end = phases.series, phases.start, phases.end
+        span = (
+            f"{series.index.min():%Y-%m-%d} to {series.index.max():%Y-%m-%d}"
+            if phases.dated and len(series)
+            else f"{len(series)} observations"
+        )
+        msg = (
+            f"both phases need observations, but the baseline has {n_a} and the "
+            f"treatment phase {n_b} (data: {span}; start {start!r}"
+            f"{'' if end is None else f', end {end!r}'}). Choose a start inside the data."
+        )
+        raise AnalysisError(msg)
+    return phases
+
+
+def _split_dated(series, start, end, unit, baseline_days, washin_days) -> _Phases:
+    """Phases of dated observations (daily means when ``unit`` is "day")."""
+    try:
+        start = pd.Timestamp(start).normalize()
+        end = None if end is None else pd.Timestamp(end).normalize()
+    except (TypeError, ValueError):
+        msg = f"start and end must be dates (e.g. '2026-03-15'), got {start!r} and {end!r}"
+        raise AnalysisError(msg) from None
+    if unit == "day":
+        series = series.groupby(series.index.normalize()).mean()
+        series.index.name = "date"
+    series = series.sort_index()
+    in_a = series.index < start
+    if baseline_days is not None:
+        in_a &= series.index >= start - pd.Timedelta(days=int(baseline_days))
+    in_b = series.index >= start + pd.Timedelta(days=int(washin_days))
+    excluded = int(((series.index >= start) & ~in_b).sum())
+    if end is not None:
+        in_b &= series.index < end
+    return _Phases(series, in_a, in_b, start, end, excluded)
+
+
+def _split_sequence(series, start, end, baseline_days, washin_days) -> _Phases:
+    """Phases of a plain sequence, cut at positions or index labels."""
+    position = np.arange(len(series))
+    first_b = _position(series.index, start, "start")
+    last_b = len(series) if end is None else _position(series.index, end, "end")
+    in_a = position < first_b
+    if baseline_days is not None:
+        in_a &= position >= first_b - int(baseline_days)
+    in_b = (position >= first_b + int(washin_days)) & (position < last_b)
+    excluded = int(min(int(washin_days), max(last_b - first_b, 0)))
+    return _Phases(series, in_a, in_b, start, end, excluded)
+
+
+def _phase_times(phases: _Phases) -> tuple[np.ndarray, np.ndarray]:
+    """Return the times of the A and B observations: days since the first A day, or positions."""
+    a, b = phases.a, phases.b
+    if phases.dated:
+        origin = a.index.min()
+        time_a = ((a.index - origin) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+        time_b = ((b.index - origin) / pd.Timedelta(days=1)).to_numpy(dtype=float)
+        return time_a, time_b
+    pos = pd.Series(np.arange(len(phases.series)), index=phases.series.index)
+    return pos[phases.in_a].to_numpy(dtype=float), pos[phases.in_b].to_numpy(dtype=float)
+
+
+def _lag1_within_phases(phases: _Phases, unit: str) -> float:
+    """Lag-1 autocorrelation with each phase's mean removed (calendar days kept for daily data)."""
+    a, b = phases.a, phases.b
+    residuals = pd.concat([a - a.mean(), b - b.mean()])
+    if phases.dated and unit == "day":
+        residuals = residuals.asfreq("D")
+    return autocorrelation(residuals.to_numpy(dtype=float))
+
+
+def _size_warnings(phases: _Phases, unit: str) -> list[str]:
+    """Too few observations in a phase, or a daily baseline under two weeks."""
+    n_a, n_b = len(phases.a), len(phases.b)
+    if n_a < 5 or n_b < 5:
+        return [
+            f"Few observations ({n_a} before, {n_b} after): single-case standards ask "
+            f"for at least 5 per phase (Kratochwill et al. 2010), and the intervals are wide."
+        ]
+    if phases.dated and unit == "day" and n_a < SHORT_BASELINE_DAYS:
+        return [
+            f"Short baseline: only {n_a} days before the start (under two weeks). It may "
+            f"not show this person's usual ups and downs, including differences between "
+            f"weekdays, so a change after the start is hard to judge; a longer, stable "
+            f"baseline helps."
+        ]
+    return []
+
+
+def _trend_warnings(bc: dict, *, column: str, lower_is_better: bool) -> list[str]:
+    """Warn when the baseline was already improving or worsening (Kendall's test, p < 0.05)."""
+    trend_p = bc["trend_p"]
+    if math.isnan(trend_p) or trend_p >= 0.05:
+        return []
+    improving = (bc["trend_tau"] < 0) == lower_is_better
+    return [
+        f"The baseline already had a trend (Kendall's tau {bc['trend_tau']:.2f}, "
+        f"p = {trend_p:.3f}): {column} was "
+        f"{'improving' if improving else 'getting worse'} before the start. Tau-BC "
+        f"({bc['tau']:.2f}) removes this trend; trust it more than NAP and Tau here."
+    ]
+
+
+def _autocorrelation_warnings(lag1: float, unit: str) -> list[str]:
+    """Consecutive observations are alike (lag-1 r above 0.2)."""
+    if math.isnan(lag1) or lag1 <= 0.2:
+        return []
+    return [
+        f"Autocorrelation: consecutive {unit}s are alike (lag-1 r = {lag1:.2f}). NAP, Tau "
+        f"and their intervals assume independent observations, so the intervals are too "
+        f"narrow and the effect can look more certain than it is."
+    ]
+
+
+def _rtm_warnings(a: pd.Series, *, window: int, lower_is_better: bool) -> list[str]:
+    """Return the regression-to-the-mean warning, if any, as a list."""
+    rtm = _rtm_warning(a, window=window, lower_is_better=lower_is_better)
+    return [rtm] if rtm else []
+
+
+def _baseline_use_warnings(entries, intervention: str | None, phases: _Phases) -> list[str]:
+    """Warn when the intervention was also recorded during the baseline."""
+    if intervention is None or entries is None or "interventions" not in entries.columns:
+        return []
+    ts = _timestamps(entries, purpose="compare_phases")
+    exploded = _multi(entries, "interventions")
+    used = ts.loc[exploded.index[exploded == intervention]]
+    before = used[used.dt.normalize() < phases.start] if phases.dated else used.iloc[:0]
+    if not len(before):
+        return []
+    return [
+        f"{intervention!r} was also recorded {len(before)} time(s) during the baseline, "
+        f"so phase A is not free of it."
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# which interventions have a clear start
+
+MIN_PHASE_DAYS = 7
+"""An intervention has a clear start only with at least this many rated days before and after."""
+
+REGULAR_SHARE = 0.25
+"""An intervention used again and again must be recorded on at least this share of the rated
+days from its first use on; rarer use mixes days with and without it in the "after" phase."""
+
+_STARTS_COLUMNS = {
+    "start": "datetime64[ns]",  # in fact the unit of the journal's timestamps
+    "days_used": "int64",
+    "days_before": "int64",
+    "days_after": "int64",
+    "share": "float64",
+    "one_off": "bool",
+    "problem": "object",
+    "clear": "bool",
+}
+
+
+def intervention_starts(
+    entries,
+    *,
+    column: str = "pain",
+    min_phase_days: int = MIN_PHASE_DAYS,
+    regular_share: float = REGULAR_SHARE,
+) -> pd.DataFrame:
+    """Each recorded intervention: its first day, how it was used, and whether it has a clear start.
+
+    A before-and-after comparison (:func:`compare_phases`) makes sense only for an
+    intervention with a clear start: at least ``min_phase_days`` days with a rating before its
+    first use and as many from it on, and, unless it was used once only, recorded on at least
+    ``regular_share`` of the rated days since its first use.
+
+    Parameters
+    ----------
+    entries : DataFrame or Journal
+        Journal entries with ``timestamp``, ``interventions`` and ``column``.
+    column : str, default "pain"
+        The rating whose days count as "days with ratings".
+    min_phase_days : int, default :data:`MIN_PHASE_DAYS`
+    regular_share : float, default :data:`REGULAR_SHARE`
+
+    Returns
+    -------
+    DataFrame
+        One row per intervention of the journal vocabulary that was recorded, in the
+        vocabulary's order, indexed by ``intervention``: ``start`` (the first day it was
+        recorded), ``days_used`` (days it was recorded), ``days_before`` and ``days_after``
+        (days with a rating before ``start``, and from ``start`` on), ``share``
+        (``days_used / days_after``, 0 without days after), ``one_off`` (recorded on one day
+        only), ``problem`` (``"no_baseline"``: too few rated days before; ``"late_start"``: too
+        few from it on; ``"irregular"``: used now and then; None: a clear start) and ``clear``
+        (no problem). Empty without an ``interventions`` column.
+
+    Raises
+    ------
+    AnalysisError
+        If ``timestamp`` or ``column`` is missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> days = pd.date_range("2026-03-01", periods=20, freq="D")
+    >>> entries = pd.DataFrame(
+    ...     {
+    ...         "timestamp": days,
+    ...         "pain": [5] * 20,
+    ...         "interventions": [None] * 10 + ["tens"] * 10,
+    ...     }
+    ... )
+    >>> starts = intervention_starts(entries)
+    >>> starts[["start", "days_before", "days_after", "clear"]]
+                      start  days_before  days_after  clear
+    intervention
+    tens         2026-03-11           10          10   True
+    """
+    from sci_pain.journal import INTERVENTIONS
+
+    entries = _as_entries(entries)
+    purpose = "finding when each intervention started"
+    _require(entries, [column], purpose=purpose)
+    ts = _timestamps(entries, purpose=purpose)
+    days = ts.dt.normalize()
+    dtypes = {**_STARTS_COLUMNS, "start": days.dtype}
+    empty = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
+    empty.index.name = "intervention"
+    if "interventions" not in entries.columns:
+        return empty
+    exploded = _multi(entries, "interventions")
+    rated = pd.DatetimeIndex(days[entries[column].notna()].unique()).sort_values()
+    rows = {}
+    for name in INTERVENTIONS:
+        used = pd.DatetimeIndex(days.loc[exploded.index[exploded == name]].unique()).sort_values()
+        if len(used):
+            rows[name] = _start_row(used, rated, min_phase_days, regular_share)
+    if not rows:
+        return empty
+    table = pd.DataFrame.from_dict(rows, orient="index")[list(_STARTS_COLUMNS)]
+    table["problem"] = pd.Series([row["problem"] for row in rows.values()], table.index, object)
+    table.index.name = "intervention"
+    return table
+
+
+def _start_row(used: pd.DatetimeIndex, rated: pd.DatetimeIndex, min_days, regular) -> dict:
+    """One row of :func:`intervention_starts`: the days an intervention was used, judged."""
+    start = used[0]
+    before = int((rated < start).sum())
+    after = int((rated >= start).sum())
+    share = len(used) / after if after else 0.0
+    one_off = len(used) == 1
+    if before < min_days:
+        problem = "no_baseline"
+    elif after < min_days:
+        problem = "late_start"
+    elif not one_off and share < regular:
+        problem = "irregular"
+    else:
+        problem = None
+    return {
+        "start": start,
+        "days_used": len(used),
+        "days_before": before,
+        "days_after": after,
+        "share": share,
+        "one_off": one_off,
+        "problem": problem,
+        "clear": problem is None,
+    }

@@ -377,7 +377,7 @@ def _check(
 
 def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> None:
     """Rules across fields: file name, ISCIP tiers, pain ids, journal, screens."""
-    from sci_pain.analysis import scores
+    from sci_pain import analysis as scores
     from sci_pain.simulate import list_personas
 
     def bad(name: str, value: object, problem: str) -> None:
@@ -1023,7 +1023,7 @@ def screen_result(case: str | Case, index: int = 0):
     >>> screen_result("tom_t8_day10_calf").band
     'DVT likely'
     """
-    from sci_pain.analysis import scores
+    from sci_pain import analysis as scores
 
     screen = load_case(case).answers["screen"][index]
     return getattr(scores, screen["tool"])(**screen["answers"])

@@ -19,6 +19,7 @@ _EXPORTS: dict[str, str] = {
     "REPORT_STAGES": "report",
     "report_html": "report",
     "write_report": "report",
+    "score_html": "scores",
     "HumanTable": "tables",
     "column_label": "tables",
     "readable": "tables",

@@ -12,7 +12,7 @@ print or open on a phone at a clinic visit; :func:`write_report` writes it to a 
 6. **interventions** with a clear start, each compared before and after with
    :func:`~sci_pain.analysis.nof1.compare_phases` (effect sizes in words, with their warnings);
 7. **links** of pain with activity, sleep, spasms and immobility
-   (:func:`~sci_pain.analysis.core.associations`) and their caution;
+   (:func:`~sci_pain.analysis.associations`) and their caution;
 8. the person's own **notes**, and the **problems found when reading** the file (a table).
 
 The page is self-contained: CSS inline, figures embedded as PNG ``data:`` URLs with alt text
@@ -98,7 +98,7 @@ _IMMPACT = {"points": 2.0, "moderate_pct": 30.0, "substantial_pct": 50.0}
 _MIN_EFFECTIVE_DAYS = 20
 """A link is called clear only with at least this many effective independent days.
 
-Passed to :func:`~sci_pain.analysis.core.associations`, whose verdict the report shows."""
+Passed to :func:`~sci_pain.analysis.associations`, whose verdict the report shows."""
 _PATTERN_POINTS = 1.0
 """A time-of-day, weekday or site difference shown on the first page is at least this big."""
 _MAX_PROBLEMS = 200

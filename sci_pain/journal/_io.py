@@ -1,7 +1,7 @@
 """Bytes -> columns of codes for the journal reader (private).
 
 Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
-file-level faults raised as :class:`~sci_pain.journal.reader.JournalError`. The CSV is parsed once
+file-level faults raised as :class:`~sci_pain.errors.JournalError`. The CSV is parsed once
 by pandas' C parser with ``dtype="category"``: the parser keeps one Python string per
 *distinct* cell value, not one per cell, which is what makes the reader fast.
 """
@@ -105,10 +105,46 @@ def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
 
 
 def source_name(path_or_buffer) -> str:
-    """The name messages give a file or buffer."""
+    """Return the name messages give a file or buffer."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
     return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+
+
+def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .csv file") -> Path:
+    """Return the path of a file that exists; a missing path or a folder is a JournalError.
+
+    Parameters
+    ----------
+    source : str
+        The path as given (messages quote it).
+    what : str, default "journal file"
+        What the file should be, for the message about a folder.
+    wanted : str, default "a .csv file"
+        What to pass instead of a folder.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> existing_file(".")
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.JournalError: .: is a folder, not a journal file. Pass the path of a .csv file.
+    """
+    path = Path(source)
+    if not path.exists():
+        msg = (
+            f"{source}: no such file. Check the name and the folder "
+            f"(relative paths start from {Path.cwd()})."
+        )
+        raise JournalError(msg, path=source)
+    if path.is_dir():
+        msg = f"{source}: is a folder, not a {what}. Pass the path of {wanted}."
+        raise JournalError(msg, path=source)
+    return path
 
 
 def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
@@ -120,16 +156,7 @@ def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool
     """
     if isinstance(path_or_buffer, str | os.PathLike):
         source = os.fspath(path_or_buffer)
-        path = Path(source)
-        if not path.exists():
-            msg = (
-                f"{source}: no such file. Check the name and the folder "
-                f"(relative paths start from {Path.cwd()})."
-            )
-            raise JournalError(msg, path=source)
-        if path.is_dir():
-            msg = f"{source}: is a folder, not a journal file. Pass the path of a .csv file."
-            raise JournalError(msg, path=source)
+        path = existing_file(source)
         try:
             with path.open("rb") as handle:
                 return (
@@ -171,7 +198,7 @@ def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool
     return content, source, was_text
 
 
-def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
+def decode(data: bytes, encoding: str | None, source: str):
     """Check the content is text and return (UTF-8 bytes without BOM, "utf-8", label).
 
     The label names the encoding the file was in. Files in other encodings are transcoded
@@ -196,21 +223,31 @@ def decode(data: bytes, encoding: str | None, source: str, *, was_text: bool):
             raise JournalError(msg, path=source) from error
         return _check_text(_utf8(text), "utf-16", source)
     if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except LookupError as error:
-            msg = (
-                f"unknown encoding={encoding!r}; use for example 'utf-8', 'cp1252' or "
-                "'latin-1', or leave it out to detect it."
-            )
-            raise JournalError(msg, path=source) from error
-        except UnicodeDecodeError as error:
-            msg = (
-                f"{source}: cannot be decoded as {encoding} (byte {error.start}: "
-                f"{error.reason}); leave encoding= out to detect it, or try 'cp1252'."
-            )
-            raise JournalError(msg, path=source) from error
-        return _check_text(_utf8(text), encoding, source)
+        return _decode_as(data, encoding, source)
+    return _detect(data, body, source)
+
+
+def _decode_as(data: bytes, encoding: str, source: str):
+    """Decode with the encoding the caller named; a wrong or unknown one is a JournalError."""
+    try:
+        text = data.decode(encoding)
+    except LookupError as error:
+        msg = (
+            f"unknown encoding={encoding!r}; use for example 'utf-8', 'cp1252' or "
+            "'latin-1', or leave it out to detect it."
+        )
+        raise JournalError(msg, path=source) from error
+    except UnicodeDecodeError as error:
+        msg = (
+            f"{source}: cannot be decoded as {encoding} (byte {error.start}: "
+            f"{error.reason}); leave encoding= out to detect it, or try 'cp1252'."
+        )
+        raise JournalError(msg, path=source) from error
+    return _check_text(_utf8(text), encoding, source)
+
+
+def _detect(data: bytes, body: bytes, source: str):
+    """Decode as ASCII, UTF-8 (``body`` is `data` without its BOM), Windows-1252 or Latin-1."""
     if b"\x00" in data:
         msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
         raise JournalError(msg, path=source)
@@ -249,7 +286,7 @@ def _check_text(data: bytes, label: str, source: str):
 
 
 def _split_header(text: str) -> tuple[str, bool]:
-    """First line of the text (an Excel ``sep=`` hint line is skipped); was a hint found?"""
+    """Return the first line of the text, and whether it is Excel's ``sep=`` hint line."""
     text = text.lstrip("\ufeff")
     first = re.split(r"\r\n?|\n", text, maxsplit=1)[0]  # "\r" alone ends a line too
     if re.fullmatch(r"sep=.", first):
@@ -304,7 +341,7 @@ class _Joined(io.RawIOBase):
 
 
 def _read_csv(data: bytes | tuple[bytes, ...], source: str, **options) -> pd.DataFrame:
-    """pandas' C parser with the options every call shares; its errors as JournalError."""
+    """Parse with pandas' C parser and the options every call shares; errors as JournalError."""
     parts = data if isinstance(data, tuple) else (data,)
     handle = io.BufferedReader(_Joined(*parts), buffer_size=1 << 20)
     try:
@@ -394,16 +431,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 continue
             msg = f"{source}: cannot be read as CSV ({_clean(text)})."
             raise JournalError(msg, path=source) from error
-    codes, uniques = [], []
-    for column in frame.columns:
-        series = frame[column]
-        if isinstance(series.dtype, pd.CategoricalDtype):
-            codes.append(series.cat.codes.to_numpy())
-            uniques.append(series.cat.categories)
-        else:  # hashed here, without sorting
-            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
-            codes.append(column_codes)
-            uniques.append(pd.Index(column_uniques, dtype=object))
+    codes, uniques = _coded_columns(frame)
     if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
@@ -420,20 +448,48 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
     _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
-        last = table.n_records - 1
-        cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
-        value = delimiter.join(cell for cell in cells if cell)
-        looks = _entry_lines(value)
-        table.swallowed = [note for note in table.swallowed if note[0] != last]
-        table.bad_positions.append(last)
-        table.bad_values.append(excerpt(value))
-        table.bad_messages.append(
-            'a quote (") opened in this record is never closed, so the record runs to the '
-            "end of the file"
-            + (f", swallowing {_lines_named(looks)}" if looks else "")
-            + "; close the quote; record not kept"
-        )
+        _flag_unclosed_quote(table)
     return table
+
+
+def _coded_columns(frame: pd.DataFrame) -> tuple[list[np.ndarray], list[pd.Index]]:
+    """Return the codes and the distinct values of each column of the parsed frame.
+
+    Categorical columns give theirs as they are; object columns (mostly distinct values)
+    are hashed here, without sorting.
+    """
+    codes, uniques = [], []
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes.append(series.cat.codes.to_numpy())
+            uniques.append(series.cat.categories)
+        else:
+            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
+            codes.append(column_codes)
+            uniques.append(pd.Index(column_uniques, dtype=object))
+    return codes, uniques
+
+
+def _flag_unclosed_quote(table: RawTable) -> None:
+    """Report the last record, whose quote was never closed (the parser closed it at the end).
+
+    The record runs to the end of the file: it is not kept, and the lines it swallowed that
+    look like entries are named.
+    """
+    last = table.n_records - 1
+    cells = [_cell(c, u, last) for c, u in zip(table.codes, table.uniques, strict=True)]
+    value = table.delimiter.join(cell for cell in cells if cell)
+    looks = _entry_lines(value)
+    table.swallowed = [note for note in table.swallowed if note[0] != last]
+    table.bad_positions.append(last)
+    table.bad_values.append(excerpt(value))
+    table.bad_messages.append(
+        'a quote (") opened in this record is never closed, so the record runs to the '
+        "end of the file"
+        + (f", swallowing {_lines_named(looks)}" if looks else "")
+        + "; close the quote; record not kept"
+    )
 
 
 _SAMPLE_RECORDS = 1000
@@ -442,7 +498,7 @@ MAX_COLUMNS = 1000
 
 
 def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: str):
-    """The header cells, and whether the first record is wider, read with :mod:`csv`.
+    """Return the header cells, and whether the first record is wider, read with :mod:`csv`.
 
     (pandas notices a wide *first* record only after building a column for each of its
     fields, which for 200,000 fields takes minutes.)
@@ -492,7 +548,7 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
 
 
 def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
-    """The first records as objects (None if they do not parse)."""
+    """Return the first records as objects (None if they do not parse)."""
     names = list(range(width))
     try:
         sample = _read_csv(
@@ -562,7 +618,7 @@ def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records:
 
 
 def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None:
-    """Records with non-empty cells beyond the header's width cannot be placed.
+    """Report the records with non-empty cells beyond the header's width: they cannot be placed.
 
     Called only when the C parser found a record wider than the header. Every record is
     then split again by :mod:`csv` (linear in the file's size) to see all its extra cells;

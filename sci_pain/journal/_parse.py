@@ -10,7 +10,6 @@ cells, so that ``array[codes]`` maps ``-1`` to "missing" without a copy of the c
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -19,20 +18,21 @@ from numbers import Integral, Real
 import numpy as np
 import pandas as pd
 
+from sci_pain.errors import close_matches
 from sci_pain.journal.schema import MULTI_SEPARATOR, TIMESTAMP_FORMATS, Column
 
 __all__: list[str] = []
 
 # Cells that mean "no value" in a non-text column. "none" is not one of them: it is a valid
 # ``swelling`` value, and "no spasms" is not the same as "not recorded".
-_NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
+NA_TOKENS = frozenset({"na", "n/a", "nan", "null", "#n/a", "-", "--", "\u2014"})
 
 # Characters a spreadsheet may run as a formula at the start of a cell: = + - @, tab and
 # carriage return, and their full-width and small look-alikes (＝ ＋ － ＠ ﹦ ﹢ ﹣), which
 # some spreadsheets fold into the ASCII ones.
 _FORMULA_STARTS = "=+\\-@\\t\\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63"
 _ESCAPED_RE = re.compile(f"'+[{_FORMULA_STARTS}]")
-_NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
+NEEDS_ESCAPE_PATTERN = f"^'*[{_FORMULA_STARTS}]"
 
 _MULTI_SPLIT_RE = re.compile(r"[;,|]")
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
@@ -93,7 +93,7 @@ def as_text(value: object) -> str | None:
 
 
 def texts_of(uniques) -> list[str | None]:
-    """Stripped text of every unique value, None for an empty one."""
+    """Return the stripped text of every unique value, None for an empty one."""
     if isinstance(uniques, pd.Index | pd.api.extensions.ExtensionArray | np.ndarray):
         uniques = np.asarray(uniques, dtype=object).tolist()
     out: list[str | None] = []
@@ -118,13 +118,14 @@ def _missing_mask(texts: list[str | None], *, na_tokens: bool) -> np.ndarray:
     if not any(t is None for t in texts) and (not na_tokens or min(map(len, texts), default=0) > 4):
         missing[:-1] = False  # no empty cell, and every value longer than any NA token
     elif na_tokens:  # (every token is at most 4 characters long)
-        missing[:-1] = [t is None or (len(t) <= 4 and t.casefold() in _NA_TOKENS) for t in texts]
+        missing[:-1] = [t is None or (len(t) <= 4 and t.casefold() in NA_TOKENS) for t in texts]
     else:
         missing[:-1] = [t is None for t in texts]
     return missing
 
 
 def _suffix(column: Column) -> str:
+    """Say what happens to a record with a faulty value in this column."""
     return "record not kept" if column.required else "value cleared"
 
 
@@ -134,7 +135,8 @@ def _words(values) -> str:
 
 
 def _close(word: str, vocabulary, n: int = 2) -> str:
-    matches = difflib.get_close_matches(word, list(vocabulary), n=n, cutoff=0.6)
+    """Return ``" (did you mean pins and needles?)"`` for close vocabulary values, or ``""``."""
+    matches = close_matches(word, vocabulary, n=n)
     if not matches:
         return ""
     return " (did you mean " + " or ".join(m.replace("_", " ") for m in matches) + "?)"
@@ -144,7 +146,7 @@ def _close(word: str, vocabulary, n: int = 2) -> str:
 
 
 def unescape(text: str) -> str:
-    """Undo the writer's formula escaping: ``'=1+1`` -> ``=1+1`` (one quote removed).
+    r"""Undo the writer's formula escaping: ``'=1+1`` -> ``=1+1`` (one quote removed).
 
     Line ends inside the text become ``\n`` (a lone ``\r`` would end the record when the
     text is written again).
@@ -173,14 +175,24 @@ def normalize_token(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text).strip("_")
 
 
+def _vocabulary_arrays(texts: list[str | None], column: Column, dtype, fill):
+    """Return the per-unique arrays of a vocabulary column, its value -> position map, its words.
+
+    The arrays are ``values`` (filled with `fill`), ``problems`` and ``missing``.
+    """
+    n = len(texts)
+    positions = {value: i for i, value in enumerate(column.allowed)}
+    arrays = (
+        _slots(n, dtype, fill),
+        _slots(n, object, None),
+        _missing_mask(texts, na_tokens=False),
+    )
+    return (*arrays, positions, _words(column.allowed))
+
+
 def parse_category(texts: list[str | None], column: Column) -> Parsed:
     """Values are integer codes into ``column.allowed`` (-1 when missing or invalid)."""
-    n = len(texts)
-    lookup = {value: code for code, value in enumerate(column.allowed)}
-    values = _slots(n, np.int8, -1)
-    problems = _slots(n, object, None)
-    missing = _missing_mask(texts, na_tokens=False)
-    allowed = _words(column.allowed)
+    values, problems, missing, lookup, allowed = _vocabulary_arrays(texts, column, np.int8, -1)
     for i, text in enumerate(texts):
         if text is None:
             continue
@@ -188,7 +200,7 @@ def parse_category(texts: list[str | None], column: Column) -> Parsed:
         code = lookup.get(token)
         if code is not None:
             values[i] = code
-        elif text.casefold() in _NA_TOKENS:
+        elif text.casefold() in NA_TOKENS:
             missing[i] = True
         else:
             problems[i] = (
@@ -200,16 +212,11 @@ def parse_category(texts: list[str | None], column: Column) -> Parsed:
 
 def parse_multi(texts: list[str | None], column: Column) -> Parsed:
     """Values are ``;``-joined normalized items in vocabulary order (None when empty)."""
-    n = len(texts)
-    order = {value: i for i, value in enumerate(column.allowed)}
-    values = _slots(n, object, None)
-    problems = _slots(n, object, None)
-    missing = _missing_mask(texts, na_tokens=False)
-    allowed = _words(column.allowed)
+    values, problems, missing, order, allowed = _vocabulary_arrays(texts, column, object, None)
     for i, text in enumerate(texts):
         if text is None:
             continue
-        if text.casefold() in _NA_TOKENS:
+        if text.casefold() in NA_TOKENS:
             missing[i] = True
             continue
         items = {normalize_token(item) for item in _MULTI_SPLIT_RE.split(text)} - {""}
@@ -257,7 +264,7 @@ _FOREIGN_DIGITS = (
 
 
 def _foreign_digits(text: str) -> bool:
-    """Does the text hold digits outside ASCII (``'٣'``, ``'３'``)?"""
+    """Tell whether the text holds digits outside ASCII (``'٣'``, ``'３'``)."""
     return not text.isascii() and any(c.isdigit() and not c.isascii() for c in text)
 
 

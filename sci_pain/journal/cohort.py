@@ -13,15 +13,14 @@ and are queried with SQL by DuckDB, an embedded database engine (no server):
 :func:`cohort_query`. The same files can be read by pandas, Polars, Spark or Dask without
 conversion: the file format is the contract.
 
-Questions across people are answered per person first and then counted, with an honest
-interval for the share (:func:`wilson_interval`): :func:`evening_pattern`,
-:func:`spasm_pain_links`, :func:`cohort_red_flags`, each summarised by :func:`prevalence`.
-
-This is about patterns in diaries, for teaching. It never diagnoses anyone.
+The questions across people (:func:`~sci_pain.analysis.evening_pattern`,
+:func:`~sci_pain.analysis.spasm_pain_links`, :func:`~sci_pain.analysis.cohort_red_flags`,
+each summarised by :func:`~sci_pain.analysis.prevalence`) are answered in the analysis layer,
+:mod:`sci_pain.analysis.cohort`; this module reads, stores and queries.
 
 Examples
 --------
->>> from sci_pain.simulate.engine import simulate_cohort
+>>> from sci_pain.simulate import simulate_cohort
 >>> cohort = cohort_from_frame(simulate_cohort(6, 30, seed=1), person="person_id")
 >>> cohort.people[["person", "n_records", "n_entries"]].head(2)
   person  n_records  n_entries
@@ -34,10 +33,10 @@ Examples
 
 from __future__ import annotations
 
-import difflib
+import io
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,25 +44,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sci_pain.errors import CohortError, JournalError
+from sci_pain.errors import CohortError, JournalError, did_you_mean
+from sci_pain.journal.reader import journal_from_frame, read_journal
 
 __all__ = [
     "Cohort",
     "CohortError",
-    "INJURY_LEVELS",
     "read_journals",
     "cohort_from_frame",
     "read_cohort",
     "cohort_query",
-    "wilson_interval",
-    "prevalence",
-    "evening_pattern",
-    "spasm_pain_links",
-    "cohort_red_flags",
+    "run_in_workers",
 ]
-
-INJURY_LEVELS: tuple[str, ...] = ("at_or_above_T6", "below_T6", "unknown")
-"""Injury levels that need no neurological level (a level such as ``"T4"`` works too)."""
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("person", "row", "column", "value", "reason", "kept")
 PEOPLE_COLUMNS: tuple[str, ...] = (
@@ -180,8 +172,6 @@ def _files(folder_or_files) -> list[Path]:
 
 def _read_one(task: tuple[str, str]) -> tuple:
     """Validate one journal (in a worker process when parallel)."""
-    from sci_pain.journal.reader import read_journal
-
     person, path = task
     try:
         journal = read_journal(path)
@@ -194,8 +184,9 @@ _PERSON_COLUMN = b"person"
 
 
 def _plain(data: bytes, person: str) -> tuple[bytes, bytes] | None:
-    """(header line, data lines ending in a newline) of a file that can be read together
-    with others, or None.
+    """Return (header line, data lines) of a file that can be read together with others.
+
+    The data lines end in a newline; None when the file does not qualify.
 
     A file qualifies when reading it inside one bigger file cannot change a thing: UTF-8,
     comma-separated (as the reader would sniff it), no quoted field running over a line end,
@@ -241,10 +232,6 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
     The same rules see the same records (a record's person is part of it, so records of two
     people are never duplicates); row numbers and references to rows are made per file.
     """
-    import io
-
-    from sci_pain.journal.reader import read_journal
-
     tagged = [
         b.replace(b"\n", b"," + p.encode() + b"\n") for p, b in zip(persons, bodies, strict=True)
     ]
@@ -286,8 +273,10 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
 
 
 def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
-    """Validate a chunk of journals: those that qualify (see _plain) in one read per header,
-    the others one by one."""
+    """Validate a chunk of journals: those that qualify in one read per header, others alone.
+
+    A journal qualifies when :func:`_plain` accepts it.
+    """
     groups: dict[bytes, list] = {}
     alone = []
     for person, path in chunk:
@@ -313,8 +302,7 @@ def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
 
 
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
-    from sci_pain.journal.reader import journal_from_frame
-
+    """Validate many people's records in one frame (see :func:`cohort_from_frame`)."""
     original = frame[person]
     try:  # people numbered 1, 2, ..., 10 stay in that order (not "1", "10", "2")
         order = np.argsort(original.to_numpy(), kind="stable")
@@ -378,76 +366,89 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
 
 
 def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
+    """Return a cohort's problems table with its columns in order and their dtypes."""
     problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
     return problems.astype(
         {"person": str, "row": np.int64, "column": str, "value": str, "reason": str, "kept": bool}
     )
 
 
-def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Cohort:
-    entry_parts, problem_parts, people = [], [], []
-    for person, source, entries, problems, error in results:
-        if isinstance(person, list):  # a block of journals read together (_read_together)
-            entry_parts.append(entries)
-            problems = problems.rename(columns={"problem": "reason"})
-            problem_parts.append(problems)
-            kept = entries["person"].value_counts()
-            records = problems[problems["row"] > 1]
-            gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
-            counted = problems["person"].value_counts()
-            for who, path in zip(person, source, strict=True):
-                n_kept, n_gone = int(kept.get(who, 0)), int(gone.get(who, 0))
-                people.append(
-                    (
-                        who,
-                        str(path),
-                        "read",
-                        n_kept + n_gone,
-                        n_kept,
-                        n_gone,
-                        int(counted.get(who, 0)),
-                    )
-                )
-            continue
-        if error is not None:
-            problem_parts.append(
-                pd.DataFrame(
-                    {
-                        "person": [person],
-                        "row": [1],
-                        "column": [None],
-                        "value": [None],
-                        "reason": [f"journal not read: {error}"],
-                        "kept": [False],
-                    }
-                )
-            )
-            people.append((person, str(source), "unreadable", 0, 0, 0, 1))
-            continue
-        kept = len(entries)
-        dropped_rows = problems.loc[~problems["kept"].astype(bool), "row"]
-        dropped = int(dropped_rows[dropped_rows > 1].nunique())
-        entry_parts.append(entries.assign(person=person))
-        if len(problems):
-            problem_parts.append(
-                problems.rename(columns={"problem": "reason"}).assign(person=person)
-            )
-        people.append((person, str(source), "read", kept + dropped, kept, dropped, len(problems)))
-    if entry_parts:
-        entries = pd.concat(entry_parts, ignore_index=True)
-    else:
-        from sci_pain.journal.reader import journal_from_frame
+def _block_people(persons: list, sources: list, entries, problems) -> list[tuple]:
+    """Return a ``people`` row per journal of a block read together (:func:`_read_together`)."""
+    kept = entries["person"].value_counts()
+    records = problems[problems["row"] > 1]
+    gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
+    counted = problems["person"].value_counts()
+    rows = []
+    for who, path in zip(persons, sources, strict=True):
+        n_kept, n_gone = int(kept.get(who, 0)), int(gone.get(who, 0))
+        rows.append(
+            (who, str(path), "read", n_kept + n_gone, n_kept, n_gone, int(counted.get(who, 0)))
+        )
+    return rows
 
+
+def _unreadable(person: str, error: str) -> pd.DataFrame:
+    """Return the one problem of a journal that could not be read at all."""
+    return pd.DataFrame(
+        {
+            "person": [person],
+            "row": [1],
+            "column": [None],
+            "value": [None],
+            "reason": [f"journal not read: {error}"],
+            "kept": [False],
+        }
+    )
+
+
+def _rank(order: Sequence[str], persons: pd.Series) -> np.ndarray:
+    """Return each person's place in `order`."""
+    rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
+    return rank.reindex(persons).to_numpy()
+
+
+def _stacked_entries(parts: list[pd.DataFrame], order: Sequence[str] | None) -> pd.DataFrame:
+    """Return the entries of every journal in one table, ``person`` first."""
+    if parts:
+        entries = pd.concat(parts, ignore_index=True)
+    else:
         entries = journal_from_frame(
             pd.DataFrame({"timestamp": [], "pain": []}), source="empty"
         ).entries.assign(person=pd.Series([], dtype=str))
     entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
     entries["person"] = entries["person"].astype(str)
     if order is not None:  # people in the order asked for; each one's entries as read
-        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
-        entries = entries.iloc[
-            np.argsort(rank.reindex(entries["person"]).to_numpy(), kind="stable")
-        ].reset_index(drop=True)
+        where = np.argsort(_rank(order, entries["person"]), kind="stable")
+        entries = entries.iloc[where].reset_index(drop=True)
+    return entries
+
+
+def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Cohort:
+    """Return the cohort of the journals' results (from :func:`_read_chunk`), in `order`."""
+    entry_parts, problem_parts, people = [], [], []
+    for person, source, entries, problems, error in results:
+        if isinstance(person, list):  # a block of journals read together (_read_together)
+            entry_parts.append(entries)
+            problems = problems.rename(columns={"problem": "reason"})
+            problem_parts.append(problems)
+            people.extend(_block_people(person, source, entries, problems))
+        elif error is not None:
+            problem_parts.append(_unreadable(person, error))
+            people.append((person, str(source), "unreadable", 0, 0, 0, 1))
+        else:
+            kept = len(entries)
+            dropped_rows = problems.loc[~problems["kept"].astype(bool), "row"]
+            dropped = int(dropped_rows[dropped_rows > 1].nunique())
+            entry_parts.append(entries.assign(person=person))
+            if len(problems):
+                problem_parts.append(
+                    problems.rename(columns={"problem": "reason"}).assign(person=person)
+                )
+            people.append(
+                (person, str(source), "read", kept + dropped, kept, dropped, len(problems))
+            )
+    entries = _stacked_entries(entry_parts, order)
     problems = (
         pd.concat(problem_parts, ignore_index=True)
         if problem_parts
@@ -458,19 +459,46 @@ def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Coh
         {"person": str, "source": str, "status": str}
     )
     if order is not None:
-        rank = pd.Series(np.arange(len(order)), index=pd.Index(order))
-        people_frame = people_frame.iloc[
-            np.argsort(rank.reindex(people_frame["person"]).to_numpy(), kind="stable")
-        ].reset_index(drop=True)
-        problems = problems.iloc[
-            np.lexsort((problems["row"].to_numpy(), rank.reindex(problems["person"]).to_numpy()))
-        ].reset_index(drop=True)
+        where = np.argsort(_rank(order, people_frame["person"]), kind="stable")
+        people_frame = people_frame.iloc[where].reset_index(drop=True)
+        where = np.lexsort((problems["row"].to_numpy(), _rank(order, problems["person"])))
+        problems = problems.iloc[where].reset_index(drop=True)
     return Cohort(entries=entries, problems=problems, people=people_frame)
 
 
-def _run(function, tasks: list, workers: int | None) -> list:
-    if workers is None:
-        workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
+def _workers(workers: int | None, n_tasks: int) -> int:
+    """Return the processes to use: as asked, else up to 2 from :data:`_PARALLEL_FROM` tasks."""
+    if workers is not None:
+        return workers
+    return min(2, os.cpu_count() or 1) if n_tasks >= _PARALLEL_FROM else 1
+
+
+def run_in_workers(function: Callable, tasks: list, workers: int | None = None) -> list:
+    """Return ``[function(task) for task in tasks]``, computed in worker processes if many.
+
+    Used to validate or scan many people's journals; the results keep the tasks' order.
+
+    Parameters
+    ----------
+    function : callable
+        A module-level function of one task (it is sent to the workers by pickling).
+    tasks : list
+        One argument per call.
+    workers : int, optional
+        Processes to use. Default: up to 2 (the cores of a teaching laptop) from 16 tasks
+        on, else 1 (starting processes costs about a second). With 1, or fewer than two
+        tasks, everything runs here.
+
+    Returns
+    -------
+    list
+
+    Examples
+    --------
+    >>> run_in_workers(abs, [-1, 2, -3], workers=1)
+    [1, 2, 3]
+    """
+    workers = _workers(workers, len(tasks))
     if workers <= 1 or len(tasks) < 2:
         return [function(task) for task in tasks]
     import multiprocessing
@@ -516,6 +544,7 @@ def read_journals(
     Returns
     -------
     Cohort
+        Every journal's entries and problems, and one row of counts per journal.
 
     Raises
     ------
@@ -536,11 +565,11 @@ def read_journals(
     files = _files(folder_or_files)
     names = _person_names(files, person)
     tasks = [(name, str(path)) for name, path in zip(names, files, strict=True)]
-    if workers is None:
-        workers = min(2, os.cpu_count() or 1) if len(tasks) >= _PARALLEL_FROM else 1
+    workers = _workers(workers, len(tasks))
     size = math.ceil(len(tasks) / max(1, workers))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
-    cohort = _gather((r for part in _run(_read_chunk, chunks, workers) for r in part), names)
+    results = run_in_workers(_read_chunk, chunks, workers)
+    cohort = _gather((r for part in results for r in part), names)
     if save_to is not None:
         cohort.to_parquet(save_to)
     return cohort
@@ -571,6 +600,7 @@ def cohort_from_frame(
     Returns
     -------
     Cohort
+        As from :func:`read_journals`; ``people["source"]`` names the person column.
 
     Raises
     ------
@@ -578,11 +608,10 @@ def cohort_from_frame(
         If ``person`` is not a column of ``frame``.
     """
     if person not in frame.columns:
-        close = difflib.get_close_matches(person, list(map(str, frame.columns)), n=1)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
         msg = (
             f"the frame has no column {person!r} naming the person; its columns are "
-            f"{', '.join(map(str, frame.columns))}.{hint}"
+            f"{', '.join(map(str, frame.columns))}."
+            f"{did_you_mean(person, map(str, frame.columns), n=1)}"
         )
         raise CohortError(msg)
     cohort = _validate_together(frame, person)
@@ -675,283 +704,3 @@ def cohort_query(sql: str, source: Cohort | str | os.PathLike) -> pd.DataFrame:
             raise CohortError(msg) from None
     finally:
         con.close()
-
-
-# --------------------------------------------------------------------------------------------
-# across people
-
-
-def wilson_interval(k: int, n: int, *, confidence: float = 0.95) -> tuple[float, float]:
-    """Wilson's score interval for a proportion ``k / n`` (Wilson 1927).
-
-    Unlike the textbook ``p ± z sqrt(p (1 - p) / n)`` it stays inside 0 to 1 and does not
-    collapse to a single point when ``k`` is 0 or ``n``; recommended for small samples
-    (Brown, Cai & DasGupta 2001).
-
-    Examples
-    --------
-    >>> low, high = wilson_interval(12, 40)
-    >>> round(low, 3), round(high, 3)
-    (0.181, 0.454)
-    >>> wilson_interval(0, 10)[0]
-    0.0
-    """
-    from statistics import NormalDist
-
-    if n <= 0:
-        return (math.nan, math.nan)
-    if not 0 <= k <= n:
-        msg = f"k must be between 0 and n = {n}, got {k}"
-        raise CohortError(msg)
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (max(0.0, centre - half), min(1.0, centre + half))
-
-
-def prevalence(table: pd.DataFrame, *, column: str, confidence: float = 0.95) -> pd.Series:
-    """How many people have ``column`` true, out of those assessed, with a Wilson interval.
-
-    People with a missing value (too few entries to tell) are counted apart, not as "no".
-
-    Returns
-    -------
-    Series
-        ``people`` (assessed), ``with`` (true), ``share``, ``ci_low``, ``ci_high``,
-        ``not_assessed``.
-    """
-    values = table[column]
-    assessed = values.notna()
-    k = int(values[assessed].astype(bool).sum())
-    n = int(assessed.sum())
-    low, high = wilson_interval(k, n, confidence=confidence)
-    return pd.Series(
-        {
-            "people": n,
-            "with": k,
-            "share": k / n if n else math.nan,
-            "ci_low": low,
-            "ci_high": high,
-            "not_assessed": int((~assessed).sum()),
-        }
-    )
-
-
-def _entries_of(cohort) -> pd.DataFrame:
-    if isinstance(cohort, Cohort):
-        return cohort.entries
-    if isinstance(cohort, pd.DataFrame) and "person" in cohort.columns:
-        return cohort
-    msg = "expected a Cohort (from read_journals or cohort_from_frame) or a frame with 'person'"
-    raise CohortError(msg)
-
-
-def _persons(cohort, entries: pd.DataFrame) -> pd.Index:
-    if isinstance(cohort, Cohort):
-        return pd.Index(cohort.people["person"], name="person")
-    return pd.Index(sorted(entries["person"].unique()), name="person")
-
-
-def evening_pattern(
-    cohort,
-    *,
-    difference: float = 1.0,
-    min_entries: int = 10,
-    column: str = "pain",
-) -> pd.DataFrame:
-    """Per person: is pain higher in the evening than in the morning of the same days?
-
-    For each person, each rating is compared with that person's mean of the same day (so
-    good and bad days cancel out), as in ``time_of_day_profile(relative=True)``; the
-    evening (18-24 h) and morning (06-12 h) means of these differences are compared. A
-    person shows an *evening pattern* when the evening is at least ``difference`` points
-    above the morning.
-
-    Parameters
-    ----------
-    cohort : Cohort
-    difference : float, default 1.0
-        NRS points.
-    min_entries : int, default 10
-        Fewer morning or evening ratings than this: not assessed (missing), rather than a
-        "no" that the data cannot support.
-    column : str, default "pain"
-
-    Returns
-    -------
-    DataFrame
-        Indexed by ``person``: ``morning``, ``evening`` (mean within-day differences),
-        ``n_morning``, ``n_evening``, ``evening_minus_morning``, ``evening_pattern``
-        (boolean, missing when not assessed). Summarise with :func:`prevalence`.
-    """
-    entries = _entries_of(cohort)
-    ts = entries["timestamp"]
-    values = entries[column].to_numpy(dtype=float, na_value=np.nan)
-    day = ts.dt.normalize()
-    frame = pd.DataFrame({"person": entries["person"].to_numpy(), "day": day, "v": values})
-    frame = frame[~np.isnan(values)]
-    day_mean = frame.groupby(["person", "day"])["v"].transform("mean")
-    frame["relative"] = frame["v"] - day_mean
-    hour = ts[frame.index].dt.hour.to_numpy()
-    frame["part"] = np.where(hour >= 18, "evening", np.where((hour >= 6) & (hour < 12), "m", ""))
-    parts = frame[frame["part"] != ""].groupby(["person", "part"])["relative"].agg(["mean", "size"])
-    parts = parts.unstack("part")
-    persons = _persons(cohort, entries)
-    out = pd.DataFrame(index=persons)
-    for part, name in (("m", "morning"), ("evening", "evening")):
-        means = parts["mean"][part] if part in parts["mean"] else pd.Series(dtype=float)
-        sizes = parts["size"][part] if part in parts["size"] else pd.Series(dtype=float)
-        out[name] = means.reindex(persons).astype(float)
-        out[f"n_{name}"] = sizes.reindex(persons).fillna(0).astype(np.int64)
-    out["evening_minus_morning"] = out["evening"] - out["morning"]
-    enough = (out["n_morning"] >= min_entries) & (out["n_evening"] >= min_entries)
-    flag = pd.array(out["evening_minus_morning"] >= difference, dtype="boolean")
-    flag[~enough.to_numpy()] = pd.NA
-    out["evening_pattern"] = flag
-    return out
-
-
-def spasm_pain_links(
-    cohort,
-    *,
-    min_rho: float = 0.3,
-    min_days: int = 28,
-) -> pd.DataFrame:
-    """Per person: do days with more spasms have more pain? (Spearman's rho over days.)
-
-    Days are summarised as for :func:`~sci_pain.associations` (mean pain, total spasms);
-    rho is computed over the days with both. A *link* is ``rho >= min_rho``. This is a
-    screen across people, without the bootstrap interval and autocorrelation caution that
-    :func:`~sci_pain.associations` gives one person: look at a linked person's journal
-    before saying more.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by ``person``: ``rho``, ``n_days``, ``link`` (boolean, missing when fewer
-        than ``min_days`` days have both).
-    """
-    from sci_pain.analysis import spearman_rows
-
-    entries = _entries_of(cohort)
-    persons = _persons(cohort, entries)
-    out = pd.DataFrame(index=persons)
-    out["rho"] = np.nan
-    out["n_days"] = 0
-    if "spasms" in entries.columns:
-        daily = (
-            pd.DataFrame(
-                {
-                    "person": entries["person"].to_numpy(),
-                    "day": entries["timestamp"].dt.normalize(),
-                    "pain": entries["pain"].to_numpy(dtype=float, na_value=np.nan),
-                    "spasms": entries["spasms"].to_numpy(dtype=float, na_value=np.nan),
-                }
-            )
-            .groupby(["person", "day"])
-            .agg(pain=("pain", "mean"), spasms=("spasms", "sum"), counted=("spasms", "count"))
-        )
-        for who, days in daily.groupby(level="person"):
-            x = days["spasms"].where(days["counted"] > 0).to_numpy(dtype=float)
-            y = days["pain"].to_numpy(dtype=float)
-            both = int((~np.isnan(x) & ~np.isnan(y)).sum())
-            out.loc[who, "n_days"] = both
-            out.loc[who, "rho"] = float(spearman_rows(x, y)) if both else math.nan
-    link = pd.array(out["rho"] >= min_rho, dtype="boolean")
-    link[(out["n_days"] < min_days).to_numpy() | out["rho"].isna().to_numpy()] = pd.NA
-    out["link"] = link
-    return out
-
-
-def _scan_one(entries: pd.DataFrame, level: str) -> pd.DataFrame:
-    """The one place the cohort calls :func:`~sci_pain.scan_red_flags` (the level is passed
-    explicitly; ``"unknown"`` makes the scan state that AD escalation was not assessed)."""
-    from sci_pain.analysis import scan_red_flags
-
-    return scan_red_flags(entries, injury_level=level)
-
-
-def _scan_task(task: tuple[pd.DataFrame, str]) -> tuple[pd.DataFrame, list[str]]:
-    entries, level = task
-    found = _scan_one(entries, level)
-    return found, list(found.attrs.get("notes", []))  # attrs do not always survive a pickle
-
-
-def cohort_red_flags(
-    cohort,
-    *,
-    injury_level: str | Mapping[str, str],
-    workers: int | None = None,
-) -> pd.DataFrame:
-    """Per person: red-flag patterns and episodes in their journal.
-
-    Each person's journal is scanned with :func:`~sci_pain.scan_red_flags` and its flagged
-    entries grouped into episodes with :func:`~sci_pain.red_flag_episodes` (a swollen leg
-    noted on 30 entries over 6 days is one episode).
-
-    Parameters
-    ----------
-    cohort : Cohort
-    injury_level : str or mapping of person to str
-        As for :func:`~sci_pain.scan_red_flags` (a level such as ``"T4"``,
-        ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``), for everyone or per person
-        (persons left out of a mapping are ``"unknown"``). There is no default: at or above
-        T6 a surge of spasms can set off autonomic dysreflexia, which is escalated; with
-        ``"unknown"`` that escalation is not assessed, and ``notes`` says so.
-    workers : int, optional
-        Processes to scan in, as for :func:`read_journals`.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
-        (flagged entries at the
-        top of the referral ladder), ``first`` and ``last`` (timestamps), ``any_flag``
-        (boolean), ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation
-        was not assessed). ``.attrs["flags"]`` holds every flag with its person.
-    """
-    entries = _entries_of(cohort)
-    persons = _persons(cohort, entries)
-    if isinstance(injury_level, str):
-        levels = dict.fromkeys(persons, injury_level)
-    else:
-        levels = {p: injury_level.get(p, "unknown") for p in persons}
-    from sci_pain.analysis import red_flag_episodes, scan_red_flags
-
-    for value in sorted(set(levels.values())):
-        try:  # the scan's own check of a level, on an empty journal
-            scan_red_flags(pd.DataFrame({"timestamp": pd.to_datetime([])}), injury_level=value)
-        except (ValueError, TypeError) as error:
-            msg = f"injury_level {value!r}: {error}"
-            raise CohortError(msg) from None
-    rows, flags = [], []
-    by_person = dict(tuple(entries.groupby("person", sort=False)))
-    tasks = [
-        (by_person[who].drop(columns=["person"]).reset_index(drop=True), levels[who])
-        for who in persons
-        if who in by_person
-    ]
-    scanned = iter(_run(_scan_task, tasks, workers))
-    for who in persons:
-        level = levels[who]
-        found, notes = next(scanned) if who in by_person else (pd.DataFrame(), [])
-        if len(found):
-            flags.append(found.assign(person=who))
-        rows.append(
-            {
-                "person": who,
-                "flags": len(found),
-                "episodes": len(red_flag_episodes(found)) if len(found) else 0,
-                "emergency": int((found["severity"] == "emergency").sum()) if len(found) else 0,
-                "first": found["timestamp"].min() if len(found) else pd.NaT,
-                "last": found["timestamp"].max() if len(found) else pd.NaT,
-                "any_flag": bool(len(found)) if who in by_person else pd.NA,
-                "injury_level": level,
-                "notes": "; ".join(notes),
-            }
-        )
-    table = pd.DataFrame(rows).set_index("person")
-    table["any_flag"] = table["any_flag"].astype("boolean")
-    table.attrs["flags"] = pd.concat(flags, ignore_index=True) if flags else pd.DataFrame()
-    return table

@@ -73,11 +73,10 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,33 +86,12 @@ import pandas as pd
 from sci_pain.errors import JournalError
 from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
-from sci_pain.journal.schema import (
-    COLUMN_ORDER,
-    COLUMNS,
-    MULTI_SEPARATOR,
-    PROBLEM_COLUMNS,
-    REQUIRED,
-    Column,
-)
+from sci_pain.journal._header import extra_names, map_header, missing_columns_error
+from sci_pain.journal._write import to_csv_text
+from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
+from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
-__all__ = [
-    "Journal",
-    "JournalError",
-    "read_journal",
-    "journal_from_frame",
-    "problems_frame",
-    "deidentify",
-    "explode_multi",
-    "multi_indicators",
-    "has_quality",
-    "has_intervention",
-]
-
-ROW = "row"
-"""Name of the entries column holding each record's spreadsheet row number."""
-
-_TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
-_MULTI_COLUMNS = tuple(name for name, c in COLUMNS.items() if c.kind == "multi")
+__all__ = ["Journal", "JournalError", "read_journal", "journal_from_frame"]
 
 
 # -- the Journal -----------------------------------------------------------------------------
@@ -121,7 +99,7 @@ _MULTI_COLUMNS = tuple(name for name, c in COLUMNS.items() if c.kind == "multi")
 
 @dataclass(frozen=True, eq=False)
 class Journal:
-    """A pain journal: typed entries plus a table accounting for every record.
+    r"""A pain journal: typed entries plus a table accounting for every record.
 
     Parameters
     ----------
@@ -146,7 +124,7 @@ class Journal:
     Examples
     --------
     >>> import io
-    >>> journal = read_journal(io.StringIO("timestamp,pain\\n2026-03-01,3\\n2026-03-02,x\\n"))
+    >>> journal = read_journal(io.StringIO("timestamp,pain\n2026-03-01,3\n2026-03-02,x\n"))
     >>> journal.n_records, journal.n_entries, journal.n_dropped
     (2, 1, 1)
     >>> print(journal.summary())
@@ -201,12 +179,12 @@ class Journal:
         header = int((self.problems["row"] == 1).sum())
         record_problems = len(self.problems) - header
         text = (
-            f"{self.source}: {_plural(self.n_records, 'record')}, {self.n_entries} kept, "
-            f"{self.n_dropped} not kept; {_plural(record_problems, 'problem')} in "
-            f"{_plural(self.n_problem_records, 'record')}"
+            f"{self.source}: {plural(self.n_records, 'record')}, {self.n_entries} kept, "
+            f"{self.n_dropped} not kept; {plural(record_problems, 'problem')} in "
+            f"{plural(self.n_problem_records, 'record')}"
         )
         if header:
-            text += f"; {_plural(header, 'note')} on the header"
+            text += f"; {plural(header, 'note')} on the header"
         if self.n_entries:
             first = self.entries["timestamp"].min()
             last = self.entries["timestamp"].max()
@@ -224,7 +202,7 @@ class Journal:
 
     # -- output ------------------------------------------------------------------------------
     def to_csv(self, path_or_buffer: str | os.PathLike | io.IOBase | None = None) -> str | None:
-        """Write the entries as a journal CSV (UTF-8, ``\\n`` line ends).
+        r"""Write the entries as a journal CSV (UTF-8, ``\n`` line ends).
 
         Columns are written in schema order (every schema column, empty when absent), then
         unknown columns; ``row`` is not written. Timestamps are ISO 8601
@@ -245,13 +223,13 @@ class Journal:
         Examples
         --------
         >>> import io
-        >>> journal = read_journal(io.StringIO("timestamp,pain,notes\\n2026-03-01 08:00,3,=1+1\\n"))
+        >>> journal = read_journal(io.StringIO("timestamp,pain,notes\n2026-03-01 08:00,3,=1+1\n"))
         >>> print(journal.to_csv().splitlines()[1])
         2026-03-01T08:00,3,,,,,,,,,,,,,'=1+1
         >>> read_journal(io.StringIO(journal.to_csv())).entries.loc[0, "notes"]
         '=1+1'
         """
-        text = _to_csv_text(self.entries)
+        text = to_csv_text(self.entries)
         if path_or_buffer is None:
             return text
         if isinstance(path_or_buffer, str | os.PathLike):
@@ -265,214 +243,10 @@ class Journal:
         return None
 
     def deidentify(self, *, seed: int | np.random.Generator | None = None) -> Journal:
-        """Return a copy fit to share with a class; see :func:`deidentify`."""
+        """Return a copy fit to share with a class; see :func:`~sci_pain.journal.deidentify`."""
+        from sci_pain.journal.deidentify import deidentify
+
         return deidentify(self, seed=seed)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
-# -- problems tables -------------------------------------------------------------------------
-
-
-def problems_frame(records: Iterable[Mapping | Sequence] = ()) -> pd.DataFrame:
-    """Build a problems table with the standard columns and dtypes.
-
-    Parameters
-    ----------
-    records : iterable of mappings or sequences
-        Each ``(row, column, value, problem, kept)``; ``column`` and ``value`` may be None.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``row`` (int64), ``column``, ``value``, ``problem`` (str), ``kept`` (bool).
-
-    Examples
-    --------
-    >>> problems_frame([(7, "pain", "12", "out of range; record not kept", False)])
-       row column value                        problem   kept
-    0    7   pain    12  out of range; record not kept  False
-    """
-    frame = pd.DataFrame(list(records), columns=list(PROBLEM_COLUMNS))
-    return _typed_problems(frame)
-
-
-_VALUE_LIMIT = 200
-"""Longest cell quoted in ``problems["value"]``; longer cells are cut, with their size."""
-
-
-def _typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
-    values = frame["value"].to_numpy(dtype=object, na_value=None)
-    values = np.array(
-        [None if v is None else _journal_io.excerpt(str(v), _VALUE_LIMIT) for v in values],
-        dtype=object,
-    )
-    return pd.DataFrame(
-        {
-            "row": frame["row"].to_numpy(dtype=np.int64),
-            "column": pd.array(frame["column"].to_numpy(dtype=object), dtype=_TEXT_DTYPE),
-            "value": pd.array(values, dtype=_TEXT_DTYPE),
-            "problem": pd.array(frame["problem"].to_numpy(dtype=object), dtype=_TEXT_DTYPE),
-            "kept": frame["kept"].to_numpy(dtype=bool),
-        },
-        index=pd.RangeIndex(len(frame)),
-    )
-
-
-# -- header handling -------------------------------------------------------------------------
-
-
-def _normalize_header(text: str) -> str:
-    text = text.strip().lstrip("\ufeff").strip().casefold()
-    return re.sub(r"[\s\-]+", "_", text)
-
-
-def _suggest(name: str, choices: Iterable[str]) -> list[str]:
-    choices = list(choices)
-    lowered = {_normalize_header(c): c for c in choices}
-    hits = [c for c in choices if name in _normalize_header(c).split("_")]
-    hits += [lowered[m] for m in difflib.get_close_matches(name, list(lowered), n=3, cutoff=0.75)]
-    return list(dict.fromkeys(hits))
-
-
-def _map_header(
-    header: Sequence[str], columns: Mapping[str, str] | None, source: str
-) -> tuple[list[str | None], list[dict]]:
-    """Canonical name (or None for unknown) per header position, and header problems."""
-    columns = dict(columns or {})
-    for target in columns.values():
-        if target not in COLUMNS:
-            msg = (
-                f"columns= maps onto {target!r}, which is not a journal column; valid: "
-                f"{', '.join(COLUMN_ORDER)}{_hint(target, COLUMN_ORDER)}."
-            )
-            raise JournalError(msg, path=source)
-    stripped = [h.strip().lstrip("\ufeff").strip() for h in header]
-    by_text = {h: i for i, h in enumerate(stripped)}
-    by_norm = {_normalize_header(h): i for i, h in enumerate(stripped)}
-    names: list[str | None] = [None] * len(header)
-    for key, target in columns.items():
-        position = by_text.get(key.strip(), by_norm.get(_normalize_header(key)))
-        if position is None:
-            msg = (
-                f"{source}: columns= maps {key!r}, but the file has no such column; "
-                f"found: {_quoted(stripped)}{_hint(key, stripped)}."
-            )
-            raise JournalError(msg, path=source)
-        names[position] = target
-    for i, text in enumerate(stripped):
-        if names[i] is None and _normalize_header(text) in COLUMNS:
-            if _normalize_header(text) in columns.values():
-                continue  # columns= chose another header for this name
-            names[i] = _normalize_header(text)
-    seen: dict[str, int] = {}
-    for i, name in enumerate(names):
-        if name is None:
-            continue
-        if name in seen:
-            msg = (
-                f"{source}: columns {stripped[seen[name]]!r} (column {seen[name] + 1}) and "
-                f"{stripped[i]!r} (column {i + 1}) both mean {name!r}; rename or delete one, "
-                "or choose one with columns=."
-            )
-            raise JournalError(msg, path=source)
-        seen[name] = i
-    missing = [name for name in REQUIRED if name not in seen]
-    if missing:
-        raise _missing_columns_error(missing, stripped, source)
-    return names, []
-
-
-def _hint(word: str, choices: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f" (did you mean {' or '.join(map(repr, matches))}?)" if matches else ""
-
-
-def _quoted(items: Iterable[str]) -> str:
-    items = list(items)
-    shown = ", ".join(repr(i) for i in items[:30])
-    return shown + (f", ... ({len(items)} in all)" if len(items) > 30 else "")
-
-
-def _looks_like_data(cell: str) -> bool:
-    cell = cell.strip()
-    return bool(
-        re.fullmatch(r"[+-]?\d+([.,]\d+)?", cell) or re.fullmatch(r"\d{1,4}[-/.]\d{1,2}.*", cell)
-    )
-
-
-def _missing_columns_error(missing: list[str], found: list[str], source: str) -> JournalError:
-    found_shown = [f for f in found if f] or ["(none)"]
-    if not any(_normalize_header(f) in COLUMNS for f in found) and any(
-        _looks_like_data(f) for f in found
-    ):
-        msg = (
-            f"{source}: no header line: the first line ({', '.join(found_shown[:6])}) looks "
-            "like a record. Add a first line naming the columns, for example "
-            "'timestamp,pain,site,notes'."
-        )
-        return JournalError(msg, path=source)
-    suggestions = []
-    for name in missing:
-        close = _suggest(name, [f for f in found if f])
-        if close:
-            suggestions.append(f"{close[0]!r} for {name!r}")
-    msg = (
-        f"{source}: missing required column{'s' * (len(missing) > 1)} "
-        f"{', '.join(map(repr, missing))}. Found columns: {_quoted(found_shown)}."
-    )
-    if len(found) == 1:
-        msg += (
-            " Only one column was found: is the delimiter one of comma, semicolon or tab? "
-            "Pass delimiter= if it is another character."
-        )
-    elif suggestions:
-        mapping = ", ".join(f"{s.split(' for ')[0]}: {s.split(' for ')[1]}" for s in suggestions)
-        msg += (
-            f" Did you mean {' and '.join(suggestions)}? Rename the header, or pass "
-            f"columns={{{mapping}}}."
-        )
-    else:
-        msg += " Rename the headers or pass columns={'your header': 'pain', ...}."
-    return JournalError(msg, path=source)
-
-
-def _extra_names(
-    header: Sequence[str], names: list[str | None]
-) -> tuple[list[str | None], list[dict]]:
-    """Names for unknown columns and a row-1 problem for each."""
-    taken = {ROW, *COLUMN_ORDER}
-    out: list[str | None] = list(names)
-    problems = []
-    for i, name in enumerate(names):
-        if name is not None:
-            continue
-        text = header[i].strip().lstrip("\ufeff").strip()
-        label = _journal_parse.unescape(text) or f"column_{i + 1}"
-        if label.casefold() in {t.casefold() for t in taken}:
-            label = f"extra_{label}"
-        base, n = label, 2
-        while label in taken:
-            label, n = f"{base}_{n}", n + 1
-        taken.add(label)
-        out[i] = label
-        close = _suggest(_normalize_header(text), COLUMN_ORDER) if text else []
-        hint = (
-            f"; it looks like the {close[0].replace('_', ' ')} column: rename the header "
-            f"to '{close[0].replace('_', ' ')}', or match the columns when reading the file"
-            if close
-            else ""
-        )
-        what = (
-            f"unknown column, kept as text in {label!r}"
-            if text
-            else (f"column {i + 1} has no header; its values are kept as text in {label!r}")
-        )
-        problems.append({"row": 1, "column": label, "value": text or None, "problem": what + hint})
-    return out, problems
 
 
 # -- the core: coded columns -> Journal ------------------------------------------------------
@@ -489,20 +263,18 @@ class _Coded:
 _RECORD_NOT_KEPT = "record not kept"
 
 
-def _assemble(
-    coded: list[_Coded],
-    rows: np.ndarray,
-    *,
-    source: str,
-    date_format: str | None,
-    encoding: str | None,
-    header_problems: list[dict],
-    bad: tuple[list[int], list[str], list[str]] = ([], [], []),
-    extra_problems: pd.DataFrame | None = None,
-    notes: Sequence[tuple[int, str, str, str]] = (),
-) -> Journal:
-    n = len(rows)
-    chunks: list[tuple[np.ndarray, str | None, np.ndarray, np.ndarray]] = []
+_Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
+"""Problems found together: (record positions, column, values, messages)."""
+
+
+def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
+    """Parse every column's distinct values.
+
+    Returns the parsed values by column, the problems found (as :data:`_Chunk`), and per
+    record whether it is dropped (a required value missing or invalid) and whether it is
+    empty (every cell empty).
+    """
+    chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
     empty = np.ones(n, dtype=bool)
     parsed: dict[str, _journal_parse.Parsed] = {}
@@ -537,6 +309,17 @@ def _assemble(
         if where.size:
             codes = item.codes[where]
             chunks.append((where, item.name, texts_array[codes], result.problems[codes]))
+    return parsed, chunks, dropped, empty
+
+
+def _add_parser_problems(
+    chunks: list[_Chunk],
+    dropped: np.ndarray,
+    empty: np.ndarray,
+    bad: tuple[list[int], list[str], list[str]],
+    notes: Sequence[tuple[int, str, str, str]],
+) -> None:
+    """Add the CSV parser's problems: records it could not split (dropped), and notes."""
     bad_positions = np.asarray(bad[0], dtype=np.int64)
     if bad_positions.size:
         empty[bad_positions] = False
@@ -558,6 +341,28 @@ def _assemble(
                 np.array([message], dtype=object),
             )
         )
+
+
+def _assemble(
+    coded: list[_Coded],
+    rows: np.ndarray,
+    *,
+    source: str,
+    date_format: str | None,
+    encoding: str | None,
+    header_problems: list[dict],
+    bad: tuple[list[int], list[str], list[str]] = ([], [], []),
+    extra_problems: pd.DataFrame | None = None,
+    notes: Sequence[tuple[int, str, str, str]] = (),
+) -> Journal:
+    """Build a Journal from coded columns: every record either kept or with a reason.
+
+    Used by :func:`read_journal` (columns from the CSV parser, with its ``bad`` records and
+    ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
+    ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
+    """
+    parsed, chunks, dropped, empty = _parse_columns(coded, len(rows), date_format)
+    _add_parser_problems(chunks, dropped, empty, bad, notes)
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
     dropped &= ~empty
     chunks = [
@@ -568,7 +373,7 @@ def _assemble(
     # importers' problems: kept False means the record must not be kept
     extra = None
     if extra_problems is not None and len(extra_problems):
-        extra = _typed_problems(extra_problems)
+        extra = typed_problems(extra_problems)
         not_kept = extra.loc[~extra["kept"], "row"].to_numpy()
         dropped |= np.isin(rows, not_kept) & ~empty
     # exact duplicates among the records that would be kept
@@ -675,7 +480,7 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         return pd.Categorical.from_codes(values[codes], dtype=column.dtype)
     # text: a small string array of the uniques, taken by code (no per-record validation)
     # (a code of -1 takes the last slot, "missing", as in NumPy)
-    return pd.array(values, dtype=_TEXT_DTYPE).take(codes)
+    return pd.array(values, dtype=TEXT_DTYPE).take(codes)
 
 
 def _empty_column(column: Column, n: int):
@@ -713,7 +518,7 @@ def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
         parts.append(extra)
     if not parts:
         return problems_frame()
-    frame = _typed_problems(
+    frame = typed_problems(
         pd.concat([p.astype({"value": object}) for p in parts], ignore_index=True)
     )
     return frame.sort_values("row", kind="stable", ignore_index=True)
@@ -757,6 +562,7 @@ def journal_from_frame(
     Returns
     -------
     Journal
+        ``entries`` and ``problems`` under the rules of :func:`read_journal`.
 
     Raises
     ------
@@ -794,9 +600,9 @@ def journal_from_frame(
         raise JournalError(msg, path=source)
     missing = [name for name in REQUIRED if name not in labels]
     if missing:
-        raise _missing_columns_error(missing, labels, source)
+        raise missing_columns_error(missing, labels, source)
     names: list[str | None] = [c if c in COLUMNS else None for c in labels]
-    names, header_problems = _extra_names(labels, names)
+    names, header_problems = extra_names(labels, names)
     coded = []
     for position, name in enumerate(names):
         series = raw.iloc[:, position]
@@ -825,7 +631,7 @@ def read_journal(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> Journal:
-    """Read a pain-journal CSV without losing a record.
+    r"""Read a pain-journal CSV without losing a record.
 
     Parameters
     ----------
@@ -862,7 +668,7 @@ def read_journal(
     Examples
     --------
     >>> import io
-    >>> text = "Timestamp ;Pain level;Quality\\n01/03/2026 08:00;3;Burning, pins and needles\\n"
+    >>> text = "Timestamp ;Pain level;Quality\n01/03/2026 08:00;3;Burning, pins and needles\n"
     >>> journal = read_journal(
     ...     io.StringIO(text), columns={"Pain level": "pain"}, date_format="%d/%m/%Y %H:%M"
     ... )
@@ -871,12 +677,12 @@ def read_journal(
     0 2026-03-01 08:00:00     3  burning;pins_and_needles
     """
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
-    data, source, was_text = _journal_io.load(path_or_buffer, binary_check=encoding is None)
-    data, parser_encoding, label = _journal_io.decode(data, encoding, source, was_text=was_text)
+    data, source, _ = _journal_io.load(path_or_buffer, binary_check=encoding is None)
+    data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
-    names, _ = _map_header(table.header, columns, source)
-    names, header_problems = _extra_names(table.header, names)
+    names = map_header(table.header, columns, source)
+    names, header_problems = extra_names(table.header, names)
     coded = []
     for position, name in enumerate(names):
         codes, uniques = table.codes[position], table.uniques[position]
@@ -944,338 +750,3 @@ def _check_date_format(date_format: str | None, source: str) -> None:
 def _any_value(codes: np.ndarray, uniques) -> bool:
     filled = np.append([bool(str(u).strip()) for u in uniques], False)
     return bool(filled[codes].any()) if codes.size else False
-
-
-# -- writing ---------------------------------------------------------------------------------
-
-
-def _escape(series: pd.Series) -> pd.Series:
-    needs = series.str.match(_journal_parse._NEEDS_ESCAPE_PATTERN).fillna(False).astype(bool)
-    if not needs.any():
-        return series
-    return series.where(~needs, "'" + series)
-
-
-def _format_timestamps(values: pd.Series) -> pd.Series:
-    ts = pd.Series(values, copy=False)
-    if ts.isna().all():
-        return ts.astype(object).where(ts.notna(), None)
-    seconds = ts.dt.second.fillna(0).astype(bool).any()
-    fraction = ts.dt.microsecond.fillna(0).astype(bool).any()
-    fmt = "%Y-%m-%dT%H:%M" + (":%S" if seconds or fraction else "") + (".%f" if fraction else "")
-    if not fraction:
-        text = ts.dt.strftime(fmt) if len(ts) < 5000 else _fast_iso(ts, seconds)
-    else:
-        text = ts.dt.strftime(fmt)
-    return text
-
-
-def _fast_iso(ts: pd.Series, seconds: bool) -> pd.Series:
-    text = ts.astype("datetime64[s]").astype(str)  # "2026-03-01 08:00:00"
-    text = text.str.slice(0, 10) + "T" + text.str.slice(11, 19 if seconds else 16)
-    return text.where(ts.notna(), None)
-
-
-def _to_csv_text(entries: pd.DataFrame) -> str:
-    out: dict[str, pd.Series] = {}
-    for name in COLUMN_ORDER:
-        column = COLUMNS[name]
-        if name not in entries:
-            out[name] = pd.Series([None] * len(entries), dtype=object, index=entries.index)
-            continue
-        values = entries[name]
-        if column.kind == "datetime":
-            out[name] = _format_timestamps(values)
-        elif column.kind == "text":
-            out[name] = _escape(values.astype(_TEXT_DTYPE))
-        else:
-            out[name] = values
-    for name in entries.columns:
-        if name != ROW and name not in COLUMNS:
-            out[name] = _escape(entries[name].astype(_TEXT_DTYPE))
-    frame = pd.DataFrame(out, index=entries.index)
-    header = _escape(pd.Series(list(out), dtype=_TEXT_DTYPE)).tolist()
-    return frame.to_csv(index=False, header=header, lineterminator="\n")
-
-
-# -- de-identification -----------------------------------------------------------------------
-
-
-_REMOVED = "[text removed]"
-_QUOTED_RE = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"")
-_SAFE_VALUE_RE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)", re.ASCII)
-
-
-def _safe_words() -> frozenset[str]:
-    """Words a problem may quote after de-identification: column names and vocabularies."""
-    words = {*COLUMN_ORDER, *PROBLEM_COLUMNS, ROW}
-    for column in COLUMNS.values():
-        words.update(column.allowed or ())
-    return frozenset(words)
-
-
-def _scrub_value(value, column) -> object:
-    """A cell quoted in a problem, or a placeholder when it could be free text."""
-    if value is None or (isinstance(value, float) and value != value):
-        return value
-    text = str(value).strip()
-    if column == "timestamp":
-        return "[date removed]" if text else value
-    if _SAFE_VALUE_RE.fullmatch(text) or text.casefold() in _journal_parse._NA_TOKENS:
-        return text
-    schema = COLUMNS.get(column) if isinstance(column, str) else None
-    if schema is not None and schema.allowed and schema.kind in ("category", "multi"):
-        items = [_journal_parse.normalize_token(i) for i in re.split(r"[;,|]", text)]
-        if all(i in schema.allowed for i in items if i):
-            return text
-    return _REMOVED
-
-
-def _scrub_message(message: str, safe: frozenset[str]) -> str:
-    """Replace quoted text in a problem message, unless it is a column or vocabulary name."""
-
-    def replace(match: re.Match) -> str:
-        inner = match.group(1) if match.group(1) is not None else match.group(2)
-        if inner in safe or _SAFE_VALUE_RE.fullmatch(inner):
-            return match.group(0)
-        return f"'{_REMOVED}'"
-
-    return _QUOTED_RE.sub(replace, message)
-
-
-def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = None) -> Journal:
-    """Return a copy of a journal fit to share with a class.
-
-    * Free text goes everywhere: ``notes``, every other free-text column of the format,
-      and every unknown (extra) column are dropped, since free text can name people and
-      places.
-    * ``problem`` (the person's own words for a pain) is replaced by neutral labels
-      ``pain 1``, ``pain 2``, ... in order of first appearance, so separate pains stay
-      separate.
-    * Every timestamp moves by the same random whole number of weeks (1 to 520, earlier or
-      later): weekdays, times of day and the gaps between entries are unchanged.
-    * In ``problems``, a ``value`` is kept only when it is a number or a value of the
-      column's vocabulary; anything else a person typed (a name in ``site``, a phone
-      number spread over a record's extra cells) becomes ``[text removed]`` and a raw
-      timestamp ``[date removed]``, while ``problem`` keeps the reason (with any quoted
-      text in it replaced alike). Notes about dropped columns are removed; ``source``
-      becomes ``"deidentified"``. Reports and exports made from the result therefore hold
-      no free text.
-
-    What the date shift can and cannot protect: it hides the calendar dates (and so the
-    birthdays, holidays and clinic visits a date could reveal) from someone who knows
-    nothing else. It keeps, on purpose, what the teaching needs: weekday and time-of-day
-    patterns, gaps, the length of the diary, and the season only roughly (a whole number of
-    weeks moves it by up to a few days per year shifted). So it does not protect against
-    anyone who knows one real date of the diary (a first entry, a hospital stay) and can
-    line it up, nor against recognising a person by their routine (night shifts, a
-    weekly therapy day) or a rare pattern; and with ``seed`` given, anyone who knows the seed
-    can undo it. Share de-identified journals within a class, not publicly.
-
-    Parameters
-    ----------
-    journal : Journal
-    seed : int or numpy.random.Generator, optional
-        Fixes the shift (for reproducible teaching material). Anyone who knows the seed can
-        undo the shift: leave it out for a journal that is really shared.
-
-    Returns
-    -------
-    Journal
-
-    Examples
-    --------
-    >>> import io
-    >>> text = "timestamp,pain,site,problem,notes\\n2026-03-02 08:00,3,Dr X knee,burning feet,saw Dr X\\n"
-    >>> shared = deidentify(read_journal(io.StringIO(text)), seed=1)
-    >>> shared.entries.loc[0, ["problem", "notes"]].tolist()
-    ['pain 1', nan]
-    >>> shared.entries.loc[0, "timestamp"].day_name(), shared.entries.loc[0, "timestamp"].hour
-    ('Monday', 8)
-    >>> shared.problems[["column", "value"]].values.tolist()
-    [['site', '[text removed]']]
-    """
-    rng = np.random.default_rng(seed)
-    weeks = int(rng.integers(1, 521)) * int(rng.choice([-1, 1]))
-    entries = journal.entries.copy()
-    unit = entries["timestamp"].dtype  # pandas 2.3 widens to ns when a Timedelta is added
-    entries["timestamp"] = (entries["timestamp"] + pd.Timedelta(weeks=weeks)).astype(unit)
-    labels = entries["problem"].dropna().unique()
-    mapping = {label: f"pain {i}" for i, label in enumerate(labels, start=1)}
-    entries["problem"] = entries["problem"].map(mapping).astype(_TEXT_DTYPE)
-    for name, column in COLUMNS.items():
-        if column.kind == "text" and name != "problem" and name in entries:
-            entries[name] = pd.array([None] * len(entries), dtype=_TEXT_DTYPE)
-    extra = [c for c in entries.columns if c != ROW and c not in COLUMNS]
-    entries = entries.drop(columns=extra)
-    problems = journal.problems
-    # the notes about dropped columns go with them (they quote the column's header)
-    about_extra = problems["column"].isin(extra).fillna(False).to_numpy(dtype=bool)
-    problems = problems[~about_extra].reset_index(drop=True)
-    columns = problems["column"].astype(object).where(problems["column"].notna(), None)
-    values = [
-        _scrub_value(v, c)
-        for v, c in zip(problems["value"].astype(object), columns.tolist(), strict=True)
-    ]
-    safe = _safe_words()
-    messages = [_scrub_message(str(m), safe) for m in problems["problem"].astype(object)]
-    problems = _typed_problems(problems.assign(value=values, problem=messages))
-    return Journal(entries=entries, problems=problems, source="deidentified", encoding=None)
-
-
-# -- multi-value columns ---------------------------------------------------------------------
-
-
-def _check_multi(entries: pd.DataFrame, column: str) -> list[str]:
-    if column not in _MULTI_COLUMNS:
-        msg = (
-            f"{column!r} is not a multi-value column; choose one of "
-            f"{', '.join(_MULTI_COLUMNS)}{_hint(column, _MULTI_COLUMNS)}."
-        )
-        raise ValueError(msg)
-    if column not in entries:
-        msg = f"entries have no {column!r} column."
-        raise ValueError(msg)
-    return list(COLUMNS[column].allowed)
-
-
-def _split_uniques(series: pd.Series) -> tuple[np.ndarray, list[list[str]]]:
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return codes, [str(u).split(MULTI_SEPARATOR) for u in uniques]
-
-
-def explode_multi(entries: pd.DataFrame, column: str = "quality") -> pd.DataFrame:
-    """One row per (entry, value) of a multi-value column.
-
-    Parameters
-    ----------
-    entries : pandas.DataFrame
-        ``Journal.entries``.
-    column : {"quality", "interventions"}
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``row``, ``timestamp`` and ``column`` (a categorical over the vocabulary);
-        the index repeats the entries' index. Entries without a value do not appear.
-
-    Examples
-    --------
-    >>> import io
-    >>> text = "timestamp,pain,quality\\n2026-03-01,3,burning;tingling\\n2026-03-02,2,\\n"
-    >>> explode_multi(read_journal(io.StringIO(text)).entries, "quality")
-       row  timestamp   quality
-    0    2 2026-03-01   burning
-    0    2 2026-03-01  tingling
-    """
-    allowed = _check_multi(entries, column)
-    codes, items = _split_uniques(entries[column])
-    counts = np.array([len(i) for i in items] + [0], dtype=np.int64)[codes]
-    positions = np.repeat(np.arange(len(entries)), counts)
-    flat_codes = {value: i for i, value in enumerate(allowed)}
-    per_unique = [np.array([flat_codes.get(v, -1) for v in i], dtype=np.int8) for i in items]
-    value_codes = (
-        np.concatenate([per_unique[c] for c in codes if c >= 0])
-        if positions.size
-        else np.array([], dtype=np.int8)
-    )
-    out = entries.iloc[positions][[c for c in (ROW, "timestamp") if c in entries]].copy()
-    out[column] = pd.Categorical.from_codes(value_codes, categories=allowed)
-    return out
-
-
-def multi_indicators(entries: pd.DataFrame, column: str = "quality") -> pd.DataFrame:
-    """A boolean column per vocabulary value of a multi-value column.
-
-    Parameters
-    ----------
-    entries : pandas.DataFrame
-        ``Journal.entries``.
-    column : {"quality", "interventions"}
-
-    Returns
-    -------
-    pandas.DataFrame
-        Same index as ``entries``; one bool column per allowed value, in vocabulary order.
-
-    Examples
-    --------
-    >>> import io
-    >>> text = "timestamp,pain,interventions\\n2026-03-01,3,tens;heat\\n2026-03-02,2,\\n"
-    >>> flags = multi_indicators(read_journal(io.StringIO(text)).entries, "interventions")
-    >>> flags[["heat", "tens", "rest"]]
-        heat   tens   rest
-    0   True   True  False
-    1  False  False  False
-    """
-    allowed = _check_multi(entries, column)
-    codes, items = _split_uniques(entries[column])
-    table = np.zeros((len(items) + 1, len(allowed)), dtype=bool)
-    index = {value: i for i, value in enumerate(allowed)}
-    for u, values in enumerate(items):
-        for value in values:
-            if value in index:
-                table[u, index[value]] = True
-    return pd.DataFrame(table[codes], index=entries.index, columns=allowed)
-
-
-def _has(entries: pd.DataFrame, column: str, value: str) -> pd.Series:
-    allowed = _check_multi(entries, column)
-    token = _journal_parse.normalize_token(value)
-    if token not in allowed:
-        msg = (
-            f"{value!r} is not a {column} value; valid: {', '.join(allowed)}"
-            f"{_hint(token, allowed)}."
-        )
-        raise ValueError(msg)
-    codes, items = _split_uniques(entries[column])
-    hit = np.array([token in i for i in items] + [False], dtype=bool)
-    return pd.Series(hit[codes], index=entries.index, name=token)
-
-
-def has_quality(entries: pd.DataFrame, descriptor: str) -> pd.Series:
-    """Whether each entry's ``quality`` includes a descriptor.
-
-    Parameters
-    ----------
-    entries : pandas.DataFrame
-        ``Journal.entries``.
-    descriptor : str
-        A value of :data:`~sci_pain.journal.schema.QUALITIES` (case and spaces are forgiven).
-
-    Returns
-    -------
-    pandas.Series of bool
-
-    Examples
-    --------
-    >>> import io
-    >>> text = "timestamp,pain,quality\\n2026-03-01,3,burning;tingling\\n2026-03-02,2,aching\\n"
-    >>> has_quality(read_journal(io.StringIO(text)).entries, "Burning").tolist()
-    [True, False]
-    """
-    return _has(entries, "quality", descriptor)
-
-
-def has_intervention(entries: pd.DataFrame, intervention: str) -> pd.Series:
-    """Whether each entry's ``interventions`` includes one intervention.
-
-    Parameters
-    ----------
-    entries : pandas.DataFrame
-        ``Journal.entries``.
-    intervention : str
-        A value of :data:`~sci_pain.journal.schema.INTERVENTIONS`.
-
-    Returns
-    -------
-    pandas.Series of bool
-
-    Examples
-    --------
-    >>> import io
-    >>> text = "timestamp,pain,interventions\\n2026-03-01,3,TENS\\n2026-03-02,2,\\n"
-    >>> has_intervention(read_journal(io.StringIO(text)).entries, "tens").tolist()
-    [True, False]
-    """
-    return _has(entries, "interventions", intervention)

@@ -34,6 +34,7 @@ __all__ = [
     "INTERVENTIONS",
     "MULTI_SEPARATOR",
     "PROBLEM_COLUMNS",
+    "ROW",
     "markdown_table",
     "TIMESTAMP_FORMATS",
 ]
@@ -95,6 +96,9 @@ MULTI_SEPARATOR = ";"
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "kept")
 """Columns of a journal's problems table (see ``sci_pain.journal.reader.Journal.problems``)."""
+
+ROW = "row"
+"""Name of the entries column holding each record's spreadsheet row number."""
 
 TIMESTAMP_FORMATS: tuple[str, ...] = (
     "%Y-%m-%dT%H:%M",
@@ -351,7 +355,7 @@ def _allowed_text(column: Column, words: bool = False) -> str:
 
 
 def markdown_table(words: bool = False) -> str:
-    """Return the data dictionary of the journal format as a Markdown table.
+    r"""Return the data dictionary of the journal format as a Markdown table.
 
     One row per column in file order: name, type, whether it is required, allowed values or
     range, unit, meaning and why it is recorded. ``data/README.md`` holds this table (a test
@@ -369,7 +373,7 @@ def markdown_table(words: bool = False) -> str:
     --------
     >>> print(markdown_table().splitlines()[0])
     | Column | Type | Required | Allowed values or range | Unit | Meaning | Why it is recorded |
-    >>> markdown_table().count("\\n") == len(COLUMNS) + 2
+    >>> markdown_table().count("\n") == len(COLUMNS) + 2
     True
     >>> "`sleep hours`" in markdown_table(words=True), "`sleep_hours`" in markdown_table()
     (True, True)

@@ -1,4 +1,4 @@
-"""A diary file of any supported kind, read without code: recognise it, map it, show it.
+r"""A diary file of any supported kind, read without code: recognise it, map it, show it.
 
 The no-code upload (:func:`sci_pain.make_journal_upload`) and the dashboard hand a file's
 bytes to this module:
@@ -17,9 +17,9 @@ bytes to this module:
 
 Examples
 --------
->>> detect_journal_format(b"timestamp,pain\\n2026-03-01 08:00,4\\n")
+>>> detect_journal_format(b"timestamp,pain\n2026-03-01 08:00,4\n")
 'journal'
->>> detect_journal_format(b"date,weekday,time of day,category,rating/amount,detail,notes\\n")
+>>> detect_journal_format(b"date,weekday,time of day,category,rating/amount,detail,notes\n")
 'bearable'
 >>> detect_journal_format(b'{"resourceType": "Bundle", "type": "collection", "entry": []}')
 'fhir'
@@ -131,7 +131,7 @@ def _header(text: str) -> list[str]:
 
 
 def detect_journal_format(data: bytes | str, *, name: str | None = None) -> JournalFormat:
-    """Recognise what kind of diary file this is, from its content.
+    r"""Recognise what kind of diary file this is, from its content.
 
     Parameters
     ----------
@@ -153,9 +153,9 @@ def detect_journal_format(data: bytes | str, *, name: str | None = None) -> Jour
 
     Examples
     --------
-    >>> detect_journal_format("Date,Leg pain,Tags,Foods\\n2026-03-02,3,,\\n")
+    >>> detect_journal_format("Date,Leg pain,Tags,Foods\n2026-03-02,3,,\n")
     'flaredown'
-    >>> detect_journal_format("When;Level of pain\\n31/03/2026 08:00;4\\n")
+    >>> detect_journal_format("When;Level of pain\n31/03/2026 08:00;4\n")
     'journal'
     """
     label = name or "the file"
@@ -196,7 +196,7 @@ def read_diary(
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
 ) -> tuple[JournalFormat, Journal]:
-    """Read a diary file of any recognised kind into a journal.
+    r"""Read a diary file of any recognised kind into a journal.
 
     Parameters
     ----------
@@ -221,14 +221,16 @@ def read_diary(
     Examples
     --------
     >>> kind, journal = read_diary(
-    ...     b"When;Level of pain\\n31/03/2026 08:00;4\\n",
+    ...     b"When;Level of pain\n31/03/2026 08:00;4\n",
     ...     columns={"When": "timestamp", "Level of pain": "pain"},
     ...     date_format="%d/%m/%Y %H:%M",
     ... )
     >>> kind, journal.n_entries, f"{journal.entries['timestamp'][0]:%Y-%m-%d}"
     ('journal', 1, '2026-03-31')
     """
-    from sci_pain.journal.importers._all import read_bearable, read_fhir, read_flaredown
+    from sci_pain.journal.importers.bearable import read_bearable
+    from sci_pain.journal.importers.fhir import read_fhir
+    from sci_pain.journal.importers.flaredown import read_flaredown
     from sci_pain.journal.reader import read_journal
 
     kind = detect_journal_format(data, name=name)
@@ -244,7 +246,7 @@ def read_diary(
 
 
 def file_columns(data: bytes | str) -> tuple[list[str], dict[str, str]]:
-    """A journal CSV's headers, and the journal column each one matches by itself.
+    r"""Return a journal CSV's headers, and the journal column each one matches by itself.
 
     Headers match a journal column ignoring case, surrounding spaces and spaces or hyphens
     against ``_`` (as :func:`sci_pain.read_journal` matches them); the others need to be
@@ -257,7 +259,7 @@ def file_columns(data: bytes | str) -> tuple[list[str], dict[str, str]]:
 
     Examples
     --------
-    >>> file_columns(b"When;Pain;Where\\n")
+    >>> file_columns(b"When;Pain;Where\n")
     (['When', 'Pain', 'Where'], {'Pain': 'pain'})
     """
     headers = [h.strip().lstrip("\ufeff").strip() for h in _header(_text(data))]
@@ -284,13 +286,13 @@ def _column_values(data: bytes | str, header: str, n: int) -> list[str]:
 def preview_dates(
     data: bytes | str, header: str, date_format: str | None, *, n: int = 3
 ) -> list[tuple[str, str | None]]:
-    """How the first dates of a column read with a format: (as written, as read or None).
+    r"""How the first dates of a column read with a format: (as written, as read or None).
 
     Examples
     --------
-    >>> preview_dates(b"When;Pain\\n31/03/2026 08:00;4\\n", "When", "%d/%m/%Y %H:%M")
+    >>> preview_dates(b"When;Pain\n31/03/2026 08:00;4\n", "When", "%d/%m/%Y %H:%M")
     [('31/03/2026 08:00', 'Tue 31 Mar 2026, 08:00')]
-    >>> preview_dates(b"When;Pain\\n31/03/2026 08:00;4\\n", "When", "%m/%d/%Y %H:%M")
+    >>> preview_dates(b"When;Pain\n31/03/2026 08:00;4\n", "When", "%m/%d/%Y %H:%M")
     [('31/03/2026 08:00', None)]
     """
     out = []
@@ -309,14 +311,14 @@ def preview_dates(
 
 
 def no_pain_ratings_message(kind: JournalFormat, journal: Journal) -> str | None:
-    """What cannot be shown when an import holds no 0-10 pain rating, in plain words.
+    r"""Say what cannot be shown when an import holds no 0-10 pain rating, in plain words.
 
     Returns None when the journal has entries with pain ratings.
 
     Examples
     --------
-    >>> from sci_pain.journal.importers._all import read_flaredown
-    >>> journal = read_flaredown(io.StringIO("Date,Leg pain,Tags,Foods\\n2026-03-02,3,,\\n"))
+    >>> from sci_pain.journal import read_flaredown
+    >>> journal = read_flaredown(io.StringIO("Date,Leg pain,Tags,Foods\n2026-03-02,3,,\n"))
     >>> print(no_pain_ratings_message("flaredown", journal))  # doctest: +ELLIPSIS
     This Flaredown export holds no 0-10 pain ratings. ...
     """
@@ -359,7 +361,7 @@ def no_pain_ratings_message(kind: JournalFormat, journal: Journal) -> str | None
 
 
 def diary_context(kind: JournalFormat, data: bytes | str) -> pd.DataFrame:
-    """What an app export holds besides 0-10 pain, one row per item, on the app's own scale.
+    r"""Return what an app export holds besides 0-10 pain: a row per item, on its own scale.
 
     Parameters
     ----------
@@ -384,9 +386,10 @@ def diary_context(kind: JournalFormat, data: bytes | str) -> pd.DataFrame:
     ... '''
     >>> table = diary_context("bearable", text)
     >>> table[["kind", "item", "days", "values"]].to_string(index=False)
-    '   kind     item  days values\\n  Sleep    Sleep     1    7.5\\nSymptom Leg pain     2 2 to 3'
+    '   kind     item  days values\n  Sleep    Sleep     1    7.5\nSymptom Leg pain     2 2 to 3'
     """
-    from sci_pain.journal.importers._all import read_bearable_records, read_flaredown_records
+    from sci_pain.journal.importers.bearable import read_bearable_records
+    from sci_pain.journal.importers.flaredown import read_flaredown_records
 
     columns = ["kind", "item", "scale", "days", "first_day", "last_day", "values"]
     buffer = io.StringIO(data if isinstance(data, str) else _text(data, limit=1 << 62))

@@ -3,7 +3,8 @@
 Examples
 --------
 >>> import matplotlib.pyplot as plt
->>> from sci_pain.journal.cohort import cohort_from_frame, evening_pattern
+>>> from sci_pain.analysis import evening_pattern
+>>> from sci_pain.journal import cohort_from_frame
 >>> from sci_pain.simulate.engine import simulate_cohort
 >>> table = evening_pattern(cohort_from_frame(simulate_cohort(20, 60, seed=1), person="person_id"))
 >>> ax = plot_evening_pattern(table, difference=1.0)

@@ -11,7 +11,7 @@ one-sentence description from :func:`alt_text_pain_and`:
 
 It is what notebooks 02-04 use to show that pain follows spasm counts, rises a day after a
 jump in therapy minutes, and that a pressure injury or a clot shows in the journal. Daily
-values come from :func:`sci_pain.analysis.core.daily_values`; colours from
+values come from :func:`sci_pain.analysis.daily_values`; colours from
 :mod:`sci_pain.style` (Okabe-Ito), and shaded days carry a hatch as well as a colour.
 
 Examples
@@ -56,7 +56,7 @@ MEASURES: dict[str, tuple[str, str]] = {
 }
 """What :func:`plot_pain_and` can draw beside pain: name -> (axis label, unit).
 
-The journal columns are combined per day as :data:`sci_pain.analysis.core.DAILY_AGGREGATION`
+The journal columns are combined per day as :data:`sci_pain.analysis.DAILY_AGGREGATION`
 says (spasms and activity summed, the longest immobile stretch, mean sleep);
 ``weight_kg`` is read from notes such as "Weighed myself: 78.3 kg".
 """
@@ -309,7 +309,7 @@ def plot_pain_and(
         sharing its x axis, placed behind it.
     window : int, optional
         Also draw the rolling mean of pain over this many days
-        (:func:`sci_pain.analysis.core.rolling_trend`).
+        (:func:`sci_pain.analysis.rolling_trend`).
     shade : {"swelling", "skin"} or list of them, optional
         Shade the days on which a leg was swollen, or the worst skin finding at a pressure
         point was redness, a blister or an open wound (each with its own colour and hatch).

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.analysis import score_html
 from sci_pain.course import case_journal, list_cases, load_case, model_answer_html
 from sci_pain.errors import did_you_mean
+from sci_pain.html import score_html
 from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
 from sci_pain.widgets._base import BORDER, WIDE, feedback_html, show, static_fallback
 

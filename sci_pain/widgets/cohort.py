@@ -42,7 +42,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from sci_pain.journal import evening_pattern, prevalence
+    from sci_pain.analysis import evening_pattern, prevalence
     from sci_pain.plotting import (
         alt_text_evening_pattern,
         plot_evening_pattern,

@@ -3,7 +3,7 @@
 Every builder returns a container (not displayed) with two attributes: ``controls``, a dict
 from argument name to control, and ``result``, the HTML widget that shows the result. Each
 change of a control calls the pure function in :mod:`sci_pain.analysis.scores` and shows its
-:func:`~sci_pain.analysis.scores.score_html`; a :class:`~sci_pain.analysis.scores.ScoreError` is shown in the
+:func:`~sci_pain.html.score_html`; a :class:`~sci_pain.analysis.scores.ScoreError` is shown in the
 result instead of being swallowed. No scoring happens here.
 
 Examples
@@ -28,9 +28,9 @@ from sci_pain.analysis import (
     penn_spasm_frequency,
     scipi,
     score_definition,
-    score_html,
     wells_dvt,
 )
+from sci_pain.html import score_html
 from sci_pain.style import PALETTE
 from sci_pain.widgets._base import BORDER, WIDE, checkbox, dropdown, guarded, notice_html
 

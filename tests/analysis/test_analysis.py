@@ -1,4 +1,4 @@
-"""Tests for sci_pain.analysis.core on small hand-made journals, and recovery of built-in effects."""
+"""Tests for sci_pain.analysis (daily, profiles, links) on small hand-made journals, and recovery of built-in effects."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sci_pain.analysis import core as an
-from sci_pain.analysis.core import AnalysisError
+from sci_pain import analysis as an
+from sci_pain.errors import AnalysisError
 from sci_pain.journal import COLUMNS, QUALITIES
 
 

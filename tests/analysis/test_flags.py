@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from frames import make_entries
 
-from sci_pain.analysis.core import AnalysisError
 from sci_pain.analysis.flags import (
     AD_NOT_ASSESSED,
     RED_FLAG_RULES,
@@ -18,6 +17,7 @@ from sci_pain.analysis.flags import (
     red_flag_episodes,
     scan_red_flags,
 )
+from sci_pain.errors import AnalysisError
 
 
 def daily(n, *, start="2026-03-01", **columns) -> pd.DataFrame:

@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from sci_pain.analysis import core as an
-from sci_pain.analysis import nof1
+from sci_pain import analysis
+from sci_pain.analysis import links as an
+from sci_pain.analysis import nof1_stats
 from sci_pain.journal import journal_from_frame
 from sci_pain.simulate import simulate_journal
 
@@ -140,10 +141,10 @@ def test_nap_and_tau_u_equal_the_all_pairs_definitions_on_random_inputs(lower_is
     rng = np.random.default_rng(2026)
     for trial in range(300):
         a, b = _phases(rng, trial)
-        assert nof1.nap(a, b, lower_is_better=lower_is_better) == _nap_all_pairs(
+        assert analysis.nap(a, b, lower_is_better=lower_is_better) == _nap_all_pairs(
             a, b, lower_is_better
         )
-        assert nof1.tau_u(a, b, lower_is_better=lower_is_better) == _tau_u_all_pairs(
+        assert analysis.tau_u(a, b, lower_is_better=lower_is_better) == _tau_u_all_pairs(
             a, b, lower_is_better
         )
 
@@ -156,8 +157,10 @@ def test_nap_equals_mann_whitney_u_over_the_number_of_pairs():
         # lower is better: B is better where it is below A, so U counts A above B
         u_lower = stats.mannwhitneyu(a, b, method="asymptotic").statistic
         u_higher = stats.mannwhitneyu(b, a, method="asymptotic").statistic
-        assert nof1.nap(a, b, lower_is_better=True) == pytest.approx(u_lower / pairs, abs=1e-12)
-        assert nof1.nap(a, b, lower_is_better=False) == pytest.approx(u_higher / pairs, abs=1e-12)
+        assert analysis.nap(a, b, lower_is_better=True) == pytest.approx(u_lower / pairs, abs=1e-12)
+        assert analysis.nap(a, b, lower_is_better=False) == pytest.approx(
+            u_higher / pairs, abs=1e-12
+        )
 
 
 def test_inversion_count_equals_counting_every_pair():
@@ -167,13 +170,13 @@ def test_inversion_count_equals_counting_every_pair():
         brute = sum(
             int((codes[p] > codes[p + 1 :]).sum()) for p in range(codes.size)
         )  # fmt: skip
-        assert nof1._inversions(codes) == brute
+        assert nof1_stats._inversions(codes) == brute
 
 
 @pytest.mark.parametrize("kind", ["whole numbers", "two decimals", "continuous", "tied times"])
 def test_theil_sen_without_all_pairs_equals_scipy(monkeypatch, kind):
     rng = np.random.default_rng(len(kind))
-    monkeypatch.setattr(nof1, "_ALL_PAIRS_LIMIT", 0)  # always the counting path
+    monkeypatch.setattr(nof1_stats, "_ALL_PAIRS_LIMIT", 0)  # always the counting path
     for _ in range(60):
         n = int(rng.integers(2, 400))
         times = np.arange(n, dtype=float)
@@ -188,7 +191,7 @@ def test_theil_sen_without_all_pairs_equals_scipy(monkeypatch, kind):
             values = rng.integers(0, 11, n).astype(float)
         if np.ptp(times) == 0:
             continue
-        assert nof1._theil_sen_slope(values, times) == stats.theilslopes(values, times).slope
+        assert nof1_stats._theil_sen_slope(values, times) == stats.theilslopes(values, times).slope
 
 
 def test_theil_sen_on_a_long_baseline_is_fast_and_matches_scipy():
@@ -196,13 +199,13 @@ def test_theil_sen_on_a_long_baseline_is_fast_and_matches_scipy():
     n = 2000  # 2 million pairs
     times = np.sort(rng.uniform(0, 1000, n))
     values = np.round(rng.normal(5, 2, n) - 0.001 * times, 1)
-    assert nof1._theil_sen_slope(values, times) == stats.theilslopes(values, times).slope
+    assert nof1_stats._theil_sen_slope(values, times) == stats.theilslopes(values, times).slope
 
 
 def test_compare_phases_unchanged_on_a_year_of_entries():
     entries = simulate_journal("spasticity", days=365, seed=2)
     journal = journal_from_frame(entries, source="sim")
-    result = nof1.compare_phases(journal, start="2026-06-01", per="entry")
+    result = analysis.compare_phases(journal, start="2026-06-01", per="entry")
     a = result.a.to_numpy(dtype=float)
     b = result.b.to_numpy(dtype=float)
     assert result.nap == _nap_all_pairs(a, b, True)

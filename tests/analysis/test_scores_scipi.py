@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import sci_pain as sp
-from sci_pain.analysis.scores import ScoreError, scipi, score_definition, score_html
+from sci_pain.analysis import ScoreError, scipi, score_definition
+from sci_pain.html import score_html
 
 ITEMS = ("electric_shocks", "tingling_pins_and_needles", "burning_or_freezing", "insensate_area")
 

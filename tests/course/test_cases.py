@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 import sci_pain as sp
+from sci_pain import analysis as an
 from sci_pain._resources import data_path
-from sci_pain.analysis import core as an
 from sci_pain.course import cases
 
 CASE_IDS = tuple(cases.list_cases()["id"])

@@ -142,7 +142,7 @@ def _example(name: str):
 @st.composite
 def exports(draw) -> bytes:
     """What the package itself writes (``Journal.to_csv``), from part of an example journal."""
-    from sci_pain.journal.reader import Journal, problems_frame
+    from sci_pain.journal import Journal, problems_frame
 
     entries = _example(draw(st.sampled_from(["neuropathic", "dvt"]))).entries
     start = draw(st.integers(0, max(len(entries) - 1, 0)))

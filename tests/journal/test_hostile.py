@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from sci_pain import cli
-from sci_pain.journal.importers._all import read_fhir, read_flaredown_records
+from sci_pain.journal import read_fhir, read_flaredown_records
 from sci_pain.journal.reader import JournalError, read_journal
 
 
@@ -260,7 +260,7 @@ SECRETS = ("Anna", "Smith", "Jones", "07700", "900461", "burning", "saw Dr")
 
 
 def test_deidentify_leaves_no_free_text_in_entries_or_problems():
-    from sci_pain.journal.reader import deidentify
+    from sci_pain.journal import deidentify
 
     journal = read(PRIVATE)
     assert any(s in journal.problems.to_string() for s in SECRETS)  # they were there
@@ -275,7 +275,7 @@ def test_deidentify_leaves_no_free_text_in_entries_or_problems():
 
 
 def test_deidentify_keeps_numbers_and_vocabulary_values_in_problems():
-    from sci_pain.journal.reader import deidentify
+    from sci_pain.journal import deidentify
 
     journal = read("timestamp,pain,site\n2026-03-02 08:00,11,knee\n2026-03-03 08:00,3,Kne\n")
     shared = deidentify(journal, seed=1)
@@ -284,7 +284,7 @@ def test_deidentify_keeps_numbers_and_vocabulary_values_in_problems():
 
 def test_a_report_made_from_a_deidentified_journal_holds_no_free_text():
     from sci_pain.html import report_html
-    from sci_pain.journal.reader import deidentify
+    from sci_pain.journal import deidentify
 
     page = report_html(deidentify(read(PRIVATE), seed=3))
     for secret in SECRETS:
@@ -292,7 +292,7 @@ def test_a_report_made_from_a_deidentified_journal_holds_no_free_text():
 
 
 def test_the_date_shift_limits_are_documented():
-    from sci_pain.journal.reader import deidentify
+    from sci_pain.journal import deidentify
 
     doc = deidentify.__doc__
     assert "cannot protect" in doc and "one real date" in doc and "routine" in doc

@@ -1,4 +1,4 @@
-"""Imports from Bearable, Flaredown and FHIR R4 (sci_pain.journal.importers._all).
+"""Imports from Bearable, Flaredown and FHIR R4 (sci_pain.journal.importers).
 
 Each import is checked end to end on a small synthetic fixture that follows the real format
 (tests/fixtures/imports/), with the exact rows of every entry and every problem; the FHIR
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sci_pain.journal.importers._all import (
+from sci_pain.journal import (
     LOINC_PAIN_SEVERITY,
     LOINC_PAIN_SEVERITY_DISPLAY,
     SNOMED_LATERALITY,

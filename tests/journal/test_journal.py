@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sci_pain.journal.reader import (
+from sci_pain.journal import (
     Journal,
     JournalError,
     deidentify,

@@ -11,8 +11,8 @@ from matplotlib.collections import PathCollection, PolyCollection, QuadMesh
 from matplotlib.colors import to_hex
 
 import sci_pain as sp
+from sci_pain import analysis as an
 from sci_pain.analysis import AnalysisError, compare_phases, scan_red_flags
-from sci_pain.analysis import core as an
 from sci_pain.journal import NEUROPATHIC_QUALITIES
 from sci_pain.plotting import journal as pj
 from sci_pain.plotting.common import MISSING_KEY_LABEL, text_colour

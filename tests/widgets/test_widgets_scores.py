@@ -21,9 +21,9 @@ from sci_pain.analysis import (
     dn4,
     modified_ashworth,
     penn_spasm_frequency,
-    score_html,
     wells_dvt,
 )
+from sci_pain.html import score_html
 from sci_pain.widgets.scores import (
     make_ashworth_widget,
     make_bmi_widget,

@@ -177,7 +177,7 @@ def plot_association(
     ax : Axes, optional
     column : str, default "pain"
     n_boot, seed
-        For the block-bootstrap interval (see :func:`sci_pain.analysis.core.associations`).
+        For the block-bootstrap interval (see :func:`sci_pain.analysis.associations`).
     title : str, optional
     data : AssociationData, optional
         The numbers from :func:`association_data`, instead of the entries (then `variable`,

@@ -157,7 +157,7 @@ def plot_body_map(
 
     The person's right leg is drawn on the viewer's left, as in clinical pain drawings, and
     both legs are labelled. Entries for ``both`` sides count for each leg and entries for the
-    ``whole_leg`` for each of its sites (see :func:`sci_pain.analysis.core.pain_by_leg_site`).
+    ``whole_leg`` for each of its sites (see :func:`sci_pain.analysis.pain_by_leg_site`).
     Sites never rated are hatched.
 
     Parameters

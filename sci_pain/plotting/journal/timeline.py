@@ -180,7 +180,7 @@ def plot_timeline(
     ax : Axes, optional
     column : str, default "pain"
     window : int, default 7
-        Rolling-mean window in days (see :func:`sci_pain.analysis.core.rolling_trend`).
+        Rolling-mean window in days (see :func:`sci_pain.analysis.rolling_trend`).
     phases : PhaseComparison, date, sequence of dates or mapping of label to date, optional
         Vertical dashed lines where a phase (e.g. an intervention) starts.
     flags : True or DataFrame, optional

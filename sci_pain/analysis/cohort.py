@@ -1,0 +1,382 @@
+"""Questions across the people of a cohort, each answered per person and then counted.
+
+How many people in a class show an evening pattern, in how many do spasms and pain rise
+together, how many had a red-flag episode? Each question is answered per person first
+(:func:`evening_pattern`, :func:`spasm_pain_links`, :func:`cohort_red_flags`), then counted
+with an honest interval for the share (:func:`prevalence`, :func:`wilson_interval`). The
+cohort itself (reading, storage, SQL) is :class:`~sci_pain.journal.Cohort`.
+
+This is about patterns in diaries, for teaching. It never diagnoses anyone.
+
+Examples
+--------
+>>> from sci_pain.journal import cohort_from_frame
+>>> from sci_pain.simulate import simulate_cohort
+>>> cohort = cohort_from_frame(simulate_cohort(6, 30, seed=1), person="person_id")
+>>> summary = prevalence(evening_pattern(cohort, min_entries=5), column="evening_pattern")
+>>> int(summary["people"] + summary["not_assessed"])
+6
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.analysis.flags import red_flag_episodes, scan_red_flags
+from sci_pain.analysis.links import spearman_rows
+from sci_pain.errors import CohortError
+from sci_pain.journal import Cohort, run_in_workers
+
+__all__ = [
+    "INJURY_LEVELS",
+    "wilson_interval",
+    "prevalence",
+    "evening_pattern",
+    "spasm_pain_links",
+    "cohort_red_flags",
+]
+
+INJURY_LEVELS: tuple[str, ...] = ("at_or_above_T6", "below_T6", "unknown")
+"""Injury levels that need no neurological level (a level such as ``"T4"`` works too)."""
+
+
+def wilson_interval(k: int, n: int, *, confidence: float = 0.95) -> tuple[float, float]:
+    """Return Wilson's score interval for a proportion ``k / n`` (Wilson 1927).
+
+    Unlike the textbook ``p ± z sqrt(p (1 - p) / n)`` it stays inside 0 to 1 and does not
+    collapse to a single point when ``k`` is 0 or ``n``; recommended for small samples
+    (Brown, Cai & DasGupta 2001).
+
+    Parameters
+    ----------
+    k : int
+        How many have it.
+    n : int
+        How many were assessed.
+    confidence : float, default 0.95
+        The interval's confidence level.
+
+    Returns
+    -------
+    tuple of float
+        ``(low, high)``; ``(nan, nan)`` when ``n`` is 0.
+
+    Raises
+    ------
+    CohortError
+        If ``k`` is not between 0 and ``n``.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(12, 40)
+    >>> round(low, 3), round(high, 3)
+    (0.181, 0.454)
+    >>> wilson_interval(0, 10)[0]
+    0.0
+    """
+    from statistics import NormalDist
+
+    if n <= 0:
+        return (math.nan, math.nan)
+    if not 0 <= k <= n:
+        msg = f"k must be between 0 and n = {n}, got {k}"
+        raise CohortError(msg)
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def prevalence(table: pd.DataFrame, *, column: str, confidence: float = 0.95) -> pd.Series:
+    """Count the people with ``column`` true, out of those assessed, with a Wilson interval.
+
+    People with a missing value (too few entries to tell) are counted apart, not as "no".
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per person, such as :func:`evening_pattern` returns.
+    column : str
+        A boolean column of ``table`` (missing = not assessed).
+    confidence : float, default 0.95
+        As for :func:`wilson_interval`.
+
+    Returns
+    -------
+    Series
+        ``people`` (assessed), ``with`` (true), ``share``, ``ci_low``, ``ci_high``,
+        ``not_assessed``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"link": pd.array([True, False, None], dtype="boolean")})
+    >>> prevalence(table, column="link")[["people", "with", "not_assessed"]].astype(int).tolist()
+    [2, 1, 1]
+    """
+    values = table[column]
+    assessed = values.notna()
+    k = int(values[assessed].astype(bool).sum())
+    n = int(assessed.sum())
+    low, high = wilson_interval(k, n, confidence=confidence)
+    return pd.Series(
+        {
+            "people": n,
+            "with": k,
+            "share": k / n if n else math.nan,
+            "ci_low": low,
+            "ci_high": high,
+            "not_assessed": int((~assessed).sum()),
+        }
+    )
+
+
+def _entries_of(cohort) -> pd.DataFrame:
+    """Return the cohort's long table of entries (a Cohort, or a frame with ``person``)."""
+    if isinstance(cohort, Cohort):
+        return cohort.entries
+    if isinstance(cohort, pd.DataFrame) and "person" in cohort.columns:
+        return cohort
+    msg = "expected a Cohort (from read_journals or cohort_from_frame) or a frame with 'person'"
+    raise CohortError(msg)
+
+
+def _persons(cohort, entries: pd.DataFrame) -> pd.Index:
+    """Return every person: a Cohort's people (read or not), else those with entries."""
+    if isinstance(cohort, Cohort):
+        return pd.Index(cohort.people["person"], name="person")
+    return pd.Index(sorted(entries["person"].unique()), name="person")
+
+
+def evening_pattern(
+    cohort,
+    *,
+    difference: float = 1.0,
+    min_entries: int = 10,
+    column: str = "pain",
+) -> pd.DataFrame:
+    """Tell, per person, whether pain is higher in the evening than in the morning.
+
+    For each person, each rating is compared with that person's mean of the same day (so
+    good and bad days cancel out), as in ``time_of_day_profile(relative=True)``; the
+    evening (18-24 h) and morning (06-12 h) means of these differences are compared. A
+    person shows an *evening pattern* when the evening is at least ``difference`` points
+    above the morning.
+
+    Parameters
+    ----------
+    cohort : Cohort or DataFrame
+        The people, or their entries in one frame with a ``person`` column.
+    difference : float, default 1.0
+        NRS points.
+    min_entries : int, default 10
+        Fewer morning or evening ratings than this: not assessed (missing), rather than a
+        "no" that the data cannot support.
+    column : str, default "pain"
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``morning``, ``evening`` (mean within-day differences),
+        ``n_morning``, ``n_evening``, ``evening_minus_morning``, ``evening_pattern``
+        (boolean, missing when not assessed). Summarise with :func:`prevalence`.
+
+    Examples
+    --------
+    >>> from sci_pain.journal import cohort_from_frame
+    >>> from sci_pain.simulate import simulate_cohort
+    >>> cohort = cohort_from_frame(simulate_cohort(4, 30, seed=1), person="person_id")
+    >>> list(evening_pattern(cohort).columns[-2:])
+    ['evening_minus_morning', 'evening_pattern']
+    """
+    entries = _entries_of(cohort)
+    ts = entries["timestamp"]
+    values = entries[column].to_numpy(dtype=float, na_value=np.nan)
+    day = ts.dt.normalize()
+    frame = pd.DataFrame({"person": entries["person"].to_numpy(), "day": day, "v": values})
+    frame = frame[~np.isnan(values)]
+    day_mean = frame.groupby(["person", "day"])["v"].transform("mean")
+    frame["relative"] = frame["v"] - day_mean
+    hour = ts[frame.index].dt.hour.to_numpy()
+    frame["part"] = np.where(hour >= 18, "evening", np.where((hour >= 6) & (hour < 12), "m", ""))
+    parts = frame[frame["part"] != ""].groupby(["person", "part"])["relative"].agg(["mean", "size"])
+    parts = parts.unstack("part")
+    persons = _persons(cohort, entries)
+    out = pd.DataFrame(index=persons)
+    for part, name in (("m", "morning"), ("evening", "evening")):
+        means = parts["mean"][part] if part in parts["mean"] else pd.Series(dtype=float)
+        sizes = parts["size"][part] if part in parts["size"] else pd.Series(dtype=float)
+        out[name] = means.reindex(persons).astype(float)
+        out[f"n_{name}"] = sizes.reindex(persons).fillna(0).astype(np.int64)
+    out["evening_minus_morning"] = out["evening"] - out["morning"]
+    enough = (out["n_morning"] >= min_entries) & (out["n_evening"] >= min_entries)
+    flag = pd.array(out["evening_minus_morning"] >= difference, dtype="boolean")
+    flag[~enough.to_numpy()] = pd.NA
+    out["evening_pattern"] = flag
+    return out
+
+
+def spasm_pain_links(
+    cohort,
+    *,
+    min_rho: float = 0.3,
+    min_days: int = 28,
+) -> pd.DataFrame:
+    """Tell, per person, whether days with more spasms have more pain (Spearman's rho).
+
+    Days are summarised as for :func:`~sci_pain.associations` (mean pain, total spasms);
+    rho is computed over the days with both. A *link* is ``rho >= min_rho``. This is a
+    screen across people, without the bootstrap interval and autocorrelation caution that
+    :func:`~sci_pain.associations` gives one person: look at a linked person's journal
+    before saying more.
+
+    Parameters
+    ----------
+    cohort : Cohort or DataFrame
+        As for :func:`evening_pattern`; days without a ``spasms`` count are left out.
+    min_rho : float, default 0.3
+        The smallest rho called a link.
+    min_days : int, default 28
+        Fewer days with both pain and spasms than this: not assessed (missing).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``rho``, ``n_days``, ``link`` (boolean, missing when fewer
+        than ``min_days`` days have both).
+
+    Examples
+    --------
+    >>> from sci_pain.journal import cohort_from_frame
+    >>> from sci_pain.simulate import simulate_cohort
+    >>> cohort = cohort_from_frame(simulate_cohort(3, 30, seed=1), person="person_id")
+    >>> spasm_pain_links(cohort).columns.tolist()
+    ['rho', 'n_days', 'link']
+    """
+    entries = _entries_of(cohort)
+    persons = _persons(cohort, entries)
+    out = pd.DataFrame(index=persons)
+    out["rho"] = np.nan
+    out["n_days"] = 0
+    if "spasms" in entries.columns:
+        daily = (
+            pd.DataFrame(
+                {
+                    "person": entries["person"].to_numpy(),
+                    "day": entries["timestamp"].dt.normalize(),
+                    "pain": entries["pain"].to_numpy(dtype=float, na_value=np.nan),
+                    "spasms": entries["spasms"].to_numpy(dtype=float, na_value=np.nan),
+                }
+            )
+            .groupby(["person", "day"])
+            .agg(pain=("pain", "mean"), spasms=("spasms", "sum"), counted=("spasms", "count"))
+        )
+        for who, days in daily.groupby(level="person"):
+            x = days["spasms"].where(days["counted"] > 0).to_numpy(dtype=float)
+            y = days["pain"].to_numpy(dtype=float)
+            both = int((~np.isnan(x) & ~np.isnan(y)).sum())
+            out.loc[who, "n_days"] = both
+            out.loc[who, "rho"] = float(spearman_rows(x, y)) if both else math.nan
+    link = pd.array(out["rho"] >= min_rho, dtype="boolean")
+    link[(out["n_days"] < min_days).to_numpy() | out["rho"].isna().to_numpy()] = pd.NA
+    out["link"] = link
+    return out
+
+
+def _scan_one(entries: pd.DataFrame, level: str) -> pd.DataFrame:
+    """Scan one person's entries: the one place the cohort calls :func:`scan_red_flags`.
+
+    The level is passed explicitly; ``"unknown"`` makes the scan state that AD escalation
+    was not assessed.
+    """
+    return scan_red_flags(entries, injury_level=level)
+
+
+def _scan_task(task: tuple[pd.DataFrame, str]) -> tuple[pd.DataFrame, list[str]]:
+    """Scan one person (in a worker process when parallel); return the flags and notes."""
+    entries, level = task
+    found = _scan_one(entries, level)
+    return found, list(found.attrs.get("notes", []))  # attrs do not always survive a pickle
+
+
+def cohort_red_flags(
+    cohort,
+    *,
+    injury_level: str | Mapping[str, str],
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Find, per person, the red-flag patterns and episodes in their journal.
+
+    Each person's journal is scanned with :func:`~sci_pain.scan_red_flags` and its flagged
+    entries grouped into episodes with :func:`~sci_pain.red_flag_episodes` (a swollen leg
+    noted on 30 entries over 6 days is one episode).
+
+    Parameters
+    ----------
+    cohort : Cohort or DataFrame
+        As for :func:`evening_pattern`; each person's journal is scanned on its own.
+    injury_level : str or mapping of person to str
+        As for :func:`~sci_pain.scan_red_flags` (a level such as ``"T4"``,
+        ``"at_or_above_T6"``, ``"below_T6"`` or ``"unknown"``), for everyone or per person
+        (persons left out of a mapping are ``"unknown"``). There is no default: at or above
+        T6 a surge of spasms can set off autonomic dysreflexia, which is escalated; with
+        ``"unknown"`` that escalation is not assessed, and ``notes`` says so.
+    workers : int, optional
+        Processes to scan in, as for :func:`~sci_pain.journal.read_journals`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
+        (flagged entries at the
+        top of the referral ladder), ``first`` and ``last`` (timestamps), ``any_flag``
+        (boolean), ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation
+        was not assessed). ``.attrs["flags"]`` holds every flag with its person.
+    """
+    entries = _entries_of(cohort)
+    persons = _persons(cohort, entries)
+    if isinstance(injury_level, str):
+        levels = dict.fromkeys(persons, injury_level)
+    else:
+        levels = {p: injury_level.get(p, "unknown") for p in persons}
+    for value in sorted(set(levels.values())):
+        try:  # the scan's own check of a level, on an empty journal
+            scan_red_flags(pd.DataFrame({"timestamp": pd.to_datetime([])}), injury_level=value)
+        except (ValueError, TypeError) as error:
+            msg = f"injury_level {value!r}: {error}"
+            raise CohortError(msg) from None
+    rows, flags = [], []
+    by_person = dict(tuple(entries.groupby("person", sort=False)))
+    tasks = [
+        (by_person[who].drop(columns=["person"]).reset_index(drop=True), levels[who])
+        for who in persons
+        if who in by_person
+    ]
+    scanned = iter(run_in_workers(_scan_task, tasks, workers))
+    for who in persons:
+        level = levels[who]
+        found, notes = next(scanned) if who in by_person else (pd.DataFrame(), [])
+        if len(found):
+            flags.append(found.assign(person=who))
+        rows.append(
+            {
+                "person": who,
+                "flags": len(found),
+                "episodes": len(red_flag_episodes(found)) if len(found) else 0,
+                "emergency": int((found["severity"] == "emergency").sum()) if len(found) else 0,
+                "first": found["timestamp"].min() if len(found) else pd.NaT,
+                "last": found["timestamp"].max() if len(found) else pd.NaT,
+                "any_flag": bool(len(found)) if who in by_person else pd.NA,
+                "injury_level": level,
+                "notes": "; ".join(notes),
+            }
+        )
+    table = pd.DataFrame(rows).set_index("person")
+    table["any_flag"] = table["any_flag"].astype("boolean")
+    table.attrs["flags"] = pd.concat(flags, ignore_index=True) if flags else pd.DataFrame()
+    return table

@@ -1,0 +1,121 @@
+"""Problems tables: a journal's account of every fault, and the words of its messages.
+
+Every journal, read from a file, imported from an app or built from a frame, carries a table
+with one row per problem: the record's spreadsheet ``row`` (1 for the header), the ``column``
+(missing for a whole record), the ``value`` as read, the ``problem`` (what is wrong and what
+was done) and whether the record was ``kept``. :func:`problems_frame` builds such a table
+with its dtypes; the small helpers below word the messages the same way everywhere.
+
+Examples
+--------
+>>> problems_frame([(3, "pain", "11", "out of range; record not kept", False)]).dtypes["row"]
+dtype('int64')
+>>> plural(1, "record"), plural(2, "record")
+('1 record', '2 records')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from sci_pain.errors import close_matches
+from sci_pain.journal._io import excerpt
+from sci_pain.journal.schema import PROBLEM_COLUMNS
+
+__all__ = [
+    "problems_frame",
+    "typed_problems",
+    "TEXT_DTYPE",
+    "VALUE_LIMIT",
+    "plural",
+    "hint",
+    "quoted",
+]
+
+TEXT_DTYPE = pd.StringDtype(na_value=np.nan)
+"""The dtype of every text column of ``entries`` and ``problems`` (missing is NaN)."""
+
+VALUE_LIMIT = 200
+"""Longest cell quoted in ``problems["value"]``; longer cells are cut, with their size."""
+
+
+def problems_frame(records: Iterable[Mapping | Sequence] = ()) -> pd.DataFrame:
+    """Build a problems table with the standard columns and dtypes.
+
+    Parameters
+    ----------
+    records : iterable of mappings or sequences
+        Each ``(row, column, value, problem, kept)``; ``column`` and ``value`` may be None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``row`` (int64), ``column``, ``value``, ``problem`` (str), ``kept`` (bool).
+
+    Examples
+    --------
+    >>> problems_frame([(7, "pain", "12", "out of range; record not kept", False)])
+       row column value                        problem   kept
+    0    7   pain    12  out of range; record not kept  False
+    """
+    frame = pd.DataFrame(list(records), columns=list(PROBLEM_COLUMNS))
+    return typed_problems(frame)
+
+
+def typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` as a problems table: standard columns and dtypes, values cut to size.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``row``, ``column``, ``value``, ``problem``, ``kept`` (others are dropped).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame with a fresh ``RangeIndex``; a ``value`` longer than
+        :data:`VALUE_LIMIT` characters is cut and its size given.
+    """
+    frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
+    values = frame["value"].to_numpy(dtype=object, na_value=None)
+    values = np.array(
+        [None if v is None else excerpt(str(v), VALUE_LIMIT) for v in values],
+        dtype=object,
+    )
+    return pd.DataFrame(
+        {
+            "row": frame["row"].to_numpy(dtype=np.int64),
+            "column": pd.array(frame["column"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
+            "value": pd.array(values, dtype=TEXT_DTYPE),
+            "problem": pd.array(frame["problem"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
+            "kept": frame["kept"].to_numpy(dtype=bool),
+        },
+        index=pd.RangeIndex(len(frame)),
+    )
+
+
+def plural(n: int, word: str) -> str:
+    """Return ``"1 record"`` or ``"2 records"``: a count with its word."""
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def hint(word: str, choices: Iterable[str]) -> str:
+    """Return ``" (did you mean 'x' or 'y'?)"`` for the close matches of `word`, or ``""``.
+
+    Examples
+    --------
+    >>> hint("pian", ["pain", "site"])
+    " (did you mean 'pain'?)"
+    """
+    matches = close_matches(word, choices)
+    return f" (did you mean {' or '.join(map(repr, matches))}?)" if matches else ""
+
+
+def quoted(items: Iterable[str]) -> str:
+    """Return the items quoted and comma-separated, at most 30 of them (then the count)."""
+    items = list(items)
+    shown = ", ".join(repr(i) for i in items[:30])
+    return shown + (f", ... ({len(items)} in all)" if len(items) > 30 else "")
