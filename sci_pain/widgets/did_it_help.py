@@ -63,30 +63,23 @@ def _comparison_html(result) -> str:
     )
 
 
-def _first_use(entries, name) -> Any:
+def _starts(entries):
+    """Return :func:`sci_pain.analysis.intervention_starts` of the entries (first day of each)."""
+    from sci_pain.analysis import intervention_starts
+
+    return intervention_starts(entries)
+
+
+def _first_use(starts, name) -> Any:
     """Return the day an intervention was first recorded (None: never, or no intervention)."""
-    from sci_pain.analysis import multi_values
-
-    if name is None or "interventions" not in entries.columns:
+    if name is None or name not in starts.index:
         return None
-    exploded = multi_values(entries, "interventions")
-    hits = entries.loc[exploded.index[exploded == name].unique(), "timestamp"]
-    return None if hits.empty else hits.min().date()
+    return starts.loc[name, "start"].date()
 
 
-def _interventions(entries) -> list[str]:
-    """List the interventions a journal records, the one started last (longest baseline) first."""
-    from sci_pain.analysis import multi_values
-    from sci_pain.journal import INTERVENTIONS
-
-    used = set()
-    if "interventions" in entries.columns:
-        used = set(multi_values(entries, "interventions"))
-    return sorted(
-        (i for i in INTERVENTIONS if i in used),
-        key=lambda name: _first_use(entries, name),
-        reverse=True,
-    )
+def _interventions(starts) -> list[str]:
+    """List the recorded interventions, the one started last (longest baseline) first."""
+    return list(starts["start"].sort_values(ascending=False, kind="stable").index)
 
 
 def _controls(journals: Journals) -> dict:
@@ -129,6 +122,7 @@ class _DidItHelp(JournalWidget):
         from sci_pain.style import style_context
 
         super().__init__(journals)
+        self.starts = None  # intervention_starts of the journal shown
         self.controls = c = _controls(journals)
         self.summary = w.HTML()
         with style_context():
@@ -185,7 +179,8 @@ class _DidItHelp(JournalWidget):
         c = self.controls
         self.journal = self.box.journal = journal
         days = journal_days(journal.entries)
-        names = _interventions(journal.entries)
+        self.starts = _starts(journal.entries)
+        names = _interventions(self.starts)
         with self.hold:
             # a wash-in belongs to one treatment of one journal: never carry it over
             c["washin"].value = 0
@@ -200,7 +195,7 @@ class _DidItHelp(JournalWidget):
     def place_start(self) -> None:
         """Start phase B at the intervention's first use (else mid-journal)."""
         start = self.controls["start"]
-        day = _first_use(self.journal.entries, self.controls["intervention"].value)
+        day = _first_use(self.starts, self.controls["intervention"].value)
         options = [value for _, value in start.options]
         if day not in options:
             day = options[len(options) // 2]
