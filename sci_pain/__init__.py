@@ -213,7 +213,7 @@ _EXPORTS: dict[str, str] = {
     "diary_context": "journal",
     "JournalFigures": "widgets",
     "JournalView": "widgets",
-    "filter_entries": "widgets",
+    "filter_entries": "analysis",
     "update_timeline": "plotting",
     "update_calendar": "plotting",
     "update_time_of_day_weekday": "plotting",

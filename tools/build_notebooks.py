@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "notebooks" / "src"
 OUT = ROOT / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-STATIC_HTML = "text/x-sci-pain-static-html"  # sci_pain.widgets.quiz.STATIC_HTML_MIMETYPE
+STATIC_HTML = "text/x-sci-pain-static-html"  # sci_pain.widgets.STATIC_HTML_MIMETYPE
 WIDGET_NOTE = "[Interactive widget: open this notebook in JupyterLab and run it to use it.]"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 

@@ -45,6 +45,8 @@ _EXPORTS: dict[str, str] = {
     "time_of_day_weekday": "profiles",
     "trend_slope": "daily",
     "weekday_profile": "profiles",
+    "filter_entries": "filters",
+    "journal_days": "filters",
     "AD_NOT_ASSESSED": "flags",
     "FlagRule": "flags",
     "RED_FLAG_RULES": "flags",

@@ -24,22 +24,11 @@ from __future__ import annotations
 
 import html
 
-from sci_pain.course import (
-    case_journal,
-    list_cases,
-    load_case,
-    mark_iscip,
-    mark_plan,
-    mark_red_flags,
-    mark_referral,
-    mark_screen,
-    model_answer_html,
-    record_labels,
-    screen_result,
-)
+from sci_pain.course import case_journal, list_cases, load_case, model_answer_html
+from sci_pain.errors import did_you_mean
 from sci_pain.html import score_html
 from sci_pain.knowledge import ISCIP_LABELS, ISCIP_SUBTYPE_OF, ISCIP_TYPES
-from sci_pain.style import PALETTE
+from sci_pain.widgets._base import BORDER, WIDE, feedback_html, show, static_fallback
 
 __all__ = [
     "make_case_explorer",
@@ -50,7 +39,6 @@ __all__ = [
     "show_case_step",
 ]
 
-_WIDE = {"description_width": "initial"}
 _STEP_QUESTIONS = {
     "screen": "Predict each screen before you see it: positive (at risk, likely) or negative?",
     "red_flags": "Which red flags are present now? Tick every one that applies (none is possible).",
@@ -66,13 +54,7 @@ def _esc(text: object) -> str:
 
 
 def _feedback(correct: bool, text: str) -> str:
-    colour = PALETTE["green"] if correct else PALETTE["vermillion"]
-    icon = "✔" if correct else "✘"
-    css = "correct" if correct else "wrong"
-    return (
-        f'<div class="sci-pain-feedback {css}" style="border-left:4px solid {colour};'
-        f'padding:2px 8px;margin:4px 0"><b>{icon}</b> {_esc(text)}</div>'
-    )
+    return feedback_html(correct, rest=f" {_esc(text)}")
 
 
 def _story_html(case_id: str) -> str:
@@ -117,7 +99,7 @@ def make_case_explorer(case_id: str | None = None):
         options=options,
         value=case_id or options[0][1],
         description="Case:",
-        style=_WIDE,
+        style=WIDE,
         layout=w.Layout(width="420px"),
     )
     story = w.HTML()
@@ -138,7 +120,7 @@ def make_case_explorer(case_id: str | None = None):
     update()
     box = w.VBox(
         [case, story, figure, effects],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+        layout=w.Layout(**BORDER),
     )
     box.add_class("sci-pain-case")
     box.controls, box.story, box.figure, box.effects = {"case": case}, story, figure, effects
@@ -170,19 +152,20 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
     """
     import ipywidgets as w
 
+    from sci_pain.course import mark_iscip
     from sci_pain.plotting import alt_text_dermatome_zones, plot_dermatome_zones
     from sci_pain.widgets.display import replace_output
 
     state = {"case": _case_of(explorer, case_id)}
-    pain = w.ToggleButtons(description="Pain:", style=_WIDE)
+    pain = w.ToggleButtons(description="Pain:", style=WIDE)
     kind = w.Dropdown(
         options=[("- choose the type -", None)] + [(t.capitalize(), t) for t in ISCIP_TYPES],
         value=None,
         description="1. ISCIP type:",
-        style=_WIDE,
+        style=WIDE,
     )
     subtype = w.Dropdown(
-        options=[("- choose the type first -", None)], description="2. Subtype:", style=_WIDE
+        options=[("- choose the type first -", None)], description="2. Subtype:", style=WIDE
     )
     words = w.HTML()
     feedback = w.HTML()
@@ -252,7 +235,7 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
     redraw()
     box = w.VBox(
         [kind, subtype, pain, words, feedback, figure],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+        layout=w.Layout(**BORDER),
     )
     box.add_class("sci-pain-iscip")
     box.controls = {"pain": pain, "type": kind, "subtype": subtype}
@@ -262,6 +245,8 @@ def make_iscip_exercise(explorer=None, *, case_id: str | None = None):
 
 def _step_controls(step: str, case_id: str):
     import ipywidgets as w
+
+    from sci_pain.course import record_labels
 
     if step == "screen":
         rows = {}
@@ -273,7 +258,7 @@ def _step_controls(step: str, case_id: str):
                 options=[("positive / at risk / likely", True), ("negative", False)],
                 value=None,
                 description=f"{screen['tool'].replace('_', ' ').upper()}{target}:",
-                style=_WIDE,
+                style=WIDE,
             )
         return rows
     if step in ("red_flags", "plan"):
@@ -300,6 +285,9 @@ def _step_controls(step: str, case_id: str):
 
 
 def _step_feedback(step: str, case_id: str, controls: dict) -> str:
+    """Mark one step's answers (:mod:`sci_pain.course` marks; nothing is judged here)."""
+    from sci_pain.course import mark_plan, mark_red_flags, mark_referral, mark_screen, screen_result
+
     if step == "screen":
         parts = []
         for i, control in controls.items():
@@ -345,7 +333,10 @@ def make_case_step(explorer=None, step: str = "red_flags", *, case_id: str | Non
     import ipywidgets as w
 
     if step not in _STEP_QUESTIONS:
-        msg = f"no step {step!r}; the steps with a self-check are {list(_STEP_QUESTIONS)}"
+        msg = (
+            f"no step {step!r}; the steps with a self-check are {list(_STEP_QUESTIONS)}."
+            f"{did_you_mean(step, _STEP_QUESTIONS)}"
+        )
         raise ValueError(msg)
     state = {"case": _case_of(explorer, case_id)}
     question = w.HTML(f"<p><b>{html.escape(_STEP_QUESTIONS[step])}</b></p>")
@@ -357,7 +348,7 @@ def make_case_step(explorer=None, step: str = "red_flags", *, case_id: str | Non
     feedback = w.HTML()
     box = w.VBox(
         [question, holder, button, feedback],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+        layout=w.Layout(**BORDER),
     )
 
     def build():
@@ -386,24 +377,8 @@ def make_case_step(explorer=None, step: str = "red_flags", *, case_id: str | Non
 # -- display with a static fallback for stored notebooks ---------------------------------------
 
 
-class _WithFallback:
-    def __init__(self, box, static_html: str, text: str):
-        self.box, self.static_html, self.text = box, static_html, text
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
-
-        bundle = dict(self.box._repr_mimebundle_(include=include, exclude=exclude) or {})
-        bundle[STATIC_HTML_MIMETYPE] = self.static_html
-        bundle["text/plain"] = self.text
-        return bundle
-
-
 def _show(box, static_html: str, text: str):
-    from IPython.display import display
-
-    display(_WithFallback(box, static_html, text))
-    return box
+    return show(static_fallback(box, lambda: static_html, text))
 
 
 _STATIC_NOTE = (

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from functools import cache
 
 from sci_pain.html import cause_card_html, management_html
 from sci_pain.knowledge import (
@@ -52,13 +51,19 @@ from sci_pain.knowledge import (
 )
 from sci_pain.plotting import alt_text_leg_sites, plot_leg_sites
 from sci_pain.style import PALETTE
+from sci_pain.widgets._base import (
+    BORDER,
+    Hold,
+    checkbox,
+    dropdown,
+    guarded,
+    static_fallback,
+    style_html,
+)
 from sci_pain.widgets.display import replace_output
-from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
 
 __all__ = ["make_cause_explorer", "make_reasoning_aid", "make_management_matcher"]
 
-_WIDE = {"description_width": "initial"}
-_BORDER = {"border": "1px solid #bbb", "padding": "6px 12px"}
 _GROUP_TITLES = {
     "quality": "What the pain feels like",
     "location": "Where it is",
@@ -67,22 +72,6 @@ _GROUP_TITLES = {
     "sign": "Signs (look and check)",
     "context": "The injury and the person",
 }
-# Tick-box labels wrap instead of being cut off with an ellipsis (ipywidgets' default).
-_WRAP_CSS = """<style>
-.sci-pain-wrap-labels .widget-checkbox {
-  height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.3; margin: 2px 0;
-}
-.sci-pain-wrap-labels .widget-checkbox .widget-label-basic {
-  display: flex; align-items: flex-start; white-space: normal; overflow: visible;
-}
-.sci-pain-wrap-labels .widget-checkbox .widget-label-basic span {
-  white-space: normal; overflow: visible; text-overflow: clip;
-}
-.sci-pain-wrap-labels .widget-checkbox input { flex: none; margin-top: 0.15em; }
-.sci-pain-wrap-labels .sci-pain-explanation th, .sci-pain-wrap-labels .sci-pain-explanation td {
-  text-align: left; vertical-align: top; padding: 2px 8px; border-bottom: 1px solid #ddd;
-}
-</style>"""
 # Groups laid out in three columns, so that all findings stay visible at once.
 _COLUMNS = (("quality", "timing", "pattern", "context"), ("location", "sign"))
 _RESULT_SIDE = {"flex": "1 1 40%", "min_width": "340px", "margin": "0 0 0 8px"}
@@ -90,58 +79,31 @@ _RESULT_SIDE = {"flex": "1 1 40%", "min_width": "340px", "margin": "0 0 0 8px"}
 level with the first tick boxes, so a change shows without scrolling."""
 
 
-def _error_html(err: Exception) -> str:
-    return (
-        f'<div class="sci-pain-error" role="alert" style="border-left:6px solid '
-        f'{PALETTE["vermillion"]};padding:4px 10px"><b>Something went wrong:</b> '
-        f"{html.escape(type(err).__name__)}: {html.escape(str(err))}</div>"
-    )
-
-
-def _guarded(update: Callable[[], None], show_error: Callable[[str], None]) -> Callable:
-    """Wrap a callback so that an error is shown in the widget instead of being swallowed."""
-
-    def callback(_change=None) -> None:
-        try:
-            update()
-        except Exception as err:  # shown to the learner, not hidden in a log
-            show_error(_error_html(err))
-
-    return callback
-
-
-@cache
-def _box_class():
-    """A VBox that also sends a static HTML view, for notebooks stored without a kernel."""
-    import ipywidgets as w
-
-    class CauseWidgetBox(w.VBox):
-        """A VBox whose display bundle adds a static HTML view and a short text."""
-
-        def _repr_mimebundle_(self, **kwargs):
-            bundle = dict(super()._repr_mimebundle_(**kwargs) or {})
-            static = getattr(self, "static_html", None)
-            if static is not None:
-                bundle[STATIC_HTML_MIMETYPE] = static()
-            text = getattr(self, "text", None)
-            if text:
-                bundle["text/plain"] = text
-            return bundle
-
-    return CauseWidgetBox
-
-
-def _container(children: list, css_class: str, text: str, *, wrap_labels: bool = False):
+def _container(children: list, css_class: str, *, wrap_labels: bool = False):
     import ipywidgets as w
 
     if wrap_labels:
-        children = [w.HTML(_WRAP_CSS), *children]
-    box = _box_class()(children, layout=w.Layout(**_BORDER))
+        children = [w.HTML(style_html("wrap_labels")), *children]
+    box = w.VBox(children, layout=w.Layout(**BORDER))
     box.add_class(css_class)
     if wrap_labels:
         box.add_class("sci-pain-wrap-labels")
-    box.text = text
     return box
+
+
+def _connect(box, controls, update: Callable[[], None], result, static, text: str) -> Callable:
+    """Run ``update`` now and on every change of ``controls``; give ``box`` its static view.
+
+    An error in ``update`` is shown in ``result`` (:func:`sci_pain.widgets._base.guarded`);
+    ``static`` returns the static HTML (:func:`sci_pain.widgets._base.static_fallback`).
+    Returns the callback, for a button that redraws too.
+    """
+    callback = guarded(update, result)
+    for control in controls:
+        control.observe(callback, names="value")
+    callback()
+    static_fallback(box, static, text)
+    return callback
 
 
 def _static(title: str, body: str, note: str) -> str:
@@ -153,17 +115,13 @@ def _static(title: str, body: str, note: str) -> str:
 
 
 def _cause_dropdown(cause: str | None, description: str, tooltip: str):
-    import ipywidgets as w
-
     causes = load_causes()
     value = get_cause(cause).id if cause is not None else causes.index[0]
-    return w.Dropdown(
+    return dropdown(
+        description,
+        tooltip,
         options=[(label, cid) for cid, label in causes["label"].items()],
         value=value,
-        description=description,
-        tooltip=tooltip,
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
     )
 
 
@@ -203,7 +161,7 @@ def make_cause_explorer(cause: str | None = None):
     """
     import ipywidgets as w
 
-    dropdown = _cause_dropdown(
+    chooser = _cause_dropdown(
         cause, "Cause:", "Pick a cause of leg pain after SCI to read its card."
     )
     card = w.HTML(layout=w.Layout(flex="1 1 55%", min_width="320px"))
@@ -215,29 +173,29 @@ def make_cause_explorer(cause: str | None = None):
                 "<b>Cause explorer.</b> Pick a cause: its card shows red flags first, then how "
                 "it arises, what it feels like, where in the leg, and how it is managed."
             ),
-            dropdown,
+            chooser,
             w.HBox([card, figure], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
         ],
         "sci-pain-cause-explorer",
-        "Cause explorer: pick a cause to read its card (interactive when run).",
     )
-    box.controls, box.card, box.figure, box.figure_alt = {"cause": dropdown}, card, figure, ""
+    box.controls, box.card, box.figure, box.figure_alt = {"cause": chooser}, card, figure, ""
 
     def update() -> None:
-        card.value = cause_card_html(dropdown.value)
-        alt = alt_text_leg_sites(dropdown.value)
-        box.figure_alt = replace_output(figure, plot_leg_sites(dropdown.value), alt=alt).alt
+        card.value = cause_card_html(chooser.value)
+        alt = alt_text_leg_sites(chooser.value)
+        box.figure_alt = replace_output(figure, plot_leg_sites(chooser.value), alt=alt).alt
 
-    def show_error(text: str) -> None:
-        card.value = text
-
-    callback = _guarded(update, show_error)
-    dropdown.observe(callback, names="value")
-    callback()
-    box.static_html = lambda: _static(
-        "Cause explorer",
-        card.value,
-        "Run this notebook to pick another cause and see where in the leg it shows.",
+    _connect(
+        box,
+        [chooser],
+        update,
+        card,
+        lambda: _static(
+            "Cause explorer",
+            card.value,
+            "Run this notebook to pick another cause and see where in the leg it shows.",
+        ),
+        "Cause explorer: pick a cause to read its card (interactive when run).",
     )
     return box
 
@@ -308,13 +266,7 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
     for group in FINDING_GROUPS:
         rows = [w.HTML(f"<b>{html.escape(_GROUP_TITLES.get(group, group))}</b>")]
         for fid, row in table[table["group"] == group].iterrows():
-            control = w.Checkbox(
-                value=fid in start,
-                description=row["label"],
-                tooltip=row["note"] or row["label"],
-                indent=False,
-                layout=w.Layout(width="auto"),
-            )
+            control = checkbox(row["label"], row["note"] or row["label"], value=fid in start)
             controls[fid] = control
             rows.append(control)
         groups[group] = w.VBox(rows, layout=w.Layout(margin="0 0 8px 0"))
@@ -353,14 +305,12 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
             ),
         ],
         "sci-pain-reasoning-aid",
-        "Reasoning aid: tick findings to rank the causes, red flags first (interactive when "
-        "run). Not a diagnosis.",
         wrap_labels=True,
     )
     box.controls, box.result, box.disclaimer, box.clear = controls, result, disclaimer, clear
     box.groups = groups
     box.explanation = explain_causes([])
-    clearing = False
+    clearing = Hold()
 
     def update() -> None:
         if clearing:
@@ -368,30 +318,27 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
         box.explanation = explain_causes([fid for fid, c in controls.items() if c.value])
         result.value = _explanation_html(box.explanation)
 
-    def show_error(text: str) -> None:
-        result.value = text
-
-    callback = _guarded(update, show_error)
-    for control in controls.values():
-        control.observe(callback, names="value")
+    callback = _connect(
+        box,
+        controls.values(),
+        update,
+        result,
+        lambda: _static(
+            "Reasoning aid",
+            _disclaimer_html() + _explanation_html(box.explanation),
+            "Run this notebook to tick findings yourself.",
+        ),
+        "Reasoning aid: tick findings to rank the causes, red flags first (interactive when "
+        "run). Not a diagnosis.",
+    )
 
     def untick(_button=None) -> None:
-        nonlocal clearing
-        clearing = True
-        try:
+        with clearing:
             for control in controls.values():
                 control.value = False
-        finally:
-            clearing = False
         callback()
 
     clear.on_click(untick)
-    callback()
-    box.static_html = lambda: _static(
-        "Reasoning aid",
-        _disclaimer_html() + _explanation_html(box.explanation),
-        "Run this notebook to tick findings yourself.",
-    )
     return box
 
 
@@ -432,22 +379,16 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
     """
     import ipywidgets as w
 
-    dropdown = _cause_dropdown(
+    chooser = _cause_dropdown(
         cause, "Cause:", "Pick the cause whose management options you want to see."
     )
     start = set(resolve_situations(situation))  # checks the names before building
-    controls: dict[str, object] = {"cause": dropdown}
+    controls: dict[str, object] = {"cause": chooser}
     boxes = []
     for sid, label in SITUATIONS.items():
         if sid == "always":
             continue
-        control = w.Checkbox(
-            value=sid in start,
-            description=label,
-            tooltip=f"Tick if the person has this: {label}",
-            indent=False,
-            layout=w.Layout(width="auto"),
-        )
+        control = checkbox(label, f"Tick if the person has this: {label}", value=sid in start)
         controls[sid] = control
         boxes.append(control)
     result = w.HTML()
@@ -461,7 +402,7 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
             w.HBox(
                 [
                     w.VBox(
-                        [dropdown, w.HTML("<b>The person has:</b>"), *boxes],
+                        [chooser, w.HTML("<b>The person has:</b>"), *boxes],
                         layout=w.Layout(flex="1 1 40%", min_width="320px"),
                     ),
                     w.VBox([result], layout=w.Layout(**_RESULT_SIDE)),
@@ -470,8 +411,6 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
             ),
         ],
         "sci-pain-management-matcher",
-        "Management matcher: a cause and the person's situation give the options with the "
-        "cautions that apply (interactive when run).",
         wrap_labels=True,
     )
     box.controls, box.result = controls, result
@@ -480,19 +419,20 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
         return [sid for sid, c in controls.items() if sid != "cause" and c.value]
 
     def update() -> None:
-        box.options = management_for(dropdown.value, situation=ticked())
-        result.value = management_html(dropdown.value, situation=ticked())
+        box.options = management_for(chooser.value, situation=ticked())
+        result.value = management_html(chooser.value, situation=ticked())
 
-    def show_error(text: str) -> None:
-        result.value = text
-
-    callback = _guarded(update, show_error)
-    for control in controls.values():
-        control.observe(callback, names="value")
-    callback()
-    box.static_html = lambda: _static(
-        "Management matcher",
-        result.value,
-        "Run this notebook to pick another cause or tick the person's situation.",
+    _connect(
+        box,
+        controls.values(),
+        update,
+        result,
+        lambda: _static(
+            "Management matcher",
+            result.value,
+            "Run this notebook to pick another cause or tick the person's situation.",
+        ),
+        "Management matcher: a cause and the person's situation give the options with the "
+        "cautions that apply (interactive when run).",
     )
     return box

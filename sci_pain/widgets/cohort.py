@@ -1,9 +1,9 @@
-"""Explore a class cohort: how many people show an evening pattern, and how sure can we be?
+"""Explore a class cohort: how many people show an evening pattern, and how sure we can be.
 
 Examples
 --------
 >>> from sci_pain.journal import cohort_from_frame
->>> from sci_pain.simulate.engine import simulate_cohort
+>>> from sci_pain.simulate import simulate_cohort
 >>> box = make_cohort_explorer(
 ...     cohort_from_frame(simulate_cohort(30, 60, seed=1), person="person_id")
 ... )
@@ -14,12 +14,16 @@ True
 
 from __future__ import annotations
 
+from sci_pain.widgets._base import WIDE, guarded, slider
+
 __all__ = ["make_cohort_explorer"]
 
 
 def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 10):
-    """Sliders for the evening-pattern threshold and the entries needed; a histogram and a
-    sentence with the share of people and its Wilson interval.
+    """Build sliders for an evening pattern; see a histogram and the share of people.
+
+    The sliders set the evening-pattern threshold and the entries needed; the sentence gives
+    the share of people with the pattern and its Wilson interval.
 
     Parameters
     ----------
@@ -46,31 +50,30 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     )
     from sci_pain.widgets.display import replace_output
 
-    style = {"description_width": "initial"}
-    threshold = w.FloatSlider(
+    wide = w.Layout(width="420px")
+    threshold = slider(
+        "Evening higher by at least (points):",
+        None,
         value=difference,
-        min=0.5,
-        max=3.0,
+        low=0.5,
+        high=3.0,
+        whole=False,
         step=0.25,
-        description="Evening higher by at least (points):",
-        style=style,
-        layout=w.Layout(width="420px"),
-        continuous_update=False,
+        layout=wide,
     )
-    needed = w.IntSlider(
+    needed = slider(
+        "Entries needed (morning and evening):",
+        None,
         value=min_entries,
-        min=3,
-        max=30,
-        description="Entries needed (morning and evening):",
-        style=style,
-        layout=w.Layout(width="420px"),
-        continuous_update=False,
+        low=3,
+        high=30,
+        layout=wide,
     )
     confidence = w.Dropdown(
         options=[("80%", 0.8), ("90%", 0.9), ("95%", 0.95), ("99%", 0.99)],
         value=0.95,
         description="Interval:",
-        style=style,
+        style=WIDE,
     )
     summary = w.HTML()
     output = w.Output()
@@ -80,7 +83,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     box.output = output
     box.summary = summary
 
-    def redraw(_change=None) -> None:
+    def draw() -> None:
         table = evening_pattern(cohort, difference=threshold.value, min_entries=needed.value)
         counts = prevalence(table, column="evening_pattern", confidence=confidence.value)
         box.sentence = prevalence_sentence(
@@ -92,6 +95,7 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         box.alt_text = alt_text_evening_pattern(table, difference=threshold.value)
         replace_output(output, fig, alt=box.alt_text)
 
+    redraw = guarded(draw, summary)
     for control in (threshold, needed, confidence):
         control.observe(redraw, names="value")
     redraw()

@@ -1,7 +1,7 @@
-"""The computation behind the journal dashboard: filter, update figures in place, render fast.
+r"""The computation behind the journal dashboard: filter, update figures in place, render fast.
 
 :func:`sci_pain.make_journal_dashboard` only wires controls to this module. Here a journal's
-entries are filtered by date, site and side (:func:`filter_entries`), and
+entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_entries`), and
 :class:`JournalFigures` keeps one matplotlib figure per plot kind, drawn once with
 ``plot_<kind>`` and then changed in place with ``update_<kind>`` from
 :mod:`sci_pain.plotting.journal`. Rendering redraws only what changed:
@@ -9,8 +9,11 @@ entries are filtered by date, site and side (:func:`filter_entries`), and
 * the update functions return the artists whose appearance changed;
 * the first time a set of artists changes, the figure is drawn with those artists left out
   and the picture is kept as a background; while the same artists keep changing (a slider
-  being dragged), each redraw restores the background and draws only them (*blitting*);
-* the picture is encoded as PNG with light compression (Pillow, level 1);
+  being dragged), each redraw restores the background and draws only them (*blitting*,
+  :class:`sci_pain.widgets._fastagg.BlitCanvas`);
+* the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
+  level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
+  where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing.
 
@@ -22,7 +25,7 @@ Examples
 >>> figures = JournalFigures(sp.load_example_journal("neuropathic"))
 >>> shown = figures.render("timeline", JournalView(window=14))
 >>> shown.png[:4], shown.title
-(b'\\x89PNG', 'Pain over time')
+(b'\x89PNG', 'Pain over time')
 >>> "14-day rolling mean" in shown.alt
 True
 """
@@ -30,21 +33,18 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import math
-import struct
-import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import AnalysisError, scan_red_flags
-from sci_pain.analysis import as_entries as _as_entries
-from sci_pain.journal import SIDES, SITES
+from sci_pain.analysis import as_entries, filter_entries, scan_red_flags
+from sci_pain.errors import did_you_mean
+from sci_pain.plotting import PLOT_KINDS
+from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -55,21 +55,11 @@ __all__ = [
     "JournalView",
     "RenderedFigure",
     "JournalFigures",
-    "filter_entries",
-    "journal_days",
-    "render_png",
 ]
 
-DASHBOARD_KINDS: tuple[str, ...] = (
-    "timeline",
-    "calendar",
-    "time_of_day_weekday",
-    "body_map",
-    "descriptors",
-    "association",
-    "overview",
-)
-"""The figures the dashboard shows (each ``plot_<kind>`` of :mod:`sci_pain.plotting.journal`)."""
+DASHBOARD_KINDS: tuple[str, ...] = tuple(kind for kind in PLOT_KINDS if kind != "phases")
+"""The figures the dashboard shows: each journal figure of :mod:`sci_pain.plotting.journal`
+(``plot_<kind>``) but the phase plot, which "did it help?" shows."""
 
 KIND_LABELS: dict[str, str] = {
     "timeline": "Timeline",
@@ -97,88 +87,6 @@ _ASSOCIATION_SEED = 0
 
 def _day(value) -> pd.Timestamp | None:
     return None if value is None else pd.Timestamp(value).normalize()
-
-
-def filter_entries(
-    entries,
-    *,
-    start=None,
-    end=None,
-    site: str | None = None,
-    side: str | None = None,
-) -> pd.DataFrame:
-    """The entries from ``start`` to ``end`` (whole days) recorded at one site and side.
-
-    Parameters
-    ----------
-    entries : DataFrame or Journal
-    start, end : date-like, optional
-        First and last day to keep, inclusive; default: no limit.
-    site : str, optional
-        Keep entries whose recorded ``site`` is this (e.g. ``"foot"``); default all.
-        ``whole_leg`` entries are not counted as every site here: the filter keeps what was
-        written.
-    side : str, optional
-        Keep entries whose recorded ``side`` is this (``"left"``, ``"right"`` or ``"both"``).
-
-    Returns
-    -------
-    DataFrame
-        A subset of the rows, in the same order; the input is not changed.
-
-    Raises
-    ------
-    AnalysisError
-        For a site or side outside the journal format's vocabulary, or a filter on a column
-        the journal lacks.
-
-    Examples
-    --------
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("dvt").entries
-    >>> feb = filter_entries(entries, start="2026-02-01", end="2026-02-07", side="left")
-    >>> f"{feb['timestamp'].min():%Y-%m-%d}", set(feb["side"])
-    ('2026-02-01', {'left'})
-    """
-    entries = _as_entries(entries)
-    keep = np.ones(len(entries), dtype=bool)
-    if start is not None or end is not None:
-        days = entries["timestamp"].dt.normalize()
-        if start is not None:
-            keep &= (days >= _day(start)).to_numpy(dtype=bool, na_value=False)
-        if end is not None:
-            keep &= (days <= _day(end)).to_numpy(dtype=bool, na_value=False)
-    for column, value, allowed in (("site", site, SITES), ("side", side, SIDES)):
-        if value is None:
-            continue
-        if value not in allowed:
-            msg = f"{column} {value!r} is not in the journal format; choose one of {allowed}"
-            raise AnalysisError(msg, column=column)
-        if column not in entries.columns:
-            msg = f"the journal has no {column!r} column to filter on"
-            raise AnalysisError(msg, column=column, available=entries.columns)
-        values = entries[column].astype(object).to_numpy()
-        keep &= values == value
-    if keep.all():
-        return entries
-    return entries.loc[keep]
-
-
-def journal_days(entries) -> list[_dt.date]:
-    """Every calendar day from a journal's first entry to its last (for a date slider).
-
-    Examples
-    --------
-    >>> import sci_pain as sp
-    >>> days = journal_days(sp.load_example_journal("dvt"))
-    >>> days[0], len(days)
-    (datetime.date(2026, 1, 5), 120)
-    """
-    entries = _as_entries(entries)
-    ts = entries["timestamp"].dropna()
-    if ts.empty:
-        return []
-    return [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]
 
 
 @dataclass(frozen=True)
@@ -213,7 +121,7 @@ class JournalView:
         return (self.start, self.end, self.site, self.side)
 
     def key(self, kind: str) -> tuple:
-        """The part of the view a figure of ``kind`` depends on (for caching)."""
+        """Return the part of the view a figure of ``kind`` depends on (for caching)."""
         if kind in ("timeline", "overview"):
             return (*self.filters, self.window)
         if kind == "association":
@@ -221,7 +129,7 @@ class JournalView:
         return self.filters
 
     def describe(self) -> str:
-        """The filters in words, e.g. ``"site foot, side left, 2026-03-01 to 2026-03-31"``."""
+        """Say the filters in words, e.g. ``"site foot, side left, 2026-03-01 to 2026-03-31"``."""
         parts = []
         if self.site:
             parts.append(f"site {self.site.replace('_', ' ')}")
@@ -285,211 +193,15 @@ class _LRU(OrderedDict):
         return value
 
 
-def _attached(artist) -> bool:
-    from matplotlib.axis import Axis
-
-    return isinstance(artist, Axis) or artist.get_figure() is not None
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return (
-        struct.pack(">I", len(data))
-        + kind
-        + data
-        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    )
-
-
-def _encode_png(canvas) -> bytes:
-    """The canvas as an RGB PNG, written directly: rows unfiltered, zlib level 1.
-
-    For a plot (mostly flat colour) this is about four times faster than Pillow's encoder
-    and no larger.
-    """
-    rgba = np.asarray(canvas.buffer_rgba())
-    height, width = rgba.shape[:2]
-    rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
-    rows[:, 0] = 0  # filter type 0 (none) for every row
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
-        + _png_chunk(b"IEND", b"")
-    )
-
-
-class _TextCache:
-    """Rasterised strings, shared by the dashboard's canvases (least recently used first out).
-
-    Matplotlib 3.11 rasterises every glyph of every string on every draw, which makes text
-    most of the cost of a redraw. The dashboard's renderer rasterises a string once (as
-    matplotlib did before 3.11: the whole string into one bitmap, placed at whole pixels)
-    and reuses the bitmap: tick labels, titles and legends repeat from draw to draw.
-    """
-
-    def __init__(self, size: int = 4096):
-        self.bitmaps: OrderedDict = OrderedDict()
-        self.size = size
-        self.enabled = True
-
-
-_TEXT_CACHE = _TextCache()
-
-
-@cache
-def _renderer_class():
-    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
-
-    class _CachedTextRenderer(RendererAgg):
-        """RendererAgg that reuses the bitmaps of strings drawn before."""
-
-        def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-            cache = _TEXT_CACHE
-            if ismath or not cache.enabled:
-                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-            flags = get_hinting_flag()
-            antialiased = bool(gc.get_antialiased())
-            key = (s, hash(prop), prop.get_size_in_points(), self.dpi, flags, antialiased)
-            entry = cache.bitmaps.get(key)
-            try:
-                if entry is None:
-                    font = self._prepare_font(prop)
-                    font.set_text(s, 0, flags=flags)
-                    font.draw_glyphs_to_bitmap(antialiased=antialiased)
-                    x_off, y_off = font.get_bitmap_offset()
-                    entry = (
-                        np.array(font.get_image()),
-                        font.get_descent() / 64.0,
-                        x_off / 64.0,
-                        y_off / 64.0,
-                    )
-                    cache.bitmaps[key] = entry
-                    if len(cache.bitmaps) > cache.size:
-                        cache.bitmaps.popitem(last=False)
-                else:
-                    cache.bitmaps.move_to_end(key)
-                image, descent, x_off, y_off = entry
-                x_d = descent * math.sin(math.radians(angle))
-                y_d = descent * math.cos(math.radians(angle))
-                self._renderer.draw_text_image(
-                    image, round(x + x_off + x_d), round(y + y_off + y_d) + 1, angle, gc
-                )
-            except (AttributeError, TypeError, ValueError):  # another matplotlib: plain text
-                cache.enabled = False
-                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-            return None
-
-    return _CachedTextRenderer
-
-
-@cache
-def _canvas_class():
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    class _FastCanvas(FigureCanvasAgg):
-        """An Agg canvas whose renderer caches rasterised text."""
-
-        renderer_class = _renderer_class()
-
-        def get_renderer(self):
-            width, height = self.get_width_height(physical=True)
-            key = width, height, self.figure.dpi
-            if self._lastKey != key:
-                self.renderer = self.renderer_class(width, height, self.figure.dpi)
-                self._lastKey = key
-            return self.renderer
-
-    return _FastCanvas
-
-
-def render_png(figure: Figure) -> bytes:
-    """Draw a figure with Agg and return it as PNG, fast.
-
-    Unlike :func:`sci_pain.html.figures.figure_png` there is no ``bbox_inches="tight"`` (which
-    draws twice): the figure is drawn as laid out, once, and encoded with light
-    compression. For figures redrawn interactively; lay the figure out when making it.
-
-    Examples
-    --------
-    >>> from matplotlib.figure import Figure
-    >>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
-    b'\\x89PNG'
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = figure.canvas
-    if not isinstance(canvas, FigureCanvasAgg):
-        canvas = _canvas_class()(figure)
-    canvas.draw()
-    return _encode_png(canvas)
-
-
-class _BlitCanvas:
-    """An Agg canvas that redraws only the artists that changed (see the module docstring)."""
-
-    def __init__(self, figure: Figure):
-        self.figure = figure
-        self.canvas = _canvas_class()(figure)
-        self.animated: list = []
-        self.background = None
-        self.png: bytes | None = None
-        self.full_draws = 0
-
-    def reset(self) -> None:
-        """Forget the background: the next render draws everything."""
-        for artist in self.animated:
-            artist.set_animated(False)
-        self.animated, self.background = [], None
-
-    def draw(self) -> None:
-        """Draw the whole figure (no blitting)."""
-        self.reset()
-        self.canvas.draw()
-
-    def render(self, changed: list) -> bytes:
-        from matplotlib.axes import Axes
-        from matplotlib.figure import Figure
-
-        changed = list({id(a): a for a in changed}.values())
-        if self.png is not None and not changed and self.background is not None:
-            return self.png
-        ids = {id(a) for a in self.animated}
-        whole = any(isinstance(a, (Axes, Figure)) for a in changed)
-        if (
-            whole
-            or self.background is None
-            or not all(id(a) in ids for a in changed)
-            or not all(_attached(a) for a in self.animated)
-        ):
-            # A new set of changing artists: draw everything else once as the background.
-            # (The update functions report groups of artists whole, e.g. every cell label
-            # of a heatmap, so that moving one control keeps changing the same set.)
-            self.reset()
-            self.animated = [] if whole else [a for a in changed if _attached(a)]
-            for artist in self.animated:
-                artist.set_animated(True)
-            self.canvas.draw()
-            self.full_draws += 1
-            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
-        else:
-            self.canvas.restore_region(self.background)
-        renderer = self.canvas.get_renderer()
-        for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
-            artist.draw(renderer)
-        self.png = _encode_png(self.canvas)
-        return self.png
-
-
 @dataclass
 class _Slot:
     """One figure of one kind, with its canvas."""
 
     kind: str
     figure: Figure
-    canvas: _BlitCanvas
+    canvas: BlitCanvas
     shown: tuple | None = None  # the view key the figure's artists show
+    data: Any = None  # the numbers they were drawn with (``<kind>_data``)
 
     def title(self) -> str:
         if self.kind == "overview":
@@ -535,7 +247,7 @@ class JournalFigures:
         cache_size: int = 48,
         injury_level: str = "unknown",
     ):
-        self.entries = _as_entries(journal)
+        self.entries = as_entries(journal)
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
@@ -546,7 +258,7 @@ class JournalFigures:
         self._flag_tables = _LRU(16)
         self._unavailable: set[str] = set()
         self._alts = _LRU(256)
-        self._associations = _LRU(64)
+        self._numbers = _LRU(32)
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -563,7 +275,7 @@ class JournalFigures:
         return self._flags
 
     def entries_for(self, view: JournalView) -> pd.DataFrame:
-        """The entries a view shows (cached)."""
+        """Return the entries a view shows (cached)."""
         return self._filtered.fetch(
             view.filters,
             lambda: filter_entries(
@@ -572,7 +284,7 @@ class JournalFigures:
         )
 
     def flags_for(self, view: JournalView) -> pd.DataFrame:
-        """The red flags among the entries a view shows (cached)."""
+        """Return the red flags among the entries a view shows (cached)."""
 
         def compute() -> pd.DataFrame:
             entries = self.entries_for(view)
@@ -584,7 +296,7 @@ class JournalFigures:
 
     # -- figures -------------------------------------------------------------------------
     def figure(self, kind: str) -> Figure:
-        """The live figure of a kind (drawn on first use)."""
+        """Return the live figure of a kind (drawn on first use)."""
         return self._slot(kind).figure
 
     def draw(self, kind: str) -> None:
@@ -603,7 +315,10 @@ class JournalFigures:
 
     def _slot(self, kind: str) -> _Slot:
         if kind not in DASHBOARD_KINDS:
-            msg = f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}"
+            msg = (
+                f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}."
+                f"{did_you_mean(kind, DASHBOARD_KINDS)}"
+            )
             raise ValueError(msg)
         if kind not in self._slots:
             self._slots[kind] = self._new_slot(kind)
@@ -612,12 +327,12 @@ class JournalFigures:
     def _new_slot(self, kind: str) -> _Slot:
         from matplotlib.figure import Figure
 
-        from sci_pain.plotting import journal as pj
+        import sci_pain.plotting as pj
         from sci_pain.style import style_context
 
         with style_context():
             figure = Figure(figsize=_SIZES[kind], dpi=self.dpi * _DPI_SCALE.get(kind, 1.0))
-            canvas = _BlitCanvas(figure)  # attach the Agg canvas before drawing
+            canvas = BlitCanvas(figure)  # attach the Agg canvas before drawing
             if kind == "overview":
                 pj.plot_overview(self.entries, fig=figure, flags=self.flags)
             else:
@@ -632,76 +347,90 @@ class JournalFigures:
                 figure.tight_layout()
         return _Slot(kind, figure, canvas)
 
-    def _update(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
-
+    def _update(self, slot: _Slot, view: JournalView) -> list:
         key = view.key(slot.kind)
         if slot.shown == key:
             return []  # the artists already show this view
-        changed = self._apply(slot, view, entries)
-        slot.shown = key
+        panels = None
+        if slot.kind == "overview" and slot.shown is not None and slot.shown[:-1] == key[:-1]:
+            panels = ("timeline",)  # only the smoothing window changed
+        data = self.data(slot.kind, view, panels=panels)
+        changed = self._apply(slot, view, data, panels)
+        slot.shown, slot.data = key, data
         return changed
 
-    def _apply(self, slot: _Slot, view: JournalView, entries: pd.DataFrame) -> list:
-        from sci_pain.plotting import journal as pj
+    def _apply(self, slot: _Slot, view: JournalView, data, panels) -> list:
+        """Change the figure's artists to show ``data``; return those that changed."""
+        import sci_pain.plotting as pj
 
-        kind, before, key = slot.kind, slot.shown, view.key(slot.kind)
-        flags = self.flags_for(view)
+        kind = slot.kind
         if kind == "overview":
-            start = view.start or self.first_day
-            end = view.end or self.entries["timestamp"].max().normalize()
-            only_window = before is not None and before[:-1] == key[:-1]
             return pj.update_overview(
                 slot.figure,
-                entries,
                 first_day=self.first_day,
-                window=view.window,
-                flags=flags,
-                start=start,
-                end=end,
-                panels=["timeline"] if only_window else None,
+                start=view.start or self.first_day,
+                end=view.end or self.last_day,
+                panels=panels,
+                data=data,
             )
         ax = slot.figure.axes[0]
         if kind == "timeline":
             start = _day(view.start) or self.first_day
-            end = _day(view.end) or self.entries["timestamp"].max().normalize()
-            return pj.update_timeline(
-                ax,
-                entries,
-                window=view.window,
-                flags=flags,
-                xlim=(start - pd.Timedelta(hours=12), end + pd.Timedelta(hours=36)),
-            )
+            end = _day(view.end) or self.last_day
+            xlim = (start - pd.Timedelta(hours=12), end + pd.Timedelta(hours=36))
+            return pj.update_timeline(ax, xlim=xlim, data=data)
         if kind == "calendar":
             return pj.update_calendar(
-                ax, entries, first_day=self.first_day, start=view.start, end=view.end
+                ax, first_day=self.first_day, start=view.start, end=view.end, data=data
             )
-        if kind == "association":
-            return pj.update_association(
-                ax,
-                entries,
-                variable=view.variable,
-                lag=view.lag,
-                result=self.association(view),
-            )
-        return getattr(pj, f"update_{kind}")(ax, entries)
+        return getattr(pj, f"update_{kind}")(ax, data=data)
+
+    @property
+    def last_day(self) -> pd.Timestamp:
+        """Return the day of the journal's last entry."""
+        return self.entries["timestamp"].max().normalize()
+
+    def data(self, kind: str, view: JournalView, *, panels=None):
+        """Return the numbers a kind of figure shows for a view: its ``<kind>_data`` (cached).
+
+        Computed once per view, then used both to update the figure and to describe it.
+
+        Parameters
+        ----------
+        kind : str
+            One of :data:`DASHBOARD_KINDS`.
+        view : JournalView
+        panels : tuple of str, optional
+            For the overview: only these panels (the summary and flags always).
+        """
+        import sci_pain.plotting as pj
+
+        def compute():
+            entries = self.entries_for(view)
+            if kind in ("timeline", "overview"):
+                options = {"window": view.window, "flags": self.flags_for(view)}
+                if kind == "overview":
+                    options["panels"] = panels
+                return getattr(pj, f"{kind}_data")(entries, **options)
+            if kind == "association":
+                return pj.association_data(
+                    entries,
+                    variable=view.variable,
+                    lag=view.lag,
+                    n_boot=self.n_boot,
+                    seed=_ASSOCIATION_SEED,
+                )
+            return getattr(pj, f"{kind}_data")(entries)
+
+        return self._numbers.fetch((kind, view.key(kind), panels), compute)
 
     def association(self, view: JournalView) -> pd.Series:
-        """The association of daily pain with the view's measure and lag (cached).
+        """Return the association of daily pain with the view's measure and lag (cached).
 
         The row of :func:`sci_pain.associations` that the association plot and its alt
         text both show, computed once.
         """
-        from sci_pain.analysis import associations
-
-        return self._associations.fetch(
-            view.key("association"),
-            lambda: associations(
-                self.entries_for(view),
-                variables={view.variable: (view.lag,)},
-                n_boot=self.n_boot,
-                seed=_ASSOCIATION_SEED,
-            ).iloc[0],
-        )
+        return self.data("association", view).result
 
     def prepare(self, view: JournalView, *, skip: str | None = None) -> str | None:
         """Make the next figure not made yet and render it for ``view``; return its kind.
@@ -721,20 +450,22 @@ class JournalFigures:
         return None
 
     def alt_text(self, kind: str, view: JournalView) -> str:
-        """The alt text of a kind's figure for a view (cached)."""
-        from sci_pain.plotting import alt_text, association_alt_text
+        """Return the alt text of a kind's figure for a view (cached).
+
+        Built from the numbers the figure was just drawn with (``<kind>_alt_text`` of
+        :meth:`data`), not computed again.
+        """
+        import sci_pain.plotting as pj
 
         def compute() -> str:
-            entries = self.entries_for(view)
-            if entries.empty:
+            if self.entries_for(view).empty:
                 return self._empty_message(view)
-            if kind in ("timeline", "overview"):
-                return alt_text(kind, entries, window=view.window, flags=self.flags_for(view))
-            if kind == "association":
-                return association_alt_text(
-                    self.association(view), variable=view.variable, lag=view.lag
-                )
-            return alt_text(kind, entries)
+            slot = self._slots.get(kind)
+            if slot is not None and slot.shown == view.key(kind) and slot.data is not None:
+                data = slot.data  # what the figure shows now
+            else:  # described before it is drawn: the overview's sentence needs no panel
+                data = self.data(kind, view, panels=() if kind == "overview" else None)
+            return getattr(pj, f"{kind}_alt_text")(data)
 
         return self._alts.fetch((kind, view.key(kind)), compute)
 
@@ -776,7 +507,7 @@ class JournalFigures:
         else:
             slot = self._slot(kind)
             with style_context():
-                changed = self._update(slot, view, entries)
+                changed = self._update(slot, view)
                 png = slot.canvas.render(changed)
             width, height = slot.canvas.canvas.get_width_height(physical=True)
             picture = RenderedFigure(
@@ -792,7 +523,7 @@ class JournalFigures:
         return replace(picture, alt=self.alt_text(kind, view)) if with_alt else picture
 
     def message(self, kind: str, message: str) -> RenderedFigure:
-        """A picture that says ``message`` instead of a figure (and has it as alt text)."""
+        """Render a picture that says ``message`` instead of a figure (and has it as alt text)."""
         return self._render_message(kind, message)
 
     def _render_message(self, kind: str, message: str) -> RenderedFigure:
@@ -804,4 +535,4 @@ class JournalFigures:
         figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True, color="0.25")
         canvas.draw()
         width, height = canvas.get_width_height(physical=True)
-        return RenderedFigure(kind, _encode_png(canvas), message, "", 0, width, height)
+        return RenderedFigure(kind, encode_png(canvas), message, "", 0, width, height)

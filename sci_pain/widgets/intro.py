@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import html
 
+from sci_pain.widgets._base import dropdown, guarded, html_output, slider, static_fallback
+from sci_pain.widgets._journals import example_choices
+
 __all__ = ["make_first_look"]
 
 
@@ -34,28 +37,19 @@ def make_first_look(name: str = "neuropathic"):
     import ipywidgets as w
     import matplotlib.pyplot as plt
 
-    from sci_pain.datasets import list_example_journals, load_example_journal
+    from sci_pain.datasets import load_example_journal
     from sci_pain.plotting import alt_text, plot_timeline
     from sci_pain.widgets.display import replace_output
-    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
 
-    examples = list_example_journals()
-    journal = w.Dropdown(
-        options=[(f"Example: {row.cause}", row.name) for row in examples.itertuples()],
+    journal = dropdown(
+        "Journal:",
+        "Which synthetic example journal to show",
+        options=example_choices(),
         value=name,
-        description="Journal:",
-        tooltip="Which synthetic example journal to show",
-        style={"description_width": "initial"},
         layout=w.Layout(width="420px"),
     )
-    window = w.IntSlider(
-        value=7,
-        min=1,
-        max=28,
-        description="Smoothing (days):",
-        tooltip="Width of the rolling mean, in days",
-        style={"description_width": "initial"},
-        continuous_update=False,
+    window = slider(
+        "Smoothing (days):", "Width of the rolling mean, in days", value=7, low=1, high=28
     )
     output = w.Output()
     box = w.VBox([w.HBox([journal, window]), output])
@@ -65,7 +59,7 @@ def make_first_look(name: str = "neuropathic"):
     cache: dict[str, object] = {}
     shown: dict[str, str] = {}
 
-    def redraw(_change=None) -> None:
+    def draw() -> None:
         if journal.value not in cache:
             cache[journal.value] = load_example_journal(journal.value)
         data = cache[journal.value]
@@ -74,22 +68,21 @@ def make_first_look(name: str = "neuropathic"):
         box.alt_text = alt_text("timeline", data, window=window.value, flags=True)
         shown["html"] = replace_output(output, fig, alt=box.alt_text).html
 
+    def show_error(text: str) -> None:
+        output.outputs = html_output(text, "[The figure could not be drawn]")
+
+    redraw = guarded(draw, show_error)
     journal.observe(redraw, names="value")
     window.observe(redraw, names="value")
     redraw()
 
-    widget_bundle = box._repr_mimebundle_
-
-    def bundle(include=None, exclude=None):
-        data = dict(widget_bundle(include=include, exclude=exclude) or {})
-        data[STATIC_HTML_MIMETYPE] = (
+    return static_fallback(
+        box,
+        lambda: (
             "<p><b>A first look at an example journal</b> (interactive: open this notebook in "
             "JupyterLab and run it to pick a journal and the smoothing)</p>"
             + shown["html"]
             + f"<p><i>What the figure shows:</i> {html.escape(box.alt_text)}</p>"
-        )
-        data["text/plain"] = f"[A first look at an example journal: {box.alt_text}]"
-        return data
-
-    box._repr_mimebundle_ = bundle
-    return box
+        ),
+        lambda: f"[A first look at an example journal: {box.alt_text}]",
+    )

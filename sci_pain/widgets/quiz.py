@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sci_pain.course.quiz import load_quiz
+>>> from sci_pain.course import load_quiz
 >>> quiz = make_quiz(load_quiz("00_start_here"))
 >>> first = load_quiz("00_start_here").questions[0]
 >>> quiz.controls[first.id].value = first.correct_option
@@ -16,16 +16,15 @@ from __future__ import annotations
 import html
 
 from sci_pain.course import Question, Quiz, check_answer, quiz_html
-
-__all__ = ["STATIC_HTML_MIMETYPE", "make_quiz", "show_quiz"]
-
-
-# Long options wrap onto several lines instead of overlapping the next option.
-_QUIZ_CSS = (
-    "<style>.sci-pain-quiz .widget-radio-box label{white-space:normal;height:auto;"
-    "line-height:1.35;margin:2px 0;align-items:flex-start}"
-    ".sci-pain-quiz .widget-radio-box input{margin-top:3px}</style>"
+from sci_pain.widgets._base import (
+    BORDER,
+    feedback_html,
+    show,
+    static_fallback,
+    style_html,
 )
+
+__all__ = ["make_quiz", "show_quiz"]
 
 
 def _control(question: Question):
@@ -48,18 +47,8 @@ def _control(question: Question):
 
 
 def _feedback_html(feedback) -> str:
-    css = "correct" if feedback.correct else "wrong"
-    colour = "#009E73" if feedback.correct else "#D55E00"
-    icon = "✔" if feedback.correct else "✘"
-    parts = [
-        f'<div class="sci-pain-feedback {css}" style="border-left:4px solid {colour};'
-        f'padding:2px 8px;margin:4px 0">',
-        f"<b>{icon} {html.escape(feedback.message)}</b>",
-    ]
-    if feedback.explanation:
-        parts.append(f"<br>{html.escape(feedback.explanation)}")
-    parts.append("</div>")
-    return "".join(parts)
+    more = f"<br>{html.escape(feedback.explanation)}" if feedback.explanation else ""
+    return feedback_html(feedback.correct, feedback.message, more)
 
 
 def make_quiz(quiz: Quiz):
@@ -79,7 +68,7 @@ def make_quiz(quiz: Quiz):
     import ipywidgets as w
 
     controls, buttons, feedback = {}, {}, {}
-    rows = [w.HTML(_QUIZ_CSS + f"<h4>{html.escape(quiz.title)}</h4>")]
+    rows = [w.HTML(style_html("quiz") + f"<h4>{html.escape(quiz.title)}</h4>")]
     for number, question in enumerate(quiz.questions, start=1):
         control = _control(question)
         button = w.Button(
@@ -106,31 +95,10 @@ def make_quiz(quiz: Quiz):
                 layout=w.Layout(margin="0 0 10px 0"),
             )
         )
-    box = w.VBox(rows, layout=w.Layout(border="1px solid #bbb", padding="6px 12px"))
+    box = w.VBox(rows, layout=w.Layout(**BORDER))
     box.add_class("sci-pain-quiz")
     box.controls, box.buttons, box.feedback = controls, buttons, feedback
     return box
-
-
-STATIC_HTML_MIMETYPE = "text/x-sci-pain-static-html"
-"""Where the static fallback travels in a live bundle. ``tools/build_notebooks.py`` turns it
-into ``text/html`` when it strips live widget views from stored notebooks; a live JupyterLab
-ignores it, so it always renders the widget itself."""
-
-
-class _QuizDisplay:
-    """Display bundle: the live widget, with a static HTML fallback for stored notebooks
-    (GitHub/nbviewer show the questions with answers under ``<details>``)."""
-
-    def __init__(self, quiz: Quiz, box):
-        self.quiz, self.box = quiz, box
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.box._repr_mimebundle_(include=include, exclude=exclude) or {}
-        bundle = dict(bundle)
-        bundle[STATIC_HTML_MIMETYPE] = quiz_html(self.quiz)
-        bundle["text/plain"] = f"{self.quiz.title}: {len(self.quiz.questions)} questions"
-        return bundle
 
 
 def show_quiz(quiz: Quiz):
@@ -139,8 +107,6 @@ def show_quiz(quiz: Quiz):
     Live in JupyterLab it is interactive; in a static view (GitHub, nbviewer) the questions
     show with their answers folded under ``<details>``.
     """
-    from IPython.display import display
-
     box = make_quiz(quiz)
-    display(_QuizDisplay(quiz, box))
-    return box
+    text = f"{quiz.title}: {len(quiz.questions)} questions"
+    return show(static_fallback(box, lambda: quiz_html(quiz), text))

@@ -18,7 +18,12 @@ from __future__ import annotations
 import dataclasses
 import html
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
+
+from sci_pain.errors import did_you_mean
+from sci_pain.style import PALETTE
+from sci_pain.widgets._base import BORDER, dropdown, guarded, notice_html, style_html
 
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
@@ -28,20 +33,9 @@ __all__ = ["MESSY_EXAMPLE", "make_journal_reader_explorer"]
 MESSY_EXAMPLE = "messy_example"
 """Name of the bundled messy journal (``data/journals/messy_example.csv``) in the widget."""
 
-_STYLE = (
-    "<style>"
-    ".sci-pain-reader .widget-html-content{line-height:1.45}"
-    ".sci-pain-reader .widget-html-content p{margin:4px 0}"
-    ".sci-pain-reader table.sci-pain-problems{border-collapse:collapse;font-size:0.9em}"
-    ".sci-pain-reader table.sci-pain-problems th,"
-    ".sci-pain-reader table.sci-pain-problems td{border-bottom:1px solid #ddd;"
-    "padding:2px 6px;text-align:left;vertical-align:top;white-space:normal}"
-    "</style>"
-)
-
 
 def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
-    """The example journals and the messy file: name -> (dropdown label, loader)."""
+    """List the example journals and the messy file: name -> (dropdown label, loader)."""
     from sci_pain._resources import data_path
     from sci_pain.datasets import list_example_journals, load_example_journal
     from sci_pain.journal import read_journal
@@ -60,7 +54,7 @@ def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
 
 
 def _labelled(journal: Journal, name: str) -> Journal:
-    """The journal under a short source label: a bundled file's path depends on the machine."""
+    """Relabel a journal's source briefly: a bundled file's path depends on the machine."""
     return dataclasses.replace(journal, source=f"{name}.csv")
 
 
@@ -105,11 +99,14 @@ def _figure_html(journal: Journal, label: str) -> str:
     )
 
 
-def _error_html(error: Exception) -> str:
-    return (
-        '<p class="sci-pain-reader-error" style="border-left:6px solid #E69F00;'
-        f'padding:4px 10px"><b>This journal cannot be shown.</b> {html.escape(str(error))}</p>'
-    )
+_error_html = partial(
+    notice_html,
+    "This journal cannot be shown.",
+    css_class="sci-pain-reader-error",
+    colour=PALETTE["orange"],
+    tag="p",
+)
+"""How a journal that cannot be read is shown (``_error_html(error)``)."""
 
 
 def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, *, value=None):
@@ -159,45 +156,49 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
     if value is None:
         value = next(iter(choices))
     if value not in choices:
-        msg = f"value={value!r} is not one of the journals: {', '.join(choices)}."
+        msg = (
+            f"value={value!r} is not one of the journals: {', '.join(choices)}."
+            f"{did_you_mean(value, choices)}"
+        )
         raise ValueError(msg)
 
-    dropdown = w.Dropdown(
+    chooser = dropdown(
+        "Journal:",
+        "Choose a journal to read: its summary, problems and timeline appear below.",
         options=[(label, name) for name, (label, _) in choices.items()],
         value=value,
-        description="Journal:",
-        tooltip="Choose a journal to read: its summary, problems and timeline appear below.",
-        style={"description_width": "initial"},
-        layout=w.Layout(width="max-content"),
     )
     summary, problems, figure = w.HTML(), w.HTML(), w.HTML()
     cache: dict[str, Journal] = {}
 
-    def update(_change=None):
-        name = dropdown.value
-        try:
-            if name not in cache:
-                journal = choices[name][1]()
-                cache[name] = _labelled(journal, name) if journals is None else journal
-            journal = cache[name]
-            summary.value = _summary_html(journal)
-            problems.value = _problems_html(journal)
-            figure.value = _figure_html(journal, name)
-        except ValueError as error:  # JournalError, AnalysisError: show it, don't swallow it
-            summary.value, problems.value, figure.value = _error_html(error), "", ""
+    def show_journal() -> None:
+        name = chooser.value
+        if name not in cache:
+            journal = choices[name][1]()
+            cache[name] = _labelled(journal, name) if journals is None else journal
+        journal = cache[name]
+        summary.value = _summary_html(journal)
+        problems.value = _problems_html(journal)
+        figure.value = _figure_html(journal, name)
 
-    dropdown.observe(update, names="value")
+    def show_error(text: str) -> None:
+        summary.value, problems.value, figure.value = text, "", ""
+
+    # JournalError, AnalysisError: show it, don't swallow it
+    update = guarded(show_journal, show_error, catch=ValueError, describe=_error_html)
+    chooser.observe(update, names="value")
     update()
     header = w.HTML(
-        _STYLE + "<h4>Read a journal</h4><p>Pick a journal. Below it: the reader's one-line "
+        style_html("reader")
+        + "<h4>Read a journal</h4><p>Pick a journal. Below it: the reader's one-line "
         "summary, the table of problems it found (the bundled examples are clean; try "
         f"<code>{MESSY_EXAMPLE}</code>), and every rating over time.</p>"
     )
     box = w.VBox(
-        [header, dropdown, summary, problems, figure],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
+        [header, chooser, summary, problems, figure],
+        layout=w.Layout(**BORDER),
     )
     box.add_class("sci-pain-reader")
-    box.controls = {"journal": dropdown}
+    box.controls = {"journal": chooser}
     box.summary, box.problems, box.figure = summary, problems, figure
     return box

@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from sci_pain.analysis import (
     MAS_GRADES,
@@ -32,6 +32,7 @@ from sci_pain.analysis import (
 )
 from sci_pain.html import score_html
 from sci_pain.style import PALETTE
+from sci_pain.widgets._base import BORDER, WIDE, checkbox, dropdown, guarded, notice_html
 
 __all__ = [
     "make_ashworth_widget",
@@ -43,39 +44,67 @@ __all__ = [
     "make_scipi_widget",
 ]
 
-_WIDE = {"description_width": "initial"}
-
 
 def _text(value: object) -> str:
     return " ".join(str(value).split())
-
-
-def _error_html(err: Exception) -> str:
-    return (
-        f'<div class="sci-pain-score sci-pain-score-error" style="border-left:6px solid '
-        f'{PALETTE["orange"]};padding:4px 10px;margin:4px 0"><b>▲ Check the answers.</b> '
-        f"{html.escape(str(err))}</div>"
-    )
 
 
 class _Pending(Exception):
     """The form is not complete yet; the message says what to fill in next."""
 
 
-def _pending_html(message: str) -> str:
-    return (
-        f'<div class="sci-pain-score sci-pain-score-pending" style="border-left:6px solid '
-        f'{PALETTE["blue"]};padding:4px 10px;margin:4px 0"><b>One more answer.</b> '
-        f"{html.escape(message)}</div>"
+class _OutOfRange(ValueError):
+    """A typed number outside what the calculator accepts; the message is for the learner."""
+
+
+def _problem_html(problem: Exception) -> str:
+    """Say what stops a score, in the result: a missing answer, a number out of range, an error."""
+    if isinstance(problem, _Pending):
+        title, css, colour = "One more answer.", "sci-pain-score-pending", PALETTE["blue"]
+    elif isinstance(problem, _OutOfRange):
+        title, css, colour = "▲ Check the number.", "sci-pain-score-error", PALETTE["orange"]
+    else:  # ScoreError: show it, don't swallow it
+        title, css, colour = "▲ Check the answers.", "sci-pain-score-error", PALETTE["orange"]
+    return notice_html(
+        title, problem, css_class=f"sci-pain-score {css}", colour=colour, spaced=True
     )
 
 
-def _out_of_range_html(message: str) -> str:
-    return (
-        f'<div class="sci-pain-score sci-pain-score-error" style="border-left:6px solid '
-        f'{PALETTE["orange"]};padding:4px 10px;margin:4px 0"><b>▲ Check the number.</b> '
-        f"{html.escape(message)}</div>"
+def _values(controls: Mapping) -> dict:
+    """Return the value of each control, by name (the score function's arguments)."""
+    return {key: control.value for key, control in controls.items()}
+
+
+def _tick_boxes(items: Iterable[dict], titles: Mapping[str, str] | None = None):
+    """One numbered tick box per item (keyed by ``item["key"]``), headed by part if titled.
+
+    Returns
+    -------
+    (dict, list)
+        The controls by key, and the rows to lay out (headings and tick boxes).
+    """
+    import ipywidgets as w
+
+    controls, rows, heading = {}, [], None
+    for number, item in enumerate(items, start=1):
+        if titles is not None and item["part"] != heading:
+            heading = item["part"]
+            rows.append(w.HTML(f"<b>{html.escape(titles.get(heading, heading))}</b>"))
+        control = checkbox(f"{number}. {item['label']}", _text(item["help"]), width="max-content")
+        controls[item["key"]] = control
+        rows.append(control)
+    return controls, rows
+
+
+def _yes_no_widget(name: str, score: Callable, intro: str, *, titles=None):
+    """Build a questionnaire of yes/no items (one tick box each) scored by ``score``."""
+    record = score_definition(name)
+    controls, rows = _tick_boxes(record["items"], titles)
+    box = _assemble(
+        record["title"], controls, rows, lambda: score(**_values(controls)), intro=intro
     )
+    box.add_class(f"sci-pain-{name}")
+    return box
 
 
 def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intro: str = ""):
@@ -85,15 +114,10 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
     result = w.HTML(value="")
     result.add_class("sci-pain-result")
 
-    def update(_change=None):
-        try:
-            result.value = score_html(compute())
-        except _Pending as pending:
-            result.value = _pending_html(str(pending))
-        except _OutOfRange as err:
-            result.value = _out_of_range_html(str(err))
-        except ValueError as err:  # ScoreError: show it, don't swallow it
-            result.value = _error_html(err)
+    def show_score() -> None:
+        result.value = score_html(compute())
+
+    update = guarded(show_score, result, catch=(_Pending, ValueError), describe=_problem_html)
 
     for control in controls.values():
         control.observe(update, names="value")
@@ -112,10 +136,7 @@ def _assemble(title: str, controls: Mapping, rows: list, compute: Callable, intr
         ],
         layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
     )
-    box = w.VBox(
-        [w.HTML(header), body],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
-    )
+    box = w.VBox([w.HTML(header), body], layout=w.Layout(**BORDER))
     box.add_class("sci-pain-score-widget")
     box.controls, box.result = dict(controls), result
     return box
@@ -146,7 +167,7 @@ def make_ashworth_widget():
         value="0",
         description="MAS grade:",
         tooltips=[f"{g}: {definitions[g]}" for g in MAS_GRADES.categories],
-        style={**_WIDE, "button_width": "48px"},
+        style={**WIDE, "button_width": "48px"},
     )
     controls = {"grade": grade}
     box = _assemble(
@@ -181,28 +202,22 @@ def make_penn_widget():
     >>> "moderate" in box.result.value
     True
     """
-    import ipywidgets as w
-
     record = score_definition("penn_spasm_frequency")
-    frequency = w.Dropdown(
+    frequency = dropdown(
+        "Spasm frequency:",
+        "Part 1: how often spasms come (state the time frame, e.g. the last week).",
         options=[
             (f"{o['value']} - {_text(o['text'])}", int(o["value"])) for o in record["frequency"]
         ],
         value=0,
-        description="Spasm frequency:",
-        tooltip="Part 1: how often spasms come (state the time frame, e.g. the last week).",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
     )
-    severity = w.Dropdown(
+    severity = dropdown(
+        "Spasm severity:",
+        "Part 2: how strong the spasms are; not asked when there are no spasms.",
         options=[
             (f"{o['value']} - {_text(o['text'])}", int(o["value"])) for o in record["severity"]
         ],
         value=None,
-        description="Spasm severity:",
-        tooltip="Part 2: how strong the spasms are; not asked when there are no spasms.",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
     )
     controls = {"frequency": frequency, "severity": severity}
     severity.disabled = True
@@ -257,27 +272,24 @@ def make_braden_widget(cutoffs=None):
     >>> "total 17" in box.result.value and "not at risk" in box.result.value
     True
     """
-    import ipywidgets as w
-
     record = score_definition("braden")
     controls = {}
     for sub in record["subscales"]:
         options = [(f"{o['points']} - {o['text']}", int(o["points"])) for o in sub["options"]]
-        controls[sub["key"]] = w.Dropdown(
+        controls[sub["key"]] = dropdown(
+            f"{sub['label']}:",
+            _text(sub["help"]),
             options=options,
             value=max(points for _, points in options),
-            description=f"{sub['label']}:",
-            tooltip=_text(sub["help"]),
-            style=_WIDE,
-            layout=w.Layout(width="max-content"),
         )
-    best = {key: control.value for key, control in controls.items()}
-    braden(**best, cutoffs=cutoffs)  # fail now, not on the first click, if cutoffs are wrong
+    braden(
+        **_values(controls), cutoffs=cutoffs
+    )  # fail now, not on the first click, if cutoffs are wrong
     box = _assemble(
         record["title"],
         controls,
         list(controls.values()),
-        lambda: braden(**{key: c.value for key, c in controls.items()}, cutoffs=cutoffs),
+        lambda: braden(**_values(controls), cutoffs=cutoffs),
         intro="Choose one answer per subscale; 1 is the worst state. Lower totals mean "
         "higher risk.",
     )
@@ -304,33 +316,26 @@ def make_wells_widget():
     >>> "total 1" in box.result.value and "emergency" in box.result.value
     True
     """
-    import ipywidgets as w
-
     record = score_definition("wells_dvt")
     controls = {}
     for item in record["items"]:
         points = int(item["points"])
-        controls[item["key"]] = w.Checkbox(
+        controls[item["key"]] = checkbox(
+            f"{item['label']} ({points:+d})",
+            _text(item["help"]),
             value=item["key"] == "paralysis_paresis_or_cast",
-            description=f"{item['label']} ({points:+d})",
-            tooltip=_text(item["help"]),
-            indent=False,
-            layout=w.Layout(width="max-content"),
+            width="max-content",
         )
     box = _assemble(
         record["title"],
         controls,
         list(controls.values()),
-        lambda: wells_dvt(**{key: c.value for key, c in controls.items()}),
+        lambda: wells_dvt(**_values(controls)),
         intro="Tick the findings that are present. A teaching calculator: a suspected DVT is "
         "an emergency whatever the score.",
     )
     box.add_class("sci-pain-wells")
     return box
-
-
-class _OutOfRange(ValueError):
-    """A typed number outside what the calculator accepts; the message is for the learner."""
 
 
 _BMI_WEIGHT_KG = (20.0, 400.0)
@@ -378,14 +383,14 @@ def make_bmi_widget():
         step=0.1,
         description="Weight (kg):",
         tooltip="Body weight in kilograms (20 to 400).",
-        style=_WIDE,
+        style=WIDE,
     )
     height = w.FloatText(
         value=175.0,
         step=0.5,
         description="Height (cm):",
         tooltip="Height in centimetres (100 to 250).",
-        style=_WIDE,
+        style=WIDE,
     )
     controls = {"weight_kg": weight, "height_cm": height}
 
@@ -423,36 +428,16 @@ def make_dn4_widget():
     >>> "positive" in box.result.value
     True
     """
-    import ipywidgets as w
-
-    record = score_definition("dn4")
-    controls, rows, heading = {}, [], None
     titles = {
         "interview": "Interview: does the pain, or the same area, have ...",
         "examination": "Examination of the painful area",
     }
-    for number, item in enumerate(record["items"], start=1):
-        if item["part"] != heading:
-            heading = item["part"]
-            rows.append(w.HTML(f"<b>{html.escape(titles.get(heading, heading))}</b>"))
-        control = w.Checkbox(
-            value=False,
-            description=f"{number}. {item['label']}",
-            tooltip=_text(item["help"]),
-            indent=False,
-            layout=w.Layout(width="max-content"),
-        )
-        controls[item["key"]] = control
-        rows.append(control)
-    box = _assemble(
-        record["title"],
-        controls,
-        rows,
-        lambda: dn4(**{key: c.value for key, c in controls.items()}),
-        intro="Tick each item answered yes. 4 or more out of 10 is a positive screen.",
+    return _yes_no_widget(
+        "dn4",
+        dn4,
+        "Tick each item answered yes. 4 or more out of 10 is a positive screen.",
+        titles=titles,
     )
-    box.add_class("sci-pain-dn4")
-    return box
 
 
 def make_scipi_widget():
@@ -474,27 +459,9 @@ def make_scipi_widget():
     >>> "probable neuropathic pain" in box.result.value
     True
     """
-    import ipywidgets as w
-
-    record = score_definition("scipi")
-    controls, rows = {}, []
-    for number, item in enumerate(record["items"], start=1):
-        control = w.Checkbox(
-            value=False,
-            description=f"{number}. {item['label']}",
-            tooltip=_text(item["help"]),
-            indent=False,
-            layout=w.Layout(width="max-content"),
-        )
-        controls[item["key"]] = control
-        rows.append(control)
-    box = _assemble(
-        record["title"],
-        controls,
-        rows,
-        lambda: scipi(**{key: c.value for key, c in controls.items()}),
-        intro="Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
+    return _yes_no_widget(
+        "scipi",
+        scipi,
+        "Ask about one pain at a time. Tick each item answered yes: 2 or more of 4 is a "
         "positive screen.",
     )
-    box.add_class("sci-pain-scipi")
-    return box

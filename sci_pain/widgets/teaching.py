@@ -16,21 +16,22 @@ True
 
 from __future__ import annotations
 
-import html
+from functools import partial
 
 from sci_pain.style import PALETTE
+from sci_pain.widgets._base import BORDER, guarded, notice_html, slider
 
 __all__ = ["make_lag_widget"]
 
-_WIDE = {"description_width": "initial"}
 
-
-def _error_html(err: Exception) -> str:
-    return (
-        f'<div class="sci-pain-widget-error" style="border-left:6px solid {PALETTE["orange"]};'
-        f'padding:4px 10px;margin:4px 0"><b>▲ This could not be drawn.</b> '
-        f"{html.escape(str(err))}</div>"
-    )
+_error_html = partial(
+    notice_html,
+    "▲ This could not be drawn.",
+    css_class="sci-pain-widget-error",
+    colour=PALETTE["orange"],
+    spaced=True,
+)
+"""How a figure that cannot be drawn is shown (``_error_html(error)``)."""
 
 
 def make_lag_widget(
@@ -79,28 +80,27 @@ def make_lag_widget(
     if isinstance(max_lag, bool) or not isinstance(max_lag, int) or not 1 <= max_lag <= 14:
         msg = f"max_lag must be a whole number of days from 1 to 14, got {max_lag!r}"
         raise ValueError(msg)
-    lag = w.IntSlider(
+    lag = slider(
+        "Lag (days):",
+        "0: the measure on the same day as the pain; 1: on the day before; ...",
         value=0,
-        min=0,
-        max=max_lag,
+        low=0,
+        high=max_lag,
         step=1,
-        description="Lag (days):",
-        tooltip="0: the measure on the same day as the pain; 1: on the day before; ...",
-        continuous_update=False,
-        style=_WIDE,
     )
     result = w.HTML(value="")
 
-    def update(_change=None):
+    def draw() -> None:
         options = {"variable": variable, "lag": lag.value, "n_boot": n_boot, "seed": seed}
         fig, ax = plt.subplots(figsize=(6.0, 4.2))
         try:
             plot_association(entries, ax=ax, **options)
             result.value = figure_html(fig, alt=alt_text("association", entries, **options))
-        except (ValueError, TypeError) as err:  # AnalysisError is a ValueError
-            result.value = _error_html(err)
         finally:
             plt.close(fig)
+
+    # AnalysisError is a ValueError
+    update = guarded(draw, result, catch=(ValueError, TypeError), describe=_error_html)
 
     lag.observe(update, names="value")
     update()
@@ -108,7 +108,7 @@ def make_lag_widget(
         "<p>Move the slider to compare the pain of each day with the measure on the same "
         "day (0), the day before (1), and so on. Which lag gives the strongest link?</p>"
     )
-    box = w.VBox([intro, lag, result], layout=w.Layout(border="1px solid #bbb", padding="6px 12px"))
+    box = w.VBox([intro, lag, result], layout=w.Layout(**BORDER))
     box.add_class("sci-pain-lag-widget")
     box.controls, box.result = {"lag": lag}, result
     return box

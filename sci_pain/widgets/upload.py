@@ -1,4 +1,4 @@
-"""Your own diary without code: upload it, map its columns, download a report and a copy.
+r"""Your own diary without code: upload it, map its columns, download a report and a copy.
 
 Wiring only: :mod:`sci_pain.journal.upload` recognises and reads the file, :func:`sci_pain.report_html`
 makes the report and :func:`sci_pain.deidentify` the copy to share. The builder returns its
@@ -12,7 +12,7 @@ folder and nothing leaves the computer.
 Examples
 --------
 >>> box = make_journal_upload(folder=None)
->>> load_file(box, "my diary.csv", b"When;Level of pain\\n31/03/2026 08:00;4\\n")
+>>> load_file(box, "my diary.csv", b"When;Level of pain\n31/03/2026 08:00;4\n")
 >>> box.kind, [d.description for d in box.mapping.children]
 ('journal', ['When', 'Level of pain'])
 >>> box.mapping.children[0].value = "timestamp"
@@ -27,26 +27,25 @@ from __future__ import annotations
 import base64
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sci_pain.widgets._base import (
+    BORDER,
+    WIDE,
+    checkbox,
+    dropdown,
+    message_html,
+    notice_html,
+    style_html,
+)
+from sci_pain.widgets._journals import journal_html, read_upload, upload_control, uploaded_file
 
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
 
 __all__ = ["make_journal_upload", "load_file"]
 
-_WIDE = {"description_width": "initial"}
 _MAX_MAPPED = 20
-_UPLOAD_STYLE = (
-    "<style>"
-    ".sci-pain-upload .sci-pain-download{display:inline-block;margin:4px 8px 4px 0;"
-    "padding:4px 10px;border:1px solid #0072B2;border-radius:4px;color:#005A8C;"
-    "text-decoration:none;font-weight:600}"
-    ".sci-pain-upload table.sci-pain-context{border-collapse:collapse;font-size:0.9em}"
-    ".sci-pain-upload table.sci-pain-context th,.sci-pain-upload table.sci-pain-context td"
-    "{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left;white-space:normal}"
-    ".sci-pain-upload .sci-pain-needed{border-left:6px solid #0072B2;padding:2px 10px}"
-    "</style>"
-)
 
 
 def _download_html(label: str, filename: str, mime: str, content: bytes) -> str:
@@ -118,12 +117,395 @@ def load_file(box, name: str, content: bytes) -> None:
     box._load(name, bytes(content))
 
 
+def _button(description: str, tooltip: str, icon: str):
+    """Make a download button, off until a journal with pain ratings is read."""
+    import ipywidgets as w
+
+    return w.Button(
+        description=description,
+        tooltip=tooltip,
+        icon=icon,
+        disabled=True,
+        layout=w.Layout(width="max-content"),
+    )
+
+
+def _controls(folder: str | Path | None) -> dict:
+    """Make the upload widget's controls, by name."""
+    import ipywidgets as w
+
+    from sci_pain.journal import DATE_FORMATS
+
+    files = _my_files(folder)
+    return {
+        "upload": upload_control(
+            "Upload a diary file",
+            "A CSV or .xlsx journal, a Bearable, Flaredown or Pain Diary export, or a FHIR "
+            "Bundle; it stays on this computer.",
+            width="max-content",
+        ),
+        "mine": dropdown(
+            f"or a file in {Path(folder).name}/:" if folder else "or a file:",
+            "Files you keep in your own folder (git ignores it).",
+            options=[("(choose a file)", None)] + [(p.name, str(p)) for p in files],
+            value=None,
+            layout=w.Layout(width="max-content", display="" if files else "none"),
+        ),
+        "date_format": dropdown(
+            "Dates in the file are written:",
+            "How the date column writes dates; look at the preview next to it.",
+            options=list(DATE_FORMATS),
+            value=None,
+        ),
+        "injury_level": dropdown(
+            "Level of the injury (for the report's red flags):",
+            "At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
+            options=[
+                ("not known", "unknown"),
+                ("at or above T6", "at_or_above_T6"),
+                ("below T6", "below_T6"),
+            ],
+            value="unknown",
+        ),
+        "expand": checkbox(
+            "Every section of the report open (a longer printout)",
+            width="max-content",
+            style=WIDE,
+        ),
+        "report": _button(
+            "Make the clinic report",
+            "A one-file HTML page to print or take to a clinic visit.",
+            "file-text",
+        ),
+        "csv": _button(
+            "Make a de-identified CSV",
+            "A copy to share with a class: no notes, pains renamed, dates moved.",
+            "user-secret",
+        ),
+    }
+
+
+def _dates_html(data: bytes, header: str, date_format: str | None) -> str:
+    """Show how the first dates of a column read in a format, and which formats read them."""
+    from sci_pain.journal import DATE_FORMATS, preview_dates
+
+    shown = preview_dates(data, header, date_format)
+    items = "".join(
+        f"<li><code>{html.escape(raw)}</code> → "
+        + (html.escape(read) if read else "<b>not a date in this format</b>")
+        + "</li>"
+        for raw, read in shown
+    )
+    hint = ""
+    if shown and not all(read for _, read in shown):
+        fits = [
+            label
+            for label, fmt in DATE_FORMATS
+            if all(read for _, read in preview_dates(data, header, fmt))
+        ]
+        hint = (
+            "<p>Formats that read these dates: "
+            + html.escape("; ".join(fits) or "none of the list")
+            + ". Pick the one the file really uses: only you know whether 03/04 is "
+            "3 April or 4 March.</p>"
+        )
+    return f"<ul style='margin:2px 0'>{items}</ul>{hint}"
+
+
+def _mapping_title(matched: dict[str, str], unmatched: list[str]) -> str:
+    """Say which headers matched a journal column by name, and what is left to map."""
+    from sci_pain.journal import COLUMN_LABELS
+
+    matched_text = ", ".join(f"{h} ({COLUMN_LABELS[c]})" for h, c in matched.items()) or "none"
+    return (
+        "<p><b>Columns and dates.</b> Matched by name: "
+        + html.escape(matched_text)
+        + "."
+        + (
+            " Say what each other column of your file holds:"
+            if unmatched
+            else " Every column matched."
+        )
+        + "</p>"
+    )
+
+
+def _needed_html(missing: list[str]) -> str:
+    """Ask for the column of each required field the mapping lacks."""
+    from sci_pain.journal import COLUMN_LABELS
+
+    needed = " and ".join(COLUMN_LABELS[c].replace(" (required)", "") for c in missing)
+    return (
+        f'<p class="sci-pain-needed"><b>Which column holds the {html.escape(needed)}?'
+        "</b> Choose it in the drop-downs above: each names a column of your file.</p>"
+    )
+
+
+_REPORT_NOTE = (
+    "<p>Open it in a browser to read or print it; it holds everything and "
+    "fetches nothing. Nothing is saved on this computer until you download it.</p>"
+)
+_CSV_NOTE = (
+    "<p>Notes and extra columns dropped, pains renamed, every date moved by the "
+    "same random number of weeks. It lowers the risk of recognising the person; "
+    "it does not remove it.</p>"
+)
+_HEADER = (
+    "<h4>Your own diary, without code</h4><p>Upload a diary "
+    "file: a journal CSV or .xlsx workbook from a spreadsheet, a Bearable, Flaredown or "
+    "Privacy Friendly Pain Diary export, or a FHIR Bundle. It is read on this computer and "
+    "goes nowhere else. Then make a clinic "
+    "report, or a de-identified copy to share with a class, and download it.</p>"
+)
+
+
+class _Upload:
+    """The upload widget's state and callbacks; ``box`` is what the builder returns."""
+
+    def __init__(self, folder: str | Path | None):
+        import ipywidgets as w
+
+        self.controls = c = _controls(folder)
+        self.found, self.dates, self.status, self.context, self.downloads = (
+            w.HTML() for _ in range(5)
+        )
+        self.mapping = w.VBox()
+        self.mapping_title = w.HTML()
+        self.mapping_area = w.VBox(
+            [self.mapping_title, self.mapping, w.HBox([c["date_format"], self.dates])]
+        )
+        self.mapping_area.layout.display = "none"
+        self.data: bytes | None = None
+        self.name: str | None = None
+        self.kind: str | None = None
+        self.journal: Journal | None = None
+        self.links: dict[str, str] = {}
+        c["upload"].observe(self.on_upload, names="value")
+        c["mine"].observe(self.on_mine, names="value")
+        c["date_format"].observe(self.reread, names="value")
+        c["report"].on_click(self.make_report)
+        c["csv"].on_click(self.make_csv)
+        self.box = self._layout()
+
+    def _layout(self):
+        import ipywidgets as w
+
+        c = self.controls
+        box = w.VBox(
+            [
+                w.HTML(style_html("journal") + style_html("upload") + _HEADER),
+                w.HBox([c["upload"], c["mine"]]),
+                self.found,
+                self.mapping_area,
+                self.status,
+                self.context,
+                w.VBox([c["injury_level"], c["expand"]]),
+                w.HBox([c["report"], c["csv"]]),
+                self.downloads,
+            ],
+            layout=w.Layout(**BORDER),
+        )
+        box.add_class("sci-pain-upload")
+        box.controls = c
+        box.mapping, box.found, box.dates, box.status = (
+            self.mapping,
+            self.found,
+            self.dates,
+            self.status,
+        )
+        box.context, box.downloads = self.context, self.downloads
+        box.kind = box.journal = None
+        box._load = self.load
+        return box
+
+    # -- what is shown -------------------------------------------------------------------
+    def set_journal(self, journal: Journal | None) -> None:
+        """Keep the journal read (or None); the buttons work only for one with pain ratings."""
+        self.journal = self.box.journal = journal
+        usable = (
+            journal is not None and journal.n_entries > 0 and journal.entries["pain"].notna().any()
+        )
+        self.controls["report"].disabled = self.controls["csv"].disabled = not usable
+        self.show_link()
+
+    def show_link(self, kind: str | None = None, link: str = "") -> None:
+        """Keep one link per kind (report, CSV) for the journal shown; none for another."""
+        if kind is None:
+            self.links.clear()
+        else:
+            self.links[kind] = link
+        self.downloads.value = "".join(self.links[k] for k in ("report", "csv") if k in self.links)
+
+    def columns_chosen(self) -> dict[str, str]:
+        """Return the journal column chosen for each unmatched header."""
+        return {d.description: d.value for d in self.mapping.children if d.value is not None}
+
+    def show_dates(self, chosen: dict[str, str]) -> None:
+        """Preview the dates of the column mapped to the time stamp."""
+        header = next((h for h, column in chosen.items() if column == "timestamp"), None)
+        if header is None:
+            self.dates.value = "<i>Choose the column with the date and time first.</i>"
+            return
+        self.dates.value = _dates_html(self.data, header, self.controls["date_format"].value)
+
+    # -- reading -------------------------------------------------------------------------
+    def reread(self, _change=None) -> None:
+        """Read a journal CSV again with the columns and date format chosen."""
+        from sci_pain.journal import file_columns, no_pain_ratings_message
+
+        if self.data is None or self.kind != "journal":
+            return
+        _, matched = file_columns(self.data)
+        chosen = {**matched, **self.columns_chosen()}
+        self.show_dates(chosen)
+        missing = [c for c in ("timestamp", "pain") if c not in chosen.values()]
+        if missing:
+            self.status.value = _needed_html(missing)
+            self.set_journal(None)
+            return
+        _, journal, problem = read_upload(
+            self.name,
+            self.data,
+            title=f"{self.name} cannot be read:",
+            columns=self.columns_chosen(),
+            date_format=self.controls["date_format"].value,
+        )
+        self.set_journal(journal)
+        if problem is not None:
+            self.status.value = problem
+            return
+        message = no_pain_ratings_message("journal", journal)
+        self.status.value = (
+            message_html("Nothing to show yet:", message) if message else ""
+        ) + journal_html(journal)
+
+    def load(self, name: str, data: bytes) -> None:
+        """Recognise a file by its content, then read it (a journal CSV: map it first)."""
+        from sci_pain.journal import JOURNAL_FORMATS, JournalError, detect_journal_format
+
+        self.data, self.name, self.kind = data, name, None
+        self.box.kind = None
+        self.context.value = ""
+        self.show_link()
+        self.mapping.children = ()
+        self.mapping_area.layout.display = "none"
+        try:
+            kind = detect_journal_format(data, name=name)
+        except JournalError as error:
+            self.found.value = ""
+            self.status.value = message_html(f"{name} cannot be read:", error)
+            self.set_journal(None)
+            return
+        self.kind = self.box.kind = kind
+        self.found.value = (
+            f"<p><b>{html.escape(name)}</b> was recognised as {html.escape(JOURNAL_FORMATS[kind])}"
+            " (from its content)."
+            "</p>"
+        )
+        if kind == "journal":
+            self.map_columns()
+        else:
+            self.read_export()
+
+    def map_columns(self) -> None:
+        """Offer a drop-down per header that matched no journal column, then read the file."""
+        from sci_pain.journal import COLUMN_LABELS, file_columns
+
+        headers, matched = file_columns(self.data)
+        unmatched = [h for h in headers if h not in matched][:_MAX_MAPPED]
+        free = [c for c in COLUMN_LABELS if c not in matched.values()]
+        columns = []
+        for header in unmatched:
+            column = dropdown(
+                header,
+                f"What the column {header!r} of your file holds.",
+                options=[("not used", None)] + [(COLUMN_LABELS[c], c) for c in free],
+                value=None,
+            )
+            column.observe(self.reread, names="value")
+            columns.append(column)
+        self.mapping.children = tuple(columns)
+        self.mapping_title.value = _mapping_title(matched, unmatched)
+        self.mapping_area.layout.display = ""
+        self.reread()
+
+    def read_export(self) -> None:
+        """Read an app's export or a FHIR Bundle; list what it holds besides pain."""
+        from sci_pain.journal import diary_context, no_pain_ratings_message
+
+        name, data, kind = self.name, self.data, self.kind
+        _, journal, problem = read_upload(name, data, title=f"{name} cannot be read:")
+        self.set_journal(journal)
+        if problem is not None:
+            self.status.value = problem
+            return
+        message = no_pain_ratings_message(kind, journal)
+        self.status.value = (
+            notice_html("What can be shown.", message) if message else journal_html(journal)
+        )
+        self.context.value = _context_html(diary_context(kind, data))
+
+    def on_upload(self, _change=None) -> None:
+        given = uploaded_file(self.controls["upload"])
+        if given is not None:
+            self.load(*given)
+
+    def on_mine(self, _change=None) -> None:
+        mine = self.controls["mine"]
+        if mine.value is None:
+            return
+        path = Path(mine.value)
+        self.load(path.name, path.read_bytes())
+
+    # -- downloads -----------------------------------------------------------------------
+    def make_report(self, _button=None) -> None:
+        """Make the clinic report of the journal read and offer it as a download."""
+        from sci_pain.html import report_html
+
+        journal, button = self.journal, self.controls["report"]
+        if journal is None:
+            return
+        button.disabled = True
+        self.show_link("report", "<p>Making the report (a few seconds)...</p>")
+        try:
+            page = report_html(
+                journal,
+                title=f"Pain journal report: {Path(self.name).stem}",
+                injury_level=self.controls["injury_level"].value,
+                expand=self.controls["expand"].value,
+            )
+        finally:
+            button.disabled = False
+        stem = Path(self.name).stem or "journal"
+        link = _download_html(
+            "Download the clinic report", f"{stem}_report.html", "text/html", page.encode()
+        )
+        self.show_link("report", link + _REPORT_NOTE)
+
+    def make_csv(self, _button=None) -> None:
+        """Make a de-identified copy of the journal read and offer it as a download."""
+        from sci_pain.journal import deidentify
+
+        if self.journal is None:
+            return
+        shared = deidentify(self.journal)
+        stem = Path(self.name).stem or "journal"
+        link = _download_html(
+            "Download the de-identified CSV",
+            f"{stem}_deidentified.csv",
+            "text/csv",
+            shared.to_csv().encode("utf-8"),
+        )
+        self.show_link("csv", link + _CSV_NOTE)
+
+
 def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     """Build the no-code upload: read a diary file, map it, make a report and a copy to share.
 
     Upload a file (or choose one from ``folder``): it is recognised by its content as a
     pain-journal CSV or ``.xlsx`` workbook, a Bearable, Flaredown or Privacy Friendly Pain
-    Diary export, or a FHIR Bundle (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
+    Diary export, or a FHIR Bundle
+    (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
     match the format, a drop-down per unmatched header says what that column holds; the
     date format is picked from a list, with a preview of how the first dates read (day
     first and month first are never guessed). The summary and the problems table follow
@@ -151,342 +533,4 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         preview), ``status`` (HTML: summary and problems, or why nothing can be shown),
         ``context`` (HTML), ``downloads`` (HTML: the links), ``kind`` and ``journal``.
     """
-    import ipywidgets as w
-
-    from sci_pain.journal import (
-        COLUMN_LABELS,
-        DATE_FORMATS,
-        JOURNAL_FORMATS,
-        JournalError,
-        detect_journal_format,
-        diary_context,
-        file_columns,
-        no_pain_ratings_message,
-        preview_dates,
-        read_diary,
-    )
-    from sci_pain.widgets.journal import _STYLE, _journal_html, _message_html
-
-    upload = w.FileUpload(
-        accept=".csv,.json,.txt,.xlsx,text/csv,application/json",
-        multiple=False,
-        description="Upload a diary file",
-        tooltip="A CSV or .xlsx journal, a Bearable, Flaredown or Pain Diary export, or a FHIR "
-        "Bundle; it stays on this computer.",
-        layout=w.Layout(width="max-content"),
-    )
-    files = _my_files(folder)
-    mine = w.Dropdown(
-        options=[("(choose a file)", None)] + [(p.name, str(p)) for p in files],
-        value=None,
-        description=f"or a file in {Path(folder).name}/:" if folder else "or a file:",
-        tooltip="Files you keep in your own folder (git ignores it).",
-        style=_WIDE,
-        layout=w.Layout(width="max-content", display="" if files else "none"),
-    )
-    date_format = w.Dropdown(
-        options=list(DATE_FORMATS),
-        value=None,
-        description="Dates in the file are written:",
-        tooltip="How the date column writes dates; look at the preview next to it.",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
-    )
-    t6 = w.Dropdown(
-        options=[
-            ("not known", "unknown"),
-            ("at or above T6", "at_or_above_T6"),
-            ("below T6", "below_T6"),
-        ],
-        value="unknown",
-        description="Level of the injury (for the report's red flags):",
-        tooltip="At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
-        style=_WIDE,
-        layout=w.Layout(width="max-content"),
-    )
-    expand = w.Checkbox(
-        value=False,
-        description="Every section of the report open (a longer printout)",
-        style=_WIDE,
-        indent=False,
-        layout=w.Layout(width="max-content"),
-    )
-    report_button = w.Button(
-        description="Make the clinic report",
-        tooltip="A one-file HTML page to print or take to a clinic visit.",
-        icon="file-text",
-        disabled=True,
-        layout=w.Layout(width="max-content"),
-    )
-    csv_button = w.Button(
-        description="Make a de-identified CSV",
-        tooltip="A copy to share with a class: no notes, pains renamed, dates moved.",
-        icon="user-secret",
-        disabled=True,
-        layout=w.Layout(width="max-content"),
-    )
-    found, dates, status, context, downloads = (w.HTML() for _ in range(5))
-    mapping = w.VBox()
-    mapping_title = w.HTML()
-    mapping_area = w.VBox([mapping_title, mapping, w.HBox([date_format, dates])])
-    mapping_area.layout.display = "none"
-    state: dict[str, Any] = {"data": None, "name": None, "kind": None, "journal": None}
-    controls = {
-        "upload": upload,
-        "mine": mine,
-        "date_format": date_format,
-        "injury_level": t6,
-        "expand": expand,
-        "report": report_button,
-        "csv": csv_button,
-    }
-
-    def set_journal(journal: Journal | None) -> None:
-        state["journal"] = box.journal = journal
-        usable = (
-            journal is not None and journal.n_entries > 0 and journal.entries["pain"].notna().any()
-        )
-        report_button.disabled = csv_button.disabled = not usable
-        show_link()
-
-    def show_link(kind: str | None = None, link: str = "") -> None:
-        """Keep one link per kind (report, CSV) for the journal shown; none for another."""
-        links = state.setdefault("links", {})
-        if kind is None:
-            links.clear()
-        else:
-            links[kind] = link
-        downloads.value = "".join(links[k] for k in ("report", "csv") if k in links)
-
-    def columns_chosen() -> dict[str, str]:
-        return {d.description: d.value for d in mapping.children if d.value is not None}
-
-    def timestamp_header() -> str | None:
-        _, matched = file_columns(state["data"])
-        chosen = {**matched, **columns_chosen()}
-        return next((h for h, column in chosen.items() if column == "timestamp"), None)
-
-    def show_dates() -> None:
-        header = timestamp_header()
-        if header is None:
-            dates.value = "<i>Choose the column with the date and time first.</i>"
-            return
-        shown = preview_dates(state["data"], header, date_format.value)
-        items = "".join(
-            f"<li><code>{html.escape(raw)}</code> → "
-            + (html.escape(read) if read else "<b>not a date in this format</b>")
-            + "</li>"
-            for raw, read in shown
-        )
-        fits = [
-            label
-            for label, fmt in DATE_FORMATS
-            if shown and all(read for _, read in preview_dates(state["data"], header, fmt))
-        ]
-        hint = ""
-        if shown and not all(read for _, read in shown):
-            hint = (
-                "<p>Formats that read these dates: "
-                + html.escape("; ".join(fits) or "none of the list")
-                + ". Pick the one the file really uses: only you know whether 03/04 is "
-                "3 April or 4 March.</p>"
-            )
-        dates.value = f"<ul style='margin:2px 0'>{items}</ul>{hint}"
-
-    def reread(_change=None) -> None:
-        if state["data"] is None or state["kind"] != "journal":
-            return
-        _, matched = file_columns(state["data"])
-        chosen = {**matched, **columns_chosen()}
-        show_dates()
-        missing = [c for c in ("timestamp", "pain") if c not in chosen.values()]
-        if missing:
-            needed = " and ".join(COLUMN_LABELS[c].replace(" (required)", "") for c in missing)
-            status.value = (
-                f'<p class="sci-pain-needed"><b>Which column holds the {html.escape(needed)}?'
-                "</b> Choose it in the drop-downs above: each names a column of your file.</p>"
-            )
-            set_journal(None)
-            return
-        try:
-            _, journal = read_diary(
-                state["data"],
-                name=state["name"],
-                columns=columns_chosen(),
-                date_format=date_format.value,
-            )
-        except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{state['name']} cannot be read:", error)
-            set_journal(None)
-            return
-        set_journal(journal)
-        message = no_pain_ratings_message("journal", journal)
-        status.value = (
-            _message_html("Nothing to show yet:", message) if message else ""
-        ) + _journal_html(journal)
-
-    def load(name: str, data: bytes) -> None:
-        state.update(data=data, name=name, kind=None)
-        box.kind = None
-        context.value = ""
-        show_link()
-        mapping.children = ()
-        mapping_area.layout.display = "none"
-        try:
-            kind = detect_journal_format(data, name=name)
-        except JournalError as error:
-            found.value = ""
-            status.value = _message_html(f"{name} cannot be read:", error)
-            set_journal(None)
-            return
-        state["kind"] = box.kind = kind
-        found.value = (
-            f"<p><b>{html.escape(name)}</b> was recognised as {html.escape(JOURNAL_FORMATS[kind])}"
-            " (from its content).</p>"
-        )
-        if kind == "journal":
-            headers, matched = file_columns(data)
-            unmatched = [h for h in headers if h not in matched][:_MAX_MAPPED]
-            free = [c for c in COLUMN_LABELS if c not in matched.values()]
-            with_hold = []
-            for header in unmatched:
-                dropdown = w.Dropdown(
-                    options=[("not used", None)] + [(COLUMN_LABELS[c], c) for c in free],
-                    value=None,
-                    description=header,
-                    tooltip=f"What the column {header!r} of your file holds.",
-                    style=_WIDE,
-                    layout=w.Layout(width="max-content"),
-                )
-                dropdown.observe(reread, names="value")
-                with_hold.append(dropdown)
-            mapping.children = tuple(with_hold)
-            matched_text = (
-                ", ".join(f"{h} ({COLUMN_LABELS[c]})" for h, c in matched.items()) or "none"
-            )
-            mapping_title.value = (
-                "<p><b>Columns and dates.</b> Matched by name: "
-                + html.escape(matched_text)
-                + "."
-                + (
-                    " Say what each other column of your file holds:"
-                    if unmatched
-                    else " Every column matched."
-                )
-                + "</p>"
-            )
-            mapping_area.layout.display = ""
-            reread()
-            return
-        try:
-            _, journal = read_diary(data, name=name)
-        except (JournalError, ValueError) as error:
-            status.value = _message_html(f"{name} cannot be read:", error)
-            set_journal(None)
-            return
-        set_journal(journal)
-        message = no_pain_ratings_message(kind, journal)
-        status.value = (
-            f'<div class="sci-pain-message"><b>What can be shown.</b> {html.escape(message)}</div>'
-            if message
-            else _journal_html(journal)
-        )
-        context.value = _context_html(diary_context(kind, data))
-
-    def on_upload(_change=None) -> None:
-        if not upload.value:
-            return
-        item = upload.value[-1]
-        load(str(item["name"]), bytes(item["content"]))
-
-    def on_mine(_change=None) -> None:
-        if mine.value is None:
-            return
-        path = Path(mine.value)
-        load(path.name, path.read_bytes())
-
-    def make_report(_button=None) -> None:
-        from sci_pain.html import report_html
-
-        journal = state["journal"]
-        if journal is None:
-            return
-        report_button.disabled = True
-        show_link("report", "<p>Making the report (a few seconds)...</p>")
-        try:
-            page = report_html(
-                journal,
-                title=f"Pain journal report: {Path(state['name']).stem}",
-                injury_level=t6.value,
-                expand=expand.value,
-            )
-        finally:
-            report_button.disabled = False
-        stem = Path(state["name"]).stem or "journal"
-        show_link(
-            "report",
-            _download_html(
-                "Download the clinic report", f"{stem}_report.html", "text/html", page.encode()
-            )
-            + (
-                "<p>Open it in a browser to read or print it; it holds everything and "
-                "fetches nothing. Nothing is saved on this computer until you download it.</p>"
-            ),
-        )
-
-    def make_csv(_button=None) -> None:
-        from sci_pain.journal import deidentify
-
-        journal = state["journal"]
-        if journal is None:
-            return
-        shared = deidentify(journal)
-        stem = Path(state["name"]).stem or "journal"
-        show_link(
-            "csv",
-            _download_html(
-                "Download the de-identified CSV",
-                f"{stem}_deidentified.csv",
-                "text/csv",
-                shared.to_csv().encode("utf-8"),
-            )
-            + (
-                "<p>Notes and extra columns dropped, pains renamed, every date moved by the "
-                "same random number of weeks. It lowers the risk of recognising the person; "
-                "it does not remove it.</p>"
-            ),
-        )
-
-    upload.observe(on_upload, names="value")
-    mine.observe(on_mine, names="value")
-    date_format.observe(reread, names="value")
-    report_button.on_click(make_report)
-    csv_button.on_click(make_csv)
-
-    header = w.HTML(
-        _STYLE + _UPLOAD_STYLE + "<h4>Your own diary, without code</h4><p>Upload a diary "
-        "file: a journal CSV or .xlsx workbook from a spreadsheet, a Bearable, Flaredown or "
-        "Privacy Friendly Pain Diary export, or a FHIR Bundle. It is read on this computer and goes nowhere else. Then make a clinic "
-        "report, or a de-identified copy to share with a class, and download it.</p>"
-    )
-    box = w.VBox(
-        [
-            header,
-            w.HBox([upload, mine]),
-            found,
-            mapping_area,
-            status,
-            context,
-            w.VBox([t6, expand]),
-            w.HBox([report_button, csv_button]),
-            downloads,
-        ],
-        layout=w.Layout(border="1px solid #bbb", padding="6px 12px"),
-    )
-    box.add_class("sci-pain-upload")
-    box.controls = controls
-    box.mapping, box.found, box.dates, box.status = mapping, found, dates, status
-    box.context, box.downloads = context, downloads
-    box.kind = box.journal = None
-    box._load = load
-    return box
+    return _Upload(folder).box

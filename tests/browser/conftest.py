@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -44,7 +45,8 @@ HOW_TO_ENABLE = (
 )
 
 
-def _require_browser() -> None:
+def require_browser() -> None:
+    """Skip (or with SCI_PAIN_REQUIRE_BROWSER=1 fail) the test when Chromium is missing."""
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("SCI_PAIN_REQUIRE_BROWSER") == "1":
@@ -52,10 +54,24 @@ def _require_browser() -> None:
     pytest.skip(HOW_TO_ENABLE)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def server_env(root: Path, **folders: str) -> dict[str, str]:
+    """The environment of a Jupyter server started by a test: its folders under ``root``.
+
+    Each keyword names an environment variable and a folder of ``root`` (made if missing);
+    figures draw with the inline backend, as in a notebook.
+    """
+    env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    for variable, folder in folders.items():
+        (root / folder).mkdir(exist_ok=True)
+        env[variable] = str(root / folder)
+    return env
 
 
 class LabServer:
@@ -89,7 +105,7 @@ class LabServer:
 
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory):
-    _require_browser()
+    require_browser()
     root = tmp_path_factory.mktemp("lab")
     work = root / "notebooks"
     work.mkdir()
@@ -102,15 +118,14 @@ def lab_server(tmp_path_factory):
     tracker = root / "settings" / "@jupyterlab" / "notebook-extension"
     tracker.mkdir(parents=True)
     (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(root / "config"),
-        "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-    }
+    port, token = free_port(), secrets.token_hex(16)
+    env = server_env(
+        root,
+        JUPYTER_CONFIG_DIR="config",
+        JUPYTER_RUNTIME_DIR="runtime",
+        JUPYTERLAB_SETTINGS_DIR="settings",
+        JUPYTERLAB_WORKSPACES_DIR="workspaces",
+    )
     command = [
         sys.executable,
         "-m",
@@ -133,20 +148,32 @@ def lab_server(tmp_path_factory):
         command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     server = LabServer(work, port, token, process)
+    wait_for_server(process, server.url("/api/status"), root / "lab.log", "JupyterLab", stop=_stop)
+    yield server
+    _stop(process)
+
+
+def wait_for_server(
+    process: subprocess.Popen, url: str, log: Path, name: str, *, stop=None
+) -> None:
+    """Wait until a server started by a test answers ``url`` (any HTTP answer counts).
+
+    Fails the test, with the end of the server's ``log``, when it exits or does not answer
+    within 60 s; then it is stopped with ``stop(process)`` (default: terminate it).
+    """
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"JupyterLab exited: {(root / 'lab.log').read_text()[-2000:]}")
+            pytest.fail(f"{name} exited: {log.read_text()[-2000:]}")
         try:
-            urllib.request.urlopen(server.url("/api/status"), timeout=2).read()
-            break
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except urllib.error.HTTPError:  # it answered (e.g. a redirect to its login page)
+            return
         except OSError:
             time.sleep(0.3)
-    else:
-        _stop(process)
-        pytest.fail("JupyterLab did not answer within 60 s")
-    yield server
-    _stop(process)
+    (stop or subprocess.Popen.terminate)(process)
+    pytest.fail(f"{name} did not answer within 60 s")
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -172,7 +199,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def browser():
-    _require_browser()
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -191,6 +218,116 @@ def page(browser):
     page.set_default_timeout(60_000)
     yield page
     context.close()
+
+
+# -- driving JupyterLab (shared by every test that opens a notebook) ---------------------------
+
+
+def menu(page, menu: str, item: str) -> None:
+    """Choose ``item`` in JupyterLab's menu ``menu``."""
+    accept_kernel_dialog(page)  # a late "Select Kernel" dialog would swallow the click
+    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def dismiss_news(page) -> None:
+    """Answer JupyterLab's "get notified about Jupyter news?" toast if it is shown."""
+    toast = page.locator(".jp-toast-button", has_text="No")
+    if toast.count():
+        toast.first.click()
+
+
+def accept_kernel_dialog(page) -> None:
+    """Under heavy load JupyterLab may ask which kernel to start: accept its default."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if dialog.count():
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click()
+
+
+def wait_idle(page, seconds: float = 120) -> None:
+    """Wait until the notebook's kernel shows idle."""
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        state="attached", timeout=seconds * 1000
+    )
+
+
+PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+              .map(e => e.textContent.trim())"""
+
+
+def run_all(page, attempts: int = 3) -> None:
+    """Run → Run All Cells, retried if the click was lost (the kernel did not start running)."""
+    for _ in range(attempts):
+        menu(page, "Run", "Run All Cells")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if any(p != "[ ]:" for p in page.evaluate(PROMPTS)):
+                return
+            time.sleep(0.2)
+        page.keyboard.press("Escape")
+    pytest.fail("Run All Cells did not start the notebook")
+
+
+def assert_widgets_rendered(page) -> None:
+    """No widget failed to render (the model is missing, or its view threw in JavaScript)."""
+    for text in ("Error displaying widget", "Click to show javascript error"):
+        assert page.locator(f"text={text}").count() == 0, f"a widget shows {text!r}"
+
+
+def is_idle(page) -> bool:
+    """Whether the notebook's kernel shows idle."""
+    return page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
+
+
+def wait_all_run(page, seconds: float = 180) -> None:
+    """Wait until every code cell shows an execution count and the kernel is idle.
+
+    If the kernel sits idle for 10 s with cells still unrun (a Run All that JupyterLab only
+    partly queued, seen under heavy load), Run All is issued again: re-running is harmless.
+    """
+    deadline = time.monotonic() + seconds
+    idle_since = None
+    while time.monotonic() < deadline:
+        prompts = page.evaluate(PROMPTS)
+        done = bool(prompts) and all(p[1:-2].isdigit() for p in prompts)
+        if done and is_idle(page):
+            return
+        if not done and is_idle(page) and "[*]:" not in prompts:
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since > 10:
+                menu(page, "Run", "Run All Cells")
+                idle_since = None
+        else:
+            idle_since = None
+        time.sleep(0.25)
+    pytest.fail(f"not every cell ran within {seconds} s: prompts {prompts}")
+
+
+def open_and_run(lab_server, page, notebook: str) -> None:
+    """Open a fresh copy of a notebook in JupyterLab, clear its outputs, Run All Cells and wait.
+
+    The one set-up of every JupyterLab test: kernels of earlier tests are shut down first; a
+    "Select Kernel" dialog (under load) is accepted and the news toast answered; the test
+    continues when every code cell has run and the kernel is idle.
+    """
+    lab_server.shutdown_kernels()
+    page.goto(lab_server.url(f"/lab/tree/{notebook}?reset"))
+    page.locator(".jp-Notebook").first.wait_for()
+    deadline = time.monotonic() + 120
+    while not is_idle(page) and time.monotonic() < deadline:
+        accept_kernel_dialog(page)
+        time.sleep(0.25)
+    wait_idle(page)
+    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
+    accept_kernel_dialog(page)
+    dismiss_news(page)
+    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
+        accept_kernel_dialog(page)
+        time.sleep(0.3)
+    wait_idle(page)
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    run_all(page)
+    wait_all_run(page)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -9,7 +9,6 @@ content, and saves docs/screenshots/app.png.
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import sys
@@ -22,7 +21,14 @@ import pytest
 import sci_pain as sp
 
 from .axe import serious_violations
-from .conftest import ROOT, SCREENSHOTS, _free_port, _require_browser
+from .conftest import (
+    ROOT,
+    SCREENSHOTS,
+    free_port,
+    require_browser,
+    server_env,
+    wait_for_server,
+)
 from .test_report import _save_small_png
 
 pytestmark = pytest.mark.browser
@@ -40,18 +46,12 @@ def test_make_app_serves_the_dashboard_on_loopback_with_a_token():
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    _require_browser()
+    require_browser()
     root = tmp_path_factory.mktemp("voila")
-    for name in ("config", "data", "runtime"):
-        (root / name).mkdir()
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(root / "config"),
-        "JUPYTER_DATA_DIR": str(root / "data"),
-        "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-    }
+    port, token = free_port(), secrets.token_hex(16)
+    env = server_env(
+        root, JUPYTER_CONFIG_DIR="config", JUPYTER_DATA_DIR="data", JUPYTER_RUNTIME_DIR="runtime"
+    )
     command = [
         sys.executable,
         "-m",
@@ -65,20 +65,7 @@ def app_url(tmp_path_factory):
     log = (root / "voila.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
     base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"Voilà exited: {(root / 'voila.log').read_text()[-2000:]}")
-        try:
-            urllib.request.urlopen(f"{base}api/status?token={token}", timeout=2).read()
-            break
-        except urllib.error.HTTPError:
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.terminate()
-        pytest.fail("Voilà did not answer within 60 s")
+    wait_for_server(process, f"{base}api/status?token={token}", root / "voila.log", "Voilà")
     yield base, token
     process.terminate()
     try:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from .axe import serious_violations
-from .conftest import ROOT, SCREENSHOTS
+from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -65,83 +65,6 @@ def test_every_notebook_moves_at_least_one_widget():
     )
 
 
-def _menu(page, menu: str, item: str) -> None:
-    _accept_kernel_dialog(page)  # a late "Select Kernel" dialog would swallow the click
-    page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
-    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
-
-
-def _dismiss_news(page) -> None:
-    """Answer JupyterLab's "get notified about Jupyter news?" toast if it is shown."""
-    toast = page.locator(".jp-toast-button", has_text="No")
-    if toast.count():
-        toast.first.click()
-
-
-def _accept_kernel_dialog(page) -> None:
-    """Under heavy load JupyterLab may ask which kernel to start: accept its default."""
-    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
-    if dialog.count():
-        dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click()
-
-
-def _wait_idle(page, seconds: float = 120) -> None:
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        state="attached", timeout=seconds * 1000
-    )
-
-
-PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
-              .map(e => e.textContent.trim())"""
-
-
-def _run_all(page, attempts: int = 3) -> None:
-    """Run → Run All Cells, retried if the click was lost (the kernel did not start running)."""
-    for _ in range(attempts):
-        _menu(page, "Run", "Run All Cells")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            if any(p != "[ ]:" for p in page.evaluate(PROMPTS)):
-                return
-            time.sleep(0.2)
-        page.keyboard.press("Escape")
-    pytest.fail("Run All Cells did not start the notebook")
-
-
-def _assert_widgets_rendered(page) -> None:
-    """No widget failed to render (the model is missing, or its view threw in JavaScript)."""
-    for text in ("Error displaying widget", "Click to show javascript error"):
-        assert page.locator(f"text={text}").count() == 0, f"a widget shows {text!r}"
-
-
-def _is_idle(page) -> bool:
-    return page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
-
-
-def _wait_all_run(page, seconds: float = 180) -> None:
-    """Wait until every code cell shows an execution count and the kernel is idle.
-
-    If the kernel sits idle for 10 s with cells still unrun (a Run All that JupyterLab only
-    partly queued, seen under heavy load), Run All is issued again: re-running is harmless.
-    """
-    deadline = time.monotonic() + seconds
-    idle_since = None
-    while time.monotonic() < deadline:
-        prompts = page.evaluate(PROMPTS)
-        done = bool(prompts) and all(p[1:-2].isdigit() for p in prompts)
-        if done and _is_idle(page):
-            return
-        if not done and _is_idle(page) and "[*]:" not in prompts:
-            idle_since = idle_since or time.monotonic()
-            if time.monotonic() - idle_since > 10:
-                _menu(page, "Run", "Run All Cells")
-                idle_since = None
-        else:
-            idle_since = None
-        time.sleep(0.25)
-    pytest.fail(f"not every cell ran within {seconds} s: prompts {prompts}")
-
-
 def _html(page, scope: str) -> str:
     return page.locator(scope).first.inner_html()
 
@@ -182,7 +105,7 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
     else:
         raise ValueError(f"unknown action {action!r}")
     _wait_changed(page, scope, before)
-    _wait_idle(page)
+    wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
@@ -191,29 +114,12 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
-    lab_server.shutdown_kernels()
     page_errors: list[str] = []
     page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.goto(lab_server.url(f"/lab/tree/{name}?reset"))
-    page.locator(".jp-Notebook").first.wait_for()
-    deadline = time.monotonic() + 120
-    while not _is_idle(page) and time.monotonic() < deadline:
-        _accept_kernel_dialog(page)
-        time.sleep(0.25)
-    _wait_idle(page)
-    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
-    _accept_kernel_dialog(page)
-    _dismiss_news(page)
-    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
-        _accept_kernel_dialog(page)
-        time.sleep(0.3)
-    _wait_idle(page)
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    _run_all(page)
-    _wait_all_run(page)
+    open_and_run(lab_server, page, name)
 
     # no widget failed to render, and nothing printed a traceback
-    _assert_widgets_rendered(page)
+    assert_widgets_rendered(page)
     assert (
         page.locator(
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
@@ -232,7 +138,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             print(f"screenshot of the failure: {failed}")
             raise
 
-    _assert_widgets_rendered(page)  # also after the widgets redrew
+    assert_widgets_rendered(page)  # also after the widgets redrew
     # the notebook's own outputs (figures, tables, quizzes, score widgets, dashboard) meet WCAG
     # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
     # and so are ipywidgets' slider handles (its markup has no accessible name; see

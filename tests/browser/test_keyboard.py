@@ -8,22 +8,12 @@ serious or critical WCAG 2.1 A/AA violation in the quiz itself.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import sci_pain as sp
 
 from .axe import serious_violations
-from .test_jupyterlab import (
-    _accept_kernel_dialog,
-    _dismiss_news,
-    _is_idle,
-    _menu,
-    _run_all,
-    _wait_all_run,
-    _wait_idle,
-)
+from .conftest import open_and_run
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +21,7 @@ NOTEBOOK = "00_start_here.ipynb"
 
 
 def test_a_quiz_can_be_answered_with_the_keyboard_alone(lab_server, page):
-    lab_server.shutdown_kernels()
-    page.goto(lab_server.url(f"/lab/tree/{NOTEBOOK}?reset"))
-    page.locator(".jp-Notebook").first.wait_for()
-    deadline = time.monotonic() + 120
-    while not _is_idle(page) and time.monotonic() < deadline:
-        _accept_kernel_dialog(page)
-        time.sleep(0.25)
-    _wait_idle(page)
-    _accept_kernel_dialog(page)  # under load JupyterLab may still ask which kernel to start
-    _dismiss_news(page)
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    _run_all(page)
-    _wait_all_run(page)
+    open_and_run(lab_server, page, NOTEBOOK)
 
     quiz = page.locator(".sci-pain-quiz").first
     quiz.scroll_into_view_if_needed()

@@ -13,17 +13,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT
-from .test_jupyterlab import (
-    _accept_kernel_dialog,
-    _assert_widgets_rendered,
-    _dismiss_news,
-    _is_idle,
-    _menu,
-    _run_all,
-    _wait_all_run,
-    _wait_idle,
-)
+from .conftest import ROOT, assert_widgets_rendered, open_and_run, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -58,23 +48,8 @@ def _wait_text(widget, text: str, seconds: float = 60) -> None:
 def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     lab_server, page, tmp_path
 ):
-    lab_server.shutdown_kernels()
-    page.goto(lab_server.url(f"/lab/tree/{NOTEBOOK}?reset"))
-    page.locator(".jp-Notebook").first.wait_for()
-    deadline = time.monotonic() + 120
-    while not _is_idle(page) and time.monotonic() < deadline:
-        _accept_kernel_dialog(page)
-        time.sleep(0.25)
-    _wait_idle(page)
-    _dismiss_news(page)
-    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
-        _accept_kernel_dialog(page)
-        time.sleep(0.3)
-    _wait_idle(page)
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    _run_all(page)
-    _wait_all_run(page)
-    _assert_widgets_rendered(page)
+    open_and_run(lab_server, page, NOTEBOOK)
+    assert_widgets_rendered(page)
 
     widget = page.locator(".sci-pain-upload").first
     try:
@@ -101,7 +76,7 @@ def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     _wait_text(widget, "4 records, 4 kept")
     _pick(widget, "Where", "site on the leg")
     _pick(widget, "Comment", "notes")
-    _wait_idle(page)
+    wait_idle(page)
     assert "Wed 01 Apr 2026, 08:00" in widget.inner_text()  # day first, as chosen
 
     report = widget.locator("button", has_text="Make the clinic report").first

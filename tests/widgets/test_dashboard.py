@@ -1,4 +1,7 @@
-"""Tests for sci_pain.widgets.dashboard: filtering, views, in-place figures, blitting and PNG."""
+"""Tests for sci_pain.widgets.dashboard: views, in-place figures, blitting and PNG.
+
+(Filtering is tested in tests/analysis/test_filters.py, the fast Agg path in test_fastagg.py.)
+"""
 
 from __future__ import annotations
 
@@ -8,21 +11,11 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from PIL import Image
 
-from sci_pain.analysis import AnalysisError, scan_red_flags
+from sci_pain.analysis import AnalysisError, filter_entries, journal_days, scan_red_flags
 from sci_pain.datasets import load_example_journal
-from sci_pain.widgets import dashboard as db
-from sci_pain.widgets.dashboard import (
-    DASHBOARD_KINDS,
-    JournalFigures,
-    JournalView,
-    filter_entries,
-    journal_days,
-    render_png,
-)
+from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalFigures, JournalView
 
 
 @pytest.fixture(scope="module")
@@ -32,22 +25,6 @@ def journal():
 
 def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
-
-
-def test_filter_entries(journal):
-    entries = journal.entries
-    assert filter_entries(entries) is entries
-    feb = filter_entries(journal, start="2026-02-01", end=dt.date(2026, 2, 28))
-    assert feb["timestamp"].min() >= pd.Timestamp("2026-02-01")
-    assert feb["timestamp"].max() < pd.Timestamp("2026-03-01")
-    assert feb["timestamp"].dt.normalize().max() == pd.Timestamp("2026-02-28")  # whole day
-    calf = filter_entries(entries, site="calf", side="left")
-    assert set(calf["site"]) == {"calf"} and set(calf["side"]) == {"left"}
-    assert filter_entries(entries, site="hip").empty
-    with pytest.raises(AnalysisError, match="site 'shin' is not in the journal format"):
-        filter_entries(entries, site="shin")
-    with pytest.raises(AnalysisError, match="no 'side' column"):
-        filter_entries(entries[["timestamp", "pain"]], side="left")
 
 
 def test_journal_days_and_views(journal):
@@ -72,6 +49,8 @@ def test_every_kind_renders_with_title_and_alt(journal):
         assert picture.n_entries == len(filter_entries(journal, side="left"))
     with pytest.raises(ValueError, match="unknown figure kind 'pie'"):
         figures.render("pie", JournalView())
+    with pytest.raises(ValueError, match="Did you mean 'calendar'"):
+        figures.render("calender", JournalView())
 
 
 def test_flags_are_scanned_on_the_whole_journal_then_filtered(journal):
@@ -126,33 +105,6 @@ def test_a_journal_without_sites_cannot_draw_a_body_map():
         JournalFigures(entries).render("body_map", JournalView())
 
 
-def test_png_encoder_and_render_png_are_lossless():
-    figure = Figure(figsize=(2, 1), dpi=40)
-    figure.add_subplot().plot([0, 1], [1, 0], color="#D55E00")
-    png = render_png(figure)
-    canvas = figure.canvas
-    rgb = np.asarray(canvas.buffer_rgba())[:, :, :3]
-    assert np.array_equal(_pixels(png), rgb)
-    assert isinstance(canvas, FigureCanvasAgg)
-
-
-def test_cached_text_looks_like_matplotlib_text():
-    def draw(canvas_class) -> np.ndarray:
-        figure = Figure(figsize=(3, 1), dpi=80)
-        canvas = canvas_class(figure)
-        figure.text(0.1, 0.4, "Pain over time 0-10", fontsize=12)
-        canvas.draw()
-        canvas.draw()  # the second draw uses the cached bitmap
-        return np.asarray(canvas.buffer_rgba())[:, :, :3].astype(int)
-
-    plain, cached = draw(FigureCanvasAgg), draw(db._canvas_class())
-    ink_plain, ink_cached = (255 - plain).sum(), (255 - cached).sum()
-    assert ink_cached == pytest.approx(ink_plain, rel=0.05)
-    rows = np.flatnonzero((255 - cached).sum(axis=(1, 2)))
-    rows_plain = np.flatnonzero((255 - plain).sum(axis=(1, 2)))
-    assert abs(rows.min() - rows_plain.min()) <= 1 and abs(rows.max() - rows_plain.max()) <= 1
-
-
 def test_prepare_makes_every_other_kind_once(journal):
     figures = JournalFigures(journal)
     view = JournalView(window=10)
@@ -162,3 +114,31 @@ def test_prepare_makes_every_other_kind_once(journal):
         made.append(kind)
     assert made == [k for k in DASHBOARD_KINDS if k != "timeline"]
     assert figures.render("overview", view).cached  # the first switch finds it drawn
+
+
+@pytest.mark.parametrize(
+    ("kind", "module", "analysis", "view"),
+    [
+        ("timeline", "timeline", "rolling_trend", JournalView(window=11)),
+        ("association", "association", "associations", JournalView(lag=2)),
+    ],
+)
+def test_a_new_view_is_computed_once_for_its_figure_and_its_description(
+    journal, monkeypatch, kind, module, analysis, view
+):
+    import importlib
+
+    plotting_module = importlib.import_module(f"sci_pain.plotting.journal.{module}")
+    original = getattr(plotting_module, analysis)
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(analysis)
+        return original(*args, **kwargs)
+
+    figures = JournalFigures(journal)
+    figures.render(kind, JournalView())  # the figure is made
+    monkeypatch.setattr(plotting_module, analysis, counted)
+    shown = figures.render(kind, view)  # a new view: drawn and described
+    assert calls == [analysis]
+    assert shown.alt == figures.alt_text(kind, view) and calls == [analysis]

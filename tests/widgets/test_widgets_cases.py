@@ -67,11 +67,24 @@ def test_steps_mark_and_show_the_model_answer():
     assert "Model answer (biopsychosocial) for Sam" in bps.feedback.value
 
 
-def test_static_fallbacks_carry_the_model_answer():
-    from sci_pain.widgets.cases import _WithFallback
-    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+def test_static_fallbacks_carry_the_model_answer(monkeypatch):
+    import IPython.display
 
-    box = sp.make_case_step(step="plan", case_id="tom_t8_day10_calf")
-    bundle = _WithFallback(box, "<p>static</p>", "text")._repr_mimebundle_()
-    assert bundle[STATIC_HTML_MIMETYPE] == "<p>static</p>"
-    assert sp.model_answer_html("tom_t8_day10_calf", "plan").startswith("<details")
+    from sci_pain.widgets import STATIC_HTML_MIMETYPE
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    box = sp.show_case_step(step="plan", case_id="tom_t8_day10_calf")
+    assert shown == [box]
+    bundle = box._repr_mimebundle_()
+    model = sp.model_answer_html("tom_t8_day10_calf", "plan")
+    assert model.startswith("<details") and bundle[STATIC_HTML_MIMETYPE].endswith(model)
+    assert bundle["text/plain"] == "Case step plan: tom_t8_day10_calf"
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # live, too
+
+
+def test_a_misspelled_step_gets_a_suggestion():
+    import pytest
+
+    with pytest.raises(ValueError, match="no step 'red_flag'.*Did you mean 'red_flags'"):
+        sp.make_case_step(step="red_flag", case_id="tom_t8_day10_calf")

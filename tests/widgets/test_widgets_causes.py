@@ -12,15 +12,16 @@ import sys
 
 import ipywidgets as w
 import pytest
+from widget_tree import descendants
 
 import sci_pain as sp
+from sci_pain.widgets import STATIC_HTML_MIMETYPE
 from sci_pain.widgets import causes as widget_module
 from sci_pain.widgets.causes import (
     make_cause_explorer,
     make_management_matcher,
     make_reasoning_aid,
 )
-from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
 
 BUILDERS = {
     "sci-pain-cause-explorer": make_cause_explorer,
@@ -154,15 +155,6 @@ def test_reasoning_aid_has_a_tick_box_per_finding_grouped_by_kind():
         assert [c.description for c in ticks] == list(findings.loc[expected, "label"])
 
 
-def _descendants(widget) -> list:
-    """Every widget inside ``widget``, depth first, in display order."""
-    out = []
-    for child in getattr(widget, "children", ()):
-        out.append(child)
-        out.extend(_descendants(child))
-    return out
-
-
 def test_reasoning_aid_disclaimer_is_always_visible():
     box = make_reasoning_aid()
     assert box.disclaimer in box.children
@@ -171,7 +163,7 @@ def test_reasoning_aid_disclaimer_is_always_visible():
         box.controls[fid].value = True
         assert "Not a diagnosis" in box.disclaimer.value
         assert "Not a diagnosis" in box.result.value
-    shown = _descendants(box)
+    shown = descendants(box)
     assert shown.index(box.disclaimer) < shown.index(box.result)
 
 

@@ -34,7 +34,7 @@ def test_first_look_offers_every_example_journal():
 def test_first_look_has_a_static_figure_with_hover_text():
     # issue 14: stored notebook 00 showed only "[Interactive widget ...]" for the first look,
     # and its promise that the description shows on hover was not kept (no title attribute)
-    from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+    from sci_pain.widgets import STATIC_HTML_MIMETYPE
 
     box = sp.make_first_look("neuropathic")
     box.controls["window"].value = 14

@@ -11,11 +11,13 @@ import pytest
 from PIL import Image
 
 import sci_pain as sp
+from sci_pain.analysis import filter_entries
 from sci_pain.journal import journal_from_frame
 from sci_pain.plotting import alt_text
-from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView, filter_entries
-from sci_pain.widgets.journal import make_did_it_help, make_journal_dashboard
-from sci_pain.widgets.quiz import STATIC_HTML_MIMETYPE
+from sci_pain.widgets import STATIC_HTML_MIMETYPE
+from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView
+from sci_pain.widgets.did_it_help import make_did_it_help
+from sci_pain.widgets.journal import make_journal_dashboard
 
 
 def _upload(box, name: str, content: bytes) -> None:
@@ -322,6 +324,8 @@ def test_output_render_shows_an_img_with_alt_text():
     assert 'alt="Body map of both legs' in box.figure.outputs[0]["data"]["text/html"]
     with pytest.raises(ValueError, match="render must be"):
         make_journal_dashboard(render="svg")
+    with pytest.raises(ValueError, match="Did you mean 'image'"):
+        make_journal_dashboard(render="images")
 
 
 def test_stored_notebooks_get_a_static_figure_with_alt_text(dashboard):

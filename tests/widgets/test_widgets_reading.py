@@ -103,3 +103,8 @@ def test_ipywidgets_is_imported_lazily():
     code = "import sys, sci_pain.widgets.reading; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_misspelled_journal_name_gets_a_suggestion():
+    with pytest.raises(ValueError, match="Did you mean 'neuropathic'"):
+        make_journal_reader_explorer(value="neuropatic")

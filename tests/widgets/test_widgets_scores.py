@@ -11,6 +11,7 @@ import sys
 
 import ipywidgets as w
 import pytest
+from widget_tree import descendants
 
 import sci_pain as sp
 from sci_pain.analysis import (
@@ -46,27 +47,18 @@ def _values(box):
     return {name: control.value for name, control in box.controls.items()}
 
 
-def _descendants(widget) -> list:
-    """Every widget inside ``widget``, depth first, in display order."""
-    out = []
-    for child in getattr(widget, "children", ()):
-        out.append(child)
-        out.extend(_descendants(child))
-    return out
-
-
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builder_returns_a_container_with_controls_and_result(name):
     box = BUILDERS[name]()
     assert isinstance(box, w.Box)
     assert isinstance(box.result, w.HTML)
-    assert box.result in _descendants(box)
+    assert box.result in descendants(box)
     assert box.controls
     for control_name, control in box.controls.items():
         assert control.description.strip(), control_name
         tips = getattr(control, "tooltips", None) or [control.tooltip]
         assert all(tip and tip.strip() for tip in tips), control_name
-        assert control in _descendants(box)
+        assert control in descendants(box)
     assert box.result.value  # a result (or a prompt) is shown before any change
 
 
@@ -206,7 +198,7 @@ def test_dn4_widget_counts_ticks():
     box.controls["brushing"].value = True
     assert box.result.value == score_html(dn4(**_values(box)))
     assert "positive" in box.result.value
-    headings = [c.value for c in _descendants(box) if isinstance(c, w.HTML)]
+    headings = [c.value for c in descendants(box) if isinstance(c, w.HTML)]
     assert any("Interview" in h for h in headings) and any("Examination" in h for h in headings)
 
 

@@ -1,0 +1,386 @@
+r"""The dashboard's fast path through matplotlib's Agg backend, kept in one place.
+
+Two things make an interactive redraw fast, and both reach below matplotlib's public API,
+so they live here and nowhere else:
+
+* :func:`encode_png` writes the canvas as an RGB PNG directly (rows unfiltered, zlib level 1):
+  for a plot, mostly flat colour, about four times faster than Pillow's encoder and no larger.
+  Pillow is not used.
+* a text cache: matplotlib 3.11 rasterises every glyph of every string on every draw, which
+  makes text most of the cost of a redraw. The canvas of :func:`fast_canvas_class` rasterises
+  a string once (as matplotlib did before 3.11: the whole string into one bitmap, placed at
+  whole pixels) and reuses the bitmap, since tick labels, titles and legends repeat from draw
+  to draw. The cache uses private parts of ``RendererAgg``, so it is switched on only for the
+  matplotlib versions in :data:`CHECKED_MATPLOTLIB`, on which ``tests/widgets/test_fastagg.py``
+  compared its pictures pixel by pixel with stock Agg drawing. On any other version (or if
+  the private parts fail), text is drawn by matplotlib itself and :data:`TEXT_CACHE` says so:
+  ``TEXT_CACHE.enabled`` is False and ``TEXT_CACHE.reason`` explains why.
+
+:class:`BlitCanvas` redraws only the artists that changed (see its docstring).
+
+Examples
+--------
+>>> from matplotlib.figure import Figure
+>>> render_png(Figure(figsize=(2, 1), dpi=50))[:4]
+b'\x89PNG'
+>>> TEXT_CACHE.reason.startswith(("on:", "off:"))
+True
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import zlib
+from collections import OrderedDict
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "CHECKED_MATPLOTLIB",
+    "TEXT_CACHE",
+    "BlitCanvas",
+    "TextCache",
+    "encode_png",
+    "fast_canvas_class",
+    "render_png",
+]
+
+CHECKED_MATPLOTLIB: frozenset[str] = frozenset({"3.8.0", "3.11.2"})
+"""Matplotlib versions on which the text cache was compared with stock Agg drawing.
+
+The versions pinned in ``requirements/constraints.txt`` (newest) and
+``requirements/minimum.txt`` (floor); ``tests/widgets/test_fastagg.py`` fails when a pin
+changes until the comparison has been run on the new version and the version added here."""
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+def encode_png(canvas) -> bytes:
+    r"""Return an Agg canvas's picture as an RGB PNG, written directly (not by Pillow).
+
+    Rows are unfiltered and compressed with zlib at level 1: for a plot (mostly flat colour)
+    this is about four times faster than Pillow's encoder and no larger. Lossless.
+
+    Parameters
+    ----------
+    canvas : matplotlib.backends.backend_agg.FigureCanvasAgg
+        A canvas that has been drawn.
+
+    Returns
+    -------
+    bytes
+        The PNG file: 8-bit RGB, one IDAT chunk.
+
+    Examples
+    --------
+    >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
+    >>> from matplotlib.figure import Figure
+    >>> canvas = FigureCanvasAgg(Figure(figsize=(1, 1), dpi=20))
+    >>> canvas.draw()
+    >>> encode_png(canvas)[:8]
+    b'\x89PNG\r\n\x1a\n'
+    """
+    rgba = np.asarray(canvas.buffer_rgba())
+    height, width = rgba.shape[:2]
+    rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type 0 (none) for every row
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+class TextCache:
+    """Rasterised strings, shared by the fast canvases (least recently used first out).
+
+    Attributes
+    ----------
+    bitmaps : OrderedDict
+        (string, font, size, dpi, hinting, antialiasing) -> (bitmap, descent, x and y offset).
+    size : int
+        How many strings to keep.
+    enabled : bool
+        Whether the fast canvases use the cache. Decided on first use by :meth:`check`:
+        True only on a matplotlib version in :data:`CHECKED_MATPLOTLIB`; set to False for
+        good if the private renderer parts it uses fail.
+    reason : str
+        Why it is on or off, in words (``"on: ..."`` or ``"off: ..."``).
+    """
+
+    def __init__(self, size: int = 4096):
+        self.bitmaps: OrderedDict = OrderedDict()
+        self.size = size
+        self.enabled = False
+        self.reason = "off: not used yet (decided when the first fast canvas is made)"
+        self._checked = False
+
+    def check(self, version: str | None = None) -> bool:
+        """Decide (once) whether this matplotlib may use the cache; return ``enabled``.
+
+        Parameters
+        ----------
+        version : str, optional
+            The matplotlib version to judge (default: the one installed). Given, the
+            decision is made again (for tests).
+        """
+        if self._checked and version is None:
+            return self.enabled
+        if version is None:
+            import matplotlib
+
+            version = matplotlib.__version__
+        self._checked = True
+        checked = ", ".join(sorted(CHECKED_MATPLOTLIB))
+        if version in CHECKED_MATPLOTLIB:
+            self.enabled = True
+            self.reason = f"on: matplotlib {version} was checked against stock Agg drawing"
+        else:
+            self.enabled = False
+            self.reason = (
+                f"off: matplotlib {version} has not been checked against stock Agg drawing "
+                f"(checked: {checked}); text is drawn by matplotlib itself"
+            )
+        return self.enabled
+
+    def give_up(self, error: Exception) -> None:
+        """Switch the cache off for good after ``error`` from matplotlib's private parts."""
+        self.enabled = False
+        self.bitmaps.clear()
+        self.reason = (
+            f"off: matplotlib's renderer refused the cached text ({type(error).__name__}: "
+            f"{error}); text is drawn by matplotlib itself"
+        )
+
+    def bitmap(self, renderer, s: str, prop, flags, antialiased: bool) -> tuple:
+        """Return the rasterised string (bitmap, descent, x offset, y offset), made once."""
+        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags, antialiased)
+        entry = self.bitmaps.get(key)
+        if entry is not None:
+            self.bitmaps.move_to_end(key)
+            return entry
+        font = renderer._prepare_font(prop)
+        font.set_text(s, 0, flags=flags)
+        font.draw_glyphs_to_bitmap(antialiased=antialiased)
+        x_off, y_off = font.get_bitmap_offset()
+        entry = (
+            np.array(font.get_image()),
+            font.get_descent() / 64.0,
+            x_off / 64.0,
+            y_off / 64.0,
+        )
+        self.bitmaps[key] = entry
+        if len(self.bitmaps) > self.size:
+            self.bitmaps.popitem(last=False)
+        return entry
+
+
+TEXT_CACHE = TextCache()
+"""The text cache of every fast canvas; ``TEXT_CACHE.enabled`` and ``.reason`` say whether it
+is used (see :class:`TextCache`)."""
+
+
+@cache
+def _renderer_class():
+    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+
+    class _CachedTextRenderer(RendererAgg):
+        """RendererAgg that reuses the bitmaps of strings drawn before."""
+
+        def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+            if ismath or not TEXT_CACHE.enabled:
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            try:
+                flags = get_hinting_flag()
+                antialiased = bool(gc.get_antialiased())
+                image, descent, x_off, y_off = TEXT_CACHE.bitmap(self, s, prop, flags, antialiased)
+                x_d = descent * math.sin(math.radians(angle))
+                y_d = descent * math.cos(math.radians(angle))
+                self._renderer.draw_text_image(
+                    image, round(x + x_off + x_d), round(y + y_off + y_d) + 1, angle, gc
+                )
+            except (AttributeError, TypeError, ValueError) as error:  # private API changed
+                TEXT_CACHE.give_up(error)
+                return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return None
+
+    return _CachedTextRenderer
+
+
+@cache
+def fast_canvas_class():
+    """Return the Agg canvas class whose renderer caches rasterised text.
+
+    Returns
+    -------
+    type
+        A subclass of ``FigureCanvasAgg``; making one decides whether :data:`TEXT_CACHE` is
+        on for this matplotlib.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> canvas = fast_canvas_class()(Figure(figsize=(1, 1)))
+    >>> TEXT_CACHE.enabled == (TEXT_CACHE.reason.startswith("on:"))
+    True
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    TEXT_CACHE.check()
+
+    class _FastCanvas(FigureCanvasAgg):
+        """An Agg canvas whose renderer caches rasterised text."""
+
+        renderer_class = _renderer_class()
+
+        def get_renderer(self):
+            width, height = self.get_width_height(physical=True)
+            key = width, height, self.figure.dpi
+            if self._lastKey != key:
+                self.renderer = self.renderer_class(width, height, self.figure.dpi)
+                self._lastKey = key
+            return self.renderer
+
+    return _FastCanvas
+
+
+def render_png(figure: Figure) -> bytes:
+    r"""Draw a figure with Agg and return it as PNG, fast.
+
+    Unlike :func:`sci_pain.html.figures.figure_png` there is no ``bbox_inches="tight"`` (which
+    draws twice): the figure is drawn as laid out, once, and encoded with light compression
+    (:func:`encode_png`). For figures redrawn interactively; lay the figure out when making it.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure; one without an Agg canvas gets a fast one (with the text cache).
+
+    Returns
+    -------
+    bytes
+        The PNG file (as :func:`encode_png` writes it).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> figure = Figure(figsize=(2, 1), dpi=50)
+    >>> png = render_png(figure)
+    >>> png.startswith(b"\x89PNG"), figure.canvas.get_width_height()
+    (True, (100, 50))
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        canvas = fast_canvas_class()(figure)
+    canvas.draw()
+    return encode_png(canvas)
+
+
+def _attached(artist) -> bool:
+    from matplotlib.axis import Axis
+
+    return isinstance(artist, Axis) or artist.get_figure() is not None
+
+
+class BlitCanvas:
+    """A fast Agg canvas that redraws only the artists that changed.
+
+    The first time a set of artists changes, the figure is drawn with those artists left out
+    and the picture is kept as a background; while the same artists keep changing (a slider
+    being dragged), each render restores the background and draws only them (*blitting*).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure, given this canvas (attach it before drawing anything).
+
+    Attributes
+    ----------
+    full_draws : int
+        How many renders drew the whole figure (the rest were blits).
+    """
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+        self.canvas = fast_canvas_class()(figure)
+        self.animated: list = []
+        self.background = None
+        self.png: bytes | None = None
+        self.full_draws = 0
+
+    def reset(self) -> None:
+        """Forget the background: the next render draws everything."""
+        for artist in self.animated:
+            artist.set_animated(False)
+        self.animated, self.background = [], None
+
+    def draw(self) -> None:
+        """Draw the whole figure (no blitting)."""
+        self.reset()
+        self.canvas.draw()
+
+    def _needs_background(self, changed: list, whole: bool) -> bool:
+        ids = {id(a) for a in self.animated}
+        return (
+            whole
+            or self.background is None
+            or not all(id(a) in ids for a in changed)
+            or not all(_attached(a) for a in self.animated)
+        )
+
+    def render(self, changed: list) -> bytes:
+        """Redraw after ``changed`` artists changed; return the picture as PNG.
+
+        Parameters
+        ----------
+        changed : list of Artist
+            What the update changed (an Axes or the Figure: everything).
+
+        Returns
+        -------
+        bytes
+            The PNG file (the last one again when nothing changed).
+        """
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
+
+        changed = list({id(a): a for a in changed}.values())
+        if self.png is not None and not changed and self.background is not None:
+            return self.png
+        whole = any(isinstance(a, (Axes, Figure)) for a in changed)
+        if self._needs_background(changed, whole):
+            # A new set of changing artists: draw everything else once as the background.
+            # (The update functions report groups of artists whole, e.g. every cell label
+            # of a heatmap, so that moving one control keeps changing the same set.)
+            self.reset()
+            self.animated = [] if whole else [a for a in changed if _attached(a)]
+            for artist in self.animated:
+                artist.set_animated(True)
+            self.canvas.draw()
+            self.full_draws += 1
+            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self.background)
+        renderer = self.canvas.get_renderer()
+        for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
+            artist.draw(renderer)
+        self.png = encode_png(self.canvas)
+        return self.png
