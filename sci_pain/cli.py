@@ -239,7 +239,7 @@ def _is_workbook(source) -> bool:
 
 
 def _read(source, **options):
-    """A journal from a CSV file, or from an .xlsx workbook (told by its first bytes)."""
+    """Read a journal from a CSV file or an .xlsx workbook (told apart by its first bytes)."""
     from sci_pain.journal import read_journal, read_journal_xlsx
 
     if _is_workbook(source):

@@ -1,5 +1,7 @@
-"""The Privacy Friendly Pain Diary's vocabulary (body regions, conditions, qualities, times of
-pain, CSV headers) and the record collector its backup and CSV readers share.
+"""The Privacy Friendly Pain Diary's vocabulary and the record collector its readers share.
+
+Body regions, conditions, qualities, times of pain and CSV headers, and the collector that the
+backup reader and the CSV reader fill.
 
 Private to :mod:`sci_pain.journal.importers.privacy_friendly`, which documents the formats.
 """
@@ -246,7 +248,7 @@ def found_journal(found: Found, *, date_format: str | None) -> Journal:
 def regions_text(
     found: Found, row: int, regions: list[BodyRegion]
 ) -> tuple[str | None, str | None]:
-    """site and side of an entry's regions; reports what does not map."""
+    """Return the site and side of an entry's regions; reports what does not map."""
     legs = [r for r in regions if r.site is not None]
     others = [r.name for r in regions if r.site is None]
     if others:

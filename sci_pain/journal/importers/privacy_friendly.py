@@ -1,4 +1,4 @@
-"""Read the Privacy Friendly Pain Diary's backup (JSON) and its CSV export into a journal.
+r"""Read the Privacy Friendly Pain Diary's backup (JSON) and its CSV export into a journal.
 
 The Privacy Friendly Pain Diary (an Android app of the SECUSO group at KIT, source at
 github.com/SecUSo/privacy-friendly-pain-diary) keeps **one entry per day**: the date, how
@@ -760,7 +760,7 @@ def read_privacy_friendly(
     *,
     date_format: str | None = None,
 ) -> Journal:
-    """Read a Privacy Friendly Pain Diary backup (JSON) or CSV export into a journal.
+    r"""Read a Privacy Friendly Pain Diary backup (JSON) or CSV export into a journal.
 
     Which of the two it is, is told from the content. Every diary entry becomes a journal
     entry or is reported with the reason; what has no journal column is kept as text
