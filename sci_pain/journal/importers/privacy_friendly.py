@@ -42,7 +42,7 @@ The CSV export
 --------------
 A CSV export was written on the app's CSV branch (pull request 18, ``helpers/CsvHelper.java``,
 not part of the released app): opencsv's ``CSVWriter`` with its defaults, so every field is
-quoted, ``"`` inside a field is doubled, records end with ``\\n`` and a note may span lines.
+quoted, ``"`` inside a field is doubled, records end with ``\n`` and a note may span lines.
 Eight columns, headed in the phone's language (English: ``Date``, ``Condition:``,
 ``Pain Intensity: (0-10)``, ``Location of the pain:``, ``Nature of the pain:``,
 ``Time of the pain:``, ``Medication taken:``, ``Comments:``; German: ``Datum``,
@@ -804,8 +804,8 @@ def read_privacy_friendly(
     >>> import io
     >>> export = (
     ...     '"Date","Condition:","Pain Intensity: (0-10)","Location of the pain:",'
-    ...     '"Nature of the pain:","Time of the pain:","Medication taken:","Comments:"\\n'
-    ...     '"24.11.19","GOOD","4","[FOOT_LEFT, FOOT_RIGHT]","[dull]","[at night]","",""\\n'
+    ...     '"Nature of the pain:","Time of the pain:","Medication taken:","Comments:"\n'
+    ...     '"24.11.19","GOOD","4","[FOOT_LEFT, FOOT_RIGHT]","[dull]","[at night]","",""\n'
     ... )
     >>> journal = read_privacy_friendly(io.StringIO(export))
     >>> journal.entries[["timestamp", "pain", "site", "side", "condition"]]

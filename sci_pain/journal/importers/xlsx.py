@@ -90,7 +90,7 @@ def is_xlsx(data: bytes) -> bool:
 
     Examples
     --------
-    >>> is_xlsx(b"PK\\x03\\x04..."), is_xlsx(b"timestamp,pain\\n")
+    >>> is_xlsx(b"PK\x03\x04..."), is_xlsx(b"timestamp,pain\n")
     (True, False)
     """
     return bytes(data[:4]) == _ZIP_MAGIC
