@@ -10,7 +10,14 @@ import textwrap
 import pytest
 
 from sci_pain.errors import JournalError
-from sci_pain.journal import read_bearable, read_fhir, read_flaredown, read_journal
+from sci_pain.journal import (
+    read_bearable,
+    read_fhir,
+    read_flaredown,
+    read_journal,
+    read_journal_xlsx,
+    read_privacy_friendly,
+)
 
 
 def test_the_journal_layer_never_loads_a_later_layer():
@@ -43,7 +50,17 @@ def test_the_journal_layer_never_loads_a_later_layer():
     assert result.stdout.strip() == "[]", result.stdout
 
 
-@pytest.mark.parametrize("reader", [read_journal, read_bearable, read_flaredown, read_fhir])
+@pytest.mark.parametrize(
+    "reader",
+    [
+        read_journal,
+        read_bearable,
+        read_flaredown,
+        read_fhir,
+        read_privacy_friendly,
+        read_journal_xlsx,
+    ],
+)
 def test_every_reader_names_a_missing_file_and_a_folder_alike(tmp_path, reader):
     missing = tmp_path / "nowhere.csv"
     with pytest.raises(JournalError, match=r"nowhere\.csv: no such file\. Check the name") as info:

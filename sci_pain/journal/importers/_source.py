@@ -16,9 +16,9 @@ Examples
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from sci_pain.errors import JournalError
+from sci_pain.journal._io import existing_file
 
 __all__ = ["read_limited", "source_label", "size_text"]
 
@@ -81,16 +81,7 @@ def read_limited(path_or_buffer: object, *, limit: int, what: str) -> tuple[byte
     """
     name = source_label(path_or_buffer)
     if isinstance(path_or_buffer, str | os.PathLike):
-        path = Path(path_or_buffer)
-        if not path.exists():
-            msg = (
-                f"{name}: no such file. Check the name and the folder (relative paths start "
-                f"from {Path.cwd()}), and pass the {what} itself."
-            )
-            raise JournalError(msg, path=name)
-        if path.is_dir():
-            msg = f"{name}: is a folder, not a file: pass the {what} inside it."
-            raise JournalError(msg, path=name)
+        path = existing_file(name, what=what, wanted=f"the {what} itself")
         try:
             if path.is_file() and path.stat().st_size > limit:
                 raise _too_large(name, limit, what)

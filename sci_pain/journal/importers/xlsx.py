@@ -135,7 +135,7 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:  # noqa: C901 (to split: see 
             path_or_buffer.seek(0)  # a zip archive is read whole: where the file stands is moot
         head, source = _head_then_rest(path_or_buffer, name)
     else:  # a missing path, a folder, or not a file at all: read_limited says which
-        read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook")
+        read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook file")
         head, source = b"", None
     if not head:
         msg = f"{name}: is empty: save the journal from the spreadsheet again and pass that file."
@@ -194,7 +194,7 @@ def _head_then_rest(stream: Any, name: str) -> tuple[bytes, io.BytesIO | None]:
     head = bytes(head or b"")
     if head[:4] != _ZIP_MAGIC:
         return head, None
-    rest, _ = read_limited(stream, limit=MAX_BYTES, what="workbook")
+    rest, _ = read_limited(stream, limit=MAX_BYTES, what="workbook file")
     if len(head) + len(rest) > MAX_BYTES:
         msg = (
             f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain journal "
