@@ -49,11 +49,57 @@ def as_figure(fig_or_ax: Figure | Axes) -> Figure:
     raise TypeError(msg)
 
 
+def _tight_bbox(fig: Figure, dpi: int):
+    """Return the area ``bbox_inches="tight"`` would keep, found without drawing the figure.
+
+    ``savefig(bbox_inches="tight")`` draws the whole figure once without output only to
+    measure it, then draws it again into the PNG. Measuring the artists' extents directly
+    (what that first pass leads to) gives the same box, so the figure is drawn once: the
+    PNG is byte for byte the same (a test compares them) at about two thirds of the time.
+    A figure with a layout engine (constrained or tight layout) still takes the usual path,
+    because its engine only runs during a draw.
+    """
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if fig.get_layout_engine() is not None:
+        return "tight"
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    with _dpi(fig, dpi):
+        renderer = canvas.get_renderer()
+        box = fig.get_tightbbox(renderer)
+    pad = mpl.rcParams["savefig.pad_inches"]
+    return box.padded(pad) if box is not None else "tight"
+
+
+class _dpi:
+    """Set a figure's dpi for a block (as savefig does while it prints), then restore it."""
+
+    def __init__(self, fig: Figure, dpi: int) -> None:
+        self.fig, self.dpi, self.before = fig, dpi, fig.dpi
+
+    def __enter__(self) -> None:
+        self.fig.dpi = self.dpi
+
+    def __exit__(self, *exc) -> None:
+        self.fig.dpi = self.before
+
+
 def figure_png(fig_or_ax: Figure | Axes, *, dpi: int = 100) -> bytes:
-    """Return the figure as PNG bytes (no timestamp metadata, so output is reproducible)."""
+    """Return the figure as PNG bytes, cropped to what it shows, drawn once.
+
+    No timestamp metadata, so the output is reproducible; the crop is that of
+    ``bbox_inches="tight"`` (same bytes), measured without a second drawing pass.
+    """
     fig = as_figure(fig_or_ax)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=dpi,
+        bbox_inches=_tight_bbox(fig, dpi),
+        metadata={"Software": None},
+    )
     return buffer.getvalue()
 
 

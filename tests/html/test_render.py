@@ -44,3 +44,45 @@ def test_use_style_sets_colour_blind_safe_cycle():
     sp.use_style()
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     assert colours[:3] == [sp.PALETTE["blue"], sp.PALETTE["orange"], sp.PALETTE["green"]]
+
+
+def _tight_png(fig, dpi=100):
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["calendar", "timeline", "time_of_day_weekday", "body_map"])
+def test_png_is_the_tight_crop_drawn_once(kind, monkeypatch):
+    # the report's figures (colour bars and keys in insets outside the Axes, titles, legends
+    # below): the single drawing pass gives the bytes of savefig(bbox_inches="tight")
+    from matplotlib.figure import Figure
+
+    journal = sp.load_example_journal("dvt")
+    draws = []
+    original = Figure.draw
+
+    def counted(self, renderer):
+        draws.append(renderer)
+        return original(self, renderer)
+
+    for dpi in (72, 100):
+        fig = Figure(figsize=(9.0, 3.6), dpi=100)
+        getattr(sp, f"plot_{kind}")(journal, ax=fig.add_subplot())
+        expected = _tight_png(fig, dpi)
+        monkeypatch.setattr(Figure, "draw", counted)
+        draws.clear()
+        assert figure_png(fig, dpi=dpi) == expected
+        assert len(draws) == 1  # savefig(bbox_inches="tight") draws twice
+        monkeypatch.setattr(Figure, "draw", original)
+        assert fig.dpi == 100  # left as it was
+
+
+def test_png_with_a_layout_engine_keeps_the_usual_path():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.plot([1, 2, 3])
+    ax.set_title("A title")
+    assert figure_png(fig) == _tight_png(fig)
+    plt.close(fig)
