@@ -64,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "nap_ci": "nof1_stats",
     "pair_matrix": "nof1_stats",
     "tau_u": "nof1_stats",
+    "theil_sen": "nof1_stats",
     "AshworthResult": "spasticity",
     "BMIResult": "body",
     "BRADEN_BANDS": "skin_dvt",

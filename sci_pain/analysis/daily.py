@@ -43,6 +43,7 @@ from sci_pain.analysis._entries import as_entries as _as_entries
 from sci_pain.analysis._entries import numeric as _numeric
 from sci_pain.analysis._entries import require_columns as _require
 from sci_pain.analysis._entries import timestamps as _timestamps
+from sci_pain.analysis.nof1_stats import theil_sen
 from sci_pain.errors import AnalysisError, did_you_mean
 
 __all__ = [
@@ -335,21 +336,19 @@ def trend_slope(entries, *, column: str = "pain", confidence: float = 0.95) -> p
     >>> round(float(trend_slope(entries)["slope_per_week"]), 2)
     1.0
     """
-    from scipy import stats
-
     daily = daily_values(entries, [column])[column].dropna()
     if len(daily) < 3:
         msg = f"a trend needs at least 3 days with a value in {column!r}, got {len(daily)}"
         raise AnalysisError(msg, column=column)
     day_number = ((daily.index - daily.index[0]) / pd.Timedelta(days=1)).to_numpy(dtype=float)
-    result = stats.theilslopes(daily.to_numpy(), day_number, alpha=confidence)
+    slope, low, high = theil_sen(daily.to_numpy(), day_number, confidence=confidence)
     period = float(day_number[-1])
     return pd.Series(
         {
-            "slope_per_week": 7 * result.slope,
-            "ci_low": 7 * result.low_slope,
-            "ci_high": 7 * result.high_slope,
-            "change_over_period": result.slope * period,
+            "slope_per_week": 7 * slope,
+            "ci_low": 7 * low,
+            "ci_high": 7 * high,
+            "change_over_period": slope * period,
             "n_days": len(daily),
             "period_days": period + 1,
         },
