@@ -51,6 +51,11 @@ _ID_PATTERN = re.compile(r"^[a-z][A-Za-z0-9_]*$")
 # -- reading --------------------------------------------------------------------------------------
 
 
+def _safe_loader(yaml):
+    """Return PyYAML's safe loader, libyaml's (same records, about three times faster) if built."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _folder(folder: str | Path | None) -> Path:
     return Path(folder) if folder is not None else data_path("knowledge")
 
@@ -79,7 +84,7 @@ def read_knowledge(folder: str | Path | None = None) -> tuple[dict[str, list[dic
         path = root / schema.filename
         records[name] = []
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_safe_loader(yaml))
         except FileNotFoundError:
             problems.append(_problem(schema.filename, "", "", "", f"file not found in {root}"))
             continue
@@ -608,7 +613,7 @@ def _check_citing_files(root: Path, known: dict[str, set[str]], out: list[dict])
         if not path.is_file():
             continue
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_safe_loader(yaml))
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
             line = f" at line {where.line + 1}" if where is not None else ""
