@@ -4,7 +4,8 @@ Two measurements, in one run:
 
 1. ``sci-pain report`` as a whole process on a simulated one-year and five-year journal, next to
    the reference ``python -c "import pandas, matplotlib.pyplot"`` measured alternately in the same
-   run (so machine noise hits both alike). Printed: medians and the ratio to the reference.
+   run (so machine noise hits both alike). Printed: median wall and CPU (user + system) times
+   and their ratios to the reference, with the machine's load average.
 2. Inside one process, ``report_html`` on the one-year journal with a counter on each analysis
    function the report uses: how many times each one is called for one report (the renovation's
    target is once each).
@@ -15,6 +16,8 @@ Run: ``.venv/bin/python benchmarks/bench_report.py [repeats]``
 from __future__ import annotations
 
 import collections
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,10 +55,15 @@ def _write_journal(folder: Path, days: int) -> Path:
     return path
 
 
-def _time(args: list[str]) -> float:
+def _time(args: list[str]) -> tuple[float, float]:
+    """Return the wall time and the CPU time (user + system) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def count_calls() -> collections.Counter:
@@ -127,14 +135,23 @@ def main(repeats: int = 5) -> None:
                 "T10",
                 "--force",
             ]
-        times: dict[str, list[float]] = {name: [] for name in cases}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(repeats):
             for name, args in cases.items():  # interleaved
                 times[name].append(_time(args))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    ref = medians["reference: import pandas, matplotlib.pyplot"]
-    for name, value in medians.items():
-        print(f"{name:<46} median {value:6.2f} s  ({value / ref:4.1f}x reference)")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{repeats} runs each, interleaved; load average (1, 5, 15 min) at the end: {load}")
+    print("wall: what the user waits; CPU: user + system time, less sensitive to a busy machine")
+    ref_name = "reference: import pandas, matplotlib.pyplot"
+    ref_wall = statistics.median(w for w, _ in times[ref_name])
+    ref_cpu = statistics.median(c for _, c in times[ref_name])
+    for name, values in times.items():
+        wall = statistics.median(w for w, _ in values)
+        cpu = statistics.median(c for _, c in values)
+        print(
+            f"{name:<46} wall {wall:6.2f} s ({wall / ref_wall:4.2f}x)"
+            f"   CPU {cpu:6.2f} s ({cpu / ref_cpu:4.2f}x reference)"
+        )
     print("\nanalyses asked for by one report on a one-year journal (target: 1 each):")
     for name, n in sorted(count_calls().items()):
         print(f"  {name:<44} {n}")

@@ -140,14 +140,6 @@ def spearman_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return rho[0] if squeeze else rho
 
 
-def _spearman_resampled(cx, nx, cy, ny, index: np.ndarray) -> np.ndarray:
-    """Spearman rho of each bootstrap row, from the codes of the original series."""
-    bx, by = cx[index], cy[index]
-    both = (bx >= 0) & (by >= 0)
-    bx, by = np.where(both, bx, -1), np.where(both, by, -1)
-    return _pearson_rows(_rank_codes(bx, nx), _rank_codes(by, ny), both.sum(axis=-1))
-
-
 def _nansum(values: np.ndarray, present: np.ndarray, *, keepdims: bool = False) -> np.ndarray:
     # What np.nansum does (zeros for the missing, then a plain sum), without its checks
     # and copies: the same numbers, faster on the bootstrap's many rows.
@@ -180,6 +172,50 @@ def _slope_rows(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         sxx = _nansum(dx * dx, px)
         slope = _nansum(dx * dy, px & py) / sxx
     return np.where((n >= 3) & (sxx > 0), slope, np.nan)
+
+
+def _rank_table(codes: np.ndarray, n_codes: int) -> np.ndarray:
+    """Average ranks (1-based) within each row of value codes, 0 where the code is ``n_codes``.
+
+    What :func:`_rank_codes` computes (ranks are exact halves), for the bootstrap: missing
+    values carry the code ``n_codes``, one past the largest, so they rank last without
+    moving anyone's rank, and one gather from a small table of ranks per code gives every
+    rank at once.
+    """
+    rows = codes.shape[0]
+    width = n_codes + 1
+    slot = codes + (np.arange(rows) * width)[:, None]
+    counts = np.bincount(slot.ravel(), minlength=rows * width).reshape(rows, width)
+    table = np.cumsum(counts, axis=-1) - counts + (counts + 1) / 2.0
+    table[:, n_codes] = 0.0
+    return table.ravel()[slot]
+
+
+def _resampled_rows(x, y, cx, nx, cy, ny, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Spearman's rho and the least-squares slope of each bootstrap row, in one pass.
+
+    The same numbers as :func:`spearman_rows` and :func:`_slope_rows` on the resampled
+    values (bit for bit; tests pin them), with the masks and gathers shared. Rank sums are exact in floating
+    point (ranks are halves, and the mean rank of ``m`` values is ``(m + 1) / 2``), so rho
+    comes from sums of products without centring each row first.
+    """
+    bx, by = cx[index], cy[index]
+    both = (bx >= 0) & (by >= 0)
+    m = both.sum(axis=-1)
+    rx = _rank_table(np.where(both, bx, nx), nx)
+    ry = _rank_table(np.where(both, by, ny), ny)
+    centre = (m + 1) / 2.0
+    shift = m * centre * centre
+    with np.errstate(invalid="ignore", divide="ignore"):
+        num = (rx * ry).sum(axis=-1) - shift
+        den = np.sqrt(((rx * rx).sum(axis=-1) - shift) * ((ry * ry).sum(axis=-1) - shift))
+        rho = np.where((m >= 3) & (den > 0), num / den, np.nan)
+        xb, yb = x[index], y[index]
+        dx = np.where(both, xb - (np.where(both, xb, 0.0).sum(axis=-1) / m)[:, None], 0.0)
+        dy = np.where(both, yb - (np.where(both, yb, 0.0).sum(axis=-1) / m)[:, None], 0.0)
+        sxx = (dx * dx).sum(axis=-1)
+        slope = np.where((m >= 3) & (sxx > 0), (dx * dy).sum(axis=-1) / sxx, np.nan)
+    return rho, slope
 
 
 # Resampled values handled at once by the block bootstrap (per array; about 1.6 MB each, small enough to stay in cache).
@@ -237,9 +273,9 @@ def _block_bootstrap(x, y, *, n_boot, block, confidence, seed, adjusted=None) ->
     for first in range(0, n_boot, chunk):
         part = starts[first : first + chunk]
         index = (part[:, :, None] + offsets).reshape(len(part), -1)[:, :n_total]
-        xb, yb = x[index], y[index]
-        rhos[first : first + chunk] = _spearman_resampled(cx, nx, cy, ny, index)
-        slopes[first : first + chunk] = _slope_rows(xb, yb)
+        rhos[first : first + chunk], slopes[first : first + chunk] = _resampled_rows(
+            x, y, cx, nx, cy, ny, index
+        )
     alpha = (1 - confidence) / 2
     for name, values in (("", rhos), ("slope_", slopes)):
         values = values[~np.isnan(values)]

@@ -326,9 +326,20 @@ def _kth_slope(values: np.ndarray, times: np.ndarray, k: int) -> float:
 
 
 def _all_slopes(values: np.ndarray, times: np.ndarray) -> np.ndarray:
-    dt = times[:, None] - times
-    dv = values[:, None] - values
-    return dv[dt > 0] / dt[dt > 0]
+    """Return the slopes (later minus earlier) of all pairs with distinct times, unordered.
+
+    The same values as SciPy's ``deltay[deltax > 0] / deltax[deltax > 0]``, built one gap
+    in time order at a time instead of from two n x n matrices (a quarter of the memory).
+    """
+    order = np.argsort(times, kind="stable")
+    v, t = values[order], times[order]
+    parts = []
+    for gap in range(1, v.size):
+        dt = t[gap:] - t[:-gap]
+        dv = v[gap:] - v[:-gap]
+        later = dt > 0
+        parts.append(dv[later] / dt[later] if not later.all() else dv / dt)
+    return np.concatenate(parts) if parts else np.empty(0)
 
 
 # The interval needs three order statistics, each a search when the pairs are not listed:
@@ -391,11 +402,13 @@ def theil_sen(values, times, *, confidence: float = 0.95) -> tuple[float, float,
     ranks = _sen_ranks(values, times, n_pairs, _normal_quantile(alpha / 2.0))
     if values.size <= max(_ALL_PAIRS_LIMIT, _INTERVAL_ALL_PAIRS_LIMIT):
         slopes = _all_slopes(values, times)
-        slope = float(np.median(slopes))
+        middle = sorted({(slopes.size - 1) // 2, slopes.size // 2})
+        wanted = sorted(set(middle) | set(ranks or ()))
+        slopes.partition(wanted)  # one partial sort for the median and the interval's ends
+        slope = float(np.mean(slopes[middle]))  # np.median's arithmetic
         if ranks is None:
             return slope, math.nan, math.nan
-        ends = np.partition(slopes, list(ranks))[list(ranks)]
-        return slope, float(ends[0]), float(ends[1])
+        return slope, float(slopes[ranks[0]]), float(slopes[ranks[1]])
     slope = _theil_sen_slope(values, times)
     if ranks is None:
         return slope, math.nan, math.nan

@@ -107,3 +107,15 @@ def test_a_report_does_not_import_scipy(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_theil_sen_with_repeated_and_unsorted_times_equals_scipy():
+    rng = np.random.default_rng(8)
+    times = rng.integers(0, 15, size=40).astype(float)  # repeats, any order
+    values = rng.integers(0, 11, size=40).astype(float)
+    expected = stats.theilslopes(values, times, alpha=0.9)
+    assert theil_sen(values, times, confidence=0.9) == (
+        expected.slope,
+        expected.low_slope,
+        expected.high_slope,
+    )
