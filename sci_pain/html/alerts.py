@@ -116,12 +116,14 @@ def _day(ts: pd.Timestamp) -> str:
     return f"{ts:%a %Y-%m-%d}"
 
 
-def _from_scan(flags: pd.DataFrame):
-    from sci_pain.analysis import red_flag_episodes
+def _from_scan(flags: pd.DataFrame, episodes: pd.DataFrame | None = None):
     from sci_pain.knowledge import load_red_flags
 
     known = load_red_flags()
-    episodes = red_flag_episodes(flags)
+    if episodes is None:
+        from sci_pain.analysis import red_flag_episodes
+
+        episodes = red_flag_episodes(flags)
     items = []
     for ep in episodes.itertuples():
         linked = [f for f in ep.red_flags if f in known.index]
@@ -202,7 +204,7 @@ def _one_card_per_flag(items: list[RedFlagItem]) -> list[RedFlagItem]:
     return out
 
 
-def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:
+def red_flag_items(source, *, episodes=None) -> tuple[list[RedFlagItem], list[str]]:
     """Turn any red-flag source into items to render, most pressing first, and notes.
 
     Parameters
@@ -211,6 +213,9 @@ def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:
         Red-flag ids (``red_flags.yaml``); a result of :func:`sci_pain.explain_causes` (or
         its ``.red_flags``); or a table from :func:`sci_pain.scan_red_flags`, whose entries
         are grouped into episodes (:func:`sci_pain.red_flag_episodes`).
+    episodes : DataFrame, optional
+        For a scan table: its :func:`sci_pain.red_flag_episodes`, when the caller already
+        has them (the clinic report's model), so that they are not grouped again.
 
     Returns
     -------
@@ -222,7 +227,7 @@ def red_flag_items(source) -> tuple[list[RedFlagItem], list[str]]:
         source = source.red_flags
     if isinstance(source, pd.DataFrame):
         if {"flag", "severity", "explanation"}.issubset(source.columns):
-            items, notes = _from_scan(source)
+            items, notes = _from_scan(source, episodes)
         else:
             raised = (
                 {k: tuple(v) for k, v in source["raised_by"].items()}
@@ -296,6 +301,7 @@ def render_red_flags(
     title: str = "Red flags: seek medical care",
     empty: str = "",
     escape: Callable[[str], str] | None = None,
+    episodes: pd.DataFrame | None = None,
 ) -> str:
     """Render red flags from any source, most pressing first, in the ladder's words.
 
@@ -316,6 +322,8 @@ def render_red_flags(
         What to say when there is no red flag ("" for nothing).
     escape : callable, optional
         For ``format="text"``: escape each piece of text (e.g. for Markdown).
+    episodes : DataFrame, optional
+        See :func:`red_flag_items`.
 
     Returns
     -------
@@ -327,7 +335,7 @@ def render_red_flags(
     >>> 'class="flag emergency"' in html_text and "Emergency department" in html_text
     True
     """
-    items, notes = red_flag_items(source)
+    items, notes = red_flag_items(source, episodes=episodes)
     if format == "html":
         return _html(items, notes, title, empty)
     if format == "text":

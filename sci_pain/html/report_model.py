@@ -78,6 +78,9 @@ class ReportModel:
         :func:`~sci_pain.analysis.summarize_journal` and :func:`~sci_pain.analysis.daily_summary`.
     flags : pandas.DataFrame
         :func:`~sci_pain.analysis.scan_red_flags`.
+    episodes : pandas.DataFrame
+        The flags grouped into episodes (:func:`~sci_pain.analysis.red_flag_episodes`), as
+        the red-flag box shows them.
     trend, rolling
         :func:`~sci_pain.analysis.trend_slope` and the 7-day
         :func:`~sci_pain.analysis.rolling_trend`.
@@ -108,6 +111,7 @@ class ReportModel:
     summary: pd.Series | None = None
     daily: pd.DataFrame | None = None
     flags: pd.DataFrame | None = None
+    episodes: pd.DataFrame | None = None
     trend: Any = None
     rolling: pd.DataFrame | None = None
     time_of_day: Any = None
@@ -377,7 +381,7 @@ def build_report_model(
     >>> model.source, model.entries["timestamp"].dtype.kind
     ('entries', 'M')
     """
-    from sci_pain.analysis import scan_red_flags
+    from sci_pain.analysis import red_flag_episodes, scan_red_flags
 
     def stage(i: int) -> None:
         if progress is not None:
@@ -398,7 +402,8 @@ def build_report_model(
         model = replace(model, **_period(entries))
     stage(1)
     if len(entries):
-        model = replace(model, flags=scan_red_flags(entries, injury_level=injury_level))
+        flags = scan_red_flags(entries, injury_level=injury_level)
+        model = replace(model, flags=flags, episodes=red_flag_episodes(flags))
     stage(2)
     if model.has_pain:
         model = replace(model, **_patterns(model))

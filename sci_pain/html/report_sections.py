@@ -240,6 +240,7 @@ def flags_section(model: ReportModel) -> Section:
         "red-flags",
         render_red_flags(
             model.flags,
+            episodes=model.episodes,
             format="html",
             title=f"Act now, not at the visit. {_ACT_NOW}",
             empty=(
