@@ -536,7 +536,7 @@ def patterns_section(model: ReportModel, highlights: Highlights) -> Section:
 
 
 def _link_row(r: pd.Series, model: ReportModel, highlights: Highlights) -> tuple[list[str], bool]:
-    """Return one row of the links table and whether the link is clear (then a highlight)."""
+    """Return one row of the links table (text) and whether the link is clear (a highlight)."""
     from sci_pain.analysis import link_verdict
 
     n_eff = r["n_effective"]
@@ -561,13 +561,13 @@ def _link_row(r: pd.Series, model: ReportModel, highlights: Highlights) -> tuple
                 f"{model.n_links} links looked at). A link, not a cause.",
             )
         )
-    row = [
-        escape(r["description"]),
+    row = [  # text: the template escapes it
+        str(r["description"]),
         num(r["rho"], 2),
         f"{num(r['ci_low'], 2)} to {num(r['ci_high'], 2)}",
         str(int(r["n"])),
         "n/a" if missing(n_eff) else f"{float(n_eff):.0f}",
-        escape(verdict),
+        verdict,
     ]
     return row, clear
 
@@ -589,37 +589,18 @@ def links_section(model: ReportModel, highlights: Highlights) -> Section:
         rows.append(row)
         if is_clear:
             clear.append(r["description"])
-    n_tests = model.n_links
-    level = f"{100 * model.link_confidence:.1f}".rstrip("0").rstrip(".")
-    body = [
-        paragraph(
-            "Spearman's rho runs from \u22121 to 1: 0 means no link, a positive value that more "
-            "pain went with more of the other measure. Each pain day is paired with the "
-            "measure on the same day or on a day before."
-        ),
-        paragraph(
-            f"<strong>When a link is called clear.</strong> {plural(n_tests, 'link')} "
-            f"{'was' if n_tests == 1 else 'were'} looked at, so each interval is a {level}% "
-            f"interval (Bonferroni: 95% shared among {n_tests}), and a link is called clear "
-            f"only when that interval excludes 0, a test that allows for similar neighbouring "
-            f"days agrees, and the days hold at least {MIN_EFFECTIVE_DAYS} independent "
-            "days' worth of information (neighbouring days are alike; the table shows this "
-            "as independent days)."
-        ),
-        table(
-            ["Pain vs", "Rho", f"{level}% interval", "Days", "Independent days", "In words"],
-            rows,
-            numeric=(1, 2, 3, 4),
-        ),
-        paragraph(
-            f"Clear links: {escape('; '.join(clear))}."
-            if clear
-            else "No link is clear by these rules."
-        ),
-        f'<div class="warning" role="note"><strong>Read with care:</strong> '
-        f"{escape(model.links.attrs.get('caution', ''))}</div>",
-    ]
-    return section("links", "".join(body))
+    from sci_pain.html._templates import render
+
+    body = render(
+        "_links.html.j2",
+        rows=rows,
+        clear=clear,
+        n_tests=model.n_links,
+        level=f"{100 * model.link_confidence:.1f}".rstrip("0").rstrip("."),
+        min_effective=MIN_EFFECTIVE_DAYS,
+        caution=model.links.attrs.get("caution", ""),
+    )
+    return section("links", body)
 
 
 def _glance_changes(highlights: Highlights) -> list[str]:
@@ -729,53 +710,34 @@ def _problems_lead(problems: pd.DataFrame, n_records: int | None) -> str:
 
 def problems_section(model: ReportModel) -> Section:
     """List the problems found when reading the file, row by row (the first 200)."""
+    from sci_pain.html._templates import render
+
     problems = model.problems
-    if problems.empty:
-        return section(
-            "problems", '<div class="ok">No problems: every record was read as written.</div>'
-        )
     shown = problems.head(_MAX_PROBLEMS)
-    rows, classes = [], []
-    for row, column, value, problem, keep in zip(
-        shown["row"],
-        shown["column"].astype(object),
-        shown["value"].astype(object),
-        shown["problem"].astype(object),
-        shown["kept"].astype(bool),
-        strict=True,
-    ):
-        rows.append(
-            [
-                str(int(row)),
-                "" if missing(column) else escape(column),
-                "" if missing(value) else f"<code>{escape(value)}</code>",
-                "yes" if keep else "<strong>no</strong>",
-                "" if missing(problem) else escape(problem),
-            ]
+    rows = [
+        {
+            "row": int(row),
+            "column": None if missing(column) else str(column),
+            "value": None if missing(value) else str(value),
+            "kept": bool(keep),
+            "problem": None if missing(problem) else str(problem),
+        }
+        for row, column, value, problem, keep in zip(
+            shown["row"],
+            shown["column"].astype(object),
+            shown["value"].astype(object),
+            shown["problem"].astype(object),
+            shown["kept"].astype(bool),
+            strict=True,
         )
-        classes.append("" if keep else "not-kept")
-    body = [
-        paragraph(
-            f"{escape(_problems_lead(problems, model.n_records))}. Row numbers are those a "
-            "spreadsheet shows (the header is row 1). Records marked <strong>no</strong> are "
-            "left out of everything above; fix them in the file and make the report again."
-        ),
-        table(
-            ["Row", "Column", "Value", "Kept", "Problem"],
-            rows,
-            numeric=(0,),
-            row_classes=classes,
-        ),
     ]
-    if len(problems) > _MAX_PROBLEMS:
-        body.append(
-            paragraph(
-                f"... and {len(problems) - _MAX_PROBLEMS} more; run "
-                "<code>sci-pain validate FILE --max-problems 0</code> to list them all.",
-                "muted small",
-            )
-        )
-    return section("problems", "".join(body))
+    body = render(
+        "_problems.html.j2",
+        problems=rows,
+        lead=_problems_lead(problems, model.n_records) if rows else "",
+        more=max(0, len(problems) - _MAX_PROBLEMS),
+    )
+    return section("problems", body)
 
 
 def about_section() -> Section:

@@ -509,3 +509,21 @@ def test_the_report_shows_the_library_verdict(name, request):
         interval = f"{expected['adj_ci_low']:.2f} to {expected['adj_ci_high']:.2f}"
         assert cells[2] == interval.replace("-", "\u2212")  # the report prints a minus sign
     assert "Bonferroni" in links and "similar neighbouring days agrees" in links
+
+
+def test_problems_beyond_the_first_200_are_counted_not_listed():
+    import io
+
+    frame = sp.simulate_journal("dvt", days=150, seed=4)
+    frame = frame.astype({"pain": object})
+    frame.loc[frame.index[:205], "pain"] = "<b>eleven</b>"
+    journal = sp.read_journal(io.StringIO(frame.to_csv(index=False)))
+    assert len(journal.problems) >= 205
+    page = sp.report_html(journal)
+    section = page[page.index('id="problems"') :]
+    assert section.count("<code>&lt;b&gt;eleven&lt;/b&gt;</code>") == 200
+    more = len(journal.problems) - 200
+    assert (
+        f"... and {more} more; run <code>sci-pain validate FILE --max-problems 0</code> "
+        "to list them all." in section
+    )

@@ -43,6 +43,8 @@ def test_templates_are_read_from_the_package():
         "_facts.html.j2",
         "_about.html.j2",
         "score.html.j2",
+        "_links.html.j2",
+        "_problems.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
@@ -127,3 +129,11 @@ def test_score_results_are_their_template(rendered):
     result = sp.modified_ashworth("1+")
     assert "grade 1+" in result._repr_html_()
     assert rendered == ["score.html.j2"]
+
+
+def test_the_report_sections_with_markup_are_templates(rendered):
+    # the links and the problems sections: their wording and markup live in templates
+    page = sp.report_html(sp.load_example_journal("dvt"), injury_level="T10")
+    assert {"_links.html.j2", "_problems.html.j2", "_red_flags.html.j2"} <= set(rendered)
+    assert "<strong>When a link is called clear.</strong>" in page
+    assert "No problems: every record was read as written." in page
