@@ -90,6 +90,7 @@ def report_html(
     injury_level: str = "unknown",
     expand: bool = False,
     progress: ProgressCallback | None = None,
+    parallel: bool = False,
 ) -> str:
     """Build the clinic report for a journal as one self-contained HTML page.
 
@@ -118,6 +119,10 @@ def report_html(
         :data:`REPORT_STAGES` (``done`` from 0) and once at the end with ``done == total``
         and ``"Done"``. Widgets connect it to a progress bar, the command line prints it.
         Nothing is printed when it is omitted.
+    parallel : bool, default False
+        Compute the links with activity, sleep and spasms (the block bootstrap) in a second
+        process while the figures are drawn, where that is safe (Linux, a process without
+        other threads: ``sci-pain report`` asks for it; notebooks do not). The same page.
 
     Returns
     -------
@@ -154,7 +159,9 @@ def report_html(
         if progress is not None:
             progress(i, total, REPORT_STAGES[i])
 
-    model = build_report_model(journal, title=title, injury_level=injury_level, progress=stage)
+    model = build_report_model(
+        journal, title=title, injury_level=injury_level, progress=stage, background=parallel
+    )
     stage(7)
     page = render_report(model, expand=expand)
     if progress is not None:
@@ -174,6 +181,7 @@ def report_sections(model: ReportModel) -> list[Section]:
     patterns = patterns_section(model, highlights)
     interventions = interventions_section(model, highlights)
     trend = trend_section(model, highlights)  # after the comparisons: the timeline marks them
+    model = model.finished()  # the links, if computed in a second process while drawing
     links = links_section(model, highlights)
     glance = glance_section(model, highlights)
     return [

@@ -95,7 +95,9 @@ class ReportModel:
         the interventions with a clear start.
     links : pandas.DataFrame, AnalysisError or None
         :func:`~sci_pain.analysis.associations` at the Bonferroni ``link_confidence`` shared
-        among ``n_links`` links.
+        among ``n_links`` links. While it is still being computed in a second process
+        (``build_report_model(..., background=True)``) a
+        :class:`~sci_pain.html._background.Pending`; :meth:`finished` waits for it.
     figures : dict
         Figure kind (``"calendar"``, ``"timeline"``, ``"time_of_day_weekday"``, ``"body_map"``,
         ``"descriptors"``) -> its numbers from the plotting layer's ``<kind>_data`` (or the
@@ -135,6 +137,14 @@ class ReportModel:
     def has(self, column: str) -> bool:
         """Whether the journal has ``column`` with at least one value."""
         return bool(column in self.entries.columns and self.entries[column].notna().any())
+
+    def finished(self) -> ReportModel:
+        """Return the model with every result in place (waits for a background computation)."""
+        from sci_pain.html._background import Pending
+
+        if isinstance(self.links, Pending):
+            return replace(self, links=self.links.result())
+        return self
 
     @property
     def n_links(self) -> int:
@@ -237,6 +247,10 @@ def intervention_starts(entries: pd.DataFrame) -> tuple[InterventionStart, ...]:
     )
 
 
+def _call(function: Callable, *args, **kwargs) -> Any:
+    return function(*args, **kwargs)
+
+
 def _period(entries: pd.DataFrame) -> dict[str, Any]:
     from sci_pain.analysis import summarize_journal
 
@@ -315,8 +329,9 @@ def _trend(model: ReportModel) -> dict[str, Any]:
     return {"trend": trend, "rolling": rolling, "daily": daily, "figures": figures}
 
 
-def _links(model: ReportModel) -> dict[str, Any]:
+def _links(model: ReportModel, *, background: bool = False) -> dict[str, Any]:
     from sci_pain.analysis import ASSOCIATION_VARIABLES, associations
+    from sci_pain.html._background import in_background
 
     chosen = {v: lags for v, lags in ASSOCIATION_VARIABLES.items() if model.has(v)}
     if not chosen:
@@ -327,7 +342,8 @@ def _links(model: ReportModel) -> dict[str, Any]:
     # intervals it prints are the ones judged: 95% shared among the links examined (this is
     # what associations' default correction="bonferroni" does, judged at 95%).
     confidence = 1 - 0.05 / n_tests
-    links = _attempt(
+    links = (in_background if background else _call)(
+        _attempt,
         associations,
         model.entries,
         variables=chosen,
@@ -346,6 +362,7 @@ def build_report_model(
     title: str | None = None,
     injury_level: str = "unknown",
     progress: Callable[[int], None] | None = None,
+    background: bool = False,
 ) -> ReportModel:
     """Compute everything the clinic report shows, each analysis once.
 
@@ -361,6 +378,10 @@ def build_report_model(
     progress : callable, optional
         ``progress(stage)``, called with the index of each of
         :data:`~sci_pain.html.report.REPORT_STAGES` 0 to 6 before its analyses.
+    background : bool, default False
+        Compute the links (the block bootstrap, the slowest analysis) in a second process,
+        where that is safe (Linux, no other thread), so that the caller can draw the figures
+        meanwhile; ``model.finished()`` waits for them. The numbers are the same.
 
     Returns
     -------
@@ -415,6 +436,6 @@ def build_report_model(
         model = replace(model, **_trend(model))
     stage(5)
     if model.has_pain:
-        model = replace(model, **_links(model))
+        model = replace(model, **_links(model, background=background))
     stage(6)
     return model
