@@ -6,7 +6,12 @@ Two measurements, in one run:
    the reference ``python -c "import pandas, matplotlib.pyplot"`` measured alternately in the same
    run (so machine noise hits both alike). Printed: median wall and CPU (user + system) times
    and their ratios to the reference, with the machine's load average.
-2. Inside one process, ``report_html`` on the one-year journal with a counter on each analysis
+2. The links (block bootstrap) computed in the report's own process or in a second one while
+   the figures are drawn (``report_html(parallel=...)``; the command line uses a second
+   process): wall time, the main process's CPU time (what an otherwise idle machine with two
+   cores waits for) and the total CPU time. On a machine busy with other work the second
+   process cannot run alongside, and only the main process's CPU time shows the difference.
+3. Inside one process, ``report_html`` on the one-year journal with a counter on each analysis
    function the report uses: how many times each one is called for one report (the renovation's
    target is once each).
 
@@ -64,6 +69,43 @@ def _time(args: list[str]) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+_IN_ONE_PROCESS = """
+import resource, sys
+from sci_pain.html import report_html
+from sci_pain.journal import read_journal
+report_html(read_journal(sys.argv[1]), injury_level="T10", parallel=sys.argv[2] == "1")
+own = resource.getrusage(resource.RUSAGE_SELF)
+child = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(own.ru_utime + own.ru_stime, child.ru_utime + child.ru_stime)
+"""
+
+
+def serial_or_parallel(folder: Path, repeats: int) -> None:
+    """Print wall, main-process CPU and total CPU with the links in this or a second process."""
+    print("\nthe links in the report's process or in a second one (medians):")
+    for days, label in ((365, "one year"), (5 * 365, "five years")):
+        path = folder / f"journal_{days}d.csv"
+        runs: dict[str, list[tuple[float, float, float]]] = {"serial": [], "parallel": []}
+        for _ in range(repeats):
+            for mode, flag in (("serial", "0"), ("parallel", "1")):
+                start = time.perf_counter()
+                out = subprocess.run(
+                    [sys.executable, "-c", _IN_ONE_PROCESS, str(path), flag],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                wall = time.perf_counter() - start
+                own, child = map(float, out.stdout.split())
+                runs[mode].append((wall, own, own + child))
+        for mode, values in runs.items():
+            wall, own, total = (statistics.median(v[i] for v in values) for i in range(3))
+            print(
+                f"  {label:<11} {mode:<9} wall {wall:5.2f} s   main-process CPU {own:5.2f} s"
+                f"   total CPU {total:5.2f} s"
+            )
 
 
 def count_calls() -> collections.Counter:
@@ -139,19 +181,22 @@ def main(repeats: int = 5) -> None:
         for _ in range(repeats):
             for name, args in cases.items():  # interleaved
                 times[name].append(_time(args))
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"{repeats} runs each, interleaved; load average (1, 5, 15 min) at the end: {load}")
-    print("wall: what the user waits; CPU: user + system time, less sensitive to a busy machine")
-    ref_name = "reference: import pandas, matplotlib.pyplot"
-    ref_wall = statistics.median(w for w, _ in times[ref_name])
-    ref_cpu = statistics.median(c for _, c in times[ref_name])
-    for name, values in times.items():
-        wall = statistics.median(w for w, _ in values)
-        cpu = statistics.median(c for _, c in values)
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"{repeats} runs each, interleaved; load average (1, 5, 15 min) at the end: {load}")
         print(
-            f"{name:<46} wall {wall:6.2f} s ({wall / ref_wall:4.2f}x)"
-            f"   CPU {cpu:6.2f} s ({cpu / ref_cpu:4.2f}x reference)"
+            "wall: what the user waits; CPU: user + system time, less sensitive to a busy machine"
         )
+        ref_name = "reference: import pandas, matplotlib.pyplot"
+        ref_wall = statistics.median(w for w, _ in times[ref_name])
+        ref_cpu = statistics.median(c for _, c in times[ref_name])
+        for name, values in times.items():
+            wall = statistics.median(w for w, _ in values)
+            cpu = statistics.median(c for _, c in values)
+            print(
+                f"{name:<46} wall {wall:6.2f} s ({wall / ref_wall:4.2f}x)"
+                f"   CPU {cpu:6.2f} s ({cpu / ref_cpu:4.2f}x reference)"
+            )
+        serial_or_parallel(folder, repeats)
     print("\nanalyses asked for by one report on a one-year journal (target: 1 each):")
     for name, n in sorted(count_calls().items()):
         print(f"  {name:<44} {n}")
