@@ -87,6 +87,14 @@ class Pending:
         self._call = None
         return self._value
 
+    def close(self) -> None:
+        """Wait for the child to end without reading its result (after an error elsewhere)."""
+        if self._pid is None or self._done:
+            return
+        os.close(self._read)
+        os.waitpid(self._pid, 0)
+        self._pid = None
+
 
 def in_background(function: Callable, *args, **kwargs) -> Pending:
     """Start ``function(*args, **kwargs)`` in a child process where that is safe.

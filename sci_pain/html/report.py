@@ -163,7 +163,10 @@ def report_html(
         journal, title=title, injury_level=injury_level, progress=stage, background=parallel
     )
     stage(7)
-    page = render_report(model, expand=expand)
+    try:
+        page = render_report(model, expand=expand)
+    finally:
+        model.close()  # no child process is left behind, even when drawing failed
     if progress is not None:
         progress(total, total, "Done")
     return page

@@ -146,6 +146,13 @@ class ReportModel:
             return replace(self, links=self.links.result())
         return self
 
+    def close(self) -> None:
+        """End a background computation that will not be read (the page failed meanwhile)."""
+        from sci_pain.html._background import Pending
+
+        if isinstance(self.links, Pending):
+            self.links.close()
+
     @property
     def n_links(self) -> int:
         """How many links (variable and lag) were looked at."""

@@ -57,3 +57,29 @@ def test_a_report_with_the_links_in_a_second_process_is_the_same_page():
     journal = sp.load_example_journal("dvt")
     serial = sp.report_html(journal, injury_level="T10")
     assert sp.report_html(journal, injury_level="T10", parallel=True) == serial
+
+
+@forks
+def test_a_failing_page_leaves_no_child_process_behind(monkeypatch):
+    import sci_pain.html.report as report
+
+    started = []
+    original = report.build_report_model
+
+    def build(*args, **kwargs):
+        model = original(*args, **kwargs)
+        started.append(model.links)
+        return model
+
+    def broken(model, *, expand=False):
+        msg = "drawing failed"
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(report, "build_report_model", build)
+    monkeypatch.setattr(report, "render_report", broken)
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        report.report_html(sp.load_example_journal("dvt"), parallel=True)
+    (pending,) = started
+    assert pending._pid is None  # waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left to wait for
