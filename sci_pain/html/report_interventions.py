@@ -132,8 +132,10 @@ def flags_near(flags: pd.DataFrame | None, start: pd.Timestamp, days: int = 7) -
     ]
 
 
-def _comparison_lines(r, item, label: str, verdict: str, pct: str) -> list[str]:
-    """Word one before-and-after comparison: how it was used, means, NAP, Tau-BC."""
+def _comparison_words(r, item, label: str, verdict: str, pct: str, warnings) -> str:
+    """Word one before-and-after comparison (template ``_comparison.html.j2``)."""
+    from sci_pain.html._templates import render
+
     how = (
         f"given once, on {day_long(item.start)}"
         if item.one_off
@@ -142,27 +144,29 @@ def _comparison_lines(r, item, label: str, verdict: str, pct: str) -> list[str]:
             f"{item.days_after} days with ratings"
         )
     )
-    return [
-        f"<h3>{escape(sentence(treatment(item.name)))}</h3>",
-        paragraph(f"{escape(sentence(how))}."),
-        paragraph(
-            f"<strong>Before:</strong> mean pain {num(r.mean_a)} over "
-            f"{plural(r.n_a, 'day')}. <strong>After:</strong> {num(r.mean_b)} over "
-            f"{plural(r.n_b, 'day')}. Change {num(r.change, sign=True)} points{pct}: "
-            f"<strong>{escape(label)}</strong>."
-        ),
-        paragraph(escape(verdict)),
-        paragraph(
-            f"Pairing every day before with every day after, the 'after' day was better "
-            f"(less pain, ties counting half) in {100 * r.nap:.0f}% of pairs (NAP "
-            f"{num(r.nap, 2)}, 95% interval {num(r.nap_ci[0], 2)} to {num(r.nap_ci[1], 2)}; "
-            f"50% means no difference): {escape(_nap_words(r.nap))}. Allowing for a trend "
-            f"that was already under way before, Tau-BC is {num(r.tau_bc, 2)} (interval "
-            f"{num(r.tau_bc_ci[0], 2)} to {num(r.tau_bc_ci[1], 2)}; 0 means no change"
-            + ("; the baseline trend was removed" if r.trend_corrected else "")
-            + ")."
-        ),
-    ]
+    return render(
+        "_comparison.html.j2",
+        heading=sentence(treatment(item.name)),
+        how=sentence(how),
+        mean_a=num(r.mean_a),
+        days_a=plural(r.n_a, "day"),
+        mean_b=num(r.mean_b),
+        days_b=plural(r.n_b, "day"),
+        change=num(r.change, sign=True),
+        pct=pct,
+        label=label,
+        verdict=verdict,
+        nap_percent=f"{100 * r.nap:.0f}",
+        nap=num(r.nap, 2),
+        nap_low=num(r.nap_ci[0], 2),
+        nap_high=num(r.nap_ci[1], 2),
+        nap_words=_nap_words(r.nap),
+        tau=num(r.tau_bc, 2),
+        tau_low=num(r.tau_bc_ci[0], 2),
+        tau_high=num(r.tau_bc_ci[1], 2),
+        corrected=bool(r.trend_corrected),
+        warnings=warnings,
+    )
 
 
 def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
@@ -182,15 +186,8 @@ def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
         + (f"; {plural(len(r.warnings), 'caution')} in the details" if r.warnings else "")
         + "."
     )
-    lines = _comparison_lines(r, item, label, verdict, pct)
     warnings = [*flags_near(model.flags, start), *r.warnings]
-    if warnings:
-        lines.append(
-            "".join(
-                f'<div class="warning" role="note"><strong>Caution:</strong> {escape(w)}</div>'
-                for w in warnings
-            )
-        )
+    lines = [_comparison_words(r, item, label, verdict, pct, warnings)]
     lines.append(
         figure_or_reason(
             f"The phase plot for {name}",

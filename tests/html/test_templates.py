@@ -45,6 +45,7 @@ def test_templates_are_read_from_the_package():
         "score.html.j2",
         "_links.html.j2",
         "_problems.html.j2",
+        "_comparison.html.j2",
     } <= names
     assert "print-color-adjust" in templates.stylesheet("report.css")
 
@@ -132,8 +133,9 @@ def test_score_results_are_their_template(rendered):
 
 
 def test_the_report_sections_with_markup_are_templates(rendered):
-    # the links and the problems sections: their wording and markup live in templates
+    # the links, the problems and each before-and-after comparison: wording and markup live
+    # in templates
     page = sp.report_html(sp.load_example_journal("dvt"), injury_level="T10")
-    assert {"_links.html.j2", "_problems.html.j2", "_red_flags.html.j2"} <= set(rendered)
+    assert {"_links.html.j2", "_problems.html.j2", "_comparison.html.j2"} <= set(rendered)
     assert "<strong>When a link is called clear.</strong>" in page
     assert "No problems: every record was read as written." in page
