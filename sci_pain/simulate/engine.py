@@ -60,6 +60,7 @@ import pandas as pd
 
 from sci_pain.journal import (
     COLUMN_ORDER,
+    INTERFERENCE_COLUMNS,
     INTERVENTIONS,
     MULTI_SEPARATOR,
     QUALITIES,
@@ -140,7 +141,9 @@ def simulate_journal(
     -------
     pandas.DataFrame
         The journal as its CSV holds it, one row per entry in time order, columns in
-        ``journal_schema.COLUMN_ORDER``: ``timestamp`` as ISO 8601 text (``2026-01-05T08:15``);
+        ``journal_schema.COLUMN_ORDER`` except the Basic Data Set columns the personas do not
+        model (``pain_number``, ``iscip_subtype`` and the three separate interference
+        ratings): ``timestamp`` as ISO 8601 text (``2026-01-05T08:15``);
         ``pain``, ``interference``, ``spasms`` and ``activity_min`` as nullable ``Int64``;
         ``immobile_hours`` and ``sleep_hours`` as ``Float64`` (half hours); the other columns
         as text. Empty cells are missing values.
@@ -785,11 +788,17 @@ def _columns(
         "interventions": text(interventions, interventions == None),  # noqa: E711
         "notes": text(notes, notes == None),  # noqa: E711
     }
-    missing = set(COLUMN_ORDER) - set(columns)
+    written = [name for name in COLUMN_ORDER if name not in _NOT_SIMULATED]
+    missing = set(written) - set(columns)
     if missing:  # pragma: no cover - guards against a schema change
         msg = f"the simulator does not produce the journal columns {sorted(missing)}"
         raise RuntimeError(msg)
-    return {"_person": columns["_person"], **{name: columns[name] for name in COLUMN_ORDER}}
+    return {"_person": columns["_person"], **{name: columns[name] for name in written}}
+
+
+_NOT_SIMULATED: frozenset[str] = frozenset(("pain_number", "iscip_subtype", *INTERFERENCE_COLUMNS))
+"""Optional Basic Data Set columns the personas do not model: left out of simulated journals,
+as a person's own file may leave out any optional column (the single ``interference`` is written)."""
 
 
 def _quality_combinations(qualities: tuple[str, ...], max_extra: int) -> list[str]:
