@@ -111,6 +111,9 @@ SCREEN_TOOLS: tuple[str, ...] = ("dn4", "scipi", "wells_dvt", "braden", "bmi")
 RECOVERABLE_EFFECTS: dict[str, str] = {
     "evening": "pain is higher in evening entries than in morning ones (evening_effect)",
     "sleep": "pain is higher after a short night (sleep_effect_per_hour)",
+    "sleep_interference": (
+        "pain interferes more with sleep after a short night (sleep_interference_per_lost_hour)"
+    ),
     "spasms": "pain rises with the spasms written in the entry (spasm_effect)",
     "activity_next_day": "pain rises the day after a long session (activity_effect_per_10min)",
     "trend": "pain drifts slowly upwards (trend_per_30_days)",

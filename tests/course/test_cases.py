@@ -252,6 +252,21 @@ def _recover(case_id: str, effect: str, entries: pd.DataFrame) -> None:
         row = an.associations(entries, variables=["sleep_hours"], n_boot=300).iloc[0]
         assert row["ci_high"] < 0
         assert row["slope"] == pytest.approx(-p.sleep_effect_per_hour, abs=0.25)
+    elif effect == "sleep_interference":
+        assert entries["interference"].isna().all()  # rated separately instead
+        rated = entries.dropna(subset=["interference_sleep", "sleep_hours"])
+        assert len(rated) >= 60  # the morning entries
+        lost = (p.sleep_reference_hours - rated["sleep_hours"]).clip(lower=0)
+        expected = p.sleep_interference_per_pain * rated["pain"].astype(float)
+        residual = rated["interference_sleep"].astype(float) - expected
+        fit = an.spearman_ci(lost.to_numpy(), residual.to_numpy(), n_boot=0)
+        assert fit["slope"] == pytest.approx(p.sleep_interference_per_lost_hour, abs=0.3)
+        row = an.associations(
+            entries, column="interference_sleep", variables=["sleep_hours"], n_boot=300
+        ).iloc[0]
+        assert row["ci_high"] < 0
+        mood = entries.dropna(subset=["interference_mood"])
+        assert mood["interference_mood"].astype(float).corr(mood["pain"].astype(float)) > 0.5
     elif effect == "activity_next_day":
         keep = entries if p.dvt_start_day is None else entries[day < p.dvt_start_day]
         daily = an.daily_values(keep, ["pain", "activity_min"])
