@@ -382,3 +382,15 @@ def test_an_unknown_guideline_caution_is_a_problem(tmp_path):
         "Did you mean 'sedation_falls'"
         in problems.loc["answers.plan.guideline_cautions", "problem"]
     )
+
+
+def test_a_plan_with_medicines_must_name_the_cautions_the_persons_situation_brings(tmp_path):
+    folder = _copy_cases(tmp_path)
+    path = folder / "daniel_t4_ad_pressure.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["answers"]["plan"]["guideline_cautions"] = ["sedation_falls", "capsaicin_ad"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    problems = cases.find_case_problems(folder)
+    problems = problems[problems["field"] == "answers.plan.guideline_cautions"]
+    assert problems["value"].tolist() == ["ad_constipation_retention"]
+    assert "injury_at_or_above_T6" in problems["problem"].iloc[0]

@@ -209,7 +209,7 @@ def plot_association(
 
 
 def _words(column: str) -> str:
-    """A column's name in words for a sentence: its schema label ('interference with sleep')."""
+    """Return a column's name in words for a sentence: its label ('interference with sleep')."""
     label = common.COLUMNS[column].label if column in common.COLUMNS else ""
     return label.lower() if label else column.replace("_", " ")
 
