@@ -199,9 +199,7 @@ def plot_association(
     ax = common.current_axes(ax)
     ax.scatter(data.x, data.y, s=22, color=PALETTE["blue"], alpha=0.6, edgecolor="none")
     ax.set_xlabel(_xlabel(data))
-    ax.set_ylabel(
-        common.axis_label(data.column, prefix=f"Daily mean {_words(data.column)}")
-    )
+    ax.set_ylabel(common.axis_label(data.column, prefix=f"Daily mean {_words(data.column)}"))
     if common.on_pain_scale(data.column):
         ax.set_ylim(-0.3, 10.3)
     ax.set_title(title or _title(data))
