@@ -85,7 +85,7 @@ def _vocabularies() -> dict[str, dict[str, str]]:
     """Column name -> labels of its vocabulary (from the knowledge schema)."""
     from sci_pain.knowledge import schema as ks
 
-    return (
+    return _journal_vocabularies() | (  # the knowledge labels win ("At-level SCI")
         {
             "iscip_type": ks.ISCIP_LABELS,
             "iscip_subtype": ks.ISCIP_LABELS,
@@ -97,7 +97,6 @@ def _vocabularies() -> dict[str, dict[str, str]]:
         }
         | {column: _referral_labels() for column in ("urgency", "referral")}
         | {"refer_to": ks.SERVICES}
-        | _journal_vocabularies()
     )
 
 

@@ -151,3 +151,12 @@ def test_the_interference_ratings_can_be_compared_with_sleep(tmp_path):
         journal, column="interference_sleep", variables=["sleep_hours"], n_boot=200
     )
     assert links.loc[0, "rho"] == pytest.approx(-1.0)
+
+
+def test_tables_name_the_pain_types_in_clinical_words(tmp_path):
+    journal = _read(tmp_path, ASSESSMENT)
+    shown = sp.table(journal.entries[["pain_number", "iscip_subtype"]]).frame
+    assert shown["ISCIP subtype"].iloc[0] == "Neuropathic: below-level SCI pain"
+    # the knowledge base's tables keep their labels now that the journal has the column too
+    causes = sp.table(sp.load_causes()[["iscip_subtype"]]).frame
+    assert "Neuropathic: at-level SCI pain" in set(causes["ISCIP subtype"])
