@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import numpy as np
@@ -394,3 +395,12 @@ def test_a_plan_with_medicines_must_name_the_cautions_the_persons_situation_brin
     problems = problems[problems["field"] == "answers.plan.guideline_cautions"]
     assert problems["value"].tolist() == ["ad_constipation_retention"]
     assert "injury_at_or_above_T6" in problems["problem"].iloc[0]
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_every_biopsychosocial_step_covers_mood_sleep_and_thoughts_about_pain(case_id):
+    text = cases.load_case(case_id).answers["biopsychosocial"]["text"].lower()
+    assert "mood" in text
+    assert "sleep" in text
+    assert re.search(r"catastroph|worry|fear|cop(e|ing)", text)
+    assert re.search(r"cbt|self-management", text)
