@@ -160,3 +160,12 @@ def test_tables_name_the_pain_types_in_clinical_words(tmp_path):
     # the knowledge base's tables keep their labels now that the journal has the column too
     causes = sp.table(sp.load_causes()[["iscip_subtype"]]).frame
     assert "Neuropathic: at-level SCI pain" in set(causes["ISCIP subtype"])
+
+
+def test_the_clinic_report_gives_each_interference_rating_its_own_mean(tmp_path):
+    new = sp.report_html(_read(tmp_path, ASSESSMENT))
+    for words in ("daily activities", "mood", "sleep"):
+        assert f"mean interference with {words} (0-10)" in new
+    old = sp.report_html(_read(tmp_path, OLD_JOURNAL, "old.csv"))
+    assert "mean interference" in old
+    assert "mean interference with" not in old
