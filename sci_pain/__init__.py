@@ -256,6 +256,8 @@ _EXPORTS: dict[str, str] = {
     "load_canpainsci": "knowledge",
     "canpainsci_cautions": "knowledge",
     "canpainsci_approach": "knowledge",
+    "canpainsci_for": "knowledge",
+    "CanPainSCIAdvice": "knowledge",
     "find_canpainsci_problems": "knowledge",
     "make_case_step": "widgets",
     "show_case_explorer": "widgets",

@@ -52,8 +52,10 @@ sp.table(options[["label", "category", "delivered_by"]])
 # 1. **Spasticity and spasms**: tick **reduced or absent sensation**. Heat becomes
 #    contraindicated.
 # 2. Tick **a pacemaker** as well. Electrical stimulation (TENS) is now contraindicated too.
-# 3. Switch to **At-level neuropathic pain** and tick **injury at T6 or above**. A caution
-#    appears on topical capsaicin.
+# 3. Switch to **At-level neuropathic pain**. The **CanPainSCI guideline** appears above the
+#    options: its approach, its recommendations by level and the SCI-specific cautions. Tick
+#    **injury at T6 or above**: the cautions about constipation, urinary retention and
+#    dysreflexia now apply to this person, and a caution appears on topical capsaicin.
 # 4. Tick **a swollen, warm or red leg now**. A "seek medical care first" banner goes above
 #    everything.
 
@@ -117,6 +119,25 @@ sp.table(person[["label", "contraindicated"]])
 #
 # Names are given so you recognise them. **Which medicine, and how much, is always the
 # prescriber's decision**; this package never gives doses.
+#
+# The guideline is data in the package (`data/knowledge/canpainsci.yaml`, every line cited), and
+# the matcher shows it whenever it shows neuropathic pain after SCI. Its recommendations by
+# level:
+
+# %% tags=["nbval-check-output"]
+guideline = sp.canpainsci_for("neuropathic_below_level", situation=["injury_at_or_above_T6"])
+for level, rows in guideline.levels:
+    print(f"{level}: {'; '.join(rows['options'])}")
+
+# %% [markdown]
+# Its approach is **trial, re-evaluate, then change**: one option at a time, reviewed with the
+# person against their own goals, then continued, changed or combined. After SCI, the cautions
+# depend on the person. For someone with an injury at T6 or above, all five apply:
+
+# %% tags=["nbval-check-output"]
+cautions = guideline.cautions
+for row in cautions[cautions["applies"]].itertuples():
+    print(f"- ({row.who}) {row.text}")
 
 # %% tags=["nbval-check-output"]
 neuropathic = sp.management_for("neuropathic_below_level")
@@ -230,7 +251,9 @@ sp.table(
 #   recommends them because they improve coping and reduce the interference of pain; they work
 #   on sleep routines, activity, goals and unhelpful thoughts about pain.
 # - **Ask** about sleep, mood and worry at every review, and rate interference with activities,
-#   mood and sleep separately (0-10), so that a change in one is not hidden by the others.
+#   mood and sleep separately (0-10), so that a change in one is not hidden by the others. A
+#   pain journal can hold these ratings as `interference_activities`, `interference_mood` and
+#   `interference_sleep` (see `data/README.md`); Aisha's journal in notebook 10 does.
 # - Treat low mood as a problem of its own: it is common after SCI and deserves its own care.
 #
 # Notebook 10 asks you to take this step in every case.

@@ -65,6 +65,13 @@ pd.set_option("display.max_colwidth", None)  # show the reader's messages in ful
 # why; sleep is a supplementary domain. The journal's `interference` column covers how much pain got in the way of activity
 # and mood, and `sleep_hours` covers sleep. A global rating ("how are you overall since the
 # treatment began?") is asked at a visit, not in each entry.
+#
+# **The ISCIP Basic Data Set.** The International SCI Pain Basic Data Set (version 2.0) rates
+# interference with daily activities, mood and sleep **separately**, each 0-10, and records the
+# location, ISCIP type and intensity of up to three worst pains. The journal format has optional
+# columns for these (`interference_activities`, `interference_mood`, `interference_sleep`,
+# `pain_number`, `iscip_subtype`): one row per pain rated, three rows with the same time for
+# three pains. A journal with only the older single `interference` column reads as before.
 
 # %% [markdown]
 # ## 2. The format: one row per entry

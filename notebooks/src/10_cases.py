@@ -192,6 +192,20 @@ referral = sp.show_case_step(explorer, "referral")
 # worse and interfere more, and pain in turn disturbs sleep and mood. Several case journals show
 # a sleep-pain link. CanPainSCI recommends CBT and self-management alongside any medicine.
 # Think about what you would ask and offer, then open the model answer:
+#
+# Aisha's journal rates interference with daily activities, mood and sleep **separately**
+# (0-10 each), as the International SCI Pain Basic Data Set does. Each morning she rates how
+# much pain interfered with her sleep; after a short night the rating is higher:
+
+# %%
+sleep_link = sp.association_data(
+    aisha, variable="sleep_hours", column="interference_sleep", n_boot=500
+)
+ax = sp.plot_association(data=sleep_link)
+sp.show_figure(ax, alt=sp.association_alt_text(sleep_link))
+
+# %% [markdown]
+# Now for the case you chose:
 
 # %%
 bps = sp.show_case_step(explorer, "biopsychosocial")

@@ -59,6 +59,9 @@ __all__ = [
 DAILY_AGGREGATION: dict[str, str] = {
     "pain": "mean",
     "interference": "mean",
+    "interference_activities": "mean",
+    "interference_mood": "mean",
+    "interference_sleep": "mean",
     "spasms": "sum",
     "activity_min": "sum",
     "immobile_hours": "max",

@@ -31,6 +31,7 @@ from sci_pain.analysis.daily import check_daily_column, daily_values
 from sci_pain.errors import AnalysisError
 from sci_pain.journal import (
     COLUMNS,
+    INTERFERENCE_COLUMNS,
 )
 
 __all__ = [
@@ -347,8 +348,15 @@ _DESCRIBE = {
     "spasms": "number of spasms",
     "immobile_hours": "longest time without moving",
     "interference": "interference",
+    "interference_activities": "interference with daily activities",
+    "interference_mood": "interference with mood",
+    "interference_sleep": "interference with sleep",
     "pain": "pain",
 }
+
+
+_RATINGS = ("pain", "interference", *INTERFERENCE_COLUMNS)
+"""The 0-10 ratings, whose part-of-day pattern can be removed before comparing."""
 
 
 def _lag_words(lag: int) -> str:
@@ -632,9 +640,7 @@ def _chosen_variables(entries, variables, *, per: str, purpose: str) -> dict[str
 def _association_series(entries, chosen, *, column: str, per: str, adjust_time_of_day: bool):
     """Return the outcome, each variable's series and the unit word ("days" or "entries")."""
     ts = _timestamps(entries, purpose="associations")
-    outcome_values = _adjusted_outcome(
-        entries, column, adjust_time_of_day and column in ("pain", "interference")
-    )
+    outcome_values = _adjusted_outcome(entries, column, adjust_time_of_day and column in _RATINGS)
     if per == "entry":
         order = np.argsort(ts.to_numpy(), kind="stable")
         series_of = {v: pd.Series(_numeric(entries, v)[order]) for v in chosen}

@@ -111,6 +111,9 @@ SCREEN_TOOLS: tuple[str, ...] = ("dn4", "scipi", "wells_dvt", "braden", "bmi")
 RECOVERABLE_EFFECTS: dict[str, str] = {
     "evening": "pain is higher in evening entries than in morning ones (evening_effect)",
     "sleep": "pain is higher after a short night (sleep_effect_per_hour)",
+    "sleep_interference": (
+        "pain interferes more with sleep after a short night (sleep_interference_per_lost_hour)"
+    ),
     "spasms": "pain rises with the spasms written in the entry (spasm_effect)",
     "activity_next_day": "pain rises the day after a long session (activity_effect_per_10min)",
     "trend": "pain drifts slowly upwards (trend_per_30_days)",
@@ -385,7 +388,7 @@ def _check_case_rules(record: dict, file: str, stem: str, out: list[dict]) -> No
     ids = _check_pains(record, bad)
     _check_journal(_mapping(record.get("journal")), ids, bad)
     answers = _mapping(record.get("answers"))
-    _check_guideline_cautions(_mapping(answers.get("plan")), bad)
+    _check_guideline_cautions(_mapping(answers.get("plan")), record.get("situations"), bad)
     _check_screens(answers.get("screen") or [], ids, bad)
 
 
@@ -436,14 +439,27 @@ def _check_journal(journal: dict, ids: list, bad: _Bad) -> None:
         )
 
 
-def _check_guideline_cautions(plan: dict, bad: _Bad) -> None:
-    """Check that the plan's guideline cautions are cautions of canpainsci.yaml."""
-    if not plan.get("guideline_cautions"):
-        return
+def _check_guideline_cautions(plan: dict, situations: object, bad: _Bad) -> None:
+    """Check the plan's guideline cautions: cautions of canpainsci.yaml, none of the person's missed.
+
+    A plan with medications names every CanPainSCI caution brought by one of the person's
+    own situations (an injury at T6 or above brings the dysreflexia cautions).
+    """
     from sci_pain.knowledge import canpainsci_cautions
 
-    known_cautions = list(canpainsci_cautions().index)
-    for item in plan["guideline_cautions"]:
+    table = canpainsci_cautions()
+    named = plan.get("guideline_cautions") or []
+    if "medications" in (plan.get("management") or []) and isinstance(situations, list):
+        brought = table.index[table["situation"].isin(situations)]
+        for item in (c for c in brought if c not in named):
+            bad(
+                "answers.plan.guideline_cautions",
+                item,
+                f"missing: the person's situation {table.loc[item, 'situation']!r} brings this "
+                "CanPainSCI caution to a plan with medications",
+            )
+    known_cautions = list(table.index)
+    for item in named:
         if item not in known_cautions:
             bad(
                 "answers.plan.guideline_cautions",

@@ -32,6 +32,7 @@ from sci_pain.knowledge import (
     ISCIP_LABELS,
     LEVEL_LABELS,
     SITUATIONS,
+    canpainsci_for,
     format_citation,
     get_cause,
     load_management,
@@ -210,7 +211,10 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
     order, contraindicated options last and marked "Contraindicated for this person". Any
     "seek medical care first" caution that applies is repeated in a banner at the top. Each
     option also names the other situations that would bring a caution, so a learner sees
-    what to tick.
+    what to tick. For neuropathic SCI pain (at-level or below-level) the CanPainSCI guideline
+    comes first (:func:`sci_pain.canpainsci_for`): the approach "trial, re-evaluate, then
+    change", the recommendations by level, and the SCI-specific cautions for this person. No
+    doses, ever.
 
     Parameters
     ----------
@@ -223,7 +227,10 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
     -------
     str
         A ``<div class="sci-pain-management" data-cause="<id>">``; each option is a
-        ``<div class="sci-pain-option" data-option="<id>" data-contraindicated="true|false">``.
+        ``<div class="sci-pain-option" data-option="<id>" data-contraindicated="true|false">``;
+        the guideline, when it applies, a ``<div class="sci-pain-guideline">`` with one
+        ``<tr data-level="...">`` per recommendation and one ``<li data-caution="<id>">`` per
+        caution that applies.
 
     Raises
     ------
@@ -235,9 +242,12 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
     >>> text = management_html("neuropathic_below_level", situation="pacemaker")
     >>> 'data-option="electrical_stimulation" data-contraindicated="true"' in text
     True
+    >>> 'data-caution="capsaicin_ad"' in text, "Trial, re-evaluate, then change" in text
+    (False, True)
     """
     c = get_cause(cause)
     frame = management_for(c.id, situation=situation)
+    guideline = canpainsci_for(c.id, situation=situation)
     person = set(resolve_situations(situation)) - {"always"}
     all_cautions = load_management()["cautions"]
     chosen = [label for sid, label in SITUATIONS.items() if sid in person]
@@ -255,11 +265,37 @@ def management_html(cause: str, *, situation: str | Iterable[str] = ()) -> str:
         alert_colour=_ALERT,
         contraindicated=_look("contraindicated", " for this person:"),
         options=[_option(mid, row, all_cautions[mid]) for mid, row in frame.iterrows()],
+        guideline=_guideline(guideline),
+        caution_look=_look("precaution"),
         educational=_EDUCATIONAL,
         citations=[
-            format_citation(k) for k in dict.fromkeys(k for ks in frame["citations"] for k in ks)
+            format_citation(k)
+            for k in dict.fromkeys(
+                [
+                    *(k for ks in frame["citations"] for k in ks),
+                    *(guideline.citations if guideline else ()),
+                ]
+            )
         ],
     )
+
+
+def _guideline(advice) -> dict[str, object] | None:
+    """Describe the CanPainSCI guideline for the template: levels, cautions that apply, others."""
+    if advice is None:
+        return None
+    cautions = advice.cautions
+    return {
+        "approach": advice.approach,
+        "rows": advice.recommendations.to_dict("records"),
+        "applying": [
+            {"id": cid, "who": row["who"], "text": row["text"]}
+            for cid, row in cautions[cautions["applies"]].iterrows()
+        ],
+        "others": "; ".join(
+            dict.fromkeys(SITUATIONS[s] for s in cautions.loc[~cautions["applies"], "situation"])
+        ),
+    }
 
 
 def _option(mid: str, row, every_caution) -> dict[str, object]:

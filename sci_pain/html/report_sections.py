@@ -267,8 +267,14 @@ def period_section(model: ReportModel) -> Section:
         (f"{num(s['mean'])} / {num(s['median'], 0)}", "mean / median pain (0-10)"),
         (f"{num(s['min'], 0)} to {num(s['max'], 0)}", "lowest to highest pain"),
     ]
-    if model.has("interference"):
-        items.append((num(model.entries["interference"].astype(float).mean()), "mean interference"))
+    for column, what in (
+        ("interference", "mean interference"),
+        ("interference_activities", "mean interference with daily activities (0-10)"),
+        ("interference_mood", "mean interference with mood (0-10)"),
+        ("interference_sleep", "mean interference with sleep (0-10)"),
+    ):
+        if model.has(column):
+            items.append((num(model.entries[column].astype(float).mean()), what))
     body = [facts(items)]
     gap = _longest_gap(model.daily["missed"])
     if gap is not None:

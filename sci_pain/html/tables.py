@@ -63,6 +63,9 @@ _COLUMN_LABELS = {
     "activity_min": "Activity (min)",
     "immobile_hours": "Longest time without moving (h)",
     "sleep_hours": "Sleep (h)",
+    "interference_activities": "Interference with daily activities",
+    "interference_mood": "Interference with mood",
+    "interference_sleep": "Interference with sleep",
     "nap": "NAP",
     "tau": "Tau",
     "tau_bc": "Tau-BC",
@@ -82,7 +85,7 @@ def _vocabularies() -> dict[str, dict[str, str]]:
     """Column name -> labels of its vocabulary (from the knowledge schema)."""
     from sci_pain.knowledge import schema as ks
 
-    return (
+    return _journal_vocabularies() | (  # the knowledge labels win ("At-level SCI")
         {
             "iscip_type": ks.ISCIP_LABELS,
             "iscip_subtype": ks.ISCIP_LABELS,
@@ -94,7 +97,6 @@ def _vocabularies() -> dict[str, dict[str, str]]:
         }
         | {column: _referral_labels() for column in ("urgency", "referral")}
         | {"refer_to": ks.SERVICES}
-        | _journal_vocabularies()
     )
 
 

@@ -38,6 +38,8 @@ _EXPORTS: dict[str, str] = {
     "COLUMN_ORDER": "schema",
     "Column": "schema",
     "INTERVENTIONS": "schema",
+    "INTERFERENCE_COLUMNS": "schema",
+    "ISCIP_PAIN_TYPES": "schema",
     "MULTI_SEPARATOR": "schema",
     "NEUROPATHIC_QUALITIES": "schema",
     "NOCICEPTIVE_QUALITIES": "schema",

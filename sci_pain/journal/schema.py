@@ -32,6 +32,8 @@ __all__ = [
     "SWELLING",
     "SKIN",
     "INTERVENTIONS",
+    "ISCIP_PAIN_TYPES",
+    "INTERFERENCE_COLUMNS",
     "MULTI_SEPARATOR",
     "PROBLEM_COLUMNS",
     "ROW",
@@ -89,6 +91,33 @@ INTERVENTIONS: tuple[str, ...] = (
     "other",
 )
 """What the person did or received since the previous entry."""
+
+ISCIP_PAIN_TYPES: tuple[str, ...] = (
+    "musculoskeletal",
+    "visceral",
+    "other_nociceptive",
+    "at_level_sci",
+    "below_level_sci",
+    "other_neuropathic",
+    "other",
+    "unknown",
+)
+"""The pain types of the ISCIP classification as the Basic Data Set records them, in ISCIP order.
+
+One value names the type and its subtype at once: ``musculoskeletal``, ``visceral`` and
+``other_nociceptive`` are nociceptive; ``at_level_sci``, ``below_level_sci`` and
+``other_neuropathic`` are neuropathic; then ``other`` and ``unknown`` (Bryce et al. 2012).
+The same values as the knowledge base's ``ISCIP_SUBTYPES``."""
+
+INTERFERENCE_COLUMNS: tuple[str, ...] = (
+    "interference_activities",
+    "interference_mood",
+    "interference_sleep",
+)
+"""The three interference ratings of the ISCIP Basic Data Set v2.0, each 0-10.
+
+The older single ``interference`` column (interference with activities) is still read; it is
+not merged into ``interference_activities``, so a journal keeps what its writer recorded."""
 
 
 MULTI_SEPARATOR = ";"
@@ -214,6 +243,30 @@ _COLUMN_LIST: tuple[Column, ...] = (
         label="Problem",
     ),
     Column(
+        "pain_number",
+        "int",
+        "Which of the person's (up to) three worst pains this entry rates, numbered as in the "
+        "International SCI Pain Basic Data Set: 1 the worst, 2 the next, 3 the third. Rate "
+        "several pains at the same time on several rows with the same timestamp.",
+        "The Basic Data Set records location, type and intensity for each of the three worst "
+        "pains separately, because one person often has pains of different types.",
+        label="Pain number",
+        unit="1-3",
+        range=(1, 3),
+    ),
+    Column(
+        "iscip_subtype",
+        "category",
+        "The ISCIP type of the pain rated, at subtype level (the type follows from it): musculoskeletal, visceral or "
+        "other nociceptive; at-level SCI, below-level SCI or other neuropathic; other; "
+        "unknown.",
+        "The Basic Data Set classifies each pain with the ISCIP classification; management "
+        "follows the type (neuropathic pain is not treated like overuse pain).",
+        label="ISCIP pain type",
+        allowed=ISCIP_PAIN_TYPES,
+        ordered=True,
+    ),
+    Column(
         "side",
         "category",
         "Which leg hurts.",
@@ -244,9 +297,42 @@ _COLUMN_LIST: tuple[Column, ...] = (
     Column(
         "interference",
         "int",
-        "How much pain interfered with activities, 0 (not at all) to 10 (completely).",
+        "How much pain interfered with activities, 0 (not at all) to 10 (completely). The "
+        "older single rating: still read; new journals can rate activities, mood and sleep "
+        "separately in the three columns below.",
         "Interference is an IMMPACT domain: it shows what pain costs the person.",
         label="Interference",
+        unit="0-10",
+        range=(0, 10),
+    ),
+    Column(
+        "interference_activities",
+        "int",
+        "How much pain interfered with day-to-day activities, 0 (no interference) to 10 "
+        "(extreme interference), as in the ISCIP Basic Data Set v2.0.",
+        "The Basic Data Set rates interference with activities, mood and sleep separately, "
+        "so that a change in one is not hidden by the others.",
+        label="Interference with daily activities",
+        unit="0-10",
+        range=(0, 10),
+    ),
+    Column(
+        "interference_mood",
+        "int",
+        "How much pain interfered with mood, 0 (no interference) to 10 (extreme "
+        "interference), as in the ISCIP Basic Data Set v2.0.",
+        "Emotional functioning is an IMMPACT domain; low mood and pain feed each other.",
+        label="Interference with mood",
+        unit="0-10",
+        range=(0, 10),
+    ),
+    Column(
+        "interference_sleep",
+        "int",
+        "How much pain interfered with sleep, 0 (no interference) to 10 (extreme "
+        "interference), as in the ISCIP Basic Data Set v2.0.",
+        "Poor sleep and pain feed each other; sleep is a supplementary IMMPACT domain.",
+        label="Interference with sleep",
         unit="0-10",
         range=(0, 10),
     ),

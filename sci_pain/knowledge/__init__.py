@@ -9,6 +9,9 @@ from sci_pain._lazy import lazy_exports
 # The layer's public API, loaded on first use: name -> submodule (relative to this package).
 _EXPORTS: dict[str, str] = {
     "FINDINGS": "loaders",
+    "CANPAINSCI_SUBTYPES": "guidelines",
+    "CanPainSCIAdvice": "guidelines",
+    "canpainsci_for": "guidelines",
     "canpainsci_approach": "guidelines",
     "canpainsci_cautions": "guidelines",
     "find_canpainsci_problems": "guidelines",

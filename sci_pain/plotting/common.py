@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.analysis import PhaseComparison, scan_red_flags
-from sci_pain.journal import COLUMNS
+from sci_pain.journal import COLUMNS, INTERFERENCE_COLUMNS
 from sci_pain.style import PALETTE, SEQUENTIAL_CMAP
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def axis_label(column: str, *, prefix: str = "", suffix: str = "") -> str:
 
 def on_pain_scale(column: str) -> bool:
     """Whether a column is rated 0-10 (its axis then always shows the whole scale)."""
-    return column in ("pain", "interference")
+    return column in ("pain", "interference", *INTERFERENCE_COLUMNS)
 
 
 def date_axis(ax: Axes) -> None:

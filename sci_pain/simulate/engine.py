@@ -60,6 +60,7 @@ import pandas as pd
 
 from sci_pain.journal import (
     COLUMN_ORDER,
+    INTERFERENCE_COLUMNS,
     INTERVENTIONS,
     MULTI_SEPARATOR,
     QUALITIES,
@@ -140,7 +141,9 @@ def simulate_journal(
     -------
     pandas.DataFrame
         The journal as its CSV holds it, one row per entry in time order, columns in
-        ``journal_schema.COLUMN_ORDER``: ``timestamp`` as ISO 8601 text (``2026-01-05T08:15``);
+        ``journal_schema.COLUMN_ORDER`` except the Basic Data Set columns the personas do not
+        model (``pain_number``, ``iscip_subtype`` and the three separate interference
+        ratings): ``timestamp`` as ISO 8601 text (``2026-01-05T08:15``);
         ``pain``, ``interference``, ``spasms`` and ``activity_min`` as nullable ``Int64``;
         ``immobile_hours`` and ``sleep_hours`` as ``Float64`` (half hours); the other columns
         as text. Empty cells are missing values.
@@ -785,11 +788,58 @@ def _columns(
         "interventions": text(interventions, interventions == None),  # noqa: E711
         "notes": text(notes, notes == None),  # noqa: E711
     }
-    missing = set(COLUMN_ORDER) - set(columns)
+    separate = np.array([p.interference_separately for p in personas], dtype=bool)[k]
+    if separate.any():
+        columns.update(_interference_ratings(personas, k, e, d, blank_prob, separate, rng))
+        columns["interference"] = integers(interference, blank["interference"] | separate)
+    written = [
+        name
+        for name in COLUMN_ORDER
+        if name not in _NOT_SIMULATED or (name in INTERFERENCE_COLUMNS and separate.any())
+    ]
+    if separate.all():
+        written.remove("interference")
+    missing = set(written) - set(columns)
     if missing:  # pragma: no cover - guards against a schema change
         msg = f"the simulator does not produce the journal columns {sorted(missing)}"
         raise RuntimeError(msg)
-    return {"_person": columns["_person"], **{name: columns[name] for name in COLUMN_ORDER}}
+    return {"_person": columns["_person"], **{name: columns[name] for name in written}}
+
+
+def _interference_ratings(personas, k, e, d, blank_prob, separate, rng) -> dict[str, Any]:
+    """Draw the Basic Data Set's three interference ratings for the personas that write them.
+
+    Drawn after every other column, so journals of personas without them stay byte-identical.
+    """
+    n, first_of_day = e.person.size, e.first_of_day
+
+    def value(name: str) -> np.ndarray:
+        return np.array([getattr(p, name) for p in personas], dtype=np.float64)[k]
+
+    lost = np.clip(value("sleep_reference_hours") - d.sleep[e.pday], 0, None)
+    means = {
+        "interference_mood": value("mood_interference_per_pain") * e.pain,
+        "interference_sleep": value("sleep_interference_per_pain") * e.pain
+        + value("sleep_interference_per_lost_hour") * lost,
+    }
+    noise_sd = value("interference_noise_sd")
+    out: dict[str, Any] = {}
+    for name in INTERFERENCE_COLUMNS:
+        if name == "interference_activities":
+            rating = e.interference
+        else:
+            rating = np.clip(np.floor(rng.normal(means[name], noise_sd) + 0.5), 0, 10)
+        empty = ~separate | (rng.random(n) < blank_prob)
+        if name == "interference_sleep":
+            empty |= ~first_of_day
+        out[name] = pd.arrays.IntegerArray(rating.astype(np.int64), empty)
+    return out
+
+
+_NOT_SIMULATED: frozenset[str] = frozenset(("pain_number", "iscip_subtype", *INTERFERENCE_COLUMNS))
+"""Optional Basic Data Set columns left out of simulated journals, as a person's own file may
+leave out any optional column; the three interference ratings are written for personas with
+``interference_separately`` (the single ``interference`` is then left empty for them)."""
 
 
 def _quality_combinations(qualities: tuple[str, ...], max_extra: int) -> list[str]:

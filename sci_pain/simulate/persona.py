@@ -211,6 +211,11 @@ class Persona:
         Day-to-day noise (AR(1): stationary SD and lag-1 autocorrelation) and entry noise.
     interference_per_pain, interference_noise_sd : float
         ``interference`` = ``interference_per_pain`` * pain + noise, rounded, clipped to 0-10.
+    interference_separately, mood_interference_per_pain, sleep_interference_per_pain, sleep_interference_per_lost_hour : bool, float
+        Write the Basic Data Set's three ratings instead of ``interference``: activities as
+        above; mood = ``mood_interference_per_pain`` * pain + noise; sleep (a day's first
+        entry) = ``sleep_interference_per_pain`` * pain + ``sleep_interference_per_lost_hour``
+        * hours slept below ``sleep_reference_hours`` + noise.
     missed_day_prob : float
         Chance that a whole day has no entry.
     morning_prob, afternoon_prob, evening_prob : float
@@ -286,6 +291,10 @@ class Persona:
     entry_noise_sd: float = 0.6
     interference_per_pain: float = 0.7
     interference_noise_sd: float = 0.7
+    interference_separately: bool = False
+    mood_interference_per_pain: float = 0.5
+    sleep_interference_per_pain: float = 0.4
+    sleep_interference_per_lost_hour: float = 0.0
     missed_day_prob: float = 0.05
     morning_prob: float = 0.85
     afternoon_prob: float = 0.5
@@ -643,6 +652,14 @@ def _rhythm_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
         )
         rows.append(
             ("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero")
+        )
+    if p.interference_separately and p.sleep_interference_per_lost_hour:
+        rows.append(
+            (
+                "sleep interference",
+                "sleep_interference_per_lost_hour",
+                "interference-with-sleep points (0-10) per hour of sleep below the reference",
+            )
         )
     if p.spasm_effect:
         rows.append(("spasms", "spasm_effect", "NRS points per spasm written in the entry"))

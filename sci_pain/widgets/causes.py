@@ -42,6 +42,7 @@ from sci_pain.knowledge import (
     DISCLAIMER,
     FINDING_GROUPS,
     SITUATIONS,
+    canpainsci_for,
     explain_causes,
     get_cause,
     list_findings,
@@ -362,8 +363,9 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
         a Dropdown; one Checkbox per situation, keyed by its id: ``"impaired_sensation"``,
         ``"pacemaker"``, ``"injury_at_or_above_T6"``, ``"swollen_warm_leg"``, ...), ``result``
         (HTML from :func:`sci_pain.management_html`: the options with the cautions that apply,
-        contraindicated ones marked and last) and ``options`` (the current
-        :func:`sci_pain.management_for` frame).
+        contraindicated ones marked and last; for neuropathic SCI pain the CanPainSCI guideline
+        first), ``options`` (the current :func:`sci_pain.management_for` frame) and
+        ``guideline`` (the current :func:`sci_pain.canpainsci_for` advice, or None).
 
     Raises
     ------
@@ -375,6 +377,8 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
     >>> box = make_management_matcher("spasticity")
     >>> box.controls["impaired_sensation"].value = True
     >>> bool(box.options.loc["heat", "contraindicated"])
+    True
+    >>> box.guideline is None
     True
     """
     import ipywidgets as w
@@ -420,6 +424,7 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
 
     def update() -> None:
         box.options = management_for(chooser.value, situation=ticked())
+        box.guideline = canpainsci_for(chooser.value, situation=ticked())
         result.value = management_html(chooser.value, situation=ticked())
 
     _connect(

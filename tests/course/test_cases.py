@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import numpy as np
@@ -252,6 +253,21 @@ def _recover(case_id: str, effect: str, entries: pd.DataFrame) -> None:
         row = an.associations(entries, variables=["sleep_hours"], n_boot=300).iloc[0]
         assert row["ci_high"] < 0
         assert row["slope"] == pytest.approx(-p.sleep_effect_per_hour, abs=0.25)
+    elif effect == "sleep_interference":
+        assert entries["interference"].isna().all()  # rated separately instead
+        rated = entries.dropna(subset=["interference_sleep", "sleep_hours"])
+        assert len(rated) >= 60  # the morning entries
+        lost = (p.sleep_reference_hours - rated["sleep_hours"]).clip(lower=0)
+        expected = p.sleep_interference_per_pain * rated["pain"].astype(float)
+        residual = rated["interference_sleep"].astype(float) - expected
+        fit = an.spearman_ci(lost.to_numpy(), residual.to_numpy(), n_boot=0)
+        assert fit["slope"] == pytest.approx(p.sleep_interference_per_lost_hour, abs=0.3)
+        row = an.associations(
+            entries, column="interference_sleep", variables=["sleep_hours"], n_boot=300
+        ).iloc[0]
+        assert row["ci_high"] < 0
+        mood = entries.dropna(subset=["interference_mood"])
+        assert mood["interference_mood"].astype(float).corr(mood["pain"].astype(float)) > 0.5
     elif effect == "activity_next_day":
         keep = entries if p.dvt_start_day is None else entries[day < p.dvt_start_day]
         daily = an.daily_values(keep, ["pain", "activity_min"])
@@ -367,3 +383,24 @@ def test_an_unknown_guideline_caution_is_a_problem(tmp_path):
         "Did you mean 'sedation_falls'"
         in problems.loc["answers.plan.guideline_cautions", "problem"]
     )
+
+
+def test_a_plan_with_medicines_must_name_the_cautions_the_persons_situation_brings(tmp_path):
+    folder = _copy_cases(tmp_path)
+    path = folder / "daniel_t4_ad_pressure.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["answers"]["plan"]["guideline_cautions"] = ["sedation_falls", "capsaicin_ad"]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    problems = cases.find_case_problems(folder)
+    problems = problems[problems["field"] == "answers.plan.guideline_cautions"]
+    assert problems["value"].tolist() == ["ad_constipation_retention"]
+    assert "injury_at_or_above_T6" in problems["problem"].iloc[0]
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_every_biopsychosocial_step_covers_mood_sleep_and_thoughts_about_pain(case_id):
+    text = cases.load_case(case_id).answers["biopsychosocial"]["text"].lower()
+    assert "mood" in text
+    assert "sleep" in text
+    assert re.search(r"catastroph|worry|fear|cop(e|ing)", text)
+    assert re.search(r"cbt|self-management", text)

@@ -199,13 +199,17 @@ def plot_association(
     ax = common.current_axes(ax)
     ax.scatter(data.x, data.y, s=22, color=PALETTE["blue"], alpha=0.6, edgecolor="none")
     ax.set_xlabel(_xlabel(data))
-    ax.set_ylabel(
-        common.axis_label(data.column, prefix=f"Daily mean {data.column.replace('_', ' ')}")
-    )
+    ax.set_ylabel(common.axis_label(data.column, prefix=f"Daily mean {_words(data.column)}"))
     if common.on_pain_scale(data.column):
         ax.set_ylim(-0.3, 10.3)
     ax.set_title(title or _title(data))
     return ax
+
+
+def _words(column: str) -> str:
+    """Return a column's name in words for a sentence: its label ('interference with sleep')."""
+    label = common.COLUMNS[column].label if column in common.COLUMNS else ""
+    return label.lower() if label else column.replace("_", " ")
 
 
 def association_alt_text(
@@ -243,7 +247,7 @@ def association_alt_text(
         msg = "association_alt_text needs variable= with a row of associations()"
         raise TypeError(msg)
     return (
-        f"Scatter plot of daily mean {column.replace('_', ' ')} against "
+        f"Scatter plot of daily mean {_words(column)} against "
         f"{common.column_name(variable).lower()} ({common.lag_words(lag)}), one point per day: "
         f"Spearman rho {common.fmt(result['rho'], 2)} (95% CI {common.fmt(result['ci_low'], 2)} to "
         f"{common.fmt(result['ci_high'], 2)}), n = {int(result['n'])} days."
