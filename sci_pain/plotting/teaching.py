@@ -41,6 +41,7 @@ from sci_pain.analysis import as_entries, daily_values, rolling_trend
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import COLUMNS
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.plotting.common import day, fmt
 from sci_pain.style import PALETTE
 
@@ -378,6 +379,7 @@ def _legend(ax: Axes, twin: Axes | None) -> None:
     )
 
 
+@shared_docs()
 def plot_pain_and(
     entries,
     *,
@@ -414,7 +416,7 @@ def plot_pain_and(
         records it) or ``{label: date}``.
     start, end : date-like, optional
         Show only the entries of these days (both included), to zoom in on a few weeks.
-    title : str, optional
+    %(title)s
 
     Returns
     -------
@@ -461,6 +463,7 @@ def plot_pain_and(
     return ax
 
 
+@shared_docs()
 def alt_text_pain_and(
     entries,
     *,
@@ -485,7 +488,13 @@ def alt_text_pain_and(
 
     Returns
     -------
-    str
+    %(alt_text)s
+
+    Raises
+    ------
+    ValueError
+        As :func:`plot_pain_and` raises them, and for a `lag` that is not a whole number of
+        days from 0 up.
 
     Examples
     --------
