@@ -263,6 +263,7 @@ def alt_text_cause_map(causes: pd.DataFrame | None = None) -> str:
     Returns
     -------
     %(alt_text)s
+        It lists the causes by mechanism and level, and names the emergencies.
 
     Examples
     --------
@@ -592,6 +593,7 @@ def plot_cause_timeline(
     See Also
     --------
     alt_text_cause_timeline : its alt text.
+    sci_pain.load_causes : the onset windows, each with its citation.
 
     Examples
     --------
@@ -685,6 +687,7 @@ def alt_text_cause_timeline(causes: pd.DataFrame | None = None) -> str:
     Returns
     -------
     %(alt_text)s
+        It gives each cause's typical onset window, from days to years after injury.
 
     Examples
     --------

@@ -58,6 +58,7 @@ __all__ = [
     "on_pain_scale",
     "phase_marks",
     "plural_s",
+    "rating_colours",
     "resolve_flags",
     "same",
     "sequential_cmap",
@@ -152,6 +153,15 @@ def sequential_cmap(name: str = SEQUENTIAL_CMAP):
     import matplotlib as mpl
 
     return mpl.colormaps[name].with_extremes(bad=(0.0, 0.0, 0.0, 0.0))
+
+
+def rating_colours() -> dict[str, Any]:
+    """Return the colour keywords of a heatmap of ratings: the colour map over 0-10.
+
+    Every heatmap colours a mean the same way (``ax.imshow(values, **rating_colours())``);
+    masked cells are see-through, so the :func:`hatched` background shows.
+    """
+    return {"cmap": sequential_cmap(), "vmin": PAIN_RANGE[0], "vmax": PAIN_RANGE[1]}
 
 
 def hatched(xy, width: float, height: float):

@@ -55,6 +55,8 @@ _CENTRES = [(_LEG_CENTRES[leg], _middle(shape)) for leg in _LEG_CENTRES for _, s
 class BodyMapData:
     """The numbers of a body map, from :func:`body_map_data`.
 
+    :attr:`means` gives the twelve sites in drawing order.
+
     Attributes
     ----------
     column : str
@@ -270,6 +272,7 @@ def update_body_map(
     Raises
     ------
     %(not_drawn)s
+        It looks for the twelve sites.
 
     Examples
     --------

@@ -26,6 +26,8 @@ __all__ = ["CalendarData", "calendar_data", "plot_calendar", "update_calendar", 
 class CalendarData:
     """The numbers of a calendar heatmap, from :func:`calendar_data`.
 
+    One row of :attr:`daily` per calendar day, from the journal's first day to its last.
+
     Attributes
     ----------
     column : str
@@ -101,9 +103,7 @@ def _draw_grid(ax: Axes, daily: pd.DataFrame):
     mesh = ax.pcolormesh(
         *edges,
         np.ma.masked_invalid(grid),
-        cmap=common.sequential_cmap(),
-        vmin=common.PAIN_RANGE[0],
-        vmax=common.PAIN_RANGE[1],
+        **common.rating_colours(),
         edgecolors="white",
         linewidth=0.5,
     )
@@ -253,6 +253,7 @@ def update_calendar(
     Raises
     ------
     %(not_drawn)s
+        It looks for the grid of days.
 
     Examples
     --------

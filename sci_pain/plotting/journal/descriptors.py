@@ -186,6 +186,7 @@ def update_descriptors(ax: Axes, entries=None, *, data: DescriptorsData | None =
     Raises
     ------
     %(not_drawn)s
+        It looks for the bars.
 
     Examples
     --------

@@ -36,6 +36,8 @@ _CELL_TEXT = {"ha": "center", "va": "center", "fontsize": 11, "fontweight": "bol
 class TimeOfDayWeekdayData:
     """The numbers of a day-and-week heatmap, from :func:`time_of_day_weekday_data`.
 
+    :attr:`values` is the table as the heatmap draws it.
+
     Attributes
     ----------
     column : str
@@ -150,9 +152,7 @@ def plot_time_of_day_weekday(
     values = data.values
     image = ax.imshow(
         np.ma.masked_invalid(values),
-        cmap=common.sequential_cmap(),
-        vmin=common.PAIN_RANGE[0],
-        vmax=common.PAIN_RANGE[1],
+        **common.rating_colours(),
         aspect="auto",
         interpolation="nearest",
     )

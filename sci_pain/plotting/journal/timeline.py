@@ -34,6 +34,8 @@ _LEGEND: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "
 class TimelineData:
     """The numbers of a timeline, from :func:`timeline_data`.
 
+    Each entry is a point (:attr:`timestamps`, :attr:`values`); :attr:`trend` is the line.
+
     Attributes
     ----------
     column : str
@@ -404,6 +406,7 @@ def update_timeline(
     Raises
     ------
     %(not_drawn)s
+        It looks for the points and the rolling-mean line.
 
     Examples
     --------
