@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, daily_values, rolling_trend
+from sci_pain.analysis import DAILY_AGGREGATION, as_entries, daily_values, rolling_trend
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import COLUMNS
 from sci_pain.plotting import common
@@ -50,18 +50,32 @@ if TYPE_CHECKING:
 
 __all__ = ["MEASURES", "SHADES", "plot_pain_and", "alt_text_pain_and"]
 
+
+def _per_day(column: str) -> tuple[str, str]:
+    """Return a journal column's label and unit from the schema ('per day' for daily sums)."""
+    label = common.column_name(column)
+    summed = DAILY_AGGREGATION[column] == "sum"
+    return (f"{label} per day" if summed else label), (COLUMNS[column].unit or "count")
+
+
 MEASURES: dict[str, tuple[str, str]] = {
-    "spasms": ("Spasms per day", "count"),
-    "activity_min": ("Activity per day", "min"),
-    "immobile_hours": ("Longest time without moving", "h"),
-    "sleep_hours": ("Sleep", "h"),
+    **{
+        column: _per_day(column)
+        for column in ("spasms", "activity_min", "immobile_hours", "sleep_hours")
+    },
     "weight_kg": ("Weight noted in the journal", "kg"),
 }
 """What :func:`plot_pain_and` can draw beside pain: name -> (axis label, unit).
 
 The journal columns are combined per day as :data:`sci_pain.analysis.DAILY_AGGREGATION`
-says (spasms and activity summed, the longest immobile stretch, mean sleep);
-``weight_kg`` is read from notes such as "Weighed myself: 78.3 kg".
+says (spasms and activity summed, the longest immobile stretch, mean sleep), and take their
+names and units from the journal schema (:data:`sci_pain.journal.COLUMNS`); ``weight_kg`` is read
+from notes such as "Weighed myself: 78.3 kg".
+
+Examples
+--------
+>>> MEASURES["spasms"], MEASURES["immobile_hours"]
+(('Spasms per day', 'count'), ('Longest time without moving', 'h'))
 """
 
 SHADES: dict[str, str] = {"swelling": "none", "skin": "ok"}
