@@ -228,7 +228,7 @@ def update_time_of_day_weekday(
     Parameters
     ----------
     %(ax_drawn)s
-        With the same ``by``.
+        It must have been drawn with the same ``by``.
     %(entries_to_show)s
     by : {"part", "hour"}, default "part"
         As the heatmap was drawn with.

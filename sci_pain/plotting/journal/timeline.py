@@ -381,7 +381,7 @@ def update_timeline(
         It may have been updated before.
     %(entries_to_show)s
     %(column)s
-        As the timeline was drawn for.
+        The one the timeline was drawn for.
     window : int, default 7
         Rolling-mean window in days; the legend follows.
     flags : True or DataFrame, optional
