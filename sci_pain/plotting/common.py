@@ -64,6 +64,7 @@ __all__ = [
     "sequential_cmap",
     "set_cell_label",
     "set_offsets",
+    "set_values",
     "set_xlim",
     "text_colour",
 ]
@@ -358,6 +359,23 @@ def set_offsets(collection, offsets: np.ndarray) -> bool:
     if same(collection.get_offsets(), offsets):
         return False
     collection.set_offsets(offsets)
+    return True
+
+
+def set_values(mappable, values) -> bool:
+    """Colour a heatmap's cells or a collection's shapes by other values; return whether they changed.
+
+    Missing values (NaN) are masked, so the hatched "no entries" background shows through.
+    """
+    from matplotlib.image import AxesImage
+
+    new = np.ma.masked_invalid(values)
+    if same(mappable.get_array(), new):
+        return False
+    if isinstance(mappable, AxesImage):
+        mappable.set_data(new)
+    else:
+        mappable.set_array(new)
     return True
 
 

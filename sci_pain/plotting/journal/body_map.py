@@ -289,11 +289,7 @@ def update_body_map(
     if collection is None or len(collection.get_paths()) != len(_SITES):
         raise common.not_drawn_by("plot_body_map", "the twelve sites")
     means = common.numbers(body_map_data, entries, data, column=column).means
-    changed: list = []
-    new = np.ma.masked_invalid(means)
-    if not common.same(collection.get_array(), new):
-        collection.set_array(new)
-        changed.append(collection)
+    changed: list = [collection] if common.set_values(collection, means) else []
     texts = {}
     for text in ax.texts:
         x, y = text.get_position()

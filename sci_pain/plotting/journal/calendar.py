@@ -283,11 +283,7 @@ def update_calendar(
         keep = (days >= low_day) & (days <= high_day) & (offset >= 0) & (offset < 7 * n_weeks)
         means = data.daily["mean"].to_numpy(dtype=float)
         grid[offset[keep] % 7, offset[keep] // 7] = means[keep]
-    changed: list = []
-    new = np.ma.masked_invalid(grid)
-    if not common.same(mesh.get_array(), new):
-        mesh.set_array(new)
-        changed.append(mesh)
+    changed: list = [mesh] if common.set_values(mesh, grid) else []
 
     def week(date: pd.Timestamp) -> int:
         return int((date - first_monday) / pd.Timedelta(days=1)) // 7

@@ -264,11 +264,7 @@ def update_time_of_day_weekday(
             f"plot_time_of_day_weekday(by={data.by!r})", "a heatmap of that shape"
         )
     image = ax.images[0]
-    changed: list = []
-    new = np.ma.masked_invalid(values)
-    if not common.same(image.get_array(), new):
-        image.set_data(new)
-        changed.append(image)
+    changed: list = [image] if common.set_values(image, values) else []
     if annotate is None:
         annotate = data.by == "part"
     if annotate:
