@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sci_pain.course import DERMATOMES, at_level_dermatomes, iscip_zone
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def _pains(pains) -> dict[str, str]:
     return dict(pains) if isinstance(pains, Mapping) else {p: p for p in pains}
 
 
+@shared_docs()
 def plot_dermatome_zones(level: str, *, pains=None, ax: Axes | None = None) -> Axes:
     """Draw the dermatomes from C2 to S4-5 as a ladder, shading the at-level zone and pains.
 
@@ -75,11 +77,12 @@ def plot_dermatome_zones(level: str, *, pains=None, ax: Axes | None = None) -> A
         Neurological level of injury, one of :data:`sci_pain.DERMATOMES`.
     pains : mapping of str to str, or list of str, optional
         Pain name -> dermatome where it is felt (or just dermatomes).
-    ax : matplotlib.axes.Axes, optional
+    %(ax_new_figure)s
 
     Returns
     -------
     matplotlib.axes.Axes
+        One band per dermatome (patches), each pain a star with its name (texts).
 
     Raises
     ------
@@ -146,8 +149,24 @@ def plot_dermatome_zones(level: str, *, pains=None, ax: Axes | None = None) -> A
     return ax
 
 
+@shared_docs()
 def alt_text_dermatome_zones(level: str, *, pains=None) -> str:
     """One or two sentences that say what :func:`plot_dermatome_zones` shows.
+
+    Parameters
+    ----------
+    level, pains
+        As given to :func:`plot_dermatome_zones`.
+
+    Returns
+    -------
+    %(alt_text)s
+        A second sentence lists the pains marked.
+
+    Raises
+    ------
+    sci_pain.CaseError
+        As :func:`plot_dermatome_zones` raises it.
 
     Examples
     --------

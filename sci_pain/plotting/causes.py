@@ -42,6 +42,7 @@ from sci_pain.knowledge import (
     get_cause,
     load_causes,
 )
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.plotting.common import current_axes
 from sci_pain.style import PALETTE
 
@@ -142,6 +143,7 @@ def _map_layout(causes: pd.DataFrame) -> tuple[list[str], dict[str, tuple[float,
     return types, extents, positions
 
 
+@shared_docs()
 def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None) -> Axes:
     """Place the causes by pain mechanism (ISCIP type) and relation to the level of injury.
 
@@ -152,10 +154,8 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
 
     Parameters
     ----------
-    causes : pandas.DataFrame, optional
-        As returned by :func:`sci_pain.load_causes` (default: all causes).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure if omitted.
+    %(causes)s
+    %(ax_new_figure)s
 
     Returns
     -------
@@ -165,6 +165,7 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
     See Also
     --------
     alt_text_cause_map : its alt text.
+    plot_leg_sites : where a cause typically shows.
 
     Examples
     --------
@@ -250,8 +251,19 @@ def plot_cause_map(causes: pd.DataFrame | None = None, *, ax: Axes | None = None
     return ax
 
 
+@shared_docs()
 def alt_text_cause_map(causes: pd.DataFrame | None = None) -> str:
     """One sentence describing :func:`plot_cause_map`.
+
+    Parameters
+    ----------
+    %(causes)s
+        The same as given to :func:`plot_cause_map`.
+
+    Returns
+    -------
+    %(alt_text)s
+        It lists the causes by mechanism and level, and names the emergencies.
 
     Examples
     --------
@@ -434,6 +446,7 @@ def _leg_legend_and_frame(ax: Axes) -> None:
     ax.set_ylabel("Hip (top) to foot (bottom)")
 
 
+@shared_docs()
 def plot_leg_sites(
     cause: str | None = None,
     *,
@@ -455,8 +468,7 @@ def plot_leg_sites(
         highlighted.
     sites : iterable of str, optional
         Highlight these sites instead of a cause's.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure if omitted.
+    %(ax_new_figure)s
     label_sites : bool
         Write the site names beside the figure.
 
@@ -470,6 +482,8 @@ def plot_leg_sites(
     ------
     UnknownNameError
         For an unknown cause (with close matches).
+    ValueError
+        For an unknown site in `sites` (with close matches).
 
     See Also
     --------
@@ -504,8 +518,20 @@ def plot_leg_sites(
     return ax
 
 
+@shared_docs()
 def alt_text_leg_sites(cause: str | None = None, *, sites=None) -> str:
     """One sentence describing :func:`plot_leg_sites` for the same arguments.
+
+    Parameters
+    ----------
+    cause : str, optional
+        A cause id, label or alias, as given to :func:`plot_leg_sites`.
+    sites : iterable of str, optional
+        The sites highlighted instead of a cause's.
+
+    Returns
+    -------
+    %(alt_text)s
 
     Examples
     --------
@@ -537,6 +563,7 @@ def _timeline_order(causes: pd.DataFrame) -> pd.DataFrame:
     return causes.sort_values(["onset_start_days", "onset_end_days"], kind="stable")
 
 
+@shared_docs()
 def plot_cause_timeline(
     causes: pd.DataFrame | None = None,
     *,
@@ -552,10 +579,8 @@ def plot_cause_timeline(
 
     Parameters
     ----------
-    causes : pandas.DataFrame, optional
-        As returned by :func:`sci_pain.load_causes` (default: all causes).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure if omitted.
+    %(causes)s
+    %(ax_new_figure)s
     show_ongoing : bool
         Draw the continuing-risk lines.
 
@@ -568,6 +593,7 @@ def plot_cause_timeline(
     See Also
     --------
     alt_text_cause_timeline : its alt text.
+    sci_pain.load_causes : the onset windows, each with its citation.
 
     Examples
     --------
@@ -648,8 +674,20 @@ def _days(days: float) -> str:
     return f"{round(days / 365):g} years"
 
 
+@shared_docs()
 def alt_text_cause_timeline(causes: pd.DataFrame | None = None) -> str:
     """One sentence describing :func:`plot_cause_timeline`.
+
+    Parameters
+    ----------
+    %(causes)s
+        The causes given to :func:`plot_cause_timeline`, in any order: the sentence lists
+        them by onset, as the bars are drawn.
+
+    Returns
+    -------
+    %(alt_text)s
+        It gives each cause's typical onset window, from days to years after injury.
 
     Examples
     --------

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["plot_evening_pattern", "alt_text_evening_pattern", "prevalence_sentence"]
 
 
+@shared_docs()
 def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Axes | None = None):
     """Histogram of each person's evening-minus-morning difference, with the threshold.
 
@@ -40,11 +42,25 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
         From :func:`sci_pain.evening_pattern`.
     difference : float, default 1.0
         The threshold drawn (NRS points).
-    ax : Axes, optional
+    %(ax_new_figure)s
 
     Returns
     -------
     Axes
+        One bar stack per bin (below the threshold, and at or above it: the evening
+        pattern), and the threshold as a dashed line (``gid="threshold"``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> table = pd.DataFrame(
+    ...     {"evening_minus_morning": [-0.5, 0.4, 1.2, 2.0], "evening_pattern": [0, 0, 1, 1]}
+    ... )
+    >>> ax = plot_evening_pattern(table, difference=1.0)
+    >>> ax.get_title()
+    'Evening pattern: evening at least 1 points above the morning'
+    >>> plt.close("all")
     """
     import matplotlib.pyplot as plt
 
@@ -73,7 +89,31 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
 
 
 def prevalence_sentence(summary: pd.Series, *, what: str, confidence: float = 0.95) -> str:
-    """Write a sentence for a :func:`sci_pain.prevalence` summary, with its interval."""
+    """Write a sentence for a :func:`sci_pain.prevalence` summary, with its interval.
+
+    Parameters
+    ----------
+    summary : Series
+        From :func:`sci_pain.prevalence`.
+    what : str
+        What the people counted have, as it reads after "3 of 20 people": ``"have an
+        evening pattern"``.
+    confidence : float, default 0.95
+        The interval's confidence, as given to :func:`sci_pain.prevalence`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> summary = pd.Series(
+    ...     {"people": 20, "with": 5, "ci_low": 0.11, "ci_high": 0.47, "not_assessed": 0}
+    ... )
+    >>> prevalence_sentence(summary, what="have an evening pattern")
+    '5 of 20 people (25%) have an evening pattern; 95% interval 11% to 47% (Wilson).'
+    """
     n, k = int(summary["people"]), int(summary["with"])
     if n == 0:
         return f"Nobody had enough entries to tell whether they {what}."
@@ -86,8 +126,28 @@ def prevalence_sentence(summary: pd.Series, *, what: str, confidence: float = 0.
     return text
 
 
+@shared_docs()
 def alt_text_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0) -> str:
-    """One sentence describing :func:`plot_evening_pattern` for screen readers."""
+    """One sentence describing :func:`plot_evening_pattern` for screen readers.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`sci_pain.evening_pattern`, as given to :func:`plot_evening_pattern`.
+    difference : float, default 1.0
+        The threshold drawn (NRS points).
+
+    Returns
+    -------
+    %(alt_text)s
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"evening_minus_morning": [0.4, 1.2], "evening_pattern": [0, 1]})
+    >>> alt_text_evening_pattern(table)  # doctest: +ELLIPSIS
+    'Histogram of 2 people by how much higher their evening pain is than their morning pain ...'
+    """
     assessed = table["evening_pattern"].notna()
     values = table.loc[assessed, "evening_minus_morning"]
     k = int((values >= difference).sum())

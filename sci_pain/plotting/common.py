@@ -58,11 +58,13 @@ __all__ = [
     "on_pain_scale",
     "phase_marks",
     "plural_s",
+    "rating_colours",
     "resolve_flags",
     "same",
     "sequential_cmap",
     "set_cell_label",
     "set_offsets",
+    "set_values",
     "set_xlim",
     "text_colour",
 ]
@@ -152,6 +154,15 @@ def sequential_cmap(name: str = SEQUENTIAL_CMAP):
     import matplotlib as mpl
 
     return mpl.colormaps[name].with_extremes(bad=(0.0, 0.0, 0.0, 0.0))
+
+
+def rating_colours() -> dict[str, Any]:
+    """Return the colour keywords of a heatmap of ratings: the colour map over 0-10.
+
+    Every heatmap colours a mean the same way (``ax.imshow(values, **rating_colours())``);
+    masked cells are see-through, so the :func:`hatched` background shows.
+    """
+    return {"cmap": sequential_cmap(), "vmin": PAIN_RANGE[0], "vmax": PAIN_RANGE[1]}
 
 
 def hatched(xy, width: float, height: float):
@@ -348,6 +359,23 @@ def set_offsets(collection, offsets: np.ndarray) -> bool:
     if same(collection.get_offsets(), offsets):
         return False
     collection.set_offsets(offsets)
+    return True
+
+
+def set_values(mappable, values) -> bool:
+    """Colour a heatmap's cells or a collection's shapes by other values; return whether they changed.
+
+    Missing values (NaN) are masked, so the hatched "no entries" background shows through.
+    """
+    from matplotlib.image import AxesImage
+
+    new = np.ma.masked_invalid(values)
+    if same(mappable.get_array(), new):
+        return False
+    if isinstance(mappable, AxesImage):
+        mappable.set_data(new)
+    else:
+        mappable.set_array(new)
     return True
 
 

@@ -37,10 +37,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, daily_values, rolling_trend
+from sci_pain.analysis import DAILY_AGGREGATION, as_entries, daily_values, rolling_trend
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import COLUMNS
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.plotting.common import day, fmt
 from sci_pain.style import PALETTE
 
@@ -49,18 +50,32 @@ if TYPE_CHECKING:
 
 __all__ = ["MEASURES", "SHADES", "plot_pain_and", "alt_text_pain_and"]
 
+
+def _per_day(column: str) -> tuple[str, str]:
+    """Return a journal column's label and unit from the schema ('per day' for daily sums)."""
+    label = common.column_name(column)
+    summed = DAILY_AGGREGATION[column] == "sum"
+    return (f"{label} per day" if summed else label), (COLUMNS[column].unit or "count")
+
+
 MEASURES: dict[str, tuple[str, str]] = {
-    "spasms": ("Spasms per day", "count"),
-    "activity_min": ("Activity per day", "min"),
-    "immobile_hours": ("Longest time without moving", "h"),
-    "sleep_hours": ("Sleep", "h"),
+    **{
+        column: _per_day(column)
+        for column in ("spasms", "activity_min", "immobile_hours", "sleep_hours")
+    },
     "weight_kg": ("Weight noted in the journal", "kg"),
 }
 """What :func:`plot_pain_and` can draw beside pain: name -> (axis label, unit).
 
 The journal columns are combined per day as :data:`sci_pain.analysis.DAILY_AGGREGATION`
-says (spasms and activity summed, the longest immobile stretch, mean sleep);
-``weight_kg`` is read from notes such as "Weighed myself: 78.3 kg".
+says (spasms and activity summed, the longest immobile stretch, mean sleep), and take their
+names and units from the journal schema (:data:`sci_pain.journal.COLUMNS`); ``weight_kg`` is read
+from notes such as "Weighed myself: 78.3 kg".
+
+Examples
+--------
+>>> MEASURES["spasms"], MEASURES["immobile_hours"]
+(('Spasms per day', 'count'), ('Longest time without moving', 'h'))
 """
 
 SHADES: dict[str, str] = {"swelling": "none", "skin": "ok"}
@@ -378,6 +393,7 @@ def _legend(ax: Axes, twin: Axes | None) -> None:
     )
 
 
+@shared_docs()
 def plot_pain_and(
     entries,
     *,
@@ -414,7 +430,7 @@ def plot_pain_and(
         records it) or ``{label: date}``.
     start, end : date-like, optional
         Show only the entries of these days (both included), to zoom in on a few weeks.
-    title : str, optional
+    %(title)s
 
     Returns
     -------
@@ -461,6 +477,7 @@ def plot_pain_and(
     return ax
 
 
+@shared_docs()
 def alt_text_pain_and(
     entries,
     *,
@@ -485,7 +502,13 @@ def alt_text_pain_and(
 
     Returns
     -------
-    str
+    %(alt_text)s
+
+    Raises
+    ------
+    ValueError
+        As :func:`plot_pain_and` raises them, and for a `lag` that is not a whole number of
+        days from 0 up.
 
     Examples
     --------

@@ -214,3 +214,17 @@ def test_updates_leave_their_input_unchanged(entries):
     ax = pj.plot_timeline(entries, ax=_axes())
     pj.update_timeline(ax, entries.iloc[::2], window=3, flags=True)
     pd.testing.assert_frame_equal(entries, before)
+
+
+def test_set_values_masks_missing_cells_and_says_whether_anything_changed():
+    from sci_pain.plotting import common
+
+    ax = _axes()
+    image = ax.imshow(np.ma.masked_invalid([[1.0, np.nan]]))
+    mesh = ax.pcolormesh(np.ma.masked_invalid([[1.0, np.nan]]))
+    for mappable in (image, mesh):
+        assert not common.set_values(mappable, [[1.0, np.nan]])
+        assert common.set_values(mappable, [[np.nan, 4.0]])
+        values = np.ma.asarray(mappable.get_array())
+        assert np.ma.getmaskarray(values).ravel().tolist() == [True, False]
+        assert float(values.ravel()[1]) == 4.0

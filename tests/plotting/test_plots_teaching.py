@@ -12,12 +12,6 @@ from sci_pain.plotting import teaching as pt
 from sci_pain.style import PALETTE
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def entries():
     """Eight days by hand: spasms drive pain, the right leg swells on days 3-4, skin worsens."""

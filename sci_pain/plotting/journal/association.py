@@ -15,6 +15,7 @@ import pandas as pd
 
 from sci_pain.analysis import AnalysisError, as_entries, associations, daily_values
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ __all__ = [
 @dataclass(frozen=True, eq=False)
 class AssociationData:
     """The numbers of an association scatter, from :func:`association_data`.
+
+    The points drawn are :attr:`x` and :attr:`y`, one per day.
 
     Attributes
     ----------
@@ -74,6 +77,7 @@ def _check_lag(lag: int) -> None:
         raise AnalysisError(msg)
 
 
+@shared_docs(kind="association")
 def association_data(
     entries,
     *,
@@ -88,13 +92,9 @@ def association_data(
 
     Parameters
     ----------
-    entries : DataFrame or Journal
-    variable : str, default "activity_min"
-        One of ``activity_min``, ``sleep_hours``, ``spasms``, ``immobile_hours``,
-        ``interference``.
-    lag : int, default 0
-        Days between the measure and the pain (1: the measure on the day before).
-    column : str, default "pain"
+    %(entries)s
+    %(variable_and_lag)s
+    %(column)s
     n_boot, seed
         For the block-bootstrap interval (see :func:`sci_pain.associations`).
     result : Series, optional
@@ -147,6 +147,7 @@ def _xlabel(data: AssociationData) -> str:
     )
 
 
+@shared_docs(kind="association")
 def plot_association(
     entries=None,
     *,
@@ -161,23 +162,21 @@ def plot_association(
 ) -> Axes:
     """Daily pain against another daily measure ``lag`` days earlier, with Spearman's rho.
 
+    Each point is one day: the measure on the x axis, that day's mean rating on the y axis.
+    The title gives Spearman's rho with its 95% block-bootstrap interval and the number of
+    days; an association in one journal does not show a cause.
+
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    variable : str, default "activity_min"
-        One of ``activity_min``, ``sleep_hours``, ``spasms``, ``immobile_hours``,
-        ``interference``.
-    lag : int, default 0
-        Days between the measure and the pain (1: the measure on the day before).
-    ax : Axes, optional
-    column : str, default "pain"
+    %(entries_to_draw)s
+    %(variable_and_lag)s
+    %(ax)s
+    %(column)s
+        Its daily mean is the y axis.
     n_boot, seed
         For the block-bootstrap interval (see :func:`sci_pain.analysis.associations`).
-    title : str, optional
-    data : AssociationData, optional
-        The numbers from :func:`association_data`, instead of the entries (then `variable`,
-        `lag` and `column` come from it).
+    %(title)s
+    %(data_to_draw)s
 
     Returns
     -------
@@ -186,11 +185,8 @@ def plot_association(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> plot_association(journal, variable="sleep_hours", ax=ax, n_boot=200).get_xlabel()
+    %(example)s
+    >>> plot_association(entries, variable="sleep_hours", ax=ax, n_boot=200).get_xlabel()
     'Sleep, same day (h)'
     >>> plt.close(fig)
     """
@@ -212,6 +208,7 @@ def _words(column: str) -> str:
     return label.lower() if label else column.replace("_", " ")
 
 
+@shared_docs(kind="association")
 def association_alt_text(
     result, *, variable: str | None = None, lag: int = 0, column: str = "pain"
 ) -> str:
@@ -229,7 +226,12 @@ def association_alt_text(
 
     Returns
     -------
-    str
+    %(alt_text)s
+
+    Raises
+    ------
+    TypeError
+        For a row of :func:`sci_pain.associations` without `variable`.
 
     Examples
     --------
@@ -263,6 +265,7 @@ def _x_limits(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return low - margin, high + margin
 
 
+@shared_docs(kind="association", journal="overuse")
 def update_association(
     ax: Axes,
     entries=None,
@@ -280,34 +283,29 @@ def update_association(
 
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_association`.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
+    %(ax_drawn)s
+    %(entries_to_show)s
     variable, lag, column, n_boot, seed, title
         As for :func:`plot_association`.
     result : Series, optional
         The row of :func:`sci_pain.associations` for this variable and lag, when already
         computed (then `n_boot` and `seed` are not used).
-    data : AssociationData, optional
-        The numbers from :func:`association_data`, instead of the entries.
+    %(data_to_show)s
 
     Returns
     -------
-    list
-        The artists whose appearance changed (the points, the title with rho, the x axis).
+    %(changed)s
+        the points, the title with rho, and the x axis.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no association scatter (AnalysisError for a bad variable or lag).
+    %(not_drawn)s
+    AnalysisError
+        For a negative lag or a variable the journal lacks.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("overuse").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_association(entries, ax=ax, n_boot=0)
     >>> changed = update_association(ax, entries, lag=1, n_boot=0)
     >>> ax.get_xlabel()

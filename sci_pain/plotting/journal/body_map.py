@@ -15,6 +15,7 @@ import pandas as pd
 
 from sci_pain.analysis import as_entries, pain_by_leg_site
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ _CENTRES = [(_LEG_CENTRES[leg], _middle(shape)) for leg in _LEG_CENTRES for _, s
 class BodyMapData:
     """The numbers of a body map, from :func:`body_map_data`.
 
+    :attr:`means` gives the twelve sites in drawing order.
+
     Attributes
     ----------
     column : str
@@ -72,13 +75,15 @@ class BodyMapData:
         return np.asarray([float(table.loc[key, "mean"]) for key in _SITES])
 
 
+@shared_docs(kind="body_map")
 def body_map_data(entries, *, column: str = "pain") -> BodyMapData:
     """Compute what :func:`plot_body_map` draws and :func:`body_map_alt_text` describes.
 
     Parameters
     ----------
-    entries : DataFrame or Journal
-    column : str, default "pain"
+    %(entries)s
+        It needs the ``site`` and ``side`` columns.
+    %(column)s
 
     Returns
     -------
@@ -133,6 +138,7 @@ def _bare(ax: Axes) -> None:
     ax.grid(False)
 
 
+@shared_docs(kind="body_map")
 def plot_body_map(
     entries=None,
     *,
@@ -150,14 +156,12 @@ def plot_body_map(
 
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    ax : Axes, optional
-    column : str, default "pain"
-    title : str, optional
-    data : BodyMapData, optional
-        The numbers from :func:`body_map_data`, instead of the entries (then `column` comes
-        from it).
+    %(entries_to_draw)s
+    %(ax)s
+    %(column)s
+        Its mean colours each site.
+    %(title)s
+    %(data_to_draw)s
 
     Returns
     -------
@@ -167,11 +171,8 @@ def plot_body_map(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> len(plot_body_map(journal, ax=ax).collections[0].get_paths())
+    %(example)s
+    >>> len(plot_body_map(entries, ax=ax).collections[0].get_paths())
     12
     >>> plt.close(fig)
     """
@@ -214,8 +215,14 @@ def plot_body_map(
     return ax
 
 
+@shared_docs(kind="body_map")
 def body_map_alt_text(data: BodyMapData) -> str:
     """Describe a body map in one sentence, from the numbers of :func:`body_map_data`.
+
+    It names the sites with the highest and the lowest mean (with their counts of entries)
+    and how many of the twelve sites were never rated.
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -244,6 +251,7 @@ def body_map_alt_text(data: BodyMapData) -> str:
     )
 
 
+@shared_docs(kind="body_map", journal="overuse")
 def update_body_map(
     ax: Axes, entries=None, *, column: str = "pain", data: BodyMapData | None = None
 ) -> list:
@@ -251,30 +259,24 @@ def update_body_map(
 
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_body_map`.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
-    column : str, default "pain"
-    data : BodyMapData, optional
-        The numbers from :func:`body_map_data`, instead of the entries.
+    %(ax_drawn)s
+    %(entries_to_show)s
+    %(column)s
+    %(data_to_show)s
 
     Returns
     -------
-    list
-        The artists whose appearance changed (the sites and their value labels).
+    %(changed)s
+        the sites and their value labels.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no body map.
+    %(not_drawn)s
+        It looks for the twelve sites.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("overuse").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_body_map(entries, ax=ax)
     >>> changed = update_body_map(ax, entries[entries["site"] == "knee"])
     >>> int(ax.collections[0].get_array().count())  # sites with a value: the knees
@@ -287,11 +289,7 @@ def update_body_map(
     if collection is None or len(collection.get_paths()) != len(_SITES):
         raise common.not_drawn_by("plot_body_map", "the twelve sites")
     means = common.numbers(body_map_data, entries, data, column=column).means
-    changed: list = []
-    new = np.ma.masked_invalid(means)
-    if not common.same(collection.get_array(), new):
-        collection.set_array(new)
-        changed.append(collection)
+    changed: list = [collection] if common.set_values(collection, means) else []
     texts = {}
     for text in ax.texts:
         x, y = text.get_position()

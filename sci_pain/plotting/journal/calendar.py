@@ -14,6 +14,7 @@ import pandas as pd
 
 from sci_pain.analysis import WEEKDAYS, as_entries, daily_summary
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -24,6 +25,8 @@ __all__ = ["CalendarData", "calendar_data", "plot_calendar", "update_calendar", 
 @dataclass(frozen=True, eq=False)
 class CalendarData:
     """The numbers of a calendar heatmap, from :func:`calendar_data`.
+
+    One row of :attr:`daily` per calendar day, from the journal's first day to its last.
 
     Attributes
     ----------
@@ -37,13 +40,14 @@ class CalendarData:
     daily: pd.DataFrame
 
 
+@shared_docs(kind="calendar")
 def calendar_data(entries, *, column: str = "pain") -> CalendarData:
     """Compute what :func:`plot_calendar` draws and :func:`calendar_alt_text` describes.
 
     Parameters
     ----------
-    entries : DataFrame or Journal
-    column : str, default "pain"
+    %(entries)s
+    %(column)s
 
     Returns
     -------
@@ -99,9 +103,7 @@ def _draw_grid(ax: Axes, daily: pd.DataFrame):
     mesh = ax.pcolormesh(
         *edges,
         np.ma.masked_invalid(grid),
-        cmap=common.sequential_cmap(),
-        vmin=common.PAIN_RANGE[0],
-        vmax=common.PAIN_RANGE[1],
+        **common.rating_colours(),
         edgecolors="white",
         linewidth=0.5,
     )
@@ -119,6 +121,7 @@ def _draw_grid(ax: Axes, daily: pd.DataFrame):
     return mesh
 
 
+@shared_docs(kind="calendar")
 def plot_calendar(
     entries=None,
     *,
@@ -134,14 +137,12 @@ def plot_calendar(
 
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    ax : Axes, optional
-    column : str, default "pain"
-    title : str, optional
-    data : CalendarData, optional
-        The numbers from :func:`calendar_data`, instead of the entries (then `column` comes
-        from it).
+    %(entries_to_draw)s
+    %(ax)s
+    %(column)s
+        Its daily mean colours each day's cell.
+    %(title)s
+    %(data_to_draw)s
 
     Returns
     -------
@@ -151,11 +152,8 @@ def plot_calendar(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> plot_calendar(journal, ax=ax).get_title()
+    %(example)s
+    >>> plot_calendar(entries, ax=ax).get_title()
     'Daily mean pain: calendar'
     >>> plt.close(fig)
     """
@@ -177,8 +175,14 @@ def plot_calendar(
     return ax
 
 
+@shared_docs(kind="calendar")
 def calendar_alt_text(data: CalendarData) -> str:
     """Describe a calendar heatmap in one sentence, from the numbers of :func:`calendar_data`.
+
+    It gives the period, the days with entries and the missed days, and the days with the
+    highest and the lowest mean.
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -213,6 +217,7 @@ def _days_shown(first_day, n_weeks: int, start, end) -> tuple[pd.Timestamp, ...]
     return first_monday, low, high
 
 
+@shared_docs(kind="calendar")
 def update_calendar(
     ax: Axes,
     entries=None,
@@ -231,35 +236,28 @@ def update_calendar(
 
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_calendar`.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
+    %(ax_drawn)s
+    %(entries_to_show)s
     first_day : date
         The first day of the entries the calendar was drawn with (its first cell's week).
-    column : str, default "pain"
+    %(column)s
     start, end : date, optional
         The days to show (inclusive); default the whole grid.
-    data : CalendarData, optional
-        The numbers from :func:`calendar_data`, instead of the entries.
+    %(data_to_show)s
 
     Returns
     -------
-    list
-        The artists whose appearance changed (the grid, and the x axis when the weeks shown
-        changed).
+    %(changed)s
+        the grid, and the x axis when the weeks shown changed.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no calendar.
+    %(not_drawn)s
+        It looks for the grid of days.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("neuropathic").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_calendar(entries, ax=ax)
     >>> first = entries["timestamp"].min()
     >>> changed = update_calendar(
@@ -285,11 +283,7 @@ def update_calendar(
         keep = (days >= low_day) & (days <= high_day) & (offset >= 0) & (offset < 7 * n_weeks)
         means = data.daily["mean"].to_numpy(dtype=float)
         grid[offset[keep] % 7, offset[keep] // 7] = means[keep]
-    changed: list = []
-    new = np.ma.masked_invalid(grid)
-    if not common.same(mesh.get_array(), new):
-        mesh.set_array(new)
-        changed.append(mesh)
+    changed: list = [mesh] if common.set_values(mesh, grid) else []
 
     def week(date: pd.Timestamp) -> int:
         return int((date - first_monday) / pd.Timedelta(days=1)) // 7

@@ -91,6 +91,9 @@ def alt_text(kind: str, data, **kwargs: Any) -> str:
     ------
     ValueError
         For an unknown kind (close matches are suggested).
+    AnalysisError
+        With entries that lack a column the figure needs (``site`` and ``side`` for a body
+        map, ``quality`` for the descriptors).
 
     Examples
     --------

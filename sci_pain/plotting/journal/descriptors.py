@@ -15,6 +15,7 @@ import pandas as pd
 
 from sci_pain.analysis import as_entries, pain_by_quality
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,6 +33,8 @@ __all__ = [
 class DescriptorsData:
     """The numbers of a descriptor chart, from :func:`descriptors_data`.
 
+    One bar per row of :attr:`table`, in its order.
+
     Attributes
     ----------
     table : DataFrame
@@ -42,12 +45,14 @@ class DescriptorsData:
     table: pd.DataFrame
 
 
+@shared_docs(kind="descriptors")
 def descriptors_data(entries) -> DescriptorsData:
     """Compute what :func:`plot_descriptors` draws and :func:`descriptors_alt_text` describes.
 
     Parameters
     ----------
-    entries : DataFrame or Journal
+    %(entries)s
+        It needs the ``quality`` column.
 
     Returns
     -------
@@ -71,6 +76,7 @@ def _tick_labels(table: pd.DataFrame) -> list[str]:
     return [q.replace("_", " ") for q in table["quality"]]
 
 
+@shared_docs(kind="descriptors")
 def plot_descriptors(
     entries=None,
     *,
@@ -85,14 +91,12 @@ def plot_descriptors(
 
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    ax : Axes, optional
-    title : str, optional
+    %(entries_to_draw)s
+    %(ax)s
+    %(title)s
     show_unused : bool, default True
         Keep descriptors never used (zero-length bars) so the vocabulary is visible.
-    data : DescriptorsData, optional
-        The numbers from :func:`descriptors_data`, instead of the entries.
+    %(data_to_draw)s
 
     Returns
     -------
@@ -102,11 +106,8 @@ def plot_descriptors(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> plot_descriptors(journal, ax=ax).get_yticklabels()[0].get_text()
+    %(example)s
+    >>> plot_descriptors(entries, ax=ax).get_yticklabels()[0].get_text()
     'burning'
     >>> plt.close(fig)
     """
@@ -133,8 +134,14 @@ def plot_descriptors(
     return ax
 
 
+@shared_docs(kind="descriptors")
 def descriptors_alt_text(data: DescriptorsData) -> str:
     """Describe a descriptor chart in one sentence, from the numbers of :func:`descriptors_data`.
+
+    For the neuropathic and the nociceptive descriptors: how often they were used in all,
+    and the most frequent one.
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -158,6 +165,7 @@ def descriptors_alt_text(data: DescriptorsData) -> str:
     return f"Bar chart of pain descriptors: {parts[0]}; {parts[1]}."
 
 
+@shared_docs(kind="descriptors")
 def update_descriptors(ax: Axes, entries=None, *, data: DescriptorsData | None = None) -> list:
     """Show other entries on a descriptor chart drawn by :func:`plot_descriptors`, in place.
 
@@ -166,30 +174,23 @@ def update_descriptors(ax: Axes, entries=None, *, data: DescriptorsData | None =
 
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_descriptors`.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
-    data : DescriptorsData, optional
-        The numbers from :func:`descriptors_data`, instead of the entries.
+    %(ax_drawn)s
+    %(entries_to_show)s
+    %(data_to_show)s
 
     Returns
     -------
-    list
-        The artists whose appearance changed (bars, the count axis), or ``[ax]`` when the
-        whole Axes was drawn again.
+    %(changed)s
+        the bars and the count axis, or ``[ax]`` when the whole Axes was drawn again.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no descriptor chart.
+    %(not_drawn)s
+        It looks for the bars.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("neuropathic").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_descriptors(entries, ax=ax)
     >>> changed = update_descriptors(ax, entries.iloc[:10])
     >>> float(max(bar.get_width() for bar in ax.containers[0]))  # burning, in 9 of 10

@@ -14,6 +14,7 @@ import pandas as pd
 
 from sci_pain.analysis import AnalysisError, as_entries, summarize_journal
 from sci_pain.errors import did_you_mean
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.plotting.common import day, fmt, no_data, not_drawn_by, numbers, plural_s
 from sci_pain.plotting.common import resolve_flags as flags_table
 from sci_pain.plotting.journal.body_map import (
@@ -128,6 +129,7 @@ def _chosen_panels(panels: Sequence[str] | None) -> set[str]:
     return chosen
 
 
+@shared_docs(kind="overview")
 def overview_data(
     entries,
     *,
@@ -143,9 +145,12 @@ def overview_data(
 
     Parameters
     ----------
-    entries : DataFrame or Journal
+    %(entries)s
     window : int, default 7
+        The timeline's rolling-mean window in days.
     flags : True, DataFrame or None, default True
+        The red flags to mark: True scans the journal once, for the timeline and the
+        description.
     phases : optional
         As for :func:`plot_timeline`.
     panels : sequence of str, optional
@@ -225,6 +230,7 @@ def _layout(fig: Figure) -> list:
     return [fig.add_subplot(cell) for cell in cells]
 
 
+@shared_docs(kind="overview")
 def plot_overview(
     entries=None,
     *,
@@ -242,8 +248,7 @@ def plot_overview(
 
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
+    %(entries_to_draw)s
     fig : Figure, optional
         Drawn into (cleared first); default a new 13 x 13 inch figure.
     window : int, default 7
@@ -251,9 +256,9 @@ def plot_overview(
     phases : optional
         As for :func:`plot_timeline`.
     title : str, optional
-    data : OverviewData, optional
-        The numbers from :func:`overview_data` (with every panel), instead of the entries
-        (then `window`, `flags` and `phases` come from it).
+        The figure's title; default the journal's period, entries and mean pain.
+    %(data_to_draw)s
+        They must hold every panel.
 
     Returns
     -------
@@ -300,8 +305,14 @@ def plot_overview(
     return fig
 
 
+@shared_docs(kind="overview")
 def overview_alt_text(data: OverviewData) -> str:
     """Describe an overview in one sentence, from the numbers of :func:`overview_data`.
+
+    The journal's period, entries, missed days, mean pain and red flags, and the panels
+    shown; each panel has its own description (:func:`alt_text` by kind).
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -346,6 +357,7 @@ def _update_panels(axes: list, data: OverviewData, chosen: set[str], *, first_da
     return changed
 
 
+@shared_docs(kind="overview")
 def update_overview(
     fig: Figure,
     entries=None,
@@ -368,8 +380,7 @@ def update_overview(
     ----------
     fig : Figure
         A figure drawn by :func:`plot_overview`.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
+    %(entries_to_show)s
     first_day : date
         The first day of the entries the overview was drawn with (for the calendar).
     window, flags, title
@@ -381,14 +392,13 @@ def update_overview(
         ``"time_of_day_weekday"``, ``"body_map"``, ``"descriptors"``) and not the title,
         e.g. only ``["timeline"]`` when only the smoothing window changed. Default: all,
         and the title.
-    data : OverviewData, optional
-        The numbers from :func:`overview_data` (with at least the panels updated), instead
-        of the entries.
+    %(data_to_show)s
+        They must hold at least the panels updated.
 
     Returns
     -------
-    list
-        The artists whose appearance changed, across the panels.
+    %(changed)s
+        those of each panel, and the title.
 
     Raises
     ------

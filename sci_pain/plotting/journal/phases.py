@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from sci_pain.analysis import PhaseComparison, compare_phases
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.plotting.common import axis_label, current_axes, date_axis
 from sci_pain.style import PALETTE
 
@@ -63,6 +64,7 @@ def _summary_box(ax: Axes, result: PhaseComparison) -> None:
     )
 
 
+@shared_docs(kind="phases")
 def plot_phases(
     result_or_entries=None,
     *,
@@ -73,13 +75,17 @@ def plot_phases(
 ) -> Axes:
     """Draw the N-of-1 phase plot: baseline (A) and treatment (B) points, means, the change.
 
+    The box in the corner gives the change in points (and percent) with its clinical
+    category, the non-overlap of the phases (NAP, with its interval) and Tau-BC, which
+    corrects for a trend already present in the baseline.
+
     Parameters
     ----------
     result_or_entries : PhaseComparison, or anything :func:`sci_pain.compare_phases` takes
         When not a PhaseComparison, ``compare`` holds the keywords for ``compare_phases``
         (``start=``, ``intervention=``, ...).
-    ax : Axes, optional
-    title : str, optional
+    %(ax)s
+    %(title)s
     data : PhaseComparison, optional
         The numbers from :func:`phases_data`, instead of `result_or_entries`.
     **compare
@@ -100,11 +106,8 @@ def plot_phases(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> plot_phases(journal, intervention="tens", ax=ax).get_title()
+    %(example)s
+    >>> plot_phases(entries, intervention="tens", ax=ax).get_title()
     'Before and after tens'
     >>> plt.close(fig)
     """
@@ -145,8 +148,14 @@ def plot_phases(
     return ax
 
 
+@shared_docs(kind="phases", data_type="PhaseComparison")
 def phases_alt_text(data: PhaseComparison) -> str:
     """Describe a phase plot in one sentence, from the numbers of :func:`phases_data`.
+
+    The mean before and after with their counts, the change (points, percent and its
+    clinical category), NAP, Tau-BC and the direction.
+
+    %(alt_text_of_data)s
 
     Examples
     --------

@@ -15,6 +15,7 @@ import pandas as pd
 
 from sci_pain.analysis import WEEKDAYS, as_entries, time_of_day_profile, time_of_day_weekday
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -34,6 +35,8 @@ _CELL_TEXT = {"ha": "center", "va": "center", "fontsize": 11, "fontweight": "bol
 @dataclass(frozen=True, eq=False)
 class TimeOfDayWeekdayData:
     """The numbers of a day-and-week heatmap, from :func:`time_of_day_weekday_data`.
+
+    :attr:`values` is the table as the heatmap draws it.
 
     Attributes
     ----------
@@ -59,6 +62,7 @@ class TimeOfDayWeekdayData:
         return self.table.to_numpy(dtype=float)
 
 
+@shared_docs(kind="time_of_day_weekday")
 def time_of_day_weekday_data(
     entries, *, by: Literal["part", "hour"] = "part", column: str = "pain"
 ) -> TimeOfDayWeekdayData:
@@ -66,9 +70,10 @@ def time_of_day_weekday_data(
 
     Parameters
     ----------
-    entries : DataFrame or Journal
+    %(entries)s
     by : {"part", "hour"}, default "part"
-    column : str, default "pain"
+        Columns by part of the day (night, morning, afternoon, evening) or by clock hour.
+    %(column)s
 
     Returns
     -------
@@ -101,6 +106,7 @@ def _label_axes(ax: Axes, by: str) -> None:
     ax.grid(False)
 
 
+@shared_docs(kind="time_of_day_weekday")
 def plot_time_of_day_weekday(
     entries=None,
     *,
@@ -113,19 +119,21 @@ def plot_time_of_day_weekday(
 ) -> Axes:
     """Draw a heatmap of the mean rating by weekday (rows) and part of the day or hour.
 
+    Cells are coloured on the fixed 0-10 scale and cells without entries are hatched: read
+    along a row for the course of a day, down a column for the same time on each weekday.
+
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    ax : Axes, optional
+    %(entries_to_draw)s
+    %(ax)s
     by : {"part", "hour"}, default "part"
-    column : str, default "pain"
+        Columns by part of the day (4) or by clock hour (24).
+    %(column)s
+        Its mean colours each cell.
     annotate : bool, optional
         Write each cell's mean in it (default: for the 7 x 4 parts-of-day table only).
-    title : str, optional
-    data : TimeOfDayWeekdayData, optional
-        The numbers from :func:`time_of_day_weekday_data`, instead of the entries (then `by`
-        and `column` come from it).
+    %(title)s
+    %(data_to_draw)s
 
     Returns
     -------
@@ -134,11 +142,8 @@ def plot_time_of_day_weekday(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> journal = sp.load_example_journal("neuropathic")
-    >>> fig, ax = plt.subplots()
-    >>> plot_time_of_day_weekday(journal, ax=ax).images[0].get_array().shape
+    %(example)s
+    >>> plot_time_of_day_weekday(entries, ax=ax).images[0].get_array().shape
     (7, 4)
     >>> plt.close(fig)
     """
@@ -147,9 +152,7 @@ def plot_time_of_day_weekday(
     values = data.values
     image = ax.imshow(
         np.ma.masked_invalid(values),
-        cmap=common.sequential_cmap(),
-        vmin=common.PAIN_RANGE[0],
-        vmax=common.PAIN_RANGE[1],
+        **common.rating_colours(),
         aspect="auto",
         interpolation="nearest",
     )
@@ -170,8 +173,14 @@ def plot_time_of_day_weekday(
     return ax
 
 
+@shared_docs(kind="time_of_day_weekday")
 def time_of_day_weekday_alt_text(data: TimeOfDayWeekdayData) -> str:
     """Describe a day-and-week heatmap in one sentence, from the numbers of :func:`time_of_day_weekday_data`.
+
+    It names the highest and the lowest cell (weekday and part of the day or hour) and, by
+    parts of the day, the overall mean of each part.
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -201,6 +210,7 @@ def time_of_day_weekday_alt_text(data: TimeOfDayWeekdayData) -> str:
     )
 
 
+@shared_docs(kind="time_of_day_weekday")
 def update_time_of_day_weekday(
     ax: Axes,
     entries=None,
@@ -212,35 +222,34 @@ def update_time_of_day_weekday(
 ) -> list:
     """Show other entries on a heatmap drawn by :func:`plot_time_of_day_weekday`, in place.
 
+    The cells take the means of the given entries (hatched where there are none) and the
+    cell labels follow; the axes, the title and the colour bar stay.
+
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_time_of_day_weekday` with the same ``by``.
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
+    %(ax_drawn)s
+        It must have been drawn with the same ``by``.
+    %(entries_to_show)s
     by : {"part", "hour"}, default "part"
-    column : str, default "pain"
+        As the heatmap was drawn with.
+    %(column)s
     annotate : bool, optional
         Write each cell's mean in it (default: for parts of the day).
-    data : TimeOfDayWeekdayData, optional
-        The numbers from :func:`time_of_day_weekday_data`, instead of the entries.
+    %(data_to_show)s
 
     Returns
     -------
-    list
-        The artists whose appearance changed (the image and the cell labels).
+    %(changed)s
+        the image and the cell labels.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no heatmap of this shape.
+    %(not_drawn)s
+        Or if it was drawn with another ``by``.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("neuropathic").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_time_of_day_weekday(entries, ax=ax)
     >>> mondays = entries[entries["timestamp"].dt.day_of_week == 0]
     >>> changed = update_time_of_day_weekday(ax, mondays)
@@ -255,11 +264,7 @@ def update_time_of_day_weekday(
             f"plot_time_of_day_weekday(by={data.by!r})", "a heatmap of that shape"
         )
     image = ax.images[0]
-    changed: list = []
-    new = np.ma.masked_invalid(values)
-    if not common.same(image.get_array(), new):
-        image.set_data(new)
-        changed.append(image)
+    changed: list = [image] if common.set_values(image, values) else []
     if annotate is None:
         annotate = data.by == "part"
     if annotate:

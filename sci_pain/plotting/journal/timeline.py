@@ -19,6 +19,7 @@ from sci_pain.analysis import SEVERITIES, as_entries, daily_summary, numeric, ro
 from sci_pain.analysis import timestamps as entry_times
 from sci_pain.journal import COLUMNS
 from sci_pain.plotting import common
+from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ _LEGEND: dict[str, Any] = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "
 @dataclass(frozen=True, eq=False)
 class TimelineData:
     """The numbers of a timeline, from :func:`timeline_data`.
+
+    Each entry is a point (:attr:`timestamps`, :attr:`values`); :attr:`trend` is the line.
 
     Attributes
     ----------
@@ -69,6 +72,7 @@ class TimelineData:
         return float(top) + 0.6
 
 
+@shared_docs(kind="timeline")
 def timeline_data(
     entries, *, column: str = "pain", window: int = 7, phases=None, flags=None
 ) -> TimelineData:
@@ -76,8 +80,8 @@ def timeline_data(
 
     Parameters
     ----------
-    entries : DataFrame or Journal
-    column : str, default "pain"
+    %(entries)s
+    %(column)s
     window : int, default 7
         Rolling-mean window in days (see :func:`sci_pain.rolling_trend`).
     phases : PhaseComparison, date, sequence of dates or mapping of label to date, optional
@@ -146,6 +150,7 @@ def _draw_phase_lines(ax: Axes, marks) -> None:
         )
 
 
+@shared_docs(kind="timeline")
 def plot_timeline(
     entries=None,
     *,
@@ -159,12 +164,15 @@ def plot_timeline(
 ) -> Axes:
     """Every rating as a point, the rolling mean as a line, phase starts and red flags marked.
 
+    The rolling mean shows the trend through day-to-day ups and downs; red flags are drawn
+    above the axis so they never hide a rating.
+
     Parameters
     ----------
-    entries : DataFrame or Journal, optional
-        The entries to draw (or give `data`).
-    ax : Axes, optional
-    column : str, default "pain"
+    %(entries_to_draw)s
+    %(ax)s
+    %(column)s
+        Each entry's rating is a point.
     window : int, default 7
         Rolling-mean window in days (see :func:`sci_pain.analysis.rolling_trend`).
     phases : PhaseComparison, date, sequence of dates or mapping of label to date, optional
@@ -173,10 +181,8 @@ def plot_timeline(
         True scans the journal with :func:`sci_pain.scan_red_flags`; a table from it is used
         as is. Flags are drawn along the top, with colour and shape by severity (circle:
         check, diamond: soon, triangle: urgent).
-    title : str, optional
-    data : TimelineData, optional
-        The numbers from :func:`timeline_data`, instead of the entries (then `column`,
-        `window`, `phases` and `flags` come from it).
+    %(title)s
+    %(data_to_draw)s
 
     Returns
     -------
@@ -186,10 +192,8 @@ def plot_timeline(
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> fig, ax = plt.subplots()
-    >>> plot_timeline(sp.load_example_journal("dvt"), ax=ax, window=14).get_lines()[0].get_label()
+    %(example)s
+    >>> plot_timeline(entries, ax=ax, window=14).get_lines()[0].get_label()
     '14-day rolling mean'
     >>> plt.close(fig)
     """
@@ -234,8 +238,14 @@ def plot_timeline(
     return ax
 
 
+@shared_docs(kind="timeline")
 def timeline_alt_text(data: TimelineData) -> str:
     """Describe a timeline in one sentence, from the numbers of :func:`timeline_data`.
+
+    It gives the period, the entries and days with entries, where the rolling mean started
+    and ended, the range of the daily means, the phase lines and the red flags by severity.
+
+    %(alt_text_of_data)s
 
     Examples
     --------
@@ -348,6 +358,7 @@ def _update_xlim(ax: Axes, timestamps: np.ndarray, xlim) -> list:
     return [ax.xaxis] if common.set_xlim(ax, low, high) else []
 
 
+@shared_docs(kind="timeline")
 def update_timeline(
     ax: Axes,
     entries=None,
@@ -366,12 +377,11 @@ def update_timeline(
 
     Parameters
     ----------
-    ax : Axes
-        An Axes drawn by :func:`plot_timeline` (or an earlier update).
-    entries : DataFrame or Journal, optional
-        The entries to show (or give `data`).
-    column : str, default "pain"
-        The column the timeline was drawn for.
+    %(ax_drawn)s
+        It may have been updated before.
+    %(entries_to_show)s
+    %(column)s
+        The one the timeline was drawn for.
     window : int, default 7
         Rolling-mean window in days; the legend follows.
     flags : True or DataFrame, optional
@@ -384,27 +394,23 @@ def update_timeline(
     legend_kwargs : mapping, optional
         How to place the legend when the flag markers change kind (it is then rebuilt);
         default as :func:`plot_timeline` places it.
-    data : TimelineData, optional
-        The numbers from :func:`timeline_data`, instead of the entries (then `column`,
-        `window` and `flags` come from it).
+    %(data_to_show)s
+        Then `column`, `window` and `flags` come from it.
 
     Returns
     -------
-    list
-        The artists whose appearance changed (the x axis when the limits changed; an old and
-        a new legend when it was rebuilt), for a renderer that redraws only those.
+    %(changed)s
+        the points, the line, the markers, the x axis when the limits changed, and an old
+        and a new legend when it was rebuilt.
 
     Raises
     ------
-    ValueError
-        If `ax` holds no timeline.
+    %(not_drawn)s
+        It looks for the points and the rolling-mean line.
 
     Examples
     --------
-    >>> import matplotlib.pyplot as plt
-    >>> import sci_pain as sp
-    >>> entries = sp.load_example_journal("neuropathic").entries
-    >>> fig, ax = plt.subplots()
+    %(example)s
     >>> ax = plot_timeline(entries, ax=ax)
     >>> changed = update_timeline(ax, entries, window=14)
     >>> [type(artist).__name__ for artist in changed], ax.lines[0].get_label()
