@@ -58,6 +58,21 @@ def _assert_in_view(page, scope: str, result: str) -> None:
     )
 
 
+def _assert_chooser_stays_in_view(page, scope: str) -> None:
+    """Reading down a long cause card, the chooser beside it stays on screen (sticky)."""
+    widget = page.locator(scope).first
+    card = widget.locator(".sci-pain-result").first.bounding_box()
+    page.mouse.move(card["x"] + 20, 400)
+    page.mouse.wheel(0, 300)
+    time.sleep(0.5)
+    after = widget.locator(".widget-dropdown select").first.bounding_box()
+    assert after is not None and 0 <= after["y"] <= page.viewport_size["height"] - 20, (
+        f"the cause chooser scrolled out of view while reading the card (y={after['y']:.0f})"
+    )
+    page.mouse.wheel(0, -300)
+    time.sleep(0.3)
+
+
 def test_every_notebook_moves_at_least_one_widget():
     missing = [name for name in NOTEBOOKS if not _interactions(name)]
     assert not missing, (
@@ -92,14 +107,18 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
         return
     before = _html(page, scope)
     if action == "dropdown":
-        widget.locator(".widget-dropdown select").first.select_option(index=arg)
+        select = widget.locator(".widget-dropdown select").first
+        select.scroll_into_view_if_needed()  # a learner sees the control they change
+        select.select_option(index=arg)
     elif action == "slider":
         handle = widget.locator(".widget-slider .noUi-handle").first
         handle.focus()
         for _ in range(arg):
             handle.press("ArrowRight")
     elif action == "checkbox":
-        widget.locator(".widget-checkbox input[type=checkbox]").first.check()
+        tick = widget.locator(".widget-checkbox input[type=checkbox]").first
+        tick.scroll_into_view_if_needed()
+        tick.check()
     elif action == "button":
         widget.locator("button").first.click()
     else:
@@ -108,6 +127,8 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
     wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
+        if scope == ".sci-pain-cause-explorer":
+            _assert_chooser_stays_in_view(page, scope)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
         page.screenshot(path=str(SCREENSHOTS / f"in-view-{scope.lstrip('.')}.png"))
 
