@@ -59,17 +59,25 @@ def _assert_in_view(page, scope: str, result: str) -> None:
 
 
 def _assert_chooser_stays_in_view(page, scope: str) -> None:
-    """Reading down a long cause card, the chooser beside it stays on screen (sticky)."""
+    """Reading down a long cause card, the chooser beside it stays on screen (sticky).
+
+    The page is scrolled far enough that a chooser which did not stay would leave the top of
+    the screen, while the card still fills it.
+    """
     widget = page.locator(scope).first
+    select = widget.locator(".widget-dropdown select").first
+    chooser = select.bounding_box()
     card = widget.locator(".sci-pain-result").first.bounding_box()
+    delta = chooser["y"] + 150
+    assert card["y"] + card["height"] - delta > 300, "the card is too short to test this"
     page.mouse.move(card["x"] + 20, 400)
-    page.mouse.wheel(0, 300)
-    time.sleep(0.5)
-    after = widget.locator(".widget-dropdown select").first.bounding_box()
+    page.mouse.wheel(0, delta)
+    time.sleep(0.8)
+    after = select.bounding_box()
     assert after is not None and 0 <= after["y"] <= page.viewport_size["height"] - 20, (
         f"the cause chooser scrolled out of view while reading the card (y={after['y']:.0f})"
     )
-    page.mouse.wheel(0, -300)
+    page.mouse.wheel(0, -delta)
     time.sleep(0.3)
 
 
@@ -100,6 +108,9 @@ def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
 def _interact(page, action: str, scope: str, arg: int, result: str | None = None) -> None:
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
+    if action != "quiz":  # the learner looks at the widget from its top, then changes it
+        widget.evaluate("e => e.scrollIntoView({block: 'start'})")
+        time.sleep(0.3)
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
