@@ -219,14 +219,15 @@ def _date_order_message(error, command: str) -> str:
     """Say, for the command line, how to give the order of dates that could be read both ways."""
     from sci_pain.journal import strptime_format
 
-    examples = getattr(error, "date_examples", ()) or ("03/04/2026",)
-    fmt = strptime_format(examples[0], "day first") or "%d/%m/%Y %H:%M"
+    examples = getattr(error, "examples", ()) or ("03/04/2026",)
+    fmt = (getattr(error, "formats", None) or {}).get("day first")
+    fmt = fmt or strptime_format(examples[0], "day first") or "%d/%m/%Y %H:%M"
     where = f"{error.path}: " if getattr(error, "path", None) else ""
-    column = getattr(error, "date_column", None)
+    column = getattr(error, "column", None)
     column = f"in column {column!r} " if column else ""
-    mixed = getattr(error, "mixed_rows", None)
-    if mixed:
-        (r1, t1), (r2, t2) = mixed
+    rows = getattr(error, "rows", ()) or ("?", "?")
+    if getattr(error, "mixed", False) and len(examples) >= 2:
+        (r1, t1), (r2, t2) = list(zip(rows, examples, strict=False))[:2]
         return (
             f"{where}the dates {column}mix day-first and month-first: row {r1} ({t1!r}) can only "
             f"be day first and row {r2} ({t2!r}) only month first. Correct the rows that are "

@@ -258,7 +258,7 @@ def read_diary(
     JournalError
         When the file cannot be read at all (the reader's message says why). When the
         dates could be day first or month first and ``date_order`` is not given, its
-        ``needs_date_order`` is True and ``date_examples`` holds dates as written.
+        ``needs_date_order`` is True and ``examples`` holds dates as written.
 
     Examples
     --------

@@ -224,13 +224,14 @@ def date_order_html(error: Exception, title: str) -> str:
     """Ask, in a clinician's words, how the dates of a file are written (day or month first).
 
     ``error`` is a :class:`~sci_pain.errors.JournalError` whose ``needs_date_order`` is
-    True; its ``date_column``, ``date_examples`` and ``mixed_rows`` say what to show.
+    True; its ``column``, ``examples``, ``rows`` and ``mixed`` say what to show.
     """
-    column = getattr(error, "date_column", None)
+    column = getattr(error, "column", None)
     where = f"in the column <b>{html.escape(str(column))}</b>" if column else "in this file"
-    mixed = getattr(error, "mixed_rows", None)
-    if mixed:
-        (r1, t1), (r2, t2) = mixed
+    examples = getattr(error, "examples", ()) or ("03/04/2026",)
+    rows = getattr(error, "rows", ()) or ("?", "?")
+    if getattr(error, "mixed", False) and len(examples) >= 2:
+        (r1, t1), (r2, t2) = list(zip(rows, examples, strict=False))[:2]
         text = (
             f"Some dates {where} can only be day first (row {r1}: "
             f"<code>{html.escape(t1)}</code>) and others only month first (row {r2}: "
@@ -239,7 +240,6 @@ def date_order_html(error: Exception, title: str) -> str:
             "problems."
         )
     else:
-        examples = getattr(error, "date_examples", ()) or ("03/04/2026",)
         shown = ", ".join(f"<code>{html.escape(t)}</code>" for t in examples[:3])
         text = (
             f"The dates {where} (for example {shown}) could be day first or month first: "

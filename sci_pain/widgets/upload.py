@@ -364,7 +364,7 @@ class _Upload:
     def show_dates(self, error: Exception | None) -> None:
         """Offer the date order when the dates need it, with how the first dates read."""
         if error is not None and getattr(error, "needs_date_order", False):
-            self.examples = list(getattr(error, "date_examples", ()))
+            self.examples = list(getattr(error, "examples", ()))
         if not self.examples:
             return
         self.date_area.layout.display = ""

@@ -411,8 +411,9 @@ def test_ambiguous_dates_ask_for_the_format():
     )
     assert "date_format" not in message and "%d" not in message  # no programmer's words
     error = caught.value
-    assert error.needs_date_order and error.date_column == "Date"
-    assert error.date_examples == ("3/4/26", "4/3/26", "11/10/26") and error.mixed_rows is None
+    assert error.needs_date_order and error.column == "Date" and not error.mixed
+    assert error.examples == ("3/4/26", "4/3/26", "11/10/26") and error.rows == (2, 3, 4)
+    assert error.formats == {"day first": "%d/%m/%y", "month first": "%m/%d/%y"}
     by_order = read_privacy_friendly(io.StringIO(text), date_order="day first")
     assert dict(zip(by_order.entries["row"], by_order.entries["timestamp"], strict=True)) == {
         2: pd.Timestamp("2026-04-03"),

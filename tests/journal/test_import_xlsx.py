@@ -149,8 +149,9 @@ def test_ambiguous_text_dates_ask_for_the_format():
         read_journal_xlsx(io.BytesIO(_workbook(rows)), columns={"When": "timestamp"})
     message = str(caught.value)
     assert "<buffer>" in message and "'When'" in message and "Choose the date order" in message
-    assert caught.value.needs_date_order and caught.value.date_column == "When"
-    assert caught.value.date_examples == ("03/04/2026 08:00", "11/10/2026")
+    assert caught.value.needs_date_order and caught.value.column == "When"
+    assert caught.value.examples == ("03/04/2026 08:00", "11/10/2026")
+    assert caught.value.formats["day first"] == "%d/%m/%Y %H:%M"
     by_order = read_journal_xlsx(
         io.BytesIO(_workbook(rows)), columns={"When": "timestamp"}, date_order="month first"
     )

@@ -175,7 +175,7 @@ def _decide(scan: _Scan, source: str, column: str) -> str:
             "Correct the rows that are wrong, or choose the date order most rows use; rows "
             "that do not match it are reported."
         )
-        raise _order_error(msg, source, column, [t1, t2], mixed=((r1, t1), (r2, t2)))
+        raise _order_error(msg, source, column, [(r1, t1), (r2, t2)], mixed=True)
     both = scan.shown.get("both")
     if both and not (only_day or only_month):
         examples = [t for _, t in both[:3]]
@@ -185,7 +185,7 @@ def _decide(scan: _Scan, source: str, column: str) -> str:
             f"is never guessed: {examples[0]!r} is a different day each way. Choose the date "
             "order: day first (31/12/2024) or month first (12/31/2024)."
         )
-        raise _order_error(msg, source, column, examples)
+        raise _order_error(msg, source, column, both[:3])
     if only_month:
         return "month first"
     if only_day:
@@ -194,25 +194,26 @@ def _decide(scan: _Scan, source: str, column: str) -> str:
 
 
 def _order_error(
-    msg: str,
-    source: str,
-    column: str,
-    examples: list[str],
-    *,
-    mixed: tuple[tuple[int, str], tuple[int, str]] | None = None,
+    msg: str, source: str, column: str, shown: list[tuple[int, str]], *, mixed: bool = False
 ) -> JournalError:
     """Make a JournalError that says, as data, that the date order must be chosen.
 
     Front ends (the upload widget, the command line, a notebook) read these attributes and
-    phrase the fix in their own words: ``needs_date_order`` (True), ``date_column`` (the
-    header as written), ``date_examples`` (dates as written) and ``mixed_rows`` (None, or
-    the first (row, date) readable only day first and only month first).
+    phrase the fix in their own words: ``needs_date_order`` (True), ``column`` (the header
+    as written), ``examples`` (dates as written) with their ``rows``, ``formats`` (the
+    strptime format of the first example in each order) and ``mixed`` (True when one
+    example can only be day first and the other only month first). The names are those of
+    the journal reader's date-order error, so that a front end reads both alike.
     """
     error = JournalError(msg, path=source)
     error.needs_date_order = True
-    error.date_column = column
-    error.date_examples = tuple(examples)
-    error.mixed_rows = mixed
+    error.column = column
+    error.rows = tuple(row for row, _ in shown)
+    error.examples = tuple(text for _, text in shown)
+    error.formats = {
+        order: strptime_format(error.examples[0], order) for order in ("day first", "month first")
+    }
+    error.mixed = mixed
     return error
 
 
@@ -273,7 +274,7 @@ def iso_dates(
     JournalError
         When no ``order`` is given and the order cannot be told (every day 12 or less) or
         the file mixes orders. The error carries ``needs_date_order = True``,
-        ``date_column``, ``date_examples`` and ``mixed_rows`` for the front ends.
+        ``column``, ``examples``, ``rows``, ``formats`` and ``mixed`` for the front ends.
 
     Examples
     --------
