@@ -215,31 +215,31 @@ def check_date_format(text: str | None) -> str | None:
     return text
 
 
-def _date_order_message(error, command: str) -> str:
-    """Say, for the command line, how to give the order of dates that could be read both ways."""
+def _date_order_hint(error) -> str:
+    """Say how the command line takes the order of dates that could be read both ways.
+
+    Added to the reader's message, which says what was found (the column, example dates and,
+    for mixed orders, the rows that disagree) in words for people.
+    """
     from sci_pain.journal import strptime_format
 
     examples = getattr(error, "examples", ()) or ("03/04/2026",)
-    fmt = (getattr(error, "formats", None) or {}).get("day first")
-    fmt = fmt or strptime_format(examples[0], "day first") or "%d/%m/%Y %H:%M"
-    where = f"{error.path}: " if getattr(error, "path", None) else ""
-    column = getattr(error, "column", None)
-    column = f"in column {column!r} " if column else ""
-    rows = getattr(error, "rows", ()) or ("?", "?")
-    if getattr(error, "mixed", False) and len(examples) >= 2:
-        (r1, t1), (r2, t2) = list(zip(rows, examples, strict=False))[:2]
+    formats = getattr(error, "formats", None) or {}
+    day = formats.get("day first") or strptime_format(examples[0], "day first")
+    month = formats.get("month first") or strptime_format(examples[0], "month first")
+    exact = (
+        f"--date-format '{day}' (day-first) or --date-format '{month}' (month-first)"
+        if day and month
+        else "--date-format '%d/%m/%Y %H:%M' (day-first)"
+    )
+    if getattr(error, "mixed", False):
         return (
-            f"{where}the dates {column}mix day-first and month-first: row {r1} ({t1!r}) can only "
-            f"be day first and row {r2} ({t2!r}) only month first. Correct the rows that are "
-            f"wrong, or say which order most rows use with --date-order day-first or "
-            f"--date-order month-first; the other rows are then reported."
+            " On the command line, say which order most rows use: --date-order day-first or "
+            f"--date-order month-first (or {exact}); the other rows are then reported."
         )
-    shown = ", ".join(repr(t) for t in examples[:3])
     return (
-        f"{where}the dates {column}could be day first or month first (e.g. {shown}), and "
-        "the order is never guessed. Say how they are written: "
-        f"sci-pain {command} FILE --date-order day-first (31/12/2024) or --date-order "
-        f'month-first (12/31/2024); or give the exact form, e.g. --date-format "{fmt}".'
+        " On the command line: --date-order day-first (31/12/2024) or --date-order "
+        f"month-first (12/31/2024), or give the exact form: {exact}."
     )
 
 
@@ -602,9 +602,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args))
     except (JournalError, CommandError, OSError) as error:
-        if getattr(error, "needs_date_order", False):
-            error = _date_order_message(error, args.command)
-        print(safe_text(f"{PROG} {args.command}: error: {error}"), file=sys.stderr)
+        message = f"{PROG} {args.command}: error: {error}"
+        if getattr(error, "needs_date_order", False):  # say how, in the command line's words
+            message += _date_order_hint(error)
+        print(safe_text(message), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

@@ -68,8 +68,8 @@ def test_ambiguous_dates_ask_for_the_date_order_in_the_command_lines_words(write
     args = ["validate", path, "-c", "When=timestamp", "-c", "Pain level=pain"]
     assert cli.main(args) == cli.EXIT_UNREADABLE
     err = capsys.readouterr().err
-    assert "could be day first or month first" in err and "'03/04/2026 08:00'" in err
-    assert "--date-order day-first" in err and '--date-format "%d/%m/%Y %H:%M"' in err
+    assert "or month" in err and "03/04/2026 08:00" in err  # what was found
+    assert "--date-order day-first" in err and "--date-format '%d/%m/%Y %H:%M'" in err
     assert "date_format=" not in err and "Traceback" not in err
     assert cli.main([*args, "--date-order", "day-first"]) == cli.EXIT_OK
     out = capsys.readouterr().out
@@ -86,8 +86,8 @@ def test_mixed_orders_name_the_rows(write, capsys):
     path = write("timestamp;pain\n30/03/2026 08:00;4\n03/31/2026 08:00;5\n")
     assert cli.main(["validate", path]) == cli.EXIT_UNREADABLE
     err = capsys.readouterr().err
-    assert "row 2 ('30/03/2026 08:00')" in err and "row 3 ('03/31/2026 08:00')" in err
-    assert "--date-order day-first" in err
+    assert "row 2" in err and "30/03/2026 08:00" in err and "row 3" in err
+    assert "03/31/2026 08:00" in err and "--date-order day-first" in err
 
 
 @pytest.mark.parametrize(

@@ -377,7 +377,7 @@ def test_the_command_line_validates_a_workbook(tmp_path, capsys):
     ambiguous.write_bytes(_workbook([["timestamp", "pain"], ["03/04/2026", 3]]))
     assert main(["validate", str(ambiguous)]) == EXIT_UNREADABLE
     err = capsys.readouterr().err
-    assert "--date-order day-first" in err and '--date-format "%d/%m/%Y"' in err
+    assert "--date-order day-first" in err and "--date-format '%d/%m/%Y'" in err
     assert "date_format=" not in err
     assert main(["validate", str(ambiguous), "--date-format", "%d/%m/%Y"]) == EXIT_OK
     assert main(["validate", str(ambiguous), "--date-order", "month-first"]) == EXIT_OK
