@@ -213,6 +213,22 @@ def _states():
     yield "upload, date order asked", upload, upload_asks
     yield "upload, read day first", upload, upload_read
 
+    def dashboard_asks(box):
+        import datetime as dt
+
+        box.controls["upload"].value = (
+            {
+                "name": "phone.csv",
+                "type": "text/csv",
+                "size": len(ambiguous),
+                "content": memoryview(ambiguous.replace(b"When;Level of pain", b"timestamp;pain")),
+                "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+            },
+        )
+        assert box.date_row.layout.display == ""
+
+    yield "dashboard upload, date order asked", sp.make_journal_dashboard, dashboard_asks
+
     def did_it_help(box):
         box.controls["journal"].value = "overuse"
         box.controls["intervention"].value = "rest"
