@@ -372,6 +372,8 @@ def journal_date_format(
     _, order = iso_dates(written, source=name, column=header, order=date_order)
     if order == "year first":  # only dates written year first (2026/03/31) are read
         written = [v for v in written if re.match(r"\s*\d{4}", v)]
+        if not written:  # none: the others are reported on their rows, never read another way
+            return "%Y-%m-%d %H:%M"
     order = "month first" if order == "month first" else "day first"
     shapes: dict[str, int] = {}
     for value in written:
