@@ -53,6 +53,8 @@ __all__ = [
     "main",
     "safe_text",
     "write_private",
+    "check_date_format",
+    "DATE_ORDER_OPTIONS",
 ]
 
 EXIT_OK = 0
@@ -142,13 +144,108 @@ def _column_mapping(items: Sequence[str]) -> dict[str, str]:
     return mapping
 
 
-def _configure_validate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the journal CSV or .xlsx file ('-' reads standard input)")
+DATE_ORDER_OPTIONS = {
+    "day-first": "day first",
+    "month-first": "month first",
+    "year-first": "year first",
+}
+"""``--date-order`` choices, and the ``date_order`` each passes to the readers."""
+
+
+def _add_date_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date-order",
+        choices=list(DATE_ORDER_OPTIONS),
+        help="how the dates are written when they could be read either way: day-first "
+        "(31/12/2024), month-first (12/31/2024) or year-first (2024-12-31)",
+    )
     parser.add_argument(
         "--date-format",
         metavar="F",
-        help="strptime format for non-ISO timestamps, e.g. '%%d/%%m/%%Y %%H:%%M'",
+        help="the exact form of the dates, e.g. '%%d/%%m/%%Y %%H:%%M' (strptime codes)",
     )
+
+
+_DAY, _MONTH, _YEAR = ("%d", "%j"), ("%m", "%b", "%B"), ("%Y", "%y")
+
+
+def check_date_format(text: str | None) -> str | None:
+    """Return a ``--date-format`` that reads dates, or raise a CommandError saying why not.
+
+    Parameters
+    ----------
+    text : str or None
+        As given on the command line.
+
+    Returns
+    -------
+    str or None
+
+    Raises
+    ------
+    CommandError
+        When it has a code strptime does not know, or does not give the day, month and year.
+
+    Examples
+    --------
+    >>> check_date_format("%d/%m/%Y %H:%M")
+    '%d/%m/%Y %H:%M'
+    >>> check_date_format("%d/%m")
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.CommandError: --date-format '%d/%m' does not say the year (%Y or %y); e.g. --date-format '%d/%m/%Y %H:%M'
+    """
+    import datetime as dt
+
+    if text is None:
+        return None
+    example = "e.g. --date-format '%d/%m/%Y %H:%M'"
+    try:
+        sample = dt.datetime(2026, 3, 31, 20, 5)
+        dt.datetime.strptime(sample.strftime(text), text)
+    except ValueError as error:
+        msg = f"--date-format {text!r} is not a date format ({error}); {example}"
+        raise CommandError(msg) from None
+    for what, codes in (("day", _DAY), ("month", _MONTH), ("year", _YEAR)):
+        if not any(code in text for code in codes):
+            msg = (
+                f"--date-format {text!r} does not say the {what} ({' or '.join(codes)}); {example}"
+            )
+            raise CommandError(msg)
+    return text
+
+
+def _date_order_hint(error) -> str:
+    """Say how the command line takes the order of dates that could be read both ways.
+
+    Added to the reader's message, which says what was found (the column, example dates and,
+    for mixed orders, the rows that disagree) in words for people.
+    """
+    from sci_pain.journal import strptime_format
+
+    examples = getattr(error, "examples", ()) or ("03/04/2026",)
+    formats = getattr(error, "formats", None) or {}
+    day = formats.get("day first") or strptime_format(examples[0], "day first")
+    month = formats.get("month first") or strptime_format(examples[0], "month first")
+    exact = (
+        f"--date-format '{day}' (day-first) or --date-format '{month}' (month-first)"
+        if day and month
+        else "--date-format '%d/%m/%Y %H:%M' (day-first)"
+    )
+    if getattr(error, "mixed", False):
+        return (
+            " On the command line, say which order most rows use: --date-order day-first or "
+            f"--date-order month-first (or {exact}); the other rows are then reported."
+        )
+    return (
+        " On the command line: --date-order day-first (31/12/2024) or --date-order "
+        f"month-first (12/31/2024), or give the exact form: {exact}."
+    )
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the journal CSV or .xlsx file ('-' reads standard input)")
+    _add_date_options(parser)
     parser.add_argument("--delimiter", metavar="D", help="field separator (default: detected)")
     parser.add_argument("--encoding", metavar="E", help="text encoding (default: detected)")
     parser.add_argument(
@@ -238,13 +335,40 @@ def _is_workbook(source) -> bool:
         return False  # the reader says what is wrong with the path
 
 
-def _read(source, **options):
-    """Read a journal from a CSV file or an .xlsx workbook (told apart by its first bytes)."""
-    from sci_pain.journal import read_journal, read_journal_xlsx
+def _csv_head(source) -> bytes | None:
+    """Return the first 64 KB of a CSV file or standard input (None: a pipe or a device)."""
+    if isinstance(source, io.BytesIO):
+        return source.getvalue()[: 1 << 16]
+    path = Path(source)
+    if not path.is_file():
+        return None  # the reader says what is wrong; a pipe is read once
+    try:
+        with path.open("rb") as handle:
+            return handle.read(1 << 16)
+    except OSError:
+        return None
 
+
+def _read(source, *, date_order: str | None = None, **options):
+    """Read a journal from a CSV file or an .xlsx workbook (told apart by its first bytes)."""
+    from sci_pain.journal import journal_date_format, read_journal, read_journal_xlsx
+
+    options["date_format"] = check_date_format(options.get("date_format"))
+    order = DATE_ORDER_OPTIONS.get(date_order) if date_order else None
     if _is_workbook(source):
         return read_journal_xlsx(
-            source, columns=options.get("columns"), date_format=options.get("date_format")
+            source,
+            columns=options.get("columns"),
+            date_format=options.get("date_format"),
+            date_order=order,
+        )
+    head = _csv_head(source) if options["date_format"] is None else None
+    if head is not None:
+        options["date_format"] = journal_date_format(
+            head,
+            name=str(getattr(source, "name", source)),
+            columns=options.get("columns"),
+            date_order=order,
         )
     return read_journal(source, **options)
 
@@ -258,6 +382,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         source,
         columns=_column_mapping(args.column) or None,
         date_format=args.date_format,
+        date_order=args.date_order,
         encoding=args.encoding,
         delimiter=args.delimiter,
     )
@@ -292,11 +417,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the HTML file to write"
     )
-    parser.add_argument(
-        "--date-format",
-        metavar="F",
-        help="strptime format for non-ISO timestamps, e.g. '%%d/%%m/%%Y %%H:%%M'",
-    )
+    _add_date_options(parser)
     parser.add_argument(
         "--level",
         metavar="LEVEL",
@@ -390,7 +511,7 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.file == "-":
         source = io.BytesIO(sys.stdin.buffer.read())
         source.name = "<stdin>"
-    journal = _read(source, date_format=args.date_format)
+    journal = _read(source, date_format=args.date_format, date_order=args.date_order)
     try:
         page = report_html(
             journal,
@@ -482,7 +603,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args))
     except (JournalError, CommandError, OSError) as error:
-        print(safe_text(f"{PROG} {args.command}: error: {error}"), file=sys.stderr)
+        message = f"{PROG} {args.command}: error: {error}"
+        if getattr(error, "needs_date_order", False):  # say how, in the command line's words
+            message += _date_order_hint(error)
+        print(safe_text(message), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

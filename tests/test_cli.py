@@ -60,6 +60,53 @@ def test_validate_with_date_format_and_column_mapping(write, capsys):
     assert capsys.readouterr().out.startswith(f"{path}: 1 record, 1 kept, 0 not kept; 0 problems")
 
 
+AMBIGUOUS = "When;Pain level\n03/04/2026 08:00;4\n11/04/2026 20:00;5\n"
+
+
+def test_ambiguous_dates_ask_for_the_date_order_in_the_command_lines_words(write, capsys):
+    path = write(AMBIGUOUS)
+    args = ["validate", path, "-c", "When=timestamp", "-c", "Pain level=pain"]
+    assert cli.main(args) == cli.EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert "or month" in err and "03/04/2026 08:00" in err  # what was found
+    assert "--date-order day-first" in err and "--date-format '%d/%m/%Y %H:%M'" in err
+    assert "date_format=" not in err and "Traceback" not in err
+    assert cli.main([*args, "--date-order", "day-first"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert "2 records, 2 kept" in out
+    assert cli.main([*args, "--date-order", "month-first", "--max-problems", "0"]) == 0
+
+
+def test_dates_that_show_their_order_are_read_in_it(write, capsys):
+    path = write("When;Pain level\n30/03/2026 08:00;4\n03/04/2026 08:00;5\n")
+    assert cli.main(["validate", path, "-c", "When=timestamp", "-c", "Pain level=pain"]) == 0
+
+
+def test_mixed_orders_name_the_rows(write, capsys):
+    path = write("timestamp;pain\n30/03/2026 08:00;4\n03/31/2026 08:00;5\n")
+    assert cli.main(["validate", path]) == cli.EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert "row 2" in err and "30/03/2026 08:00" in err and "row 3" in err
+    assert "03/31/2026 08:00" in err and "--date-order day-first" in err
+
+
+@pytest.mark.parametrize(
+    ("given", "fragment"),
+    [
+        ("%d/%m", "does not say the year"),
+        ("day/month/year", "does not say the day"),
+        ("%d/%m/%Y %Q", "is not a date format"),
+    ],
+)
+def test_an_invalid_date_format_is_an_error(write, capsys, given, fragment):
+    path = write(CLEAN)
+    assert cli.main(["validate", path, "--date-format", given]) == cli.EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert fragment in err and "e.g. --date-format '%d/%m/%Y %H:%M'" in err
+    assert cli.main(["report", path, "-o", path + ".html", "--date-format", given]) == 2
+    assert fragment in capsys.readouterr().err and not Path(path + ".html").exists()
+
+
 def test_header_notes_alone_exit_0(write, capsys):
     path = write("timestamp,pain,mood\n2026-03-01,3,fine\n")
     assert cli.main(["validate", path]) == 0

@@ -34,6 +34,12 @@ _SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
 _TUPLE = re.compile(r"\([^()\n]{1,80},\)|\('[^()\n]*'(?:, '[^()\n]*')*\)")
 _REPR = re.compile(r"dtype:|\bNaN\b|\bnan\b|\bNone\b|<NA>|\bNaT\b")
 _EXPONENT = re.compile(r"\b\d+(?:\.\d+)?[eE][-+]?0\d\b")
+# statistics abbreviated as code writes them ("sd", "std"; "SD" in a sentence is a real term)
+_ABBREVIATION = re.compile(r"(?<![\w.-])(?:sd|std|stdev|iqr)(?![\w-])")
+# how a call is written in Python: name(...) with a keyword argument, or name= in prose
+_CODE = re.compile(
+    r"\b[a-z_][a-z0-9_]*\((?:[^()\n]*\b[a-z_]+=)|(?<![\w?&/.-])[a-z][a-z0-9_]*=(?=[\w'\"%])"
+)
 
 
 def _citation_keys() -> re.Pattern:
@@ -61,6 +67,8 @@ def problems(text: str) -> list[str]:
         ("Python value", _REPR),
         ("citation key", _KEYS),
         ("scientific notation", _EXPONENT),
+        ("abbreviation", _ABBREVIATION),
+        ("Python call", _CODE),
     ):
         for match in pattern.finditer(text):
             if match.group(0) in ALLOWED:
@@ -93,6 +101,25 @@ def test_the_checker_finds_what_learners_should_not_see():
     assert kinds == {"identifier", "tuple", "Python", "citation", "scientific"}
     good = "ISCIP subtype: clinician; 0.00001; Bryce et al. 2012; 2026-03-01; at-level; T6"
     assert problems(good) == []
+    # notebook 06's old wording: a summary row "sd", a generated "column_3", and a message
+    # that quotes Python (has_quality(entries, ...), date_format=)
+    for text, kind in (
+        ("mean 4.72 median 5 sd 1.34", "abbreviation"),
+        ("unknown column, kept as text in 'column_3'", "identifier"),
+        ("use has_quality(entries, 'burning')", "identifier"),
+        ("say how with date_format='%d/%m/%Y'", "identifier"),
+        ("read it with read(path, columns={...})", "Python call"),
+        ("pass format='%d/%m'", "Python call"),
+    ):
+        assert kind in {
+            p.split(" ")[0] + (" call" if p.startswith("Python call") else "")
+            for p in problems(text)
+        }, text
+    fine = (
+        "Mean (SD) 4.7 (1.3); 30 min; x = 3; Standard deviation 1.34; pain >= 4; "
+        "https://example.org/index.php?startid=xiv&page=2"
+    )
+    assert problems(fine) == []
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -168,6 +195,39 @@ def _states():
         box.controls["height_cm"].value = 17
 
     yield "bmi widget, 17 cm", sp.make_bmi_widget, bmi
+
+    ambiguous = b"When;Level of pain\n01/04/2026 08:00;4\n02/04/2026 20:00;6\n"
+
+    def upload_asks(box):
+        from sci_pain.widgets import load_file
+
+        load_file(box, "diary from my phone.csv", ambiguous)
+        box.mapping.children[0].value = "timestamp"
+        box.mapping.children[1].value = "pain"
+
+    def upload_read(box):
+        upload_asks(box)
+        box.controls["date_order"].value = "day first"
+
+    upload = lambda: sp.make_journal_upload(folder=None)  # noqa: E731
+    yield "upload, date order asked", upload, upload_asks
+    yield "upload, read day first", upload, upload_read
+
+    def dashboard_asks(box):
+        import datetime as dt
+
+        box.controls["upload"].value = (
+            {
+                "name": "phone.csv",
+                "type": "text/csv",
+                "size": len(ambiguous),
+                "content": memoryview(ambiguous.replace(b"When;Level of pain", b"timestamp;pain")),
+                "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+            },
+        )
+        assert box.date_row.layout.display == ""
+
+    yield "dashboard upload, date order asked", sp.make_journal_dashboard, dashboard_asks
 
     def did_it_help(box):
         box.controls["journal"].value = "overuse"

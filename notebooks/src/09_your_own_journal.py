@@ -109,15 +109,18 @@ imported.problems[["row", "value", "problem", "kept"]]
 # goes from your disk to the Python kernel on your own computer, nowhere else. Then:
 #
 # 1. **What kind of file it is** is recognised from its content, not its name: a journal CSV
-#    from a spreadsheet, a Bearable export, a Flaredown export, or a FHIR Bundle from a health
-#    record.
+#    or `.xlsx` workbook from a spreadsheet, a Bearable, Flaredown or Privacy Friendly Pain
+#    Diary export, or a FHIR Bundle from a health record.
 # 2. **Columns.** When a column's name is not one of the journal's (say `Level of pain`
 #    instead of `pain`), a drop-down named after that column asks what it holds. Only the date
 #    and time and the pain rating are required; leave the others "not used" if you like.
-# 3. **Dates.** Pick how the file writes dates from the list. The preview shows how the first
-#    dates read in that format and which formats would read them. The choice is yours:
-#    `03/04/2026` is 3 April to a person in Europe and 4 March to one in the USA, and only
-#    the person who wrote it knows which.
+# 3. **Dates.** When a day above 12 shows the order (`30/03/2026` can only be day first), the
+#    file is read in that order. When every day is 12 or less, the upload asks which way
+#    round the dates are written and offers **Day first (31/12/2024)**, **Month first
+#    (12/31/2024)** or **Year first / ISO**, with how the first dates read in the order you
+#    pick. The choice is yours: `03/04/2026` is 3 April to a person in Europe and 4 March to
+#    one in the USA, and only the person who wrote it knows which. The same question comes for
+#    a spreadsheet workbook and a Pain Diary export, and in the dashboard's upload.
 # 4. **Validate**: read the summary line, then every problem below it. `kept` no means the
 #    entry is left out of every analysis and of the report.
 # 5. **Make the clinic report** or **a de-identified CSV** (section 5): each appears as a
@@ -152,7 +155,8 @@ sp.table(journal.problems[["row", "column", "value", "problem", "kept"]])
 # means a value was cleared or a header noted, and the entry stays. Notebook 06 goes through
 # this file row by row. The fix is always to tell the reader what you know, never to guess.
 # Here the person confirms that their spreadsheet writes the day first, so `03/04/2026` is
-# 3 April (in the upload above, that is the **Day first** choice of the date list):
+# 3 April (in the upload above, that is the **Day first (31/12/2024)** choice of "Dates in
+# the file are written"):
 
 # %% tags=["nbval-check-output"]
 upload.seek(0)

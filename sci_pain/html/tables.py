@@ -181,6 +181,26 @@ def _citations() -> dict[str, str]:
     return out
 
 
+_ROW_LABELS = {
+    "sd": "standard deviation",
+    "std": "standard deviation",
+    "min": "lowest",
+    "max": "highest",
+    "iqr": "interquartile range",
+}
+"""Row names of summary tables (``summarize_journal``) that abbreviate, in full (same case)."""
+
+
+def _row_label(name: object, labels: Mapping[str, str] | None, decimals: int) -> str:
+    """Return the header of a row: ``labels``, then a statistic's name in full, else as read."""
+    if isinstance(name, str):
+        if labels and name in labels:
+            return labels[name]
+        if name in _ROW_LABELS:
+            return _ROW_LABELS[name]
+    return readable(name, decimals=decimals)
+
+
 def column_label(name: object, labels: Mapping[str, str] | None = None) -> str:
     """Return the label shown for a column or index name.
 
@@ -314,7 +334,8 @@ def table(
     ----------
     data : DataFrame or Series
     labels : mapping, optional
-        Column (or index) name -> label, to override the built-in labels.
+        Column (or index) name, or row name -> label, to override the built-in labels
+        (abbreviated statistics such as ``sd`` are written in full: "standard deviation").
     decimals : int, default 2
         Decimals for numbers that are not whole (more only where needed to show a non-zero).
     caption : str, optional
@@ -338,7 +359,7 @@ def table(
         },
         dtype=object,
     )
-    index = [readable(i, decimals=decimals) for i in frame.index]
+    index = [_row_label(i, labels, decimals) for i in frame.index]
     if "label" in frame.columns and frame.index.name is not None:
         # rows named by ids: their labels are the row headers, the ids are not shown
         index = list(out[column_label("label", labels)])

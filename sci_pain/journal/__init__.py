@@ -16,6 +16,7 @@ _EXPORTS: dict[str, str] = {
     "read_bearable_records": "importers.bearable",
     "read_flaredown": "importers.flaredown",
     "read_flaredown_records": "importers.flaredown",
+    "strptime_format": "importers._dates",
     "LOINC_PAIN_SEVERITY": "importers.fhir",
     "LOINC_PAIN_SEVERITY_DISPLAY": "importers.fhir",
     "SNOMED_LATERALITY": "importers.fhir",
@@ -54,12 +55,15 @@ _EXPORTS: dict[str, str] = {
     "markdown_table": "schema",
     "COLUMN_LABELS": "upload",
     "DATE_FORMATS": "upload",
+    "DATE_ORDER_CHOICES": "upload",
     "JOURNAL_FORMATS": "upload",
     "detect_journal_format": "upload",
     "diary_context": "upload",
     "file_columns": "upload",
     "no_pain_ratings_message": "upload",
     "preview_dates": "upload",
+    "preview_date_order": "upload",
+    "journal_date_format": "upload",
     "read_diary": "upload",
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

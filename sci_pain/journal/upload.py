@@ -12,6 +12,11 @@ bytes to this module:
   :func:`~sci_pain.read_flaredown`, :func:`~sci_pain.read_fhir`);
 - :func:`file_columns` and :func:`preview_dates` give the controls what they offer when a
   journal CSV's headers or dates do not match the format (:data:`DATE_FORMATS`);
+- day first or month first is never guessed, for every kind of file: when the dates show
+  their order (a day above 12), they are read in it; when they do not, the reader raises a
+  :class:`~sci_pain.errors.JournalError` whose ``needs_date_order`` is True, and the front
+  end asks the person to choose one of :data:`DATE_ORDER_CHOICES`, passed back as
+  ``date_order`` (:func:`journal_date_format`, :func:`preview_date_order`);
 - :func:`diary_context` lists what an app export holds besides 0-10 pain ratings
   (symptoms, sleep, mood, medication...), each on the app's own scale. Nothing is ever
   converted to a 0-10 pain score.
@@ -43,11 +48,14 @@ from sci_pain.journal.schema import COLUMN_ORDER
 __all__ = [
     "JOURNAL_FORMATS",
     "DATE_FORMATS",
+    "DATE_ORDER_CHOICES",
     "COLUMN_LABELS",
     "detect_journal_format",
     "read_diary",
     "file_columns",
     "preview_dates",
+    "preview_date_order",
+    "journal_date_format",
     "no_pain_ratings_message",
     "diary_context",
 ]
@@ -81,6 +89,13 @@ None is ISO 8601 (year first), which the reader always accepts. Day first and mo
 are never guessed: ``03/04/2026`` is 3 April or 4 March, and only the person who wrote it
 knows which.
 """
+
+DATE_ORDER_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Day first (31/12/2024)", "day first"),
+    ("Month first (12/31/2024)", "month first"),
+    ("Year first / ISO (2024-12-31)", "year first"),
+)
+"""The date orders a person can choose for any diary file: (what it looks like, ``date_order``)."""
 
 COLUMN_LABELS: dict[str, str] = {
     "timestamp": "date and time (required)",
@@ -217,6 +232,7 @@ def read_diary(
     name: str = "my_journal.csv",
     columns: dict[str, str] | None = None,
     date_format: str | None = None,
+    date_order: str | None = None,
 ) -> tuple[JournalFormat, Journal]:
     r"""Read a diary file of any recognised kind into a journal.
 
@@ -231,6 +247,11 @@ def read_diary(
         :func:`sci_pain.read_journal_xlsx` (header in the file -> journal column; a
         :func:`~datetime.datetime.strptime` format). ``date_format`` also goes to
         :func:`sci_pain.read_privacy_friendly`, whose CSV export writes the phone's dates.
+    date_order : {"day first", "month first", "year first"}, optional
+        How the file writes its dates (:data:`DATE_ORDER_CHOICES`), for a pain-journal CSV
+        or workbook and a Pain Diary export; needed only when the dates do not show it
+        themselves (every day 12 or less). Bearable, Flaredown and FHIR write dates in
+        one unambiguous way and need none.
 
     Returns
     -------
@@ -240,10 +261,19 @@ def read_diary(
     Raises
     ------
     JournalError
-        When the file cannot be read at all (the reader's message says why).
+        When the file cannot be read at all (the reader's message says why). When the
+        dates could be day first or month first and ``date_order`` is not given, its
+        ``needs_date_order`` is True and ``examples`` holds dates as written.
 
     Examples
     --------
+    >>> kind, journal = read_diary(
+    ...     b"When;Level of pain\n01/04/2026 08:00;4\n",
+    ...     columns={"When": "timestamp", "Level of pain": "pain"},
+    ...     date_order="day first",
+    ... )
+    >>> f"{journal.entries['timestamp'][0]:%d %B %Y}"
+    '01 April 2026'
     >>> kind, journal = read_diary(
     ...     b"When;Level of pain\n31/03/2026 08:00;4\n",
     ...     columns={"When": "timestamp", "Level of pain": "pain"},
@@ -267,12 +297,118 @@ def read_diary(
     if kind == "flaredown":
         return kind, read_flaredown(buffer)
     if kind == "xlsx":
-        return kind, read_journal_xlsx(buffer, columns=columns or None, date_format=date_format)
+        return kind, read_journal_xlsx(
+            buffer, columns=columns or None, date_format=date_format, date_order=date_order
+        )
     if kind == "privacy_friendly":
-        return kind, read_privacy_friendly(buffer, date_format=date_format)
+        return kind, read_privacy_friendly(buffer, date_format=date_format, date_order=date_order)
     if kind == "fhir":
         return kind, read_fhir(buffer)
+    if date_format is None:
+        date_format = journal_date_format(data, name=name, columns=columns, date_order=date_order)
     return kind, read_journal(buffer, columns=columns or None, date_format=date_format)
+
+
+def _timestamp_header(data: bytes | str, columns: dict[str, str] | None) -> str | None:
+    """Return the header of a journal CSV's date column: mapped, or matched by name."""
+    headers, matched = file_columns(data)
+    chosen = {**matched, **(columns or {})}
+    return next((h for h in headers if chosen.get(h) == "timestamp"), None)
+
+
+def journal_date_format(
+    data: bytes | str,
+    *,
+    name: str = "the file",
+    columns: dict[str, str] | None = None,
+    date_order: str | None = None,
+    n: int = 5000,
+) -> str | None:
+    r"""Return the date format a journal CSV needs: from the order chosen, or shown by its dates.
+
+    The journal CSV reader takes a :func:`~datetime.datetime.strptime` format; this function
+    finds it from the date column's first ``n`` dates with the rule of every importer (day
+    first or month first read from the file when a day above 12 shows it, never guessed).
+    A file whose dates are mostly ISO 8601 needs no format: its few other dates are
+    reported on their rows by the reader.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The CSV file.
+    name : str
+        The file's name, for messages.
+    columns : dict, optional
+        Header -> journal column, as for :func:`read_diary`.
+    date_order : {"day first", "month first", "year first"}, optional
+        The order the person chose (:data:`DATE_ORDER_CHOICES`).
+    n : int
+        How many dates are looked at.
+
+    Returns
+    -------
+    str or None
+        None when the dates are ISO 8601 (the journal format) or there is no date column.
+
+    Raises
+    ------
+    JournalError
+        When the dates could be day first or month first and no ``date_order`` is given
+        (``needs_date_order`` is True).
+
+    Examples
+    --------
+    >>> journal_date_format(b"timestamp;pain\n31/03/2026 08:00;4\n")
+    '%d/%m/%Y %H:%M'
+    >>> journal_date_format(b"timestamp;pain\n03/04/2026;4\n", date_order="month first")
+    '%m/%d/%Y'
+    >>> journal_date_format(b"timestamp;pain\n2026-03-31 08:00;4\n") is None
+    True
+    """
+    from sci_pain.journal.importers._dates import iso_dates, strptime_format
+
+    header = _timestamp_header(data, columns)
+    if header is None:
+        return None
+    values = _column_values(data, header, n)
+    written = [v for v in values if strptime_format(v, "day first") is not None]
+    if not written or (date_order is None and 2 * len(written) <= len(values)):
+        return None  # ISO 8601 dates (the journal format): a stray other date is a problem
+    _, order = iso_dates(written, source=name, column=header, order=date_order)
+    if order == "year first":  # only dates written year first (2026/03/31) are read
+        written = [v for v in written if re.match(r"\s*\d{4}", v)]
+        if not written:  # none: the others are reported on their rows, never read another way
+            return "%Y-%m-%d %H:%M"
+    order = "month first" if order == "month first" else "day first"
+    shapes: dict[str, int] = {}
+    for value in written:
+        fmt = strptime_format(value, order)
+        shapes[fmt] = shapes.get(fmt, 0) + 1
+    return max(shapes, key=shapes.__getitem__) if shapes else None
+
+
+def preview_date_order(texts: list[str], date_order: str | None) -> list[tuple[str, str | None]]:
+    r"""How dates as written read in an order: (as written, as read or None).
+
+    Examples
+    --------
+    >>> preview_date_order(["03/04/2026 08:00", "13/04/2026"], "month first")
+    [('03/04/2026 08:00', 'Wed 04 Mar 2026, 08:00'), ('13/04/2026', None)]
+    """
+    from sci_pain.journal.importers._dates import iso_dates
+
+    if date_order is None:
+        return [(text, None) for text in texts]
+    read, _ = iso_dates(list(texts), source="", column="", order=date_order)
+    out = []
+    for text, iso in zip(texts, read, strict=True):
+        try:
+            when = _dt.datetime.fromisoformat(str(iso)) if iso != text else None
+        except ValueError:
+            when = None
+        clock = "" if when is None or "T" not in str(iso) else ", %H:%M"
+        out.append((text, when.strftime(f"%a %d %b %Y{clock}") if when else None))
+    return out
 
 
 def file_columns(data: bytes | str) -> tuple[list[str], dict[str, str]]:

@@ -35,6 +35,8 @@ __all__ = [
     "example_choices",
     "journal_dropdown",
     "journal_html",
+    "date_order_control",
+    "date_order_html",
     "read_upload",
     "upload_control",
     "uploaded_file",
@@ -218,6 +220,52 @@ def uploaded_file(upload) -> tuple[str, bytes] | None:
     return str(item["name"]), bytes(item["content"])
 
 
+def date_order_html(error: Exception, title: str) -> str:
+    """Ask, in a clinician's words, how the dates of a file are written (day or month first).
+
+    ``error`` is a :class:`~sci_pain.errors.JournalError` whose ``needs_date_order`` is
+    True; its ``column``, ``examples``, ``rows`` and ``mixed`` say what to show.
+    """
+    column = getattr(error, "column", None)
+    where = f"in the column <b>{html.escape(str(column))}</b>" if column else "in this file"
+    examples = getattr(error, "examples", ()) or ("03/04/2026",)
+    rows = getattr(error, "rows", ()) or ("?", "?")
+    if getattr(error, "mixed", False) and len(examples) >= 2:
+        (r1, t1), (r2, t2) = list(zip(rows, examples, strict=False))[:2]
+        text = (
+            f"Some dates {where} can only be day first (row {r1}: "
+            f"<code>{html.escape(t1)}</code>) and others only month first (row {r2}: "
+            f"<code>{html.escape(t2)}</code>). Correct the rows that are wrong in your file, "
+            "or choose below the order most rows use; the other rows are then listed as "
+            "problems."
+        )
+    else:
+        shown = ", ".join(f"<code>{html.escape(t)}</code>" for t in examples[:3])
+        text = (
+            f"The dates {where} (for example {shown}) could be day first or month first: "
+            "03/04/2026 is 3 April in the UK and 4 March in the US, and only the person who "
+            "wrote them knows which. Nothing is guessed: choose below how the dates are "
+            "written."
+        )
+    return (
+        f'<div class="sci-pain-message sci-pain-date-order"><p><b>{html.escape(title)}</b> '
+        f"Which way round are the dates written?</p><p>{text}</p></div>"
+    )
+
+
+def date_order_control():
+    """Make the date-order drop-down every upload shows when a file's dates need it."""
+    from sci_pain.journal import DATE_ORDER_CHOICES
+    from sci_pain.widgets._base import dropdown
+
+    return dropdown(
+        "Dates in the file are written:",
+        "Day first (31/12/2024), month first (12/31/2024) or year first (2024-12-31).",
+        options=[("(choose)", None), *DATE_ORDER_CHOICES],
+        value=None,
+    )
+
+
 def read_upload(name: str, data: bytes, *, title: str, **options):
     """Read an uploaded diary, recognised by its content.
 
@@ -230,18 +278,23 @@ def read_upload(name: str, data: bytes, *, title: str, **options):
     title : str
         How a failure is introduced, e.g. ``"diary.csv cannot be read:"``.
     **options
-        Passed to :func:`sci_pain.journal.read_diary` (``columns``, ``date_format``).
+        Passed to :func:`sci_pain.journal.read_diary` (``columns``, ``date_format``,
+        ``date_order``).
 
     Returns
     -------
     tuple
-        ``(kind, journal, None)``, or ``(None, None, html)`` with the reader's message
-        when the file cannot be read.
+        ``(kind, journal, None, None)``, or ``(None, None, html, error)`` with the reader's
+        message when the file cannot be read. When the dates could be day first or month
+        first (``error.needs_date_order``), the message asks which, in plain words
+        (:func:`date_order_html`).
     """
     from sci_pain.journal import JournalError, read_diary
 
     try:
         kind, journal = read_diary(data, name=name, **options)
     except (JournalError, ValueError) as error:
-        return None, None, message_html(title, error)
-    return kind, journal, None
+        if getattr(error, "needs_date_order", False):
+            return None, None, date_order_html(error, title), error
+        return None, None, message_html(title, error), error
+    return kind, journal, None, None

@@ -165,17 +165,22 @@ def make_cause_explorer(cause: str | None = None):
     chooser = _cause_dropdown(
         cause, "Cause:", "Pick a cause of leg pain after SCI to read its card."
     )
-    card = w.HTML(layout=w.Layout(flex="1 1 55%", min_width="320px"))
+    card = w.HTML(layout=w.Layout(**_RESULT_SIDE))
     card.add_class("sci-pain-result")
-    figure = w.Output(layout=w.Layout(flex="1 1 40%", min_width="280px", max_width="460px"))
+    figure = w.Output(layout=w.Layout(width="100%"))
+    # the chooser and the figure on the left, the card beside them starting level with the
+    # chooser: a change shows at once on a laptop screen, and the column stays in view
+    # (sticky) while a long card is read
+    side = w.VBox([chooser, figure], layout=w.Layout(flex="0 1 420px", min_width="280px"))
+    side.add_class("sci-pain-sticky")
     box = _container(
         [
             w.HTML(
-                "<b>Cause explorer.</b> Pick a cause: its card shows red flags first, then how "
-                "it arises, what it feels like, where in the leg, and how it is managed."
+                style_html("explorer") + "<b>Cause explorer.</b> Pick a cause: its card, "
+                "beside the figure, shows red flags first, then how it arises, what it feels "
+                "like, where in the leg, and how it is managed."
             ),
-            chooser,
-            w.HBox([card, figure], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+            w.HBox([side, card], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
         ],
         "sci-pain-cause-explorer",
     )

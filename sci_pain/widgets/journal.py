@@ -31,6 +31,7 @@ from sci_pain.widgets._base import WIDE, dropdown, message_html, slider, static_
 from sci_pain.widgets._journals import (
     Journals,
     JournalWidget,
+    date_order_control,
     journal_dropdown,
     journal_html,
     read_upload,
@@ -121,6 +122,7 @@ def _controls(journals: Journals) -> dict:
             "Read your own journal file (a CSV or .xlsx journal, a Bearable, Flaredown or "
             "Pain Diary export, or a FHIR Bundle); it stays on this computer.",
         ),
+        "date_order": date_order_control(),
         "kind": dropdown(
             "Figure:",
             "Which figure of the journal to show.",
@@ -176,6 +178,9 @@ class _Dashboard(JournalWidget):
         self.dates_label = w.HTML(layout=w.Layout(width="max-content"))
         self.figure, self.alt = self.panel.figure, self.panel.alt
         self.association_row = w.HBox([c["variable"], c["lag"]])
+        self.date_row = w.HBox([c["date_order"]])
+        self.date_row.layout.display = "none"  # shown when an upload's dates need it
+        self.upload: tuple[str, bytes] | None = None
         self.figures: JournalFigures | None = None
         self.picture = None
         self.preparing = None  # a token: the preparation that may still run
@@ -186,6 +191,7 @@ class _Dashboard(JournalWidget):
             c[name].observe(self.redraw, names="value")
         c["journal"].observe(self.choose, names="value")
         c["upload"].observe(self.on_upload, names="value")
+        c["date_order"].observe(self.on_date_order, names="value")
 
     def _layout(self):
         import ipywidgets as w
@@ -195,7 +201,7 @@ class _Dashboard(JournalWidget):
             _HEADER,
             [
                 w.HBox([c["kind"], c["window"]]),
-                w.HBox([c["journal"], c["upload"]]),
+                w.HBox([c["journal"], c["upload"], self.date_row]),
                 w.HBox([c["dates"], self.dates_label]),
                 w.HBox([c["site"], c["side"]]),
                 self.association_row,
@@ -210,6 +216,7 @@ class _Dashboard(JournalWidget):
         box.status, box.flags, box.figure, box.alt = self.status, self.flags, self.figure, self.alt
         box.dates_label, box.shown, box.prepared = self.dates_label, self.shown, self.prepared
         box.picture = box.journal = box.figures = None
+        box.date_row = self.date_row
         return box
 
     # -- what is shown ------------------------------------------------------------------------
@@ -355,16 +362,34 @@ class _Dashboard(JournalWidget):
 
     def on_upload(self, _change=None) -> None:
         """Read an uploaded file; offer it as a journal and show it, or say why not."""
-        from sci_pain.journal import no_pain_ratings_message
-
         given = uploaded_file(self.controls["upload"])
         if given is None:
             return
-        name, data = given
+        self.upload = given
+        self.date_row.layout.display = "none"
+        with self.hold:
+            self.controls["date_order"].value = None
+        self.read_uploaded()
+
+    def on_date_order(self, _change=None) -> None:
+        """Read the uploaded file again in the date order chosen."""
+        if not self.hold and self.upload is not None:
+            self.read_uploaded()
+
+    def read_uploaded(self) -> None:
+        """Read the file uploaded last (in the date order chosen, if any) and show it."""
+        from sci_pain.journal import no_pain_ratings_message
+
+        name, data = self.upload
         # recognised by content: a journal CSV, a Bearable or Flaredown export, FHIR
-        kind, journal, problem = read_upload(
-            name, data, title=f"{name} cannot be read as a journal:"
+        kind, journal, problem, error = read_upload(
+            name,
+            data,
+            title=f"{name} cannot be read as a journal yet:",
+            date_order=self.controls["date_order"].value,
         )
+        if getattr(error, "needs_date_order", False):
+            self.date_row.layout.display = ""
         if problem is not None:
             self.refuse_upload(name, problem)
             return
@@ -480,8 +505,10 @@ def make_journal_dashboard(
     -------
     ipywidgets.VBox
         CSS class ``sci-pain-dashboard``, with attributes ``controls`` (dict: ``journal``,
-        ``upload``, ``kind``, ``window``, ``dates``, ``site``, ``side``, ``variable``,
-        ``lag``; ``site`` and ``side`` take ``"all"`` or a value of the journal format),
+        ``upload``, ``date_order`` (shown in ``date_row`` when an upload's dates could be
+        day first or month first), ``kind``, ``window``, ``dates``, ``site``, ``side``,
+        ``variable``, ``lag``; ``site`` and ``side`` take ``"all"`` or a value of the journal
+        format),
         ``status`` (HTML: the journal's summary and problems, or an error), ``dates_label``
         (HTML: the dates shown, in words),
         ``flags`` (HTML), ``figure`` (the Image or Output), ``alt`` (HTML), ``picture``

@@ -12,14 +12,16 @@ folder and nothing leaves the computer.
 Examples
 --------
 >>> box = make_journal_upload(folder=None)
->>> load_file(box, "my diary.csv", b"When;Level of pain\n31/03/2026 08:00;4\n")
+>>> load_file(box, "my diary.csv", b"When;Level of pain\n01/04/2026 08:00;4\n")
 >>> box.kind, [d.description for d in box.mapping.children]
 ('journal', ['When', 'Level of pain'])
 >>> box.mapping.children[0].value = "timestamp"
 >>> box.mapping.children[1].value = "pain"
->>> box.controls["date_format"].value = "%d/%m/%Y %H:%M"
->>> box.journal.n_entries
-1
+>>> "could be day first or month first" in box.status.value
+True
+>>> box.controls["date_order"].value = "day first"
+>>> box.journal.n_entries, f"{box.journal.entries['timestamp'][0]:%d %B}"
+(1, '01 April')
 """
 
 from __future__ import annotations
@@ -32,13 +34,21 @@ from typing import TYPE_CHECKING
 from sci_pain.widgets._base import (
     BORDER,
     WIDE,
+    FigureView,
+    Hold,
     checkbox,
     dropdown,
     message_html,
     notice_html,
     style_html,
 )
-from sci_pain.widgets._journals import journal_html, read_upload, upload_control, uploaded_file
+from sci_pain.widgets._journals import (
+    date_order_control,
+    journal_html,
+    read_upload,
+    upload_control,
+    uploaded_file,
+)
 
 if TYPE_CHECKING:
     from sci_pain.journal import Journal
@@ -134,8 +144,6 @@ def _controls(folder: str | Path | None) -> dict:
     """Make the upload widget's controls, by name."""
     import ipywidgets as w
 
-    from sci_pain.journal import DATE_FORMATS
-
     files = _my_files(folder)
     return {
         "upload": upload_control(
@@ -151,12 +159,7 @@ def _controls(folder: str | Path | None) -> dict:
             value=None,
             layout=w.Layout(width="max-content", display="" if files else "none"),
         ),
-        "date_format": dropdown(
-            "Dates in the file are written:",
-            "How the date column writes dates; look at the preview next to it.",
-            options=list(DATE_FORMATS),
-            value=None,
-        ),
+        "date_order": date_order_control(),
         "injury_level": dropdown(
             "Level of the injury (for the report's red flags):",
             "At or above T6 a surge of spasms is an emergency (autonomic dysreflexia).",
@@ -185,31 +188,22 @@ def _controls(folder: str | Path | None) -> dict:
     }
 
 
-def _dates_html(data: bytes, header: str, date_format: str | None) -> str:
-    """Show how the first dates of a column read in a format, and which formats read them."""
-    from sci_pain.journal import DATE_FORMATS, preview_dates
+def _dates_html(examples: list[str], date_order: str | None) -> str:
+    """Show how dates as written read in the order chosen (or that one must be chosen)."""
+    from sci_pain.journal import preview_date_order
 
-    shown = preview_dates(data, header, date_format)
+    if not examples:
+        return ""
+    if date_order is None:
+        items = "".join(f"<li><code>{html.escape(t)}</code></li>" for t in examples)
+        return f"<p>Dates as written:</p><ul style='margin:2px 0'>{items}</ul>"
     items = "".join(
         f"<li><code>{html.escape(raw)}</code> → "
-        + (html.escape(read) if read else "<b>not a date in this format</b>")
+        + (html.escape(read) if read else "<b>not a date in this order</b>")
         + "</li>"
-        for raw, read in shown
+        for raw, read in preview_date_order(examples, date_order)
     )
-    hint = ""
-    if shown and not all(read for _, read in shown):
-        fits = [
-            label
-            for label, fmt in DATE_FORMATS
-            if all(read for _, read in preview_dates(data, header, fmt))
-        ]
-        hint = (
-            "<p>Formats that read these dates: "
-            + html.escape("; ".join(fits) or "none of the list")
-            + ". Pick the one the file really uses: only you know whether 03/04 is "
-            "3 April or 4 March.</p>"
-        )
-    return f"<ul style='margin:2px 0'>{items}</ul>{hint}"
+    return f"<p>Read as:</p><ul style='margin:2px 0'>{items}</ul>"
 
 
 def _mapping_title(matched: dict[str, str], unmatched: list[str]) -> str:
@@ -271,18 +265,21 @@ class _Upload:
         )
         self.mapping = w.VBox()
         self.mapping_title = w.HTML()
-        self.mapping_area = w.VBox(
-            [self.mapping_title, self.mapping, w.HBox([c["date_format"], self.dates])]
-        )
+        self.mapping_area = w.VBox([self.mapping_title, self.mapping])
         self.mapping_area.layout.display = "none"
+        self.date_area = w.HBox([c["date_order"], self.dates])
+        self.date_area.layout.display = "none"
+        self.view = FigureView()
         self.data: bytes | None = None
         self.name: str | None = None
         self.kind: str | None = None
         self.journal: Journal | None = None
+        self.examples: list[str] = []
         self.links: dict[str, str] = {}
+        self.hold = Hold()
         c["upload"].observe(self.on_upload, names="value")
         c["mine"].observe(self.on_mine, names="value")
-        c["date_format"].observe(self.reread, names="value")
+        c["date_order"].observe(self.on_date_order, names="value")
         c["report"].on_click(self.make_report)
         c["csv"].on_click(self.make_csv)
         self.box = self._layout()
@@ -297,7 +294,10 @@ class _Upload:
                 w.HBox([c["upload"], c["mine"]]),
                 self.found,
                 self.mapping_area,
+                self.date_area,
                 self.status,
+                self.view.figure,
+                self.view.alt,
                 self.context,
                 w.VBox([c["injury_level"], c["expand"]]),
                 w.HBox([c["report"], c["csv"]]),
@@ -314,19 +314,40 @@ class _Upload:
             self.status,
         )
         box.context, box.downloads = self.context, self.downloads
+        box.date_area, box.figure, box.figure_alt = self.date_area, self.view.figure, self.view.alt
         box.kind = box.journal = None
         box._load = self.load
         return box
 
     # -- what is shown -------------------------------------------------------------------
     def set_journal(self, journal: Journal | None) -> None:
-        """Keep the journal read (or None); the buttons work only for one with pain ratings."""
+        """Keep the journal read (or None); show its timeline; the buttons need pain ratings."""
         self.journal = self.box.journal = journal
         usable = (
             journal is not None and journal.n_entries > 0 and journal.entries["pain"].notna().any()
         )
         self.controls["report"].disabled = self.controls["csv"].disabled = not usable
         self.show_link()
+        if usable:
+            self.draw(journal)
+        else:
+            self.view.figure.outputs = ()
+            self.view.shown = None
+            self.view.alt.value = ""
+
+    def draw(self, journal: Journal) -> None:
+        """Draw the journal's pain timeline, described below it."""
+        from matplotlib.figure import Figure
+
+        from sci_pain.plotting import plot_timeline, timeline_alt_text, timeline_data
+        from sci_pain.widgets._fastagg import render_png
+
+        data = timeline_data(journal, flags=True)
+        figure = Figure(figsize=(8, 3), dpi=80, layout="constrained")
+        plot_timeline(ax=figure.add_subplot(), data=data, title=f"Pain: {Path(self.name).name}")
+        alt = timeline_alt_text(data)
+        self.view.show(render_png(figure), alt)
+        self.view.describe(alt)
 
     def show_link(self, kind: str | None = None, link: str = "") -> None:
         """Keep one link per kind (report, CSV) for the journal shown; none for another."""
@@ -340,44 +361,59 @@ class _Upload:
         """Return the journal column chosen for each unmatched header."""
         return {d.description: d.value for d in self.mapping.children if d.value is not None}
 
-    def show_dates(self, chosen: dict[str, str]) -> None:
-        """Preview the dates of the column mapped to the time stamp."""
-        header = next((h for h, column in chosen.items() if column == "timestamp"), None)
-        if header is None:
-            self.dates.value = "<i>Choose the column with the date and time first.</i>"
+    def show_dates(self, error: Exception | None) -> None:
+        """Offer the date order when the dates need it, with how the first dates read."""
+        if error is not None and getattr(error, "needs_date_order", False):
+            self.examples = list(getattr(error, "examples", ()))
+        if not self.examples:
             return
-        self.dates.value = _dates_html(self.data, header, self.controls["date_format"].value)
+        self.date_area.layout.display = ""
+        self.dates.value = _dates_html(self.examples, self.controls["date_order"].value)
 
     # -- reading -------------------------------------------------------------------------
+    def read(self, **options) -> Journal | None:
+        """Read the file with the date order chosen; say what went wrong, or None."""
+        _, journal, problem, error = read_upload(
+            self.name,
+            self.data,
+            title=f"{self.name} cannot be read yet:",
+            date_order=self.controls["date_order"].value,
+            **options,
+        )
+        self.show_dates(error)
+        self.set_journal(journal)
+        if problem is not None:
+            self.status.value = problem
+        return journal
+
     def reread(self, _change=None) -> None:
-        """Read a journal CSV again with the columns and date format chosen."""
+        """Read a journal CSV again with the columns and date order chosen."""
         from sci_pain.journal import file_columns, no_pain_ratings_message
 
         if self.data is None or self.kind != "journal":
             return
         _, matched = file_columns(self.data)
         chosen = {**matched, **self.columns_chosen()}
-        self.show_dates(chosen)
         missing = [c for c in ("timestamp", "pain") if c not in chosen.values()]
         if missing:
             self.status.value = _needed_html(missing)
             self.set_journal(None)
             return
-        _, journal, problem = read_upload(
-            self.name,
-            self.data,
-            title=f"{self.name} cannot be read:",
-            columns=self.columns_chosen(),
-            date_format=self.controls["date_format"].value,
-        )
-        self.set_journal(journal)
-        if problem is not None:
-            self.status.value = problem
+        journal = self.read(columns=self.columns_chosen())
+        if journal is None:
             return
         message = no_pain_ratings_message("journal", journal)
         self.status.value = (
             message_html("Nothing to show yet:", message) if message else ""
         ) + journal_html(journal)
+
+    def on_date_order(self, _change=None) -> None:
+        if self.hold.active or self.data is None:
+            return
+        if self.kind == "journal":
+            self.reread()
+        elif self.kind is not None:
+            self.read_export()
 
     def load(self, name: str, data: bytes) -> None:
         """Recognise a file by its content, then read it (a journal CSV: map it first)."""
@@ -386,6 +422,11 @@ class _Upload:
         self.data, self.name, self.kind = data, name, None
         self.box.kind = None
         self.context.value = ""
+        self.examples = []
+        with self.hold:
+            self.controls["date_order"].value = None
+        self.dates.value = ""
+        self.date_area.layout.display = "none"
         self.show_link()
         self.mapping.children = ()
         self.mapping_area.layout.display = "none"
@@ -430,20 +471,17 @@ class _Upload:
         self.reread()
 
     def read_export(self) -> None:
-        """Read an app's export or a FHIR Bundle; list what it holds besides pain."""
+        """Read an app's export, a workbook or a FHIR Bundle; list what it holds besides pain."""
         from sci_pain.journal import diary_context, no_pain_ratings_message
 
-        name, data, kind = self.name, self.data, self.kind
-        _, journal, problem = read_upload(name, data, title=f"{name} cannot be read:")
-        self.set_journal(journal)
-        if problem is not None:
-            self.status.value = problem
+        journal = self.read()
+        if journal is None:
             return
-        message = no_pain_ratings_message(kind, journal)
+        message = no_pain_ratings_message(self.kind, journal)
         self.status.value = (
             notice_html("What can be shown.", message) if message else journal_html(journal)
         )
-        self.context.value = _context_html(diary_context(kind, data))
+        self.context.value = _context_html(diary_context(self.kind, self.data))
 
     def on_upload(self, _change=None) -> None:
         given = uploaded_file(self.controls["upload"])
@@ -506,10 +544,11 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     pain-journal CSV or ``.xlsx`` workbook, a Bearable, Flaredown or Privacy Friendly Pain
     Diary export, or a FHIR Bundle
     (:func:`sci_pain.journal.upload.detect_journal_format`). For a journal CSV whose headers do not
-    match the format, a drop-down per unmatched header says what that column holds; the
-    date format is picked from a list, with a preview of how the first dates read (day
-    first and month first are never guessed). The summary and the problems table follow
-    every change. When the file holds no 0-10 pain rating (Bearable and Flaredown rate
+    match the format, a drop-down per unmatched header says what that column holds. For
+    every kind of file whose dates could be day first or month first (every day 12 or
+    less), the widget asks which, in plain words, and offers the date order (day first,
+    month first, year first) with how the first dates read: nothing is guessed. The summary,
+    the problems table and the pain timeline follow every change. When the file holds no 0-10 pain rating (Bearable and Flaredown rate
     symptoms 0-4), the widget says what cannot be shown and lists what the file does hold,
     on its own scales.
 
@@ -527,10 +566,12 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
     -------
     ipywidgets.VBox
         CSS class ``sci-pain-upload``, with attributes ``controls`` (dict: ``upload``,
-        ``mine``, ``date_format``, ``injury_level``, ``expand``, ``report``, ``csv``), ``mapping``
+        ``mine``, ``date_order``, ``injury_level``, ``expand``, ``report``, ``csv``), ``mapping``
         (VBox of one Dropdown per unmatched header, its description the header),
-        ``found`` (HTML: what the file was recognised as), ``dates`` (HTML: the date
-        preview), ``status`` (HTML: summary and problems, or why nothing can be shown),
+        ``found`` (HTML: what the file was recognised as), ``date_area`` (the date order
+        and ``dates``, HTML: how the first dates read; shown when the dates need it),
+        ``figure`` and ``figure_alt`` (the pain timeline and its description),
+        ``status`` (HTML: summary and problems, or why nothing can be shown),
         ``context`` (HTML), ``downloads`` (HTML: the links), ``kind`` and ``journal``.
     """
     return _Upload(folder).box

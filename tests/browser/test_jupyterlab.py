@@ -58,6 +58,29 @@ def _assert_in_view(page, scope: str, result: str) -> None:
     )
 
 
+def _assert_chooser_stays_in_view(page, scope: str) -> None:
+    """Reading down a long cause card, the chooser beside it stays on screen (sticky).
+
+    The page is scrolled far enough that a chooser which did not stay would leave the top of
+    the screen, while the card still fills it.
+    """
+    widget = page.locator(scope).first
+    select = widget.locator(".widget-dropdown select").first
+    chooser = select.bounding_box()
+    card = widget.locator(".sci-pain-result").first.bounding_box()
+    delta = chooser["y"] + 150
+    assert card["y"] + card["height"] - delta > 300, "the card is too short to test this"
+    page.mouse.move(card["x"] + 20, 400)
+    page.mouse.wheel(0, delta)
+    time.sleep(0.8)
+    after = select.bounding_box()
+    assert after is not None and 0 <= after["y"] <= page.viewport_size["height"] - 20, (
+        f"the cause chooser scrolled out of view while reading the card (y={after['y']:.0f})"
+    )
+    page.mouse.wheel(0, -delta)
+    time.sleep(0.3)
+
+
 def test_every_notebook_moves_at_least_one_widget():
     missing = [name for name in NOTEBOOKS if not _interactions(name)]
     assert not missing, (
@@ -85,6 +108,9 @@ def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
 def _interact(page, action: str, scope: str, arg: int, result: str | None = None) -> None:
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
+    if action != "quiz":  # the learner looks at the widget from its top, then changes it
+        widget.evaluate("e => e.scrollIntoView({block: 'start'})")
+        time.sleep(0.3)
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
@@ -92,14 +118,18 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
         return
     before = _html(page, scope)
     if action == "dropdown":
-        widget.locator(".widget-dropdown select").first.select_option(index=arg)
+        select = widget.locator(".widget-dropdown select").first
+        select.scroll_into_view_if_needed()  # a learner sees the control they change
+        select.select_option(index=arg)
     elif action == "slider":
         handle = widget.locator(".widget-slider .noUi-handle").first
         handle.focus()
         for _ in range(arg):
             handle.press("ArrowRight")
     elif action == "checkbox":
-        widget.locator(".widget-checkbox input[type=checkbox]").first.check()
+        tick = widget.locator(".widget-checkbox input[type=checkbox]").first
+        tick.scroll_into_view_if_needed()
+        tick.check()
     elif action == "button":
         widget.locator("button").first.click()
     else:
@@ -108,6 +138,8 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
     wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
+        if scope == ".sci-pain-cause-explorer":
+            _assert_chooser_stays_in_view(page, scope)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
         page.screenshot(path=str(SCREENSHOTS / f"in-view-{scope.lstrip('.')}.png"))
 

@@ -1,9 +1,11 @@
 """A no-code upload in JupyterLab in Chromium: notebook 09's upload widget, driven by clicks.
 
-A file whose headers match no journal column and whose dates are written day first is
-uploaded through the widget's file input; its columns are mapped and its date format picked
-with the drop-downs; the clinic report and the de-identified CSV are made with the buttons and
-downloaded through their links. No code is typed.
+A file whose headers match no journal column and whose dates are written day first, every
+day 12 or less (so the order cannot be told from the file), is uploaded through the widget's
+file input; its columns are mapped with the drop-downs, the widget asks in plain words which
+way round the dates are written, the date order is picked, and the pain timeline is drawn;
+the clinic report and the de-identified CSV are made with the buttons and downloaded through
+their links. No code is typed (issue 14's "must show", issue 12's date order).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from .conftest import ROOT, assert_widgets_rendered, open_and_run, wait_idle
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "09_your_own_journal.ipynb"
-DIARY = (
+DIARY = (  # 3 to 6 April, day first: 03/04 could be 4 March, and nothing shows which
     "When;Level of pain;Where;Comment\n"
-    "30/03/2026 08:00;4;foot;\n"
-    "31/03/2026 20:00;6;foot;long day\n"
-    "01/04/2026 08:00;5;calf;\n"
-    "02/04/2026 08:00;3;calf;slept well\n"
+    "03/04/2026 08:00;4;foot;\n"
+    "04/04/2026 20:00;6;foot;long day\n"
+    "05/04/2026 08:00;5;calf;\n"
+    "06/04/2026 08:00;3;calf;slept well\n"
 )
 
 
@@ -70,14 +72,21 @@ def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
 
     _pick(widget, "When", "date and time (required)")
     _pick(widget, "Level of pain", "pain, 0-10 (required)")
-    _wait_text(widget, "not a date in this format")  # year first is the default
-    _wait_text(widget, "Formats that read these dates")
-    _pick(widget, "Dates in the file are written:", "Day first: 31/03/2026 08:00")
+    _wait_text(widget, "Which way round are the dates written?")
+    text = widget.inner_text()
+    assert "could be day first or month first" in text and "date_format" not in text
+    assert widget.locator(".sci-pain-figure img").count() == 0  # nothing drawn yet
+    _pick(widget, "Dates in the file are written:", "Day first (31/12/2024)")
     _wait_text(widget, "4 records, 4 kept")
     _pick(widget, "Where", "site on the leg")
     _pick(widget, "Comment", "notes")
     wait_idle(page)
-    assert "Wed 01 Apr 2026, 08:00" in widget.inner_text()  # day first, as chosen
+    assert "Fri 03 Apr 2026, 08:00" in widget.inner_text()  # day first, as chosen
+    figure = widget.locator(".sci-pain-figure img").first  # the journal, drawn
+    figure.wait_for(state="visible", timeout=30_000)
+    assert "Timeline of pain" in figure.get_attribute("alt")
+    assert "from 2026-04-03 to 2026-04-06" in figure.get_attribute("alt")
+    assert figure.bounding_box()["width"] > 300
 
     report = widget.locator("button", has_text="Make the clinic report").first
     report.click()

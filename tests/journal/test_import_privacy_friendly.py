@@ -406,8 +406,22 @@ def test_ambiguous_dates_ask_for_the_format():
     with pytest.raises(JournalError) as caught:
         read_privacy_friendly(io.StringIO(text))
     message = str(caught.value)
-    assert "<buffer>" in message and "'Date'" in message and "date_format=" in message
-    assert "'%d/%m/%y'" in message and "'%m/%d/%y'" in message
+    assert (
+        "<buffer>" in message and "'Date'" in message and "could be day first or month" in message
+    )
+    assert "date_format" not in message and "%d" not in message  # no programmer's words
+    error = caught.value
+    assert error.needs_date_order and error.column == "Date" and not error.mixed
+    assert error.examples == ("3/4/26", "4/3/26", "11/10/26") and error.rows == (2, 3, 4)
+    assert error.formats == {"day first": "%d/%m/%y", "month first": "%m/%d/%y"}
+    by_order = read_privacy_friendly(io.StringIO(text), date_order="day first")
+    assert dict(zip(by_order.entries["row"], by_order.entries["timestamp"], strict=True)) == {
+        2: pd.Timestamp("2026-04-03"),
+        3: pd.Timestamp("2026-03-04"),
+        4: pd.Timestamp("2026-10-11"),
+    }
+    month = read_privacy_friendly(io.StringIO(text), date_order="month first")
+    assert month.entries["timestamp"].min() == pd.Timestamp("2026-03-04")
     journal = read_privacy_friendly(io.StringIO(text), date_format="%d/%m/%y")
     dates = dict(zip(journal.entries["row"], journal.entries["timestamp"], strict=True))
     assert dates == {
@@ -590,8 +604,10 @@ def test_the_upload_path_passes_the_date_format_and_names_a_cut_backup():
     import sci_pain as sp
 
     text = _export([_row("3/4/26"), _row("4/3/26")]).encode("utf-8")
-    with pytest.raises(JournalError, match="date_format="):
+    with pytest.raises(JournalError, match="Choose the date order"):
         sp.read_diary(text, name="export.csv")
+    _, journal = sp.read_diary(text, name="export.csv", date_order="month first")
+    assert journal.entries["timestamp"].min() == pd.Timestamp("2026-03-04")
     _, journal = sp.read_diary(text, name="export.csv", date_format="%m/%d/%y")
     assert journal.entries["timestamp"].min() == pd.Timestamp("2026-03-04")
     cut = BACKUP.read_bytes()[:500]

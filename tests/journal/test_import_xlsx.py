@@ -148,7 +148,17 @@ def test_ambiguous_text_dates_ask_for_the_format():
     with pytest.raises(JournalError) as caught:
         read_journal_xlsx(io.BytesIO(_workbook(rows)), columns={"When": "timestamp"})
     message = str(caught.value)
-    assert "<buffer>" in message and "'When'" in message and "date_format=" in message
+    assert "<buffer>" in message and "'When'" in message and "Choose the date order" in message
+    assert caught.value.needs_date_order and caught.value.column == "When"
+    assert caught.value.examples == ("03/04/2026 08:00", "11/10/2026")
+    assert caught.value.formats["day first"] == "%d/%m/%Y %H:%M"
+    by_order = read_journal_xlsx(
+        io.BytesIO(_workbook(rows)), columns={"When": "timestamp"}, date_order="month first"
+    )
+    assert by_order.entries["timestamp"].tolist() == [
+        pd.Timestamp("2026-03-04 08:00"),
+        pd.Timestamp("2026-11-10"),
+    ]
     journal = read_journal_xlsx(
         io.BytesIO(_workbook(rows)), columns={"When": "timestamp"}, date_format="%m/%d/%Y %H:%M"
     )
@@ -321,10 +331,17 @@ def test_public_names_and_the_upload_path():
     assert kind == "xlsx" and journal.source == "journal.xlsx"
     pd.testing.assert_frame_equal(journal.entries, read_journal_xlsx(io.BytesIO(data)).entries)
     rows = [["When", "Level"], ["03/04/2026", 3]]
-    with pytest.raises(JournalError, match="date_format="):
+    with pytest.raises(JournalError, match="Choose the date order"):
         sp.read_diary(
             _workbook(rows), name="j.xlsx", columns={"When": "timestamp", "Level": "pain"}
         )
+    _, journal = sp.read_diary(
+        _workbook(rows),
+        name="j.xlsx",
+        columns={"When": "timestamp", "Level": "pain"},
+        date_order="day first",
+    )
+    assert journal.entries.loc[0, "timestamp"] == pd.Timestamp("2026-04-03")
     _, journal = sp.read_diary(
         _workbook(rows),
         name="j.xlsx",
@@ -359,5 +376,9 @@ def test_the_command_line_validates_a_workbook(tmp_path, capsys):
     ambiguous = tmp_path / "ambiguous.xlsx"
     ambiguous.write_bytes(_workbook([["timestamp", "pain"], ["03/04/2026", 3]]))
     assert main(["validate", str(ambiguous)]) == EXIT_UNREADABLE
-    assert "date_format=" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--date-order day-first" in err and "--date-format '%d/%m/%Y'" in err
+    assert "date_format=" not in err
     assert main(["validate", str(ambiguous), "--date-format", "%d/%m/%Y"]) == EXIT_OK
+    assert main(["validate", str(ambiguous), "--date-order", "month-first"]) == EXIT_OK
+    assert "2026-03-04" in capsys.readouterr().out

@@ -667,3 +667,55 @@ def test_mutated_fhir_bundles_raise_only_journal_error_and_lose_nothing(changes)
         return
     entries = bundle.get("entry")
     assert_accounted(journal, range(2, len(entries) + 2) if isinstance(entries, list) else [])
+
+
+# -- day first or month first: the importers' rule, and an order chosen by the person ------------
+
+
+def test_iso_dates_reads_every_date_in_the_order_chosen_and_refuses_nothing():
+    from sci_pain.journal.importers._dates import iso_dates
+
+    dates = ["03/04/2026", "24/11/2019 8:05 PM", "11/24/2019", "2026/04/03", "soon"]
+    day, order = iso_dates(dates, source="x.csv", column="Date", order="day first")
+    assert order == "day first"
+    assert day == ["2026-04-03", "2019-11-24T20:05", "11/24/2019", "2026-04-03", "soon"]
+    month, _ = iso_dates(dates, source="x.csv", column="Date", order="month first")
+    assert month == ["2026-03-04", "24/11/2019 8:05 PM", "2019-11-24", "2026-04-03", "soon"]
+    year, _ = iso_dates(dates, source="x.csv", column="Date", order="year first")
+    assert year == ["03/04/2026", "24/11/2019 8:05 PM", "11/24/2019", "2026-04-03", "soon"]
+    with pytest.raises(ValueError, match="order must be one of"):
+        iso_dates(dates, source="x.csv", column="Date", order="sideways")
+
+
+def test_a_date_order_error_says_as_data_what_the_front_ends_need():
+    from sci_pain.journal.importers._dates import iso_dates
+
+    with pytest.raises(JournalError) as caught:
+        iso_dates(["30/03/2026", "05/05/2026", "03/31/2026"], source="x.csv", column="When")
+    error = caught.value
+    assert error.needs_date_order and error.mixed and error.column == "When"
+    assert error.rows == (2, 4) and error.examples == ("30/03/2026", "03/31/2026")
+    assert "row 2 ('30/03/2026')" in str(error) and "date_format" not in str(error)
+    same, order = iso_dates(["05/05/2026", "01/01/2026"], source="x.csv", column="When")
+    assert order == "either" and same == ["2026-05-05", "2026-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "fmt"),
+    [
+        ("31/03/2026 08:00", "day first", "%d/%m/%Y %H:%M"),
+        ("03/31/2026 8:05 PM", "month first", "%m/%d/%Y %I:%M %p"),
+        ("3.4.26", "day first", "%d.%m.%y"),
+        ("2026/03/31T08:00:10", "day first", "%Y/%m/%dT%H:%M:%S"),
+        ("2026-03-31 08:00", "day first", None),
+        ("yesterday", "day first", None),
+    ],
+)
+def test_strptime_format_reads_the_date_it_was_made_from(text, order, fmt):
+    import datetime as dt
+
+    from sci_pain.journal import strptime_format
+
+    assert strptime_format(text, order) == fmt
+    if fmt is not None:
+        dt.datetime.strptime(text, fmt)  # reads it

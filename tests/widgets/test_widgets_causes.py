@@ -311,3 +311,14 @@ def test_notebook_01_reasoning_aid_steps_can_be_done():
     against = ranking[ranking["against"].map(len) > 0]
     assert len(against), "step 4 shows no finding against any cause"
     assert "Pain in an area with little or no normal sensation" in box.result.value
+
+
+def test_explorer_card_sits_beside_the_chooser_in_a_column_that_stays_in_view():
+    box = make_cause_explorer("dvt")
+    row = next(c for c in box.children if box.card in getattr(c, "children", ()))
+    side = row.children[0]
+    assert row.children[1] is box.card and row.layout.flex_flow == "row wrap"
+    assert box.controls["cause"] in side.children and box.figure in side.children
+    assert "sci-pain-sticky" in side._dom_classes and "sci-pain-result" in box.card._dom_classes
+    css = box.children[0].value
+    assert "position: sticky" in css and ".sci-pain-sticky" in css

@@ -50,7 +50,7 @@ Eight columns, headed in the phone's language (English: ``Date``, ``Condition:``
 ``Schmerzcharakter:``, ``Zeitpunkt der Schmerzen:``, ``Eingenommene Medikamente:``,
 ``Anmerkungen:``). The date is the phone's **short date format** (``11/24/19`` in the US,
 ``24.11.19`` in Germany, ``24/11/2019`` in the UK): day first or month first is read from the
-file when a day above 12 shows it, and asked for (``date_format=``) when it does not
+file when a day above 12 shows it, and asked for (``date_order=``) when it does not
 (:func:`~sci_pain.journal.importers._dates.iso_dates`). Sets are written as Java prints them:
 ``[KNEE_LEFT, LOWER_LEG_LEFT]``, ``[stabbing, burning]``, and medicines as
 ``[[drug:[name:Ibuprofen,dose400 mg],quantityMorning:1,quantityNoon:0,quantityEvening:1,quantityNight:0],]``.
@@ -408,7 +408,7 @@ def _words(found: Found, row: int, column: str, value: Any) -> list[str]:
     return value.split(",", 64)[:64]
 
 
-def _backup(data: Any, name: str, date_format: str | None) -> Journal:
+def _backup(data: Any, name: str, date_format: str | None, date_order: str | None) -> Journal:
     found = Found(source=name)
     tables = _tables(data, name, found)
     descriptions = _by_id(found, "paindescriptions", tables.get("paindescriptions", []))
@@ -506,7 +506,7 @@ def _backup(data: Any, name: str, date_format: str | None) -> Journal:
             f"{unused} row(s)",
             "pain descriptions that belong to no diary entry in the file; not read",
         )
-    _dates_to_iso(found, dates, name, "date", date_format)
+    _dates_to_iso(found, dates, name, "date", (date_format, date_order))
     return found_journal(found, date_format=date_format)
 
 
@@ -540,12 +540,13 @@ def _medicines(
 
 
 def _dates_to_iso(
-    found: Found, dates: list[Any], name: str, column: str, date_format: str | None
+    found: Found, dates: list[Any], name: str, column: str, chosen: tuple[str | None, str | None]
 ) -> None:
+    date_format, date_order = chosen
     if date_format is not None:
         return  # the validator reads them with the format given
     texts = [d if isinstance(d, str) else None for d in dates]
-    converted, _ = iso_dates(texts, source=name, column=column, rows=found.rows)
+    converted, _ = iso_dates(texts, source=name, column=column, rows=found.rows, order=date_order)
     for record, original, new in zip(found.records, dates, converted, strict=True):
         if isinstance(original, str):
             record["timestamp"] = new
@@ -623,16 +624,16 @@ def _csv_medicines(found: Found, row: int, text: str) -> tuple[str | None, bool]
     return "; ".join(medicines), taken
 
 
-def _csv_export(text: str, name: str, date_format: str | None) -> Journal:
+def _csv_export(text: str, name: str, date_format: str | None, date_order: str | None) -> Journal:
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, MAX_BYTES))  # a long note is a note, not a broken file
     try:
-        return _csv_rows(text, name, date_format)
+        return _csv_rows(text, name, date_format, date_order)
     finally:
         csv.field_size_limit(limit)
 
 
-def _csv_rows(text: str, name: str, date_format: str | None) -> Journal:
+def _csv_rows(text: str, name: str, date_format: str | None, date_order: str | None) -> Journal:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"')
     found = Found(source=name)
     header: list[str] | None = None
@@ -672,7 +673,7 @@ def _csv_rows(text: str, name: str, date_format: str | None) -> Journal:
     if header is None:
         msg = f"{name}: is empty: export the diary again from the app and pass that CSV file."
         raise JournalError(msg, path=name)
-    _dates_to_iso(found, dates, name, header[0].strip() or "Date", date_format)
+    _dates_to_iso(found, dates, name, header[0].strip() or "Date", (date_format, date_order))
     return found_journal(found, date_format=date_format)
 
 
@@ -759,6 +760,7 @@ def read_privacy_friendly(
     path_or_buffer: PathOrBuffer | Mapping[str, Any],
     *,
     date_format: str | None = None,
+    date_order: str | None = None,
 ) -> Journal:
     r"""Read a Privacy Friendly Pain Diary backup (JSON) or CSV export into a journal.
 
@@ -775,8 +777,11 @@ def read_privacy_friendly(
         export, as a path or an open file; or the backup already parsed (a dict).
     date_format : str, optional
         A :func:`~datetime.datetime.strptime` format for the dates, e.g. ``"%d.%m.%y"``.
-        Needed only when the CSV export's dates can be read both day first and month first
-        (every day 12 or less): the reader never guesses, and says so.
+        Rarely needed: ``date_order`` says the same for any of the app's date shapes.
+    date_order : {"day first", "month first", "year first"}, optional
+        How the phone wrote the dates. Needed only when the CSV export's dates can be read
+        both day first and month first (every day 12 or less): the reader never guesses,
+        and says so (the error's ``needs_date_order`` is True).
 
     Returns
     -------
@@ -791,8 +796,8 @@ def read_privacy_friendly(
     JournalError
         If the file is missing, larger than :data:`MAX_BYTES`, not valid JSON (cut off),
         not a backup of this app (no ``diaryentries`` table) or not its CSV export, or if
-        its dates can be read both day first and month first and ``date_format`` is not
-        given.
+        its dates can be read both day first and month first and neither ``date_order``
+        nor ``date_format`` is given.
 
     See Also
     --------
@@ -817,12 +822,12 @@ def read_privacy_friendly(
     quality  dull  True
     """
     if isinstance(path_or_buffer, Mapping):
-        return _backup(dict(path_or_buffer), "<Pain Diary backup>", date_format)
+        return _backup(dict(path_or_buffer), "<Pain Diary backup>", date_format, date_order)
     raw, name = read_limited(path_or_buffer, limit=MAX_BYTES, what=f"{APP} file")
     text = _decode(raw, name, f"{APP} backup or CSV export").lstrip("\ufeff")
     if not text.strip():
         msg = f"{name}: is empty: make the backup or export again in the app and pass that file."
         raise JournalError(msg, path=name)
     if text.lstrip().startswith(("{", "[")):
-        return _backup(_load_json(text, name), name, date_format)
-    return _csv_export(text, name, date_format)
+        return _backup(_load_json(text, name), name, date_format, date_order)
+    return _csv_export(text, name, date_format, date_order)

@@ -13,7 +13,7 @@ CSV reader's. What a workbook adds:
   second. Dates typed as **text** (``03/04/2026``) follow the journal's rule that day and
   month are never guessed: when a day above 12 shows the order, the whole column is read in
   that order; when every day is 12 or less, a :class:`~sci_pain.errors.JournalError`
-  asks for ``date_format=`` (:func:`~sci_pain.journal.importers._dates.iso_dates`).
+  asks for the order (``date_order=``; :func:`~sci_pain.journal.importers._dates.iso_dates`).
 * Formulas are read as the value the spreadsheet last computed and saved.
 * Cells to the right of the last column with a header are reported on their row.
 * Bounded work: a file larger than :data:`MAX_BYTES` or whose parts unpack to more than
@@ -54,6 +54,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Union
 
@@ -100,43 +101,51 @@ def _normalize(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text.strip().lstrip("\ufeff").strip().casefold())
 
 
-def _open(path_or_buffer: Any) -> tuple[Any, str]:  # noqa: C901 (to split: see the closing note of issue 10)
-    """Check the workbook before anything is unpacked; return it as a path or in memory."""
-    name = source_label(path_or_buffer)
-    if isinstance(path_or_buffer, str | os.PathLike) and Path(path_or_buffer).is_file():
-        path = Path(path_or_buffer)
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                msg = (
-                    f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain "
-                    "journal holds; check that it is the right file."
-                )
-                raise JournalError(msg, path=name)
-            with path.open("rb") as handle:
-                head = handle.read(8)
-        except OSError as error:
-            msg = f"{name}: cannot be opened ({error.strerror or error}). Check its permissions."
-            raise JournalError(msg, path=name) from error
-        source: Any = path
-    elif (
-        isinstance(path_or_buffer, str | os.PathLike)
-        and Path(path_or_buffer).exists()
-        and (not Path(path_or_buffer).is_dir())
-    ):  # a device or a pipe (/dev/zero): look at its first bytes before reading on
+def _cannot_open(name: str, error: OSError) -> JournalError:
+    msg = f"{name}: cannot be opened ({error.strerror or error}). Check its permissions."
+    return JournalError(msg, path=name)
+
+
+def _head_of_file(path: Path, name: str) -> tuple[bytes, Any]:
+    """Check a regular file's size and read its first bytes; the file is read later."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            msg = (
+                f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain "
+                "journal holds; check that it is the right file."
+            )
+            raise JournalError(msg, path=name)
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise _cannot_open(name, error) from error
+    return head, path
+
+
+def _head_and_source(path_or_buffer: Any, name: str) -> tuple[bytes, Any]:
+    """Return the first bytes, and the workbook as a path or in memory (None: not one)."""
+    is_path = isinstance(path_or_buffer, str | os.PathLike)
+    if is_path and Path(path_or_buffer).is_file():
+        return _head_of_file(Path(path_or_buffer), name)
+    if is_path and Path(path_or_buffer).exists() and not Path(path_or_buffer).is_dir():
+        # a device or a pipe (/dev/zero): look at its first bytes before reading on
         try:
             with Path(path_or_buffer).open("rb") as handle:
-                head, source = _head_then_rest(handle, name)
+                return _head_then_rest(handle, name)
         except OSError as error:
-            msg = f"{name}: cannot be opened ({error.strerror or error}). Check its permissions."
-            raise JournalError(msg, path=name) from error
-    elif hasattr(path_or_buffer, "read"):
+            raise _cannot_open(name, error) from error
+    if hasattr(path_or_buffer, "read"):
         seekable = getattr(path_or_buffer, "seekable", None)
         if callable(seekable) and seekable():
             path_or_buffer.seek(0)  # a zip archive is read whole: where the file stands is moot
-        head, source = _head_then_rest(path_or_buffer, name)
-    else:  # a missing path, a folder, or not a file at all: read_limited says which
-        read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook file")
-        head, source = b"", None
+        return _head_then_rest(path_or_buffer, name)
+    # a missing path, a folder, or not a file at all: read_limited says which
+    read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook file")
+    return b"", None
+
+
+def _check_head(head: bytes, name: str) -> None:
+    """Refuse what does not start like an .xlsx workbook, saying what it is instead."""
     if not head:
         msg = f"{name}: is empty: save the journal from the spreadsheet again and pass that file."
         raise JournalError(msg, path=name)
@@ -153,6 +162,10 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:  # noqa: C901 (to split: see 
             f"otherwise {_SAVE_AS}."
         )
         raise JournalError(msg, path=name)
+
+
+def _check_archive(source: Any, name: str) -> None:
+    """Refuse a damaged zip, an inflated one, or one that holds no workbook."""
     try:
         with zipfile.ZipFile(source) as archive:
             parts = archive.infolist()
@@ -178,6 +191,14 @@ def _open(path_or_buffer: Any) -> tuple[Any, str]:  # noqa: C901 (to split: see 
             f"a Word or LibreOffice document?): {_SAVE_AS}."
         )
         raise JournalError(msg, path=name)
+
+
+def _open(path_or_buffer: Any) -> tuple[Any, str]:
+    """Check the workbook before anything is unpacked; return it as a path or in memory."""
+    name = source_label(path_or_buffer)
+    head, source = _head_and_source(path_or_buffer, name)
+    _check_head(head, name)
+    _check_archive(source, name)
     return source, name
 
 
@@ -316,6 +337,7 @@ def read_journal_xlsx(
     sheet: int | str | None = None,
     columns: Mapping[str, str] | None = None,
     date_format: str | None = None,
+    date_order: str | None = None,
 ) -> Journal:
     """Read a pain journal from an ``.xlsx`` workbook, with the CSV reader's checks.
 
@@ -331,8 +353,11 @@ def read_journal_xlsx(
         otherwise matched ignoring case, surrounding spaces, and spaces/hyphens vs ``_``.
     date_format : str, optional
         A :func:`~datetime.datetime.strptime` format for dates typed as text, e.g.
-        ``"%d/%m/%Y %H:%M"``. Needed when such dates can be read both day first and month
-        first; cells the spreadsheet holds as dates need none.
+        ``"%d/%m/%Y %H:%M"``; ``date_order`` is simpler.
+    date_order : {"day first", "month first", "year first"}, optional
+        How dates typed as text are written. Needed when such dates can be read both day
+        first and month first (the error's ``needs_date_order`` is True); cells the
+        spreadsheet holds as dates need none.
 
     Returns
     -------
@@ -345,8 +370,8 @@ def read_journal_xlsx(
     JournalError
         If the file is missing, too large, not an ``.xlsx`` workbook (an old ``.xls``, a
         CSV, a damaged zip), has no header or lacks ``timestamp`` or ``pain``, or if its
-        text dates can be read both day first and month first and ``date_format`` is not
-        given.
+        text dates can be read both day first and month first and neither ``date_order``
+        nor ``date_format`` is given.
 
     See Also
     --------
@@ -397,7 +422,11 @@ def read_journal_xlsx(
     if "timestamp" in labels and date_format is None:
         position = labels.index("timestamp")
         converted, _ = iso_dates(
-            raw.iloc[:, position].tolist(), source=name, column=header[position], rows=rows
+            raw.iloc[:, position].tolist(),
+            source=name,
+            column=header[position],
+            rows=rows,
+            order=date_order,
         )
         raw.isetitem(position, pd.Series(converted, dtype=object))
     notes = []
@@ -433,14 +462,51 @@ def read_journal_xlsx(
     )
 
 
-def _read_cells(book: Any, sheet: Any, name: str):  # noqa: C901 (to split: see the closing note of issue 10)
+def _header_cells(cells: dict[int, Any], number: int, name: str) -> list[str]:
+    """Return the header row's texts, refusing a header wider than any journal."""
+    width = max(cells)
+    if width > MAX_COLUMNS:
+        msg = (
+            f"{name}: the header row (row {number}) reaches column {width:,}; a pain "
+            f"journal has {len(COLUMN_ORDER)} and at most {MAX_COLUMNS:,} are read. "
+            "Is this the right sheet?"
+        )
+        raise JournalError(msg, path=name)
+    return [_header_text(cells.get(i)) for i in range(1, width + 1)]
+
+
+@dataclass
+class _Cells:
+    """What the sheet's rows below the header hold, as the validator will be given it."""
+
+    width: int
+    records: list[list[Any]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    extra: list[tuple] = field(default_factory=list)
+    formulas: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, number: int, cells: dict[int, Any]) -> None:
+        """Keep one row's values (up to the header's width); report cells beyond it."""
+        values = [_cell(cells.get(i)) for i in range(1, self.width + 1)]
+        for i, value in enumerate(values):
+            if value is NO_SAVED_VALUE:
+                values[i] = None
+                self.formulas.append((number, i))
+        beyond = [(c, v) for c, v in cells.items() if c > self.width]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            if beyond:
+                self.extra.append(_beyond(number, beyond, kept=False))
+            return
+        if beyond:
+            self.extra.append(_beyond(number, beyond, kept=True))
+        self.records.append(values)
+        self.rows.append(number)
+
+
+def _read_cells(book: Any, sheet: Any, name: str):
     header: list[str] | None = None
     header_row = 0
-    width = 0
-    records: list[list[Any]] = []
-    rows: list[int] = []
-    extra: list[tuple] = []
-    formulas: list[tuple[int, int]] = []
+    found = _Cells(width=0)
     last = 0
     disorder = 0
     for number, cells in _rows(book, sheet):
@@ -451,31 +517,10 @@ def _read_cells(book: Any, sheet: Any, name: str):  # noqa: C901 (to split: see 
         if not cells:
             continue
         if header is None:
-            width = max(cells)
-            if width > MAX_COLUMNS:
-                msg = (
-                    f"{name}: the header row (row {number}) reaches column {width:,}; a pain "
-                    f"journal has {len(COLUMN_ORDER)} and at most {MAX_COLUMNS:,} are read. "
-                    "Is this the right sheet?"
-                )
-                raise JournalError(msg, path=name)
-            header = [_header_text(cells.get(i)) for i in range(1, width + 1)]
-            header_row = number
+            header, header_row = _header_cells(cells, number, name), number
+            found.width = len(header)
             continue
-        values = [_cell(cells.get(i)) for i in range(1, width + 1)]
-        for i, value in enumerate(values):
-            if value is NO_SAVED_VALUE:
-                values[i] = None
-                formulas.append((number, i))
-        beyond = [(c, v) for c, v in cells.items() if c > width]
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            if beyond:
-                extra.append(_beyond(number, beyond, kept=False))
-            continue
-        if beyond:
-            extra.append(_beyond(number, beyond, kept=True))
-        records.append(values)
-        rows.append(number)
+        found.add(number, cells)
     if header is None:
         msg = (
             f"{name}: sheet {sheet.title!r} is empty; the header row (timestamp, pain, ...) "
@@ -483,7 +528,7 @@ def _read_cells(book: Any, sheet: Any, name: str):  # noqa: C901 (to split: see 
         )
         raise JournalError(msg, path=name)
     if disorder:
-        extra.append(
+        found.extra.append(
             (
                 1,
                 None,
@@ -492,7 +537,7 @@ def _read_cells(book: Any, sheet: Any, name: str):  # noqa: C901 (to split: see 
                 True,
             )
         )
-    return header, header_row, records, rows, extra, formulas
+    return header, header_row, found.records, found.rows, found.extra, found.formulas
 
 
 def _beyond(number: int, cells: list[tuple[int, Any]], *, kept: bool) -> tuple:
