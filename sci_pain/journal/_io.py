@@ -409,7 +409,6 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                     usecols=names if guard else None,
                     dtype=_TEXT,
                     skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
-                    low_memory=False,  # one chunk
                     **shared,
                 )
             break
@@ -458,7 +457,10 @@ def _coded_columns(frame: pd.DataFrame, n: int) -> tuple[list[np.ndarray], list[
     """
     codes, uniques = [], []
     for column in frame.columns:
-        strings = pa.array(frame[column].array).slice(0, n)
+        strings = pa.array(frame[column].array)  # (several chunks when the file is long)
+        if isinstance(strings, pa.ChunkedArray):
+            strings = strings.combine_chunks()
+        strings = strings.slice(0, n)
         encoded = pc.dictionary_encode(strings)
         codes.append(np.asarray(encoded.indices.fill_null(-1)))
         uniques.append(pd.Index(encoded.dictionary, dtype="str"))
