@@ -112,9 +112,20 @@ def _numpy_cohort(n: int, *, seed: int) -> pd.DataFrame:
 
 
 _WORDS = (
-    "slept badly, woke at 3", "long drive to clinic", "new cushion", "transfer to car",
-    "physio session", "cold weather", "bladder infection?", "visited family", "hot bath",
-    "shopping trip", "spasms at night", "wheelchair repaired", "\"bad\" day", "ok",
+    "slept badly, woke at 3",
+    "long drive to clinic",
+    "new cushion",
+    "transfer to car",
+    "physio session",
+    "cold weather",
+    "bladder infection?",
+    "visited family",
+    "hot bath",
+    "shopping trip",
+    "spasms at night",
+    "wheelchair repaired",
+    '"bad" day',
+    "ok",
 )
 
 

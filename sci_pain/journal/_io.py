@@ -443,7 +443,13 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     )
     if guard:
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
-    _flag_swallowed(table)
+    # a cell spans lines only when the file has more lines than records
+    lines = data.count(b"\n")
+    if b"\r" in data:
+        lines += data.count(b"\r") - data.count(b"\r\n")
+    lines += not data.endswith((b"\n", b"\r"))
+    if lines > skip + 1 + n_records:
+        _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         _flag_unclosed_quote(table)
     return table
@@ -630,16 +636,14 @@ def _flag_swallowed(table: RawTable) -> None:
     for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
         if uniques.dtype != object and uniques.dtype != "str":
             continue
-        values = [v for v in uniques.tolist() if isinstance(v, str)]
-        joined = "".join(values)  # one pass in C for the usual case: no line break at all
-        if "\n" not in joined and "\r" not in joined:
+        # one vectorised pass for the usual case: no line break at all
+        broken = np.flatnonzero(np.asarray(uniques.str.contains(r"[\r\n]", regex=True), dtype=bool))
+        if not broken.size:
             continue
         flagged = {
-            code: lines
-            for code, value in enumerate(uniques)
-            if isinstance(value, str)
-            and ("\n" in value or "\r" in value)
-            and (lines := _entry_lines(value))
+            int(code): lines
+            for code in broken
+            if isinstance(value := uniques[code], str) and (lines := _entry_lines(value))
         }
         for code, lines in flagged.items():
             for record in np.flatnonzero(codes == code).tolist():

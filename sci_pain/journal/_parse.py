@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sci_pain.errors import close_matches
+from sci_pain.journal.problems import TEXT_DTYPE
 from sci_pain.journal.schema import MULTI_SEPARATOR, TIMESTAMP_FORMATS, Column
 
 __all__: list[str] = []
@@ -156,6 +157,40 @@ def unescape(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text[1:] if _ESCAPED_RE.match(text) else text
+
+
+# A text that may change when stripped and unescaped: it starts or ends with anything but a
+# printable ASCII character other than space, starts with a quote, holds a carriage return,
+# or is empty. Every other text is kept exactly as it is.
+_TEXT_TO_LOOK_AT = r"^[^!-~]|[^!-~]$|^'|\r|^$"
+
+
+def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
+    """Do :func:`parse_text` on distinct values held as Arrow strings.
+
+    No Python string is made for each: only the texts :data:`_TEXT_TO_LOOK_AT` finds are
+    stripped and unescaped one by one. Returns the result (``values`` a string array with
+    a last missing slot) and whether each unique is empty.
+
+    >>> parsed, empty = parse_text_arrow(pd.Index([" a ", "b", "'=1", ""], dtype="str"))
+    >>> list(parsed.values), empty.tolist()
+    (['a', 'b', '=1', nan, nan], [False, False, False, True, True])
+    """
+    strings = pa.array(uniques.array)
+    if isinstance(strings, pa.ChunkedArray):
+        strings = strings.combine_chunks()
+    n = len(strings)
+    look = np.asarray(pc.match_substring_regex(strings, _TEXT_TO_LOOK_AT).fill_null(True))
+    missing = np.zeros(n + 1, dtype=bool)
+    missing[-1] = True
+    at = np.flatnonzero(look)
+    if at.size:
+        texts = texts_of(strings.take(at).to_pylist())
+        missing[at] = [t is None for t in texts]
+        changed = pa.array([None if t is None else unescape(t) for t in texts], strings.type)
+        strings = pc.replace_with_mask(strings, pa.array(look), changed)
+    values = pd.array(pa.concat_arrays([strings, pa.nulls(1, strings.type)]), dtype=TEXT_DTYPE)
+    return Parsed(values, _slots(n, object, None), missing), missing.copy()
 
 
 def parse_text(texts: list[str | None]) -> Parsed:
@@ -363,8 +398,8 @@ _ISO_DIGITS = {
 
 
 def _number(digits: np.ndarray, first: int, width: int) -> np.ndarray:
-    number = np.zeros(digits.shape[0], dtype=np.int64)
-    for position in range(first, first + width):
+    number = digits[:, first].astype(np.int32)
+    for position in range(first + 1, first + width):
         number = number * 10 + digits[:, position]
     return number
 
@@ -379,26 +414,29 @@ def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the row-wise parsers.
     """
     width = block.shape[1]
-    digits = block.astype(np.int64) - ord("0")
-    at = list(_ISO_DIGITS[width])
-    ok = ((digits[:, at] >= 0) & (digits[:, at] <= 9)).all(axis=1)
+    digits = block - np.uint8(ord("0"))  # (bytes below "0" wrap round to large numbers)
+    ok = (digits[:, list(_ISO_DIGITS[width])] < 10).all(axis=1)
     ok &= (block[:, 4] == ord("-")) & (block[:, 7] == ord("-"))
     if width >= 16:
         ok &= ((block[:, 10] == ord("T")) | (block[:, 10] == ord(" "))) & (block[:, 13] == ord(":"))
     if width == 19:
         ok &= block[:, 16] == ord(":")
     year, month, day = _number(digits, 0, 4), _number(digits, 5, 2), _number(digits, 8, 2)
-    hour = _number(digits, 11, 2) if width >= 16 else np.zeros_like(year)
-    minute = _number(digits, 14, 2) if width >= 16 else np.zeros_like(year)
-    second = _number(digits, 17, 2) if width == 19 else np.zeros_like(year)
     ok &= (year >= PLAUSIBLE_YEARS[0]) & (year <= PLAUSIBLE_YEARS[1])
-    ok &= (month >= 1) & (month <= 12) & (day >= 1) & (hour <= 23) & (minute <= 59)
-    ok &= second <= 59
+    ok &= (month >= 1) & (month <= 12) & (day >= 1)
+    seconds = np.zeros(year.shape, dtype=np.int64)
+    if width >= 16:
+        hour, minute = _number(digits, 11, 2), _number(digits, 14, 2)
+        ok &= (hour <= 23) & (minute <= 59)
+        seconds += hour * 3600 + minute * 60
+    if width == 19:
+        second = _number(digits, 17, 2)
+        ok &= second <= 59
+        seconds += second
     months = np.where(ok, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
     days = months.astype("datetime64[D]") + np.where(ok, day - 1, 0).astype("timedelta64[D]")
     ok &= days.astype("datetime64[M]") == months  # (the 30th of February is not a day)
-    micros = ((hour * 60 + minute) * 60 + second) * 1_000_000
-    values = days.astype("datetime64[us]") + micros.astype("timedelta64[us]")
+    values = days.astype("datetime64[us]") + (seconds * 1_000_000).astype("timedelta64[us]")
     values[~ok] = np.datetime64("NaT", "us")
     return values, ok
 
@@ -553,6 +591,11 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
             empty[todo] = [t is None for t in rest]
         raw[-1] = None
         return _check_timestamps(Parsed(values, problems, missing), raw, read_fast), raw, empty
+    if column.kind == "text" and _arrow_strings(uniques):
+        # (text never has problems, so its texts are not needed for messages: the values
+        # stand in for them)
+        parsed, empty = parse_text_arrow(uniques)
+        return parsed, parsed.values, empty
     texts = texts_of(uniques)
     texts_array = np.empty(len(texts) + 1, dtype=object)
     texts_array[:-1] = texts
@@ -565,6 +608,15 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
     if column.kind == "datetime":
         parsed = _check_timestamps(parsed, texts_array)
     return parsed, texts_array, empty
+
+
+def _arrow_strings(uniques) -> bool:
+    """Tell whether the distinct values are a string Index backed by Arrow."""
+    return (
+        isinstance(uniques, pd.Index)
+        and isinstance(uniques.dtype, pd.StringDtype)
+        and uniques.dtype.storage == "pyarrow"
+    )
 
 
 def _safe_datetime(text: str, fmt: str):

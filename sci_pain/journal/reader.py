@@ -398,29 +398,28 @@ def _duplicates(coded, parsed, candidates):
 
     Values are compared as read (typed), so ``2026-03-01`` and ``2026-03-01T00:00``, or
     ``Knee`` and ``knee``, are the same. Columns are combined one at a time into a record
-    key, timestamp first; as soon as every key is distinct there is no duplicate.
+    key, timestamp first; after each column only the records whose key so far is shared
+    stay candidates (a record unlike every other on some columns is no duplicate), and as
+    soon as none is left there is no duplicate.
     """
     if candidates.size < 2:
         return None
     key = None
-    everything = candidates.size == coded[0].codes.size
     ordered = sorted(coded, key=lambda c: (c.name != "timestamp", -len(c.uniques)))
     for item in ordered:
         values = parsed[item.name].values
         ids, _ = pd.factorize(values, use_na_sentinel=False)
-        codes = item.codes if everything else item.codes[candidates]
-        column_ids = ids[codes].astype(np.int64, copy=False)
+        column_ids = ids[item.codes[candidates]].astype(np.int64, copy=False)
         if key is None:  # ids are already small whole numbers: count them without hashing
             key = column_ids
-            distinct = int(np.count_nonzero(np.bincount(key)))
         else:
-            key, uniques = pd.factorize(key * (len(values) + 1) + column_ids)
-            distinct = len(uniques)
-        if distinct == candidates.size:
+            key = pd.factorize(key * (len(values) + 1) + column_ids)[0].astype(np.int64)
+        shared = np.bincount(key)[key] > 1
+        if not shared.any():
             return None
+        if not shared.all():
+            candidates, key = candidates[shared], key[shared]
     duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
-    if not duplicated.any():
-        return None
     first_index = pd.Series(np.arange(key.size)).groupby(key).transform("min").to_numpy()
     later = candidates[duplicated]
     first = candidates[first_index[duplicated]]
@@ -480,7 +479,9 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         return pd.Categorical.from_codes(values[codes], dtype=column.dtype)
     # text: a small string array of the uniques, taken by code (no per-record validation)
     # (a code of -1 takes the last slot, "missing", as in NumPy)
-    return pd.array(values, dtype=TEXT_DTYPE).take(codes)
+    if not isinstance(values, pd.api.extensions.ExtensionArray):
+        values = pd.array(values, dtype=TEXT_DTYPE)
+    return values.take(codes)
 
 
 def _empty_column(column: Column, n: int):
@@ -497,14 +498,17 @@ def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
         head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
         head["kept"] = True
         parts.append(head)
-    for positions, column, values, messages in chunks:
+    if chunks:  # one frame for every chunk (in chunk order; the sort below is stable)
+        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
         parts.append(
             pd.DataFrame(
                 {
                     "row": rows[positions],
-                    "column": column,
-                    "value": values,
-                    "problem": messages,
+                    "column": np.concatenate(
+                        [np.full(len(c[0]), c[1], dtype=object) for c in chunks]
+                    ),
+                    "value": np.concatenate([np.asarray(c[2], dtype=object) for c in chunks]),
+                    "problem": np.concatenate([np.asarray(c[3], dtype=object) for c in chunks]),
                     "kept": ~dropped[positions],
                 }
             )
