@@ -88,6 +88,7 @@ from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
+from sci_pain.journal.dates import date_order_note, day_month_dates, is_day_month_date
 from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
@@ -185,6 +186,9 @@ class Journal:
         )
         if header:
             text += f"; {plural(header, 'note')} on the header"
+            notes = self.problems.loc[self.problems["row"] == 1, "problem"].astype(str)
+            for note in notes[notes.str.startswith("dates read ")]:
+                text += "; " + note.split(",")[0].split(":")[0]
         if self.n_entries:
             first = self.entries["timestamp"].min()
             last = self.entries["timestamp"].max()
@@ -267,12 +271,56 @@ _Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
 """Problems found together: (record positions, column, values, messages)."""
 
 
-def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
+def _day_month_order(item, result, texts, rows, source) -> dict | None:
+    """Read a timestamp column written mostly as day/month dates, in the order it shows.
+
+    Applies when no ``date_format`` was given and more records have day/month dates
+    (``24/11/2026``) than ISO ones: :func:`~sci_pain.journal.dates.day_month_dates` decides
+    the order for the whole column (or raises :class:`~sci_pain.errors.DateOrderError`),
+    the dates are read in it, and a note on the header (returned) says how. A file that is
+    mostly ISO 8601 keeps its few day/month dates as problems on their records.
+    """
+    unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
+    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
+    if not candidates:
+        return None
+    counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
+    read = ~np.isnat(result.values[:-1])
+    if counts[candidates].sum() <= counts[read].sum():
+        return None
+    first = np.full(counts.size, rows.size, dtype=np.int64)
+    present = np.flatnonzero(item.codes >= 0)
+    np.minimum.at(first, item.codes[present], present)
+    candidates.sort(key=lambda i: first[i])
+    written = [texts[i].strip() for i in candidates]
+    at_rows = rows[first[candidates]].tolist()
+    converted, order = day_month_dates(written, source=source, column=item.name, rows=at_rows)
+    if order is None:  # no real date among them (13/13/2026): they stay problems
+        return None
+    again, _, _ = _journal_parse.parse_uniques(
+        pd.Index(converted, dtype=object), COLUMNS["timestamp"], None
+    )
+    how = order.replace(" ", "-")
+    for k, i in enumerate(candidates):
+        result.values[i] = again.values[k]
+        result.problems[i] = again.problems[k]
+        if converted[k] == written[k]:  # not a real date in the column's order
+            result.problems[i] = (
+                f"not a real date when read {how}, the order of this file's dates; "
+                f"{_RECORD_NOT_KEPT}"
+            )
+    if order == "either":
+        return None
+    example, sentence = date_order_note(written, at_rows, order)
+    return {"row": 1, "column": item.name, "value": example or None, "problem": sentence}
+
+
+def _parse_columns(coded: list[_Coded], n: int, date_format: str | None, rows, source, notes):
     """Parse every column's distinct values.
 
     Returns the parsed values by column, the problems found (as :data:`_Chunk`), and per
     record whether it is dropped (a required value missing or invalid) and whether it is
-    empty (every cell empty).
+    empty (every cell empty). Notes on the header (how dates were read) go to `notes`.
     """
     chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
@@ -283,6 +331,10 @@ def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
         result, texts_array, is_empty = _journal_parse.parse_uniques(
             item.uniques, column, date_format
         )
+        if column.kind == "datetime" and date_format is None:
+            note = _day_month_order(item, result, texts_array, rows, source)
+            if note is not None:
+                notes.append(note)
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
@@ -361,7 +413,10 @@ def _assemble(
     ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
     ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
     """
-    parsed, chunks, dropped, empty = _parse_columns(coded, len(rows), date_format)
+    header_problems = list(header_problems)
+    parsed, chunks, dropped, empty = _parse_columns(
+        coded, len(rows), date_format, rows, source, header_problems
+    )
     _add_parser_problems(chunks, dropped, empty, bad, notes)
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
     dropped &= ~empty

@@ -140,12 +140,14 @@ def test_unmatched_headers_and_day_first_dates_are_mapped_with_controls(tmp_path
     assert box.journal is None and box.controls["report"].disabled
     _dropdown(box, "When").value = "timestamp"
     _dropdown(box, "Level of pain").value = "pain"
-    # year first (the default) reads none of these dates; the preview says so and names
-    # the formats that fit, without choosing one
+    # no format chosen: the preview names the formats that fit, without choosing one; the
+    # reader reads the dates day-first because 30/03 and 31/03 can only be (issue 12), and
+    # says so in a note on the header
     assert box.controls["date_format"].value is None
     assert "not a date in this format" in box.dates.value
     assert "Day first: 31/03/2026 08:00" in box.dates.value
-    assert box.journal.n_entries == 0
+    assert box.journal.n_entries == 3
+    assert "dates read day-first" in box.journal.summary()
     box.controls["date_format"].value = "%d/%m/%Y %H:%M"
     assert box.journal.n_entries == 3
     assert "Thu 02 Apr 2026, 08:00" in box.dates.value
