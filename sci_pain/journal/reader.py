@@ -28,8 +28,13 @@ record. The rules:
   ``interventions``) may be separated by ``;``, ``,`` or ``|`` and are stored as ``;``-joined
   values in vocabulary order.
 * Numbers may use a decimal comma (``7,5``); ``1,500`` is rejected as ambiguous. Timestamps
-  must be ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
-  alone); day/month dates are never guessed unless ``date_format=`` says how to read them.
+  are ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
+  alone), or follow ``date_format=``. Day/month dates are never guessed: when most records
+  have them (``24/11/2026``), the order is read from the column as a whole under the rule of
+  :mod:`sci_pain.journal.dates` (a day above 12 shows day-first), and a note on the header
+  says so; when every day is 12 or less, or the column mixes both orders, a
+  :class:`~sci_pain.errors.DateOrderError` asks for the order. In a mostly ISO file a
+  day/month date is a problem on its record.
   A timestamp outside the years 1900-2100 (``0001``, ``9999``: a typing slip), with a
   seconds value of 60, or written with digits other than 0-9 (Arabic-Indic, full-width) is a
   problem on its record; so is a number written with such digits.
@@ -719,6 +724,8 @@ def read_journal(
     JournalError
         When the file as a whole cannot be read: missing, empty, binary, no header line,
         missing ``timestamp`` or ``pain`` column. Faults in single records never raise.
+        A :class:`~sci_pain.errors.DateOrderError` (``needs_date_order`` True) when the
+        dates could be day-first or month-first: pass ``date_format`` (its ``formats``).
 
     See Also
     --------
