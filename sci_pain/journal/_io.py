@@ -78,7 +78,8 @@ def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
     parts = []
     size = 0
     while True:
-        chunk = read(_CHUNK)
+        # (the first chunk is small, so that binary content is refused early)
+        chunk = read(_CHUNK if not parts else 64 * _CHUNK)
         if not chunk:
             break
         if isinstance(chunk, str):

@@ -564,8 +564,9 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
     and looked at one by one.
     """
     if column.kind == "datetime" and isinstance(uniques, pd.Index) and uniques.dtype == "str":
+        # the text of each unique, as a Python string only where it is needed: for the
+        # uniques iso_fast does not read (the others have no problem to quote)
         raw = np.empty(len(uniques) + 1, dtype=object)
-        raw[:-1] = np.asarray(uniques, dtype=object)
         values = _slots(len(uniques), "datetime64[us]", np.datetime64("NaT", "us"))
         formats = ((date_format,) if date_format else ()) + TIMESTAMP_FORMATS
         if date_format is None or date_format[:2] in ("%d", "%m"):
@@ -574,6 +575,7 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
             todo = np.flatnonzero(np.isnat(values[:-1]))
         else:
             todo = np.arange(len(uniques))
+        raw[todo] = np.asarray(uniques[todo], dtype=object)
         read_fast = np.ones(len(uniques), dtype=bool)
         read_fast[todo] = False
         todo = _try_formats(raw, todo, values, formats)

@@ -495,18 +495,20 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     by_name = {item.name: item for item in coded}
     everything = keep.size == rows.size  # then codes are used as they are, without a take
     if "timestamp" in by_name and keep.size > 1:
-        # sort by the rank of each distinct time: with fewer than 65,536 distinct times
-        # the ranks fit in 16 bits, which NumPy sorts stably with a radix sort
+        # sort by the rank of each distinct time (equal times share a rank; kept records
+        # never have NaT); ties stay in file order: the position breaks them
         codes = by_name["timestamp"].codes
-        values = parsed["timestamp"].values
-        order = np.argsort(values, kind="stable")
-        ordered = values[order]
-        rank = np.empty(values.size, dtype=np.int64)  # equal times share a rank
+        times = parsed["timestamp"].values.view(np.int64)
+        order = np.argsort(times)
+        ordered = times[order]
+        rank = np.empty(times.size, dtype=np.int64)
         rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
-        rank = rank.astype(np.uint16 if values.size <= 1 << 16 else np.int64)
         keys = rank[codes if everything else codes[keep]]
         if not (keys[1:] >= keys[:-1]).all():
-            keep = keep[np.argsort(keys, kind="stable")]
+            n = keys.size
+            composite = keys.astype(np.int64) * n + np.arange(n, dtype=np.int64)
+            composite.sort()  # (a plain sort of whole numbers: faster than a stable argsort)
+            keep = keep[composite % n]
             everything = False
 
     def select(codes: np.ndarray) -> np.ndarray:
@@ -536,7 +538,7 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         numbers = np.where(mask, 0, values).astype(column.dtype.numpy_dtype)
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
-        return pd.Categorical.from_codes(values[codes], dtype=column.dtype)
+        return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
     # text: a small string array of the uniques, taken by code (no per-record validation)
     # (a code of -1 takes the last slot, "missing", as in NumPy)
     if not isinstance(values, pd.api.extensions.ExtensionArray):
