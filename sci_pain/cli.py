@@ -481,7 +481,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args._run(args))
     except (JournalError, CommandError, OSError) as error:
-        print(safe_text(f"{PROG} {args.command}: error: {error}"), file=sys.stderr)
+        message = f"{PROG} {args.command}: error: {error}"
+        if getattr(error, "needs_date_order", False):  # a DateOrderError: say how, here
+            day, month = error.formats["day first"], error.formats["month first"]
+            message += (
+                f" Give it with --date-format: --date-format '{day}' (day-first) or "
+                f"--date-format '{month}' (month-first)."
+            )
+        print(safe_text(message), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130

@@ -60,6 +60,21 @@ def test_validate_with_date_format_and_column_mapping(write, capsys):
     assert capsys.readouterr().out.startswith(f"{path}: 1 record, 1 kept, 0 not kept; 0 problems")
 
 
+def test_ambiguous_dates_exit_2_and_say_how_to_give_the_order(write, capsys):
+    path = write("timestamp,pain\n03/04/2026 08:00,3\n11/10/2026 09:00,4\n")
+    assert cli.main(["validate", path]) == 2
+    err = capsys.readouterr().err
+    assert "could be day-first or month-first (e.g. 03/04/2026 08:00); choose the date order" in err
+    assert "--date-format '%d/%m/%Y %H:%M' (day-first)" in err
+    assert cli.main(["validate", path, "--date-format", "%d/%m/%Y %H:%M"]) == 0
+
+
+def test_day_first_dates_are_read_and_the_summary_says_so(write, capsys):
+    path = write("timestamp,pain\n03/04/2026 08:00,3\n24/10/2026 09:00,4\n")
+    assert cli.main(["validate", path]) == 0
+    assert "dates read day-first" in capsys.readouterr().out
+
+
 def test_header_notes_alone_exit_0(write, capsys):
     path = write("timestamp,pain,mood\n2026-03-01,3,fine\n")
     assert cli.main(["validate", path]) == 0
