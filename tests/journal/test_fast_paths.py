@@ -103,3 +103,28 @@ def test_a_file_with_every_timestamp_shape_reads_as_before():
     assert journal.problems["row"].tolist() == [7, 8, 10]
     assert "seconds must be 0-59" in journal.problems["problem"].iloc[1]
     assert "outside 1900-2100" in journal.problems["problem"].iloc[2]
+
+
+def test_duplicates_found_column_by_column_equal_pandas_duplicated():
+    """Exact duplicates (narrowed column by column) are what pandas finds on the whole record."""
+    rng = np.random.default_rng(7)
+    n = 600
+    frame = pd.DataFrame(
+        {
+            "timestamp": rng.choice(["2026-03-01 08:00", "2026-03-02 09:30", "2026-03-03"], n),
+            "pain": rng.integers(0, 3, n).astype(str),
+            "site": rng.choice(["knee", "calf", ""], n),
+            "notes": rng.choice(["", "a", "b, c"], n),
+            "mood": rng.choice(["x", "y"], n),  # an unknown column counts too
+        }
+    )
+    journal = read_journal(io.StringIO(frame.to_csv(index=False)))
+    expected = frame.index[frame.duplicated(keep="first")] + 2
+    problems = journal.problems[journal.problems["row"] > 1]
+    assert problems["row"].tolist() == expected.tolist()
+    first = frame.groupby(list(frame.columns), sort=False).ngroup()
+    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
+    assert problems["problem"].tolist() == [
+        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
+    ]
+    assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
