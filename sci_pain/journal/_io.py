@@ -376,7 +376,9 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     million cells costs milliseconds and is refused). Then the records are parsed by pandas'
     C parser straight into Arrow strings (:data:`_TEXT`: no type guessing, so ``007``
     stays ``007``, and no Python string per cell), and each column is dictionary-encoded by
-    Arrow into codes and distinct values (:func:`_coded_columns`).
+    Arrow into codes and distinct values (:func:`_coded_columns`; a long column whose first
+    cells nearly all differ, such as timestamps to the second, is not hashed: each record is
+    its own value).
 
     When the C parser meets a record wider than the header, the file is parsed again with
     only the header's columns plus one *guard* column (``usecols``), so a record 200,000
@@ -468,10 +470,29 @@ def _coded_columns(frame: pd.DataFrame, n: int) -> tuple[list[np.ndarray], list[
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
+        if _mostly_distinct(strings):
+            # every record its own "distinct value": hashing would find few repeats, and
+            # the checks that follow work per value all the same
+            own = np.arange(n, dtype=np.int64)
+            if strings.null_count:
+                own[np.asarray(strings.is_null())] = -1
+            codes.append(own)
+            uniques.append(pd.Index(strings, dtype="str"))
+            continue
         encoded = pc.dictionary_encode(strings)
         codes.append(np.asarray(encoded.indices.fill_null(-1)))
         uniques.append(pd.Index(encoded.dictionary, dtype="str"))
     return codes, uniques
+
+
+_SAMPLE = 2000
+
+
+def _mostly_distinct(strings: pa.Array) -> bool:
+    """Tell whether a long column's first cells are nearly all different (a sample)."""
+    if len(strings) < 8 * _SAMPLE:
+        return False
+    return pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() > 0.95 * _SAMPLE
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:

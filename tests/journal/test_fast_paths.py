@@ -12,6 +12,7 @@ import io
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +129,30 @@ def test_duplicates_found_column_by_column_equal_pandas_duplicated():
         f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
     ]
     assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
+
+
+def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypatch):
+    """Past 16,000 records a column whose first cells all differ is not hashed (every record
+    its own value): entries and problems are those of the hashed reading."""
+    from sci_pain.journal import _io
+
+    rng = np.random.default_rng(3)
+    n = 20_000
+    minutes = rng.permutation(n * 3)[:n]
+    stamps = (np.datetime64("2026-01-01T00:00") + minutes.astype("timedelta64[m]")).astype(str)
+    stamps = stamps.astype(object)
+    stamps[[5, 900, 15_000]] = ["03/04/2026 08:00", "2026-02-30", ""]
+    notes = np.array([f"note {i}" for i in range(n)], dtype=object)
+    notes[rng.random(n) < 0.5] = ""
+    frame = pd.DataFrame(
+        {"timestamp": stamps, "pain": rng.integers(0, 12, n).astype(str), "notes": notes}
+    )
+    frame = pd.concat([frame, frame.iloc[[10, 11]]], ignore_index=True)  # two duplicates
+    text = frame.to_csv(index=False)
+    fast = read_journal(io.StringIO(text))
+    assert _io._mostly_distinct(pa.array(frame["timestamp"].tolist()))
+    monkeypatch.setattr(_io, "_mostly_distinct", lambda strings: False)
+    hashed = read_journal(io.StringIO(text))
+    pd.testing.assert_frame_equal(fast.entries, hashed.entries)
+    pd.testing.assert_frame_equal(fast.problems, hashed.problems)
+    assert fast.problems["problem"].str.startswith("duplicate of row").sum() == 2
