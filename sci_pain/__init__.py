@@ -289,7 +289,5 @@ _EXPORTS: dict[str, str] = {
     "prevalence_sentence": "plotting",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
-
-
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, _NAMES = lazy_exports(__name__, _EXPORTS)
+__all__ = [*_NAMES, "__version__"]

@@ -3,15 +3,15 @@
 ``import sci_pain`` and ``import sci_pain.<layer>`` stay fast and pull in neither ipywidgets nor
 SciPy until a name that needs them is used. Each package lists its public names once, in a table
 ``name -> submodule``; this module turns the table into the package's ``__getattr__`` and
-``__dir__`` (PEP 562).
+``__dir__`` (PEP 562) and its ``__all__``, so that a package sets up its public API in one line.
 
 Examples
 --------
->>> getattr_, dir_ = lazy_exports("sci_pain", {"PALETTE": "style"})
+>>> getattr_, dir_, all_ = lazy_exports("sci_pain", {"PALETTE": "style"})
 >>> getattr_("PALETTE")["orange"]
 '#E69F00'
->>> dir_()
-['PALETTE']
+>>> dir_(), all_
+(['PALETTE'], ['PALETTE'])
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ __all__ = ["lazy_exports"]
 
 def lazy_exports(
     package: str, table: Mapping[str, str]
-) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
-    """Return ``__getattr__`` and ``__dir__`` functions that load `table`'s names on first use.
+) -> tuple[Callable[[str], object], Callable[[], list[str]], list[str]]:
+    """Return ``__getattr__``, ``__dir__`` and ``__all__`` for a package whose names load on first use.
 
     Parameters
     ----------
@@ -37,8 +37,9 @@ def lazy_exports(
 
     Returns
     -------
-    tuple of callable
-        ``(__getattr__, __dir__)`` to assign at the package's top level.
+    tuple
+        ``(__getattr__, __dir__, __all__)`` to assign at the package's top level: two functions
+        and the sorted list of public names.
     """
 
     def __getattr__(name: str) -> object:
@@ -53,4 +54,4 @@ def lazy_exports(
     def __dir__() -> list[str]:
         return sorted(table)
 
-    return __getattr__, __dir__
+    return __getattr__, __dir__, sorted(table)

@@ -86,6 +86,4 @@ _EXPORTS: dict[str, str] = {
     "score_definition": "scores",
     "wells_dvt": "skin_dvt",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -60,6 +60,4 @@ _EXPORTS: dict[str, str] = {
     "quiz_html": "quiz",
     "read_quiz": "quiz",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

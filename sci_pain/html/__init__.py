@@ -29,6 +29,4 @@ _EXPORTS: dict[str, str] = {
     "readable": "tables",
     "table": "tables",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

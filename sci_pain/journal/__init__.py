@@ -64,6 +64,4 @@ _EXPORTS: dict[str, str] = {
     "preview_dates": "upload",
     "read_diary": "upload",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -69,6 +69,4 @@ _EXPORTS: dict[str, str] = {
     "validate_knowledge": "validate",
     "value_problems": "validate",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -65,6 +65,4 @@ _EXPORTS: dict[str, str] = {
     "alt_text_pain_and": "teaching",
     "plot_pain_and": "teaching",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -24,6 +24,4 @@ _EXPORTS: dict[str, str] = {
     "persona_records": "persona",
     "unknown_name_message": "persona",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -46,6 +46,4 @@ _EXPORTS: dict[str, str] = {
     "load_file": "upload",
     "make_journal_upload": "upload",
 }
-
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)
