@@ -578,7 +578,12 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
         raw[todo] = np.asarray(uniques[todo], dtype=object)
         read_fast = np.ones(len(uniques), dtype=bool)
         read_fast[todo] = False
-        todo = _try_formats(raw, todo, values, formats)
+        # the same text may stand at several positions (a column read without hashing):
+        # each distinct text is read once, then copied to its other positions
+        unread = todo
+        same, _ = pd.factorize(raw[unread], use_na_sentinel=False)
+        firsts = np.unique(same, return_index=True)[1]
+        todo = _try_formats(raw, unread[firsts], values, formats)
         problems = _slots(len(uniques), object, None)
         missing = np.zeros(len(uniques) + 1, dtype=bool)
         missing[-1] = True
@@ -591,6 +596,10 @@ def parse_uniques(uniques, column: Column, date_format: str | None):
             problems[todo] = sub.problems[:-1]
             missing[todo] = sub.missing[:-1]
             empty[todo] = [t is None for t in rest]
+        if firsts.size < unread.size:
+            first = unread[firsts][same]  # the position read for each unread one
+            for array in (values, problems, missing, empty, raw):
+                array[unread] = array[first]
         raw[-1] = None
         return _check_timestamps(Parsed(values, problems, missing), raw, read_fast), raw, empty
     if column.kind == "text" and _arrow_strings(uniques):

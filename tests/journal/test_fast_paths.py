@@ -141,7 +141,8 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
     minutes = rng.permutation(n * 3)[:n]
     stamps = (np.datetime64("2026-01-01T00:00") + minutes.astype("timedelta64[m]")).astype(str)
     stamps = stamps.astype(object)
-    stamps[[5, 900, 15_000]] = ["03/04/2026 08:00", "2026-02-30", ""]
+    faults = ["03/04/2026 08:00", "2026-02-30", "", "2026-02-30", " 03/04/2026 08:00", "x"]
+    stamps[[5, 900, 15_000, 15_001, 16_000, 17_000]] = faults  # (repeated: read once each)
     notes = np.array([f"note {i}" for i in range(n)], dtype=object)
     notes[rng.random(n) < 0.5] = ""
     frame = pd.DataFrame(
@@ -156,3 +157,11 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
     pd.testing.assert_frame_equal(fast.entries, hashed.entries)
     pd.testing.assert_frame_equal(fast.problems, hashed.problems)
     assert fast.problems["problem"].str.startswith("duplicate of row").sum() == 2
+    assert fast.problems.loc[fast.problems["column"] == "timestamp", "row"].tolist() == [
+        7,
+        902,
+        15_002,
+        15_003,
+        16_002,
+        17_002,
+    ]
