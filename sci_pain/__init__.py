@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     # -- journal format, reader, writer, CLI (sci_pain.journal.reader) --
     "Journal": "journal",
     "JournalError": "errors",
+    "DateOrderError": "errors",
     "read_journal": "journal",
     "journal_from_frame": "journal",
     "problems_frame": "journal",

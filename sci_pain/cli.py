@@ -362,7 +362,8 @@ def _read(source, *, date_order: str | None = None, **options):
             date_format=options.get("date_format"),
             date_order=order,
         )
-    head = _csv_head(source) if options["date_format"] is None else None
+    # An order chosen on the command line becomes a format; without one the reader finds it.
+    head = _csv_head(source) if options["date_format"] is None and order else None
     if head is not None:
         options["date_format"] = journal_date_format(
             head,

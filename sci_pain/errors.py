@@ -27,6 +27,7 @@ __all__ = [
     "CaseError",
     "CohortError",
     "CommandError",
+    "DateOrderError",
     "GlossaryError",
     "JournalError",
     "KnowledgeError",
@@ -176,6 +177,70 @@ class JournalError(ValueError):
         super().__init__(message)
         self.path = path
         self.problems = problems
+
+    needs_date_order: bool = False
+    """True when the dates could be day-first or month-first (see :class:`DateOrderError`)."""
+
+
+class DateOrderError(JournalError):
+    """The dates of a file could be day-first or month-first, or mix the two: choose the order.
+
+    The message says what was found; the attributes let each front end phrase the fix in
+    its own words (a notebook, an upload widget, the command line's ``--date-format``).
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in words for people.
+    path : str
+        The file (or source label).
+    column : str
+        The column holding the dates.
+    examples : sequence of str
+        Dates as written that read differently each way (or, when ``mixed``, one that can
+        only be day-first and one that can only be month-first).
+    rows : sequence of int
+        The spreadsheet row of each example.
+    formats : mapping
+        ``{"day first": "%d/%m/%Y ...", "month first": "%m/%d/%Y ..."}``: the format that
+        reads the file's dates in each order (separator, year and time as written).
+    mixed : bool, default False
+        True when the file holds dates that can only be day-first *and* dates that can
+        only be month-first.
+
+    Examples
+    --------
+    >>> error = DateOrderError(
+    ...     "x.csv: choose the date order.",
+    ...     path="x.csv",
+    ...     column="timestamp",
+    ...     examples=["03/04/2024"],
+    ...     rows=[2],
+    ...     formats={"day first": "%d/%m/%Y", "month first": "%m/%d/%Y"},
+    ... )
+    >>> isinstance(error, JournalError), error.needs_date_order, error.formats["day first"]
+    (True, True, '%d/%m/%Y')
+    """
+
+    needs_date_order = True
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str,
+        column: str,
+        examples: Iterable[str],
+        rows: Iterable[int],
+        formats: dict[str, str],
+        mixed: bool = False,
+    ) -> None:
+        super().__init__(message, path=path)
+        self.column = column
+        self.examples = tuple(examples)
+        self.rows = tuple(rows)
+        self.formats = dict(formats)
+        self.mixed = mixed
 
 
 class KnowledgeError(ValueError):

@@ -2,8 +2,9 @@
 
 Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
 file-level faults raised as :class:`~sci_pain.errors.JournalError`. The CSV is parsed once
-by pandas' C parser with ``dtype="category"``: the parser keeps one Python string per
-*distinct* cell value, not one per cell, which is what makes the reader fast.
+by pandas' C parser into Arrow strings, and each column is dictionary-encoded by Arrow:
+no Python string per cell, and the checks then work on the *distinct* values, which is what
+makes the reader fast.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import io
 import os
 import re
 import warnings
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError
 from sci_pain.journal.schema import COLUMN_ORDER
@@ -36,11 +38,11 @@ _MAGIC = (
     (b"{\\rtf", "an RTF document"),
 )
 _SAVE_AS_CSV = "open it in a spreadsheet and save it as 'CSV UTF-8 (comma delimited)'"
-# A last record appended to every file before parsing: its value keeps pandas from turning
-# a column's categories into numbers or booleans (which would change "007" into 7.0), and
-# it sorts after digits, so the categories of a sorted timestamp column stay sorted (pandas
-# then skips sorting them).
+# A last record appended to every file before parsing: finding it as the last record shows
+# that the parser read the whole file (a garbled end would swallow it).
 _SENTINEL = "\u00ff\u00ff"
+_TEXT = pd.ArrowDtype(pa.string())
+"""Every cell is read as an Arrow string: no type guessing, no Python object per cell."""
 _FIELDS_RE = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
 
 
@@ -76,7 +78,8 @@ def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
     parts = []
     size = 0
     while True:
-        chunk = read(_CHUNK)
+        # (the first chunk is small, so that binary content is refused early)
+        chunk = read(_CHUNK if not parts else 64 * _CHUNK)
         if not chunk:
             break
         if isinstance(chunk, str):
@@ -370,26 +373,23 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     """Parse the CSV into a :class:`RawTable`.
 
     The header record is read on its own first (Python's :mod:`csv`, so a header of a
-    million cells costs milliseconds and is refused), then a sample of records. Then the
-    records are parsed with ``dtype="category"``: the C parser hashes the raw bytes and
-    keeps one Python string per distinct value. pandas sorts the categories unless they
-    come out sorted, and sorting a million distinct strings is slow, so a column whose
-    sample has mostly distinct, unsorted values (free-text notes, timestamps newest first)
-    is parsed as objects and factorized here instead. (The header is kept out of the
-    records, and the appended last record sorts after digits, so a sorted timestamp column
-    stays sorted.)
+    million cells costs milliseconds and is refused). Then the records are parsed by pandas'
+    C parser straight into Arrow strings (:data:`_TEXT`: no type guessing, so ``007``
+    stays ``007``, and no Python string per cell), and each column is dictionary-encoded by
+    Arrow into codes and distinct values (:func:`_coded_columns`; a long column whose first
+    cells nearly all differ, such as timestamps to the second, is not hashed: each record is
+    its own value).
 
     When the C parser meets a record wider than the header, the file is parsed again with
     only the header's columns plus one *guard* column (``usecols``), so a record 200,000
     fields wider than the header costs no more than its bytes, and the wide records are
     found by :func:`_flag_overflow`. An unterminated quote at the end of the file is closed
-    and its record reported.
+    and its record reported. A last record (the sentinel) is appended to the file: finding
+    it again as the last record shows that the parser read the file to its end.
     """
     shared = {"sep": delimiter, "encoding": encoding}
     header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
-    sample = _sample(data, source, skip, width, shared)
-    many = _many_valued(sample, header)
     guard = first_wider  # set when some record is wider than the header
     names = list(range(width + 1 if guard else width))
     closed_quote = False
@@ -410,9 +410,8 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                     names=names,
                     # with a guard, fields beyond it are skipped, not an error
                     usecols=names if guard else None,
-                    dtype=defaultdict(lambda: "category", dict.fromkeys(many, object)),
+                    dtype=_TEXT,
                     skiprows=skip + 1,  # the header record (pandas counts quoted lines as one)
-                    low_memory=False,  # one chunk: no union of categoricals across chunks
                     **shared,
                 )
             break
@@ -431,44 +430,69 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
                 continue
             msg = f"{source}: cannot be read as CSV ({_clean(text)})."
             raise JournalError(msg, path=source) from error
-    codes, uniques = _coded_columns(frame)
-    if not len(frame) or _cell(codes[0], uniques[0], len(frame) - 1) != _SENTINEL:
+    n_records = len(frame) - 1
+    if n_records < 0 or frame.iloc[n_records, 0] != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
+    codes, uniques = _coded_columns(frame, n_records)
     guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
     table = RawTable(
         header=header,
-        codes=[c[:-1] for c in codes],
+        codes=codes,
         uniques=uniques,
-        n_records=len(frame) - 1,
+        n_records=n_records,
         delimiter=delimiter,
         encoding=label,
     )
     if guard:
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
-    _flag_swallowed(table)
+    # a cell spans lines only when the file has more lines than records
+    lines = data.count(b"\n")
+    if b"\r" in data:
+        lines += data.count(b"\r") - data.count(b"\r\n")
+    lines += not data.endswith((b"\n", b"\r"))
+    if lines > skip + 1 + n_records:
+        _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         _flag_unclosed_quote(table)
     return table
 
 
-def _coded_columns(frame: pd.DataFrame) -> tuple[list[np.ndarray], list[pd.Index]]:
-    """Return the codes and the distinct values of each column of the parsed frame.
+def _coded_columns(frame: pd.DataFrame, n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
+    """Return the codes and the distinct values of the first ``n`` records of each column.
 
-    Categorical columns give theirs as they are; object columns (mostly distinct values)
-    are hashed here, without sorting.
+    Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
+    appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
     """
     codes, uniques = [], []
     for column in frame.columns:
-        series = frame[column]
-        if isinstance(series.dtype, pd.CategoricalDtype):
-            codes.append(series.cat.codes.to_numpy())
-            uniques.append(series.cat.categories)
-        else:
-            column_codes, column_uniques = pd.factorize(series.to_numpy(dtype=object))
-            codes.append(column_codes)
-            uniques.append(pd.Index(column_uniques, dtype=object))
+        strings = pa.array(frame[column].array)  # (several chunks when the file is long)
+        if isinstance(strings, pa.ChunkedArray):
+            strings = strings.combine_chunks()
+        strings = strings.slice(0, n)
+        if _mostly_distinct(strings):
+            # every record its own "distinct value": hashing would find few repeats, and
+            # the checks that follow work per value all the same
+            own = np.arange(n, dtype=np.int64)
+            if strings.null_count:
+                own[np.asarray(strings.is_null())] = -1
+            codes.append(own)
+            uniques.append(pd.Index(strings, dtype="str"))
+            continue
+        encoded = pc.dictionary_encode(strings)
+        codes.append(np.asarray(encoded.indices.fill_null(-1)))
+        uniques.append(pd.Index(encoded.dictionary, dtype="str"))
     return codes, uniques
+
+
+_SAMPLE = 2000
+
+
+def _mostly_distinct(strings: pa.Array) -> bool:
+    """Tell whether a long column's first cells are nearly all different (a sample)."""
+    if len(strings) < 8 * _SAMPLE:
+        return False
+    return pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() > 0.95 * _SAMPLE
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:
@@ -492,7 +516,6 @@ def _flag_unclosed_quote(table: RawTable) -> None:
     )
 
 
-_SAMPLE_RECORDS = 1000
 MAX_COLUMNS = 1000
 """Most columns a journal's header may have (the format has 16; a few more are the user's)."""
 
@@ -545,50 +568,6 @@ def _read_header(data: bytes, encoding: str, delimiter: str, skip: int, source: 
         )
         raise JournalError(msg, path=source)
     return header, first is not None and len(first) > len(header)
-
-
-def _sample(data: bytes, source: str, skip: int, width: int, shared: dict):
-    """Return the first records as objects (None if they do not parse)."""
-    names = list(range(width))
-    try:
-        sample = _read_csv(
-            data,
-            source,
-            header=None,
-            names=names,
-            usecols=names,
-            nrows=_SAMPLE_RECORDS,
-            dtype=object,
-            skiprows=skip + 1,
-            **shared,
-        )
-    except (pd.errors.ParserError, JournalError):
-        return None
-    return sample
-
-
-def _many_valued(sample: pd.DataFrame | None, header: list[str]) -> set[int]:
-    """Positions of columns whose sample holds mostly distinct values that pandas would sort.
-
-    A mostly distinct ``timestamp`` column in time order (or a cohort's timestamps, person
-    by person) stays categorical: pandas finds its categories sorted, or sorts few. Any
-    other mostly distinct column (free-text notes), or timestamps out of order (newest
-    first), is parsed as objects.
-    """
-    if sample is None or len(sample) < 50:
-        return set()
-    positions = set()
-    for position, column in enumerate(sample.columns):
-        values = [v for v in sample[column].tolist() if isinstance(v, str) and v.strip()]
-        if len(set(values)) <= 0.5 * len(sample):
-            continue
-        name = header[position].strip().casefold() if position < len(header) else ""
-        if name == "timestamp":
-            descents = sum(a > b for a, b in zip(values, values[1:], strict=False))
-            if descents <= 0.05 * len(values):
-                continue
-        positions.add(position)
-    return positions
 
 
 def _wide_records(data: bytes, skip: int, delimiter: str, width: int, n_records: int):
@@ -679,16 +658,14 @@ def _flag_swallowed(table: RawTable) -> None:
     for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
         if uniques.dtype != object and uniques.dtype != "str":
             continue
-        values = [v for v in uniques.tolist() if isinstance(v, str)]
-        joined = "".join(values)  # one pass in C for the usual case: no line break at all
-        if "\n" not in joined and "\r" not in joined:
+        # one vectorised pass for the usual case: no line break at all
+        broken = np.flatnonzero(np.asarray(uniques.str.contains(r"[\r\n]", regex=True), dtype=bool))
+        if not broken.size:
             continue
         flagged = {
-            code: lines
-            for code, value in enumerate(uniques)
-            if isinstance(value, str)
-            and ("\n" in value or "\r" in value)
-            and (lines := _entry_lines(value))
+            int(code): lines
+            for code in broken
+            if isinstance(value := uniques[code], str) and (lines := _entry_lines(value))
         }
         for code, lines in flagged.items():
             for record in np.flatnonzero(codes == code).tolist():

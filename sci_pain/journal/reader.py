@@ -28,8 +28,13 @@ record. The rules:
   ``interventions``) may be separated by ``;``, ``,`` or ``|`` and are stored as ``;``-joined
   values in vocabulary order.
 * Numbers may use a decimal comma (``7,5``); ``1,500`` is rejected as ambiguous. Timestamps
-  must be ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
-  alone); day/month dates are never guessed unless ``date_format=`` says how to read them.
+  are ISO 8601 (``2026-03-01T08:00``, ``2026-03-01 08:00``, seconds optional, or a date
+  alone), or follow ``date_format=``. Day/month dates are never guessed: when most records
+  have them (``24/11/2026``), the order is read from the column as a whole under the rule of
+  :mod:`sci_pain.journal.dates` (a day above 12 shows day-first), and a note on the header
+  says so; when every day is 12 or less, or the column mixes both orders, a
+  :class:`~sci_pain.errors.DateOrderError` asks for the order. In a mostly ISO file a
+  day/month date is a problem on its record.
   A timestamp outside the years 1900-2100 (``0001``, ``9999``: a typing slip), with a
   seconds value of 60, or written with digits other than 0-9 (Arabic-Indic, full-width) is a
   problem on its record; so is a number written with such digits.
@@ -88,6 +93,7 @@ from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
+from sci_pain.journal.dates import date_order_note, day_month_dates, is_day_month_date
 from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
@@ -185,6 +191,9 @@ class Journal:
         )
         if header:
             text += f"; {plural(header, 'note')} on the header"
+            notes = self.problems.loc[self.problems["row"] == 1, "problem"].astype(str)
+            for note in notes[notes.str.startswith("dates read ")]:
+                text += "; " + note.split(",")[0].split(":")[0]
         if self.n_entries:
             first = self.entries["timestamp"].min()
             last = self.entries["timestamp"].max()
@@ -268,12 +277,56 @@ _Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
 """Problems found together: (record positions, column, values, messages)."""
 
 
-def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
+def _day_month_order(item, result, texts, rows, source) -> dict | None:
+    """Read a timestamp column written mostly as day/month dates, in the order it shows.
+
+    Applies when no ``date_format`` was given and more records have day/month dates
+    (``24/11/2026``) than ISO ones: :func:`~sci_pain.journal.dates.day_month_dates` decides
+    the order for the whole column (or raises :class:`~sci_pain.errors.DateOrderError`),
+    the dates are read in it, and a note on the header (returned) says how. A file that is
+    mostly ISO 8601 keeps its few day/month dates as problems on their records.
+    """
+    unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
+    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
+    if not candidates:
+        return None
+    counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
+    read = ~np.isnat(result.values[:-1])
+    if counts[candidates].sum() <= counts[read].sum():
+        return None
+    first = np.full(counts.size, rows.size, dtype=np.int64)
+    present = np.flatnonzero(item.codes >= 0)
+    np.minimum.at(first, item.codes[present], present)
+    candidates.sort(key=lambda i: first[i])
+    written = [texts[i].strip() for i in candidates]
+    at_rows = rows[first[candidates]].tolist()
+    converted, order = day_month_dates(written, source=source, column=item.name, rows=at_rows)
+    if order is None:  # no real date among them (13/13/2026): they stay problems
+        return None
+    again, _, _ = _journal_parse.parse_uniques(
+        pd.Index(converted, dtype=object), COLUMNS["timestamp"], None
+    )
+    how = order.replace(" ", "-")
+    for k, i in enumerate(candidates):
+        result.values[i] = again.values[k]
+        result.problems[i] = again.problems[k]
+        if converted[k] == written[k]:  # not a real date in the column's order
+            result.problems[i] = (
+                f"not a real date when read {how}, the order of this file's dates; "
+                f"{_RECORD_NOT_KEPT}"
+            )
+    if order == "either":
+        return None
+    example, sentence = date_order_note(written, at_rows, order)
+    return {"row": 1, "column": item.name, "value": example or None, "problem": sentence}
+
+
+def _parse_columns(coded: list[_Coded], n: int, date_format: str | None, rows, source, notes):
     """Parse every column's distinct values.
 
     Returns the parsed values by column, the problems found (as :data:`_Chunk`), and per
     record whether it is dropped (a required value missing or invalid) and whether it is
-    empty (every cell empty).
+    empty (every cell empty). Notes on the header (how dates were read) go to `notes`.
     """
     chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
@@ -284,6 +337,10 @@ def _parse_columns(coded: list[_Coded], n: int, date_format: str | None):
         result, texts_array, is_empty = _journal_parse.parse_uniques(
             item.uniques, column, date_format
         )
+        if column.kind == "datetime" and date_format is None:
+            note = _day_month_order(item, result, texts_array, rows, source)
+            if note is not None:
+                notes.append(note)
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
@@ -362,7 +419,10 @@ def _assemble(
     ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
     ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
     """
-    parsed, chunks, dropped, empty = _parse_columns(coded, len(rows), date_format)
+    header_problems = list(header_problems)
+    parsed, chunks, dropped, empty = _parse_columns(
+        coded, len(rows), date_format, rows, source, header_problems
+    )
     _add_parser_problems(chunks, dropped, empty, bad, notes)
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
     dropped &= ~empty
@@ -399,29 +459,28 @@ def _duplicates(coded, parsed, candidates):
 
     Values are compared as read (typed), so ``2026-03-01`` and ``2026-03-01T00:00``, or
     ``Knee`` and ``knee``, are the same. Columns are combined one at a time into a record
-    key, timestamp first; as soon as every key is distinct there is no duplicate.
+    key, timestamp first; after each column only the records whose key so far is shared
+    stay candidates (a record unlike every other on some columns is no duplicate), and as
+    soon as none is left there is no duplicate.
     """
     if candidates.size < 2:
         return None
     key = None
-    everything = candidates.size == coded[0].codes.size
     ordered = sorted(coded, key=lambda c: (c.name != "timestamp", -len(c.uniques)))
     for item in ordered:
         values = parsed[item.name].values
         ids, _ = pd.factorize(values, use_na_sentinel=False)
-        codes = item.codes if everything else item.codes[candidates]
-        column_ids = ids[codes].astype(np.int64, copy=False)
+        column_ids = ids[item.codes[candidates]].astype(np.int64, copy=False)
         if key is None:  # ids are already small whole numbers: count them without hashing
             key = column_ids
-            distinct = int(np.count_nonzero(np.bincount(key)))
         else:
-            key, uniques = pd.factorize(key * (len(values) + 1) + column_ids)
-            distinct = len(uniques)
-        if distinct == candidates.size:
+            key = pd.factorize(key * (len(values) + 1) + column_ids)[0].astype(np.int64)
+        shared = np.bincount(key)[key] > 1
+        if not shared.any():
             return None
+        if not shared.all():
+            candidates, key = candidates[shared], key[shared]
     duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
-    if not duplicated.any():
-        return None
     first_index = pd.Series(np.arange(key.size)).groupby(key).transform("min").to_numpy()
     later = candidates[duplicated]
     first = candidates[first_index[duplicated]]
@@ -437,18 +496,20 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     by_name = {item.name: item for item in coded}
     everything = keep.size == rows.size  # then codes are used as they are, without a take
     if "timestamp" in by_name and keep.size > 1:
-        # sort by the rank of each distinct time: with fewer than 65,536 distinct times
-        # the ranks fit in 16 bits, which NumPy sorts stably with a radix sort
+        # sort by the rank of each distinct time (equal times share a rank; kept records
+        # never have NaT); ties stay in file order: the position breaks them
         codes = by_name["timestamp"].codes
-        values = parsed["timestamp"].values
-        order = np.argsort(values, kind="stable")
-        ordered = values[order]
-        rank = np.empty(values.size, dtype=np.int64)  # equal times share a rank
+        times = parsed["timestamp"].values.view(np.int64)
+        order = np.argsort(times)
+        ordered = times[order]
+        rank = np.empty(times.size, dtype=np.int64)
         rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
-        rank = rank.astype(np.uint16 if values.size <= 1 << 16 else np.int64)
         keys = rank[codes if everything else codes[keep]]
         if not (keys[1:] >= keys[:-1]).all():
-            keep = keep[np.argsort(keys, kind="stable")]
+            n = keys.size
+            composite = keys.astype(np.int64) * n + np.arange(n, dtype=np.int64)
+            composite.sort()  # (a plain sort of whole numbers: faster than a stable argsort)
+            keep = keep[composite % n]
             everything = False
 
     def select(codes: np.ndarray) -> np.ndarray:
@@ -478,10 +539,12 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         numbers = np.where(mask, 0, values).astype(column.dtype.numpy_dtype)
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
-        return pd.Categorical.from_codes(values[codes], dtype=column.dtype)
+        return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
     # text: a small string array of the uniques, taken by code (no per-record validation)
     # (a code of -1 takes the last slot, "missing", as in NumPy)
-    return pd.array(values, dtype=TEXT_DTYPE).take(codes)
+    if not isinstance(values, pd.api.extensions.ExtensionArray):
+        values = pd.array(values, dtype=TEXT_DTYPE)
+    return values.take(codes)
 
 
 def _empty_column(column: Column, n: int):
@@ -498,14 +561,17 @@ def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
         head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
         head["kept"] = True
         parts.append(head)
-    for positions, column, values, messages in chunks:
+    if chunks:  # one frame for every chunk (in chunk order; the sort below is stable)
+        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
         parts.append(
             pd.DataFrame(
                 {
                     "row": rows[positions],
-                    "column": column,
-                    "value": values,
-                    "problem": messages,
+                    "column": np.concatenate(
+                        [np.full(len(c[0]), c[1], dtype=object) for c in chunks]
+                    ),
+                    "value": np.concatenate([np.asarray(c[2], dtype=object) for c in chunks]),
+                    "problem": np.concatenate([np.asarray(c[3], dtype=object) for c in chunks]),
                     "kept": ~dropped[positions],
                 }
             )
@@ -661,6 +727,8 @@ def read_journal(
     JournalError
         When the file as a whole cannot be read: missing, empty, binary, no header line,
         missing ``timestamp`` or ``pain`` column. Faults in single records never raise.
+        A :class:`~sci_pain.errors.DateOrderError` (``needs_date_order`` True) when the
+        dates could be day-first or month-first: pass ``date_format`` (its ``formats``).
 
     See Also
     --------

@@ -304,7 +304,7 @@ def read_diary(
         return kind, read_privacy_friendly(buffer, date_format=date_format, date_order=date_order)
     if kind == "fhir":
         return kind, read_fhir(buffer)
-    if date_format is None:
+    if date_format is None and date_order is not None:  # else the reader finds the order itself
         date_format = journal_date_format(data, name=name, columns=columns, date_order=date_order)
     return kind, read_journal(buffer, columns=columns or None, date_format=date_format)
 

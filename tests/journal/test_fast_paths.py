@@ -1,0 +1,167 @@
+"""The reader's vectorised paths give exactly what the row-wise parsers give.
+
+``iso_fast`` reads ISO 8601 timestamps from Arrow's bytes; ``parse_text_arrow`` strips and
+unescapes text on Arrow. Each is checked against the row-wise parser it stands in for, on
+generated texts that include the shapes where they could differ (impossible dates, leap
+seconds, years outside 1900-2100, foreign digits, spaces, quotes, line ends).
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sci_pain.journal import _parse
+from sci_pain.journal.reader import read_journal
+
+_ISO_LIKE = st.builds(
+    "{:04d}-{:02d}-{:02d}{}{:02d}:{:02d}{}".format,
+    st.integers(1800, 2200) | st.sampled_from([0, 1, 9999, 1900, 2100, 2101]),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from(["T", " ", "t", "_"]),
+    st.integers(0, 25),
+    st.integers(0, 61),
+    st.sampled_from(["", ":00", ":59", ":60", ":7", ".5", ":00.250"]),
+)
+_TEXTS = _ISO_LIKE | _ISO_LIKE.map(lambda t: t[:10]) | _ISO_LIKE.map(lambda t: t[:16]) | st.text()
+
+
+def _row_wise(texts: list[str]) -> np.ndarray:
+    """Timestamps as the row-wise parsers read them (object Index: no Arrow fast path)."""
+    uniques = pd.Index(texts, dtype=object)
+    parsed, _, _ = _parse.parse_uniques(uniques, _parse_column("timestamp"), None)
+    return parsed.values[:-1]
+
+
+def _parse_column(name: str):
+    from sci_pain.journal.schema import COLUMNS
+
+    return COLUMNS[name]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=40, unique=True))
+def test_iso_fast_reads_only_what_the_row_wise_parsers_read_and_the_same_time(texts):
+    fast = _parse.iso_fast(pd.Index(texts, dtype="str"))
+    slow = _row_wise(texts)
+    read = ~np.isnat(fast)
+    # whatever the fast path reads, the row-wise parsers read as the same time
+    assert (fast[read] == slow[read]).all(), [t for t, r in zip(texts, read, strict=True) if r]
+
+
+def test_iso_fast_refuses_what_must_be_a_problem():
+    texts = [
+        "2026-02-30",  # not a day
+        "2026-03-01T24:00",
+        "2026-03-01 08:60",
+        "2026-03-01T08:00:60",  # a leap second is a problem, never the next minute
+        "0001-01-01",
+        "9999-12-31 23:59",
+        "2026-03-01t08:00",
+        "2026/03/01",
+        "\uff12026-03-01",
+        " 2026-03-01",
+    ]
+    assert np.isnat(_parse.iso_fast(pd.Index(texts, dtype="str"))).all()
+
+
+def test_iso_fast_reads_every_plain_shape():
+    texts = ["2026-03-01", "2026-03-01T08:05", "2026-03-01 08:05", "2024-02-29T23:59:59"]
+    got = _parse.iso_fast(pd.Index(texts, dtype="str"))
+    want = np.array(
+        ["2026-03-01", "2026-03-01T08:05", "2026-03-01T08:05", "2024-02-29T23:59:59"],
+        dtype="datetime64[us]",
+    )
+    assert (got == want).all()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text() | st.sampled_from(["'=1", " x ", "a\r\nb", "\x1cz", "'", ""])))
+def test_text_on_arrow_equals_the_row_wise_text_parser(texts):
+    texts = list(dict.fromkeys(texts))
+    uniques = pd.Index(texts, dtype="str")
+    fast, empty = _parse.parse_text_arrow(uniques)
+    slow = _parse.parse_text(_parse.texts_of(texts))
+    assert [None if pd.isna(v) else v for v in fast.values] == list(slow.values)
+    assert fast.missing.tolist() == slow.missing.tolist() == empty.tolist()
+
+
+def test_a_file_with_every_timestamp_shape_reads_as_before():
+    text = (
+        "timestamp,pain\n"
+        "2026-03-01T08:00,1\n2026-03-01 09:00,2\n2026-03-01T10:00:30,3\n"
+        "2026-03-01T10:00:30.5,4\n2026-03-02,5\n2026-02-30,6\n2026-03-01T08:00:60,7\n"
+        " 2026-03-03 07:00 ,8\n0001-01-01,9\n"
+    )
+    journal = read_journal(io.StringIO(text))
+    assert journal.entries["pain"].tolist() == [1, 2, 3, 4, 5, 8]
+    assert journal.problems["row"].tolist() == [7, 8, 10]
+    assert "seconds must be 0-59" in journal.problems["problem"].iloc[1]
+    assert "outside 1900-2100" in journal.problems["problem"].iloc[2]
+
+
+def test_duplicates_found_column_by_column_equal_pandas_duplicated():
+    """Exact duplicates (narrowed column by column) are what pandas finds on the whole record."""
+    rng = np.random.default_rng(7)
+    n = 600
+    frame = pd.DataFrame(
+        {
+            "timestamp": rng.choice(["2026-03-01 08:00", "2026-03-02 09:30", "2026-03-03"], n),
+            "pain": rng.integers(0, 3, n).astype(str),
+            "site": rng.choice(["knee", "calf", ""], n),
+            "notes": rng.choice(["", "a", "b, c"], n),
+            "mood": rng.choice(["x", "y"], n),  # an unknown column counts too
+        }
+    )
+    journal = read_journal(io.StringIO(frame.to_csv(index=False)))
+    expected = frame.index[frame.duplicated(keep="first")] + 2
+    problems = journal.problems[journal.problems["row"] > 1]
+    assert problems["row"].tolist() == expected.tolist()
+    first = frame.groupby(list(frame.columns), sort=False).ngroup()
+    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
+    assert problems["problem"].tolist() == [
+        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
+    ]
+    assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
+
+
+def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypatch):
+    """Past 16,000 records a column whose first cells all differ is not hashed (every record
+    its own value): entries and problems are those of the hashed reading."""
+    from sci_pain.journal import _io
+
+    rng = np.random.default_rng(3)
+    n = 20_000
+    minutes = rng.permutation(n * 3)[:n]
+    stamps = (np.datetime64("2026-01-01T00:00") + minutes.astype("timedelta64[m]")).astype(str)
+    stamps = stamps.astype(object)
+    faults = ["03/04/2026 08:00", "2026-02-30", "", "2026-02-30", " 03/04/2026 08:00", "x"]
+    stamps[[5, 900, 15_000, 15_001, 16_000, 17_000]] = faults  # (repeated: read once each)
+    notes = np.array([f"note {i}" for i in range(n)], dtype=object)
+    notes[rng.random(n) < 0.5] = ""
+    frame = pd.DataFrame(
+        {"timestamp": stamps, "pain": rng.integers(0, 12, n).astype(str), "notes": notes}
+    )
+    frame = pd.concat([frame, frame.iloc[[10, 11]]], ignore_index=True)  # two duplicates
+    text = frame.to_csv(index=False)
+    fast = read_journal(io.StringIO(text))
+    assert _io._mostly_distinct(pa.array(frame["timestamp"].tolist()))
+    monkeypatch.setattr(_io, "_mostly_distinct", lambda strings: False)
+    hashed = read_journal(io.StringIO(text))
+    pd.testing.assert_frame_equal(fast.entries, hashed.entries)
+    pd.testing.assert_frame_equal(fast.problems, hashed.problems)
+    assert fast.problems["problem"].str.startswith("duplicate of row").sum() == 2
+    assert fast.problems.loc[fast.problems["column"] == "timestamp", "row"].tolist() == [
+        7,
+        902,
+        15_002,
+        15_003,
+        16_002,
+        17_002,
+    ]
