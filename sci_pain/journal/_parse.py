@@ -179,6 +179,8 @@ def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
     strings = pa.array(uniques.array)
     if isinstance(strings, pa.ChunkedArray):
         strings = strings.combine_chunks()
+    if pa.types.is_null(strings.type):  # no values (older pyarrow types them as null)
+        strings = strings.cast(pa.string())
     n = len(strings)
     look = np.asarray(pc.match_substring_regex(strings, _TEXT_TO_LOOK_AT).fill_null(True))
     missing = np.zeros(n + 1, dtype=bool)
