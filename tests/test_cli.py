@@ -105,6 +105,8 @@ def test_an_invalid_date_format_is_an_error(write, capsys, given, fragment):
     assert fragment in err and "e.g. --date-format '%d/%m/%Y %H:%M'" in err
     assert cli.main(["report", path, "-o", path + ".html", "--date-format", given]) == 2
     assert fragment in capsys.readouterr().err and not Path(path + ".html").exists()
+
+
 def test_ambiguous_dates_exit_2_and_say_how_to_give_the_order(write, capsys):
     path = write("timestamp,pain\n03/04/2026 08:00,3\n11/10/2026 09:00,4\n")
     assert cli.main(["validate", path]) == 2
