@@ -108,7 +108,10 @@ class LabServer:
             opener.open(request).read()
 
 
-@pytest.fixture(scope="session")
+# The browser and JupyterLab live as long as the browser tests (package scope), not the whole
+# session: kept until the end of `make test`, Chromium sat idle through the other ~25 minutes
+# of tests and then took about a minute to close (60 s of the session's end).
+@pytest.fixture(scope="package")
 def lab_server(tmp_path_factory):
     require_browser()
     root = tmp_path_factory.mktemp("lab")
@@ -222,7 +225,7 @@ def stop_server(process: subprocess.Popen, *, grace: float = 20) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     require_browser()
     from playwright.sync_api import sync_playwright
