@@ -109,8 +109,9 @@ class LabServer:
 
 
 # The browser and JupyterLab live as long as the browser tests (package scope), not the whole
-# session: kept until the end of `make test`, Chromium sat idle through the other ~25 minutes
-# of tests and then took about a minute to close (60 s of the session's end).
+# session. Kept open until the end of `make test`, through the other tests (which start and
+# fork processes), closing Chromium took 60-118 s of the session's end; closed right after the
+# browser tests it takes under a second (a Chromium left idle for minutes alone closes at once).
 @pytest.fixture(scope="package")
 def lab_server(tmp_path_factory):
     require_browser()
