@@ -9,6 +9,7 @@ citation keys instead of "Author Year", and numbers in scientific notation ("1e-
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
@@ -133,6 +134,97 @@ def test_notebook_outputs_are_written_for_people(path, request):
             continue
         for output in cell.get("outputs", []):
             found += [f"{cell['id']}: {p}" for p in problems(_output_text(output))]
+    assert not found, f"{path.name}:\n" + "\n".join(found[:25])
+
+
+# -- the notebooks' own prose (markdown cells) ---------------------------------------------------
+
+# A name in backticks is a name the learner types: a column or value of the journal file they
+# write, a function they call (sp.*), an example journal, a folder the project gives them.
+# A backticked snippet (with "=", "(" or ".") is fine where the same text is in that notebook's
+# code, or where it is an expression on a name that code defines (`final.to_csv("x.csv")`
+# after `final = ...`): the prose shows what the learner runs or could type next. Anything
+# else in backticks is read as prose.
+_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_FENCE = re.compile(r"^```.*?^```", re.S | re.M)
+
+
+def _typed_names() -> set[str]:
+    from sci_pain.journal.schema import COLUMNS
+
+    names = set(COLUMNS)
+    for column in COLUMNS.values():
+        names.update(column.allowed)
+    names.update(name for name in dir(sp) if not name.startswith("_"))
+    names.update(sp.list_example_journals()["name"])
+    names.update(p.stem for p in sp.data_path("journals").glob("*.csv"))  # the widgets' choices
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    names.update(line.strip("/") for line in ignored if not line.startswith("#"))
+    names.add("sci_pain")  # the package, as `import sci_pain as sp` names it
+    return names
+
+
+_TYPED = _typed_names()
+
+
+def _on_a_defined_name(snippet: str, code: str) -> bool:
+    """Whether ``snippet`` is a Python expression on a name the notebook's code assigns."""
+    try:
+        tree = ast.parse(snippet, mode="eval")
+        assigned = {
+            target.id
+            for node in ast.walk(ast.parse(code))
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+    except SyntaxError:
+        return False
+    root = tree.body
+    while isinstance(root, ast.Call | ast.Attribute | ast.Subscript):
+        root = root.func if isinstance(root, ast.Call) else root.value
+    return isinstance(root, ast.Name) and root.id in assigned
+
+
+def prose_problems(markdown: str, code: str) -> list[str]:
+    """Developer artefacts in a markdown cell's prose (see the rule for backticks above)."""
+    kept = []
+
+    def span(match: re.Match) -> str:
+        inner = match.group(2).strip()
+        if inner in _TYPED:
+            return " "
+        if re.search(r"[=(.]", inner) and (inner in code or _on_a_defined_name(inner, code)):
+            return " "
+        kept.append(inner)
+        return " "
+
+    prose = _SPAN.sub(span, _FENCE.sub(" ", markdown))
+    return problems("\n".join([prose, *kept]))
+
+
+def test_the_prose_checker_reads_backticks_as_the_learner_would():
+    code = "fixed = sp.read_journal(path, date_format=day_first)\nsp.table(x, relative=True)"
+    assert prose_problems("(`sleep_hours`, `pins_and_needles`, `read_journal`)", code) == []
+    assert prose_problems("with `date_format=` or `relative=True`", code) == []
+    assert prose_problems("keep them in `my_journals`", code) == []
+    assert prose_problems('to save it, `fixed.to_csv("my_journal.csv")`', code) == []
+    assert prose_problems('to save it, `unknown.to_csv("my_journal.csv")`', code)
+    # notebook 07's old prose: an abbreviated statistic, table columns the table no longer shows
+    assert problems("spread (sd about 1.3)")
+    assert prose_problems("the interval (`ci_low` to `ci_high`)", code)
+    assert prose_problems("as `relative=True` did in notebook 07", "sp.table(x)")
+    assert prose_problems("the column iscip_subtype", code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_prose_is_written_for_people(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join(_join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            found += [f"{cell['id']}: {p}" for p in prose_problems(_join(cell["source"]), code)]
     assert not found, f"{path.name}:\n" + "\n".join(found[:25])
 
 
