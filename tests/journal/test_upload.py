@@ -130,7 +130,9 @@ def test_unmatched_headers_and_day_first_dates_are_mapped_with_controls(tmp_path
     box = make_journal_upload()
     load_file(box, "my diary.csv", UNMATCHED.encode())
     assert box.kind == "journal"
-    assert "recognised as a pain-journal CSV" in box.found.value
+    assert (
+        "Recognised from its content: <b>my diary.csv</b> is a pain-journal CSV" in box.found.value
+    )
     assert [d.description for d in box.mapping.children] == [
         "When",
         "Level of pain",
