@@ -32,6 +32,8 @@ __all__ = ["MESSY_EXAMPLE", "make_journal_reader_explorer"]
 
 MESSY_EXAMPLE = "messy_example"
 """Name of the bundled messy journal (``data/journals/messy_example.csv``) in the widget."""
+_MESSY_LABEL = "Example: a messy file, read as it is"
+"""How the messy journal is offered in the drop-down (the header names it the same way)."""
 
 
 def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
@@ -47,7 +49,7 @@ def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
             lambda name=row.name: load_example_journal(name),
         )
     choices[MESSY_EXAMPLE] = (
-        "Example: a messy file, read as it is",
+        _MESSY_LABEL,
         lambda: read_journal(data_path("journals", f"{MESSY_EXAMPLE}.csv")),
     )
     return choices
@@ -192,7 +194,7 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
         style_html("reader")
         + "<h4>Read a journal</h4><p>Pick a journal. Below it: the reader's one-line "
         "summary, the table of problems it found (the bundled examples are clean; try "
-        f"<code>{MESSY_EXAMPLE}</code>), and every rating over time.</p>"
+        f"<i>{_MESSY_LABEL}</i>), and every rating over time.</p>"
     )
     box = w.VBox(
         [header, chooser, summary, problems, figure],

@@ -29,19 +29,23 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 #   dropdown  pick option number `arg` of the first drop-down inside `scope`;
 #   slider    press ArrowRight `arg` times on the first slider inside `scope`;
 #   checkbox  tick the first tick box inside `scope`;
-#   button    click the first button inside `scope`.
-# After a dropdown/slider/checkbox/button the HTML of `scope` must change. With `result` (a CSS
-# selector inside `scope`), the first such box must then be in view on the 1366 x 768 screen
-# without scrolling: its top edge inside the viewport, and part of it visible.
+#   button    click the first button inside `scope`;
+#   toggle    click toggle button `arg` of the first row of toggle buttons inside `scope`;
+#   type      type `text` into number box `arg` inside `scope` and press Enter, as a learner
+#             does (a value the widget must not clamp, for example).
+# After a dropdown/slider/checkbox/button/type the HTML of `scope` must change. With `result` (a
+# CSS selector inside `scope`), the first such box must then be in view on the 1366 x 768 screen
+# without scrolling: its top edge inside the viewport, and part of it visible; with `expect`,
+# that box must also show this text.
 INTERACTIONS_DIR = Path(__file__).with_name("interactions")
 
 
-def _interactions(name: str) -> list[tuple[str, str, int, str | None]]:
+def _interactions(name: str) -> list[dict]:
     path = INTERACTIONS_DIR / f"{Path(name).stem}.yaml"
     if not path.is_file():
         return []
     return [
-        (i["action"], i["scope"], int(i.get("arg", 0)), i.get("result"))
+        {"arg": 0, "result": None, "text": "", "expect": None, **i}
         for i in yaml.safe_load(path.read_text())
     ]
 
@@ -105,7 +109,15 @@ def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
     pytest.fail(f"{scope} did not change within {seconds} s after moving its widget")
 
 
-def _interact(page, action: str, scope: str, arg: int, result: str | None = None) -> None:
+def _interact(
+    page,
+    action: str,
+    scope: str,
+    arg: int = 0,
+    result: str | None = None,
+    text: str = "",
+    expect: str | None = None,
+) -> None:
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
     if action != "quiz":  # the learner looks at the widget from its top, then changes it
@@ -132,12 +144,24 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
         tick.check()
     elif action == "button":
         widget.locator("button").first.click()
+    elif action == "toggle":
+        choice = widget.locator(".widget-toggle-buttons").first.locator("button").nth(arg)
+        choice.scroll_into_view_if_needed()
+        choice.click()
+    elif action == "type":
+        number = widget.locator("input[type=number]").nth(arg)
+        number.scroll_into_view_if_needed()
+        number.fill(str(text))
+        number.press("Enter")
     else:
         raise ValueError(f"unknown action {action!r}")
     _wait_changed(page, scope, before)
     wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
+        if expect is not None:
+            shown = page.locator(scope).first.locator(result).first.inner_text()
+            assert expect in shown, f"{scope} {result} shows {shown!r}, not {expect!r}"
         if scope == ".sci-pain-cause-explorer":
             _assert_chooser_stays_in_view(page, scope)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
@@ -160,9 +184,9 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         == 0
     )
 
-    for action, scope, arg, result in _interactions(name):
+    for interaction in _interactions(name):
         try:
-            _interact(page, action, scope, arg, result)
+            _interact(page, **interaction)
         except Exception:
             failed = ROOT / "build" / "browser-failures" / f"{Path(name).stem}.png"
             failed.parent.mkdir(parents=True, exist_ok=True)
