@@ -226,3 +226,19 @@ def test_my_journals_is_ignored_by_git():
 
     ignored = (Path(__file__).parents[2] / ".gitignore").read_text().splitlines()
     assert "my_journals/" in ignored
+
+
+def test_notebook_09_tells_the_learner_where_to_keep_their_files():
+    # issue 14: learners keep their own files in a folder git ignores, "and the notebook says so"
+    import json
+    from pathlib import Path
+
+    nb = json.loads(
+        (Path(__file__).parents[2] / "notebooks" / "09_your_own_journal.ipynb").read_text()
+    )
+    prose = [
+        "".join(c["source"]) for c in nb["cells"][:4] if c["cell_type"] == "markdown"
+    ]  # said before the first upload, not at the end
+    said = [p for p in prose if "`my_journals`" in p]
+    assert said, "notebook 09 does not say where to keep one's own files before the upload"
+    assert ".gitignore" in said[0] and "git never records" in said[0]
