@@ -25,7 +25,8 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 # What to move in each notebook lives in interactions/<notebook stem>.yaml: a list of
 # {action, scope, arg} where scope is a CSS selector (builders add classes such as
 # `sci-pain-dashboard` to their containers):
-#   quiz      answer option `arg` of the first question of the first self-check, press Check;
+#   quiz      answer option `arg` of the first question of the first self-check, press Check
+#             (options in the order sp.load_quiz gives; with `expect`, the feedback says it);
 #   dropdown  pick option number `arg` of the first drop-down inside `scope`;
 #   slider    press ArrowRight `arg` times on the first slider inside `scope`;
 #   checkbox  tick the first tick box inside `scope`;
@@ -85,6 +86,32 @@ def _assert_chooser_stays_in_view(page, scope: str) -> None:
     time.sleep(0.3)
 
 
+# Text the package shows (HTML, tables, widgets) wraps between words and is never cut: no
+# element breaks words anywhere (word-break: break-all, overflow-wrap: anywhere), and no label,
+# cell, paragraph or list item hides part of its text (overflow hidden or an ellipsis with
+# content wider than it). Printed text (JupyterLab's own <pre>, which breaks anywhere) is not
+# the package's styling and is left out.
+_CUT_OR_BROKEN_TEXT = """
+() => {
+  const found = [];
+  const texts = 'p, li, td, th, label, .widget-label, .widget-html-content, summary, h4, b';
+  for (const el of document.querySelectorAll('.jp-OutputArea-output :not(pre)')) {
+    const style = getComputedStyle(el);
+    const words = (el.innerText || '').trim().slice(0, 60);
+    if (!words || el.offsetParent === null) continue;
+    if (style.wordBreak === 'break-all' || style.overflowWrap === 'anywhere') {
+      found.push(`breaks words anywhere: ${el.tagName}.${el.className}: ${words}`);
+    }
+    const hides = style.overflowX === 'hidden' || style.textOverflow === 'ellipsis';
+    if (el.matches(texts) && hides && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`cut: ${el.tagName}.${el.className}: ${words}`);
+    }
+  }
+  return found.slice(0, 10);
+}
+"""
+
+
 def test_every_notebook_moves_at_least_one_widget():
     missing = [name for name in NOTEBOOKS if not _interactions(name)]
     assert not missing, (
@@ -126,7 +153,10 @@ def _interact(
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
-        widget.locator(".sci-pain-feedback").first.wait_for(timeout=30_000)
+        feedback = widget.locator(".sci-pain-feedback").first
+        feedback.wait_for(timeout=30_000)
+        if expect is not None:
+            assert expect in feedback.inner_text(), feedback.inner_text()
         return
     before = _html(page, scope)
     if action == "dropdown":
@@ -195,6 +225,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             raise
 
     assert_widgets_rendered(page)  # also after the widgets redrew
+    unreadable = page.evaluate(_CUT_OR_BROKEN_TEXT)
+    assert unreadable == [], "text a learner cannot read whole:\n" + "\n".join(unreadable)
     # the notebook's own outputs (figures, tables, quizzes, score widgets, dashboard) meet WCAG
     # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
     # and so are ipywidgets' slider handles (its markup has no accessible name; see
