@@ -73,12 +73,13 @@ def _problems_html(journal: Journal) -> str:
 
     if journal.problems.empty:
         return "<p><b>Problems:</b> none; every record was read as written.</p>"
+    # as a learner reads it: headers in words, "yes"/"no" instead of Python's True/False
+    shown = journal.problems.assign(kept=journal.problems["kept"].map({True: "yes", False: "no"}))
+    shown.columns = [str(c).capitalize() for c in shown.columns]
     with pd.option_context("display.max_colwidth", None):
-        table = journal.problems.to_html(
-            index=False, na_rep="", border=0, classes="sci-pain-problems"
-        )
+        table = shown.to_html(index=False, na_rep="", border=0, classes="sci-pain-problems")
     return (
-        "<p><b>Problems</b> (row = the row number a spreadsheet shows; kept = is the record "
+        "<p><b>Problems</b> (Row: the row number a spreadsheet shows; Kept: is the record "
         f"in the entries?):</p>{table}"
     )
 
@@ -181,7 +182,9 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
         journal = cache[name]
         summary.value = _summary_html(journal)
         problems.value = _problems_html(journal)
-        figure.value = _figure_html(journal, name)
+        # the figure's title names the journal as the drop-down does, not by its file name
+        label = choices[name][0].removeprefix("Example: ") if journals is None else name
+        figure.value = _figure_html(journal, label)
 
     def show_error(text: str) -> None:
         summary.value, problems.value, figure.value = text, "", ""
