@@ -37,7 +37,8 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 # After a dropdown/slider/checkbox/button/type the HTML of `scope` must change. With `result` (a
 # CSS selector inside `scope`), the first such box must then be in view on the 1366 x 768 screen
 # without scrolling: its top edge inside the viewport, and part of it visible; with `expect`,
-# that box must also show this text.
+# that box must also show this text. An entry `screenshot: <selector>` scrolls that element's
+# bottom (or with `block: start`, its top) into view before the notebook's screenshot.
 INTERACTIONS_DIR = Path(__file__).with_name("interactions")
 
 
@@ -48,7 +49,16 @@ def _interactions(name: str) -> list[dict]:
     return [
         {"arg": 0, "result": None, "text": "", "expect": None, **i}
         for i in yaml.safe_load(path.read_text())
+        if "action" in i
     ]
+
+
+def _screenshot_of(name: str) -> tuple[str, str] | None:
+    """What a notebook's screenshot shows (``screenshot:`` and ``block:`` in its file)."""
+    path = INTERACTIONS_DIR / f"{Path(name).stem}.yaml"
+    entries = yaml.safe_load(path.read_text()) if path.is_file() else []
+    found = next((e for e in entries if "screenshot" in e), None)
+    return (found["screenshot"], found.get("block", "end")) if found else None
 
 
 def _assert_in_view(page, scope: str, result: str) -> None:
@@ -61,6 +71,22 @@ def _assert_in_view(page, scope: str, result: str) -> None:
         f"{scope} {result} is out of view after the change: its box starts at x={left:.0f}, "
         f"y={top:.0f} on a {size['width']} x {size['height']} screen"
     )
+    # and nothing in it is cut at the right: no text or table inside the result reaches past
+    # the column that holds it (which clips it), nor past the screen
+    element = page.locator(scope).first.locator(result).first
+    beyond = element.evaluate(
+        """(e, width) => {
+          const edge = Math.min(e.parentElement.getBoundingClientRect().right, width);
+          let worst = 0;
+          for (const c of [e, ...e.querySelectorAll('*')]) {
+            const b = c.getBoundingClientRect();
+            if (b.width > 0) worst = Math.max(worst, b.right - edge);
+          }
+          return worst;
+        }""",
+        size["width"],
+    )
+    assert beyond <= 1, f"{scope} {result} is cut at the right by {beyond:.0f} px"
 
 
 def _assert_chooser_stays_in_view(page, scope: str) -> None:
@@ -238,6 +264,11 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     found = [v for v in found if v["id"] != "scrollable-region-focusable"]
     assert found == [], found
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shown = _screenshot_of(name)  # what the notebook's picture should show whole
+    if shown:
+        selector, block = shown
+        page.locator(selector).first.evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
+        time.sleep(0.5)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
     # the saved copy holds no error output (JupyterLab saved what ran)
