@@ -777,7 +777,7 @@ def read_journal(
     """
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
     _check_date_order(date_order, _journal_io.source_name(path_or_buffer))
-    data, source, _ = _journal_io.load(path_or_buffer, binary_check=encoding is None)
+    data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)

@@ -148,7 +148,7 @@ from collections.abc import Mapping, Sequence
 from typing import IO, Any, Union
 
 from sci_pain.errors import JournalError
-from sci_pain.journal._io import excerpt
+from sci_pain.journal._io import excerpt, read_bounded, size_text
 from sci_pain.journal.importers._dates import iso_dates
 from sci_pain.journal.importers._pain_diary import (
     APP,
@@ -170,7 +170,6 @@ from sci_pain.journal.importers._pain_diary import (
     regions_text,
     times_text,
 )
-from sci_pain.journal.importers._source import read_limited, size_text
 from sci_pain.journal.reader import Journal
 
 __all__ = [
@@ -823,7 +822,9 @@ def read_privacy_friendly(
     """
     if isinstance(path_or_buffer, Mapping):
         return _backup(dict(path_or_buffer), "<Pain Diary backup>", date_format, date_order)
-    raw, name = read_limited(path_or_buffer, limit=MAX_BYTES, what=f"{APP} file")
+    raw, name = read_bounded(
+        path_or_buffer, limit=MAX_BYTES, what=f"{APP} file", wanted=f"the {APP} file itself"
+    )
     text = _decode(raw, name, f"{APP} backup or CSV export").lstrip("\ufeff")
     if not text.strip():
         msg = f"{name}: is empty: make the backup or export again in the app and pass that file."
