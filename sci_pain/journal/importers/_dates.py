@@ -93,12 +93,5 @@ def iso_dates(
     try:
         return day_month_dates(texts, source=source, column=column, rows=rows, order=order)
     except DateOrderError as error:
-        raise DateOrderError(
-            _in_importer_words(error),
-            path=error.path,
-            column=error.column,
-            examples=error.examples,
-            rows=error.rows,
-            formats=error.formats,
-            mixed=error.mixed,
-        ) from None
+        error.args = (_in_importer_words(error),)  # the same error and data, in these words
+        raise
