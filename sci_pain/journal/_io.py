@@ -91,12 +91,12 @@ def too_large(source: str, limit: int, what: str) -> JournalError:
     return JournalError(msg, path=source)
 
 
-def source_name(path_or_buffer: object) -> str:
-    """Return the name messages give a file or an open file (``<buffer>`` if none)."""
+def source_name(path_or_buffer: object, *, unnamed: str = "<buffer>") -> str:
+    """Return the name messages give a file or an open file (`unnamed` if it has none)."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
     name = getattr(path_or_buffer, "name", None)
-    return str(name) if isinstance(name, str | os.PathLike) and str(name) else "<buffer>"
+    return str(name) if isinstance(name, str | os.PathLike) and str(name) else unnamed
 
 
 def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .csv file") -> Path:
@@ -142,6 +142,7 @@ def read_bounded(
     wanted: str = "a .csv file",
     limit: int | None = None,
     text_only: bool = False,
+    unnamed: str = "<buffer>",
 ) -> tuple[bytes, str]:
     """Return the content of a path or an open file, and its name; at most `limit` bytes.
 
@@ -163,6 +164,8 @@ def read_bounded(
     text_only : bool, default False
         Refuse content that starts with NUL bytes (and no UTF-16 byte-order mark or known
         file signature) after its first 64 KB: for readers of text files.
+    unnamed : str, default "<buffer>"
+        The name messages give an open file that has none (``"<Bearable data>"``).
 
     Returns
     -------
@@ -187,7 +190,7 @@ def read_bounded(
     ...     print(error)
     <buffer>: is larger than 10 bytes, far more than a backup file of a pain diary holds; check that it is the right file.
     """
-    source = source_name(path_or_buffer)
+    source = source_name(path_or_buffer, unnamed=unnamed)
     limit = MAX_BYTES if limit is None else limit
     if isinstance(path_or_buffer, str | os.PathLike):
         path = existing_file(source, what=what, wanted=wanted)
@@ -208,7 +211,9 @@ def read_bounded(
         raise TypeError(msg)
     try:
         return _read_chunks(read, source, limit, what, text_only), source
-    except (OSError, UnicodeError) as error:
+    except JournalError:
+        raise
+    except (OSError, ValueError) as error:  # a closed file, a decoding error of a text file
         msg = f"{source}: cannot be read ({error})."
         raise JournalError(msg, path=source) from error
 
@@ -225,6 +230,9 @@ def _read_chunks(read, source: str, limit: int, what: str, text_only: bool) -> b
             read = _nothing_after(chunk)
         if not chunk:
             break
+        if not isinstance(chunk, str | bytes | bytearray | memoryview):
+            msg = f"{source}: reading it gave a {type(chunk).__name__}, not text or bytes."
+            raise JournalError(msg, path=source)
         if was_text is None:
             was_text = isinstance(chunk, str)
         if isinstance(chunk, str) != was_text:
