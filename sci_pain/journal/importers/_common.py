@@ -17,7 +17,8 @@ from typing import IO, Any, Union
 import pandas as pd
 
 from sci_pain.errors import JournalError, close_matches
-from sci_pain.journal import _io as _journal_io
+from sci_pain.journal._io import read_bounded
+from sci_pain.journal._io import source_name as file_name
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER, PROBLEM_COLUMNS
@@ -86,12 +87,12 @@ def to_journal(found: ImportedRecords, *, date_format: str | None = None) -> Jou
 
 def source_name(source: Any, app: str) -> str:
     """Return the name messages give a file or an open file (``<Bearable data>`` if none)."""
-    return _journal_io.source_name(source, unnamed=f"<{app} data>")
+    return file_name(source, unnamed=f"<{app} data>")
 
 
 def read_text(source: Any, *, app: str, what: str) -> str:
     """Return the text of a path or an open file; file-level faults raise JournalError."""
-    data, name = _journal_io.read_bounded(
+    data, name = read_bounded(
         source, what="file", wanted=f"the {what} inside it", unnamed=f"<{app} data>"
     )
     text = decode_text(data, name=name, what=what).lstrip("\ufeff")
