@@ -183,15 +183,18 @@ def _read_one(task: tuple[str, str]) -> tuple:
 _PERSON_COLUMN = b"person"
 
 
-def _plain(data: bytes, person: str) -> tuple[bytes, bytes] | None:
-    """Return (header line, data lines) of a file that can be read together with others.
+def _plain(data: bytes, person: str) -> tuple[bytes, bytes, np.ndarray | None] | None:
+    """Return (header line, data lines, record ends) of a file that can be read with others.
 
-    The data lines end in a newline; None when the file does not qualify.
+    The data lines end in a newline; the record ends are the positions of the newlines that
+    end a record, None when every newline does (no quoted cell runs over a line end, as in
+    a note of two paragraphs). None instead of the triple when the file does not qualify.
 
     A file qualifies when reading it inside one bigger file cannot change a thing: UTF-8,
-    comma-separated (as the reader would sniff it), no quoted field running over a line end,
-    no carriage returns, no blank line, and every line with as many fields as the header.
-    Anything else is read on its own.
+    comma-separated (as the reader would sniff it), every quote where a CSV reader reads it
+    as one (opening a cell, closing it, or doubled inside it), no carriage returns, no blank
+    line, and every record with as many fields as the header. Anything else is read on its
+    own.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -208,34 +211,71 @@ def _plain(data: bytes, person: str) -> tuple[bytes, bytes] | None:
         return None
     if not body.endswith(b"\n"):
         body += b"\n"
-    if body.startswith(b"\n") or b"\n\n" in body:
+    if body.startswith(b"\n"):  # (a blank line further on has no comma: refused below)
         return None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
     raw = np.frombuffer(body, dtype=np.uint8)
-    ends = raw == ord("\n")
-    quoted = np.cumsum(raw == ord('"')) % 2 == 1  # inside a quoted field
-    if quoted[ends].any():  # a quoted field runs over a line end
+    newlines = np.flatnonzero(raw == ord("\n"))
+    commas = np.flatnonzero(raw == ord(","))
+    all_lines = newlines.size
+    if b'"' in body:
+        quotes = np.flatnonzero(raw == ord('"'))
+        if not _quotes_in_place(raw, quotes):
+            return None
+        # a newline or comma is inside a quoted cell when an odd number of quotes precede it
+        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    per_record = np.diff(np.searchsorted(commas, newlines), prepend=0)
+    if per_record.size == 0 or (per_record != header.count(b",")).any():
         return None
-    commas = np.cumsum((raw == ord(",")) & ~quoted)[ends]
-    per_line = np.diff(commas, prepend=0)
-    if per_line.size == 0 or (per_line != header.count(b",")).any():
-        return None
-    return header, body
+    return header, body, newlines if newlines.size != all_lines else None
 
 
-def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[bytes]):
+def _quotes_in_place(raw: np.ndarray, at: np.ndarray) -> bool:
+    """Tell whether every quote opens a cell, closes one, or is doubled inside one.
+
+    ``at`` are the positions of the quotes; taken in pairs, the first of each pair opens a
+    quoted cell (after a comma, a line end, or the closing quote of a doubled ``""``) and
+    the second closes it (before a comma, a line end, or the opening quote of a doubled
+    ``""``). A quote anywhere else (``5"`` for inches) is read as a plain character by the
+    reader, so counting quotes would misjudge where records end.
+    """
+    if at.size % 2:
+        return False
+    before = np.where(at > 0, raw[np.maximum(at - 1, 0)], ord("\n"))
+    after = np.where(at + 1 < raw.size, raw[np.minimum(at + 1, raw.size - 1)], ord("\n"))
+    allowed = np.array([ord(","), ord("\n"), ord('"')], dtype=np.uint8)
+    return bool(np.isin(before[0::2], allowed).all() and np.isin(after[1::2], allowed).all())
+
+
+def _tagged(body: bytes, person: bytes, ends: np.ndarray | None) -> bytes:
+    """Return the data lines with ``,person`` at the end of every record."""
+    if ends is None:
+        return body.replace(b"\n", b"," + person + b"\n")
+    tag = np.frombuffer(b"," + person, dtype=np.uint8)
+    raw = np.frombuffer(body, dtype=np.uint8)
+    # (several values at one index are inserted in their order)
+    return np.insert(raw, np.repeat(ends, tag.size), np.tile(tag, ends.size)).tobytes()
+
+
+def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[tuple]):
     """Read journals with one header as one file with a person column; split the result.
 
-    The same rules see the same records (a record's person is part of it, so records of two
-    people are never duplicates); row numbers and references to rows are made per file.
+    ``bodies`` holds each file's (data lines, record ends) from :func:`_plain`. The same
+    rules see the same records (a record's person is part of it, so records of two people
+    are never duplicates); row numbers and references to rows are made per file.
     """
     tagged = [
-        b.replace(b"\n", b"," + p.encode() + b"\n") for p, b in zip(persons, bodies, strict=True)
+        _tagged(body, p.encode(), ends) for p, (body, ends) in zip(persons, bodies, strict=True)
     ]
-    lines = np.array([b.count(b"\n") for b in bodies], dtype=np.int64)
+    lines = np.array(
+        [body.count(b"\n") if ends is None else ends.size for body, ends in bodies],
+        dtype=np.int64,
+    )
     first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
     text = b"".join([header + b"," + _PERSON_COLUMN + b"\n", *tagged])
     journal = read_journal(io.BytesIO(text))
@@ -263,8 +303,10 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
     entries.insert(0, "person", who)
     persons_of = np.asarray(persons, dtype=object)
     records = records.assign(person=persons_of[records["_who"].to_numpy()]).drop(columns="_who")
-    header_problems = pd.concat(
-        [header_problems.assign(person=p) for p in persons], ignore_index=True
+    # every person's file has the same header: the same notes on it, once per person
+    each = np.tile(np.arange(len(header_problems)), len(persons))
+    header_problems = header_problems.iloc[each].assign(
+        person=np.repeat(persons_of, len(header_problems))
     )
     problems = pd.concat([header_problems, records], ignore_index=True)
     # one result for the whole block: splitting it per person and stacking it again costs
@@ -289,7 +331,7 @@ def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
         if plain is None:
             alone.append((person, path))
         else:
-            groups.setdefault(plain[0], []).append((person, path, plain[1]))
+            groups.setdefault(plain[0], []).append((person, path, plain[1:]))
     results = [_read_one((person, path)) for person, path in alone]
     for header, members in groups.items():
         if len(members) == 1:
