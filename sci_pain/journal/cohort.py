@@ -246,10 +246,17 @@ def _quotes_in_place(raw: np.ndarray, at: np.ndarray) -> bool:
     """
     if at.size % 2:
         return False
-    before = np.where(at > 0, raw[np.maximum(at - 1, 0)], ord("\n"))
-    after = np.where(at + 1 < raw.size, raw[np.minimum(at + 1, raw.size - 1)], ord("\n"))
-    allowed = np.array([ord(","), ord("\n"), ord('"')], dtype=np.uint8)
-    return bool(np.isin(before[0::2], allowed).all() and np.isin(after[1::2], allowed).all())
+    opening, closing = at[0::2], at[1::2]
+    before = raw[np.maximum(opening - 1, 0)]
+    before[opening == 0] = ord("\n")
+    after = raw[np.minimum(closing + 1, raw.size - 1)]
+    after[closing + 1 >= raw.size] = ord("\n")
+    return bool(_AROUND_QUOTES[before].all() and _AROUND_QUOTES[after].all())
+
+
+_AROUND_QUOTES = np.zeros(256, dtype=bool)
+_AROUND_QUOTES[[ord(","), ord("\n"), ord('"')]] = True
+"""The bytes that may stand before a cell's opening quote or after its closing one."""
 
 
 def _tagged(body: bytes, person: bytes, ends: np.ndarray | None) -> bytes:
@@ -417,17 +424,15 @@ def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
 
 def _block_people(persons: list, sources: list, entries, problems) -> list[tuple]:
     """Return a ``people`` row per journal of a block read together (:func:`_read_together`)."""
-    kept = entries["person"].value_counts()
+    kept = entries["person"].value_counts().reindex(persons, fill_value=0).tolist()
     records = problems[problems["row"] > 1]
     gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
-    counted = problems["person"].value_counts()
-    rows = []
-    for who, path in zip(persons, sources, strict=True):
-        n_kept, n_gone = int(kept.get(who, 0)), int(gone.get(who, 0))
-        rows.append(
-            (who, str(path), "read", n_kept + n_gone, n_kept, n_gone, int(counted.get(who, 0)))
-        )
-    return rows
+    gone = gone.reindex(persons, fill_value=0).tolist()
+    counted = problems["person"].value_counts().reindex(persons, fill_value=0).tolist()
+    return [
+        (who, str(path), "read", k + g, k, g, c)
+        for who, path, k, g, c in zip(persons, sources, kept, gone, counted, strict=True)
+    ]
 
 
 def _unreadable(person: str, error: str) -> pd.DataFrame:
