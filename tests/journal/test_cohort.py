@@ -198,3 +198,12 @@ def test_notes_over_several_lines_are_read_together_and_equal_reading_alone(tmp_
         .iloc[0]
         .endswith('"come at once"')
     )
+
+
+def test_journals_are_read_in_one_process_unless_they_are_large(folder, monkeypatch):
+    files = sorted(folder.glob("*.csv"))
+    assert co._reading_workers(None, files) == 1
+    assert co._reading_workers(3, files) == 3
+    monkeypatch.setattr(co, "_PARALLEL_BYTES", 1000)
+    assert co._reading_workers(None, files) == min(2, co.os.cpu_count() or 1)
+    assert co._reading_workers(None, [folder / "missing.csv"]) == 1
