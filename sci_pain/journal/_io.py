@@ -1,10 +1,11 @@
 """Bytes -> columns of codes for the journal reader (private).
 
 Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
-file-level faults raised as :class:`~sci_pain.errors.JournalError`. The CSV is parsed once
-by pandas' C parser into Arrow strings, and each column is dictionary-encoded by Arrow:
-no Python string per cell, and the checks then work on the *distinct* values, which is what
-makes the reader fast.
+file-level faults raised as :class:`~sci_pain.errors.JournalError`. A regular file (every
+record as wide as the header) is parsed by Arrow's CSV reader into Arrow strings; any other
+by pandas' C parser, which handles every fault; both give the same records. Each column is
+then dictionary-encoded by Arrow: no Python string per cell, and the checks then work on the
+*distinct* values, which is what makes the reader fast.
 """
 
 from __future__ import annotations
@@ -455,6 +456,14 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     shared = {"sep": delimiter, "encoding": encoding}
     header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
+    columns = None if first_wider else _arrow_records(data, header, delimiter, skip)
+    if columns is not None:  # the usual file: read by Arrow, no pandas frame in between
+        n_records = len(columns[0])
+        codes, uniques = _coded_columns(columns, n_records)
+        table = RawTable(header, codes, uniques, n_records, delimiter, label)
+        if _line_count(data) > skip + 1 + n_records:
+            _flag_swallowed(table)
+        return table
     guard = first_wider  # set when some record is wider than the header
     names = list(range(width + 1 if guard else width))
     closed_quote = False
@@ -499,7 +508,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if n_records < 0 or frame.iloc[n_records, 0] != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
-    codes, uniques = _coded_columns(frame, n_records)
+    codes, uniques = _coded_columns([pa.array(frame[c].array) for c in frame.columns], n_records)
     guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
     table = RawTable(
         header=header,
@@ -512,26 +521,101 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if guard:
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
     # a cell spans lines only when the file has more lines than records
-    lines = data.count(b"\n")
-    if b"\r" in data:
-        lines += data.count(b"\r") - data.count(b"\r\n")
-    lines += not data.endswith((b"\n", b"\r"))
-    if lines > skip + 1 + n_records:
+    if _line_count(data) > skip + 1 + n_records:
         _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         _flag_unclosed_quote(table)
     return table
 
 
-def _coded_columns(frame: pd.DataFrame, n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
+def _line_count(data: bytes) -> int:
+    r"""Return the number of lines in the text (``\n``, ``\r\n`` or ``\r`` ends a line)."""
+    lines = data.count(b"\n")
+    if b"\r" in data:
+        lines += data.count(b"\r") - data.count(b"\r\n")
+    return lines + (not data.endswith((b"\n", b"\r")))
+
+
+_ARROW_THREADS = False
+"""Arrow's CSV reader on one thread: on two busy cores its threads cost a third more CPU time
+for little gain in wall-clock time, and a cohort already reads journals in parallel."""
+_LINE_END_RE = re.compile(rb"\r\n|\r|\n")
+
+
+def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
+    """Return the records of a regular file as Arrow strings (an array per column), or None.
+
+    Arrow's CSV reader (C++, no Python object per cell) reads what pandas' C parser reads,
+    with the same rules: ``"`` quotes a cell only at its start, ``""`` inside quotes is one
+    quote, a quoted cell may span lines, empty cells are empty texts, nothing is stripped.
+    It is used only where the two cannot differ; None (read the file with pandas, which
+    handles every fault) when a header cell spans lines, the header is alone or one
+    column wide, or any record does not have exactly the header's number of cells (blank
+    lines inside the file, short or wide records, a quote never closed: Arrow refuses
+    them). Blank lines at the end are left out: they hold no record. The sentinel record
+    is appended as in :func:`parse` and must come back as the last record.
+    """
+    import pyarrow.csv as pa_csv
+
+    width = len(header)
+    if width < 2 or any("\n" in cell or "\r" in cell for cell in header):
+        return None
+    start = 0
+    for _ in range(skip + 1):
+        end = _LINE_END_RE.search(data, start)
+        if end is None:
+            return None
+        start = end.end()
+    body = memoryview(data)[start:]
+    stop = len(data)
+    while stop > start and data[stop - 1] in b"\r\n":  # (blank lines at the end: no record)
+        stop -= 1
+    stop -= start
+    if stop <= 0:
+        return None
+    sentinel = ("\n" + delimiter.join([_SENTINEL] * width) + "\n").encode("utf-8")
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BufferedReader(_Joined(body[:stop], sentinel), buffer_size=1 << 20),
+            read_options=pa_csv.ReadOptions(
+                column_names=names, block_size=1 << 22, use_threads=_ARROW_THREADS
+            ),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter,
+                quote_char='"',
+                double_quote=True,
+                escape_char=False,
+                newlines_in_values=data.find(b'"', start) >= 0,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowException, ValueError, UnicodeError):
+        return None
+    n = table.num_rows - 1
+    if n < 1 or table.num_columns != width or table.column(0)[n].as_py() != _SENTINEL:
+        return None
+    columns = []
+    for column in table.columns:
+        strings = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        columns.append(strings.slice(0, n))
+    return columns
+
+
+def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
     """Return the codes and the distinct values of the first ``n`` records of each column.
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
     """
     codes, uniques = [], []
-    for column in frame.columns:
-        strings = pa.array(frame[column].array)  # (several chunks when the file is long)
+    for strings in columns:  # (several chunks when the file is long)
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)

@@ -564,11 +564,17 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
 
 
 def _empty_column(column: Column, n: int):
+    """Return an all-missing column of ``n`` records in its dtype (no object per record)."""
     if column.kind == "datetime":
         return np.full(n, np.datetime64("NaT", "us"))
     if column.kind == "category":
         return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=column.dtype)
-    return pd.array([None] * n, dtype=column.dtype) if n else pd.array([], dtype=column.dtype)
+    if column.kind == "float":
+        return np.full(n, np.nan)
+    if column.kind == "int":
+        numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
+        return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
+    return _typed(np.array([None], dtype=object), np.zeros(n, dtype=np.intp), column)
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
