@@ -415,3 +415,27 @@ def test_make_lab_as_root_disables_terminals(repo_root):
     else:
         assert "--allow-root" not in command
         assert "terminals_enabled=False" in (repo_root / "Makefile").read_text()
+
+
+@pytest.mark.parametrize(
+    "reader",
+    ["read_journal", "read_bearable", "read_flaredown", "read_fhir", "read_privacy_friendly"],
+)
+def test_every_reader_stops_at_the_size_limit_and_names_the_file(monkeypatch, reader):
+    # one bounded opening (journal/_io.read_bounded) for the CSV reader and the importers
+    import sci_pain.journal as journal_layer
+    from sci_pain.journal import _io as _journal_io
+
+    monkeypatch.setattr(_journal_io, "MAX_BYTES", 1 << 20)
+    monkeypatch.setattr("sci_pain.journal.importers.privacy_friendly.MAX_BYTES", 1 << 20)
+    big = io.BytesIO(b"timestamp,pain\n" + b"2026-03-01 08:00,3\n" * 70_000)
+    big.name = "huge export.csv"
+    with pytest.raises(JournalError, match="huge export.csv: is larger than 1 MB"):
+        getattr(journal_layer, reader)(big)
+
+
+def test_a_closed_file_is_a_journal_error_not_a_traceback():
+    buffer = io.BytesIO(b"timestamp,pain\n2026-03-01 08:00,3\n")
+    buffer.close()
+    with pytest.raises(JournalError, match="cannot be read"):
+        read_journal(buffer)
