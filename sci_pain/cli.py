@@ -496,7 +496,7 @@ def _run_report(args: argparse.Namespace) -> int:
             title=args.title,
             injury_level=args.level or ("at_or_above_T6" if args.t6 else "unknown"),
             progress=progress,
-            parallel=True,  # the links in a second process while the figures are drawn
+            parallel=True,  # links and half the figures in child processes
         )
     except AnalysisError as error:
         raise CommandError(f"the report could not be made: {error}") from None

@@ -125,6 +125,11 @@ class ReportModel:
         Figure kind (``"calendar"``, ``"timeline"``, ``"time_of_day_weekday"``, ``"body_map"``,
         ``"descriptors"``) -> its numbers from the plotting layer's ``<kind>_data`` (or the
         AnalysisError that says why it cannot be drawn). The phase plots use ``comparisons``.
+    drawn : dict
+        Figure kind -> its ``<figure>`` HTML, drawn ahead of the sections
+        (:func:`~sci_pain.html.report_sections.draw_ahead`), or the
+        :class:`~sci_pain.html._background.Pending` drawing of a second process; empty
+        unless the figures were drawn ahead.
     """
 
     entries: pd.DataFrame
@@ -151,6 +156,7 @@ class ReportModel:
     link_variables: dict[str, Any] = field(default_factory=dict)
     link_confidence: float = 0.95
     figures: dict[str, Any] = field(default_factory=dict)
+    drawn: dict[str, Any] = field(default_factory=dict)
 
     @property
     def has_pain(self) -> bool:
@@ -170,11 +176,12 @@ class ReportModel:
         return self
 
     def close(self) -> None:
-        """End a background computation that will not be read (the page failed meanwhile)."""
+        """End the background computations that will not be read (the page failed meanwhile)."""
         from sci_pain.html._background import Pending
 
-        if isinstance(self.links, Pending):
-            self.links.close()
+        for pending in {id(p): p for p in (self.links, *self.drawn.values())}.values():
+            if isinstance(pending, Pending):
+                pending.close()
 
     @property
     def n_links(self) -> int:

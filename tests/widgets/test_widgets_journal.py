@@ -157,6 +157,40 @@ def test_red_flags_are_listed_above_the_figure():
     assert "One swollen leg" not in box.flags.value
 
 
+def test_the_red_flag_box_is_grouped_once_per_choice_of_entries(monkeypatch):
+    # a control that does not choose entries (the smoothing window, the kind of figure)
+    # neither groups the flags into episodes again nor renders the box again
+    import sci_pain.analysis as analysis
+    from sci_pain.html import render_red_flags
+
+    box = make_journal_dashboard()
+    box.controls["journal"].value = "dvt"
+    original = analysis.red_flag_episodes
+    calls = []
+
+    def counted(flags, *args, **kwargs):
+        calls.append(len(flags))
+        return original(flags, *args, **kwargs)
+
+    monkeypatch.setattr(analysis, "red_flag_episodes", counted)
+    shown = box.flags.value
+    for window in (9, 11, 14):
+        box.controls["window"].value = window
+    box.controls["kind"].value = "calendar"
+    box.controls["kind"].value = "timeline"
+    assert calls == [] and box.flags.value == shown
+    box.controls["dates"].value = (dt.date(2026, 2, 1), dt.date(2026, 3, 31))
+    assert len(calls) == 1  # grouped once for the new dates: the count and the box
+    flags = box.figures.flags_for(JournalView(start=dt.date(2026, 2, 1), end=dt.date(2026, 3, 31)))
+    n = len(original(flags))
+    assert n and f"({n} episode" in box.flags.value
+    alone = render_red_flags(flags, format="html", title="", empty="")  # grouping by itself
+    assert alone.split("</p>", 1)[-1] in box.flags.value  # the same flags, in the same words
+    box.controls["dates"].value = box.controls["dates"].value  # nothing new: no regrouping
+    assert len(calls) == 2  # the box rendering's own check above
+    box.controls["window"].value = 7
+
+
 def test_switching_journals_resets_the_filters():
     box = make_journal_dashboard()
     box.controls["site"].value = "foot"
