@@ -128,6 +128,102 @@ def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
     assert len(ax.get_xticks()) <= 13
 
 
+def _entry_points():
+    """Every public entry point past the reader, as (name, call on entries or a journal)."""
+    import matplotlib.pyplot as plt
+
+    from sci_pain import analysis as an
+    from sci_pain.html import report_html
+    from sci_pain.plotting import plot_calendar, plot_time_of_day_weekday, plot_timeline
+    from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalFigures, JournalView
+
+    def dashboard(data):
+        figures = JournalFigures(data)
+        return [figures.render(kind, JournalView()) for kind in DASHBOARD_KINDS]
+
+    def drawn(plot):
+        def draw(data):
+            ax = plot(data)
+            ax.figure.canvas.draw()
+            plt.close(ax.figure)
+
+        return draw
+
+    return {
+        "daily_summary": an.daily_summary,
+        "rolling_trend": an.rolling_trend,
+        "summarize_journal": an.summarize_journal,
+        "associations": lambda data: an.associations(data, n_boot=20),
+        "journal_days": an.journal_days,
+        "scan_red_flags": lambda data: an.scan_red_flags(data, injury_level="unknown"),
+        "weekday_profile": an.weekday_profile,
+        "plot_calendar": drawn(plot_calendar),
+        "plot_timeline": drawn(plot_timeline),
+        "plot_time_of_day_weekday": drawn(plot_time_of_day_weekday),
+        "dashboard": dashboard,
+        "report_html": report_html,
+    }
+
+
+SPAN_COLUMNS = "timestamp,pain,site,side,activity_min,sleep_hours,spasms\n"
+
+
+@pytest.mark.parametrize("far", ["0001-01-01 08:00", "9999-12-31 20:00", "1899-12-31 23:59"])
+@pytest.mark.parametrize("name", list(_entry_points()))
+def test_a_hand_made_frame_dated_outside_the_window_is_refused_at_once(name, far):
+    # a frame built by hand skips the reader; before this check, 0001 to 9999 made the
+    # daily analyses fill 3.6 million days (report 30 s, 1.8 GB) and the timeline crash
+    from sci_pain.errors import AnalysisError
+
+    entries = pd.DataFrame(
+        {
+            "timestamp": pd.to_datetime(
+                np.array(["2026-03-01T08:00", far.replace(" ", "T")], dtype="datetime64[us]")
+            ),
+            "pain": [3, 4],
+            "site": ["knee", "knee"],
+            "side": ["left", "left"],
+            "activity_min": [20.0, 30.0],
+        }
+    )
+    with pytest.raises(AnalysisError, match="years 1900-2100") as caught:
+        _entry_points()[name](entries)
+    assert f"{far} (index 1)" in str(caught.value) and len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize("stamp", ["0000-01-01 08:00", "0001-01-01 08:00", "9999-12-31 08:00"])
+def test_an_implausible_year_goes_through_every_entry_point_as_a_problem(stamp, tmp_path, capsys):
+    text = SPAN_COLUMNS + f"2026-03-01 08:00,3,knee,left,20,7,1\n{stamp},4,knee,left,30,6,0\n"
+    journal = read(text)
+    assert journal.entries["row"].tolist() == [2] and journal.problems["row"].tolist() == [3]
+    calls = _entry_points()
+    assert calls["journal_days"](journal) == [pd.Timestamp("2026-03-01").date()]
+    for call in calls.values():
+        call(journal)  # bounded by the one day present; raises nothing
+    assert stamp in calls["report_html"](journal)  # the report lists the problem
+    path = tmp_path / "journal.csv"
+    path.write_text(text, encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == cli.EXIT_PROBLEMS
+    assert "outside 1900-2100" in capsys.readouterr().out
+    assert cli.main(["report", str(path), "-o", str(tmp_path / "r.html")]) == cli.EXIT_OK
+
+
+def test_two_centuries_between_entries_go_through_every_entry_point(tmp_path):
+    # the widest span the window allows: 73,000 days of calendar for two entries
+    text = (
+        SPAN_COLUMNS + "1900-01-01 08:00,3,knee,left,20,7,1\n2100-12-31 20:00,5,foot,right,30,6,2\n"
+    )
+    journal = read(text)
+    assert journal.n_entries == 2 and journal.is_clean
+    start = time.process_time()
+    for call in _entry_points().values():
+        call(journal)
+    path = tmp_path / "journal.csv"
+    path.write_text(text, encoding="utf-8")
+    assert cli.main(["report", str(path), "-o", str(tmp_path / "r.html")]) == cli.EXIT_OK
+    assert time.process_time() - start < 30  # measured: about 5 s of CPU in all
+
+
 # -- 2. nothing vanishes silently ------------------------------------------------------------
 
 SWALLOWED = (
@@ -289,6 +385,27 @@ def test_a_report_made_from_a_deidentified_journal_holds_no_free_text():
     page = report_html(deidentify(read(PRIVATE), seed=3))
     for secret in SECRETS:
         assert secret not in page, secret
+
+
+@pytest.mark.parametrize("first", ["1900-01-01 08:00", "2100-11-01 08:00"])
+def test_deidentify_keeps_a_diary_near_the_window_inside_it(first):
+    from sci_pain.analysis import daily_summary
+    from sci_pain.journal import deidentify
+
+    start = pd.Timestamp(first)
+    stamps = [start + pd.Timedelta(days=d, hours=d % 5) for d in range(0, 56, 3)]
+    text = "timestamp,pain\n" + "".join(
+        f"{s:%Y-%m-%d %H:%M},{i % 11}\n" for i, s in enumerate(stamps)
+    )
+    journal = read(text)
+    assert journal.n_entries == len(stamps)
+    for seed in range(12):  # either direction of the random shift
+        shared = deidentify(journal, seed=seed).entries["timestamp"]
+        assert shared.dt.year.between(1900, 2100).all(), seed
+        moved = shared - journal.entries["timestamp"]
+        assert moved.nunique() == 1 and moved.iloc[0] != pd.Timedelta(0)
+        assert moved.iloc[0] % pd.Timedelta(weeks=1) == pd.Timedelta(0)  # weekdays kept
+        daily_summary(shared.to_frame().assign(pain=journal.entries["pain"]))
 
 
 def test_the_date_shift_limits_are_documented():

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from sci_pain.errors import JournalError
 
-__all__ = ["iso_dates", "strptime_format", "DATE_ORDERS"]
+__all__ = ["iso_dates", "order_found_note", "strptime_format", "DATE_ORDERS"]
 
 DATE_ORDERS: dict[str, str] = {
     "day first": "%d/%m/%Y",
@@ -344,3 +344,30 @@ def strptime_format(text: str, order: str) -> str | None:
         if match[9]:
             fmt += " %p" if re.search(r"\s[AaPp]", text) else "%p"
     return fmt
+
+
+def order_found_note(
+    texts: Sequence[object], rows: Sequence[int], order: str | None, *, chosen: str | None
+) -> tuple[str, str] | None:
+    """Return (example, sentence) saying which order the file's dates showed, or None.
+
+    Only when the order was read from the file (``chosen`` is None) and is one of
+    :data:`DATE_ORDERS`: the importers then note it on row 1, as :func:`read_journal` does,
+    so that nothing about how dates were read is silent.
+
+    Examples
+    --------
+    >>> order_found_note(["3.12.19", "24.11.19"], [2, 3], "day first", chosen=None)[1]
+    'dates read day-first, as the file shows: 24.11.19 (row 3) can only be 24 November 2019'
+    >>> order_found_note(["3.12.19"], [2], "day first", chosen="day first") is None
+    True
+    """
+    from sci_pain.journal.dates import date_order_note, is_day_month_date
+
+    if chosen is not None or order not in DATE_ORDERS:
+        return None
+    pairs = [(t.strip(), r) for t, r in zip(texts, rows, strict=True) if is_day_month_date(t)]
+    if not pairs:
+        return None
+    example, sentence = date_order_note([t for t, _ in pairs], [r for _, r in pairs], order)
+    return example, sentence

@@ -149,7 +149,7 @@ from typing import IO, Any, Union
 
 from sci_pain.errors import JournalError
 from sci_pain.journal._io import excerpt
-from sci_pain.journal.importers._dates import iso_dates
+from sci_pain.journal.importers._dates import iso_dates, order_found_note
 from sci_pain.journal.importers._pain_diary import (
     APP,
     BODY_REGIONS,
@@ -546,7 +546,12 @@ def _dates_to_iso(
     if date_format is not None:
         return  # the validator reads them with the format given
     texts = [d if isinstance(d, str) else None for d in dates]
-    converted, _ = iso_dates(texts, source=name, column=column, rows=found.rows, order=date_order)
+    converted, order = iso_dates(
+        texts, source=name, column=column, rows=found.rows, order=date_order
+    )
+    note = order_found_note(texts, found.rows, order, chosen=date_order)
+    if note is not None:
+        found.report(1, "timestamp", note[0] or None, note[1], kept=True)
     for record, original, new in zip(found.records, dates, converted, strict=True):
         if isinstance(original, str):
             record["timestamp"] = new
