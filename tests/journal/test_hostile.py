@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from sci_pain import cli
-from sci_pain.journal import read_fhir, read_flaredown_records
+from sci_pain.journal import read_bearable, read_fhir, read_flaredown_records
 from sci_pain.journal.reader import JournalError, read_journal
 
 
@@ -105,6 +105,69 @@ def test_an_endless_text_stream_stops_at_the_size_limit(monkeypatch):
 
     with pytest.raises(JournalError, match="larger than 1 MB"):
         read_journal(Endless())
+
+
+def _importers():
+    from sci_pain.journal import (
+        read_bearable,
+        read_fhir,
+        read_flaredown,
+        read_journal_xlsx,
+        read_privacy_friendly,
+    )
+
+    return {
+        "read_journal": read_journal,
+        "read_bearable": read_bearable,
+        "read_flaredown": read_flaredown,
+        "read_fhir": read_fhir,
+        "read_privacy_friendly": read_privacy_friendly,
+        "read_journal_xlsx": read_journal_xlsx,
+    }
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("name", list(_importers()))
+def test_every_importer_refuses_dev_zero_after_its_first_bytes(name):
+    # Bearable, Flaredown and FHIR used to read /dev/zero until memory ran out
+    start = time.process_time()
+    with pytest.raises(JournalError, match="NUL|larger than|not an .xlsx") as caught:
+        _importers()[name]("/dev/zero")
+    assert time.process_time() - start < 2
+    assert str(caught.value).startswith("/dev/zero")
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends (a pipe from a program gone wrong)."""
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        buffer[:] = b"a" * len(buffer)
+        return len(buffer)
+
+
+@pytest.mark.parametrize("name", ["read_bearable", "read_flaredown", "read_fhir"])
+def test_an_endless_stream_stops_at_the_size_limit_in_the_app_importers(name, monkeypatch):
+    from sci_pain.journal.importers import _common
+
+    monkeypatch.setattr(_common, "MAX_BYTES", 1 << 20)
+    with pytest.raises(JournalError, match="larger than 1 MB"):
+        _importers()[name](io.BufferedReader(_Endless()))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("command", [["validate"], ["report", "-o", "OUT"]])
+def test_the_command_line_refuses_dev_zero(command, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    args = [command[0], "/dev/zero", *[str(out) if a == "OUT" else a for a in command[1:]]]
+    start = time.process_time()
+    assert cli.main(args) == cli.EXIT_UNREADABLE
+    assert time.process_time() - start < 5
+    err = capsys.readouterr().err
+    assert "/dev/zero: contains NUL bytes" in err and "Traceback" not in err
+    assert not out.exists()
 
 
 def test_a_huge_cell_is_quoted_only_as_a_short_excerpt_with_its_size():
@@ -329,6 +392,26 @@ def test_fhir_text_naming_two_sides_is_reported():
     knee = {"system": "http://snomed.info/sct", "code": "72696002"}
     journal = read_fhir(_bundle({"coding": [knee], "text": "left or both?"}))
     assert journal.problems["column"].tolist() == ["side"]
+
+
+@pytest.mark.parametrize("written", ["03/04/2026", "04/03/2026 08:00", "3.4.2026"])
+def test_the_app_importers_never_guess_a_day_month_order(written):
+    # Bearable, Flaredown and FHIR write ISO (or '22nd Sep 2020') dates: anything else is
+    # reported on its row, never read as day/month or month/day
+    bearable = read_bearable(
+        io.StringIO(
+            "date,weekday,time of day,category,rating/amount,detail,notes\n"
+            f'"{written}","Tue","08:10","Health measurements","4","Pain",""\n'
+        )
+    )
+    assert bearable.n_entries == 0
+    assert "not a date as Bearable writes it" in bearable.problems.loc[0, "problem"]
+    flaredown = read_flaredown_records(io.StringIO(f"Date,Leg pain,Tags,Foods\n{written},3,,\n"))
+    assert flaredown["date"].isna().all()
+    observation = json.loads(_bundle({"text": "knee"}))
+    observation["entry"][0]["resource"]["effectiveDateTime"] = written
+    fhir = read_fhir(json.dumps(observation))
+    assert fhir.n_entries == 0 and "not a FHIR dateTime" in fhir.problems.loc[0, "problem"]
 
 
 def test_every_record_accounted_for_in_a_mixed_hostile_file():

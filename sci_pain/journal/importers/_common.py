@@ -17,7 +17,8 @@ from typing import IO, Any, Union
 import pandas as pd
 
 from sci_pain.errors import JournalError, close_matches
-from sci_pain.journal._io import existing_file
+from sci_pain.journal._io import MAX_BYTES, existing_file
+from sci_pain.journal.importers._source import size_text
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER, PROBLEM_COLUMNS
@@ -42,6 +43,8 @@ PathOrBuffer = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
 RECORD = None
 """The ``column`` of a problem about a whole record."""
+
+_CHUNK = 1 << 16
 
 
 @dataclass
@@ -96,14 +99,19 @@ def read_text(source: Any, *, app: str, what: str) -> str:
     if isinstance(source, (str, os.PathLike)):
         path = existing_file(name, what="file", wanted=f"the {what} inside it")
         try:
-            data: Any = path.read_bytes()
+            if path.is_file() and path.stat().st_size > MAX_BYTES:
+                raise _too_large(name, what)
+            with path.open("rb") as handle:
+                data: Any = _read_bounded(handle.read, name=name, what=what)
         except OSError as exc:
             msg = f"{name}: cannot be read ({exc.strerror or exc}). Check its permissions."
             raise JournalError(msg, path=name) from exc
     elif hasattr(source, "read"):
         try:
-            data = source.read()
+            data = _read_bounded(source.read, name=name, what=what)
         except (OSError, ValueError) as exc:
+            if isinstance(exc, JournalError):
+                raise
             msg = f"{name}: cannot be read ({exc}). Pass an open file or a path."
             raise JournalError(msg, path=name) from exc
     else:
@@ -127,6 +135,57 @@ def read_text(source: Any, *, app: str, what: str) -> str:
         msg = f"{name} is empty: export the data from the app again and pass that {what}."
         raise JournalError(msg, path=name)
     return text
+
+
+def _too_large(name: str, what: str) -> JournalError:
+    msg = (
+        f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a {what} of a pain "
+        "diary holds; check that it is the right file."
+    )
+    return JournalError(msg, path=name)
+
+
+def _read_bounded(read, *, name: str, what: str) -> Any:
+    """Read an open file in chunks, refusing binary data and endless streams early.
+
+    Binary data (``/dev/zero``) is refused at its first chunk, and more than
+    :data:`MAX_BYTES` (an endless stream) after at most that much.
+    """
+    parts: list = []
+    size = 0
+    while True:
+        try:
+            chunk = read(_CHUNK)
+        except TypeError:  # a read() that takes no size
+            chunk = read()
+            parts.append(chunk)
+            size += len(chunk) if isinstance(chunk, (str, bytes, bytearray)) else 0
+            break
+        if not isinstance(chunk, (str, bytes, bytearray)) or not chunk:
+            parts.append(chunk)  # not text: said below
+            break
+        if not parts:
+            _refuse_binary(chunk, name=name, what=what)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise _too_large(name, what)
+    if size > MAX_BYTES:
+        raise _too_large(name, what)
+    parts = [p for p in parts if not isinstance(p, (str, bytes, bytearray)) or p] or [b""]
+    if len(parts) == 1:
+        return parts[0]
+    return ("" if isinstance(parts[0], str) else b"").join(parts)
+
+
+def _refuse_binary(chunk: Any, *, name: str, what: str) -> None:
+    """Raise JournalError for a first chunk holding NUL (not UTF-16 text with its mark)."""
+    if isinstance(chunk, str) and "\x00" in chunk:
+        msg = f"{name} is not a text file (it contains NUL characters): pass the {what}."
+        raise JournalError(msg, path=name)
+    utf16 = isinstance(chunk, (bytes, bytearray)) and chunk.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if isinstance(chunk, (bytes, bytearray)) and not utf16 and b"\x00" in chunk:
+        _decode(bytes(chunk), name=name, what=what)  # raises: NUL bytes, not text
 
 
 def _decode(data: bytes, *, name: str, what: str) -> str:
