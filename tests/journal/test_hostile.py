@@ -177,6 +177,38 @@ def test_a_huge_cell_is_quoted_only_as_a_short_excerpt_with_its_size():
     assert journal.entries["site"].isna().all()
 
 
+def test_the_app_importers_quote_a_huge_cell_only_as_an_excerpt_with_its_size():
+    from sci_pain.journal import read_flaredown
+
+    huge = "k" * 100_000
+    bearable = read_bearable(
+        io.StringIO(
+            "date,weekday,time of day,category,rating/amount,detail,notes\n"
+            f'"22nd Sep 2020","Tue","08:10","Health measurements","{huge}","Pain",""\n'
+        )
+    )
+    flaredown = read_flaredown(io.StringIO(f"Date,Leg pain,Tags,Foods\n2024-03-04,{huge},,\n"))
+    for journal in (bearable, flaredown):
+        values = journal.problems["value"].dropna()
+        assert (values.str.len() < 300).all()
+        # the size of what was cut (the cell, or the record Flaredown's value sums up)
+        sizes = values.str.extract(r"\.\.\. \(([\d,]+) characters\)$")[0].dropna()
+        assert sizes.str.replace(",", "").astype(int).between(100_000, 100_100).any(), values
+
+
+def test_an_app_export_record_200000_fields_wider_is_cut_short_and_keeps_what_follows():
+    row = '"22nd Sep 2020","Tue","08:10","Health measurements","4","Pain",""'
+    text = "date,weekday,time of day,category,rating/amount,detail,notes\n"
+    text += row + "," * 200_000 + "x\n" + row.replace("22nd", "23rd") + "\n"
+    journal, seconds = timed(read_bearable, io.StringIO(text))
+    assert seconds < 2
+    assert journal.entries["row"].tolist() == [3]
+    problem = journal.problems.iloc[0]
+    assert problem["row"] == 2 and "200,007 fields" in problem["problem"]
+    assert len(problem["value"]) < 300  # the record as written: 200,052 characters
+    assert problem["value"].endswith("... (200,052 characters)")
+
+
 def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
     import matplotlib.pyplot as plt
 
@@ -444,7 +476,10 @@ def test_deidentify_leaves_no_free_text_in_entries_or_problems():
     journal = read(PRIVATE)
     assert any(s in journal.problems.to_string() for s in SECRETS)  # they were there
     shared = deidentify(journal, seed=3)
-    text = shared.entries.to_string() + shared.problems.to_string() + shared.to_csv()
+    from sci_pain.journal import to_fhir
+
+    exports = shared.to_csv() + json.dumps(to_fhir(shared))
+    text = shared.entries.to_string() + shared.problems.to_string() + exports
     for secret in SECRETS:
         assert secret not in text, secret
     # the reasons stay, with a placeholder where the text was
@@ -597,10 +632,16 @@ def test_an_invalid_date_format_is_an_error(journal_file, capsys, fmt):
         read(CLEAN, date_format=fmt)
 
 
-def test_make_lab_as_root_disables_terminals(repo_root):
+@pytest.mark.parametrize("uid", ["0", "1000"])
+def test_make_lab_as_root_disables_terminals(repo_root, tmp_path, uid):
+    # a stand-in `id` first on PATH: both branches are tested whoever runs the suite
     import subprocess
 
+    fake = tmp_path / "id"
+    fake.write_text(f"#!/bin/sh\necho {uid}\n", encoding="utf-8")
+    fake.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    env["PATH"] = f"{tmp_path}{os.pathsep}{env.get('PATH', '')}"
     result = subprocess.run(  # under `make test` the inherited MAKEFLAGS add directory lines
         ["make", "--no-print-directory", "-n", "lab"],
         cwd=repo_root,
@@ -609,9 +650,8 @@ def test_make_lab_as_root_disables_terminals(repo_root):
         check=True,
         env=env,
     )
-    command = result.stdout.strip().splitlines()[-1]
-    if os.geteuid() == 0:
-        assert "--allow-root" in command and "--ServerApp.terminals_enabled=False" in command
-    else:
-        assert "--allow-root" not in command
-        assert "terminals_enabled=False" in (repo_root / "Makefile").read_text()
+    command = result.stdout.replace("\\\n", " ").strip().splitlines()[-1]
+    assert "jupyter lab" in command
+    as_root = "--allow-root" in command and "--ServerApp.terminals_enabled=False" in command
+    assert as_root == (uid == "0")
+    assert ("terminals_enabled" in command) == (uid == "0")

@@ -427,7 +427,7 @@ def read_fhir(bundle: PathOrBuffer | Mapping[str, Any], *, subject: str | None =
             found.report(
                 number,
                 "pain",
-                "; ".join(codes)[:200],
+                excerpt("; ".join(codes), 200),
                 f"Observation code is not LOINC {LOINC_PAIN_SEVERITY} (0-10 pain severity); "
                 "not imported",
                 kept=False,

@@ -289,7 +289,7 @@ def _tables(data: Any, name: str, found: Found) -> dict[str, list]:
     if other:
         found.note(
             None,
-            ", ".join(map(str, other))[:200],
+            excerpt(", ".join(map(str, other)), 200),
             "app settings (reminders and the like), not diary data; not read",
         )
     tables: dict[str, list] = {}
