@@ -632,8 +632,10 @@ def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None
         )
 
 
+# a date as the reader reads it (ISO, or day/month with / . or -), then a delimiter, a time
+# or the end of the line
 _ENTRY_LINE_RE = re.compile(
-    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([T ,;\t]|$)', re.ASCII
+    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})([T ,;\t]|$)', re.ASCII
 )
 
 

@@ -348,6 +348,14 @@ def test_validate_exits_1_when_a_quote_swallows_entries(tmp_path, capsys):
     assert "look like entries" in capsys.readouterr().out
 
 
+def test_a_quote_that_swallows_day_month_entries_written_with_dashes_names_them():
+    # 24-03-2026 is read as a date, so a line starting with one looks like an entry too
+    journal = read(SWALLOWED.replace("2026-03-0", "2").replace(" 08:00", "-03-2026 08:00"))
+    notes = journal.problems[journal.problems["column"] == "notes"]
+    assert notes["row"].tolist() == [2]
+    assert "2 lines that look like entries" in notes["problem"].iloc[0]
+
+
 def test_an_unclosed_quote_at_the_end_names_the_swallowed_lines():
     journal = read('timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,ok\n')
     assert journal.n_entries == 0
