@@ -21,6 +21,7 @@ import re
 import time
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -216,3 +217,15 @@ def test_the_oracle_sees_a_swallowed_entry_that_a_csv_oracle_misses():
     assert entry_like_lines(data, "utf-8") == 3
     journal = read_journal(io.BytesIO(data))
     assert accounted(journal) == 3
+
+
+def test_the_check_fails_when_a_reader_loses_swallowed_entries(monkeypatch):
+    # the property can fail: with the reader's detection of swallowing quotes switched off,
+    # the entries inside the quote vanish and the independent count catches it
+    from sci_pain.journal import _io
+
+    data = b'timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,x\n2026-03-03 08:00,5,y"\n'
+    assert check(data) == "read"
+    monkeypatch.setattr(_io, "_flag_swallowed", lambda table: None)
+    with pytest.raises(AssertionError, match="3 lines look like entries but only 1 are accounted"):
+        check(data)

@@ -209,6 +209,21 @@ def test_an_app_export_record_200000_fields_wider_is_cut_short_and_keeps_what_fo
     assert problem["value"].endswith("... (200,052 characters)")
 
 
+def test_an_app_export_header_of_a_million_columns_costs_linear_time():
+    from sci_pain.journal import read_flaredown
+
+    wide = ",c" * 1_000_000
+    bearable_text = "date,weekday,time of day,category,rating/amount,detail,notes" + wide
+    bearable_text += '\n"22nd Sep 2020","Tue","08:10","Health measurements","4","Pain",""\n'
+    journal, seconds = timed(read_bearable, io.StringIO(bearable_text))
+    assert seconds < 2 and journal.n_records == 1  # the short record is reported, not lost
+    assert "but the header has 1,000,007" in journal.problems["problem"].iloc[0]
+    flaredown, seconds = timed(
+        read_flaredown, io.StringIO(f"Date,Leg pain,Tags,Foods{wide}\n2024-03-04,3,,\n")
+    )
+    assert seconds < 2 and flaredown.n_records == 1
+
+
 def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
     import matplotlib.pyplot as plt
 
