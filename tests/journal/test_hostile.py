@@ -224,6 +224,22 @@ def test_an_app_export_header_of_a_million_columns_costs_linear_time():
     assert seconds < 2 and flaredown.n_records == 1
 
 
+def test_fhir_messages_quote_values_from_the_file_only_as_excerpts():
+    big = "k" * 1_000_000
+    with pytest.raises(JournalError) as caught:
+        read_fhir(json.dumps({"resourceType": big}))
+    assert len(str(caught.value)) < 300 and "(1,000,002 characters)" in str(caught.value)
+    with pytest.raises(JournalError) as caught:
+        read_fhir(json.dumps({"resourceType": "Bundle", "type": big}))
+    assert len(str(caught.value)) < 400
+    bundle = json.loads(_bundle({"text": "knee"}))
+    observation = bundle["entry"][0]["resource"]
+    del observation["valueInteger"]
+    observation["valueQuantity"] = {"value": 3, "unit": big}
+    problems = read_fhir(json.dumps(bundle)).problems
+    assert (problems["problem"].str.len() < 400).all() and (problems["value"].str.len() < 300).all()
+
+
 def test_a_calendar_of_two_centuries_has_a_bounded_number_of_ticks():
     import matplotlib.pyplot as plt
 
