@@ -79,13 +79,22 @@ def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
     >>> timestamps(frame, purpose="The trend")
     Traceback (most recent call last):
     ...
-    sci_pain.errors.AnalysisError: The trend needs dates in the years 1900-2100, but 1 entry ...
+    sci_pain.errors.AnalysisError: The trend needs dates in the years 1900-2100, but ...
     """
     require_columns(entries, ["timestamp"], purpose=purpose)
     ts = entries["timestamp"]
     if not pd.api.types.is_datetime64_any_dtype(ts):
         try:
             ts = pd.to_datetime(ts, format="ISO8601")
+        except pd.errors.OutOfBoundsDatetime as exc:  # pandas 2: a year such as 9999 or 0001
+            first, last = PLAUSIBLE_YEARS
+            msg = (
+                f"{purpose} needs dates in the years {first}-{last}, but the 'timestamp' column "
+                f"holds one far outside them ({str(exc).split(', at position')[0]}). A year such "
+                f"as 0001 or 9999 is a typing slip; correct it, or read the file with "
+                f"sci_pain.read_journal, which reports such entries as problems and keeps them out."
+            )
+            raise AnalysisError(msg, column="timestamp", available=entries.columns) from None
         except (ValueError, TypeError, OverflowError) as exc:
             msg = (
                 f"{purpose} needs date-times in the 'timestamp' column, but it holds "

@@ -118,7 +118,8 @@ _CELLS = {
     ),
     "pain": st.integers(0, 10).map(str) | st.sampled_from(["11", "\u0663", "x", ""]),
     "site": st.sampled_from(["knee", "foot", "Kne", ""]),
-    "notes": st.text(max_size=20)
+    "notes": st.text(max_size=20).map(lambda s: s.replace("\x00", ""))  # Python 3.10's csv
+    # cannot write NUL; NUL bytes come from the mutations and the random bytes
     | st.sampled_from(
         ['"oops', "a\n2026-03-02 08:00,4", "a\n25-03-2026 08:00,4", "=1+1", "\u202e", "x,y"]
     ),

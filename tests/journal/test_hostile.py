@@ -317,6 +317,18 @@ def test_a_hand_made_frame_dated_outside_the_window_is_refused_at_once(name, far
     assert f"{far} (index 1)" in str(caught.value) and len(str(caught.value)) < 400
 
 
+@pytest.mark.parametrize("far", ["0001-01-01 08:00", "9999-12-31 20:00"])
+def test_a_hand_made_frame_of_text_dated_outside_the_window_is_refused(far):
+    # text is parsed first: pandas 2 cannot hold these years at all, pandas 3 can; both refuse
+    from sci_pain.analysis import daily_summary
+    from sci_pain.errors import AnalysisError
+
+    entries = pd.DataFrame({"timestamp": ["2026-03-01 08:00", far], "pain": [3, 4]})
+    with pytest.raises(AnalysisError, match="needs dates in the years 1900-2100") as caught:
+        daily_summary(entries)
+    assert far[:4] in str(caught.value) and len(str(caught.value)) < 400
+
+
 @pytest.mark.parametrize("stamp", ["0000-01-01 08:00", "0001-01-01 08:00", "9999-12-31 08:00"])
 def test_an_implausible_year_goes_through_every_entry_point_as_a_problem(stamp, tmp_path, capsys):
     text = SPAN_COLUMNS + f"2026-03-01 08:00,3,knee,left,20,7,1\n{stamp},4,knee,left,30,6,0\n"
