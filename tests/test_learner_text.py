@@ -214,17 +214,9 @@ def _states():
     yield "upload, read day first", upload, upload_read
 
     def dashboard_asks(box):
-        import datetime as dt
+        from uploads import upload as choose_file
 
-        box.controls["upload"].value = (
-            {
-                "name": "phone.csv",
-                "type": "text/csv",
-                "size": len(ambiguous),
-                "content": memoryview(ambiguous.replace(b"When;Level of pain", b"timestamp;pain")),
-                "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-            },
-        )
+        choose_file(box, "phone.csv", ambiguous.replace(b"When;Level of pain", b"timestamp;pain"))
         assert box.date_row.layout.display == ""
 
     yield "dashboard upload, date order asked", sp.make_journal_dashboard, dashboard_asks

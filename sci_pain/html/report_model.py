@@ -24,7 +24,30 @@ import pandas as pd
 
 from sci_pain.html._format import day, day_long, plural, source_name, treatment
 
-__all__ = ["InterventionStart", "ReportModel", "build_report_model"]
+__all__ = ["REPORT_ANALYSES", "InterventionStart", "ReportModel", "build_report_model"]
+
+REPORT_ANALYSES: tuple[str, ...] = (
+    "daily_values",
+    "daily_summary",
+    "summarize_journal",
+    "rolling_trend",
+    "trend_slope",
+    "time_of_day_profile",
+    "weekday_profile",
+    "time_of_day_weekday",
+    "pain_by_site",
+    "pain_by_side",
+    "pain_by_leg_site",
+    "pain_by_quality",
+    "pain_by_quality_group",
+    "associations",
+    "compare_phases",
+    "scan_red_flags",
+    "red_flag_episodes",
+)
+"""Every analysis (a name in :mod:`sci_pain.analysis`) the report shows, each computed once
+here; ``tests/html/test_report_model.py`` counts the calls and ``benchmarks/bench_report.py``
+reports them."""
 
 MIN_EFFECTIVE_DAYS = 20
 """A link is called clear only with at least this many effective independent days.

@@ -16,7 +16,6 @@ _EXPORTS: dict[str, str] = {
     "read_bearable_records": "importers.bearable",
     "read_flaredown": "importers.flaredown",
     "read_flaredown_records": "importers.flaredown",
-    "strptime_format": "importers._dates",
     "LOINC_PAIN_SEVERITY": "importers.fhir",
     "LOINC_PAIN_SEVERITY_DISPLAY": "importers.fhir",
     "SNOMED_LATERALITY": "importers.fhir",
@@ -34,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "DateOrderError": "dates",
     "date_order_formats": "dates",
     "day_month_dates": "dates",
+    "strptime_format": "dates",
     "explode_multi": "multi",
     "has_intervention": "multi",
     "has_quality": "multi",
@@ -69,7 +69,6 @@ _EXPORTS: dict[str, str] = {
     "preview_dates": "upload",
     "preview_date_order": "upload",
     "date_order_read": "upload",
-    "journal_date_format": "upload",
     "read_diary": "upload",
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -69,49 +69,34 @@ MAX_BYTES = 512 * 1024 * 1024
 _CHUNK = 1 << 16
 
 
-def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
-    """Read at most :data:`MAX_BYTES` through ``read(n)``; stop early on binary content.
+def size_text(n: int) -> str:
+    """Write a byte count for people: ``512 MB``, ``64 KB``, ``10 bytes``.
 
-    An endless source (``/dev/zero``, a pipe that never ends) costs at most one chunk when
-    it starts with NUL bytes and at most ``MAX_BYTES`` otherwise.
+    >>> size_text(512 * 1024 * 1024), size_text(2048), size_text(10)
+    ('512 MB', '2 KB', '10 bytes')
     """
-    parts = []
-    size = 0
-    while True:
-        # (the first chunk is small, so that binary content is refused early)
-        chunk = read(_CHUNK if not parts else 64 * _CHUNK)
-        if not chunk:
-            break
-        if isinstance(chunk, str):
-            if not text_ok:
-                msg = f"{source}: cannot be read (mixed text and bytes)."
-                raise JournalError(msg, path=source)
-            chunk = chunk.encode("utf-8", errors="surrogatepass")
-        if (
-            binary_check
-            and not parts
-            and b"\x00" in chunk
-            and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
-            and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
-        ):
-            msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
-            raise JournalError(msg, path=source)
-        parts.append(bytes(chunk))
-        size += len(chunk)
-        if size > MAX_BYTES:
-            msg = (
-                f"{source}: is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a pain "
-                "journal holds; split it or check that it is the right file."
-            )
-            raise JournalError(msg, path=source)
-    return b"".join(parts)
+    if n >= 1024 * 1024:
+        return f"{n // (1024 * 1024):,} MB"
+    if n >= 1024:
+        return f"{n // 1024:,} KB"
+    return f"{n} bytes"
 
 
-def source_name(path_or_buffer) -> str:
-    """Return the name messages give a file or buffer."""
+def too_large(source: str, limit: int, what: str) -> JournalError:
+    """Return the error for a file larger than any pain diary's `what` would be."""
+    msg = (
+        f"{source}: is larger than {size_text(limit)}, far more than a {what} of a pain "
+        "diary holds; check that it is the right file."
+    )
+    return JournalError(msg, path=source)
+
+
+def source_name(path_or_buffer: object, *, unnamed: str = "<buffer>") -> str:
+    """Return the name messages give a file or an open file (`unnamed` if it has none)."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
-    return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+    name = getattr(path_or_buffer, "name", None)
+    return str(name) if isinstance(name, str | os.PathLike) and str(name) else unnamed
 
 
 def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .csv file") -> Path:
@@ -150,55 +135,135 @@ def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .
     return path
 
 
-def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
-    """Return (content, source name, content-was-already-text).
+def read_bounded(
+    path_or_buffer: object,
+    *,
+    what: str = "journal file",
+    wanted: str = "a .csv file",
+    limit: int | None = None,
+    text_only: bool = False,
+    unnamed: str = "<buffer>",
+) -> tuple[bytes, str]:
+    """Return the content of a path or an open file, and its name; at most `limit` bytes.
 
-    At most :data:`MAX_BYTES` are read, and a source that starts with NUL bytes (and no
-    UTF-16 byte-order mark) is refused after its first 64 KB, so ``/dev/zero`` or an
-    endless pipe cannot make the reader run on.
+    Every reader of a user's file opens it here, so that a missing path, a folder, a file
+    that cannot be opened, an endless stream (``/dev/zero``, a pipe) or a file far too
+    large gives the same message, naming the file, and never a traceback.
+
+    Parameters
+    ----------
+    path_or_buffer : str, path or file
+        A path, or an open file in binary or text mode (text is encoded as UTF-8).
+    what : str, default "journal file"
+        What the file should be, for messages (``"backup file"``).
+    wanted : str, default "a .csv file"
+        What to pass instead of a folder.
+    limit : int, optional
+        The most bytes read (default :data:`MAX_BYTES`): a path's size is checked before reading, and a stream is
+        refused after ``limit`` bytes, so an endless one costs no more.
+    text_only : bool, default False
+        Refuse content that starts with NUL bytes (and no UTF-16 byte-order mark or known
+        file signature) after its first 64 KB: for readers of text files.
+    unnamed : str, default "<buffer>"
+        The name messages give an open file that has none (``"<Bearable data>"``).
+
+    Returns
+    -------
+    (bytes, str)
+        The content and the name messages use.
+
+    Raises
+    ------
+    JournalError
+        Missing file, a folder, unreadable, larger than `limit`, or (`text_only`) binary.
+    TypeError
+        If `path_or_buffer` is neither a path nor an open file.
+
+    Examples
+    --------
+    >>> import io
+    >>> read_bounded(io.BytesIO(b"{}"), limit=10, what="backup file")
+    (b'{}', '<buffer>')
+    >>> try:
+    ...     read_bounded(io.BytesIO(b"x" * 11), limit=10, what="backup file")
+    ... except JournalError as error:
+    ...     print(error)
+    <buffer>: is larger than 10 bytes, far more than a backup file of a pain diary holds; check that it is the right file.
     """
+    source = source_name(path_or_buffer, unnamed=unnamed)
+    limit = MAX_BYTES if limit is None else limit
     if isinstance(path_or_buffer, str | os.PathLike):
-        source = os.fspath(path_or_buffer)
-        path = existing_file(source)
+        path = existing_file(source, what=what, wanted=wanted)
         try:
+            if path.is_file() and path.stat().st_size > limit:
+                raise too_large(source, limit, what)
             with path.open("rb") as handle:
-                return (
-                    _bounded_read(handle.read, source, text_ok=False, binary_check=binary_check),
-                    source,
-                    False,
-                )
+                return _read_chunks(handle.read, source, limit, what, text_only), source
         except OSError as error:
-            msg = f"{source}: cannot be opened ({error.strerror or error})."
+            msg = f"{source}: cannot be opened ({error.strerror or error}). Check its permissions."
             raise JournalError(msg, path=source) from error
     read = getattr(path_or_buffer, "read", None)
     if read is None:
         msg = (
-            "read_journal() needs a file path or an open file, not "
-            f"{type(path_or_buffer).__name__}."
+            f"cannot read a {what} from a {type(path_or_buffer).__name__}: pass a file path "
+            "or an open file."
         )
         raise TypeError(msg)
-    source = str(getattr(path_or_buffer, "name", "") or "<buffer>")
     try:
-        rest = read
-        try:
-            first = read(_CHUNK)
-        except TypeError:  # a read() that takes no size
-            first = read()
-
-            def rest(_n: int):
-                return first[:0]
-
-        was_text = isinstance(first, str)
-        pending = [first]
-
-        def again(n: int):
-            return pending.pop() if pending else rest(n)
-
-        content = _bounded_read(again, source, text_ok=was_text, binary_check=binary_check)
-    except (OSError, UnicodeError) as error:
+        return _read_chunks(read, source, limit, what, text_only), source
+    except JournalError:
+        raise
+    except (OSError, ValueError) as error:  # a closed file, a decoding error of a text file
         msg = f"{source}: cannot be read ({error})."
         raise JournalError(msg, path=source) from error
-    return content, source, was_text
+
+
+def _read_chunks(read, source: str, limit: int, what: str, text_only: bool) -> bytes:
+    """Read through ``read(n)`` up to `limit` bytes; the first chunk is small (checked early)."""
+    parts: list[bytes] = []
+    size, was_text = 0, None
+    while True:
+        try:
+            chunk = read(_CHUNK if not parts else 64 * _CHUNK)
+        except TypeError:  # a read() that takes no size: it returns everything at once
+            chunk = read()
+            read = _nothing_after(chunk)
+        if not chunk:
+            break
+        if not isinstance(chunk, str | bytes | bytearray | memoryview):
+            msg = f"{source}: reading it gave a {type(chunk).__name__}, not text or bytes."
+            raise JournalError(msg, path=source)
+        if was_text is None:
+            was_text = isinstance(chunk, str)
+        if isinstance(chunk, str) != was_text:
+            msg = f"{source}: cannot be read (mixed text and bytes)."
+            raise JournalError(msg, path=source)
+        if was_text:
+            chunk = chunk.encode("utf-8", errors="surrogatepass")
+        if text_only and not parts:
+            _refuse_binary(bytes(chunk), source)
+        parts.append(bytes(chunk))
+        size += len(chunk)
+        if size > limit:
+            raise too_large(source, limit, what)
+    return b"".join(parts)
+
+
+def _nothing_after(chunk):
+    def read(_n: int = -1):
+        return chunk[:0]
+
+    return read
+
+
+def _refuse_binary(chunk: bytes, source: str) -> None:
+    if (
+        b"\x00" in chunk
+        and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
+        and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
+    ):
+        msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
+        raise JournalError(msg, path=source)
 
 
 def decode(data: bytes, encoding: str | None, source: str):

@@ -375,7 +375,8 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
     Raises
     ------
     UnknownNameError
-        For an unknown cause or situation.
+        When the starting `cause` or a ticked `situation` is not known (the same names as
+        :func:`sci_pain.management_for` takes); the message suggests the closest ones.
 
     Examples
     --------

@@ -137,26 +137,6 @@ def test_every_importer_refuses_dev_zero_after_its_first_bytes(name):
     assert str(caught.value).startswith("/dev/zero")
 
 
-class _Endless(io.RawIOBase):
-    """A stream that never ends (a pipe from a program gone wrong)."""
-
-    def readable(self):
-        return True
-
-    def readinto(self, buffer):
-        buffer[:] = b"a" * len(buffer)
-        return len(buffer)
-
-
-@pytest.mark.parametrize("name", ["read_bearable", "read_flaredown", "read_fhir"])
-def test_an_endless_stream_stops_at_the_size_limit_in_the_app_importers(name, monkeypatch):
-    from sci_pain.journal.importers import _common
-
-    monkeypatch.setattr(_common, "MAX_BYTES", 1 << 20)
-    with pytest.raises(JournalError, match="larger than 1 MB"):
-        _importers()[name](io.BufferedReader(_Endless()))
-
-
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 @pytest.mark.parametrize("command", [["validate"], ["report", "-o", "OUT"]])
 def test_the_command_line_refuses_dev_zero(command, tmp_path, capsys):
@@ -706,3 +686,27 @@ def test_make_lab_as_root_disables_terminals(repo_root, tmp_path, uid):
     as_root = "--allow-root" in command and "--ServerApp.terminals_enabled=False" in command
     assert as_root == (uid == "0")
     assert ("terminals_enabled" in command) == (uid == "0")
+
+
+@pytest.mark.parametrize(
+    "reader",
+    ["read_journal", "read_bearable", "read_flaredown", "read_fhir", "read_privacy_friendly"],
+)
+def test_every_reader_stops_at_the_size_limit_and_names_the_file(monkeypatch, reader):
+    # one bounded opening (journal/_io.read_bounded) for the CSV reader and the importers
+    import sci_pain.journal as journal_layer
+    from sci_pain.journal import _io as _journal_io
+
+    monkeypatch.setattr(_journal_io, "MAX_BYTES", 1 << 20)
+    monkeypatch.setattr("sci_pain.journal.importers.privacy_friendly.MAX_BYTES", 1 << 20)
+    big = io.BytesIO(b"timestamp,pain\n" + b"2026-03-01 08:00,3\n" * 70_000)
+    big.name = "huge export.csv"
+    with pytest.raises(JournalError, match="huge export.csv: is larger than 1 MB"):
+        getattr(journal_layer, reader)(big)
+
+
+def test_a_closed_file_is_a_journal_error_not_a_traceback():
+    buffer = io.BytesIO(b"timestamp,pain\n2026-03-01 08:00,3\n")
+    buffer.close()
+    with pytest.raises(JournalError, match="cannot be read"):
+        read_journal(buffer)

@@ -397,6 +397,25 @@ def test_unreadable_medicines_are_kept_as_written_and_reported():
     assert (journal.problems["column"] == "medication_taken").any()
 
 
+def test_unknown_pain_words_and_times_are_left_out_naming_the_apps_words():
+    row = _row("24/11/2019")
+    row[4], row[5] = "[burning, sparkly, dull]", "[morning, teatime]"
+    journal = read_privacy_friendly(io.StringIO(_export([row])))
+    assert journal.entries.loc[0, "quality"] == "burning"
+    assert journal.entries.loc[0, "times_of_pain"] == "morning"
+    sparkly = journal.problems[journal.problems["value"] == "sparkly"].iloc[0]
+    assert sparkly["column"] == "quality" and bool(sparkly["kept"])
+    assert sparkly["problem"].startswith("not one of the app's pain words (")
+    dull = journal.problems[journal.problems["value"] == "dull"].iloc[0]
+    assert "has no match among the journal's descriptors" in dull["problem"]
+    teatime = _one(journal, 2, "times_of_pain")
+    assert teatime["value"] == "teatime" and bool(teatime["kept"])
+    assert teatime["problem"] == (
+        "not one of the app's times of the pain (all day, morning, afternoon, evening, "
+        "at night); left out"
+    )
+
+
 def test_a_header_that_is_not_the_apps_is_refused():
     with pytest.raises(JournalError, match="not a CSV export of the Privacy Friendly"):
         read_privacy_friendly(io.StringIO("timestamp,pain\n2026-03-01,3\n"))

@@ -200,21 +200,12 @@ def test_a_file_that_cannot_be_read_says_why():
 
 
 def test_the_dashboard_recognises_an_app_export_by_content():
-    import datetime as dt
+    from uploads import upload
 
     from sci_pain.widgets import make_journal_dashboard
 
     box = make_journal_dashboard()
-    content = BEARABLE_SYMPTOMS.encode()
-    box.controls["upload"].value = (
-        {
-            "name": "export.csv",
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
+    upload(box, "export.csv", BEARABLE_SYMPTOMS.encode())
     assert "holds no 0-10 pain ratings" in box.status.value
     assert box.picture.alt.startswith("Nothing to show for export.csv")
 

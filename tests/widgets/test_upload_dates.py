@@ -9,12 +9,12 @@ chosen; when the dates show their order (a day above 12), nothing is asked.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 
 import pandas as pd
 import pytest
+from uploads import upload
 
 from sci_pain.journal import DATE_ORDER_CHOICES
 from sci_pain.widgets import load_file, make_journal_dashboard, make_journal_upload
@@ -197,24 +197,12 @@ def test_mixed_orders_name_the_rows_in_plain_words():
     assert (box.journal.problems["row"] == 3).any()
 
 
-def _upload(box, name: str, content: bytes) -> None:
-    box.controls["upload"].value = (
-        {
-            "name": name,
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
-
-
 def test_the_dashboards_upload_asks_for_the_order_and_then_draws_the_journal():
     box = make_journal_dashboard(render="output")
     assert box.date_row.layout.display == "none"
     before = box.journal
     text = "timestamp;pain\n01/04/2026 08:00;4\n02/04/2026 08:00;6\n03/04/2026 08:00;5\n"
-    _upload(box, "phone.csv", text.encode())
+    upload(box, "phone.csv", text.encode())
     _asks_in_plain_words(box.status.value)
     assert box.date_row.layout.display == "" and box.journal is before  # still the example
     assert "Still shown below" in box.status.value

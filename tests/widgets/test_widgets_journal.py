@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PIL import Image
+from uploads import upload
 
 import sci_pain as sp
 from sci_pain.analysis import filter_entries
@@ -18,18 +19,6 @@ from sci_pain.widgets import STATIC_HTML_MIMETYPE
 from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView
 from sci_pain.widgets.did_it_help import make_did_it_help
 from sci_pain.widgets.journal import make_journal_dashboard
-
-
-def _upload(box, name: str, content: bytes) -> None:
-    box.controls["upload"].value = (
-        {
-            "name": name,
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +177,7 @@ def test_upload_of_a_messy_csv_shows_its_problems_escaped():
         "2026-03-31 20:00;5;foot;<b>bold</b>\n"
         "2026-04-01 08:00;3;foot;\n"
     )
-    _upload(box, "my diary.csv", text.encode("utf-8"))
+    upload(box, "my diary.csv", text.encode("utf-8"))
     assert box.controls["journal"].value == "upload:my diary.csv"
     assert box.journal.source == "my diary.csv"
     assert box.journal.n_entries == 3
@@ -204,19 +193,19 @@ def test_upload_of_a_messy_csv_shows_its_problems_escaped():
 def test_upload_of_an_unreadable_file_shows_a_message_not_a_traceback():
     box = make_journal_dashboard()
     shown = box.journal
-    _upload(box, "diary.xlsx", b"PK\x03\x04 not a csv at all")
+    upload(box, "diary.xlsx", b"PK\x03\x04 not a csv at all")
     assert "diary.xlsx cannot be read as a journal" in box.status.value
     assert "Excel" in box.status.value
     assert "Traceback" not in box.status.value
     assert box.journal is shown
-    _upload(box, "empty.csv", b"")
+    upload(box, "empty.csv", b"")
     assert "the file is empty" in box.status.value
 
 
 def test_a_failed_upload_says_which_journal_the_figure_still_shows():
     box = make_journal_dashboard()
     before = box.picture
-    _upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
+    upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
     assert "broken.csv cannot be read as a journal" in box.status.value
     assert "Still shown below:</b> neuropathic.csv" in box.status.value
     assert "Figure of:</b> neuropathic.csv" in box.shown.value
@@ -228,7 +217,7 @@ def test_an_upload_without_entries_clears_the_previous_figure():
     box = make_journal_dashboard()
     box.controls["journal"].value = "dvt"  # a journal with red flags above its figure
     assert "Red flags" in box.flags.value
-    _upload(box, "header only.csv", b"timestamp,pain\n")
+    upload(box, "header only.csv", b"timestamp,pain\n")
     assert box.journal.source == "header only.csv"
     assert box.journal.n_entries == 0
     assert "Figure of:</b> header only.csv" in box.shown.value
@@ -239,7 +228,7 @@ def test_an_upload_without_entries_clears_the_previous_figure():
     assert 'alt="Nothing to show for header only.csv' in html_out
     assert box.dates_label.value == ""
     # an upload with rows that were all rejected is empty too
-    _upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
+    upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
     assert box.picture.alt.startswith("Nothing to show for all bad.csv")
     assert "Problems found when reading" in box.status.value
 

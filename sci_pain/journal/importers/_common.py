@@ -17,8 +17,8 @@ from typing import IO, Any, Union
 import pandas as pd
 
 from sci_pain.errors import JournalError, close_matches
-from sci_pain.journal._io import MAX_BYTES, existing_file
-from sci_pain.journal.importers._source import size_text
+from sci_pain.journal._io import read_bounded
+from sci_pain.journal._io import source_name as file_name
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER, PROBLEM_COLUMNS
@@ -29,6 +29,7 @@ __all__ = [
     "ImportedRecords",
     "to_journal",
     "source_name",
+    "decode_text",
     "read_text",
     "norm_name",
     "csv_records",
@@ -43,8 +44,6 @@ PathOrBuffer = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
 RECORD = None
 """The ``column`` of a problem about a whole record."""
-
-_CHUNK = 1 << 16
 
 
 @dataclass
@@ -87,108 +86,34 @@ def to_journal(found: ImportedRecords, *, date_format: str | None = None) -> Jou
 
 
 def source_name(source: Any, app: str) -> str:
-    if isinstance(source, (str, os.PathLike)):
-        return str(source)
-    name = getattr(source, "name", None)
-    return str(name) if isinstance(name, (str, os.PathLike)) else f"<{app} data>"
+    """Return the name messages give a file or an open file (``<Bearable data>`` if none)."""
+    return file_name(source, unnamed=f"<{app} data>")
 
 
 def read_text(source: Any, *, app: str, what: str) -> str:
     """Return the text of a path or an open file; file-level faults raise JournalError."""
-    name = source_name(source, app)
-    if isinstance(source, (str, os.PathLike)):
-        path = existing_file(name, what="file", wanted=f"the {what} inside it")
-        try:
-            if path.is_file() and path.stat().st_size > MAX_BYTES:
-                raise _too_large(name, what)
-            with path.open("rb") as handle:
-                data: Any = _read_bounded(handle.read, name=name, what=what)
-        except OSError as exc:
-            msg = f"{name}: cannot be read ({exc.strerror or exc}). Check its permissions."
-            raise JournalError(msg, path=name) from exc
-    elif hasattr(source, "read"):
-        try:
-            data = _read_bounded(source.read, name=name, what=what)
-        except (OSError, ValueError) as exc:
-            if isinstance(exc, JournalError):
-                raise
-            msg = f"{name}: cannot be read ({exc}). Pass an open file or a path."
-            raise JournalError(msg, path=name) from exc
-    else:
-        msg = (
-            f"cannot read a {what} from a {type(source).__name__}: pass a path (str or "
-            "pathlib.Path) or an open file."
-        )
-        raise TypeError(msg)
-    if isinstance(data, str):
-        text = data
-        if "\x00" in text:
-            msg = f"{name} is not a text file (it contains NUL characters): pass the {what}."
-            raise JournalError(msg, path=name)
-    elif isinstance(data, (bytes, bytearray)):
-        text = _decode(bytes(data), name=name, what=what)
-    else:
-        msg = f"{name}: reading it gave a {type(data).__name__}, not text or bytes."
-        raise JournalError(msg, path=name)
-    text = text.lstrip("\ufeff")
+    data, name = read_bounded(
+        source, what="file", wanted=f"the {what} inside it", unnamed=f"<{app} data>"
+    )
+    text = decode_text(data, name=name, what=what).lstrip("\ufeff")
     if not text.strip():
         msg = f"{name} is empty: export the data from the app again and pass that {what}."
         raise JournalError(msg, path=name)
     return text
 
 
-def _too_large(name: str, what: str) -> JournalError:
-    msg = (
-        f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a {what} of a pain "
-        "diary holds; check that it is the right file."
-    )
-    return JournalError(msg, path=name)
+def decode_text(data: bytes, *, name: str, what: str) -> str:
+    """Return an export's text: UTF-16 with its byte-order mark, UTF-8, else Windows-1252.
 
+    An export is written by an app or a spreadsheet in one of these; a file with NUL bytes
+    and no UTF-16 mark is not text (a workbook, an image) and is refused, naming `what`
+    should be passed instead.
 
-def _read_bounded(read, *, name: str, what: str) -> Any:
-    """Read an open file in chunks, refusing binary data and endless streams early.
-
-    Binary data (``/dev/zero``) is refused at its first chunk, and more than
-    :data:`MAX_BYTES` (an endless stream) after at most that much.
+    Examples
+    --------
+    >>> decode_text("Schmerz: Gemütszustand".encode("cp1252"), name="x.csv", what="CSV export")
+    'Schmerz: Gemütszustand'
     """
-    parts: list = []
-    size = 0
-    while True:
-        try:
-            chunk = read(_CHUNK)
-        except TypeError:  # a read() that takes no size
-            chunk = read()
-            parts.append(chunk)
-            size += len(chunk) if isinstance(chunk, (str, bytes, bytearray)) else 0
-            break
-        if not isinstance(chunk, (str, bytes, bytearray)) or not chunk:
-            parts.append(chunk)  # not text: said below
-            break
-        if not parts:
-            _refuse_binary(chunk, name=name, what=what)
-        parts.append(chunk)
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise _too_large(name, what)
-    if size > MAX_BYTES:
-        raise _too_large(name, what)
-    parts = [p for p in parts if not isinstance(p, (str, bytes, bytearray)) or p] or [b""]
-    if len(parts) == 1:
-        return parts[0]
-    return ("" if isinstance(parts[0], str) else b"").join(parts)
-
-
-def _refuse_binary(chunk: Any, *, name: str, what: str) -> None:
-    """Raise JournalError for a first chunk holding NUL (not UTF-16 text with its mark)."""
-    if isinstance(chunk, str) and "\x00" in chunk:
-        msg = f"{name} is not a text file (it contains NUL characters): pass the {what}."
-        raise JournalError(msg, path=name)
-    utf16 = isinstance(chunk, (bytes, bytearray)) and chunk.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if isinstance(chunk, (bytes, bytearray)) and not utf16 and b"\x00" in chunk:
-        _decode(bytes(chunk), name=name, what=what)  # raises: NUL bytes, not text
-
-
-def _decode(data: bytes, *, name: str, what: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -197,18 +122,14 @@ def _decode(data: bytes, *, name: str, what: str) -> str:
             raise JournalError(msg, path=name) from exc
     if b"\x00" in data:
         msg = (
-            f"{name} is not a text file (it contains NUL bytes; a spreadsheet workbook or an "
-            f"image?): pass the {what}, saved as CSV/JSON text."
+            f"{name}: is not a text file (it contains NUL bytes; a spreadsheet workbook or an "
+            f"image?): pass the {what} as the app wrote it."
         )
         raise JournalError(msg, path=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")  # Windows spreadsheets
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return data.decode("cp1252", errors="replace")  # Windows spreadsheets
 
 
 def norm_name(text: str) -> str:
