@@ -56,7 +56,7 @@ _ASSOCIATION_NAMES = {
 }
 _HEADER = (
     "<h4>Journal dashboard</h4><p>Choose a figure and a journal (or upload your "
-    "own CSV), then narrow the dates, the site and the side. The smoothing window sets "
+    "own diary), then narrow the dates, the site and the side. The smoothing window sets "
     "the rolling mean of the timeline. Red flags among the entries shown are listed "
     "above the figure; its description is below it.</p>"
 )

@@ -451,9 +451,8 @@ class _Upload:
             return
         self.kind = self.box.kind = kind
         self.found.value = (
-            f"<p><b>{html.escape(name)}</b> was recognised as {html.escape(JOURNAL_FORMATS[kind])}"
-            " (from its content)."
-            "</p>"
+            f"<p>Recognised from its content: <b>{html.escape(name)}</b> is "
+            f"{html.escape(JOURNAL_FORMATS[kind])}.</p>"
         )
         if kind == "journal":
             self.map_columns()

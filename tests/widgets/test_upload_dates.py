@@ -10,7 +10,6 @@ chosen; when the dates show their order (a day above 12), nothing is asked.
 from __future__ import annotations
 
 import io
-import re
 
 import pandas as pd
 import pytest
@@ -80,7 +79,10 @@ def test_a_csv_with_unmatched_headers_and_ambiguous_dates_is_mapped_and_ordered(
     _dropdown(box, "Level of pain").value = "pain"
     assert box.journal is None and box.controls["report"].disabled
     _asks_in_plain_words(box.status.value)
-    assert re.search(r"<b>(When|timestamp)</b>", box.status.value)  # the date column
+    # the date column as the learner's file names it, not the journal's "timestamp"
+    assert "in the column <b>When</b>" in box.status.value
+    # the control is named (it sits above this message here, below it in the dashboard)
+    assert "the drop-down <b>Dates in the file are written</b>" in box.status.value
     assert "01/04/2026 08:00" in box.status.value
     assert box.date_area.layout.display == ""
     assert "01/04/2026 08:00" in box.dates.value and box.figure.outputs == ()
