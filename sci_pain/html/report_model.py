@@ -218,8 +218,9 @@ def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
             f"{', '.join(map(repr, map(str, entries.columns))) or 'no columns'}"
         )
         raise ValueError(msg)
+    stamps = timestamps(entries, purpose="The report")  # checks the years too
     if not pd.api.types.is_datetime64_any_dtype(entries["timestamp"]):  # a hand-made frame
-        entries = entries.assign(timestamp=timestamps(entries, purpose="The report"))
+        entries = entries.assign(timestamp=stamps)
     problems = getattr(journal, "problems", None)
     if not isinstance(problems, pd.DataFrame):
         problems = problems_frame()

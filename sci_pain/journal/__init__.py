@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "SKIN": "schema",
     "SWELLING": "schema",
     "TIMESTAMP_FORMATS": "schema",
+    "PLAUSIBLE_YEARS": "schema",
     "markdown_table": "schema",
     "COLUMN_LABELS": "upload",
     "DATE_FORMATS": "upload",
@@ -67,6 +68,7 @@ _EXPORTS: dict[str, str] = {
     "no_pain_ratings_message": "upload",
     "preview_dates": "upload",
     "preview_date_order": "upload",
+    "date_order_read": "upload",
     "read_diary": "upload",
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

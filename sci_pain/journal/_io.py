@@ -781,8 +781,10 @@ def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None
         )
 
 
+# a date as the reader reads it (ISO, or day/month with / . or -), then a delimiter, a time
+# or the end of the line
 _ENTRY_LINE_RE = re.compile(
-    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([T ,;\t]|$)', re.ASCII
+    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})([T ,;\t]|$)', re.ASCII
 )
 
 
@@ -834,12 +836,23 @@ def _flag_swallowed(table: RawTable) -> None:
 def excerpt(text: str, limit: int = 80) -> str:
     """At most ``limit`` characters of a cell, with its size when it is longer.
 
+    An excerpt keeps the size of the whole cell when it is cut again (an importer's excerpt
+    passes through the problems table's own limit).
+
     >>> excerpt("k" * 100_000, 10)
     'kkkkkkkkkk... (100,000 characters)'
+    >>> excerpt(excerpt("k" * 100_000, 10), 5)
+    'kkkkk... (100,000 characters)'
     """
     if len(text) <= limit:
         return text
+    done = _EXCERPT_RE.fullmatch(text)
+    if done is not None:  # already an excerpt: keep the size of the whole cell
+        return text if len(done[1]) <= limit else f"{done[1][:limit]}... ({done[2]} characters)"
     return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+_EXCERPT_RE = re.compile(r"(.*)\.\.\. \(((?:\d{1,3})(?:,\d{3})*) characters\)", re.DOTALL)
 
 
 def _filled(table: RawTable, position: int) -> bool:

@@ -22,7 +22,12 @@ import pyarrow.compute as pc
 
 from sci_pain.errors import close_matches
 from sci_pain.journal.problems import TEXT_DTYPE
-from sci_pain.journal.schema import MULTI_SEPARATOR, TIMESTAMP_FORMATS, Column
+from sci_pain.journal.schema import (
+    MULTI_SEPARATOR,
+    PLAUSIBLE_YEARS,
+    TIMESTAMP_FORMATS,
+    Column,
+)
 
 __all__: list[str] = []
 
@@ -48,10 +53,6 @@ _ISO_SHAPE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}([T ].*)?")
 
 ACCEPTED_TIMESTAMPS = "accepted: 2026-03-01T08:00, 2026-03-01 08:00 (seconds optional), 2026-03-01"
 
-PLAUSIBLE_YEARS = (1900, 2100)
-"""Years a journal entry may have (inclusive). A timestamp outside them (``0001``,
-``9999``, a typing slip) is a problem on its record, never read: analyses and plots then
-span the data, not millennia of empty calendar."""
 _EARLIEST = np.datetime64(f"{PLAUSIBLE_YEARS[0]}-01-01T00:00", "us")
 _LATEST = np.datetime64(f"{PLAUSIBLE_YEARS[1] + 1}-01-01T00:00", "us")
 _LEAP_SECOND_RE = re.compile(r"\d:\d\d:6\d")

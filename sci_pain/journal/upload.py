@@ -55,6 +55,7 @@ __all__ = [
     "file_columns",
     "preview_dates",
     "preview_date_order",
+    "date_order_read",
     "no_pain_ratings_message",
     "diary_context",
 ]
@@ -306,6 +307,51 @@ def read_diary(
     return kind, read_journal(
         buffer, columns=columns or None, date_format=date_format, date_order=date_order
     )
+
+
+_ORDER_WORDS = {
+    "day-first": "day/month (day first)",
+    "month-first": "month/day (month first)",
+    "year-first": "year/month/day (year first)",
+}
+_ORDER_NOTE_RE = re.compile(r"dates read (day-first|month-first|year-first)\b(.*)", re.DOTALL)
+
+
+def date_order_read(journal) -> str | None:
+    r"""Say, in a clinician's words, which date order was found in the file, or None.
+
+    The reader and the importers decide the order by themselves only when the dates show it
+    (a day above 12, as in ``24/11/2026``), and then note it on row 1 of the problems. This
+    turns that note into the sentence an upload shows. None when no such note exists: the
+    dates were ISO 8601 (``2026-11-24``), or the order was chosen by the person.
+
+    Parameters
+    ----------
+    journal : Journal
+        A journal as read by :func:`read_diary` (or any reader).
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import io
+    >>> from sci_pain.journal import read_journal
+    >>> journal = read_journal(io.StringIO("timestamp,pain\n03/04/2026,3\n24/11/2026,4\n"))
+    >>> date_order_read(journal)
+    'Dates read as day/month (day first), as the file shows: 24/11/2026 (row 3) can only be 24 November 2026.'
+    >>> date_order_read(read_journal(io.StringIO("timestamp,pain\n2026-11-24,4\n"))) is None
+    True
+    """
+    problems = journal.problems
+    notes = problems[(problems["row"] == 1) & problems["kept"].astype(bool)]
+    for message in notes["problem"].astype(str):
+        match = _ORDER_NOTE_RE.match(message)
+        if match:
+            rest = match.group(2).split("; ", 1)[0].rstrip(".")
+            return f"Dates read as {_ORDER_WORDS[match.group(1)]}{rest}."
+    return None
 
 
 def preview_date_order(texts: list[str], date_order: str | None) -> list[tuple[str, str | None]]:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, filter_entries, scan_red_flags
+from sci_pain.analysis import as_entries, filter_entries, scan_red_flags, timestamps
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
@@ -251,7 +251,7 @@ class JournalFigures:
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
-        ts = self.entries["timestamp"].dropna()
+        ts = timestamps(self.entries, purpose="The dashboard").dropna()
         self.first_day = ts.min().normalize() if len(ts) else None
         self._slots: dict[str, _Slot] = {}
         self._filtered = _LRU(16)

@@ -508,3 +508,15 @@ def test_recovers_slow_upward_trend(seed):
 def test_no_evening_effect_where_none_is_built_in(name):
     profile = an.time_of_day_profile(persona_entries(name, EXAMPLE_SEEDS[name]), relative=True)
     assert abs(profile.loc["evening", "mean"] - profile.loc["morning", "mean"]) < 0.3
+
+
+def test_the_notebook_and_the_output_name_the_correction():
+    # issue 12, item 6: the correction is named where the verdict is read
+    from pathlib import Path
+
+    source = Path(__file__).parents[2] / "notebooks" / "src" / "07_patterns_in_a_journal.py"
+    text = source.read_text(encoding="utf-8")
+    assert "**Bonferroni correction**" in text and "many comparisons" in text
+    entries = make_entries(days("2026-01-05", 30), [3] * 30, activity_min=[20.0] * 30)
+    table = an.associations(entries, n_boot=50)
+    assert "Bonferroni" in table.attrs["correction"] and set(table["correction"]) == {"bonferroni"}

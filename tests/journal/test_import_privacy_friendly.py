@@ -346,6 +346,7 @@ def test_export_problems_are_exact():
         (1, "times_of_pain", True),
         (1, "medication_taken", True),
         (1, "side", True),
+        (1, "timestamp", True),  # how the dates were read: the file shows month first
         (4, "quality", True),  # dull
         (5, "site", True),  # two sites
         (6, "site", True),  # neck and head
@@ -355,6 +356,9 @@ def test_export_problems_are_exact():
     assert journal.entries.loc[journal.entries["row"] == 5, "timestamp"].iloc[0] == pd.Timestamp(
         "2026-03-13"
     )
+    note = journal.problems[journal.problems["column"] == "timestamp"].iloc[0]
+    assert note["problem"].startswith("dates read month-first, as the file shows: 3/13/26 (row 5)")
+    assert "can only be 13 March 2026" in note["problem"]
 
 
 def test_export_quoting_is_opencsv_s():

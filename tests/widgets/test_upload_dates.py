@@ -145,6 +145,49 @@ def test_dates_that_show_their_order_ask_nothing():
     assert box.journal.entries["timestamp"].max() == pd.Timestamp("2026-04-02 08:00")
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "diary.csv",
+            b"timestamp;pain\n03/04/2026 08:00;4\n30/03/2026 08:00;5\n",
+            "Dates read as day/month (day first), as the file shows: 30/03/2026 08:00 (row 3) "
+            "can only be 30 March 2026.",
+        ),
+        (
+            "diary.csv",
+            b"timestamp,pain\n03/04/2026,4\n03/31/2026,5\n",
+            "Dates read as month/day (month first), as the file shows: 03/31/2026 (row 3) can "
+            "only be 31 March 2026.",
+        ),
+        (
+            "export.csv",
+            _pfpd("3.12.19", "24.11.19"),
+            "Dates read as day/month (day first), as the file shows: 24.11.19 (row 3) can only "
+            "be 24 November 2019.",
+        ),
+        (
+            "diary.xlsx",
+            _xlsx([["timestamp", "pain"], ["03/04/2026", 4], ["30/03/2026", 5]]),
+            "Dates read as day/month (day first), as the file shows: 30/03/2026 (row 3) can "
+            "only be 30 March 2026.",
+        ),
+    ],
+)
+def test_the_order_the_file_showed_is_said_in_plain_words(name, content, said):
+    box = make_journal_upload(folder=None)
+    load_file(box, name, content)
+    assert box.journal.n_entries == 2 and box.date_area.layout.display == "none"
+    assert box.date_note.value == f"<p>{said}</p>"
+    # an ISO file says nothing; a chosen order needs no note either
+    load_file(box, "iso.csv", b"timestamp,pain\n2026-03-30 08:00,4\n")
+    assert box.date_note.value == ""
+    load_file(box, "ask.csv", b"timestamp,pain\n03/04/2026,4\n05/04/2026,5\n")
+    assert box.date_area.layout.display == "" and box.date_note.value == ""
+    box.controls["date_order"].value = "day first"
+    assert box.journal.n_entries == 2 and box.date_note.value == ""
+
+
 def test_mixed_orders_name_the_rows_in_plain_words():
     box = make_journal_upload(folder=None)
     load_file(box, "diary.csv", b"timestamp;pain\n30/03/2026 08:00;4\n03/31/2026 08:00;5\n")

@@ -196,11 +196,14 @@ def field_count_problem(found: ImportedRecords, row: int, fields: list[str], wid
     """Report a record whose number of fields differs from the header's; True if reported."""
     if len(fields) == width:
         return False
+    shown = " | ".join(fields)
+    if len(shown) > 200:  # the size stated is the record's as written, one delimiter apart
+        shown = f"{shown[:200]}... ({sum(map(len, fields)) + len(fields) - 1:,} characters)"
     found.report(
         row,
         RECORD,
-        " | ".join(fields)[:200],
-        f"record has {len(fields)} fields but the header has {width} (an unquoted comma or "
+        shown,
+        f"record has {len(fields):,} fields but the header has {width:,} (an unquoted comma or "
         "a cut line?); not imported",
         kept=False,
     )

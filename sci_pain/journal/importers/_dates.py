@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from sci_pain.errors import DateOrderError
 from sci_pain.journal.dates import day_month_dates
 
-__all__ = ["iso_dates"]
+__all__ = ["iso_dates", "order_found_note"]
 
 
 def _in_importer_words(error: DateOrderError) -> str:
@@ -95,3 +95,30 @@ def iso_dates(
     except DateOrderError as error:
         error.args = (_in_importer_words(error),)  # the same error and data, in these words
         raise
+
+
+def order_found_note(
+    texts: Sequence[object], rows: Sequence[int], order: str | None, *, chosen: str | None
+) -> tuple[str, str] | None:
+    """Return (example, sentence) saying which order the file's dates showed, or None.
+
+    Only when the order was read from the file (``chosen`` is None) and is one of
+    :data:`~sci_pain.journal.dates.DATE_ORDERS`: the importers then note it on row 1, as
+    :func:`~sci_pain.journal.reader.read_journal` does, so that nothing about how dates
+    were read is silent.
+
+    Examples
+    --------
+    >>> order_found_note(["3.12.19", "24.11.19"], [2, 3], "day first", chosen=None)[1]
+    'dates read day-first, as the file shows: 24.11.19 (row 3) can only be 24 November 2019'
+    >>> order_found_note(["3.12.19"], [2], "day first", chosen="day first") is None
+    True
+    """
+    from sci_pain.journal.dates import DATE_ORDERS, date_order_note, is_day_month_date
+
+    if chosen is not None or order not in DATE_ORDERS:
+        return None
+    pairs = [(t.strip(), r) for t, r in zip(texts, rows, strict=True) if is_day_month_date(t)]
+    if not pairs:
+        return None
+    return date_order_note([t for t, _ in pairs], [r for _, r in pairs], order)

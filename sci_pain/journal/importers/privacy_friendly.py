@@ -150,7 +150,7 @@ from typing import IO, Any, Union
 from sci_pain.errors import JournalError
 from sci_pain.journal._io import excerpt, read_bounded, size_text
 from sci_pain.journal.importers._common import decode_text
-from sci_pain.journal.importers._dates import iso_dates
+from sci_pain.journal.importers._dates import iso_dates, order_found_note
 from sci_pain.journal.importers._pain_diary import (
     APP,
     BODY_REGIONS,
@@ -270,7 +270,7 @@ def _tables(data: Any, name: str, found: Found) -> dict[str, list]:
     if other:
         found.note(
             None,
-            ", ".join(map(str, other))[:200],
+            excerpt(", ".join(map(str, other)), 200),
             "app settings (reminders and the like), not diary data; not read",
         )
     tables: dict[str, list] = {}
@@ -527,7 +527,12 @@ def _dates_to_iso(
     if date_format is not None:
         return  # the validator reads them with the format given
     texts = [d if isinstance(d, str) else None for d in dates]
-    converted, _ = iso_dates(texts, source=name, column=column, rows=found.rows, order=date_order)
+    converted, order = iso_dates(
+        texts, source=name, column=column, rows=found.rows, order=date_order
+    )
+    note = order_found_note(texts, found.rows, order, chosen=date_order)
+    if note is not None:
+        found.report(1, "timestamp", note[0] or None, note[1], kept=True)
     for record, original, new in zip(found.records, dates, converted, strict=True):
         if isinstance(original, str):
             record["timestamp"] = new

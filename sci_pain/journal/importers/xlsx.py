@@ -69,7 +69,7 @@ from sci_pain.journal._io import (
     source_name,
     too_large,
 )
-from sci_pain.journal.importers._dates import iso_dates
+from sci_pain.journal.importers._dates import iso_dates, order_found_note
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER
@@ -419,17 +419,17 @@ def read_journal_xlsx(
         target_name = mapping.get(key) or (key if key in COLUMN_ORDER else None)
         labels.append(target_name or text or f"column_{i + 1}")
     raw = pd.DataFrame(records, columns=labels, dtype=object)
+    notes = []
     if "timestamp" in labels and date_format is None:
         position = labels.index("timestamp")
-        converted, _ = iso_dates(
-            raw.iloc[:, position].tolist(),
-            source=name,
-            column=header[position],
-            rows=rows,
-            order=date_order,
+        cells = raw.iloc[:, position].tolist()
+        converted, order = iso_dates(
+            cells, source=name, column=header[position], rows=rows, order=date_order
         )
         raw.isetitem(position, pd.Series(converted, dtype=object))
-    notes = []
+        note = order_found_note(cells, rows, order, chosen=date_order)
+        if note is not None:
+            notes.append((1, "timestamp", note[0] or None, note[1], True))
     if others:
         notes.append(
             (
