@@ -31,26 +31,7 @@ import time
 from pathlib import Path
 
 import sci_pain as sp
-
-ANALYSES = (
-    "daily_values",
-    "daily_summary",
-    "summarize_journal",
-    "rolling_trend",
-    "trend_slope",
-    "time_of_day_profile",
-    "weekday_profile",
-    "time_of_day_weekday",
-    "pain_by_site",
-    "pain_by_side",
-    "pain_by_leg_site",
-    "pain_by_quality",
-    "pain_by_quality_group",
-    "associations",
-    "compare_phases",
-    "scan_red_flags",
-    "red_flag_episodes",
-)
+from sci_pain.html.report_model import REPORT_ANALYSES
 
 
 def _write_journal(folder: Path, days: int) -> Path:
@@ -128,7 +109,7 @@ def count_calls() -> collections.Counter:
         for m in pkgutil.walk_packages(sp.__path__, "sci_pain.")
         if not m.name.startswith(("sci_pain.widgets", "sci_pain.__main__", "sci_pain.analysis"))
     ]
-    originals = {name: getattr(sp, name) for name in ANALYSES}
+    originals = {name: getattr(sp, name) for name in REPORT_ANALYSES}
 
     def counted(name, function):
         def wrapper(*args, **kwargs):

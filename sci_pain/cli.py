@@ -335,23 +335,9 @@ def _is_workbook(source) -> bool:
         return False  # the reader says what is wrong with the path
 
 
-def _csv_head(source) -> bytes | None:
-    """Return the first 64 KB of a CSV file or standard input (None: a pipe or a device)."""
-    if isinstance(source, io.BytesIO):
-        return source.getvalue()[: 1 << 16]
-    path = Path(source)
-    if not path.is_file():
-        return None  # the reader says what is wrong; a pipe is read once
-    try:
-        with path.open("rb") as handle:
-            return handle.read(1 << 16)
-    except OSError:
-        return None
-
-
 def _read(source, *, date_order: str | None = None, **options):
     """Read a journal from a CSV file or an .xlsx workbook (told apart by its first bytes)."""
-    from sci_pain.journal import journal_date_format, read_journal, read_journal_xlsx
+    from sci_pain.journal import read_journal, read_journal_xlsx
 
     options["date_format"] = check_date_format(options.get("date_format"))
     order = DATE_ORDER_OPTIONS.get(date_order) if date_order else None
@@ -362,16 +348,7 @@ def _read(source, *, date_order: str | None = None, **options):
             date_format=options.get("date_format"),
             date_order=order,
         )
-    # An order chosen on the command line becomes a format; without one the reader finds it.
-    head = _csv_head(source) if options["date_format"] is None and order else None
-    if head is not None:
-        options["date_format"] = journal_date_format(
-            head,
-            name=str(getattr(source, "name", source)),
-            columns=options.get("columns"),
-            date_order=order,
-        )
-    return read_journal(source, **options)
+    return read_journal(source, date_order=order, **options)
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -519,7 +496,7 @@ def _run_report(args: argparse.Namespace) -> int:
             title=args.title,
             injury_level=args.level or ("at_or_above_T6" if args.t6 else "unknown"),
             progress=progress,
-            parallel=True,  # the links in a second process while the figures are drawn
+            parallel=True,  # links and half the figures in child processes
         )
     except AnalysisError as error:
         raise CommandError(f"the report could not be made: {error}") from None

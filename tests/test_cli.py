@@ -77,6 +77,15 @@ def test_ambiguous_dates_ask_for_the_date_order_in_the_command_lines_words(write
     assert cli.main([*args, "--date-order", "month-first", "--max-problems", "0"]) == 0
 
 
+def test_a_date_order_chosen_reports_dates_not_real_in_it_in_plain_words(write, capsys):
+    path = write("timestamp;pain\n03/04/2026 08:00;4\n13/04/2026 08:00;5\n4.5.26 8:05 PM;3\n")
+    assert cli.main(["validate", path, "--date-order", "month-first"]) == cli.EXIT_PROBLEMS
+    out = capsys.readouterr().out
+    assert "3 records, 2 kept, 1 not kept" in out and "2026-03-04 to 2026-04-05" in out
+    assert "not a real date when read month-first, the order chosen" in out
+    assert "date_format" not in out and "%m" not in out
+
+
 def test_dates_that_show_their_order_are_read_in_it(write, capsys):
     path = write("When;Pain level\n30/03/2026 08:00;4\n03/04/2026 08:00;5\n")
     assert cli.main(["validate", path, "-c", "When=timestamp", "-c", "Pain level=pain"]) == 0

@@ -9,6 +9,7 @@ citation keys instead of "Author Year", and numbers in scientific notation ("1e-
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
@@ -30,7 +31,10 @@ ALLOWED = {
 # expected failures (not strict, so it passes as soon as they are clean).
 PENDING: dict[str, str] = {}
 
-_SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
+# (a file's name, as a file manager shows it, is a real name: "messy_example.csv")
+_SNAKE = re.compile(
+    r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-]|\.(?:csv|xlsx|json|html|ipynb)\b)"
+)
 _TUPLE = re.compile(r"\([^()\n]{1,80},\)|\('[^()\n]*'(?:, '[^()\n]*')*\)")
 _REPR = re.compile(r"dtype:|\bNaN\b|\bnan\b|\bNone\b|<NA>|\bNaT\b")
 _EXPONENT = re.compile(r"\b\d+(?:\.\d+)?[eE][-+]?0\d\b")
@@ -99,13 +103,18 @@ def test_the_checker_finds_what_learners_should_not_see():
     bad = "iscip_subtype (clinician,) dtype: float64 NaN None bryce2012_iscip_part1 1.2e-05"
     kinds = {p.split(" ")[0] for p in problems(bad)}
     assert kinds == {"identifier", "tuple", "Python", "citation", "scientific"}
-    good = "ISCIP subtype: clinician; 0.00001; Bryce et al. 2012; 2026-03-01; at-level; T6"
+    good = (
+        "ISCIP subtype: clinician; 0.00001; Bryce et al. 2012; 2026-03-01; at-level; T6; "
+        "messy_example.csv: 10 records"
+    )
     assert problems(good) == []
     # notebook 06's old wording: a summary row "sd", a generated "column_3", and a message
     # that quotes Python (has_quality(entries, ...), date_format=)
     for text, kind in (
         ("mean 4.72 median 5 sd 1.34", "abbreviation"),
         ("unknown column, kept as text in 'column_3'", "identifier"),
+        ("the swelling adds no pain (dvt_pain_effect 0)", "identifier"),
+        ("try messy_example.", "identifier"),
         ("use has_quality(entries, 'burning')", "identifier"),
         ("say how with date_format='%d/%m/%Y'", "identifier"),
         ("read it with read(path, columns={...})", "Python call"),
@@ -133,6 +142,106 @@ def test_notebook_outputs_are_written_for_people(path, request):
             continue
         for output in cell.get("outputs", []):
             found += [f"{cell['id']}: {p}" for p in problems(_output_text(output))]
+    assert not found, f"{path.name}:\n" + "\n".join(found[:25])
+
+
+# -- the notebooks' own prose (markdown cells) ---------------------------------------------------
+
+# A name in backticks is a name the learner types: a column or value of the journal file they
+# write, a function they call (sp.*), an example journal, a folder the project gives them.
+# A backticked snippet (with "=", "(" or ".") is fine where the same text is in that notebook's
+# code, or where it is an expression on a name that code defines (`final.to_csv("x.csv")`
+# after `final = ...`): the prose shows what the learner runs or could type next. Anything
+# else in backticks is read as prose.
+_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_FENCE = re.compile(r"^```.*?^```", re.S | re.M)
+
+
+def _typed_names() -> set[str]:
+    from sci_pain.journal.schema import COLUMNS
+
+    names = set(COLUMNS)
+    for column in COLUMNS.values():
+        names.update(column.allowed)
+    names.update(name for name in dir(sp) if not name.startswith("_"))
+    names.update(sp.list_example_journals()["name"])
+    names.update(p.stem for p in sp.data_path("journals").glob("*.csv"))  # the widgets' choices
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    names.update(line.strip("/") for line in ignored if not line.startswith("#"))
+    names.add("sci_pain")  # the package, as `import sci_pain as sp` names it
+    return names
+
+
+_TYPED = _typed_names()
+
+
+def _on_a_defined_name(snippet: str, code: str) -> bool:
+    """Whether ``snippet`` is a Python expression on a name the notebook's code assigns."""
+    try:
+        tree = ast.parse(snippet, mode="eval")
+        nodes = list(ast.walk(ast.parse(code)))
+    except SyntaxError:
+        return False
+    assigned = {
+        target.id
+        for node in nodes
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    imported = {a.asname or a.name for n in nodes if isinstance(n, ast.Import) for a in n.names}
+    root, first = tree.body, None
+    while isinstance(root, ast.Call | ast.Attribute | ast.Subscript):
+        first = root.attr if isinstance(root, ast.Attribute) else first
+        root = root.func if isinstance(root, ast.Call) else root.value
+    if isinstance(root, ast.Name) and root.id == "sp" and "sp" in imported:
+        return first in _TYPED  # a public function: sp.read_bearable(path)
+    return isinstance(root, ast.Name) and root.id in assigned
+
+
+def prose_problems(markdown: str, code: str) -> list[str]:
+    """Developer artefacts in a markdown cell's prose (see the rule for backticks above)."""
+    kept, snippets = [], []
+
+    def span(match: re.Match) -> str:
+        inner = match.group(2).strip()
+        if inner in _TYPED:
+            return " "
+        if re.search(r"[=(.]", inner) and (inner in code or _on_a_defined_name(inner, code)):
+            return " "
+        (snippets if re.search(r"[=(]", inner) else kept).append(inner)
+        return " "
+
+    prose = _SPAN.sub(span, _FENCE.sub(" ", markdown))
+    found = [f"code the notebook does not run {s!r}" for s in snippets]
+    return found + problems("\n".join([prose, *kept]))
+
+
+def test_the_prose_checker_reads_backticks_as_the_learner_would():
+    code = "fixed = sp.read_journal(path, date_format=day_first)\nsp.table(x, relative=True)"
+    assert prose_problems("(`sleep_hours`, `pins_and_needles`, `read_journal`)", code) == []
+    assert prose_problems("with `date_format=` or `relative=True`", code) == []
+    assert prose_problems("keep them in `my_journals`", code) == []
+    assert prose_problems('to save it, `fixed.to_csv("my_journal.csv")`', code) == []
+    assert prose_problems('to save it, `unknown.to_csv("my_journal.csv")`', code)
+    importing = "import sci_pain as sp\n" + code
+    assert prose_problems("in code: `sp.read_bearable(path)`", importing) == []
+    assert prose_problems("in code: `sp._private(path)`", importing)
+    # notebook 07's old prose: an abbreviated statistic, table columns the table no longer shows
+    assert problems("spread (sd about 1.3)")
+    assert prose_problems("the interval (`ci_low` to `ci_high`)", code)
+    assert prose_problems("as `relative=True` did in notebook 07", "sp.table(x)")
+    assert prose_problems("the column iscip_subtype", code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_prose_is_written_for_people(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join(_join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            found += [f"{cell['id']}: {p}" for p in prose_problems(_join(cell["source"]), code)]
     assert not found, f"{path.name}:\n" + "\n".join(found[:25])
 
 
@@ -214,20 +323,55 @@ def _states():
     yield "upload, read day first", upload, upload_read
 
     def dashboard_asks(box):
-        import datetime as dt
+        from uploads import upload as choose_file
 
-        box.controls["upload"].value = (
-            {
-                "name": "phone.csv",
-                "type": "text/csv",
-                "size": len(ambiguous),
-                "content": memoryview(ambiguous.replace(b"When;Level of pain", b"timestamp;pain")),
-                "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-            },
-        )
+        choose_file(box, "phone.csv", ambiguous.replace(b"When;Level of pain", b"timestamp;pain"))
         assert box.date_row.layout.display == ""
 
     yield "dashboard upload, date order asked", sp.make_journal_dashboard, dashboard_asks
+
+    def lag(box):
+        box.controls["lag"].value = 1
+
+    overuse = lambda: sp.make_lag_widget(sp.load_example_journal("overuse"))  # noqa: E731
+    yield "lag widget, lag 1", overuse, lag
+
+    def scipi(box):
+        box.controls["electric_shocks"].value = True
+
+    yield "scipi widget, one yes", sp.make_scipi_widget, scipi
+    for case in sp.make_case_explorer().controls["case"].options:
+
+        def choose(box, case=case[1]):
+            box.controls["case"].value = case
+
+        yield f"case explorer {case[1]}", sp.make_case_explorer, choose
+
+    def iscip(box):
+        box.controls["type"].value = "neuropathic"
+        box.controls["subtype"].value = box.controls["subtype"].options[-1][1]
+
+    yield "iscip exercise, neuropathic", sp.make_iscip_exercise, iscip
+
+    def messy(box):
+        box.controls["journal"].value = "messy_example"
+
+    yield "journal reader, messy file", sp.make_journal_reader_explorer, messy
+    for kind in sp.make_journal_dashboard().controls["kind"].options:
+
+        def show(box, kind=kind[1]):
+            box.controls["kind"].value = kind
+
+        yield f"dashboard {kind[1]}", sp.make_journal_dashboard, show
+
+    def cohort(box):
+        box.controls["difference"].value = 1.5
+        box.controls["confidence"].value = box.controls["confidence"].options[0][1]
+
+    small = lambda: sp.make_cohort_explorer(  # noqa: E731
+        sp.cohort_from_frame(sp.simulate_cohort(12, 30, seed=2026), person="person_id")
+    )
+    yield "cohort explorer", small, cohort
 
     def did_it_help(box):
         box.controls["journal"].value = "overuse"

@@ -47,6 +47,36 @@ def test_pyproject_and_environment_yml_declare_the_same_packages():
     assert conda_side == pip_side, "environment.yml and pyproject.toml have drifted"
 
 
+# Import name -> distribution, where they differ; and what a declared package always brings.
+_DISTRIBUTION = {"yaml": "pyyaml", "IPython": "ipython"}
+_BROUGHT_BY = {"cycler": "matplotlib"}
+
+
+def test_the_library_imports_only_its_runtime_dependencies():
+    """Every third-party import in sci_pain/ is declared in `dependencies` (SciPy is not: the
+    library computes its statistics itself and only the tests use SciPy, as an oracle)."""
+    import ast
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {_name(r)[0] for r in project["dependencies"]}
+    found: dict[str, str] = {}
+    for path in sorted((ROOT / "sci_pain").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "sci_pain":
+                    found.setdefault(top, str(path.relative_to(ROOT)))
+    for top, where in found.items():
+        package = _name(_DISTRIBUTION.get(top, _BROUGHT_BY.get(top, top)))[0]
+        assert package in runtime, f"{where} imports {top}, not a runtime dependency"
+    assert "scipy" not in found and "scipy" not in runtime
+
+
 def test_constraints_pin_every_dependency():
     pins = dict(
         _name(line)

@@ -19,7 +19,7 @@
 # %% [markdown]
 # ## Before you start: what this package is not
 #
-# > ⚠️ **Educational only.** sci_pain teaches. It **never diagnoses a person** and **never gives a
+# > ⚠️ **Educational only.** This course teaches. It **never diagnoses a person** and **never gives a
 # > dose** of any medicine. Its calculators and the reasoning aid show how clinicians think; they
 # > do not replace an assessment by a qualified professional.
 # >
@@ -98,7 +98,7 @@ quiz = sp.show_quiz(sp.load_quiz("00_start_here"))
 
 # %% [markdown]
 # ## Summary
-# - sci_pain explains why leg pain follows a spinal cord injury, how it is managed, and how to
+# - This course explains why leg pain follows a spinal cord injury, how it is managed, and how to
 #   read a pain journal — for learning, never to diagnose a person or choose a dose.
 # - Red flags (a swollen, warm, red leg; a pounding headache with an injury at T6 or above; an
 #   infected pressure injury) mean seeking care now.

@@ -90,7 +90,7 @@ sp.table(sp.time_of_day_profile(journal, relative=True))
 sp.table(sp.weekday_profile(journal))
 
 # %% [markdown]
-# The weekday means differ by about 0.3 points, well inside their spread (sd about 1.3):
+# The weekday means differ by about 0.3 points, well inside their spread (a standard deviation of about 1.3):
 # nothing was built in, and nothing shows. Both patterns at once, as a heatmap:
 
 # %%
@@ -123,14 +123,14 @@ sp.show_figure(ax, alt=sp.journal_alt_text("descriptors", journal))
 #
 # Does pain go with sleep, spasms or activity? For each measure (and for activity also one
 # and two days earlier: overuse pain often comes the day after), the day's mean pain is
-# ranked against the measure: **Spearman's rho** from -1 to 1, with a 95% confidence
-# interval (`ci_low` to `ci_high`) and the number of days `n`. The interval comes from a
-# *block bootstrap*, which resamples runs of consecutive days because neighbouring days are
-# alike.
+# ranked against the measure: **Spearman's rho** (ρ) from -1 to 1, with a 95% confidence
+# interval (the columns *95% CI from* and *to*) and the number of days (*n*). The interval
+# comes from a *block bootstrap*, which resamples runs of consecutive days because
+# neighbouring days are alike.
 #
 # Six links are tested at once, so the **verdict** does not use the 95% interval: it uses a
-# wider one, the *adjusted CI* (`adj_ci_low` to `adj_ci_high`), that allows for the number
-# of tests. This is the **Bonferroni correction**, and the same rule decides what the clinic
+# wider one, the *adjusted CI* (the columns *Adjusted CI from* and *to*), that allows for
+# the number of tests. This is the **Bonferroni correction**, and the same rule decides what the clinic
 # report calls clear:
 
 # %% tags=["nbval-check-output"]

@@ -186,8 +186,8 @@ print(journal.summary())
 # of the timeline. Red flags among the entries shown are listed above the figure, and its
 # description is below it. It opens on the `neuropathic` example. Try: the calendar, then a
 # smoothing of 14 days on the timeline; then the `dvt` journal in the **Journal** menu, whose
-# red flags appear above the figure; then upload your own CSV. (To open it on a journal you
-# have read already, pass it: `sp.make_journal_dashboard(journal)`.)
+# red flags appear above the figure; then your own diary with **Upload a diary**. (To open it
+# on a journal you have read already, pass it: `sp.make_journal_dashboard(journal)`.)
 
 # %%
 sp.make_journal_dashboard(render="output")

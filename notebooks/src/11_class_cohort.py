@@ -76,8 +76,8 @@ sp.cohort_query(
 # ## 2. How many people show an evening pattern?
 #
 # For each person, every rating is compared with that person's mean of the **same day**, so
-# that good and bad days cancel out (as `relative=True` did in notebook 07). A person shows an
-# *evening pattern* when their evening ratings are at least 1 point above their morning
+# that good and bad days cancel out (as the *within-day* profile did in notebook 07). A person
+# shows an *evening pattern* when their evening ratings are at least 1 point above their morning
 # ratings. People with too few morning or evening entries are **not counted as "no"**: they
 # are left out, and the sentence says how many.
 #

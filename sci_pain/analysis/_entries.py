@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.errors import AnalysisError, did_you_mean
-from sci_pain.journal import COLUMNS
+from sci_pain.journal import COLUMNS, PLAUSIBLE_YEARS
 
 __all__ = [
     "as_entries",
@@ -66,20 +66,69 @@ def require_columns(entries: pd.DataFrame, columns: Iterable[str], *, purpose: s
 
 
 def timestamps(entries: pd.DataFrame, *, purpose: str) -> pd.Series:
-    """Return the ``timestamp`` column as datetime64 (parsing strings of hand-made frames)."""
+    """Return the ``timestamp`` column as datetime64 (parsing strings of hand-made frames).
+
+    Every date-time must lie in the journal's plausible years
+    (:data:`~sci_pain.journal.schema.PLAUSIBLE_YEARS`, 1900-2100), as :func:`read_journal`
+    checks: a hand-made frame with an entry in year 1 or 9999 would otherwise make every
+    daily analysis and calendar span millennia of empty days.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"timestamp": ["2026-03-01 08:00", "9999-03-01 08:00"]})
+    >>> timestamps(frame, purpose="The trend")
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.AnalysisError: The trend needs dates in the years 1900-2100, but ...
+    """
     require_columns(entries, ["timestamp"], purpose=purpose)
     ts = entries["timestamp"]
-    if pd.api.types.is_datetime64_any_dtype(ts):
-        return ts
-    try:
-        return pd.to_datetime(ts, format="ISO8601")
-    except (ValueError, TypeError) as exc:
-        msg = (
-            f"{purpose} needs date-times in the 'timestamp' column, but it holds "
-            f"{ts.dtype} values that are not ISO 8601 date-times ({exc}). Read the file with "
-            f"sci_pain.read_journal, which parses and checks them."
-        )
-        raise AnalysisError(msg, column="timestamp", available=entries.columns) from None
+    if not pd.api.types.is_datetime64_any_dtype(ts):
+        try:
+            ts = pd.to_datetime(ts, format="ISO8601")
+        except pd.errors.OutOfBoundsDatetime as exc:  # pandas 2: a year such as 9999 or 0001
+            first, last = PLAUSIBLE_YEARS
+            msg = (
+                f"{purpose} needs dates in the years {first}-{last}, but the 'timestamp' column "
+                f"holds one far outside them ({str(exc).split(', at position')[0]}). A year such "
+                f"as 0001 or 9999 is a typing slip; correct it, or read the file with "
+                f"sci_pain.read_journal, which reports such entries as problems and keeps them out."
+            )
+            raise AnalysisError(msg, column="timestamp", available=entries.columns) from None
+        except (ValueError, TypeError, OverflowError) as exc:
+            msg = (
+                f"{purpose} needs date-times in the 'timestamp' column, but it holds "
+                f"{ts.dtype} values that are not ISO 8601 date-times ({exc}). Read the file "
+                f"with sci_pain.read_journal, which parses and checks them."
+            )
+            raise AnalysisError(msg, column="timestamp", available=entries.columns) from None
+    _check_years(ts, purpose=purpose, available=entries.columns)
+    return ts
+
+
+def _check_years(ts: pd.Series, *, purpose: str, available) -> None:
+    """Raise AnalysisError naming the entries dated outside the plausible years."""
+    first, last = PLAUSIBLE_YEARS
+    if ts.empty:
+        return
+    years = ts.dt.year
+    outside = ((years < first) | (years > last)).to_numpy(dtype=bool, na_value=False)
+    if not outside.any():
+        return
+    bad = ts[outside]
+    shown = ", ".join(
+        f"{stamp.year:04d}-{stamp:%m-%d %H:%M} (index {index!r})"
+        for index, stamp in bad.iloc[:3].items()
+    )
+    more = f" and {len(bad) - 3:,} more" if len(bad) > 3 else ""
+    count = f"{len(bad):,} entr{'y is' if len(bad) == 1 else 'ies are'}"
+    msg = (
+        f"{purpose} needs dates in the years {first}-{last}, but {count} outside them: "
+        f"{shown}{more}. A year such as 0001 or 9999 is a typing slip; correct it, or read "
+        f"the file with sci_pain.read_journal, which reports such entries as problems and "
+        f"keeps them out."
+    )
+    raise AnalysisError(msg, column="timestamp", available=available)
 
 
 def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:

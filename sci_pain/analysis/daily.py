@@ -207,13 +207,16 @@ def daily_summary(entries, *, column: str = "pain") -> pd.DataFrame:
     return result[columns]
 
 
-def summarize_journal(entries, *, column: str = "pain") -> pd.Series:
+def summarize_journal(entries, *, column: str = "pain", daily=None) -> pd.Series:
     """One line about a whole journal: its period, entries, missed days and the rating's spread.
 
     Parameters
     ----------
     entries : DataFrame or Journal
     column : str, default "pain"
+    daily : DataFrame, optional
+        The entries' :func:`daily_summary` of ``column``, when the caller has it already (a
+        figure that shows both): it is not computed again.
 
     Returns
     -------
@@ -235,9 +238,12 @@ def summarize_journal(entries, *, column: str = "pain") -> pd.Series:
     >>> s = summarize_journal(entries)
     >>> int(s["days"]), int(s["missed_days"]), float(s["mean"])
     (4, 2, 4.0)
+    >>> s.equals(summarize_journal(entries, daily=daily_summary(entries)))
+    True
     """
     entries = _as_entries(entries)
-    daily = daily_summary(entries, column=column)
+    if daily is None:
+        daily = daily_summary(entries, column=column)
     values = _numeric(entries, column)
     values = values[~np.isnan(values)]
     days_with = int((~daily["missed"]).sum()) if len(daily) else 0

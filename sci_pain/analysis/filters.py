@@ -18,7 +18,7 @@ import datetime as _dt
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis._entries import as_entries
+from sci_pain.analysis._entries import as_entries, timestamps
 from sci_pain.errors import AnalysisError, did_you_mean
 from sci_pain.journal import SIDES, SITES
 
@@ -123,7 +123,7 @@ def journal_days(entries) -> list[_dt.date]:
     (datetime.date(2026, 1, 5), 120)
     """
     entries = as_entries(entries)
-    ts = entries["timestamp"].dropna()
+    ts = timestamps(entries, purpose="The list of days").dropna()
     if ts.empty:
         return []
     return [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]

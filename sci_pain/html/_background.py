@@ -2,7 +2,8 @@
 
 The clinic report's slowest analysis (the links' block bootstrap) does not depend on its
 figures, and drawing the figures does not depend on it: on a machine with a free core the two
-can overlap. :func:`in_background` forks the process (the child has every module and the data
+can overlap; so can drawing one half of the figures and the other
+(:func:`~sci_pain.html.report_sections.draw_ahead`). :func:`in_background` forks the process (the child has every module and the data
 already, so nothing is imported or copied up front), runs the function there and hands the
 pickled result back through a pipe; :meth:`Pending.result` waits for it.
 

@@ -48,6 +48,7 @@ from sci_pain.html.report_sections import (
     Highlights,
     Section,
     about_section,
+    draw_ahead,
     flags_section,
     glance_section,
     links_section,
@@ -121,8 +122,9 @@ def report_html(
         Nothing is printed when it is omitted.
     parallel : bool, default False
         Compute the links with activity, sleep and spasms (the block bootstrap) in a second
-        process while the figures are drawn, where that is safe (Linux, a process without
-        other threads: ``sci-pain report`` asks for it; notebooks do not). The same page.
+        process while the figures are drawn, and half of the figures in a third one, where
+        that is safe (Linux, a process without other threads: ``sci-pain report`` asks for
+        it; notebooks do not). The same page.
 
     Returns
     -------
@@ -164,6 +166,8 @@ def report_html(
     )
     stage(7)
     try:
+        if parallel:  # half of the figures in a second process, the other half meanwhile here
+            model = draw_ahead(model)
         page = render_report(model, expand=expand)
     finally:
         model.close()  # no child process is left behind, even when drawing failed

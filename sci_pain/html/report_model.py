@@ -24,7 +24,30 @@ import pandas as pd
 
 from sci_pain.html._format import day, day_long, plural, source_name, treatment
 
-__all__ = ["InterventionStart", "ReportModel", "build_report_model"]
+__all__ = ["REPORT_ANALYSES", "InterventionStart", "ReportModel", "build_report_model"]
+
+REPORT_ANALYSES: tuple[str, ...] = (
+    "daily_values",
+    "daily_summary",
+    "summarize_journal",
+    "rolling_trend",
+    "trend_slope",
+    "time_of_day_profile",
+    "weekday_profile",
+    "time_of_day_weekday",
+    "pain_by_site",
+    "pain_by_side",
+    "pain_by_leg_site",
+    "pain_by_quality",
+    "pain_by_quality_group",
+    "associations",
+    "compare_phases",
+    "scan_red_flags",
+    "red_flag_episodes",
+)
+"""Every analysis (a name in :mod:`sci_pain.analysis`) the report shows, each computed once
+here; ``tests/html/test_report_model.py`` counts the calls and ``benchmarks/bench_report.py``
+reports them."""
 
 MIN_EFFECTIVE_DAYS = 20
 """A link is called clear only with at least this many effective independent days.
@@ -102,6 +125,11 @@ class ReportModel:
         Figure kind (``"calendar"``, ``"timeline"``, ``"time_of_day_weekday"``, ``"body_map"``,
         ``"descriptors"``) -> its numbers from the plotting layer's ``<kind>_data`` (or the
         AnalysisError that says why it cannot be drawn). The phase plots use ``comparisons``.
+    drawn : dict
+        Figure kind -> its ``<figure>`` HTML, drawn ahead of the sections
+        (:func:`~sci_pain.html.report_sections.draw_ahead`), or the
+        :class:`~sci_pain.html._background.Pending` drawing of a second process; empty
+        unless the figures were drawn ahead.
     """
 
     entries: pd.DataFrame
@@ -128,6 +156,7 @@ class ReportModel:
     link_variables: dict[str, Any] = field(default_factory=dict)
     link_confidence: float = 0.95
     figures: dict[str, Any] = field(default_factory=dict)
+    drawn: dict[str, Any] = field(default_factory=dict)
 
     @property
     def has_pain(self) -> bool:
@@ -147,11 +176,12 @@ class ReportModel:
         return self
 
     def close(self) -> None:
-        """End a background computation that will not be read (the page failed meanwhile)."""
+        """End the background computations that will not be read (the page failed meanwhile)."""
         from sci_pain.html._background import Pending
 
-        if isinstance(self.links, Pending):
-            self.links.close()
+        for pending in {id(p): p for p in (self.links, *self.drawn.values())}.values():
+            if isinstance(pending, Pending):
+                pending.close()
 
     @property
     def n_links(self) -> int:
@@ -188,8 +218,9 @@ def _coerce(journal) -> tuple[pd.DataFrame, pd.DataFrame, str]:
             f"{', '.join(map(repr, map(str, entries.columns))) or 'no columns'}"
         )
         raise ValueError(msg)
+    stamps = timestamps(entries, purpose="The report")  # checks the years too
     if not pd.api.types.is_datetime64_any_dtype(entries["timestamp"]):  # a hand-made frame
-        entries = entries.assign(timestamp=timestamps(entries, purpose="The report"))
+        entries = entries.assign(timestamp=stamps)
     problems = getattr(journal, "problems", None)
     if not isinstance(problems, pd.DataFrame):
         problems = problems_frame()

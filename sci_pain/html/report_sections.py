@@ -10,7 +10,7 @@ detailed sections are written, so both say the same.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from markupsafe import Markup
@@ -41,6 +41,7 @@ __all__ = [
     "REPORT_SECTIONS",
     "Section",
     "about_section",
+    "draw_ahead",
     "figure_or_reason",
     "journal_figure",
     "flags_section",
@@ -213,9 +214,16 @@ _FIGURES: dict[str, tuple[str, str, tuple[float, float]]] = {
 
 
 def journal_figure(model: ReportModel, kind: str) -> str:
-    """Draw one of the journal figures from the model's numbers, with its alt text."""
+    """Draw one of the journal figures from the model's numbers, with its alt text.
+
+    A figure already drawn by :func:`draw_ahead` (here or in a second process) is taken as it
+    is: the same ``<figure>``.
+    """
     import sci_pain.plotting as plotting
 
+    drawn = model.drawn.get(kind)
+    if drawn is not None:
+        return drawn if isinstance(drawn, str) else drawn.result()[kind]
     what, caption, size = _FIGURES[kind]
     data = model.figures[kind]
     if isinstance(data, Exception):
@@ -224,6 +232,53 @@ def journal_figure(model: ReportModel, kind: str) -> str:
     return figure_or_reason(
         what, lambda ax: plot(data=data, ax=ax), lambda: alt(data), caption=caption, size=size
     )
+
+
+AHEAD_IN_A_SECOND_PROCESS = ("time_of_day_weekday", "body_map", "descriptors")
+"""The figures :func:`draw_ahead` gives to a second process (the patterns section's three);
+this process draws the calendar and the timeline meanwhile: about the same drawing time each."""
+
+
+def _draw_figures(model: ReportModel, kinds: tuple[str, ...]) -> dict[str, str]:
+    return {kind: journal_figure(model, kind) for kind in kinds}
+
+
+def draw_ahead(model: ReportModel) -> ReportModel:
+    """Draw the journal figures before the sections ask for them, half in a second process.
+
+    The second process is forked (:func:`~sci_pain.html._background.in_background`: Linux, a
+    process without other threads, as ``sci-pain report``; anywhere else every figure is drawn
+    here) after matplotlib is imported, so it imports nothing; it draws
+    :data:`AHEAD_IN_A_SECOND_PROCESS` while this process draws the others. The sections then
+    take the ``<figure>`` elements from ``model.drawn``: the page is the same.
+
+    Returns
+    -------
+    ReportModel
+        The model with ``drawn``: figure kind -> its ``<figure>`` HTML, or the
+        :class:`~sci_pain.html._background.Pending` drawing of the second process.
+    """
+    if not model.has_pain:
+        return model
+    from matplotlib.backends import backend_agg  # noqa: F401 - imported once, before the fork
+    from matplotlib.figure import Figure  # noqa: F401
+
+    import sci_pain.plotting as plotting
+    from sci_pain.html._background import in_background
+    from sci_pain.html.figures import figure_html  # noqa: F401
+    from sci_pain.style import style_context  # noqa: F401
+
+    kinds = [kind for kind in _FIGURES if kind in model.figures]
+    for kind in kinds:
+        getattr(plotting, f"plot_{kind}")  # the plotting modules, imported before the fork
+    there = tuple(kind for kind in kinds if kind in AHEAD_IN_A_SECOND_PROCESS)
+    pending = in_background(_draw_figures, model, there)
+    try:
+        here = _draw_figures(model, tuple(kind for kind in kinds if kind not in there))
+    except BaseException:
+        pending.close()
+        raise
+    return replace(model, drawn={**here, **dict.fromkeys(there, pending)})
 
 
 # --------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ _EXPORTS: dict[str, str] = {
     "read_bearable_records": "importers.bearable",
     "read_flaredown": "importers.flaredown",
     "read_flaredown_records": "importers.flaredown",
-    "strptime_format": "importers._dates",
     "LOINC_PAIN_SEVERITY": "importers.fhir",
     "LOINC_PAIN_SEVERITY_DISPLAY": "importers.fhir",
     "SNOMED_LATERALITY": "importers.fhir",
@@ -34,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "DateOrderError": "dates",
     "date_order_formats": "dates",
     "day_month_dates": "dates",
+    "strptime_format": "dates",
     "explode_multi": "multi",
     "has_intervention": "multi",
     "has_quality": "multi",
@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "SKIN": "schema",
     "SWELLING": "schema",
     "TIMESTAMP_FORMATS": "schema",
+    "PLAUSIBLE_YEARS": "schema",
     "markdown_table": "schema",
     "COLUMN_LABELS": "upload",
     "DATE_FORMATS": "upload",
@@ -67,7 +68,7 @@ _EXPORTS: dict[str, str] = {
     "no_pain_ratings_message": "upload",
     "preview_dates": "upload",
     "preview_date_order": "upload",
-    "journal_date_format": "upload",
+    "date_order_read": "upload",
     "read_diary": "upload",
 }
 __getattr__, __dir__, __all__ = lazy_exports(__name__, _EXPORTS)

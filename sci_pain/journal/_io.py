@@ -1,10 +1,11 @@
 """Bytes -> columns of codes for the journal reader (private).
 
 Turns a file or buffer into the header and one ``(codes, uniques)`` pair per column, with
-file-level faults raised as :class:`~sci_pain.errors.JournalError`. The CSV is parsed once
-by pandas' C parser into Arrow strings, and each column is dictionary-encoded by Arrow:
-no Python string per cell, and the checks then work on the *distinct* values, which is what
-makes the reader fast.
+file-level faults raised as :class:`~sci_pain.errors.JournalError`. A regular file (every
+record as wide as the header) is parsed by Arrow's CSV reader into Arrow strings; any other
+by pandas' C parser, which handles every fault; both give the same records. Each column is
+then dictionary-encoded by Arrow: no Python string per cell, and the checks then work on the
+*distinct* values, which is what makes the reader fast.
 """
 
 from __future__ import annotations
@@ -69,49 +70,34 @@ MAX_BYTES = 512 * 1024 * 1024
 _CHUNK = 1 << 16
 
 
-def _bounded_read(read, source: str, *, text_ok: bool, binary_check: bool):
-    """Read at most :data:`MAX_BYTES` through ``read(n)``; stop early on binary content.
+def size_text(n: int) -> str:
+    """Write a byte count for people: ``512 MB``, ``64 KB``, ``10 bytes``.
 
-    An endless source (``/dev/zero``, a pipe that never ends) costs at most one chunk when
-    it starts with NUL bytes and at most ``MAX_BYTES`` otherwise.
+    >>> size_text(512 * 1024 * 1024), size_text(2048), size_text(10)
+    ('512 MB', '2 KB', '10 bytes')
     """
-    parts = []
-    size = 0
-    while True:
-        # (the first chunk is small, so that binary content is refused early)
-        chunk = read(_CHUNK if not parts else 64 * _CHUNK)
-        if not chunk:
-            break
-        if isinstance(chunk, str):
-            if not text_ok:
-                msg = f"{source}: cannot be read (mixed text and bytes)."
-                raise JournalError(msg, path=source)
-            chunk = chunk.encode("utf-8", errors="surrogatepass")
-        if (
-            binary_check
-            and not parts
-            and b"\x00" in chunk
-            and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
-            and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
-        ):
-            msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
-            raise JournalError(msg, path=source)
-        parts.append(bytes(chunk))
-        size += len(chunk)
-        if size > MAX_BYTES:
-            msg = (
-                f"{source}: is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than a pain "
-                "journal holds; split it or check that it is the right file."
-            )
-            raise JournalError(msg, path=source)
-    return b"".join(parts)
+    if n >= 1024 * 1024:
+        return f"{n // (1024 * 1024):,} MB"
+    if n >= 1024:
+        return f"{n // 1024:,} KB"
+    return f"{n} bytes"
 
 
-def source_name(path_or_buffer) -> str:
-    """Return the name messages give a file or buffer."""
+def too_large(source: str, limit: int, what: str) -> JournalError:
+    """Return the error for a file larger than any pain diary's `what` would be."""
+    msg = (
+        f"{source}: is larger than {size_text(limit)}, far more than a {what} of a pain "
+        "diary holds; check that it is the right file."
+    )
+    return JournalError(msg, path=source)
+
+
+def source_name(path_or_buffer: object, *, unnamed: str = "<buffer>") -> str:
+    """Return the name messages give a file or an open file (`unnamed` if it has none)."""
     if isinstance(path_or_buffer, str | os.PathLike):
         return os.fspath(path_or_buffer)
-    return str(getattr(path_or_buffer, "name", "") or "<buffer>")
+    name = getattr(path_or_buffer, "name", None)
+    return str(name) if isinstance(name, str | os.PathLike) and str(name) else unnamed
 
 
 def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .csv file") -> Path:
@@ -150,55 +136,135 @@ def existing_file(source: str, *, what: str = "journal file", wanted: str = "a .
     return path
 
 
-def load(path_or_buffer, *, binary_check: bool = True) -> tuple[bytes, str, bool]:
-    """Return (content, source name, content-was-already-text).
+def read_bounded(
+    path_or_buffer: object,
+    *,
+    what: str = "journal file",
+    wanted: str = "a .csv file",
+    limit: int | None = None,
+    text_only: bool = False,
+    unnamed: str = "<buffer>",
+) -> tuple[bytes, str]:
+    """Return the content of a path or an open file, and its name; at most `limit` bytes.
 
-    At most :data:`MAX_BYTES` are read, and a source that starts with NUL bytes (and no
-    UTF-16 byte-order mark) is refused after its first 64 KB, so ``/dev/zero`` or an
-    endless pipe cannot make the reader run on.
+    Every reader of a user's file opens it here, so that a missing path, a folder, a file
+    that cannot be opened, an endless stream (``/dev/zero``, a pipe) or a file far too
+    large gives the same message, naming the file, and never a traceback.
+
+    Parameters
+    ----------
+    path_or_buffer : str, path or file
+        A path, or an open file in binary or text mode (text is encoded as UTF-8).
+    what : str, default "journal file"
+        What the file should be, for messages (``"backup file"``).
+    wanted : str, default "a .csv file"
+        What to pass instead of a folder.
+    limit : int, optional
+        The most bytes read (default :data:`MAX_BYTES`): a path's size is checked before reading, and a stream is
+        refused after ``limit`` bytes, so an endless one costs no more.
+    text_only : bool, default False
+        Refuse content that starts with NUL bytes (and no UTF-16 byte-order mark or known
+        file signature) after its first 64 KB: for readers of text files.
+    unnamed : str, default "<buffer>"
+        The name messages give an open file that has none (``"<Bearable data>"``).
+
+    Returns
+    -------
+    (bytes, str)
+        The content and the name messages use.
+
+    Raises
+    ------
+    JournalError
+        Missing file, a folder, unreadable, larger than `limit`, or (`text_only`) binary.
+    TypeError
+        If `path_or_buffer` is neither a path nor an open file.
+
+    Examples
+    --------
+    >>> import io
+    >>> read_bounded(io.BytesIO(b"{}"), limit=10, what="backup file")
+    (b'{}', '<buffer>')
+    >>> try:
+    ...     read_bounded(io.BytesIO(b"x" * 11), limit=10, what="backup file")
+    ... except JournalError as error:
+    ...     print(error)
+    <buffer>: is larger than 10 bytes, far more than a backup file of a pain diary holds; check that it is the right file.
     """
+    source = source_name(path_or_buffer, unnamed=unnamed)
+    limit = MAX_BYTES if limit is None else limit
     if isinstance(path_or_buffer, str | os.PathLike):
-        source = os.fspath(path_or_buffer)
-        path = existing_file(source)
+        path = existing_file(source, what=what, wanted=wanted)
         try:
+            if path.is_file() and path.stat().st_size > limit:
+                raise too_large(source, limit, what)
             with path.open("rb") as handle:
-                return (
-                    _bounded_read(handle.read, source, text_ok=False, binary_check=binary_check),
-                    source,
-                    False,
-                )
+                return _read_chunks(handle.read, source, limit, what, text_only), source
         except OSError as error:
-            msg = f"{source}: cannot be opened ({error.strerror or error})."
+            msg = f"{source}: cannot be opened ({error.strerror or error}). Check its permissions."
             raise JournalError(msg, path=source) from error
     read = getattr(path_or_buffer, "read", None)
     if read is None:
         msg = (
-            "read_journal() needs a file path or an open file, not "
-            f"{type(path_or_buffer).__name__}."
+            f"cannot read a {what} from a {type(path_or_buffer).__name__}: pass a file path "
+            "or an open file."
         )
         raise TypeError(msg)
-    source = str(getattr(path_or_buffer, "name", "") or "<buffer>")
     try:
-        rest = read
-        try:
-            first = read(_CHUNK)
-        except TypeError:  # a read() that takes no size
-            first = read()
-
-            def rest(_n: int):
-                return first[:0]
-
-        was_text = isinstance(first, str)
-        pending = [first]
-
-        def again(n: int):
-            return pending.pop() if pending else rest(n)
-
-        content = _bounded_read(again, source, text_ok=was_text, binary_check=binary_check)
-    except (OSError, UnicodeError) as error:
+        return _read_chunks(read, source, limit, what, text_only), source
+    except JournalError:
+        raise
+    except (OSError, ValueError) as error:  # a closed file, a decoding error of a text file
         msg = f"{source}: cannot be read ({error})."
         raise JournalError(msg, path=source) from error
-    return content, source, was_text
+
+
+def _read_chunks(read, source: str, limit: int, what: str, text_only: bool) -> bytes:
+    """Read through ``read(n)`` up to `limit` bytes; the first chunk is small (checked early)."""
+    parts: list[bytes] = []
+    size, was_text = 0, None
+    while True:
+        try:
+            chunk = read(_CHUNK if not parts else 64 * _CHUNK)
+        except TypeError:  # a read() that takes no size: it returns everything at once
+            chunk = read()
+            read = _nothing_after(chunk)
+        if not chunk:
+            break
+        if not isinstance(chunk, str | bytes | bytearray | memoryview):
+            msg = f"{source}: reading it gave a {type(chunk).__name__}, not text or bytes."
+            raise JournalError(msg, path=source)
+        if was_text is None:
+            was_text = isinstance(chunk, str)
+        if isinstance(chunk, str) != was_text:
+            msg = f"{source}: cannot be read (mixed text and bytes)."
+            raise JournalError(msg, path=source)
+        if was_text:
+            chunk = chunk.encode("utf-8", errors="surrogatepass")
+        if text_only and not parts:
+            _refuse_binary(bytes(chunk), source)
+        parts.append(bytes(chunk))
+        size += len(chunk)
+        if size > limit:
+            raise too_large(source, limit, what)
+    return b"".join(parts)
+
+
+def _nothing_after(chunk):
+    def read(_n: int = -1):
+        return chunk[:0]
+
+    return read
+
+
+def _refuse_binary(chunk: bytes, source: str) -> None:
+    if (
+        b"\x00" in chunk
+        and chunk[:2] not in (b"\xff\xfe", b"\xfe\xff")
+        and not any(chunk.startswith(magic) for magic, _ in _MAGIC)  # named in decode()
+    ):
+        msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
+        raise JournalError(msg, path=source)
 
 
 def decode(data: bytes, encoding: str | None, source: str):
@@ -390,6 +456,14 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     shared = {"sep": delimiter, "encoding": encoding}
     header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
+    columns = None if first_wider else _arrow_records(data, header, delimiter, skip)
+    if columns is not None:  # the usual file: read by Arrow, no pandas frame in between
+        n_records = len(columns[0])
+        codes, uniques = _coded_columns(columns, n_records)
+        table = RawTable(header, codes, uniques, n_records, delimiter, label)
+        if _line_count(data) > skip + 1 + n_records:
+            _flag_swallowed(table)
+        return table
     guard = first_wider  # set when some record is wider than the header
     names = list(range(width + 1 if guard else width))
     closed_quote = False
@@ -434,7 +508,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if n_records < 0 or frame.iloc[n_records, 0] != _SENTINEL:
         msg = f"{source}: cannot be read as CSV (the end of the file is garbled)."
         raise JournalError(msg, path=source)
-    codes, uniques = _coded_columns(frame, n_records)
+    codes, uniques = _coded_columns([pa.array(frame[c].array) for c in frame.columns], n_records)
     guard_codes, guard_uniques = (codes.pop(), uniques.pop()) if guard else (None, None)
     table = RawTable(
         header=header,
@@ -447,26 +521,101 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     if guard:
         _flag_overflow(table, width, guard_codes, guard_uniques, data, skip)
     # a cell spans lines only when the file has more lines than records
-    lines = data.count(b"\n")
-    if b"\r" in data:
-        lines += data.count(b"\r") - data.count(b"\r\n")
-    lines += not data.endswith((b"\n", b"\r"))
-    if lines > skip + 1 + n_records:
+    if _line_count(data) > skip + 1 + n_records:
         _flag_swallowed(table)
     if closed_quote and table.n_records and _filled(table, table.n_records - 1):
         _flag_unclosed_quote(table)
     return table
 
 
-def _coded_columns(frame: pd.DataFrame, n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
+def _line_count(data: bytes) -> int:
+    r"""Return the number of lines in the text (``\n``, ``\r\n`` or ``\r`` ends a line)."""
+    lines = data.count(b"\n")
+    if b"\r" in data:
+        lines += data.count(b"\r") - data.count(b"\r\n")
+    return lines + (not data.endswith((b"\n", b"\r")))
+
+
+_ARROW_THREADS = False
+"""Arrow's CSV reader on one thread: on two busy cores its threads cost a third more CPU time
+for little gain in wall-clock time, and a cohort already reads journals in parallel."""
+_LINE_END_RE = re.compile(rb"\r\n|\r|\n")
+
+
+def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
+    """Return the records of a regular file as Arrow strings (an array per column), or None.
+
+    Arrow's CSV reader (C++, no Python object per cell) reads what pandas' C parser reads,
+    with the same rules: ``"`` quotes a cell only at its start, ``""`` inside quotes is one
+    quote, a quoted cell may span lines, empty cells are empty texts, nothing is stripped.
+    It is used only where the two cannot differ; None (read the file with pandas, which
+    handles every fault) when a header cell spans lines, the header is alone or one
+    column wide, or any record does not have exactly the header's number of cells (blank
+    lines inside the file, short or wide records, a quote never closed: Arrow refuses
+    them). Blank lines at the end are left out: they hold no record. The sentinel record
+    is appended as in :func:`parse` and must come back as the last record.
+    """
+    import pyarrow.csv as pa_csv
+
+    width = len(header)
+    if width < 2 or any("\n" in cell or "\r" in cell for cell in header):
+        return None
+    start = 0
+    for _ in range(skip + 1):
+        end = _LINE_END_RE.search(data, start)
+        if end is None:
+            return None
+        start = end.end()
+    body = memoryview(data)[start:]
+    stop = len(data)
+    while stop > start and data[stop - 1] in b"\r\n":  # (blank lines at the end: no record)
+        stop -= 1
+    stop -= start
+    if stop <= 0:
+        return None
+    sentinel = ("\n" + delimiter.join([_SENTINEL] * width) + "\n").encode("utf-8")
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            io.BufferedReader(_Joined(body[:stop], sentinel), buffer_size=1 << 20),
+            read_options=pa_csv.ReadOptions(
+                column_names=names, block_size=1 << 22, use_threads=_ARROW_THREADS
+            ),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter,
+                quote_char='"',
+                double_quote=True,
+                escape_char=False,
+                newlines_in_values=data.find(b'"', start) >= 0,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowException, ValueError, UnicodeError):
+        return None
+    n = table.num_rows - 1
+    if n < 1 or table.num_columns != width or table.column(0)[n].as_py() != _SENTINEL:
+        return None
+    columns = []
+    for column in table.columns:
+        strings = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        columns.append(strings.slice(0, n))
+    return columns
+
+
+def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
     """Return the codes and the distinct values of the first ``n`` records of each column.
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
     """
     codes, uniques = [], []
-    for column in frame.columns:
-        strings = pa.array(frame[column].array)  # (several chunks when the file is long)
+    for strings in columns:  # (several chunks when the file is long)
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
@@ -632,8 +781,10 @@ def _flag_overflow(table, width, guard_codes, guard_uniques, data, skip) -> None
         )
 
 
+# a date as the reader reads it (ISO, or day/month with / . or -), then a delimiter, a time
+# or the end of the line
 _ENTRY_LINE_RE = re.compile(
-    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})([T ,;\t]|$)', re.ASCII
+    r'\s*"?\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})([T ,;\t]|$)', re.ASCII
 )
 
 
@@ -685,12 +836,23 @@ def _flag_swallowed(table: RawTable) -> None:
 def excerpt(text: str, limit: int = 80) -> str:
     """At most ``limit`` characters of a cell, with its size when it is longer.
 
+    An excerpt keeps the size of the whole cell when it is cut again (an importer's excerpt
+    passes through the problems table's own limit).
+
     >>> excerpt("k" * 100_000, 10)
     'kkkkkkkkkk... (100,000 characters)'
+    >>> excerpt(excerpt("k" * 100_000, 10), 5)
+    'kkkkk... (100,000 characters)'
     """
     if len(text) <= limit:
         return text
+    done = _EXCERPT_RE.fullmatch(text)
+    if done is not None:  # already an excerpt: keep the size of the whole cell
+        return text if len(done[1]) <= limit else f"{done[1][:limit]}... ({done[2]} characters)"
     return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+_EXCERPT_RE = re.compile(r"(.*)\.\.\. \(((?:\d{1,3})(?:,\d{3})*) characters\)", re.DOTALL)
 
 
 def _filled(table: RawTable, position: int) -> bool:

@@ -22,7 +22,12 @@ import pyarrow.compute as pc
 
 from sci_pain.errors import close_matches
 from sci_pain.journal.problems import TEXT_DTYPE
-from sci_pain.journal.schema import MULTI_SEPARATOR, TIMESTAMP_FORMATS, Column
+from sci_pain.journal.schema import (
+    MULTI_SEPARATOR,
+    PLAUSIBLE_YEARS,
+    TIMESTAMP_FORMATS,
+    Column,
+)
 
 __all__: list[str] = []
 
@@ -48,10 +53,6 @@ _ISO_SHAPE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}([T ].*)?")
 
 ACCEPTED_TIMESTAMPS = "accepted: 2026-03-01T08:00, 2026-03-01 08:00 (seconds optional), 2026-03-01"
 
-PLAUSIBLE_YEARS = (1900, 2100)
-"""Years a journal entry may have (inclusive). A timestamp outside them (``0001``,
-``9999``, a typing slip) is a problem on its record, never read: analyses and plots then
-span the data, not millennia of empty calendar."""
 _EARLIEST = np.datetime64(f"{PLAUSIBLE_YEARS[0]}-01-01T00:00", "us")
 _LATEST = np.datetime64(f"{PLAUSIBLE_YEARS[1] + 1}-01-01T00:00", "us")
 _LEAP_SECOND_RE = re.compile(r"\d:\d\d:6\d")
@@ -435,12 +436,35 @@ def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         second = _number(digits, 17, 2)
         ok &= second <= 59
         seconds += second
-    months = np.where(ok, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
-    days = months.astype("datetime64[D]") + np.where(ok, day - 1, 0).astype("timedelta64[D]")
-    ok &= days.astype("datetime64[M]") == months  # (the 30th of February is not a day)
-    values = days.astype("datetime64[us]") + (seconds * 1_000_000).astype("timedelta64[us]")
-    values[~ok] = np.datetime64("NaT", "us")
-    return values, ok
+    ok &= day <= _days_in_month(year, month)  # (the 30th of February is not a day)
+    micro = (_days_since_1970(year, month, day) * 86_400 + seconds) * 1_000_000
+    micro[~ok] = np.iinfo(np.int64).min  # NaT
+    return micro.view("datetime64[us]"), ok
+
+
+_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
+
+
+def _days_in_month(year: np.ndarray, month: np.ndarray) -> np.ndarray:
+    """Days in each month of the Gregorian calendar (0 for a month outside 1-12)."""
+    inside = (month >= 1) & (month <= 12)
+    days = _MONTH_DAYS[np.where(inside, month, 0)]
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    return days + (leap & (month == 2))
+
+
+def _days_since_1970(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Days from 1970-01-01 to each date, in whole-number arithmetic (years 0 and later).
+
+    The proleptic Gregorian count of H. Hinnant's ``days_from_civil``, which is what
+    NumPy's calendar gives, without a conversion per element.
+    """
+    y = year.astype(np.int64) - (month <= 2)
+    era = y // 400
+    year_of_era = y - era * 400
+    day_of_year = (153 * ((month.astype(np.int64) + 9) % 12) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146_097 + day_of_era - 719_468
 
 
 def iso_fast(uniques: pd.Index) -> np.ndarray:

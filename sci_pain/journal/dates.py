@@ -38,9 +38,17 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 
-from sci_pain.errors import DateOrderError
+from sci_pain.errors import DateOrderError, did_you_mean
 
-__all__ = ["DATE_ORDERS", "DateOrderError", "date_order_formats", "day_month_dates"]
+__all__ = [
+    "DATE_ORDERS",
+    "DateOrderError",
+    "date_order_formats",
+    "date_order_note",
+    "day_month_dates",
+    "is_day_month_date",
+    "strptime_format",
+]
 
 DATE_ORDERS: dict[str, str] = {
     "day first": "%d/%m/%Y",
@@ -103,6 +111,53 @@ def _clock(match: re.Match) -> str | None:
     return f"T{hour:02d}:{minute:02d}" + (f":{second}" if second is not None else "")
 
 
+def strptime_format(text: str, order: str) -> str | None:
+    """Return the :func:`~datetime.datetime.strptime` format that reads a date in an order.
+
+    Parameters
+    ----------
+    text : str
+        A date as written (``31/03/2026 08:00``).
+    order : {"day first", "month first", "year first"}
+        The order of its day and month (a year written first is always read year, month,
+        day).
+
+    Returns
+    -------
+    str or None
+        The format, with the separator, the year's width and the time (24-hour or AM/PM,
+        seconds or not) as written; None when the text is not a day/month date of a shape
+        :func:`day_month_dates` reads, or is already ISO 8601 (which needs no format).
+
+    Examples
+    --------
+    >>> strptime_format("31/03/2026 08:00", "day first")
+    '%d/%m/%Y %H:%M'
+    >>> strptime_format("3.4.26 8:05:10 PM", "month first")
+    '%m.%d.%y %I:%M:%S %p'
+    >>> strptime_format("2026/03/31", "year first"), strptime_format("2026-03-31", "day first")
+    ('%Y/%m/%d', None)
+    """
+    match = _DATE_RE.fullmatch(text)
+    if match is None or (match[2] == "-" and len(match[1]) == 4) or len(match[1]) == 3:
+        return None
+    sep = match[2]
+    year = "%Y" if len(match[4]) == 4 else "%y"
+    if len(match[1]) == 4:
+        parts = ("%Y", "%m", "%d")
+    elif order == "month first":
+        parts = ("%m", "%d", year)
+    else:
+        parts = ("%d", "%m", year)
+    fmt = sep.join(parts)
+    if match[6] is not None:
+        hour = "%I" if match[9] else "%H"
+        fmt += ("T" if match[5] == "T" else " ") + f"{hour}:%M" + (":%S" if match[8] else "")
+        if match[9]:
+            fmt += " %p" if re.search(r"\s[AaPp]", text) else "%p"
+    return fmt
+
+
 def date_order_formats(example: str) -> dict[str, str]:
     """Return the ``strptime`` formats reading dates written like `example` in each order.
 
@@ -114,29 +169,19 @@ def date_order_formats(example: str) -> dict[str, str]:
     Returns
     -------
     dict
-        ``{"day first": ..., "month first": ...}``; the separator, the year's width and the
-        time (24-hour or AM/PM, seconds or not) follow the example.
+        ``{"day first": ..., "month first": ...}`` from :func:`strptime_format` (the
+        plain formats of :data:`DATE_ORDERS` when the example is not a day/month date).
 
     Examples
     --------
     >>> date_order_formats("03.04.24 8:05 PM")
     {'day first': '%d.%m.%y %I:%M %p', 'month first': '%m.%d.%y %I:%M %p'}
-    >>> date_order_formats("03/04/2024")["month first"]
-    '%m/%d/%Y'
+    >>> date_order_formats("03/04/2024 8:05PM")["month first"]
+    '%m/%d/%Y %I:%M%p'
     """
-    match = _DATE_RE.fullmatch(example)
-    if match is None:
-        return {"day first": DATE_ORDERS["day first"], "month first": DATE_ORDERS["month first"]}
-    sep, year = match[2], "%y" if len(match[4]) == 2 else "%Y"
-    clock = ""
-    if match[6] is not None:
-        hours = "%I" if match[9] else "%H"
-        clock = ("T" if match[5] == "T" else " ") + f"{hours}:%M"
-        clock += ":%S" if match[8] is not None else ""
-        clock += " %p" if match[9] else ""
     return {
-        "day first": f"%d{sep}%m{sep}{year}{clock}",
-        "month first": f"%m{sep}%d{sep}{year}{clock}",
+        order: strptime_format(example, order) or DATE_ORDERS[order]
+        for order in ("day first", "month first")
     }
 
 
@@ -212,12 +257,44 @@ def _classify(texts, numbers):
     return parsed, only_day, only_month, both, year_first
 
 
+def _decide(source, column, only_day, only_month, both) -> str:
+    """Return the order the column's dates show; raise a DateOrderError when they show none."""
+    if only_day and only_month:
+        raise _mixed(source, column, only_day, only_month)
+    if both and not (only_day or only_month):
+        raise _ambiguous(source, column, both)
+    if only_month:
+        return "month first"
+    return "day first" if only_day else "either"
+
+
+def _rewrite(texts, parsed, order: str) -> list[object]:
+    """Write each date cell as ISO 8601 in `order`; leave the others as they are."""
+    out = list(texts)
+    for item in parsed:
+        if item is None:
+            continue
+        position, match, a, b, year = item
+        if order == "year first" and len(match[1]) != 4:
+            continue  # chosen year first: a day/month date is left for the validator
+        if len(match[1]) == 4 or order != "month first":
+            day, month = a, b
+        else:
+            day, month = b, a
+        clock = _clock(match)
+        if not _real(year, month, day) or clock is None:
+            continue
+        out[position] = f"{year:04d}-{month:02d}-{day:02d}{clock}"
+    return out
+
+
 def day_month_dates(
     texts: Sequence[object],
     *,
     source: str,
     column: str,
     rows: Sequence[int] | None = None,
+    order: str | None = None,
 ) -> tuple[list[object], str | None]:
     """Rewrite day/month dates as ISO 8601, in the order the column itself shows.
 
@@ -231,6 +308,11 @@ def day_month_dates(
         The column's header as written in the file, for messages.
     rows : sequence of int, optional
         The spreadsheet row of each cell (default 2, 3, ...), for messages.
+    order : {"day first", "month first", "year first"}, optional
+        The order the person who wrote the file chose (:data:`DATE_ORDERS`). Given, it is
+        used for every date and nothing is refused: a date that is not real in that order
+        (``24/11/2019`` month first) is left as written, for the validator to report, and
+        so is every day/month date when the order is ``"year first"``.
 
     Returns
     -------
@@ -243,8 +325,11 @@ def day_month_dates(
     Raises
     ------
     DateOrderError
-        When the order cannot be told (every day 12 or less) or the column mixes orders;
-        its ``needs_date_order`` is True and it names the column, examples and rows.
+        When no ``order`` is given and the order cannot be told (every day 12 or less) or
+        the column mixes orders; its ``needs_date_order`` is True and it names the column,
+        examples and rows.
+    ValueError
+        When ``order`` is not one of :data:`DATE_ORDERS`.
 
     Examples
     --------
@@ -252,34 +337,22 @@ def day_month_dates(
     (['2019-11-24', '2019-12-01T20:05', 'not a date'], 'month first')
     >>> day_month_dates(["2019.11.24", "5.5.2020"], source="x.csv", column="Date")
     (['2019-11-24', '2020-05-05'], 'year first')
+    >>> day_month_dates(["03/04/2026"], source="x.csv", column="Date", order="month first")
+    (['2026-03-04'], 'month first')
     """
+    if order is not None and order not in DATE_ORDERS:
+        msg = (
+            f"order must be one of {', '.join(map(repr, DATE_ORDERS))}, not {order!r}."
+            + did_you_mean(order, DATE_ORDERS, n=1)
+        )
+        raise ValueError(msg)
     numbers = list(rows) if rows is not None else list(range(2, len(texts) + 2))
     parsed, only_day, only_month, both, year_first = _classify(texts, numbers)
     if not any(parsed):
         return list(texts), None
-    if only_day and only_month:
-        raise _mixed(source, column, only_day, only_month)
-    if both and not (only_day or only_month):
-        raise _ambiguous(source, column, both)
-    if only_month:
-        order = "month first"
-    elif only_day:
-        order = "day first"
-    else:
-        order = "either"
-    out = list(texts)
-    for item in parsed:
-        if item is None:
-            continue
-        position, match, a, b, year = item
-        if len(match[1]) == 4 or order != "month first":
-            day, month = a, b
-        else:
-            day, month = b, a
-        clock = _clock(match)
-        if not _real(year, month, day) or clock is None:
-            continue
-        out[position] = f"{year:04d}-{month:02d}-{day:02d}{clock}"
+    if order is None:
+        order = _decide(source, column, only_day, only_month, both)
+    out = _rewrite(texts, parsed, order)
     if order == "either" and year_first:
         order = "year first"
     return out, order

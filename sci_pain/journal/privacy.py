@@ -16,7 +16,7 @@ import pandas as pd
 from sci_pain.journal._parse import NA_TOKENS, normalize_token
 from sci_pain.journal.problems import TEXT_DTYPE, typed_problems
 from sci_pain.journal.reader import Journal
-from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, PROBLEM_COLUMNS, ROW
+from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, PLAUSIBLE_YEARS, PROBLEM_COLUMNS, ROW
 
 __all__ = ["deidentify"]
 
@@ -63,6 +63,27 @@ def _scrub_message(message: str, safe: frozenset[str]) -> str:
     return _QUOTED_RE.sub(replace, message)
 
 
+def _within_plausible_years(stamps: pd.Series, weeks: int) -> int:
+    """Return the shift in weeks, turned or shortened so no entry leaves the plausible years.
+
+    Only a diary near 1900 or 2100 is affected: the analyses refuse dates outside those
+    years, so a shifted journal must stay inside them.
+    """
+    if stamps.dropna().empty:
+        return weeks
+    first, last = stamps.min(), stamps.max()
+    earliest = pd.Timestamp(f"{PLAUSIBLE_YEARS[0]}-01-01")
+    latest = pd.Timestamp(f"{PLAUSIBLE_YEARS[1]}-12-31 23:59:59")
+    room_before = (first - earliest).days // 7  # whole weeks it may move earlier
+    room_after = (latest - last).days // 7  # and later
+    size = abs(weeks)
+    if size <= (room_after if weeks > 0 else room_before):
+        return weeks
+    if size <= (room_before if weeks > 0 else room_after):  # the other way fits
+        return -weeks
+    return room_after if room_after >= room_before else -room_before  # as far as fits
+
+
 def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = None) -> Journal:
     r"""Return a copy of a journal fit to share with a class.
 
@@ -73,7 +94,9 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
       ``pain 1``, ``pain 2``, ... in order of first appearance, so separate pains stay
       separate.
     * Every timestamp moves by the same random whole number of weeks (1 to 520, earlier or
-      later): weekdays, times of day and the gaps between entries are unchanged.
+      later): weekdays, times of day and the gaps between entries are unchanged. A diary
+      within 10 years of 1900 or 2100 is moved the way that keeps it inside the
+      plausible years (:data:`~sci_pain.journal.schema.PLAUSIBLE_YEARS`).
     * In ``problems``, a ``value`` is kept only when it is a number or a value of the
       column's vocabulary; anything else a person typed (a name in ``site``, a phone
       number spread over a record's extra cells) becomes ``[text removed]`` and a raw
@@ -119,6 +142,7 @@ def deidentify(journal: Journal, *, seed: int | np.random.Generator | None = Non
     rng = np.random.default_rng(seed)
     weeks = int(rng.integers(1, 521)) * int(rng.choice([-1, 1]))
     entries = journal.entries.copy()
+    weeks = _within_plausible_years(entries["timestamp"], weeks)
     unit = entries["timestamp"].dtype  # pandas 2.3 widens to ns when a Timedelta is added
     entries["timestamp"] = (entries["timestamp"] + pd.Timedelta(weeks=weeks)).astype(unit)
     labels = entries["problem"].dropna().unique()

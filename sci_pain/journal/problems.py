@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import close_matches
 from sci_pain.journal._io import excerpt
@@ -80,21 +82,33 @@ def typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
         :data:`VALUE_LIMIT` characters is cut and its size given.
     """
     frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
-    values = frame["value"].to_numpy(dtype=object, na_value=None)
-    values = np.array(
-        [None if v is None else excerpt(str(v), VALUE_LIMIT) for v in values],
-        dtype=object,
-    )
     return pd.DataFrame(
         {
             "row": frame["row"].to_numpy(dtype=np.int64),
             "column": pd.array(frame["column"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
-            "value": pd.array(values, dtype=TEXT_DTYPE),
+            "value": _values(frame["value"].to_numpy(dtype=object, na_value=None)),
             "problem": pd.array(frame["problem"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
             "kept": frame["kept"].to_numpy(dtype=bool),
         },
         index=pd.RangeIndex(len(frame)),
     )
+
+
+def _values(values: np.ndarray):
+    """Return the ``value`` column: each cell as text, cut to :data:`VALUE_LIMIT` characters.
+
+    Texts are measured at once (Arrow); only the few longer cells are cut one by one.
+    """
+    try:
+        strings = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowException, TypeError):  # numbers or other objects: made text one by one
+        strings = pa.array([None if v is None else str(v) for v in values], type=pa.large_string())
+    long = np.flatnonzero(np.asarray(pc.utf8_length(strings).fill_null(0)) > VALUE_LIMIT)
+    if long.size:
+        texts = np.array(strings.to_pylist(), dtype=object)
+        texts[long] = [excerpt(t, VALUE_LIMIT) for t in texts[long]]
+        strings = pa.array(texts, type=pa.large_string())
+    return pd.array(strings.cast(pa.large_string()), dtype=TEXT_DTYPE)
 
 
 def plural(n: int, word: str) -> str:

@@ -88,12 +88,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sci_pain.errors import JournalError
+from sci_pain.errors import JournalError, did_you_mean
 from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
-from sci_pain.journal.dates import date_order_note, day_month_dates, is_day_month_date
+from sci_pain.journal.dates import (
+    DATE_ORDERS,
+    date_order_note,
+    day_month_dates,
+    is_day_month_date,
+)
 from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
@@ -277,14 +282,16 @@ _Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
 """Problems found together: (record positions, column, values, messages)."""
 
 
-def _day_month_order(item, result, texts, rows, source) -> dict | None:
-    """Read a timestamp column written mostly as day/month dates, in the order it shows.
+def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict | None:
+    """Read a timestamp column's day/month dates in the order it shows, or the one chosen.
 
-    Applies when no ``date_format`` was given and more records have day/month dates
-    (``24/11/2026``) than ISO ones: :func:`~sci_pain.journal.dates.day_month_dates` decides
-    the order for the whole column (or raises :class:`~sci_pain.errors.DateOrderError`),
-    the dates are read in it, and a note on the header (returned) says how. A file that is
-    mostly ISO 8601 keeps its few day/month dates as problems on their records.
+    Applies when no ``date_format`` was given. With a ``date_order`` chosen, every
+    day/month date (``24/11/2026``) is read in it. Without one, it applies when more
+    records have day/month dates than ISO ones:
+    :func:`~sci_pain.journal.dates.day_month_dates` decides the order for the whole
+    column (or raises :class:`~sci_pain.errors.DateOrderError`), the dates are read in it,
+    and a note on the header (returned) says how. A file that is mostly ISO 8601 keeps its
+    few day/month dates as problems on their records.
     """
     unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
     candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
@@ -292,7 +299,7 @@ def _day_month_order(item, result, texts, rows, source) -> dict | None:
         return None
     counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
     read = ~np.isnat(result.values[:-1])
-    if counts[candidates].sum() <= counts[read].sum():
+    if date_order is None and counts[candidates].sum() <= counts[read].sum():
         return None
     first = np.full(counts.size, rows.size, dtype=np.int64)
     present = np.flatnonzero(item.codes >= 0)
@@ -300,29 +307,37 @@ def _day_month_order(item, result, texts, rows, source) -> dict | None:
     candidates.sort(key=lambda i: first[i])
     written = [texts[i].strip() for i in candidates]
     at_rows = rows[first[candidates]].tolist()
-    converted, order = day_month_dates(written, source=source, column=item.name, rows=at_rows)
+    converted, order = day_month_dates(
+        written, source=source, column=item.name, rows=at_rows, order=date_order
+    )
     if order is None:  # no real date among them (13/13/2026): they stay problems
         return None
     again, _, _ = _journal_parse.parse_uniques(
         pd.Index(converted, dtype=object), COLUMNS["timestamp"], None
     )
     how = order.replace(" ", "-")
+    whose = "the order chosen" if date_order else "the order of this file's dates"
     for k, i in enumerate(candidates):
         result.values[i] = again.values[k]
         result.problems[i] = again.problems[k]
         if converted[k] == written[k]:  # not a real date in the column's order
-            result.problems[i] = (
-                f"not a real date when read {how}, the order of this file's dates; "
-                f"{_RECORD_NOT_KEPT}"
-            )
-    if order == "either":
-        return None
+            result.problems[i] = f"not a real date when read {how}, {whose}; {_RECORD_NOT_KEPT}"
+    if order == "either" or date_order is not None:
+        return None  # nothing to tell, or the person said the order themselves
     example, sentence = date_order_note(written, at_rows, order)
     return {"row": 1, "column": item.name, "value": example or None, "problem": sentence}
 
 
-def _parse_columns(coded: list[_Coded], n: int, date_format: str | None, rows, source, notes):
-    """Parse every column's distinct values.
+def _parse_columns(
+    coded: list[_Coded],
+    n: int,
+    date_format: str | None,
+    rows,
+    source,
+    notes,
+    date_order: str | None = None,
+):
+    """Parse every column's distinct values (day/month dates in `date_order`, if chosen).
 
     Returns the parsed values by column, the problems found (as :data:`_Chunk`), and per
     record whether it is dropped (a required value missing or invalid) and whether it is
@@ -338,7 +353,7 @@ def _parse_columns(coded: list[_Coded], n: int, date_format: str | None, rows, s
             item.uniques, column, date_format
         )
         if column.kind == "datetime" and date_format is None:
-            note = _day_month_order(item, result, texts_array, rows, source)
+            note = _day_month_order(item, result, texts_array, rows, source, date_order)
             if note is not None:
                 notes.append(note)
         parsed[item.name] = result
@@ -409,6 +424,7 @@ def _assemble(
     date_format: str | None,
     encoding: str | None,
     header_problems: list[dict],
+    date_order: str | None = None,
     bad: tuple[list[int], list[str], list[str]] = ([], [], []),
     extra_problems: pd.DataFrame | None = None,
     notes: Sequence[tuple[int, str, str, str]] = (),
@@ -421,7 +437,7 @@ def _assemble(
     """
     header_problems = list(header_problems)
     parsed, chunks, dropped, empty = _parse_columns(
-        coded, len(rows), date_format, rows, source, header_problems
+        coded, len(rows), date_format, rows, source, header_problems, date_order
     )
     _add_parser_problems(chunks, dropped, empty, bad, notes)
     # an all-empty line is not a record: drop it and its "missing timestamp" problems
@@ -548,11 +564,17 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
 
 
 def _empty_column(column: Column, n: int):
+    """Return an all-missing column of ``n`` records in its dtype (no object per record)."""
     if column.kind == "datetime":
         return np.full(n, np.datetime64("NaT", "us"))
     if column.kind == "category":
         return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=column.dtype)
-    return pd.array([None] * n, dtype=column.dtype) if n else pd.array([], dtype=column.dtype)
+    if column.kind == "float":
+        return np.full(n, np.nan)
+    if column.kind == "int":
+        numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
+        return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
+    return _typed(np.array([None], dtype=object), np.zeros(n, dtype=np.intp), column)
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
@@ -695,6 +717,7 @@ def read_journal(
     *,
     columns: Mapping[str, str] | None = None,
     date_format: str | None = None,
+    date_order: str | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> Journal:
@@ -710,6 +733,12 @@ def read_journal(
     date_format : str, optional
         A :func:`~datetime.datetime.strptime` format for timestamps that are not ISO 8601,
         e.g. ``"%d/%m/%Y %H:%M"``. ISO 8601 timestamps are always accepted.
+    date_order : {"day first", "month first", "year first"}, optional
+        How the file writes its day/month dates, when the person knows it: every such date
+        (``03/04/2026``, ``3.4.26 8:05 PM``, any separator or time) is read in that order
+        and nothing is refused; a date that is not real in it is a problem on its record.
+        Needed only when the dates do not show the order themselves (every day 12 or
+        less). A ``date_format`` takes precedence.
     encoding : str, optional
         The text encoding. By default UTF-8 (with or without BOM) is tried, then
         Windows-1252, then Latin-1; UTF-16 with a BOM is recognised.
@@ -728,7 +757,8 @@ def read_journal(
         When the file as a whole cannot be read: missing, empty, binary, no header line,
         missing ``timestamp`` or ``pain`` column. Faults in single records never raise.
         A :class:`~sci_pain.errors.DateOrderError` (``needs_date_order`` True) when the
-        dates could be day-first or month-first: pass ``date_format`` (its ``formats``).
+        dates could be day-first or month-first: pass ``date_order`` (or ``date_format``,
+        one of its ``formats``).
 
     See Also
     --------
@@ -744,9 +774,16 @@ def read_journal(
     >>> journal.entries[["timestamp", "pain", "quality"]]
                 timestamp  pain                   quality
     0 2026-03-01 08:00:00     3  burning;pins_and_needles
+    >>> text = "When,Pain\n03/04/2026,3\n11/04/2026 8:05 PM,4\n"
+    >>> journal = read_journal(
+    ...     io.StringIO(text), columns={"When": "timestamp"}, date_order="month first"
+    ... )
+    >>> journal.entries["timestamp"].dt.strftime("%d %B %Y %H:%M").tolist()
+    ['04 March 2026 00:00', '04 November 2026 20:05']
     """
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
-    data, source, _ = _journal_io.load(path_or_buffer, binary_check=encoding is None)
+    _check_date_order(date_order, _journal_io.source_name(path_or_buffer))
+    data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
     table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
@@ -776,9 +813,28 @@ def read_journal(
         date_format=date_format,
         encoding=label,
         header_problems=header_problems,
+        date_order=date_order,
         bad=(table.bad_positions, table.bad_values, table.bad_messages),
         notes=notes,
     )
+
+
+def _check_date_order(date_order: str | None, source: str) -> None:
+    """Refuse a ``date_order`` that is not one of the orders.
+
+    >>> _check_date_order("day-first", "x")
+    Traceback (most recent call last):
+    ...
+    sci_pain.errors.JournalError: x: date_order='day-first' is not an order of dates; choose 'day first', 'month first' or 'year first'. Did you mean 'day first'?
+    """
+    if date_order is None or date_order in DATE_ORDERS:
+        return
+    msg = (
+        f"{source}: date_order={date_order!r} is not an order of dates; choose "
+        f"{', '.join(map(repr, list(DATE_ORDERS)[:-1]))} or {list(DATE_ORDERS)[-1]!r}."
+        + did_you_mean(date_order, DATE_ORDERS, n=1)
+    )
+    raise JournalError(msg, path=source)
 
 
 def _check_date_format(date_format: str | None, source: str) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "ROW",
     "markdown_table",
     "TIMESTAMP_FORMATS",
+    "PLAUSIBLE_YEARS",
 ]
 
 Kind = Literal["datetime", "int", "float", "category", "multi", "text"]
@@ -128,6 +129,12 @@ PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "kept")
 
 ROW = "row"
 """Name of the entries column holding each record's spreadsheet row number."""
+
+PLAUSIBLE_YEARS: tuple[int, int] = (1900, 2100)
+"""Years a journal entry may have (inclusive). A timestamp outside them (``0001``,
+``9999``, a typing slip) is a problem on its record, never read, and the analyses refuse a
+hand-made frame holding one: analyses and plots then span the data, not millennia of empty
+calendar (two centuries of days is the most any of them draws)."""
 
 TIMESTAMP_FORMATS: tuple[str, ...] = (
     "%Y-%m-%dT%H:%M",

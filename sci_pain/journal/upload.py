@@ -16,7 +16,7 @@ bytes to this module:
   their order (a day above 12), they are read in it; when they do not, the reader raises a
   :class:`~sci_pain.errors.JournalError` whose ``needs_date_order`` is True, and the front
   end asks the person to choose one of :data:`DATE_ORDER_CHOICES`, passed back as
-  ``date_order`` (:func:`journal_date_format`, :func:`preview_date_order`);
+  ``date_order`` (:func:`preview_date_order` shows how dates read in each);
 - :func:`diary_context` lists what an app export holds besides 0-10 pain ratings
   (symptoms, sleep, mood, medication...), each on the app's own scale. Nothing is ever
   converted to a 0-10 pain score.
@@ -55,7 +55,7 @@ __all__ = [
     "file_columns",
     "preview_dates",
     "preview_date_order",
-    "journal_date_format",
+    "date_order_read",
     "no_pain_ratings_message",
     "diary_context",
 ]
@@ -304,87 +304,54 @@ def read_diary(
         return kind, read_privacy_friendly(buffer, date_format=date_format, date_order=date_order)
     if kind == "fhir":
         return kind, read_fhir(buffer)
-    if date_format is None and date_order is not None:  # else the reader finds the order itself
-        date_format = journal_date_format(data, name=name, columns=columns, date_order=date_order)
-    return kind, read_journal(buffer, columns=columns or None, date_format=date_format)
+    return kind, read_journal(
+        buffer, columns=columns or None, date_format=date_format, date_order=date_order
+    )
 
 
-def _timestamp_header(data: bytes | str, columns: dict[str, str] | None) -> str | None:
-    """Return the header of a journal CSV's date column: mapped, or matched by name."""
-    headers, matched = file_columns(data)
-    chosen = {**matched, **(columns or {})}
-    return next((h for h in headers if chosen.get(h) == "timestamp"), None)
+_ORDER_WORDS = {
+    "day-first": "day/month (day first)",
+    "month-first": "month/day (month first)",
+    "year-first": "year/month/day (year first)",
+}
+_ORDER_NOTE_RE = re.compile(r"dates read (day-first|month-first|year-first)\b(.*)", re.DOTALL)
 
 
-def journal_date_format(
-    data: bytes | str,
-    *,
-    name: str = "the file",
-    columns: dict[str, str] | None = None,
-    date_order: str | None = None,
-    n: int = 5000,
-) -> str | None:
-    r"""Return the date format a journal CSV needs: from the order chosen, or shown by its dates.
+def date_order_read(journal) -> str | None:
+    r"""Say, in a clinician's words, which date order was found in the file, or None.
 
-    The journal CSV reader takes a :func:`~datetime.datetime.strptime` format; this function
-    finds it from the date column's first ``n`` dates with the rule of every importer (day
-    first or month first read from the file when a day above 12 shows it, never guessed).
-    A file whose dates are mostly ISO 8601 needs no format: its few other dates are
-    reported on their rows by the reader.
+    The reader and the importers decide the order by themselves only when the dates show it
+    (a day above 12, as in ``24/11/2026``), and then note it on row 1 of the problems. This
+    turns that note into the sentence an upload shows. None when no such note exists: the
+    dates were ISO 8601 (``2026-11-24``), or the order was chosen by the person.
 
     Parameters
     ----------
-    data : bytes or str
-        The CSV file.
-    name : str
-        The file's name, for messages.
-    columns : dict, optional
-        Header -> journal column, as for :func:`read_diary`.
-    date_order : {"day first", "month first", "year first"}, optional
-        The order the person chose (:data:`DATE_ORDER_CHOICES`).
-    n : int
-        How many dates are looked at.
+    journal : Journal
+        A journal as read by :func:`read_diary` (or any reader).
 
     Returns
     -------
     str or None
-        None when the dates are ISO 8601 (the journal format) or there is no date column.
-
-    Raises
-    ------
-    JournalError
-        When the dates could be day first or month first and no ``date_order`` is given
-        (``needs_date_order`` is True).
 
     Examples
     --------
-    >>> journal_date_format(b"timestamp;pain\n31/03/2026 08:00;4\n")
-    '%d/%m/%Y %H:%M'
-    >>> journal_date_format(b"timestamp;pain\n03/04/2026;4\n", date_order="month first")
-    '%m/%d/%Y'
-    >>> journal_date_format(b"timestamp;pain\n2026-03-31 08:00;4\n") is None
+    >>> import io
+    >>> from sci_pain.journal import read_journal
+    >>> journal = read_journal(io.StringIO("timestamp,pain\n03/04/2026,3\n24/11/2026,4\n"))
+    >>> date_order_read(journal)
+    'Dates read as day/month (day first), as the file shows: 24/11/2026 (row 3) can only be 24 November 2026.'
+    >>> date_order_read(read_journal(io.StringIO("timestamp,pain\n2026-11-24,4\n"))) is None
     True
     """
-    from sci_pain.journal.importers._dates import iso_dates, strptime_format
-
-    header = _timestamp_header(data, columns)
-    if header is None:
-        return None
-    values = _column_values(data, header, n)
-    written = [v for v in values if strptime_format(v, "day first") is not None]
-    if not written or (date_order is None and 2 * len(written) <= len(values)):
-        return None  # ISO 8601 dates (the journal format): a stray other date is a problem
-    _, order = iso_dates(written, source=name, column=header, order=date_order)
-    if order == "year first":  # only dates written year first (2026/03/31) are read
-        written = [v for v in written if re.match(r"\s*\d{4}", v)]
-        if not written:  # none: the others are reported on their rows, never read another way
-            return "%Y-%m-%d %H:%M"
-    order = "month first" if order == "month first" else "day first"
-    shapes: dict[str, int] = {}
-    for value in written:
-        fmt = strptime_format(value, order)
-        shapes[fmt] = shapes.get(fmt, 0) + 1
-    return max(shapes, key=shapes.__getitem__) if shapes else None
+    problems = journal.problems
+    notes = problems[(problems["row"] == 1) & problems["kept"].astype(bool)]
+    for message in notes["problem"].astype(str):
+        match = _ORDER_NOTE_RE.match(message)
+        if match:
+            rest = match.group(2).split("; ", 1)[0].rstrip(".")
+            return f"Dates read as {_ORDER_WORDS[match.group(1)]}{rest}."
+    return None
 
 
 def preview_date_order(texts: list[str], date_order: str | None) -> list[tuple[str, str | None]]:
@@ -395,11 +362,11 @@ def preview_date_order(texts: list[str], date_order: str | None) -> list[tuple[s
     >>> preview_date_order(["03/04/2026 08:00", "13/04/2026"], "month first")
     [('03/04/2026 08:00', 'Wed 04 Mar 2026, 08:00'), ('13/04/2026', None)]
     """
-    from sci_pain.journal.importers._dates import iso_dates
+    from sci_pain.journal.dates import day_month_dates
 
     if date_order is None:
         return [(text, None) for text in texts]
-    read, _ = iso_dates(list(texts), source="", column="", order=date_order)
+    read, _ = day_month_dates(list(texts), source="", column="", order=date_order)
     out = []
     for text, iso in zip(texts, read, strict=True):
         try:

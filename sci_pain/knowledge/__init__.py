@@ -66,6 +66,7 @@ _EXPORTS: dict[str, str] = {
     "WEIGHT_RANGE": "schema",
     "find_problems": "validate",
     "markdown_table": "validate",
+    "read_checked_knowledge": "validate",
     "read_knowledge": "validate",
     "show_value": "validate",
     "update_readme_tables": "validate",

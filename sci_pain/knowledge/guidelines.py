@@ -195,7 +195,8 @@ def canpainsci_for(cause: str, *, situation: str | Iterable[str] = ()) -> CanPai
     Raises
     ------
     UnknownNameError
-        For an unknown cause or situation.
+        When `cause` or a `situation` is not known, as for :func:`management_for`. A known
+        cause that CanPainSCI does not cover is not an error: it gives None.
 
     Examples
     --------

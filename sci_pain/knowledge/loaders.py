@@ -41,7 +41,7 @@ from sci_pain.knowledge.schema import (
     SITUATIONS,
     URGENCIES,
 )
-from sci_pain.knowledge.validate import find_problems, read_knowledge
+from sci_pain.knowledge.validate import read_checked_knowledge
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,7 +76,7 @@ __all__ = [
 @cache
 def _records() -> dict[str, tuple[dict, ...]]:
     """Return the validated raw records of every file (read once)."""
-    problems = find_problems()
+    records, problems = read_checked_knowledge()  # the files parsed once
     if len(problems):
         lines = "\n".join(
             f"- {p.file}: record {p.record!r}: field {p.field!r}: {p.problem}"
@@ -84,7 +84,6 @@ def _records() -> dict[str, tuple[dict, ...]]:
         )
         msg = f"the bundled knowledge base has {len(problems)} problem(s):\n{lines}"
         raise KnowledgeError(msg, problems)
-    records, _ = read_knowledge()
     return {name: tuple(items) for name, items in records.items()}
 
 

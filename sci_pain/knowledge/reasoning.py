@@ -73,7 +73,8 @@ def management_for(cause: str, *, situation: str | Iterable[str] = ()) -> pd.Dat
     Raises
     ------
     UnknownNameError
-        For an unknown cause or situation.
+        When `cause` is not a cause id, label or alias, or a `situation` is not a key of
+        :data:`SITUATIONS`; the message suggests the closest names.
 
     Examples
     --------

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sci_pain._resources import data_path
 from sci_pain.errors import KnowledgeError, did_you_mean
@@ -34,10 +35,14 @@ from sci_pain.knowledge.schema import (
     FileSchema,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "KnowledgeError",
     "find_problems",
     "markdown_table",
+    "read_checked_knowledge",
     "read_knowledge",
     "show_value",
     "update_readme_tables",
@@ -685,6 +690,37 @@ def find_problems(folder: str | Path | None = None, *, complete_references: bool
     >>> find_problems().columns.tolist()
     ['file', 'record', 'field', 'value', 'problem']
     """
+    return read_checked_knowledge(folder, complete_references=complete_references)[1]
+
+
+def read_checked_knowledge(
+    folder: str | Path | None = None, *, complete_references: bool = False
+) -> tuple[dict[str, list[dict]], pd.DataFrame]:
+    """Read the knowledge-base files once and check them: the records and every problem.
+
+    What :func:`read_knowledge` and :func:`find_problems` return, from one reading of the
+    files (the loaders use it: the files are parsed once per process, not twice).
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        A folder holding the YAML files; defaults to the bundled ``data/knowledge``.
+    complete_references : bool, default False
+        See :func:`find_problems`.
+
+    Returns
+    -------
+    records : dict
+        As :func:`read_knowledge`.
+    problems : pandas.DataFrame
+        As :func:`find_problems`.
+
+    Examples
+    --------
+    >>> records, problems = read_checked_knowledge()
+    >>> len(problems), "causes" in records
+    (0, True)
+    """
     import pandas as pd
 
     records, out = read_knowledge(folder)
@@ -710,7 +746,7 @@ def find_problems(folder: str | Path | None = None, *, complete_references: bool
         for record in records["references"]:
             _check_reference_complete(record, out)
     _check_citing_files(_folder(folder), known, out)
-    return pd.DataFrame(out, columns=list(PROBLEM_COLUMNS), dtype=object)
+    return records, pd.DataFrame(out, columns=list(PROBLEM_COLUMNS), dtype=object)
 
 
 def validate_knowledge(folder: str | Path | None = None) -> None:

@@ -132,13 +132,23 @@ def on_pain_scale(column: str) -> bool:
     return column in ("pain", "interference", *INTERFERENCE_COLUMNS)
 
 
+# How dates read under a date axis: "04 Apr" and "May 2026" as people write them, not
+# matplotlib's "Apr-04" and "2026-May" (one entry per tick level: year ... microsecond).
+_ZERO_FORMATS = ["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"]
+_OFFSET_FORMATS = ["", "%Y", "%B %Y", "%d %B %Y", "%d %B %Y", "%d %B %Y, %H:%M"]
+
+
 def date_axis(ax: Axes) -> None:
-    """Concise automatic date ticks on the x axis."""
+    """Concise automatic date ticks on the x axis, written as people write dates."""
     import matplotlib.dates as mdates
 
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(
+            locator, zero_formats=_ZERO_FORMATS, offset_formats=_OFFSET_FORMATS
+        )
+    )
 
 
 def no_data(ax: Axes, message: str) -> None:

@@ -220,13 +220,21 @@ def uploaded_file(upload) -> tuple[str, bytes] | None:
     return str(item["name"]), bytes(item["content"])
 
 
-def date_order_html(error: Exception, title: str) -> str:
+_DATE_LABEL = "Dates in the file are written:"
+# the control named, not "below": it sits above the message in one upload, below in another
+_DATE_CONTROL = f"the drop-down <b>{_DATE_LABEL.rstrip(':')}</b>"
+
+
+def date_order_html(error: Exception, title: str, headers: dict | None = None) -> str:
     """Ask, in a clinician's words, how the dates of a file are written (day or month first).
 
     ``error`` is a :class:`~sci_pain.errors.JournalError` whose ``needs_date_order`` is
-    True; its ``column``, ``examples``, ``rows`` and ``mixed`` say what to show.
+    True; its ``column``, ``examples``, ``rows`` and ``mixed`` say what to show. ``headers``
+    maps a journal column back to the header the learner's file gives it (after mapping
+    ``{"When": "timestamp"}`` the message names "When", the column the learner knows).
     """
     column = getattr(error, "column", None)
+    column = (headers or {}).get(column, column)
     where = f"in the column <b>{html.escape(str(column))}</b>" if column else "in this file"
     examples = getattr(error, "examples", ()) or ("03/04/2026",)
     rows = getattr(error, "rows", ()) or ("?", "?")
@@ -236,16 +244,15 @@ def date_order_html(error: Exception, title: str) -> str:
             f"Some dates {where} can only be day first (row {r1}: "
             f"<code>{html.escape(t1)}</code>) and others only month first (row {r2}: "
             f"<code>{html.escape(t2)}</code>). Correct the rows that are wrong in your file, "
-            "or choose below the order most rows use; the other rows are then listed as "
-            "problems."
+            f"or pick the order most rows use in {_DATE_CONTROL}; the other rows are then "
+            "listed as problems."
         )
     else:
         shown = ", ".join(f"<code>{html.escape(t)}</code>" for t in examples[:3])
         text = (
             f"The dates {where} (for example {shown}) could be day first or month first: "
             "03/04/2026 is 3 April in the UK and 4 March in the US, and only the person who "
-            "wrote them knows which. Nothing is guessed: choose below how the dates are "
-            "written."
+            f"wrote them knows which. Nothing is guessed: pick the order in {_DATE_CONTROL}."
         )
     return (
         f'<div class="sci-pain-message sci-pain-date-order"><p><b>{html.escape(title)}</b> '
@@ -259,7 +266,7 @@ def date_order_control():
     from sci_pain.widgets._base import dropdown
 
     return dropdown(
-        "Dates in the file are written:",
+        _DATE_LABEL,
         "Day first (31/12/2024), month first (12/31/2024) or year first (2024-12-31).",
         options=[("(choose)", None), *DATE_ORDER_CHOICES],
         value=None,
@@ -295,6 +302,7 @@ def read_upload(name: str, data: bytes, *, title: str, **options):
         kind, journal = read_diary(data, name=name, **options)
     except (JournalError, ValueError) as error:
         if getattr(error, "needs_date_order", False):
-            return None, None, date_order_html(error, title), error
+            headers = {c: h for h, c in (options.get("columns") or {}).items()}
+            return None, None, date_order_html(error, title, headers), error
         return None, None, message_html(title, error), error
     return kind, journal, None, None

@@ -279,7 +279,7 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
     columns = [
         w.VBox(
             [groups[g] for g in column if g in groups],
-            layout=w.Layout(flex="1 1 45%", min_width="240px", margin="0 12px 0 0"),
+            layout=w.Layout(flex="1 1 45%", min_width="205px", margin="0 12px 0 0"),
         )
         for column in _COLUMNS
     ]
@@ -303,9 +303,11 @@ def make_reasoning_aid(findings: Iterable[str] = ()):
                 [
                     w.VBox(
                         [clear, w.HBox(columns, layout=w.Layout(flex_flow="row wrap"))],
-                        layout=w.Layout(flex="1 1 55%", min_width="480px"),
+                        layout=w.Layout(flex="1 1 48%", min_width="430px"),
                     ),
-                    w.VBox([result], layout=w.Layout(**_RESULT_SIDE)),
+                    # the ranked table has six columns: give it half the width, so that none
+                    # is cut on a laptop screen (checked in the browser at 1366 x 768)
+                    w.VBox([result], layout=w.Layout(**{**_RESULT_SIDE, "flex": "1 1 48%"})),
                 ],
                 layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
             ),
@@ -375,7 +377,8 @@ def make_management_matcher(cause: str | None = None, *, situation: Iterable[str
     Raises
     ------
     UnknownNameError
-        For an unknown cause or situation.
+        When the starting `cause` or a ticked `situation` is not known (the same names as
+        :func:`sci_pain.management_for` takes); the message suggests the closest ones.
 
     Examples
     --------

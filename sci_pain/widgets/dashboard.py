@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, filter_entries, scan_red_flags
+from sci_pain.analysis import as_entries, filter_entries, scan_red_flags, timestamps
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
@@ -251,11 +251,13 @@ class JournalFigures:
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
-        ts = self.entries["timestamp"].dropna()
+        ts = timestamps(self.entries, purpose="The dashboard").dropna()
         self.first_day = ts.min().normalize() if len(ts) else None
         self._slots: dict[str, _Slot] = {}
         self._filtered = _LRU(16)
         self._flag_tables = _LRU(16)
+        self._episodes = _LRU(16)
+        self._texts = _LRU(64)
         self._unavailable: set[str] = set()
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
@@ -293,6 +295,24 @@ class JournalFigures:
             return table[table["row"].isin(np.asarray(rows))].reset_index(drop=True)
 
         return self._flag_tables.fetch(view.filters, compute)
+
+    def episodes_for(self, view: JournalView) -> pd.DataFrame:
+        """Return the red flags a view shows grouped into episodes (cached).
+
+        :func:`sci_pain.red_flag_episodes` of :meth:`flags_for`: grouped once per choice of
+        dates, site and side, however often the other controls change.
+        """
+        from sci_pain.analysis import red_flag_episodes
+
+        return self._episodes.fetch(view.filters, lambda: red_flag_episodes(self.flags_for(view)))
+
+    def text(self, key: Hashable, compute: Callable[[], str]) -> str:
+        """Return a text the dashboard shows next to the figures, made once per ``key``.
+
+        For texts that depend on the view only through ``key`` (the red-flag box depends on
+        the dates, site and side, not on the kind of figure or the smoothing window).
+        """
+        return self._texts.fetch(key, compute)
 
     # -- figures -------------------------------------------------------------------------
     def figure(self, kind: str) -> Figure:

@@ -56,7 +56,7 @@ _ASSOCIATION_NAMES = {
 }
 _HEADER = (
     "<h4>Journal dashboard</h4><p>Choose a figure and a journal (or upload your "
-    "own CSV), then narrow the dates, the site and the side. The smoothing window sets "
+    "own diary), then narrow the dates, the site and the side. The smoothing window sets "
     "the rolling mean of the timeline. Red flags among the entries shown are listed "
     "above the figure; its description is below it.</p>"
 )
@@ -82,14 +82,17 @@ def _message_picture(kind: str, text: str, *, dpi: int):
     return JournalFigures(empty, dpi=dpi).message(kind, text)
 
 
-def _flags_html(flags: pd.DataFrame) -> str:
-    """Show the red flags among the entries shown, counted as episodes, in the one rendering."""
-    from sci_pain.analysis import red_flag_episodes
+def _flags_html(flags: pd.DataFrame, episodes: pd.DataFrame) -> str:
+    """Show the red flags among the entries shown, counted as episodes, in the one rendering.
+
+    ``episodes`` are the flags' :func:`sci_pain.red_flag_episodes`, grouped once by the caller.
+    """
     from sci_pain.html import render_red_flags
 
-    n = len(red_flag_episodes(flags))
+    n = len(episodes)
     return render_red_flags(
         flags,
+        episodes=episodes,
         format="html",
         title=(
             f"⚠ Red flags in these entries ({n} {'episode' if n == 1 else 'episodes'}): "
@@ -283,7 +286,10 @@ class _Dashboard(JournalWidget):
                 self.show(picture, text)
             picture = dataclasses.replace(picture, alt=text)
             self.panel.describe(text)
-            self.flags.value = _flags_html(figures.flags_for(current))
+            self.flags.value = figures.text(
+                ("red flags", current.filters),
+                lambda: _flags_html(figures.flags_for(current), figures.episodes_for(current)),
+            )
         except ValueError as error:  # AnalysisError: the journal lacks what this figure needs
             picture = figures.message(kind, f"This figure cannot be drawn: {error}")
             self.show(picture, picture.alt)

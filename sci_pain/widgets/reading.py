@@ -32,6 +32,8 @@ __all__ = ["MESSY_EXAMPLE", "make_journal_reader_explorer"]
 
 MESSY_EXAMPLE = "messy_example"
 """Name of the bundled messy journal (``data/journals/messy_example.csv``) in the widget."""
+_MESSY_LABEL = "Example: a messy file, read as it is"
+"""How the messy journal is offered in the drop-down (the header names it the same way)."""
 
 
 def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
@@ -47,7 +49,7 @@ def _bundled() -> dict[str, tuple[str, Callable[[], Journal]]]:
             lambda name=row.name: load_example_journal(name),
         )
     choices[MESSY_EXAMPLE] = (
-        "Example: a messy file, read as it is",
+        _MESSY_LABEL,
         lambda: read_journal(data_path("journals", f"{MESSY_EXAMPLE}.csv")),
     )
     return choices
@@ -71,12 +73,13 @@ def _problems_html(journal: Journal) -> str:
 
     if journal.problems.empty:
         return "<p><b>Problems:</b> none; every record was read as written.</p>"
+    # as a learner reads it: headers in words, "yes"/"no" instead of Python's True/False
+    shown = journal.problems.assign(kept=journal.problems["kept"].map({True: "yes", False: "no"}))
+    shown.columns = [str(c).capitalize() for c in shown.columns]
     with pd.option_context("display.max_colwidth", None):
-        table = journal.problems.to_html(
-            index=False, na_rep="", border=0, classes="sci-pain-problems"
-        )
+        table = shown.to_html(index=False, na_rep="", border=0, classes="sci-pain-problems")
     return (
-        "<p><b>Problems</b> (row = the row number a spreadsheet shows; kept = is the record "
+        "<p><b>Problems</b> (Row: the row number a spreadsheet shows; Kept: is the record "
         f"in the entries?):</p>{table}"
     )
 
@@ -179,7 +182,9 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
         journal = cache[name]
         summary.value = _summary_html(journal)
         problems.value = _problems_html(journal)
-        figure.value = _figure_html(journal, name)
+        # the figure's title names the journal as the drop-down does, not by its file name
+        label = choices[name][0].removeprefix("Example: ") if journals is None else name
+        figure.value = _figure_html(journal, label)
 
     def show_error(text: str) -> None:
         summary.value, problems.value, figure.value = text, "", ""
@@ -192,7 +197,7 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
         style_html("reader")
         + "<h4>Read a journal</h4><p>Pick a journal. Below it: the reader's one-line "
         "summary, the table of problems it found (the bundled examples are clean; try "
-        f"<code>{MESSY_EXAMPLE}</code>), and every rating over time.</p>"
+        f"<i>{_MESSY_LABEL}</i>), and every rating over time.</p>"
     )
     box = w.VBox(
         [header, chooser, summary, problems, figure],

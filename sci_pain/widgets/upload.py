@@ -263,6 +263,7 @@ class _Upload:
         self.found, self.dates, self.status, self.context, self.downloads = (
             w.HTML() for _ in range(5)
         )
+        self.date_note = w.HTML()  # the date order the file showed, when it decided it
         self.mapping = w.VBox()
         self.mapping_title = w.HTML()
         self.mapping_area = w.VBox([self.mapping_title, self.mapping])
@@ -293,6 +294,7 @@ class _Upload:
                 w.HTML(style_html("journal") + style_html("upload") + _HEADER),
                 w.HBox([c["upload"], c["mine"]]),
                 self.found,
+                self.date_note,
                 self.mapping_area,
                 self.date_area,
                 self.status,
@@ -313,7 +315,7 @@ class _Upload:
             self.dates,
             self.status,
         )
-        box.context, box.downloads = self.context, self.downloads
+        box.context, box.downloads, box.date_note = self.context, self.downloads, self.date_note
         box.date_area, box.figure, box.figure_alt = self.date_area, self.view.figure, self.view.alt
         box.kind = box.journal = None
         box._load = self.load
@@ -370,6 +372,15 @@ class _Upload:
         self.date_area.layout.display = ""
         self.dates.value = _dates_html(self.examples, self.controls["date_order"].value)
 
+    def show_order_found(self, journal: Journal | None) -> None:
+        """Say which date order the file's own dates showed, when nobody had to choose it."""
+        from sci_pain.journal import date_order_read
+
+        said = None
+        if journal is not None and self.controls["date_order"].value is None:
+            said = date_order_read(journal)
+        self.date_note.value = f"<p>{html.escape(said)}</p>" if said else ""
+
     # -- reading -------------------------------------------------------------------------
     def read(self, **options) -> Journal | None:
         """Read the file with the date order chosen; say what went wrong, or None."""
@@ -381,6 +392,7 @@ class _Upload:
             **options,
         )
         self.show_dates(error)
+        self.show_order_found(journal)
         self.set_journal(journal)
         if problem is not None:
             self.status.value = problem
@@ -425,7 +437,7 @@ class _Upload:
         self.examples = []
         with self.hold:
             self.controls["date_order"].value = None
-        self.dates.value = ""
+        self.dates.value = self.date_note.value = ""
         self.date_area.layout.display = "none"
         self.show_link()
         self.mapping.children = ()
@@ -439,9 +451,8 @@ class _Upload:
             return
         self.kind = self.box.kind = kind
         self.found.value = (
-            f"<p><b>{html.escape(name)}</b> was recognised as {html.escape(JOURNAL_FORMATS[kind])}"
-            " (from its content)."
-            "</p>"
+            f"<p>Recognised from its content: <b>{html.escape(name)}</b> is "
+            f"{html.escape(JOURNAL_FORMATS[kind])}.</p>"
         )
         if kind == "journal":
             self.map_columns()
@@ -570,6 +581,8 @@ def make_journal_upload(*, folder: str | Path | None = "my_journals"):
         (VBox of one Dropdown per unmatched header, its description the header),
         ``found`` (HTML: what the file was recognised as), ``date_area`` (the date order
         and ``dates``, HTML: how the first dates read; shown when the dates need it),
+        ``date_note`` (HTML: the order the file's dates showed, when nobody had to choose,
+        e.g. "Dates read as day/month (day first), as the file shows: ..."),
         ``figure`` and ``figure_alt`` (the pain timeline and its description),
         ``status`` (HTML: summary and problems, or why nothing can be shown),
         ``context`` (HTML), ``downloads`` (HTML: the links), ``kind`` and ``journal``.

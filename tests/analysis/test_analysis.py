@@ -228,19 +228,25 @@ def test_block_bootstrap_widens_intervals_for_autocorrelated_days(rng):
     assert np.mean(widths[10]) > 1.5 * np.mean(widths[1])
 
 
-def test_associations_find_the_lag_and_report_n():
+@pytest.fixture
+def lagged_activity():
+    """60 days in which pain follows the previous day's activity (rho about 0.9 at lag 1)."""
     rng = np.random.default_rng(5)
     n = 60
     activity = rng.choice([20.0, 30.0, 90.0], size=n)
     pain = np.clip(np.round(2 + np.r_[0, activity[:-1]] / 30 + rng.normal(0, 0.3, n)), 0, 10)
-    entries = make_entries(days("2026-01-05", n), pain.astype(int), activity_min=activity)
+    return make_entries(days("2026-01-05", n), pain.astype(int), activity_min=activity)
+
+
+def test_associations_find_the_lag_and_report_n(lagged_activity):
+    entries = lagged_activity
     table = an.associations(entries, n_boot=300)
     assert table["variable"].tolist() == ["activity_min"] * 3  # only present columns
     best = table.loc[table["rho"].idxmax()]
     assert best["lag_days"] == 1 and best["rho"] > 0.7 and best["ci_low"] > 0.4
     assert best["slope"] == pytest.approx(1 / 30, rel=0.3)
     assert best["slope_unit"] == "points per min"
-    assert table.loc[table["lag_days"] == 1, "n"].item() == n - 1
+    assert table.loc[table["lag_days"] == 1, "n"].item() == len(entries) - 1
     caution = table.attrs["caution"]
     assert "not causes" in caution and "3 associations" in caution and "Autocorrelation" in caution
 
@@ -281,12 +287,8 @@ def test_associations_per_entry_and_errors(small):
         an.associations(bare, variables=["sleep_hours"])
 
 
-def test_associations_verdict_uses_one_bonferroni_rule():
-    rng = np.random.default_rng(5)
-    n = 60
-    activity = rng.choice([20.0, 30.0, 90.0], size=n)
-    pain = np.clip(np.round(2 + np.r_[0, activity[:-1]] / 30 + rng.normal(0, 0.3, n)), 0, 10)
-    entries = make_entries(days("2026-01-05", n), pain.astype(int), activity_min=activity)
+def test_associations_verdict_uses_one_bonferroni_rule(lagged_activity):
+    entries = lagged_activity
     table = an.associations(entries, n_boot=300)
     none = an.associations(entries, n_boot=300, correction="none")
     # three tests: each verdict reads a 1 - 0.05/3 interval, from the same resamples, so the
@@ -506,3 +508,15 @@ def test_recovers_slow_upward_trend(seed):
 def test_no_evening_effect_where_none_is_built_in(name):
     profile = an.time_of_day_profile(persona_entries(name, EXAMPLE_SEEDS[name]), relative=True)
     assert abs(profile.loc["evening", "mean"] - profile.loc["morning", "mean"]) < 0.3
+
+
+def test_the_notebook_and_the_output_name_the_correction():
+    # issue 12, item 6: the correction is named where the verdict is read
+    from pathlib import Path
+
+    source = Path(__file__).parents[2] / "notebooks" / "src" / "07_patterns_in_a_journal.py"
+    text = source.read_text(encoding="utf-8")
+    assert "**Bonferroni correction**" in text and "many comparisons" in text
+    entries = make_entries(days("2026-01-05", 30), [3] * 30, activity_min=[20.0] * 30)
+    table = an.associations(entries, n_boot=50)
+    assert "Bonferroni" in table.attrs["correction"] and set(table["correction"]) == {"bonferroni"}

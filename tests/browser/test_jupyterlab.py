@@ -25,25 +25,40 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 # What to move in each notebook lives in interactions/<notebook stem>.yaml: a list of
 # {action, scope, arg} where scope is a CSS selector (builders add classes such as
 # `sci-pain-dashboard` to their containers):
-#   quiz      answer option `arg` of the first question of the first self-check, press Check;
+#   quiz      answer option `arg` of the first question of the first self-check, press Check
+#             (options in the order sp.load_quiz gives; with `expect`, the feedback says it);
 #   dropdown  pick option number `arg` of the first drop-down inside `scope`;
 #   slider    press ArrowRight `arg` times on the first slider inside `scope`;
 #   checkbox  tick the first tick box inside `scope`;
-#   button    click the first button inside `scope`.
-# After a dropdown/slider/checkbox/button the HTML of `scope` must change. With `result` (a CSS
-# selector inside `scope`), the first such box must then be in view on the 1366 x 768 screen
-# without scrolling: its top edge inside the viewport, and part of it visible.
+#   button    click the first button inside `scope`;
+#   toggle    click toggle button `arg` of the first row of toggle buttons inside `scope`;
+#   type      type `text` into number box `arg` inside `scope` and press Enter, as a learner
+#             does (a value the widget must not clamp, for example).
+# After a dropdown/slider/checkbox/button/type the HTML of `scope` must change. With `result` (a
+# CSS selector inside `scope`), the first such box must then be in view on the 1366 x 768 screen
+# without scrolling: its top edge inside the viewport, and part of it visible; with `expect`,
+# that box must also show this text. An entry `screenshot: <selector>` scrolls that element's
+# bottom (or with `block: start`, its top) into view before the notebook's screenshot.
 INTERACTIONS_DIR = Path(__file__).with_name("interactions")
 
 
-def _interactions(name: str) -> list[tuple[str, str, int, str | None]]:
+def _interactions(name: str) -> list[dict]:
     path = INTERACTIONS_DIR / f"{Path(name).stem}.yaml"
     if not path.is_file():
         return []
     return [
-        (i["action"], i["scope"], int(i.get("arg", 0)), i.get("result"))
+        {"arg": 0, "result": None, "text": "", "expect": None, **i}
         for i in yaml.safe_load(path.read_text())
+        if "action" in i
     ]
+
+
+def _screenshot_of(name: str) -> tuple[str, str] | None:
+    """What a notebook's screenshot shows (``screenshot:`` and ``block:`` in its file)."""
+    path = INTERACTIONS_DIR / f"{Path(name).stem}.yaml"
+    entries = yaml.safe_load(path.read_text()) if path.is_file() else []
+    found = next((e for e in entries if "screenshot" in e), None)
+    return (found["screenshot"], found.get("block", "end")) if found else None
 
 
 def _assert_in_view(page, scope: str, result: str) -> None:
@@ -56,6 +71,22 @@ def _assert_in_view(page, scope: str, result: str) -> None:
         f"{scope} {result} is out of view after the change: its box starts at x={left:.0f}, "
         f"y={top:.0f} on a {size['width']} x {size['height']} screen"
     )
+    # and nothing in it is cut at the right: no text or table inside the result reaches past
+    # the column that holds it (which clips it), nor past the screen
+    element = page.locator(scope).first.locator(result).first
+    beyond = element.evaluate(
+        """(e, width) => {
+          const edge = Math.min(e.parentElement.getBoundingClientRect().right, width);
+          let worst = 0;
+          for (const c of [e, ...e.querySelectorAll('*')]) {
+            const b = c.getBoundingClientRect();
+            if (b.width > 0) worst = Math.max(worst, b.right - edge);
+          }
+          return worst;
+        }""",
+        size["width"],
+    )
+    assert beyond <= 1, f"{scope} {result} is cut at the right by {beyond:.0f} px"
 
 
 def _assert_chooser_stays_in_view(page, scope: str) -> None:
@@ -79,6 +110,32 @@ def _assert_chooser_stays_in_view(page, scope: str) -> None:
     )
     page.mouse.wheel(0, -delta)
     time.sleep(0.3)
+
+
+# Text the package shows (HTML, tables, widgets) wraps between words and is never cut: no
+# element breaks words anywhere (word-break: break-all, overflow-wrap: anywhere), and no label,
+# cell, paragraph or list item hides part of its text (overflow hidden or an ellipsis with
+# content wider than it). Printed text (JupyterLab's own <pre>, which breaks anywhere) is not
+# the package's styling and is left out.
+_CUT_OR_BROKEN_TEXT = """
+() => {
+  const found = [];
+  const texts = 'p, li, td, th, label, .widget-label, .widget-html-content, summary, h4, b';
+  for (const el of document.querySelectorAll('.jp-OutputArea-output :not(pre)')) {
+    const style = getComputedStyle(el);
+    const words = (el.innerText || '').trim().slice(0, 60);
+    if (!words || el.offsetParent === null) continue;
+    if (style.wordBreak === 'break-all' || style.overflowWrap === 'anywhere') {
+      found.push(`breaks words anywhere: ${el.tagName}.${el.className}: ${words}`);
+    }
+    const hides = style.overflowX === 'hidden' || style.textOverflow === 'ellipsis';
+    if (el.matches(texts) && hides && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`cut: ${el.tagName}.${el.className}: ${words}`);
+    }
+  }
+  return found.slice(0, 10);
+}
+"""
 
 
 def test_every_notebook_moves_at_least_one_widget():
@@ -105,7 +162,15 @@ def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
     pytest.fail(f"{scope} did not change within {seconds} s after moving its widget")
 
 
-def _interact(page, action: str, scope: str, arg: int, result: str | None = None) -> None:
+def _interact(
+    page,
+    action: str,
+    scope: str,
+    arg: int = 0,
+    result: str | None = None,
+    text: str = "",
+    expect: str | None = None,
+) -> None:
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
     if action != "quiz":  # the learner looks at the widget from its top, then changes it
@@ -114,7 +179,10 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
-        widget.locator(".sci-pain-feedback").first.wait_for(timeout=30_000)
+        feedback = widget.locator(".sci-pain-feedback").first
+        feedback.wait_for(timeout=30_000)
+        if expect is not None:
+            assert expect in feedback.inner_text(), feedback.inner_text()
         return
     before = _html(page, scope)
     if action == "dropdown":
@@ -132,12 +200,24 @@ def _interact(page, action: str, scope: str, arg: int, result: str | None = None
         tick.check()
     elif action == "button":
         widget.locator("button").first.click()
+    elif action == "toggle":
+        choice = widget.locator(".widget-toggle-buttons").first.locator("button").nth(arg)
+        choice.scroll_into_view_if_needed()
+        choice.click()
+    elif action == "type":
+        number = widget.locator("input[type=number]").nth(arg)
+        number.scroll_into_view_if_needed()
+        number.fill(str(text))
+        number.press("Enter")
     else:
         raise ValueError(f"unknown action {action!r}")
     _wait_changed(page, scope, before)
     wait_idle(page)
     if result:
         _assert_in_view(page, scope, result)
+        if expect is not None:
+            shown = page.locator(scope).first.locator(result).first.inner_text()
+            assert expect in shown, f"{scope} {result} shows {shown!r}, not {expect!r}"
         if scope == ".sci-pain-cause-explorer":
             _assert_chooser_stays_in_view(page, scope)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # what the learner sees right then
@@ -185,9 +265,9 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
         == 0
     )
 
-    for action, scope, arg, result in _interactions(name):
+    for interaction in _interactions(name):
         try:
-            _interact(page, action, scope, arg, result)
+            _interact(page, **interaction)
         except Exception:
             failed = ROOT / "build" / "browser-failures" / f"{Path(name).stem}.png"
             failed.parent.mkdir(parents=True, exist_ok=True)
@@ -196,6 +276,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             raise
 
     assert_widgets_rendered(page)  # also after the widgets redrew
+    unreadable = page.evaluate(_CUT_OR_BROKEN_TEXT)
+    assert unreadable == [], "text a learner cannot read whole:\n" + "\n".join(unreadable)
     # the notebook's own outputs (figures, tables, quizzes, score widgets, dashboard) meet WCAG
     # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
     # and so are ipywidgets' slider handles (its markup has no accessible name; see
@@ -207,6 +289,11 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     found = [v for v in found if v["id"] != "scrollable-region-focusable"]
     assert found == [], found
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shown = _screenshot_of(name)  # what the notebook's picture should show whole
+    if shown:
+        selector, block = shown
+        page.locator(selector).first.evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
+        time.sleep(0.5)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
     # the saved copy holds no error output (JupyterLab saved what ran)

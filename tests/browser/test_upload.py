@@ -6,6 +6,11 @@ file input; its columns are mapped with the drop-downs, the widget asks in plain
 way round the dates are written, the date order is picked, and the pain timeline is drawn;
 the clinic report and the de-identified CSV are made with the buttons and downloaded through
 their links. No code is typed (issue 14's "must show", issue 12's date order).
+
+Two screenshots show what the learner sees on the 1366 x 768 screen at the two steps that
+matter (``09_upload_mapping.png``: the column drop-downs and the date-order question;
+``09_upload.png``: the journal drawn, with the report and CSV download links), each checked to
+hold its controls whole inside the notebook's visible area.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, assert_widgets_rendered, open_and_run, wait_idle
+from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +52,25 @@ def _wait_text(widget, text: str, seconds: float = 60) -> None:
     pytest.fail(f"{text!r} did not appear within {seconds} s: {widget.inner_text()[:800]}")
 
 
+def _learner_view(page, top, bottom, name: str) -> None:
+    """Scroll `top` to the top of the notebook, check `top` to `bottom` show whole, save it.
+
+    The screenshot is the screen as the learner sees it (the whole JupyterLab window), not a
+    picture of the element alone, which for a widget taller than the notebook's scrolling
+    area comes out cut and padded with grey.
+    """
+    top.evaluate("e => e.scrollIntoView({block: 'start'})")
+    time.sleep(0.6)  # let JupyterLab's scrolling settle before measuring
+    area = page.locator(".jp-NotebookPanel:visible .jp-WindowedPanel-outer").first.bounding_box()
+    first, last = top.bounding_box(), bottom.bounding_box()
+    assert first is not None and last is not None, f"{name}: a control is not displayed"
+    assert (
+        area["y"] - 1 <= first["y"] and last["y"] + last["height"] <= area["y"] + area["height"]
+    ), f"{name}: the controls do not fit the notebook's visible area ({first}, {last}, {area})"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name))
+
+
 def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     lab_server, page, tmp_path
 ):
@@ -67,7 +91,7 @@ def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     with page.expect_file_chooser() as chooser:  # the Upload button opens the file picker
         widget.locator("button", has_text="Upload a diary file").first.click()
     chooser.value.set_files(str(diary))
-    _wait_text(widget, "was recognised as a pain-journal CSV")
+    _wait_text(widget, "is a pain-journal CSV")
     _wait_text(widget, "Which column holds the date and time and pain")
 
     _pick(widget, "When", "date and time (required)")
@@ -75,7 +99,14 @@ def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     _wait_text(widget, "Which way round are the dates written?")
     text = widget.inner_text()
     assert "could be day first or month first" in text and "date_format" not in text
+    assert "The dates in the column When" in text  # the learner's header, not "timestamp"
     assert widget.locator(".sci-pain-figure img").count() == 0  # nothing drawn yet
+    _learner_view(
+        page,
+        widget.locator(".widget-html", has_text="Recognised from its content").first,
+        widget.locator(".widget-dropdown", has_text="Dates in the file are written").first,
+        "09_upload_mapping.png",
+    )
     _pick(widget, "Dates in the file are written:", "Day first (31/12/2024)")
     _wait_text(widget, "4 records, 4 kept")
     _pick(widget, "Where", "site on the leg")
@@ -117,7 +148,10 @@ def test_a_diary_with_unmatched_headers_and_day_first_dates_without_code(
     assert sorted(p.suffix for p in lab_server.root.iterdir() if p.is_file()) == [".ipynb"] * len(
         [p for p in lab_server.root.iterdir() if p.is_file()]
     )
-    out = ROOT / "build" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    widget.screenshot(path=str(out / "09_upload.png"))
+    _learner_view(
+        page,
+        widget.locator(".sci-pain-figure").first,
+        widget.locator("a.sci-pain-download", has_text="de-identified CSV").first,
+        "09_upload.png",
+    )
     lab_server.shutdown_kernels()

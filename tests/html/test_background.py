@@ -119,3 +119,77 @@ def test_a_failing_page_leaves_no_child_process_behind():
             raise AssertionError("the child process was left behind")
         """
     )
+
+
+@linux
+def test_half_of_the_figures_are_drawn_in_a_second_process_and_the_page_is_the_same():
+    _in_a_fresh_interpreter(
+        """
+        import os
+        import sci_pain as sp
+        import sci_pain.html.report as report
+        from sci_pain.html._background import Pending
+        from sci_pain.html.report_sections import AHEAD_IN_A_SECOND_PROCESS
+
+        journal = sp.load_example_journal("dvt")
+        drawn = []
+        original = report.draw_ahead
+
+        def ahead(model):
+            model = original(model)
+            drawn.append(dict(model.drawn))
+            return model
+
+        report.draw_ahead = ahead
+        page = report.report_html(journal, injury_level="T10", parallel=True)
+        ((figures,),) = [drawn]
+        there = {k for k, v in figures.items() if isinstance(v, Pending)}
+        assert there == set(AHEAD_IN_A_SECOND_PROCESS), figures
+        pending = figures["body_map"]
+        assert pending._pid not in (None, os.getpid()) and pending._done
+        here = {k for k, v in figures.items() if isinstance(v, str)}
+        assert here == {"calendar", "timeline"}, here
+        assert page == report.report_html(journal, injury_level="T10")  # drawn here, in turn
+        """
+    )
+
+
+@linux
+def test_a_page_that_fails_after_drawing_ahead_leaves_no_child_behind():
+    _in_a_fresh_interpreter(
+        """
+        import os
+        import sci_pain as sp
+        import sci_pain.html.report as report
+
+        started = []
+        original = report.draw_ahead
+
+        def ahead(model):
+            model = original(model)
+            pending = model.drawn["descriptors"]
+            started.append((pending, pending._pid))
+            return model
+
+        def broken(model, *, expand=False):
+            raise RuntimeError("drawing failed")
+
+        report.draw_ahead = ahead
+        report.render_report = broken
+        try:
+            report.report_html(sp.load_example_journal("dvt"), parallel=True)
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("the drawing error was swallowed")
+        ((pending, pid),) = started
+        assert pid is not None  # a child was drawing ...
+        assert pending._pid is None  # ... and was waited for
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass  # reaped
+        else:
+            raise AssertionError("the child process was left behind")
+        """
+    )

@@ -141,8 +141,14 @@ def test_sections_in_order_with_red_flags_first(dvt_page):
     assert "@media print" in dvt_page and "@page" in dvt_page
 
 
+def _section(page: str, name: str, until: str) -> str:
+    """The report's section `name`: from its ``id`` to the ``id`` of the section `until`."""
+    start = page.index(f'id="{name}"')
+    return page[start : page.index(f'id="{until}"', start)]
+
+
 def test_red_flags_are_prominent_and_worded(dvt_page):
-    flags = dvt_page[dvt_page.index('id="red-flags"') : dvt_page.index('id="period"')]
+    flags = _section(dvt_page, "red-flags", "period")
     urgent = flags.index('class="flag emergency"')
     soon = flags.index('class="flag same_day"')
     assert urgent < soon, "most pressing first"
@@ -156,9 +162,7 @@ def test_red_flags_are_prominent_and_worded(dvt_page):
 
 
 def test_no_flags_says_it_rules_nothing_out(neuropathic_page):
-    flags = neuropathic_page[
-        neuropathic_page.index('id="red-flags"') : neuropathic_page.index('id="period"')
-    ]
+    flags = _section(neuropathic_page, "red-flags", "period")
     assert "No red-flag pattern was found" in flags and "does not rule anything out" in flags
 
 
@@ -173,8 +177,7 @@ def test_period_trend_and_patterns_in_words(neuropathic_page):
 
 
 def test_interventions_with_a_clear_start_are_compared(neuropathic_page):
-    section = neuropathic_page[neuropathic_page.index('id="interventions"') :]
-    section = section[: section.index('id="links"')]
+    section = _section(neuropathic_page, "interventions", "links")
     assert "<h3>TENS</h3>" in section and "Mon 2026-03-02" in section
     assert "NAP" in section and "Tau-BC" in section and "Parker and Vannest" in section
     assert "improvement" in section  # the built-in TENS effect lowers pain
@@ -183,20 +186,18 @@ def test_interventions_with_a_clear_start_are_compared(neuropathic_page):
 
 
 def test_intervention_started_during_a_red_flag_is_cautioned(dvt_page):
-    section = dvt_page[dvt_page.index('id="interventions"') : dvt_page.index('id="links"')]
+    section = _section(dvt_page, "interventions", "links")
     assert "<h3>Medication</h3>" in section
     assert "Red flags were recorded within 7 days of the start" in section
 
 
 def test_links_carry_the_caution(neuropathic_page):
-    section = neuropathic_page[
-        neuropathic_page.index('id="links"') : neuropathic_page.index('id="notes"')
-    ]
+    section = _section(neuropathic_page, "links", "notes")
     assert "hours slept" in section and "These are associations, not causes." in section
 
 
 def test_problems_table_for_a_messy_file(messy_page):
-    section = messy_page[messy_page.index('id="problems"') : messy_page.index('id="about"')]
+    section = _section(messy_page, "problems", "about")
     assert "<table>" in section
     assert "duplicate of row 9" in section
     assert "<code>Shin</code>" in section and "<code>55</code>" in section

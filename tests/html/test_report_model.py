@@ -13,28 +13,7 @@ import pytest
 import sci_pain as sp
 import sci_pain.analysis
 from sci_pain.html.report import render_report, report_html
-from sci_pain.html.report_model import ReportModel, build_report_model
-
-# Every analysis the report shows (benchmarks/bench_report.py counts the same ones).
-ANALYSES = (
-    "daily_values",
-    "daily_summary",
-    "summarize_journal",
-    "rolling_trend",
-    "trend_slope",
-    "time_of_day_profile",
-    "weekday_profile",
-    "time_of_day_weekday",
-    "pain_by_site",
-    "pain_by_side",
-    "pain_by_leg_site",
-    "pain_by_quality",
-    "pain_by_quality_group",
-    "associations",
-    "compare_phases",
-    "scan_red_flags",
-    "red_flag_episodes",
-)
+from sci_pain.html.report_model import REPORT_ANALYSES, ReportModel, build_report_model
 
 
 def _options(function, args, kwargs) -> tuple:
@@ -58,7 +37,7 @@ def calls(monkeypatch) -> collections.Counter:
     that layer's own business and not counted.
     """
     counts: collections.Counter = collections.Counter()
-    for name in ANALYSES:
+    for name in REPORT_ANALYSES:
         original = getattr(sci_pain.analysis, name)
 
         def counted(*args, _name=name, _original=original, **kwargs):

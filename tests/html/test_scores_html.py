@@ -19,18 +19,8 @@ from sci_pain.analysis import (
 )
 from sci_pain.html import score_html
 
-DN4_ITEMS = (
-    "burning",
-    "painful_cold",
-    "electric_shocks",
-    "tingling",
-    "pins_and_needles",
-    "numbness",
-    "itching",
-    "hypoesthesia_touch",
-    "hypoesthesia_pinprick",
-    "brushing",
-)
+DN4_ITEMS = tuple(item["key"] for item in sp.score_definition("dn4")["items"])
+"""The ten DN4 items (their list is checked against the questionnaire in tests/analysis)."""
 RESULTS = {
     "ashworth": lambda: modified_ashworth("1+"),
     "penn": lambda: penn_spasm_frequency(3, severity=2),

@@ -158,3 +158,52 @@ def test_cohort_from_frame_equals_validating_each_person_alone():
 def test_cohort_from_frame_names_a_missing_person_column():
     with pytest.raises(co.CohortError, match="Did you mean 'person_id'"):
         co.cohort_from_frame(simulate_cohort(2, 5, seed=1), person="person_ids")
+
+
+def test_notes_over_several_lines_are_read_together_and_equal_reading_alone(tmp_path):
+    """A quoted note of two paragraphs (the dvt persona writes such notes) no longer sends a
+    journal to be read on its own; a stray quote (5" for inches) still does. Either way each
+    person's entries, problems (rows, and rows named in reasons) equal reading the file alone."""
+    header = "mood,timestamp,pain,site,notes\n"  # (an unknown column: a note on row 1)
+    multi = header + (
+        'calm,2026-03-01 08:00,3,knee,"swollen and warm.\nCalled the clinic, ""come at once"""\n'
+        "calm,2026-03-01 09:00,x,knee,\n"
+        ',2026-03-01 10:00,4,calf,"a\n\nb"\n'
+        'calm,2026-03-01 08:00,3,Knee,"swollen and warm.\nCalled the clinic, ""come at once"""\n'
+        'low,2026-03-02 10:00,2,kne,""\n'
+    )
+    (tmp_path / "a.csv").write_text(multi)
+    (tmp_path / "b.csv").write_text(header + ",2026-03-01 08:00,5,foot,ok\nx,2026-03-01,11,,\n")
+    stray = header + ',2026-03-01 08:00,5,foot,a 5" cushion\n,2026-03-02 08:00,6,foot,"x"\n'
+    (tmp_path / "c.csv").write_text(stray)
+    plain = {p: co._plain((tmp_path / f"{p}.csv").read_bytes(), p) for p in "abc"}
+    assert plain["a"] is not None and plain["a"][2] is not None  # record ends given
+    assert plain["b"] is not None and plain["b"][2] is None
+    assert plain["c"] is None
+    cohort = co.read_journals(tmp_path, workers=1)
+    for person in "abc":
+        journal = read_journal(tmp_path / f"{person}.csv")
+        mine = cohort.entries[cohort.entries["person"] == person].drop(columns="person")
+        pd.testing.assert_frame_equal(
+            mine.reset_index(drop=True), journal.entries, check_dtype=False
+        )
+        problems = cohort.problems[cohort.problems["person"] == person]
+        assert problems["reason"].tolist() == journal.problems["problem"].tolist()
+        assert problems["row"].tolist() == journal.problems["row"].tolist()
+    reasons = cohort.problems.loc[cohort.problems["person"] == "a", "reason"].tolist()
+    assert "duplicate of row 2; record not kept" in reasons
+    assert (cohort.problems.groupby("person")["row"].apply(lambda r: (r == 1).sum()) == 1).all()
+    assert (
+        cohort.entries.loc[cohort.entries["person"] == "a", "notes"]
+        .iloc[0]
+        .endswith('"come at once"')
+    )
+
+
+def test_journals_are_read_in_one_process_unless_they_are_large(folder, monkeypatch):
+    files = sorted(folder.glob("*.csv"))
+    assert co._reading_workers(None, files) == 1
+    assert co._reading_workers(3, files) == 3
+    monkeypatch.setattr(co, "_PARALLEL_BYTES", 1000)
+    assert co._reading_workers(None, files) == min(2, co.os.cpu_count() or 1)
+    assert co._reading_workers(None, [folder / "missing.csv"]) == 1

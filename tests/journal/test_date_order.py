@@ -119,16 +119,62 @@ _CELLS = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_CELLS, min_size=1, max_size=8))
-def test_the_reader_rule_and_the_importers_rule_agree(cells):
-    def outcome(function):
-        try:
-            return function(cells, source="s.csv", column="Date")
-        except JournalError as error:
-            return ("refused", "mix" in str(error))
+def test_the_importers_follow_the_readers_rule_in_their_own_words():
+    # one rule (journal/dates.py): the importers' error is the reader's, with its data, and
+    # only the message offers the choice as the upload widget and ``date_order`` name it
+    for cells, mixed in (
+        (["03/04/2026", "11/10/2026"], False),
+        (["30/03/2026", "03/31/2026"], True),
+    ):
+        with pytest.raises(DateOrderError) as reader:
+            day_month_dates(cells, source="s.csv", column="Date")
+        with pytest.raises(DateOrderError) as importer:
+            iso_dates(cells, source="s.csv", column="Date")
+        for name in ("path", "column", "examples", "rows", "formats", "mixed"):
+            assert getattr(importer.value, name) == getattr(reader.value, name), name
+        assert importer.value.mixed is mixed and importer.value.needs_date_order
+        words = str(importer.value)
+        assert ("mix day-first and month-first" if mixed else "Choose the date order") in words
+        assert "day first" in words and "date_format" not in words and "date_order" not in words
+    with pytest.raises(ValueError, match="order must be one of .* Did you mean 'day first'"):
+        iso_dates(["03/04/2026"], source="s.csv", column="Date", order="day-first")
 
-    assert outcome(day_month_dates) == outcome(iso_dates)
+
+@pytest.mark.parametrize("written", ["03/04/2024 8:05PM", "03.04.24 8:05 pm", "3-4-2024T20:05:09"])
+def test_the_formats_an_order_error_offers_read_its_example(written):
+    import datetime as dt
+
+    with pytest.raises(DateOrderError) as caught:
+        day_month_dates([written], source="s.csv", column="Date")
+    for order, fmt in caught.value.formats.items():
+        read = dt.datetime.strptime(written, fmt)
+        assert (read.day, read.month) == ((3, 4) if order == "day first" else (4, 3)), order
+
+
+def test_an_order_chosen_reads_every_day_month_date_and_refuses_nothing():
+    text = (
+        "timestamp,pain\n03/04/2026 08:00,3\n4.5.26 8:05 PM,4\n2026-05-06 09:00,5\n"
+        "2026-05-07 09:00,5\n2026-05-08 09:00,5\n13/04/2026,6\n"
+    )
+    journal = _read(text, date_order="month first")
+    assert journal.entries["timestamp"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2026-03-04 08:00",
+        "2026-04-05 20:05",
+        "2026-05-06 09:00",
+        "2026-05-07 09:00",
+        "2026-05-08 09:00",
+    ]
+    problem = journal.problems.set_index("row").loc[7, "problem"]
+    assert problem.startswith("not a real date when read month-first, the order chosen")
+    assert "date_format" not in problem
+    assert _read(text, date_order="day first").n_entries == 6
+    year = _read(text, date_order="year first")
+    assert year.n_entries == 3 and set(year.problems["row"]) == {2, 3, 7}
+
+
+def test_an_order_that_is_not_one_is_refused_with_a_hint():
+    with pytest.raises(JournalError, match="date_order='dayfirst'.*Did you mean 'day first'"):
+        _read("timestamp,pain\n03/04/2026,3\n", date_order="dayfirst")
 
 
 @settings(max_examples=60, deadline=None)

@@ -346,6 +346,7 @@ def test_export_problems_are_exact():
         (1, "times_of_pain", True),
         (1, "medication_taken", True),
         (1, "side", True),
+        (1, "timestamp", True),  # how the dates were read: the file shows month first
         (4, "quality", True),  # dull
         (5, "site", True),  # two sites
         (6, "site", True),  # neck and head
@@ -355,6 +356,9 @@ def test_export_problems_are_exact():
     assert journal.entries.loc[journal.entries["row"] == 5, "timestamp"].iloc[0] == pd.Timestamp(
         "2026-03-13"
     )
+    note = journal.problems[journal.problems["column"] == "timestamp"].iloc[0]
+    assert note["problem"].startswith("dates read month-first, as the file shows: 3/13/26 (row 5)")
+    assert "can only be 13 March 2026" in note["problem"]
 
 
 def test_export_quoting_is_opencsv_s():
@@ -391,6 +395,25 @@ def test_unreadable_medicines_are_kept_as_written_and_reported():
     journal = read_privacy_friendly(io.StringIO(_export([row])))
     assert journal.entries.loc[0, "medication_taken"] == "[[something else],]"
     assert (journal.problems["column"] == "medication_taken").any()
+
+
+def test_unknown_pain_words_and_times_are_left_out_naming_the_apps_words():
+    row = _row("24/11/2019")
+    row[4], row[5] = "[burning, sparkly, dull]", "[morning, teatime]"
+    journal = read_privacy_friendly(io.StringIO(_export([row])))
+    assert journal.entries.loc[0, "quality"] == "burning"
+    assert journal.entries.loc[0, "times_of_pain"] == "morning"
+    sparkly = journal.problems[journal.problems["value"] == "sparkly"].iloc[0]
+    assert sparkly["column"] == "quality" and bool(sparkly["kept"])
+    assert sparkly["problem"].startswith("not one of the app's pain words (")
+    dull = journal.problems[journal.problems["value"] == "dull"].iloc[0]
+    assert "has no match among the journal's descriptors" in dull["problem"]
+    teatime = _one(journal, 2, "times_of_pain")
+    assert teatime["value"] == "teatime" and bool(teatime["kept"])
+    assert teatime["problem"] == (
+        "not one of the app's times of the pain (all day, morning, afternoon, evening, "
+        "at night); left out"
+    )
 
 
 def test_a_header_that_is_not_the_apps_is_refused():

@@ -130,7 +130,9 @@ def test_unmatched_headers_and_day_first_dates_are_mapped_with_controls(tmp_path
     box = make_journal_upload()
     load_file(box, "my diary.csv", UNMATCHED.encode())
     assert box.kind == "journal"
-    assert "recognised as a pain-journal CSV" in box.found.value
+    assert (
+        "Recognised from its content: <b>my diary.csv</b> is a pain-journal CSV" in box.found.value
+    )
     assert [d.description for d in box.mapping.children] == [
         "When",
         "Level of pain",
@@ -200,21 +202,12 @@ def test_a_file_that_cannot_be_read_says_why():
 
 
 def test_the_dashboard_recognises_an_app_export_by_content():
-    import datetime as dt
+    from uploads import upload
 
     from sci_pain.widgets import make_journal_dashboard
 
     box = make_journal_dashboard()
-    content = BEARABLE_SYMPTOMS.encode()
-    box.controls["upload"].value = (
-        {
-            "name": "export.csv",
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
+    upload(box, "export.csv", BEARABLE_SYMPTOMS.encode())
     assert "holds no 0-10 pain ratings" in box.status.value
     assert box.picture.alt.startswith("Nothing to show for export.csv")
 
@@ -224,3 +217,19 @@ def test_my_journals_is_ignored_by_git():
 
     ignored = (Path(__file__).parents[2] / ".gitignore").read_text().splitlines()
     assert "my_journals/" in ignored
+
+
+def test_notebook_09_tells_the_learner_where_to_keep_their_files():
+    # issue 14: learners keep their own files in a folder git ignores, "and the notebook says so"
+    import json
+    from pathlib import Path
+
+    nb = json.loads(
+        (Path(__file__).parents[2] / "notebooks" / "09_your_own_journal.ipynb").read_text()
+    )
+    prose = [
+        "".join(c["source"]) for c in nb["cells"][:4] if c["cell_type"] == "markdown"
+    ]  # said before the first upload, not at the end
+    said = [p for p in prose if "`my_journals`" in p]
+    assert said, "notebook 09 does not say where to keep one's own files before the upload"
+    assert ".gitignore" in said[0] and "git never records" in said[0]

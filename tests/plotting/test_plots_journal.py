@@ -344,3 +344,29 @@ def test_heatmap_cell_numbers_are_readable(name):
         colour = text_colour(float(value))
         assert _contrast(colour, mpl.colormaps[SEQUENTIAL_CMAP](value / 10)) >= 4.5
     plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("days", "hourly"),
+    [(120, False), (4, True)],
+    ids=["four months", "four days"],
+)
+def test_date_axes_write_dates_as_people_do(days, hourly):
+    # issue 14: timelines read "2026-May" under the axis and "Apr-04" between the hours
+    import datetime as dt
+    import re
+
+    start = dt.datetime(2026, 1, 5, 8)
+    step = dt.timedelta(hours=12) if hourly else dt.timedelta(days=1)
+    n = days * 2 if hourly else days
+    entries = pd.DataFrame({"timestamp": [start + i * step for i in range(n)], "pain": [4.0] * n})
+    fig, ax = plt.subplots()
+    pj.plot_timeline(entries, ax=ax)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    offset = ax.xaxis.get_major_formatter().get_offset()
+    assert not re.search(r"\d{4}-[A-Z][a-z]{2}|[A-Z][a-z]{2}-\d{2}", " ".join([*labels, offset]))
+    expected = r"\d{2} [A-Z][a-z]+ 2026" if hourly else r"[A-Z][a-z]+ 2026"
+    assert re.fullmatch(expected, offset), offset
+    if hourly:
+        assert any(re.fullmatch(r"\d{2} [A-Z][a-z]{2}", label) for label in labels), labels

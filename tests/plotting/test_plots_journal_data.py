@@ -236,6 +236,26 @@ def test_the_overview_computes_each_analysis_once(journal, monkeypatch):
     }
 
 
+def test_the_overview_groups_the_days_once(journal, monkeypatch):
+    # the summary in the title and the alt text takes the timeline's daily summary instead
+    # of grouping the entries by day a second time (the dashboard's date range redraws it)
+    import sci_pain.analysis.daily as daily
+    import sci_pain.plotting.journal.timeline as timeline
+
+    original = daily.daily_summary
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(daily, "daily_summary", counted)  # summarize_journal's own call
+    monkeypatch.setattr(timeline, "daily_summary", counted)
+    data = pj.overview_data(journal)
+    assert len(calls) == 1
+    assert data.summary.equals(analysis.summarize_journal(journal))
+
+
 def test_numbers_are_frozen(journal):
     data = pj.timeline_data(journal)
     with pytest.raises(AttributeError):

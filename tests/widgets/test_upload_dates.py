@@ -9,12 +9,11 @@ chosen; when the dates show their order (a day above 12), nothing is asked.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 
 import pandas as pd
 import pytest
+from uploads import upload
 
 from sci_pain.journal import DATE_ORDER_CHOICES
 from sci_pain.widgets import load_file, make_journal_dashboard, make_journal_upload
@@ -80,7 +79,10 @@ def test_a_csv_with_unmatched_headers_and_ambiguous_dates_is_mapped_and_ordered(
     _dropdown(box, "Level of pain").value = "pain"
     assert box.journal is None and box.controls["report"].disabled
     _asks_in_plain_words(box.status.value)
-    assert re.search(r"<b>(When|timestamp)</b>", box.status.value)  # the date column
+    # the date column as the learner's file names it, not the journal's "timestamp"
+    assert "in the column <b>When</b>" in box.status.value
+    # the control is named (it sits above this message here, below it in the dashboard)
+    assert "the drop-down <b>Dates in the file are written</b>" in box.status.value
     assert "01/04/2026 08:00" in box.status.value
     assert box.date_area.layout.display == ""
     assert "01/04/2026 08:00" in box.dates.value and box.figure.outputs == ()
@@ -143,6 +145,49 @@ def test_dates_that_show_their_order_ask_nothing():
     assert box.journal.entries["timestamp"].max() == pd.Timestamp("2026-04-02 08:00")
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "diary.csv",
+            b"timestamp;pain\n03/04/2026 08:00;4\n30/03/2026 08:00;5\n",
+            "Dates read as day/month (day first), as the file shows: 30/03/2026 08:00 (row 3) "
+            "can only be 30 March 2026.",
+        ),
+        (
+            "diary.csv",
+            b"timestamp,pain\n03/04/2026,4\n03/31/2026,5\n",
+            "Dates read as month/day (month first), as the file shows: 03/31/2026 (row 3) can "
+            "only be 31 March 2026.",
+        ),
+        (
+            "export.csv",
+            _pfpd("3.12.19", "24.11.19"),
+            "Dates read as day/month (day first), as the file shows: 24.11.19 (row 3) can only "
+            "be 24 November 2019.",
+        ),
+        (
+            "diary.xlsx",
+            _xlsx([["timestamp", "pain"], ["03/04/2026", 4], ["30/03/2026", 5]]),
+            "Dates read as day/month (day first), as the file shows: 30/03/2026 (row 3) can "
+            "only be 30 March 2026.",
+        ),
+    ],
+)
+def test_the_order_the_file_showed_is_said_in_plain_words(name, content, said):
+    box = make_journal_upload(folder=None)
+    load_file(box, name, content)
+    assert box.journal.n_entries == 2 and box.date_area.layout.display == "none"
+    assert box.date_note.value == f"<p>{said}</p>"
+    # an ISO file says nothing; a chosen order needs no note either
+    load_file(box, "iso.csv", b"timestamp,pain\n2026-03-30 08:00,4\n")
+    assert box.date_note.value == ""
+    load_file(box, "ask.csv", b"timestamp,pain\n03/04/2026,4\n05/04/2026,5\n")
+    assert box.date_area.layout.display == "" and box.date_note.value == ""
+    box.controls["date_order"].value = "day first"
+    assert box.journal.n_entries == 2 and box.date_note.value == ""
+
+
 def test_mixed_orders_name_the_rows_in_plain_words():
     box = make_journal_upload(folder=None)
     load_file(box, "diary.csv", b"timestamp;pain\n30/03/2026 08:00;4\n03/31/2026 08:00;5\n")
@@ -154,24 +199,12 @@ def test_mixed_orders_name_the_rows_in_plain_words():
     assert (box.journal.problems["row"] == 3).any()
 
 
-def _upload(box, name: str, content: bytes) -> None:
-    box.controls["upload"].value = (
-        {
-            "name": name,
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
-
-
 def test_the_dashboards_upload_asks_for_the_order_and_then_draws_the_journal():
     box = make_journal_dashboard(render="output")
     assert box.date_row.layout.display == "none"
     before = box.journal
     text = "timestamp;pain\n01/04/2026 08:00;4\n02/04/2026 08:00;6\n03/04/2026 08:00;5\n"
-    _upload(box, "phone.csv", text.encode())
+    upload(box, "phone.csv", text.encode())
     _asks_in_plain_words(box.status.value)
     assert box.date_row.layout.display == "" and box.journal is before  # still the example
     assert "Still shown below" in box.status.value

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PIL import Image
+from uploads import upload
 
 import sci_pain as sp
 from sci_pain.analysis import filter_entries
@@ -18,18 +19,6 @@ from sci_pain.widgets import STATIC_HTML_MIMETYPE
 from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView
 from sci_pain.widgets.did_it_help import make_did_it_help
 from sci_pain.widgets.journal import make_journal_dashboard
-
-
-def _upload(box, name: str, content: bytes) -> None:
-    box.controls["upload"].value = (
-        {
-            "name": name,
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
-        },
-    )
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +157,40 @@ def test_red_flags_are_listed_above_the_figure():
     assert "One swollen leg" not in box.flags.value
 
 
+def test_the_red_flag_box_is_grouped_once_per_choice_of_entries(monkeypatch):
+    # a control that does not choose entries (the smoothing window, the kind of figure)
+    # neither groups the flags into episodes again nor renders the box again
+    import sci_pain.analysis as analysis
+    from sci_pain.html import render_red_flags
+
+    box = make_journal_dashboard()
+    box.controls["journal"].value = "dvt"
+    original = analysis.red_flag_episodes
+    calls = []
+
+    def counted(flags, *args, **kwargs):
+        calls.append(len(flags))
+        return original(flags, *args, **kwargs)
+
+    monkeypatch.setattr(analysis, "red_flag_episodes", counted)
+    shown = box.flags.value
+    for window in (9, 11, 14):
+        box.controls["window"].value = window
+    box.controls["kind"].value = "calendar"
+    box.controls["kind"].value = "timeline"
+    assert calls == [] and box.flags.value == shown
+    box.controls["dates"].value = (dt.date(2026, 2, 1), dt.date(2026, 3, 31))
+    assert len(calls) == 1  # grouped once for the new dates: the count and the box
+    flags = box.figures.flags_for(JournalView(start=dt.date(2026, 2, 1), end=dt.date(2026, 3, 31)))
+    n = len(original(flags))
+    assert n and f"({n} episode" in box.flags.value
+    alone = render_red_flags(flags, format="html", title="", empty="")  # grouping by itself
+    assert alone.split("</p>", 1)[-1] in box.flags.value  # the same flags, in the same words
+    box.controls["dates"].value = box.controls["dates"].value  # nothing new: no regrouping
+    assert len(calls) == 2  # the box rendering's own check above
+    box.controls["window"].value = 7
+
+
 def test_switching_journals_resets_the_filters():
     box = make_journal_dashboard()
     box.controls["site"].value = "foot"
@@ -188,7 +211,7 @@ def test_upload_of_a_messy_csv_shows_its_problems_escaped():
         "2026-03-31 20:00;5;foot;<b>bold</b>\n"
         "2026-04-01 08:00;3;foot;\n"
     )
-    _upload(box, "my diary.csv", text.encode("utf-8"))
+    upload(box, "my diary.csv", text.encode("utf-8"))
     assert box.controls["journal"].value == "upload:my diary.csv"
     assert box.journal.source == "my diary.csv"
     assert box.journal.n_entries == 3
@@ -204,19 +227,19 @@ def test_upload_of_a_messy_csv_shows_its_problems_escaped():
 def test_upload_of_an_unreadable_file_shows_a_message_not_a_traceback():
     box = make_journal_dashboard()
     shown = box.journal
-    _upload(box, "diary.xlsx", b"PK\x03\x04 not a csv at all")
+    upload(box, "diary.xlsx", b"PK\x03\x04 not a csv at all")
     assert "diary.xlsx cannot be read as a journal" in box.status.value
     assert "Excel" in box.status.value
     assert "Traceback" not in box.status.value
     assert box.journal is shown
-    _upload(box, "empty.csv", b"")
+    upload(box, "empty.csv", b"")
     assert "the file is empty" in box.status.value
 
 
 def test_a_failed_upload_says_which_journal_the_figure_still_shows():
     box = make_journal_dashboard()
     before = box.picture
-    _upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
+    upload(box, "broken.csv", b"PK\x03\x04 not a csv at all")
     assert "broken.csv cannot be read as a journal" in box.status.value
     assert "Still shown below:</b> neuropathic.csv" in box.status.value
     assert "Figure of:</b> neuropathic.csv" in box.shown.value
@@ -228,7 +251,7 @@ def test_an_upload_without_entries_clears_the_previous_figure():
     box = make_journal_dashboard()
     box.controls["journal"].value = "dvt"  # a journal with red flags above its figure
     assert "Red flags" in box.flags.value
-    _upload(box, "header only.csv", b"timestamp,pain\n")
+    upload(box, "header only.csv", b"timestamp,pain\n")
     assert box.journal.source == "header only.csv"
     assert box.journal.n_entries == 0
     assert "Figure of:</b> header only.csv" in box.shown.value
@@ -239,7 +262,7 @@ def test_an_upload_without_entries_clears_the_previous_figure():
     assert 'alt="Nothing to show for header only.csv' in html_out
     assert box.dates_label.value == ""
     # an upload with rows that were all rejected is empty too
-    _upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
+    upload(box, "all bad.csv", b"timestamp,pain\n2026-03-01 08:00,55\nyesterday,4\n")
     assert box.picture.alt.startswith("Nothing to show for all bad.csv")
     assert "Problems found when reading" in box.status.value
 

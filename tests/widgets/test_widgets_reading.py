@@ -64,7 +64,28 @@ def test_messy_file_shows_every_problem_row_and_the_count(box):
     for text in ("Shin", "out of range", "03/04/2026 08:00", "duplicate of row 9", "Weather"):
         assert text in box.problems.value
     assert box.problems.value.count("<tr") == 1 + 7  # header + one row per problem
+    # issue 14: the table showed Python's True/False and the title the file name messy_example
+    assert ">True<" not in box.problems.value and ">False<" not in box.problems.value
+    assert "<td>yes</td>" in box.problems.value and "<td>no</td>" in box.problems.value
     assert "from 2026-03-30 to 2026-04-04: 7 entries" in box.figure.value
+
+
+def test_the_timeline_title_names_the_journal_as_the_drop_down_does(monkeypatch):
+    # issue 14: the messy file's timeline was titled "Pain over time: messy_example"
+    import sci_pain.plotting
+
+    titles = []
+    draw = sci_pain.plotting.plot_timeline
+
+    def recording(*args, title=None, **kwargs):
+        titles.append(title)
+        return draw(*args, title=title, **kwargs)
+
+    monkeypatch.setattr(sci_pain.plotting, "plot_timeline", recording)
+    box = sp.make_journal_reader_explorer(value=MESSY_EXAMPLE)
+    assert titles == ["Pain over time: a messy file, read as it is"]
+    box.controls["journal"].value = "overuse"
+    assert titles[-1] == "Pain over time: overuse (musculoskeletal) pain"
 
 
 def test_changing_back_redraws(box):

@@ -17,7 +17,8 @@ from typing import IO, Any, Union
 import pandas as pd
 
 from sci_pain.errors import JournalError, close_matches
-from sci_pain.journal._io import existing_file
+from sci_pain.journal._io import read_bounded
+from sci_pain.journal._io import source_name as file_name
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER, PROBLEM_COLUMNS
@@ -28,6 +29,7 @@ __all__ = [
     "ImportedRecords",
     "to_journal",
     "source_name",
+    "decode_text",
     "read_text",
     "norm_name",
     "csv_records",
@@ -84,52 +86,34 @@ def to_journal(found: ImportedRecords, *, date_format: str | None = None) -> Jou
 
 
 def source_name(source: Any, app: str) -> str:
-    if isinstance(source, (str, os.PathLike)):
-        return str(source)
-    name = getattr(source, "name", None)
-    return str(name) if isinstance(name, (str, os.PathLike)) else f"<{app} data>"
+    """Return the name messages give a file or an open file (``<Bearable data>`` if none)."""
+    return file_name(source, unnamed=f"<{app} data>")
 
 
 def read_text(source: Any, *, app: str, what: str) -> str:
     """Return the text of a path or an open file; file-level faults raise JournalError."""
-    name = source_name(source, app)
-    if isinstance(source, (str, os.PathLike)):
-        path = existing_file(name, what="file", wanted=f"the {what} inside it")
-        try:
-            data: Any = path.read_bytes()
-        except OSError as exc:
-            msg = f"{name}: cannot be read ({exc.strerror or exc}). Check its permissions."
-            raise JournalError(msg, path=name) from exc
-    elif hasattr(source, "read"):
-        try:
-            data = source.read()
-        except (OSError, ValueError) as exc:
-            msg = f"{name}: cannot be read ({exc}). Pass an open file or a path."
-            raise JournalError(msg, path=name) from exc
-    else:
-        msg = (
-            f"cannot read a {what} from a {type(source).__name__}: pass a path (str or "
-            "pathlib.Path) or an open file."
-        )
-        raise TypeError(msg)
-    if isinstance(data, str):
-        text = data
-        if "\x00" in text:
-            msg = f"{name} is not a text file (it contains NUL characters): pass the {what}."
-            raise JournalError(msg, path=name)
-    elif isinstance(data, (bytes, bytearray)):
-        text = _decode(bytes(data), name=name, what=what)
-    else:
-        msg = f"{name}: reading it gave a {type(data).__name__}, not text or bytes."
-        raise JournalError(msg, path=name)
-    text = text.lstrip("\ufeff")
+    data, name = read_bounded(
+        source, what="file", wanted=f"the {what} inside it", unnamed=f"<{app} data>"
+    )
+    text = decode_text(data, name=name, what=what).lstrip("\ufeff")
     if not text.strip():
         msg = f"{name} is empty: export the data from the app again and pass that {what}."
         raise JournalError(msg, path=name)
     return text
 
 
-def _decode(data: bytes, *, name: str, what: str) -> str:
+def decode_text(data: bytes, *, name: str, what: str) -> str:
+    """Return an export's text: UTF-16 with its byte-order mark, UTF-8, else Windows-1252.
+
+    An export is written by an app or a spreadsheet in one of these; a file with NUL bytes
+    and no UTF-16 mark is not text (a workbook, an image) and is refused, naming `what`
+    should be passed instead.
+
+    Examples
+    --------
+    >>> decode_text("Schmerz: Gemütszustand".encode("cp1252"), name="x.csv", what="CSV export")
+    'Schmerz: Gemütszustand'
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -138,18 +122,14 @@ def _decode(data: bytes, *, name: str, what: str) -> str:
             raise JournalError(msg, path=name) from exc
     if b"\x00" in data:
         msg = (
-            f"{name} is not a text file (it contains NUL bytes; a spreadsheet workbook or an "
-            f"image?): pass the {what}, saved as CSV/JSON text."
+            f"{name}: is not a text file (it contains NUL bytes; a spreadsheet workbook or an "
+            f"image?): pass the {what} as the app wrote it."
         )
         raise JournalError(msg, path=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")  # Windows spreadsheets
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return data.decode("cp1252", errors="replace")  # Windows spreadsheets
 
 
 def norm_name(text: str) -> str:
@@ -216,11 +196,14 @@ def field_count_problem(found: ImportedRecords, row: int, fields: list[str], wid
     """Report a record whose number of fields differs from the header's; True if reported."""
     if len(fields) == width:
         return False
+    shown = " | ".join(fields)
+    if len(shown) > 200:  # the size stated is the record's as written, one delimiter apart
+        shown = f"{shown[:200]}... ({sum(map(len, fields)) + len(fields) - 1:,} characters)"
     found.report(
         row,
         RECORD,
-        " | ".join(fields)[:200],
-        f"record has {len(fields)} fields but the header has {width} (an unquoted comma or "
+        shown,
+        f"record has {len(fields):,} fields but the header has {width:,} (an unquoted comma or "
         "a cut line?); not imported",
         kept=False,
     )

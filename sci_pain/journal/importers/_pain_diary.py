@@ -278,15 +278,34 @@ def regions_text(
     return site, side
 
 
-def quality_text(found: Found, row: int, words: list[str]) -> str | None:
-    out = []
+def _known_words(found: Found, row: int, words: list[str], column: str, known, what: str):
+    """Yield ``(word, key)`` for each of the app's words in `known`; report the others.
+
+    Each unknown word is a problem on its row and `column` (kept: the entry is read without
+    it), listing the app's `what`; empty words are skipped.
+    """
     for word in words:
         key = word.strip().casefold()
         if not key:
             continue
-        if key in PAIN_QUALITIES and PAIN_QUALITIES[key] is not None:
+        if key in known:
+            yield word, key
+        else:
+            found.report(
+                row,
+                column,
+                word,
+                f"not one of the app's {what} ({', '.join(known)}); left out",
+                kept=True,
+            )
+
+
+def quality_text(found: Found, row: int, words: list[str]) -> str | None:
+    out = []
+    for word, key in _known_words(found, row, words, "quality", PAIN_QUALITIES, "pain words"):
+        if PAIN_QUALITIES[key] is not None:
             out.append(PAIN_QUALITIES[key])
-        elif key in PAIN_QUALITIES:
+        else:
             found.report(
                 row,
                 "quality",
@@ -295,34 +314,12 @@ def quality_text(found: Found, row: int, words: list[str]) -> str | None:
                 f"({', '.join(QUALITIES)}); left out",
                 kept=True,
             )
-        else:
-            found.report(
-                row,
-                "quality",
-                word,
-                f"not one of the app's pain words ({', '.join(PAIN_QUALITIES)}); left out",
-                kept=True,
-            )
     return ";".join(dict.fromkeys(out)) or None
 
 
 def times_text(found: Found, row: int, words: list[str]) -> str | None:
-    out = []
-    for word in words:
-        key = word.strip().casefold()
-        if not key:
-            continue
-        if key in TIMES_OF_PAIN:
-            out.append(key)
-        else:
-            found.report(
-                row,
-                "times_of_pain",
-                word,
-                f"not one of the app's times of the pain ({', '.join(TIMES_OF_PAIN)}); left out",
-                kept=True,
-            )
-    return "; ".join(dict.fromkeys(out)) or None
+    known = _known_words(found, row, words, "times_of_pain", TIMES_OF_PAIN, "times of the pain")
+    return "; ".join(dict.fromkeys(key for _, key in known)) or None
 
 
 def count(value: Any) -> int | None:

@@ -199,7 +199,7 @@ def _fhir_value(obs: dict) -> tuple[str | None, str]:
         odd = sorted(units - _SCORE_UNITS)
         if odd:
             return None, (
-                f"valueQuantity in {odd[0]!r}, not a 0-10 score ({{score}}); no conversion is made"
+                f"valueQuantity in {_short(odd[0])}, not a 0-10 score ({{score}}); no conversion is made"
             )
         return _number_text(_get(quantity, "value")), ""
     for key in obs:
@@ -207,7 +207,7 @@ def _fhir_value(obs: dict) -> tuple[str | None, str]:
             return None, f"{key} is not read: a 0-10 rating is a valueInteger"
     absent = _codings(_get(obs, "dataAbsentReason"))
     if absent:
-        return None, f"no value (dataAbsentReason {absent[0][1]!r})"
+        return None, f"no value (dataAbsentReason {_short(absent[0][1])})"
     return None, "no value (valueInteger)"
 
 
@@ -315,6 +315,12 @@ def _fhir_body_site(body: Any) -> tuple[str | None, str | None, list[tuple[str, 
     return site, side, notes
 
 
+def _short(value: Any) -> str:
+    """Quote a value from the file in a message: a short excerpt, with its size if cut."""
+    text = repr(value)
+    return excerpt(text, 60)
+
+
 def _bundle_entries(data: Any, name: str) -> list:
     """Return ``Bundle.entry``, after checking that `data` is a Bundle this reader reads."""
     if not isinstance(data, Mapping):
@@ -323,11 +329,11 @@ def _bundle_entries(data: Any, name: str) -> list:
     kind = data.get("resourceType")
     if kind != "Bundle":
         hint = " Wrap it in a Bundle of type 'collection'." if kind == "Observation" else ""
-        msg = f"{name}: resourceType is {kind!r}, not 'Bundle'.{hint}"
+        msg = f"{name}: resourceType is {_short(kind)}, not 'Bundle'.{hint}"
         raise JournalError(msg, path=name)
     if data.get("type") not in ("collection", "searchset"):
         msg = (
-            f"{name}: a Bundle of type {data.get('type')!r} is not read: pass a Bundle of type "
+            f"{name}: a Bundle of type {_short(data.get('type'))} is not read: pass a Bundle of type "
             "'collection' or 'searchset' (e.g. a search result or to_fhir()'s output)."
         )
         raise JournalError(msg, path=name)
@@ -427,7 +433,7 @@ def read_fhir(bundle: PathOrBuffer | Mapping[str, Any], *, subject: str | None =
             found.report(
                 number,
                 "pain",
-                "; ".join(codes)[:200],
+                excerpt("; ".join(codes), 200),
                 f"Observation code is not LOINC {LOINC_PAIN_SEVERITY} (0-10 pain severity); "
                 "not imported",
                 kept=False,
@@ -449,7 +455,7 @@ def read_fhir(bundle: PathOrBuffer | Mapping[str, Any], *, subject: str | None =
                 number,
                 "subject",
                 "",
-                f"an Observation of another subject (not {subject!r}); not part of this journal",
+                f"an Observation of another subject (not {_short(subject)}); not part of this journal",
                 kept=False,
             )
             continue

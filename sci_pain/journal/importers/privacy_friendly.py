@@ -148,8 +148,9 @@ from collections.abc import Mapping, Sequence
 from typing import IO, Any, Union
 
 from sci_pain.errors import JournalError
-from sci_pain.journal._io import excerpt
-from sci_pain.journal.importers._dates import iso_dates
+from sci_pain.journal._io import excerpt, read_bounded, size_text
+from sci_pain.journal.importers._common import decode_text
+from sci_pain.journal.importers._dates import iso_dates, order_found_note
 from sci_pain.journal.importers._pain_diary import (
     APP,
     BODY_REGIONS,
@@ -170,7 +171,6 @@ from sci_pain.journal.importers._pain_diary import (
     regions_text,
     times_text,
 )
-from sci_pain.journal.importers._source import read_limited, size_text
 from sci_pain.journal.reader import Journal
 
 __all__ = [
@@ -215,25 +215,6 @@ def is_privacy_friendly_backup(data: Any) -> bool:
         return False
     names = {t.get("tableName") for t in content if isinstance(t, dict)}
     return bool(names & {*_TABLES, *_PERSONAL})
-
-
-def _decode(data: bytes, name: str, what: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            msg = f"{name}: starts like UTF-16 text but cannot be decoded ({error.reason})."
-            raise JournalError(msg, path=name) from error
-    if b"\x00" in data[:65536]:
-        msg = (
-            f"{name}: is not a text file (it contains NUL bytes): pass the {what} as the app "
-            "wrote it."
-        )
-        raise JournalError(msg, path=name)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _load_json(text: str, name: str) -> Any:
@@ -289,7 +270,7 @@ def _tables(data: Any, name: str, found: Found) -> dict[str, list]:
     if other:
         found.note(
             None,
-            ", ".join(map(str, other))[:200],
+            excerpt(", ".join(map(str, other)), 200),
             "app settings (reminders and the like), not diary data; not read",
         )
     tables: dict[str, list] = {}
@@ -546,7 +527,12 @@ def _dates_to_iso(
     if date_format is not None:
         return  # the validator reads them with the format given
     texts = [d if isinstance(d, str) else None for d in dates]
-    converted, _ = iso_dates(texts, source=name, column=column, rows=found.rows, order=date_order)
+    converted, order = iso_dates(
+        texts, source=name, column=column, rows=found.rows, order=date_order
+    )
+    note = order_found_note(texts, found.rows, order, chosen=date_order)
+    if note is not None:
+        found.report(1, "timestamp", note[0] or None, note[1], kept=True)
     for record, original, new in zip(found.records, dates, converted, strict=True):
         if isinstance(original, str):
             record["timestamp"] = new
@@ -823,8 +809,10 @@ def read_privacy_friendly(
     """
     if isinstance(path_or_buffer, Mapping):
         return _backup(dict(path_or_buffer), "<Pain Diary backup>", date_format, date_order)
-    raw, name = read_limited(path_or_buffer, limit=MAX_BYTES, what=f"{APP} file")
-    text = _decode(raw, name, f"{APP} backup or CSV export").lstrip("\ufeff")
+    raw, name = read_bounded(
+        path_or_buffer, limit=MAX_BYTES, what=f"{APP} file", wanted=f"the {APP} file itself"
+    )
+    text = decode_text(raw, name=name, what=f"{APP} backup or CSV export").lstrip("\ufeff")
     if not text.strip():
         msg = f"{name}: is empty: make the backup or export again in the app and pass that file."
         raise JournalError(msg, path=name)

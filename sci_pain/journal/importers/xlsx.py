@@ -61,9 +61,15 @@ from typing import IO, Any, Union
 import pandas as pd
 
 from sci_pain.errors import JournalError
-from sci_pain.journal._io import MAX_COLUMNS, excerpt
-from sci_pain.journal.importers._dates import iso_dates
-from sci_pain.journal.importers._source import read_limited, size_text, source_label
+from sci_pain.journal._io import (
+    MAX_COLUMNS,
+    excerpt,
+    read_bounded,
+    size_text,
+    source_name,
+    too_large,
+)
+from sci_pain.journal.importers._dates import iso_dates, order_found_note
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER
@@ -74,6 +80,8 @@ PathOrBuffer = Union[str, "os.PathLike[str]", IO[bytes]]
 
 MAX_BYTES = 512 * 1024 * 1024
 """Largest workbook file read (as the CSV reader: a journal of a million entries is far less)."""
+
+_WANTED = "the workbook file itself"
 
 MAX_UNPACKED = 512 * 1024 * 1024
 """Most bytes a workbook's parts may unpack to (a workbook is a zip archive of XML files)."""
@@ -110,11 +118,7 @@ def _head_of_file(path: Path, name: str) -> tuple[bytes, Any]:
     """Check a regular file's size and read its first bytes; the file is read later."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            msg = (
-                f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain "
-                "journal holds; check that it is the right file."
-            )
-            raise JournalError(msg, path=name)
+            raise too_large(name, MAX_BYTES, "workbook file")
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
@@ -139,8 +143,8 @@ def _head_and_source(path_or_buffer: Any, name: str) -> tuple[bytes, Any]:
         if callable(seekable) and seekable():
             path_or_buffer.seek(0)  # a zip archive is read whole: where the file stands is moot
         return _head_then_rest(path_or_buffer, name)
-    # a missing path, a folder, or not a file at all: read_limited says which
-    read_limited(path_or_buffer, limit=MAX_BYTES, what="workbook file")
+    # a missing path, a folder, or not a file at all: read_bounded says which
+    read_bounded(path_or_buffer, limit=MAX_BYTES, what="workbook file", wanted=_WANTED)
     return b"", None
 
 
@@ -195,7 +199,7 @@ def _check_archive(source: Any, name: str) -> None:
 
 def _open(path_or_buffer: Any) -> tuple[Any, str]:
     """Check the workbook before anything is unpacked; return it as a path or in memory."""
-    name = source_label(path_or_buffer)
+    name = source_name(path_or_buffer)
     head, source = _head_and_source(path_or_buffer, name)
     _check_head(head, name)
     _check_archive(source, name)
@@ -215,13 +219,9 @@ def _head_then_rest(stream: Any, name: str) -> tuple[bytes, io.BytesIO | None]:
     head = bytes(head or b"")
     if head[:4] != _ZIP_MAGIC:
         return head, None
-    rest, _ = read_limited(stream, limit=MAX_BYTES, what="workbook file")
+    rest, _ = read_bounded(stream, limit=MAX_BYTES, what="workbook file", wanted=_WANTED)
     if len(head) + len(rest) > MAX_BYTES:
-        msg = (
-            f"{name}: is larger than {size_text(MAX_BYTES)}, far more than a pain journal "
-            "holds; check that it is the right file."
-        )
-        raise JournalError(msg, path=name)
+        raise too_large(name, MAX_BYTES, "workbook file")
     return head, io.BytesIO(head + rest)
 
 
@@ -419,17 +419,17 @@ def read_journal_xlsx(
         target_name = mapping.get(key) or (key if key in COLUMN_ORDER else None)
         labels.append(target_name or text or f"column_{i + 1}")
     raw = pd.DataFrame(records, columns=labels, dtype=object)
+    notes = []
     if "timestamp" in labels and date_format is None:
         position = labels.index("timestamp")
-        converted, _ = iso_dates(
-            raw.iloc[:, position].tolist(),
-            source=name,
-            column=header[position],
-            rows=rows,
-            order=date_order,
+        cells = raw.iloc[:, position].tolist()
+        converted, order = iso_dates(
+            cells, source=name, column=header[position], rows=rows, order=date_order
         )
         raw.isetitem(position, pd.Series(converted, dtype=object))
-    notes = []
+        note = order_found_note(cells, rows, order, chosen=date_order)
+        if note is not None:
+            notes.append((1, "timestamp", note[0] or None, note[1], True))
     if others:
         notes.append(
             (

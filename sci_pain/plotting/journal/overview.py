@@ -202,7 +202,9 @@ def overview_data(
     return OverviewData(
         window=window,
         flags=table,
-        summary=summarize_journal(entries),
+        summary=summarize_journal(  # the daily summary the timeline has already
+            entries, daily=parts["timeline"].daily if "timeline" in parts else None
+        ),
         not_recorded=not_recorded,
         **parts,
     )
