@@ -92,6 +92,11 @@ class LabServer:
         xsrf = next((c.value for c in jar if c.name == "_xsrf"), "")
         return opener, xsrf
 
+    def sessions(self) -> list[dict]:
+        """The server's sessions (one per open notebook, with its kernel)."""
+        with urllib.request.urlopen(self.url("/api/sessions"), timeout=30) as response:
+            return json.load(response)
+
     def shutdown_kernels(self) -> None:
         opener, xsrf = self._opener()
         for session in json.load(opener.open(self.url("/api/sessions"))):
@@ -103,7 +108,11 @@ class LabServer:
             opener.open(request).read()
 
 
-@pytest.fixture(scope="session")
+# The browser and JupyterLab live as long as the browser tests (package scope), not the whole
+# session. Kept open until the end of `make test`, through the other tests (which start and
+# fork processes), closing Chromium took 60-118 s of the session's end; closed right after the
+# browser tests it takes under a second (a Chromium left idle for minutes alone closes at once).
+@pytest.fixture(scope="package")
 def lab_server(tmp_path_factory):
     require_browser()
     root = tmp_path_factory.mktemp("lab")
@@ -148,9 +157,11 @@ def lab_server(tmp_path_factory):
         command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     server = LabServer(work, port, token, process)
-    wait_for_server(process, server.url("/api/status"), root / "lab.log", "JupyterLab", stop=_stop)
+    wait_for_server(
+        process, server.url("/api/status"), root / "lab.log", "JupyterLab", stop=stop_server
+    )
     yield server
-    _stop(process)
+    stop_server(process)
 
 
 def wait_for_server(
@@ -176,28 +187,46 @@ def wait_for_server(
     pytest.fail(f"{name} did not answer within 60 s")
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Stop JupyterLab and its kernels at once.
+def _children(pids: set[int]) -> set[int]:
+    """The processes whose parent is in ``pids`` (read from /proc; empty where there is none)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) in pids:
+                found.add(int(stat.parent.name))
+    return found
 
-    Terminating the server alone made it shut each kernel down politely, waiting for an
-    answer (jupyter_client's shutdown_wait_time, 5 s per try, longer under load), and the
-    session then sat in ``wait(timeout=15)`` until the timeout: the ~15 s at the end of
-    ``make test``. The kernels are throw-away here, so the whole process group gets SIGTERM
-    together (kernels exit at once, the server finds nothing to wait for) and SIGKILL after
-    3 s if anything is left.
+
+def stop_server(process: subprocess.Popen, *, grace: float = 20) -> None:
+    """Stop a server started by a test (in its own process group) and its kernels, at once.
+
+    A Jupyter server stopped by SIGTERM shuts each kernel down politely and waits for it to
+    exit (jupyter_client's shutdown_wait_time, 5 s, then SIGTERM): about 9 s for Voila's one
+    kernel under load, and the old ``wait(timeout=15)`` at the end of ``make test`` for
+    JupyterLab. jupyter_client starts every kernel in a session of its own, so a signal to the
+    server's process group does not reach it. The kernels are throw-away here: each kernel's
+    group and the server's group get SIGTERM together, the kernels exit at once, and the
+    server, finding them gone, stops by itself (about a second; a few under load, most of it
+    the interpreter's own exit). SIGKILL comes only if the server is still running after
+    ``grace`` seconds.
     """
+    groups = {process.pid}
+    for child in _children({process.pid}):  # the kernels
+        with contextlib.suppress(OSError):
+            groups.add(os.getpgid(child))
+    for group in groups:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(group, signal.SIGTERM)
     try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=3)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     require_browser()
     from playwright.sync_api import sync_playwright
@@ -264,7 +293,10 @@ def run_all(page, attempts: int = 3) -> None:
             if any(p != "[ ]:" for p in page.evaluate(PROMPTS)):
                 return
             time.sleep(0.2)
-        page.keyboard.press("Escape")
+        if page.locator(".jp-Dialog", has_text="Select Kernel").count():
+            accept_kernel_dialog(page)  # Escape would leave the notebook without a kernel
+        else:
+            page.keyboard.press("Escape")
     pytest.fail("Run All Cells did not start the notebook")
 
 
@@ -303,6 +335,15 @@ def wait_all_run(page, seconds: float = 180) -> None:
     pytest.fail(f"not every cell ran within {seconds} s: prompts {prompts}")
 
 
+def _has_idle_kernel(lab_server, notebook: str) -> bool:
+    """Whether the server holds a session of ``notebook`` whose kernel is idle."""
+    return any(
+        session["path"].rsplit("/", 1)[-1] == notebook
+        and (session.get("kernel") or {}).get("execution_state") == "idle"
+        for session in lab_server.sessions()
+    )
+
+
 def open_and_run(lab_server, page, notebook: str) -> None:
     """Open a fresh copy of a notebook in JupyterLab, clear its outputs, Run All Cells and wait.
 
@@ -318,12 +359,15 @@ def open_and_run(lab_server, page, notebook: str) -> None:
         accept_kernel_dialog(page)
         time.sleep(0.25)
     wait_idle(page)
-    time.sleep(1)  # the kernel dialog can come a moment after the status shows idle
+    # Under load JupyterLab may ask for the kernel a moment after the status shows idle: it
+    # asks only while the notebook has no kernel, so wait (answering the dialog) until the
+    # server holds this notebook's session with an idle kernel, instead of a fixed pause.
+    deadline = time.monotonic() + 120
+    while not _has_idle_kernel(lab_server, notebook) and time.monotonic() < deadline:
+        accept_kernel_dialog(page)
+        time.sleep(0.25)
     accept_kernel_dialog(page)
     dismiss_news(page)
-    for _ in range(10):  # under load JupyterLab may ask for the kernel a little later
-        accept_kernel_dialog(page)
-        time.sleep(0.3)
     wait_idle(page)
     menu(page, "Edit", "Clear Outputs of All Cells")
     run_all(page)

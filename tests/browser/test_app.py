@@ -27,6 +27,7 @@ from .conftest import (
     free_port,
     require_browser,
     server_env,
+    stop_server,
     wait_for_server,
 )
 from .test_report import _save_small_png
@@ -63,15 +64,15 @@ def app_url(tmp_path_factory):
         f"--Voila.token={token}",
     ]
     log = (root / "voila.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    # Its own process group, so that Voila and its kernel are stopped together (stop_server).
+    process = subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}/"
-    wait_for_server(process, f"{base}api/status?token={token}", root / "voila.log", "Voilà")
+    url = f"{base}api/status?token={token}"
+    wait_for_server(process, url, root / "voila.log", "Voilà", stop=stop_server)
     yield base, token
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    stop_server(process)
 
 
 def test_the_app_refuses_requests_without_its_token(app_url):

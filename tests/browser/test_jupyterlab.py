@@ -224,6 +224,31 @@ def _interact(
         page.screenshot(path=str(SCREENSHOTS / f"in-view-{scope.lstrip('.')}.png"))
 
 
+def _save_and_read(page, path: Path, seconds: float = 60) -> dict:
+    """Save the notebook with Ctrl+S and return the saved file once JupyterLab has written it.
+
+    Waits for the file to change and hold an execution count in every code cell (a fixed
+    pause could read the copy from before the run, which has no errors to find). Ctrl+S is
+    pressed again every 15 s until the file changes (saving twice is harmless).
+    """
+    before = path.stat().st_mtime_ns
+    deadline, pressed = time.monotonic() + seconds, 0.0
+    while time.monotonic() < deadline:
+        if path.stat().st_mtime_ns == before and time.monotonic() - pressed > 15:
+            page.keyboard.press("Control+s")
+            pressed = time.monotonic()
+        if path.stat().st_mtime_ns != before:
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:  # caught while JupyterLab was writing it
+                saved = None
+            code = [c for c in (saved or {}).get("cells", []) if c["cell_type"] == "code"]
+            if saved and all(c["execution_count"] for c in code if "".join(c["source"]).strip()):
+                return saved
+        time.sleep(0.1)
+    pytest.fail(f"JupyterLab did not save {path.name} with every cell run within {seconds} s")
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     page_errors: list[str] = []
@@ -272,9 +297,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
     # the saved copy holds no error output (JupyterLab saved what ran)
-    page.keyboard.press("Control+s")
-    time.sleep(1.0)
-    saved = json.loads((lab_server.root / name).read_text(encoding="utf-8"))
+    saved = _save_and_read(page, lab_server.root / name)
     errors = [
         output
         for cell in saved["cells"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +89,7 @@ def _save_small_png(png: bytes, path) -> None:
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)  # build/ is absent in a fresh clone
     image.quantize(colors=256, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
