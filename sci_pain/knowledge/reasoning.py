@@ -192,6 +192,31 @@ class CauseExplanation:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def to_html(self, *, disclaimer: bool = True) -> str:
+        """Return the explanation as HTML: red flags first, then the ranked causes.
+
+        Parameters
+        ----------
+        disclaimer : bool, default True
+            End with the "not a diagnosis" note. A page that already shows the note beside
+            the explanation (the reasoning aid) leaves it out, so it is not read twice.
+
+        Returns
+        -------
+        str
+            One ``<div class="sci-pain-explanation">``.
+
+        Examples
+        --------
+        >>> from sci_pain import explain_causes
+        >>> explanation = explain_causes(["burning"])
+        >>> "Not a diagnosis" in explanation.to_html()
+        True
+        >>> "Not a diagnosis" in explanation.to_html(disclaimer=False)
+        False
+        """
         e = html.escape
         parts = ['<div class="sci-pain-explanation">']
         if len(self.red_flags):
@@ -215,7 +240,9 @@ class CauseExplanation:
             parts.append("</tbody></table>")
         else:
             parts.append("<p>No cause is supported by these findings.</p>")
-        parts.append(f"<p><em>{e(self.disclaimer)}</em></p></div>")
+        if disclaimer:
+            parts.append(f"<p><em>{e(self.disclaimer)}</em></p>")
+        parts.append("</div>")
         return "".join(parts)
 
 

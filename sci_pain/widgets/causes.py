@@ -223,7 +223,7 @@ def _explanation_html(explanation) -> str:
             "<p><i>Tick the findings you observe: the causes consistent with them appear "
             "here, with any red flag first.</i></p>"
         )
-    return explanation._repr_html_()
+    return explanation.to_html(disclaimer=False)  # the note sits above, always shown
 
 
 def make_reasoning_aid(findings: Iterable[str] = ()):

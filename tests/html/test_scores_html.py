@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 
 import pytest
 
@@ -65,3 +66,12 @@ def test_a_warning_comes_first():
     assert "sci-pain-score-warning" in text
     assert text.index("sci-pain-score-warning") < text.index("sci-pain-score-band")
     assert "sci-pain-score-warning" not in score_html(RESULTS["bmi"]())
+
+
+def test_a_long_band_wraps_in_a_narrow_column_with_its_symbol_kept_on_its_first_word():
+    # the Ashworth 1+ band is a sentence: kept on one line it ran past the result's column
+    # and was cut at the right on a laptop screen (browser test of notebook 02)
+    text = score_html(sp.modified_ashworth("1+"))
+    band = re.search(r'<span class="sci-pain-score-band"[^>]*>', text).group(0)
+    assert "nowrap" not in band
+    assert re.search(r"</span>&nbsp;<b>slight increase", text)

@@ -73,6 +73,28 @@ def test_timeline(journal):
     assert "entries" in legend and "red flag: emergency" in legend
 
 
+def test_a_rolling_mean_of_one_value_is_drawn_and_described_as_such():
+    # four days of ratings: a 7-day mean needs 4 days, so it has one value (the last day);
+    # a line through one point draws nothing although the legend names it
+    four_days = make_entries(
+        ["2026-04-03 10:00", "2026-04-04 20:00", "2026-04-05 09:00", "2026-04-06 21:00"],
+        [4, 6, 5, 3],
+    )
+    fig, ax = plt.subplots()
+    pj.plot_timeline(four_days, ax=ax)
+    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "7-day rolling mean"]
+    assert np.isfinite(line.get_ydata().astype(float)).sum() == 1
+    assert line.get_marker() == "o"  # the one value is a visible point
+    text = pj.timeline_alt_text(pj.timeline_data(four_days))
+    assert "too few days for a 7-day rolling mean to show a trend" in text
+    assert "it has one value, 4.5" in text and "went from" not in text
+    pj.update_timeline(ax, four_days, window=3)  # enough days for a 3-day mean: a line again
+    (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "3-day rolling mean"]
+    assert line.get_marker() == "None"
+    assert "went from" in pj.timeline_alt_text(pj.timeline_data(four_days, window=3))
+    plt.close(fig)
+
+
 def test_timeline_uses_current_axes_and_phase_comparison(journal):
     fig, ax = plt.subplots()
     result = compare_phases(journal, start="2026-03-20")

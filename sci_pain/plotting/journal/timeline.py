@@ -211,13 +211,14 @@ def plot_timeline(
         label="entries",
         zorder=2,
     )
-    ax.plot(
+    (line,) = ax.plot(
         data.trend.index.to_numpy(),
         data.trend["rolling_mean"].to_numpy(),
         color=PALETTE["blue"],
         label=f"{data.window}-day rolling mean",
         zorder=3,
     )
+    _mark_a_lone_value(line)
     _draw_phase_lines(ax, data.marks)
     if data.flags is not None and len(data.flags):
         height = data.flag_height
@@ -259,12 +260,22 @@ def timeline_alt_text(data: TimelineData) -> str:
     unit = COLUMNS[column].unit if column in COLUMNS else ""
     first, last = (daily.index.min(), daily.index.max()) if len(daily) else (pd.NaT, pd.NaT)
     days_with = int((~daily["missed"]).sum()) if len(daily) else 0
+    if len(trend) >= 2:
+        trend_words = (
+            f"the {data.window}-day rolling mean went from {common.fmt(trend.iloc[0])} to "
+            f"{common.fmt(trend.iloc[-1])}"
+        )
+    else:  # the mean needs ratings on half the days of a window (rolling_trend)
+        needed = math.ceil(data.window / 2)
+        trend_words = (
+            f"too few days for a {data.window}-day rolling mean to show a trend (it needs "
+            f"ratings on {needed} days of a window; "
+            + (f"it has one value, {common.fmt(trend.iloc[0])})" if len(trend) else "it has none)")
+        )
     text = (
         f"Timeline of {column.replace('_', ' ')}{f' ({unit})' if unit else ''} from "
         f"{common.day(first)} to {common.day(last)}: {len(data.values)} entries on {days_with} of "
-        f"{len(daily)} days; the {data.window}-day rolling mean went from "
-        f"{common.fmt(trend.iloc[0] if len(trend) else math.nan)} to "
-        f"{common.fmt(trend.iloc[-1] if len(trend) else math.nan)} (daily means "
+        f"{len(daily)} days; {trend_words} (daily means "
         f"{common.fmt(daily['mean'].min())} to {common.fmt(daily['mean'].max())})"
     )
     if data.marks:
@@ -288,6 +299,13 @@ def timeline_alt_text(data: TimelineData) -> str:
 # -- in place ---------------------------------------------------------------------------------
 
 
+def _mark_a_lone_value(line) -> None:
+    """Show a rolling mean of one value as a point: a line through one point draws nothing."""
+    lone = np.isfinite(np.asarray(line.get_ydata(orig=True), dtype=float)).sum() == 1
+    line.set_marker("o" if lone else "None")
+    line.set_markersize(5)
+
+
 def _update_line(ax: Axes, line, data: TimelineData) -> list:
     """Move the rolling-mean line and relabel it (and its legend entry) for the window."""
     changed: list = []
@@ -297,6 +315,7 @@ def _update_line(ax: Axes, line, data: TimelineData) -> list:
     old_x = common.date_numbers(old[0]) if np.issubdtype(old[0].dtype, np.datetime64) else old[0]
     if not (common.same(old_x, x) and common.same(old[1], y)):
         line.set_data(x, y)
+        _mark_a_lone_value(line)
         changed.append(line)
     label = f"{data.window}-day rolling mean"
     legend = ax.get_legend()
