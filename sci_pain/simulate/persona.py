@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sci_pain._docs import shared_docs
 from sci_pain._resources import data_path
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import INTERVENTIONS, QUALITIES, SIDES, SITES, SWELLING
@@ -505,6 +506,7 @@ def list_personas() -> tuple[str, ...]:
     return tuple(_personas())
 
 
+@shared_docs(error="ValueError", key="name", things="personas")
 def load_persona(name: str) -> Persona:
     """Return a bundled persona by name.
 
@@ -518,10 +520,7 @@ def load_persona(name: str) -> Persona:
     Persona
         Frozen: change a field with :func:`dataclasses.replace`.
 
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the personas and suggests close matches.
+    %(raises_unknown_name)s
 
     Examples
     --------
