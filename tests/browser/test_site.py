@@ -4,9 +4,9 @@ The site is built once per session from the stored notebooks into a temporary fo
 page must load without errors or outside requests, show the clinical disclaimer, have no broken
 local links or anchors, no broken images, alt text on every image, and no serious or critical
 WCAG 2.1 A/AA violation (axe-core). Notebook pages must carry the self-checks' static answers
-and widget notes instead of placeholders; search must find a glossary term; the print style
-must hide the navigation. Screenshots of the home page, a notebook page and the instructor
-guide go to docs/screenshots/.
+and widget notes instead of placeholders; a page shows one search box, and search finds a
+glossary term; the print style must hide the navigation. Screenshots of the home page, a
+notebook page and the instructor guide go to docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -158,6 +158,30 @@ def test_a_notebook_page_has_figures_static_answers_and_widget_notes(page, site)
 
 def test_search_finds_a_glossary_term(page, site):
     page.goto((site / "search.html").as_uri() + "?q=allodynia")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=30_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("glossary" in h for h in hrefs), hrefs
+
+
+# Anything a reader could take for a search box: the theme's search buttons (which open its search
+# dialog), a search field, and Sphinx's own sidebar search box.
+SEARCH_BOXES = ".search-button__button, .search-button-field, input[type=search], #searchbox form"
+
+
+@pytest.mark.parametrize("width", [1366, 390], ids=["laptop", "phone"])
+def test_a_page_shows_one_search_box_and_it_searches(page, site, width):
+    page.set_viewport_size({"width": width, "height": 768})
+    page.goto((site / "notebooks" / "04_red_flags.html").as_uri())
+    page.wait_for_load_state("load")
+    boxes = page.locator(SEARCH_BOXES).filter(visible=True)
+    shown = boxes.evaluate_all("els => els.map(e => e.outerHTML.slice(0, 90))")
+    assert len(shown) == 1, shown
+    boxes.first.click()
+    field = page.locator("#pst-search-dialog input[type=search]")
+    field.fill("allodynia")
+    field.press("Enter")
+    page.wait_for_url("**/search.html?q=allodynia*")
     results = page.locator("#search-results li a")
     results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
