@@ -80,7 +80,7 @@ matrix = tens.pair_matrix()
 counts = {"B better": int((matrix == 1).sum().sum()), "tie": int((matrix == 0.5).sum().sum())}
 counts["B worse"] = matrix.size - counts["B better"] - counts["tie"]
 sp.show_text(
-    f"{matrix.shape[0]} x {matrix.shape[1]} = {matrix.size} pairs: {sp.readable(counts)}",
+    f"{matrix.shape[0]} x {matrix.shape[1]} = {matrix.size:,} pairs: {sp.readable(counts)}",
     f"mean of the matrix {matrix.to_numpy().mean():.3f} = NAP {tens.nap:.3f}",
 )
 
