@@ -126,7 +126,7 @@ print(sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a s
 # this escalation was not assessed.
 
 # %% tags=["nbval-check-output"]
-flags = sp.cohort_red_flags(cohort, injury_level="unknown", workers=1)
+flags = sp.cohort_red_flags(cohort, injury_level="unknown")
 print(
     sp.prevalence_sentence(
         sp.prevalence(flags, column="any_flag"),
