@@ -13,13 +13,24 @@ about 750,000 records) as one CSV file each, then, in the same run:
   checked beyond its type: a pain of 14 or a misspelled site is kept silently.
 
 Wall time and CPU time (this process and its worker processes) for each; the ratio
-``sci_pain / duckdb`` is the figure of merit (target <= 2). The machine's load is printed
-with the figures. Run: ``.venv/bin/python benchmarks/bench_cohort.py [--people 1000]``
+``sci_pain / duckdb`` is the figure of merit (target <= 2).
+
+Then the red flags of notebook 11's class (``--class-people`` 200 simulated people, 60 days,
+seed 2026), in the same run:
+
+* ``per person``: the per-person path - ``scan_red_flags`` and ``red_flag_episodes`` on each
+  person's journal in turn (what ``cohort_red_flags`` did before it scanned everyone at once);
+* ``whole cohort``: ``cohort_red_flags``, everyone at once over the long table.
+
+The ratio ``whole cohort / per person`` is the figure of merit (target: the class in well
+under 1 s), and the flags and episodes are checked equal. The machine's load is printed with
+the figures. Run: ``.venv/bin/python benchmarks/bench_cohort.py [--people 1000] [--part all]``
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import shutil
@@ -102,11 +113,65 @@ def _timed(function, *args):
     return result, time.perf_counter() - gc_wall, _cpu() - gc_cpu
 
 
+def _per_person(cohort):
+    """The per-person path: each person's journal scanned and grouped on its own."""
+    from sci_pain.analysis import red_flag_episodes, scan_red_flags
+
+    found = {}
+    for person, entries in cohort.entries.groupby("person", sort=False):
+        flags = scan_red_flags(entries.drop(columns="person"), injury_level="unknown")
+        found[person] = (flags, red_flag_episodes(flags))
+    return found
+
+
+def bench_class_flags(people: int, repeat: int) -> None:
+    import pandas as pd
+
+    from sci_pain.analysis import cohort_red_flags
+    from sci_pain.journal import cohort_from_frame
+    from sci_pain.simulate import simulate_cohort
+
+    cohort = cohort_from_frame(simulate_cohort(people, 60, seed=2026), person="person_id")
+    print(f"\nred flags of a {people}-person class, 60 days each ({len(cohort.entries)} entries)")
+    print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    rows = {}
+    for _ in range(repeat):  # alternate, keep the best of each
+        whole = functools.partial(cohort_red_flags, injury_level="unknown")
+        for name, function in (("per person", _per_person), ("whole cohort", whole)):
+            result, wall, cpu = _timed(function, cohort)
+            best = rows.get(name, (result, wall, cpu))
+            rows[name] = (result, min(wall, best[1]), min(cpu, best[2]))
+    loop, whole = rows["per person"], rows["whole cohort"]
+    print(f"{'':<18} {'wall s':>7} {'cpu s':>7} {'wall ratio':>10} {'cpu ratio':>9}")
+    for name, (_, w, c) in rows.items():
+        print(f"{name:<18} {w:>7.3f} {c:>7.3f} {w / loop[1]:>10.3f} {c / loop[2]:>9.3f}")
+    all_flags, all_episodes = whole[0].attrs["flags"], whole[0].attrs["episodes"]
+    same = True
+    for person, (flags, episodes) in loop[0].items():
+        mine = all_flags[all_flags["person"] == person].drop(columns="person")
+        theirs = all_episodes[all_episodes["person"] == person].drop(columns="person")
+        same &= len(mine) == len(flags) and len(theirs) == len(episodes)
+        if len(flags):
+            pd.testing.assert_frame_equal(mine.reset_index(drop=True), flags)
+            pd.testing.assert_frame_equal(theirs.reset_index(drop=True), episodes)
+    print(
+        f"same flags and episodes from both: {same}; per person is {loop[1] / whole[1]:.0f}x slower"
+    )
+    print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--days", type=int, default=340)
+    parser.add_argument("--class-people", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--part", choices=["all", "read", "flags"], default="all")
     args = parser.parse_args()
+    if args.part in ("all", "flags"):
+        bench_class_flags(args.class_people, args.repeat)
+    if args.part == "flags":
+        return
     work = Path(tempfile.mkdtemp(prefix="sci_pain_cohort_"))
     try:
         folder = work / "journals"
