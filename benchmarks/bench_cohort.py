@@ -23,7 +23,14 @@ seed 2026), in the same run:
 * ``whole cohort``: ``cohort_red_flags``, everyone at once over the long table.
 
 The ratio ``whole cohort / per person`` is the figure of merit (target: the class in well
-under 1 s), and the flags and episodes are checked equal. The machine's load is printed with
+under 1 s), and the flags and episodes are checked equal.
+
+Then notebook 11's explorer (``make_cohort_explorer``) on the same class, in this process:
+each control is moved through its values and the time from setting ``.value`` until the
+callback returned is taken per change (median and p95, wall and CPU), next to the plain way
+in the same run: the share computed again, a new figure drawn with the same plot function
+and shown as ``show_figure`` does (``figure_html``: cropped and saved as PNG), which is what
+each change cost before. The machine's load is printed with
 the figures. Run: ``.venv/bin/python benchmarks/bench_cohort.py [--people 1000] [--part all]``
 """
 
@@ -160,17 +167,80 @@ def bench_class_flags(people: int, repeat: int) -> None:
     print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
+def _plain_redraw(cohort, difference: float, min_entries: int, confidence: float) -> None:
+    """One change drawn the plain way: everything computed and a new figure saved."""
+    import matplotlib.pyplot as plt
+
+    from sci_pain.analysis import evening_pattern, prevalence
+    from sci_pain.html import figure_html
+    from sci_pain.plotting import plot_evening_pattern, prevalence_sentence
+
+    table = evening_pattern(cohort, difference=difference, min_entries=min_entries)
+    counts = prevalence(table, column="evening_pattern", confidence=confidence)
+    prevalence_sentence(counts, what="show an evening pattern", confidence=confidence)
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    plot_evening_pattern(table, difference=difference, ax=ax)
+    figure_html(fig, alt="-")
+    plt.close(fig)
+
+
+def bench_explorer(people: int) -> None:
+    import statistics
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from sci_pain.journal import cohort_from_frame
+    from sci_pain.simulate import simulate_cohort
+    from sci_pain.style import use_style
+    from sci_pain.widgets import make_cohort_explorer
+
+    use_style()
+    cohort = cohort_from_frame(simulate_cohort(people, 60, seed=2026), person="person_id")
+    box = make_cohort_explorer(cohort)
+    moves = {
+        "difference": [1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 0.75, 0.5, 1.0, 1.25],
+        "min_entries": [12, 15, 20, 25, 5, 8, 10, 12, 3, 10],
+        "confidence": [0.8, 0.9, 0.99, 0.95, 0.8, 0.9, 0.99, 0.95, 0.8, 0.95],
+    }
+    print(f"\nnotebook 11's explorer on the {people}-person class (ms per change)")
+    print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"{'control':<12} {'med':>6} {'p95':>6} {'cpu med':>7} | {'plain med':>9} {'p95':>6} | ratio"
+    )
+    for name, values in moves.items():
+        walls, cpus, plain = [], [], []
+        for value in values:
+            wall, cpu = time.perf_counter(), _cpu()
+            box.controls[name].value = value
+            walls.append(1000 * (time.perf_counter() - wall))
+            cpus.append(1000 * (_cpu() - cpu))
+            state = {k: c.value for k, c in box.controls.items()}
+            wall = time.perf_counter()
+            _plain_redraw(cohort, state["difference"], state["min_entries"], state["confidence"])
+            plain.append(1000 * (time.perf_counter() - wall))
+        p95 = [statistics.quantiles(v, n=20)[-1] for v in (walls, plain)]
+        print(
+            f"{name:<12} {statistics.median(walls):>6.1f} {p95[0]:>6.1f} "
+            f"{statistics.median(cpus):>7.1f} | {statistics.median(plain):>9.1f} {p95[1]:>6.1f} "
+            f"| {statistics.median(walls) / statistics.median(plain):.2f}"
+        )
+    print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--days", type=int, default=340)
     parser.add_argument("--class-people", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--part", choices=["all", "read", "flags"], default="all")
+    parser.add_argument("--part", choices=["all", "read", "flags", "explorer"], default="all")
     args = parser.parse_args()
     if args.part in ("all", "flags"):
         bench_class_flags(args.class_people, args.repeat)
-    if args.part == "flags":
+    if args.part in ("all", "explorer"):
+        bench_explorer(args.class_people)
+    if args.part in ("flags", "explorer"):
         return
     work = Path(tempfile.mkdtemp(prefix="sci_pain_cohort_"))
     try:

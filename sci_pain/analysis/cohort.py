@@ -201,22 +201,28 @@ def evening_pattern(
     entries = _entries_of(cohort)
     ts = entries["timestamp"]
     values = entries[column].to_numpy(dtype=float, na_value=np.nan)
-    day = ts.dt.normalize()
-    frame = pd.DataFrame({"person": entries["person"].to_numpy(), "day": day, "v": values})
-    frame = frame[~np.isnan(values)]
-    day_mean = frame.groupby(["person", "day"])["v"].transform("mean")
-    frame["relative"] = frame["v"] - day_mean
-    hour = ts[frame.index].dt.hour.to_numpy()
-    frame["part"] = np.where(hour >= 18, "evening", np.where((hour >= 6) & (hour < 12), "m", ""))
-    parts = frame[frame["part"] != ""].groupby(["person", "part"])["relative"].agg(["mean", "size"])
-    parts = parts.unstack("part")
+    person, people = pd.factorize(entries["person"], sort=True)
+    day = ts.dt.normalize().to_numpy().astype("datetime64[D]").astype(np.int64)
+    kept = ~np.isnan(values) & ts.notna().to_numpy() & (person >= 0)
+    values, person, day = values[kept], person[kept], day[kept]
+    hour = ts.dt.hour.to_numpy(dtype=float, na_value=np.nan)[kept]
+    # each rating against the person's mean of the same day (a person's day as one number)
+    person_day = person * (day.max(initial=0) - day.min(initial=0) + 1) + (day - day.min(initial=0))
+    relative = values - pd.Series(values).groupby(person_day).transform("mean").to_numpy()
+    part = np.where(hour >= 18, 1, np.where((hour >= 6) & (hour < 12), 0, -1))  # evening, morning
+    used = part >= 0
+    parts = (
+        pd.Series(relative[used])
+        .groupby(person[used] * 2 + part[used])
+        .agg(["mean", "size"])
+        .reindex(np.arange(2 * len(people)))
+    )
     persons = _persons(cohort, entries)
     out = pd.DataFrame(index=persons)
-    for part, name in (("m", "morning"), ("evening", "evening")):
-        means = parts["mean"][part] if part in parts["mean"] else pd.Series(dtype=float)
-        sizes = parts["size"][part] if part in parts["size"] else pd.Series(dtype=float)
-        out[name] = means.reindex(persons).astype(float)
-        out[f"n_{name}"] = sizes.reindex(persons).fillna(0).astype(np.int64)
+    for offset, name in ((0, "morning"), (1, "evening")):
+        own = parts.iloc[offset::2].set_axis(people)
+        out[name] = own["mean"].reindex(persons).astype(float)
+        out[f"n_{name}"] = own["size"].reindex(persons).fillna(0).astype(np.int64)
     out["evening_minus_morning"] = out["evening"] - out["morning"]
     enough = (out["n_morning"] >= min_entries) & (out["n_evening"] >= min_entries)
     flag = pd.array(out["evening_minus_morning"] >= difference, dtype="boolean")
