@@ -286,16 +286,35 @@ def spasm_pain_links(
             .groupby(["person", "day"])
             .agg(pain=("pain", "mean"), spasms=("spasms", "sum"), counted=("spasms", "count"))
         )
-        for who, days in daily.groupby(level="person"):
-            x = days["spasms"].where(days["counted"] > 0).to_numpy(dtype=float)
-            y = days["pain"].to_numpy(dtype=float)
-            both = int((~np.isnan(x) & ~np.isnan(y)).sum())
-            out.loc[who, "n_days"] = both
-            out.loc[who, "rho"] = float(spearman_rows(x, y)) if both else math.nan
+        x = daily["spasms"].where(daily["counted"] > 0).to_numpy(dtype=float)
+        y = daily["pain"].to_numpy(dtype=float)
+        rho, n_days = _rho_per_person(daily.index.get_level_values("person"), x, y)
+        out["rho"] = rho.reindex(persons).astype(float)
+        out["n_days"] = n_days.reindex(persons).fillna(0).astype(np.int64)
     link = pd.array(out["rho"] >= min_rho, dtype="boolean")
     link[(out["n_days"] < min_days).to_numpy() | out["rho"].isna().to_numpy()] = pd.NA
     out["link"] = link
     return out
+
+
+def _rho_per_person(person: pd.Index, x: np.ndarray, y: np.ndarray):
+    """Spearman's rho and days with both, per person: each person's days are one row.
+
+    ``person`` is sorted (a groupby's index), so each person's days are consecutive. People
+    with as many days are stacked and computed together, row by row, exactly as one call per
+    person would (no padding: every row holds only that person's days).
+    """
+    codes, people = pd.factorize(person)
+    sizes = np.bincount(codes, minlength=len(people))
+    starts = np.cumsum(sizes) - sizes
+    rho = np.full(len(people), np.nan)
+    both = ((~np.isnan(x)) & (~np.isnan(y))).astype(np.int64)
+    n_days = np.add.reduceat(both, starts) if len(starts) else np.zeros(0, dtype=np.int64)
+    for size in np.unique(sizes):
+        group = np.flatnonzero(sizes == size)
+        at = starts[group][:, None] + np.arange(size)
+        rho[group] = np.where(n_days[group] > 0, spearman_rows(x[at], y[at]), np.nan)
+    return pd.Series(rho, index=people), pd.Series(n_days, index=people)
 
 
 def _scan_everyone(entries: pd.DataFrame, levels: dict) -> pd.DataFrame:
