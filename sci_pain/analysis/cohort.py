@@ -378,10 +378,11 @@ def cohort_red_flags(cohort, *, injury_level: str | Mapping[str, str]) -> pd.Dat
             msg = f"injury_level {value!r}: {error}"
             raise CohortError(msg) from None
     found = _scan_everyone(entries, levels)
+    notes, found.attrs = found.attrs["notes"], {}  # per person: not copied by every step below
     place = {who: i for i, who in enumerate(persons)}
     in_order = np.argsort(found["person"].map(place).to_numpy(), kind="stable")
     flags = found.iloc[in_order].reset_index(drop=True)
-    episodes = red_flag_episodes(found)
+    episodes = red_flag_episodes(found, by="person")
     episodes = episodes.iloc[
         np.argsort(episodes["person"].map(place).to_numpy(), kind="stable")
     ].reset_index(drop=True)
@@ -400,9 +401,8 @@ def cohort_red_flags(cohort, *, injury_level: str | Mapping[str, str]) -> pd.Dat
     any_flag[~persons.isin(scanned)] = pd.NA
     table["any_flag"] = any_flag
     table["injury_level"] = [levels[who] for who in persons]
-    notes = found.attrs["notes"]
     table["notes"] = ["; ".join(notes.get(who, [])) for who in persons]
-    flags.attrs, episodes.attrs = {}, {}
+    episodes.attrs = {}
     table.attrs["flags"] = flags if len(flags) else pd.DataFrame()
     table.attrs["episodes"] = episodes
     return table

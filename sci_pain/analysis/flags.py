@@ -763,6 +763,10 @@ def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1, by: str | None 
     """
     by = flags.attrs.get("by") if by is None else by
     columns = _EPISODE_COLUMNS if by is None else [by, *_EPISODE_COLUMNS]
+    attrs = dict(flags.attrs)
+    if attrs:  # pandas copies attrs deeply at every step: a cohort's are per person
+        flags = flags.copy(deep=False)
+        flags.attrs = {}
     result = _episodes(flags, gap_days, by) if len(flags) else pd.DataFrame([], columns=columns)
     result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
     if len(result):
@@ -772,7 +776,7 @@ def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1, by: str | None 
             _rule=[order.index(f) if f in order else len(order) for f in result["flag"]],
         ).sort_values(["_person", "_rank", "start", "_rule"], kind="stable")
         result = result[columns].reset_index(drop=True)
-    result.attrs = dict(flags.attrs)
+    result.attrs = attrs
     return result
 
 
