@@ -72,6 +72,11 @@ def test_a_simulated_class_is_flagged_as_each_journal_alone():
     assert table["flags"].sum() > 100 and table["any_flag"].sum() > 10  # something was compared
     assert {"possible_dvt", "spasm_surge", "pressure_check"} <= set(table.attrs["flags"]["flag"])
     assert_same_as_each_journal(cohort, "unknown")
+    # the scan by person says so, and its episodes are grouped by person without being asked
+    flags = scan_red_flags(cohort.entries, injury_level=levels, by="person")
+    assert flags.attrs["by"] == "person" and set(flags.attrs["notes"]) == set(cohort.persons)
+    pd.testing.assert_frame_equal(red_flag_episodes(flags), red_flag_episodes(flags, by="person"))
+    assert len(red_flag_episodes(flags)) == table["episodes"].sum()
 
 
 def _records(person, days, start="2026-03-01", **columns) -> pd.DataFrame:
