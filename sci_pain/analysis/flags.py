@@ -456,7 +456,9 @@ def _baseline(daily: np.ndarray, days: int, min_days: int, *, lag: int = 0) -> n
 
 
 def _shift(values: np.ndarray, by: int) -> np.ndarray:
-    return np.concatenate([np.full(min(by, len(values)), np.nan), values[: len(values) - by]])
+    """Move values ``by`` places later (missing at the start), keeping the length."""
+    kept = max(len(values) - by, 0)
+    return np.concatenate([np.full(len(values) - kept, np.nan), values[:kept]])
 
 
 class _Scan:
