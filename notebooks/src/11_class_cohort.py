@@ -128,7 +128,7 @@ sp.show_text(
 # this escalation was not assessed.
 
 # %% tags=["nbval-check-output"]
-flags = sp.cohort_red_flags(cohort, injury_level="unknown", workers=1)
+flags = sp.cohort_red_flags(cohort, injury_level="unknown")
 sp.show_text(
     sp.prevalence_sentence(
         sp.prevalence(flags, column="any_flag"),

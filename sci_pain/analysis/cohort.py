@@ -26,10 +26,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis.flags import red_flag_episodes, scan_red_flags
+from sci_pain.analysis.flags import (
+    injury_level_at_or_above_t6,
+    red_flag_episodes,
+    scan_red_flags,
+)
 from sci_pain.analysis.links import spearman_rows
 from sci_pain.errors import CohortError
-from sci_pain.journal import Cohort, run_in_workers
+from sci_pain.journal import Cohort
 
 __all__ = [
     "INJURY_LEVELS",
@@ -197,22 +201,28 @@ def evening_pattern(
     entries = _entries_of(cohort)
     ts = entries["timestamp"]
     values = entries[column].to_numpy(dtype=float, na_value=np.nan)
-    day = ts.dt.normalize()
-    frame = pd.DataFrame({"person": entries["person"].to_numpy(), "day": day, "v": values})
-    frame = frame[~np.isnan(values)]
-    day_mean = frame.groupby(["person", "day"])["v"].transform("mean")
-    frame["relative"] = frame["v"] - day_mean
-    hour = ts[frame.index].dt.hour.to_numpy()
-    frame["part"] = np.where(hour >= 18, "evening", np.where((hour >= 6) & (hour < 12), "m", ""))
-    parts = frame[frame["part"] != ""].groupby(["person", "part"])["relative"].agg(["mean", "size"])
-    parts = parts.unstack("part")
+    person, people = pd.factorize(entries["person"], sort=True)
+    day = ts.dt.normalize().to_numpy().astype("datetime64[D]").astype(np.int64)
+    kept = ~np.isnan(values) & ts.notna().to_numpy() & (person >= 0)
+    values, person, day = values[kept], person[kept], day[kept]
+    hour = ts.dt.hour.to_numpy(dtype=float, na_value=np.nan)[kept]
+    # each rating against the person's mean of the same day (a person's day as one number)
+    person_day = person * (day.max(initial=0) - day.min(initial=0) + 1) + (day - day.min(initial=0))
+    relative = values - pd.Series(values).groupby(person_day).transform("mean").to_numpy()
+    part = np.where(hour >= 18, 1, np.where((hour >= 6) & (hour < 12), 0, -1))  # evening, morning
+    used = part >= 0
+    parts = (
+        pd.Series(relative[used])
+        .groupby(person[used] * 2 + part[used])
+        .agg(["mean", "size"])
+        .reindex(np.arange(2 * len(people)))
+    )
     persons = _persons(cohort, entries)
     out = pd.DataFrame(index=persons)
-    for part, name in (("m", "morning"), ("evening", "evening")):
-        means = parts["mean"][part] if part in parts["mean"] else pd.Series(dtype=float)
-        sizes = parts["size"][part] if part in parts["size"] else pd.Series(dtype=float)
-        out[name] = means.reindex(persons).astype(float)
-        out[f"n_{name}"] = sizes.reindex(persons).fillna(0).astype(np.int64)
+    for offset, name in ((0, "morning"), (1, "evening")):
+        own = parts.iloc[offset::2].set_axis(people)
+        out[name] = own["mean"].reindex(persons).astype(float)
+        out[f"n_{name}"] = own["size"].reindex(persons).fillna(0).astype(np.int64)
     out["evening_minus_morning"] = out["evening"] - out["morning"]
     enough = (out["n_morning"] >= min_entries) & (out["n_evening"] >= min_entries)
     flag = pd.array(out["evening_minus_morning"] >= difference, dtype="boolean")
@@ -276,45 +286,54 @@ def spasm_pain_links(
             .groupby(["person", "day"])
             .agg(pain=("pain", "mean"), spasms=("spasms", "sum"), counted=("spasms", "count"))
         )
-        for who, days in daily.groupby(level="person"):
-            x = days["spasms"].where(days["counted"] > 0).to_numpy(dtype=float)
-            y = days["pain"].to_numpy(dtype=float)
-            both = int((~np.isnan(x) & ~np.isnan(y)).sum())
-            out.loc[who, "n_days"] = both
-            out.loc[who, "rho"] = float(spearman_rows(x, y)) if both else math.nan
+        x = daily["spasms"].where(daily["counted"] > 0).to_numpy(dtype=float)
+        y = daily["pain"].to_numpy(dtype=float)
+        rho, n_days = _rho_per_person(daily.index.get_level_values("person"), x, y)
+        out["rho"] = rho.reindex(persons).astype(float)
+        out["n_days"] = n_days.reindex(persons).fillna(0).astype(np.int64)
     link = pd.array(out["rho"] >= min_rho, dtype="boolean")
     link[(out["n_days"] < min_days).to_numpy() | out["rho"].isna().to_numpy()] = pd.NA
     out["link"] = link
     return out
 
 
-def _scan_one(entries: pd.DataFrame, level: str) -> pd.DataFrame:
-    """Scan one person's entries: the one place the cohort calls :func:`scan_red_flags`.
+def _rho_per_person(person: pd.Index, x: np.ndarray, y: np.ndarray):
+    """Spearman's rho and days with both, per person: each person's days are one row.
 
-    The level is passed explicitly; ``"unknown"`` makes the scan state that AD escalation
-    was not assessed.
+    ``person`` is sorted (a groupby's index), so each person's days are consecutive. People
+    with as many days are stacked and computed together, row by row, exactly as one call per
+    person would (no padding: every row holds only that person's days).
     """
-    return scan_red_flags(entries, injury_level=level)
+    codes, people = pd.factorize(person)
+    sizes = np.bincount(codes, minlength=len(people))
+    starts = np.cumsum(sizes) - sizes
+    rho = np.full(len(people), np.nan)
+    both = ((~np.isnan(x)) & (~np.isnan(y))).astype(np.int64)
+    n_days = np.add.reduceat(both, starts) if len(starts) else np.zeros(0, dtype=np.int64)
+    for size in np.unique(sizes):
+        group = np.flatnonzero(sizes == size)
+        at = starts[group][:, None] + np.arange(size)
+        rho[group] = np.where(n_days[group] > 0, spearman_rows(x[at], y[at]), np.nan)
+    return pd.Series(rho, index=people), pd.Series(n_days, index=people)
 
 
-def _scan_task(task: tuple[pd.DataFrame, str]) -> tuple[pd.DataFrame, list[str]]:
-    """Scan one person (in a worker process when parallel); return the flags and notes."""
-    entries, level = task
-    found = _scan_one(entries, level)
-    return found, list(found.attrs.get("notes", []))  # attrs do not always survive a pickle
+def _scan_everyone(entries: pd.DataFrame, levels: dict) -> pd.DataFrame:
+    """Scan every person's entries at once: the one place the cohort calls the scan.
+
+    Each person's level is passed explicitly; ``"unknown"`` makes the scan state that AD
+    escalation was not assessed for that person.
+    """
+    return scan_red_flags(entries, injury_level=levels, by="person")
 
 
-def cohort_red_flags(
-    cohort,
-    *,
-    injury_level: str | Mapping[str, str],
-    workers: int | None = None,
-) -> pd.DataFrame:
+def cohort_red_flags(cohort, *, injury_level: str | Mapping[str, str]) -> pd.DataFrame:
     """Find, per person, the red-flag patterns and episodes in their journal.
 
     Each person's journal is scanned with :func:`~sci_pain.scan_red_flags` and its flagged
     entries grouped into episodes with :func:`~sci_pain.red_flag_episodes` (a swollen leg
-    noted on 30 entries over 6 days is one episode).
+    noted on 30 entries over 6 days is one episode): everyone at once over the long table
+    (``by="person"``), each person against their own baselines, with the same flags and
+    episodes as scanning each journal on its own.
 
     Parameters
     ----------
@@ -326,17 +345,25 @@ def cohort_red_flags(
         (persons left out of a mapping are ``"unknown"``). There is no default: at or above
         T6 a surge of spasms can set off autonomic dysreflexia, which is escalated; with
         ``"unknown"`` that escalation is not assessed, and ``notes`` says so.
-    workers : int, optional
-        Processes to scan in, as for :func:`~sci_pain.journal.read_journals`.
 
     Returns
     -------
     DataFrame
         Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
-        (flagged entries at the
-        top of the referral ladder), ``first`` and ``last`` (timestamps), ``any_flag``
-        (boolean), ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation
-        was not assessed). ``.attrs["flags"]`` holds every flag with its person.
+        (flagged entries at the top of the referral ladder), ``first`` and ``last``
+        (timestamps), ``any_flag`` (boolean; missing for a person without entries),
+        ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation was not
+        assessed). ``.attrs["flags"]`` holds every flag with its person and
+        ``.attrs["episodes"]`` every episode with its person, person by person.
+
+    Examples
+    --------
+    >>> from sci_pain.journal import cohort_from_frame
+    >>> from sci_pain.simulate import simulate_cohort
+    >>> cohort = cohort_from_frame(simulate_cohort(5, 60, seed=3), person="person_id")
+    >>> table = cohort_red_flags(cohort, injury_level="unknown")
+    >>> int(table["episodes"].sum()) == len(table.attrs["episodes"])
+    True
     """
     entries = _entries_of(cohort)
     persons = _persons(cohort, entries)
@@ -345,38 +372,37 @@ def cohort_red_flags(
     else:
         levels = {p: injury_level.get(p, "unknown") for p in persons}
     for value in sorted(set(levels.values())):
-        try:  # the scan's own check of a level, on an empty journal
-            scan_red_flags(pd.DataFrame({"timestamp": pd.to_datetime([])}), injury_level=value)
+        try:  # the scan's own check of a level
+            injury_level_at_or_above_t6(value)
         except (ValueError, TypeError) as error:
             msg = f"injury_level {value!r}: {error}"
             raise CohortError(msg) from None
-    rows, flags = [], []
-    by_person = dict(tuple(entries.groupby("person", sort=False)))
-    tasks = [
-        (by_person[who].drop(columns=["person"]).reset_index(drop=True), levels[who])
-        for who in persons
-        if who in by_person
-    ]
-    scanned = iter(run_in_workers(_scan_task, tasks, workers))
-    for who in persons:
-        level = levels[who]
-        found, notes = next(scanned) if who in by_person else (pd.DataFrame(), [])
-        if len(found):
-            flags.append(found.assign(person=who))
-        rows.append(
-            {
-                "person": who,
-                "flags": len(found),
-                "episodes": len(red_flag_episodes(found)) if len(found) else 0,
-                "emergency": int((found["severity"] == "emergency").sum()) if len(found) else 0,
-                "first": found["timestamp"].min() if len(found) else pd.NaT,
-                "last": found["timestamp"].max() if len(found) else pd.NaT,
-                "any_flag": bool(len(found)) if who in by_person else pd.NA,
-                "injury_level": level,
-                "notes": "; ".join(notes),
-            }
-        )
-    table = pd.DataFrame(rows).set_index("person")
-    table["any_flag"] = table["any_flag"].astype("boolean")
-    table.attrs["flags"] = pd.concat(flags, ignore_index=True) if flags else pd.DataFrame()
+    found = _scan_everyone(entries, levels)
+    notes, found.attrs = found.attrs["notes"], {}  # per person: not copied by every step below
+    place = {who: i for i, who in enumerate(persons)}
+    in_order = np.argsort(found["person"].map(place).to_numpy(), kind="stable")
+    flags = found.iloc[in_order].reset_index(drop=True)
+    episodes = red_flag_episodes(found, by="person")
+    episodes = episodes.iloc[
+        np.argsort(episodes["person"].map(place).to_numpy(), kind="stable")
+    ].reset_index(drop=True)
+    by_person = flags.groupby("person", sort=False)
+    scanned = pd.Index(entries["person"].unique())
+    table = pd.DataFrame(index=persons)
+    table["flags"] = by_person.size().reindex(persons, fill_value=0).astype(np.int64)
+    table["episodes"] = (
+        episodes.groupby("person").size().reindex(persons, fill_value=0).astype(np.int64)
+    )
+    emergency = (flags["severity"] == "emergency").groupby(flags["person"]).sum()
+    table["emergency"] = emergency.reindex(persons, fill_value=0).astype(np.int64)
+    table["first"] = by_person["timestamp"].min().reindex(persons)
+    table["last"] = by_person["timestamp"].max().reindex(persons)
+    any_flag = pd.array(table["flags"].to_numpy() > 0, dtype="boolean")
+    any_flag[~persons.isin(scanned)] = pd.NA
+    table["any_flag"] = any_flag
+    table["injury_level"] = [levels[who] for who in persons]
+    table["notes"] = ["; ".join(notes.get(who, [])) for who in persons]
+    episodes.attrs = {}
+    table.attrs["flags"] = flags if len(flags) else pd.DataFrame()
+    table.attrs["episodes"] = episodes
     return table

@@ -57,6 +57,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -199,20 +200,6 @@ RED_FLAG_RULES: dict[str, FlagRule] = dict(_rules())
 _COLUMNS = ["row", "timestamp", "flag", "severity", "title", "explanation"]
 
 
-def _baseline(daily: pd.Series, days: int, min_days: int) -> pd.Series:
-    """Median of the previous ``days`` calendar days (not including the day itself)."""
-    return daily.rolling(f"{days}D", closed="left", min_periods=min_days).median()
-
-
-def _daily(ts: pd.Series, values: np.ndarray, how: str) -> pd.Series:
-    frame = pd.Series(values, index=ts.dt.normalize().to_numpy())
-    grouped = frame.groupby(level=0, sort=True)
-    daily = grouped.sum(min_count=1) if how == "sum" else grouped.mean()
-    if len(daily):
-        daily = daily.reindex(pd.date_range(daily.index.min(), daily.index.max(), freq="D"))
-    return daily
-
-
 def _rows(entries: pd.DataFrame) -> np.ndarray:
     if "row" in entries.columns:
         return entries["row"].to_numpy()
@@ -230,7 +217,8 @@ def _step_words(step: str) -> str:
 def scan_red_flags(
     entries,
     *,
-    injury_level: str,
+    injury_level: str | Mapping[Hashable, str],
+    by: str | None = None,
     pain_rise: float = 2.0,
     baseline_days: int = 14,
     spasm_factor: float = 2.0,
@@ -247,13 +235,18 @@ def scan_red_flags(
     ----------
     entries : DataFrame or Journal
         Journal entries with ``timestamp`` and any of ``pain``, ``swelling``, ``spasms``,
-        ``immobile_hours`` and ``skin``.
-    injury_level : str
+        ``immobile_hours`` and ``skin``; with ``by``, many people's entries in one long table.
+    injury_level : str, or mapping of person to str with ``by``
         Required: the neurological level of injury (``"C5"``, ``"T6"``, ``"T10"``, ...),
         ``"at_or_above_T6"`` / ``"below_T6"`` when only that is known, or ``"unknown"``. At
         or above T6 a surge of spasms is also a possible trigger of autonomic dysreflexia
         and is flagged as an emergency; with ``"unknown"`` that escalation is not assessed
-        and ``.attrs["notes"]`` says so (:data:`AD_NOT_ASSESSED`).
+        and ``.attrs["notes"]`` says so (:data:`AD_NOT_ASSESSED`). With ``by``, one level for
+        everyone or a level per person (people left out of the mapping are ``"unknown"``).
+    by : str, optional
+        A column naming whose journal each entry belongs to (``"person"`` in a cohort's long
+        table). Each person's entries are scanned as their own journal - every baseline is
+        that person's own - all people at once; the result gains that column.
     pain_rise : float, default 2.0
         Points above the person's own recent level (median daily mean pain of the previous
         ``baseline_days`` days) that count as a pain rise.
@@ -277,19 +270,22 @@ def scan_red_flags(
     Returns
     -------
     DataFrame
-        One row per flagged entry and rule, in time order: ``row`` (the entry's row in its
+        One row per flagged entry and rule, in time order (with ``by``: person by person, in
+        the order they first appear, each in time order): ``row`` (the entry's row in its
         file, or its index), ``timestamp``, ``flag`` (an id of :data:`RED_FLAG_RULES`),
         ``severity`` (ordered categorical of the referral ladder's steps: routine < soon <
-        same_day < emergency), ``title`` and ``explanation``. ``.attrs["skipped"]`` lists
-        rules that could not run; ``.attrs["notes"]`` what was not assessed;
-        ``.attrs["injury_level"]`` and ``.attrs["level_at_or_above_t6"]`` (``None`` if
-        unknown) the level used.
+        same_day < emergency), ``title`` and ``explanation`` (and the ``by`` column).
+        ``.attrs["skipped"]`` lists rules that could not run; ``.attrs["notes"]`` what was
+        not assessed; ``.attrs["injury_level"]`` and ``.attrs["level_at_or_above_t6"]``
+        (``None`` if unknown) the level used. With ``by`` these three are dictionaries by
+        person, and ``.attrs["by"]`` names the column.
 
     Raises
     ------
     AnalysisError
-        If ``timestamp`` is missing, a threshold is not positive, or ``injury_level`` is
-        not a level or ``"unknown"``.
+        If ``timestamp`` (or the ``by`` column) is missing, a threshold is not positive, a
+        number of days is not whole, an entry has no person, or an ``injury_level`` is not
+        a level or ``"unknown"``.
 
     Notes
     -----
@@ -307,11 +303,23 @@ def scan_red_flags(
     ('emergency', '2026-02-05')
     >>> scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown").attrs["notes"]
     ['AD escalation not assessed: injury level unknown']
+
+    Two people's journals in one long table, each scanned as their own:
+
+    >>> import pandas as pd
+    >>> two = pd.concat(
+    ...     [
+    ...         sp.load_example_journal(name).entries.assign(person=name)
+    ...         for name in ("dvt", "overuse")
+    ...     ]
+    ... )
+    >>> both = scan_red_flags(two, injury_level={"dvt": "T10"}, by="person")
+    >>> both.attrs["notes"]["overuse"]
+    ['AD escalation not assessed: injury level unknown']
     """
-    level_at_or_above_t6 = injury_level_at_or_above_t6(injury_level)
     entries = _as_entries(entries)
     purpose = "the red-flag scan"
-    _require(entries, ["timestamp"], purpose=purpose)
+    _require(entries, ["timestamp"] if by is None else ["timestamp", by], purpose=purpose)
     _check_positive(
         pain_rise=pain_rise,
         baseline_days=baseline_days,
@@ -319,12 +327,20 @@ def scan_red_flags(
         surge_days=surge_days,
         immobile_hours=immobile_hours,
     )
-    scan = _Scan(entries, _timestamps(entries, purpose=purpose))
+    baseline_days, surge_days = _whole_days(baseline_days=baseline_days, surge_days=surge_days)
+    groups, persons, levels = _people(entries, by, injury_level)
+    states = [injury_level_at_or_above_t6(level) for level in levels]
+    scan = _Scan(
+        entries,
+        _timestamps(entries, purpose=purpose),
+        groups,
+        states,
+        pad=baseline_days + surge_days + 1,
+    )
     _swelling_flags(scan, pain_rise=pain_rise, baseline_days=baseline_days)
     if scan.available("spasm_surge"):
         _spasm_flags(
             scan,
-            level_at_or_above_t6,
             baseline_days=baseline_days,
             spasm_factor=spasm_factor,
             spasm_min_increase=spasm_min_increase,
@@ -333,9 +349,17 @@ def scan_red_flags(
     _skin_flags(scan, immobile_hours=immobile_hours)
     result = _flags_frame(scan.found)
     result.attrs["skipped"] = sorted(set(scan.skipped))
-    result.attrs["injury_level"] = str(injury_level)
-    result.attrs["level_at_or_above_t6"] = level_at_or_above_t6
-    result.attrs["notes"] = [AD_NOT_ASSESSED] if level_at_or_above_t6 is None else []
+    notes = [[AD_NOT_ASSESSED] if state is None else [] for state in states]
+    if by is None:
+        result.attrs["injury_level"] = str(levels[0])
+        result.attrs["level_at_or_above_t6"] = states[0]
+        result.attrs["notes"] = notes[0]
+        return result.drop(columns="_person")
+    result[by] = persons.take(result.pop("_person").to_numpy())
+    result.attrs["by"] = by
+    result.attrs["injury_level"] = {p: str(v) for p, v in zip(persons, levels, strict=True)}
+    result.attrs["level_at_or_above_t6"] = dict(zip(persons, states, strict=True))
+    result.attrs["notes"] = dict(zip(persons, notes, strict=True))
     return result
 
 
@@ -351,14 +375,104 @@ def _check_positive(**thresholds: float) -> None:
             raise AnalysisError(msg)
 
 
-class _Scan:
-    """The entries being scanned, the flags found so far and the rules that could not run."""
+def _whole_days(**days: float) -> tuple[int, ...]:
+    """Return numbers of days as ints; raise AnalysisError naming one that is not whole."""
+    for name, value in days.items():
+        if value != int(value):
+            msg = f"{name} must be a whole number of days, got {value!r}"
+            raise AnalysisError(msg)
+    return tuple(int(value) for value in days.values())
 
-    def __init__(self, entries: pd.DataFrame, ts: pd.Series) -> None:
+
+def _people(entries: pd.DataFrame, by: str | None, injury_level):
+    """Return each entry's person number, the people (first seen first) and their levels."""
+    if by is None:
+        if not isinstance(injury_level, str):
+            msg = (
+                f"injury_level must be one level for one journal (such as 'T10' or 'unknown'), "
+                f"got {type(injury_level).__name__}; a level per person needs by='person'"
+            )
+            raise AnalysisError(msg)
+        return np.zeros(len(entries), dtype=np.intp), pd.Index([None]), [injury_level]
+    codes, persons = pd.factorize(entries[by], sort=False)
+    if (codes < 0).any():
+        rows = _rows(entries)[codes < 0][:3].tolist()
+        msg = f"every entry needs a value in the column {by!r}; rows {rows} have none"
+        raise AnalysisError(msg, column=by, available=entries.columns)
+    if isinstance(injury_level, str):
+        levels = [injury_level] * len(persons)
+    else:
+        levels = [injury_level.get(p, "unknown") for p in persons]
+    return codes.astype(np.intp), persons, levels
+
+
+class _DayGrid:
+    """Every person's calendar days on one axis, in order, people kept apart by empty days.
+
+    Position ``start[p] + d`` holds person ``p``'s day ``d`` (days since their first entry),
+    so one rolling window over the axis is each person's own window over their own days:
+    ``pad`` empty days between people are more than any window reaches back.
+    """
+
+    def __init__(self, ts: pd.Series, groups: np.ndarray, n_groups: int, pad: int) -> None:
+        day = ts.dt.normalize()
+        if getattr(day.dt, "tz", None) is not None:
+            day = day.dt.tz_localize(None)
+        valid = day.notna().to_numpy()
+        number = day.to_numpy().astype("datetime64[D]").astype(np.int64)
+        first = np.full(n_groups, np.iinfo(np.int64).max)
+        last = np.full(n_groups, np.iinfo(np.int64).min)
+        np.minimum.at(first, groups[valid], number[valid])
+        np.maximum.at(last, groups[valid], number[valid])
+        span = np.where(last >= first, last - first + 1, 0) + pad
+        start = np.cumsum(span) - span
+        self.size = int(span.sum())
+        self.pos = np.full(len(ts), -1, dtype=np.int64)
+        self.pos[valid] = start[groups[valid]] + number[valid] - first[groups[valid]]
+
+    def daily(self, values: np.ndarray, how: str) -> np.ndarray:
+        """Each day's sum (missing if nothing was counted) or mean of ``values``."""
+        valid = self.pos >= 0
+        grouped = pd.Series(values[valid]).groupby(self.pos[valid], sort=True)
+        days = grouped.sum(min_count=1) if how == "sum" else grouped.mean()
+        grid = np.full(self.size, np.nan)
+        grid[days.index.to_numpy()] = days.to_numpy(dtype=float)
+        return grid
+
+    def at_entries(self, grid: np.ndarray, fill=np.nan) -> np.ndarray:
+        """Return the value of each entry's day (``fill`` for an entry without a date)."""
+        valid = self.pos >= 0
+        out = np.full(len(self.pos), fill, dtype=grid.dtype)
+        out[valid] = grid[self.pos[valid]]
+        return out
+
+
+def _baseline(daily: np.ndarray, days: int, min_days: int, *, lag: int = 0) -> np.ndarray:
+    """Median of the ``days`` calendar days before each day (after skipping ``lag`` days)."""
+    if min_days > days:
+        return np.full(len(daily), np.nan)
+    median = pd.Series(daily).rolling(days, min_periods=min_days).median().to_numpy()
+    return _shift(median, 1 + lag)
+
+
+def _shift(values: np.ndarray, by: int) -> np.ndarray:
+    """Move values ``by`` places later (missing at the start), keeping the length."""
+    kept = max(len(values) - by, 0)
+    return np.concatenate([np.full(len(values) - kept, np.nan), values[:kept]])
+
+
+class _Scan:
+    """The entries being scanned (one or many people), the flags found and the rules skipped."""
+
+    def __init__(self, entries, ts, groups, states, *, pad: int) -> None:
         self.entries = entries
         self.ts = ts
+        self.groups = groups
+        self.states = states  # per person: at or above T6 (True/False), or None if unknown
         self.rows = _rows(entries)
         self.rules = _rules()
+        self.grid = _DayGrid(ts, groups, len(states), pad)
+        self.words = {step: _step_words(step) for step in SEVERITIES}
         self.found: list[pd.DataFrame] = []
         self.skipped: list[str] = []
 
@@ -376,6 +490,7 @@ class _Scan:
                     "severity": severity if isinstance(severity, str) else severity[where],
                     "title": self.rules[flag].title,
                     "explanation": [explain(i) for i in where],  # flagged entries only
+                    "_person": self.groups[where],
                 }
             )
         )
@@ -393,20 +508,20 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
     if not scan.available("one_leg_swelling"):
         scan.skipped.append("possible_dvt (needs swelling)")
         return
-    entries, ts, rules = scan.entries, scan.ts, scan.rules
+    entries, rules, words = scan.entries, scan.rules, scan.words
     swelling = _categorical(entries, "swelling", SWELLING).to_numpy(dtype=object)
     one_leg = np.isin(swelling, ["left", "right"])
     both = swelling == "both"
-    # "new": the previous entry that recorded swelling did not record both legs
+    # "new": the person's previous entry that recorded swelling did not record both legs
     recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
-    previous = recorded.ffill().shift(1).to_numpy(dtype=object)
-    new_both = both & (previous != "both")
+    previous = recorded.groupby(scan.groups).ffill().groupby(scan.groups).shift(1)
+    new_both = both & (previous.to_numpy(dtype=object) != "both")
     pain = np.full(len(entries), np.nan)
     base = np.full(len(entries), np.nan)
     if "pain" in entries.columns:
         pain = _numeric(entries, "pain")
-        baseline = _baseline(_daily(ts, pain, "mean"), baseline_days, min_days=3)
-        base = baseline.reindex(ts.dt.normalize()).to_numpy(dtype=float)
+        baseline = _baseline(scan.grid.daily(pain, "mean"), baseline_days, min_days=3)
+        base = scan.grid.at_entries(baseline)
     else:
         scan.skipped.append("possible_dvt (needs pain)")
     rise = pain - base
@@ -417,21 +532,21 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
             f"The {swelling[i]} leg is swollen and pain is {pain[i]:.0f}/10, {rise[i]:.1f} "
             f"points above this person's usual level over the previous {baseline_days} "
             f"days (median {base[i]:.1f}). {rules['possible_dvt'].summary} "
-            f"{_step_words('emergency')} This scan cannot tell what it is; only an "
+            f"{words['emergency']} This scan cannot tell what it is; only an "
             f"examination can."
         )
 
     def explain_swelling(i: int) -> str:
         return (
             f"The {swelling[i]} leg is swollen. {rules['one_leg_swelling'].summary} "
-            f"{_step_words('emergency')} Call emergency services at once if there is "
+            f"{words['emergency']} Call emergency services at once if there is "
             f"breathlessness or chest pain."
         )
 
     def explain_both(i: int) -> str:
         return (
             f"Both legs are swollen, newly in this journal. "
-            f"{rules['both_legs_swelling'].summary} {_step_words('emergency')} Call "
+            f"{rules['both_legs_swelling'].summary} {words['emergency']} Call "
             f"emergency services at once if there is breathlessness or chest pain."
         )
 
@@ -447,7 +562,6 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
 
 def _spasm_flags(
     scan: _Scan,
-    level_at_or_above_t6: bool | None,
     *,
     baseline_days: int,
     spasm_factor: float,
@@ -455,31 +569,37 @@ def _spasm_flags(
     surge_days: int,
 ) -> None:
     """Flag a surge of spasms against the person's own usual days: one entry per surge day."""
-    entries, ts = scan.entries, scan.ts
-    spasms = _numeric(entries, "spasms")
-    daily = _daily(ts, spasms, "sum")
+    grid = scan.grid
+    spasms = _numeric(scan.entries, "spasms")
+    daily = grid.daily(spasms, "sum")
     # the mean over the last `surge_days` days (the day and the days before it) ...
-    recent = daily.rolling(f"{surge_days}D", min_periods=max(1, surge_days - 1)).mean()
+    recent = (
+        pd.Series(daily).rolling(surge_days, min_periods=max(1, surge_days - 1)).mean()
+    ).to_numpy()
     # ... against the median of the `baseline_days` days before that window
-    before = daily.shift(surge_days - 1, freq="D")
-    baseline = _baseline(before, baseline_days, min_days=5).reindex(daily.index)
-    surge_day = (
-        (recent >= spasm_factor * baseline.clip(lower=1))
-        & (recent - baseline >= spasm_min_increase)
-        & (daily - baseline >= spasm_min_increase)  # and the day itself is high
-    ).fillna(False)
-    day = ts.dt.normalize()
-    on_surge_day = surge_day.reindex(day).to_numpy(dtype=bool) & ~np.isnan(spasms)
+    baseline = _baseline(daily, baseline_days, min_days=5, lag=surge_days - 1)
+    with np.errstate(invalid="ignore"):
+        surge_day = (
+            (recent >= spasm_factor * np.clip(baseline, 1, None))
+            & (recent - baseline >= spasm_min_increase)
+            & (daily - baseline >= spasm_min_increase)  # and the day itself is high
+        )
+    on_surge_day = grid.at_entries(surge_day, fill=False) & ~np.isnan(spasms)
     # flag the entry of each surge day with the most spasms (the first if tied)
-    candidates = pd.Series(np.where(on_surge_day, spasms, -np.inf), index=entries.index)
-    best = candidates.groupby(day.to_numpy()).transform("max").to_numpy()
-    chosen = on_surge_day & (candidates.to_numpy() == best)
-    chosen &= pd.Series(chosen).groupby(day.to_numpy()).cumsum().to_numpy() == 1
-    day_total = daily.reindex(day).to_numpy(dtype=float)
-    day_recent = recent.reindex(day).to_numpy(dtype=float)
-    day_base = baseline.reindex(day).to_numpy(dtype=float)
+    candidates = np.where(on_surge_day, spasms, -np.inf)
+    best = np.full(grid.size, -np.inf)
+    np.maximum.at(best, grid.pos[on_surge_day], candidates[on_surge_day])
+    top = np.flatnonzero(on_surge_day & (candidates == grid.at_entries(best, fill=np.nan)))
+    _, first = np.unique(grid.pos[top], return_index=True)
+    chosen = np.zeros(len(spasms), dtype=bool)
+    chosen[top[first]] = True
+    day_total = grid.at_entries(daily)
+    day_recent = grid.at_entries(recent)
+    day_base = grid.at_entries(baseline)
     window = "that day" if surge_days == 1 else f"a day over the last {surge_days} days"
-    severity, ad = _surge_severity_and_ad_words(scan.rules["spasm_surge"], level_at_or_above_t6)
+    rule = scan.rules["spasm_surge"]
+    worded = [_surge_severity_and_ad_words(rule, state, scan.words) for state in scan.states]
+    severity = np.array([s for s, _ in worded], dtype=object)[scan.groups]
 
     def explain_surge(i: int) -> str:
         return (
@@ -488,13 +608,14 @@ def _spasm_flags(
             f"days before. A new surge of spasms often means something is irritating the "
             f"body below the injury: look for a full bladder or urine infection (the "
             f"commonest), constipation, a pressure sore, an ingrown toenail, tight clothing "
-            f"or straps, or an injury such as a fracture. {_step_words('same_day')}{ad}"
+            f"or straps, or an injury such as a fracture. {scan.words['same_day']}"
+            f"{worded[scan.groups[i]][1]}"
         )
 
     scan.add(chosen, "spasm_surge", severity, explain_surge)
 
 
-def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | None):
+def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | None, words):
     """Return a spasm surge's severity and its words on autonomic dysreflexia, by injury level."""
     if level_at_or_above_t6:
         ad = (
@@ -502,7 +623,7 @@ def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | No
             "dysreflexia: check now for a pounding headache, flushing or sweating above "
             "the injury, a blocked nose or blurred vision, and the blood pressure (a rise "
             "of 20-30 mmHg or more over the person's usual value); if present, sit up, "
-            "loosen clothing and follow the AD plan. " + _step_words("emergency")
+            "loosen clothing and follow the AD plan. " + words["emergency"]
         )
         return rule.severity_at_or_above_t6, ad
     ad = (
@@ -516,7 +637,7 @@ def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | No
 
 def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
     """Long immobility with skin changes, and skin damage without long immobility."""
-    entries, rules = scan.entries, scan.rules
+    entries, rules, words = scan.entries, scan.rules, scan.words
     skin_level = skin_name = None
     if "skin" in entries.columns:
         skin = _categorical(entries, "skin", SKIN, ordered=True)
@@ -543,7 +664,7 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
                 f"whether the redness fades when pressed lightly (redness that does not fade is "
                 f"a stage 1 pressure injury); change position at least every 2 hours in bed and "
                 f"offload for 1-2 minutes every 30 minutes in a wheelchair. {seen} "
-                f"{_step_words(rules['pressure_check'].severity)}"
+                f"{words[rules['pressure_check'].severity]}"
             )
 
         scan.add(affected, "pressure_check", rules["pressure_check"].severity, explain_pressure)
@@ -557,7 +678,7 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
             f"skin on a leg without full feeling can get worse unnoticed and can trigger "
             f"more spasms (or, at T6 and above, autonomic dysreflexia): keep pressure off "
             f"it and have it seen by a nurse or doctor. "
-            f"{_step_words(rules['skin_damage'].severity)}"
+            f"{words[rules['skin_damage'].severity]}"
         )
 
     scan.add(
@@ -569,21 +690,40 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
 
 
 def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
-    """Return the flags found, in time order, with the result's column types (empty if none)."""
+    """Return the flags found, person by person in time order, typed (empty if none)."""
     if found:
         result = pd.concat(found, ignore_index=True)
-        result = result.sort_values(["timestamp", "row"], kind="stable").reset_index(drop=True)
+        result = result.sort_values(["_person", "timestamp", "row"], kind="stable")
+        result = result.reset_index(drop=True)
     else:
         result = pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS})
         result["timestamp"] = pd.Series(dtype="datetime64[ns]")
+        result["_person"] = pd.Series(dtype=np.intp)
     result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
     result["flag"] = result["flag"].astype("string")
     result["title"] = result["title"].astype("string")
     result["explanation"] = result["explanation"].astype("string")
-    return result[_COLUMNS]
+    return result[[*_COLUMNS, "_person"]]
 
 
-def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1) -> pd.DataFrame:
+_EPISODE_COLUMNS = [
+    "key",
+    "flag",
+    "patterns",
+    "title",
+    "severity",
+    "start",
+    "end",
+    "days",
+    "entries",
+    "rows",
+    "first_explanation",
+    "last_explanation",
+    "red_flags",
+]
+
+
+def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1, by: str | None = None):
     """Group the flagged entries of :func:`scan_red_flags` into episodes.
 
     Consecutive flagged days of one red flag form one episode: a journal with a swollen leg
@@ -598,18 +738,22 @@ def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1) -> pd.DataFrame
     gap_days : int, default 1
         Flagged days at most this many days apart belong to the same episode (1: consecutive
         calendar days).
+    by : str, optional
+        A column naming whose journal each flag comes from: episodes are each person's own.
+        Default: the column the scan grouped by (``flags.attrs["by"]``), if any.
 
     Returns
     -------
     DataFrame
-        One row per episode, most pressing first, then by start: ``key`` (the red flag id,
-        or the pattern id for a pattern without exactly one red flag), ``flag`` (the most
-        pressing pattern of the episode, first if tied), ``patterns`` (tuple), ``title``,
-        ``severity`` (the most pressing of the episode; ordered categorical as in the scan),
-        ``start``, ``end`` (first and last flagged entry), ``days`` (flagged calendar days),
-        ``entries``, ``rows`` (tuple of the entries' rows), ``first_explanation``,
-        ``last_explanation``, ``red_flags`` (linked red-flag ids, tuple). The scan's
-        ``attrs`` are kept.
+        One row per episode, most pressing first, then by start (with ``by``: person by
+        person, in the order they first appear, and the ``by`` column first): ``key`` (the
+        red flag id, or the pattern id for a pattern without exactly one red flag), ``flag``
+        (the most pressing pattern of the episode, first if tied), ``patterns`` (tuple),
+        ``title``, ``severity`` (the most pressing of the episode; ordered categorical as in
+        the scan), ``start``, ``end`` (first and last flagged entry), ``days`` (flagged
+        calendar days), ``entries``, ``rows`` (tuple of the entries' rows),
+        ``first_explanation``, ``last_explanation``, ``red_flags`` (linked red-flag ids,
+        tuple). The scan's ``attrs`` are kept.
 
     Examples
     --------
@@ -619,66 +763,87 @@ def red_flag_episodes(flags: pd.DataFrame, *, gap_days: int = 1) -> pd.DataFrame
     >>> len(flags) > len(episodes)
     True
     """
-    columns = [
-        "key",
-        "flag",
-        "patterns",
-        "title",
-        "severity",
-        "start",
-        "end",
-        "days",
-        "entries",
-        "rows",
-        "first_explanation",
-        "last_explanation",
-        "red_flags",
-    ]
-    rules = _rules()
-    rows = []
-    if len(flags):
-
-        def key_of(flag: str) -> str:
-            linked = rules[flag].red_flags if flag in rules else ()
-            return linked[0] if len(linked) == 1 else flag
-
-        frame = flags.assign(
-            _day=flags["timestamp"].dt.normalize(),
-            _key=[key_of(str(f)) for f in flags["flag"]],
-        ).sort_values(["timestamp"], kind="stable")
-        rank = {s: i for i, s in enumerate(SEVERITIES)}
-        for key, group in frame.groupby("_key", sort=False):
-            gaps = group["_day"].diff().dt.days.fillna(gap_days + 1)
-            starts = (gaps > gap_days).cumsum().to_numpy()
-            for _, episode in group.groupby(starts, sort=True):
-                worst = max(episode["severity"].astype(str), key=rank.__getitem__)
-                top = episode[episode["severity"].astype(str) == worst]
-                flag = str(top["flag"].iloc[0])
-                rows.append(
-                    {
-                        "key": str(key),
-                        "flag": flag,
-                        "patterns": tuple(dict.fromkeys(map(str, episode["flag"]))),
-                        "title": str(top["title"].iloc[0]),
-                        "severity": worst,
-                        "start": episode["timestamp"].min(),
-                        "end": episode["timestamp"].max(),
-                        "days": int(episode["_day"].nunique()),
-                        "entries": len(episode),
-                        "rows": tuple(episode["row"].tolist()),
-                        "first_explanation": str(episode["explanation"].iloc[0]),
-                        "last_explanation": str(episode["explanation"].iloc[-1]),
-                        "red_flags": rules[flag].red_flags if flag in rules else (),
-                    }
-                )
-    result = pd.DataFrame(rows, columns=columns)
+    by = flags.attrs.get("by") if by is None else by
+    columns = _EPISODE_COLUMNS if by is None else [by, *_EPISODE_COLUMNS]
+    attrs = dict(flags.attrs)
+    if attrs:  # pandas copies attrs deeply at every step: a cohort's are per person
+        flags = flags.copy(deep=False)
+        flags.attrs = {}
+    result = _episodes(flags, gap_days, by) if len(flags) else pd.DataFrame([], columns=columns)
     result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
     if len(result):
-        order = list(rules)
+        order = list(_rules())
         result = result.assign(
             _rank=-result["severity"].cat.codes.astype(int),
             _rule=[order.index(f) if f in order else len(order) for f in result["flag"]],
-        ).sort_values(["_rank", "start", "_rule"], kind="stable")
-        result = result.drop(columns=["_rank", "_rule"]).reset_index(drop=True)
-    result.attrs = dict(flags.attrs)
+        ).sort_values(["_person", "_rank", "start", "_rule"], kind="stable")
+        result = result[columns].reset_index(drop=True)
+    result.attrs = attrs
     return result
+
+
+def _episodes(flags: pd.DataFrame, gap_days: int, by: str | None) -> pd.DataFrame:
+    """Return the episodes of a non-empty flags table, each person's red flags in turn."""
+    rules = _rules()
+
+    def key_of(flag: str) -> str:
+        linked = rules[flag].red_flags if flag in rules else ()
+        return linked[0] if len(linked) == 1 else flag
+
+    n = len(flags)
+    if by is None:
+        person, people = np.zeros(n, dtype=np.intp), pd.Index([None])
+    else:
+        person, people = pd.factorize(flags[by], sort=False)
+    flag = flags["flag"].astype(str).to_numpy(dtype=object)
+    kinds, kind = np.unique(flag, return_inverse=True)
+    key = np.array([key_of(k) for k in kinds], dtype=object)[kind]
+    key_number = pd.factorize(key)[0]
+    ts = flags["timestamp"]
+    # in time order (undated last), each person's red flags in the order they first appear
+    dated = ts.notna().to_numpy()
+    stamp = ts.to_numpy().astype("datetime64[ns]").astype(np.int64)
+    in_time = np.lexsort((np.where(dated, stamp, np.iinfo(np.int64).max), person))
+    pair = person[in_time] * (key_number.max() + 1) + key_number[in_time]
+    pair = pd.factorize(pair, sort=False)[0]
+    by_pair = np.argsort(pair, kind="stable")
+    order, pair = in_time[by_pair], pair[by_pair]
+    day = ts.dt.normalize().to_numpy().astype("datetime64[D]").astype(np.int64)[order]
+    dated = dated[order]
+    gap = np.r_[0, np.diff(day)]
+    new = np.r_[True, pair[1:] != pair[:-1]] | ~dated | ~np.r_[True, dated[:-1]]
+    new |= gap > gap_days
+    starts = np.flatnonzero(new)
+    ends = np.r_[starts[1:], n]
+    episode = np.cumsum(new) - 1
+    codes = pd.Categorical(flags["severity"], categories=SEVERITIES).codes[order]
+    worst = np.maximum.reduceat(codes, starts)
+    top = np.minimum.reduceat(np.where(codes == worst[episode], np.arange(n), n), starts)
+    new_day = dated & (new | (gap != 0))
+    sorted_flags = flags.iloc[order]
+    flag_list = sorted_flags["flag"].astype(str).tolist()
+    row_list = sorted_flags["row"].tolist()
+    stamps = sorted_flags["timestamp"].tolist()
+    text = sorted_flags["explanation"].astype(str).tolist()
+    titles = sorted_flags["title"].astype(str).tolist()
+    tops = [flag_list[t] for t in top]
+    table = {
+        "key": key[order][starts].tolist(),
+        "flag": tops,
+        "patterns": [
+            tuple(dict.fromkeys(flag_list[s:e])) for s, e in zip(starts, ends, strict=True)
+        ],
+        "title": [titles[t] for t in top],
+        "severity": [SEVERITIES[c] for c in worst],
+        "start": [stamps[s] for s in starts],
+        "end": [stamps[e - 1] for e in ends],
+        "days": np.add.reduceat(new_day, starts).astype(int).tolist(),
+        "entries": (ends - starts).tolist(),
+        "rows": [tuple(row_list[s:e]) for s, e in zip(starts, ends, strict=True)],
+        "first_explanation": [text[s] for s in starts],
+        "last_explanation": [text[e - 1] for e in ends],
+        "red_flags": [rules[f].red_flags if f in rules else () for f in tops],
+    }
+    if by is not None:
+        table = {by: people.take(person[order][starts]), **table}
+    return pd.DataFrame(table).assign(_person=person[order][starts])

@@ -546,7 +546,7 @@ def _reading_workers(workers: int | None, files: Sequence[Path]) -> int:
 def run_in_workers(function: Callable, tasks: list, workers: int | None = None) -> list:
     """Return ``[function(task) for task in tasks]``, computed in worker processes if many.
 
-    Used to validate or scan many people's journals; the results keep the tasks' order.
+    Used to validate many people's journals; the results keep the tasks' order.
 
     Parameters
     ----------

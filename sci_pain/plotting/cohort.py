@@ -43,6 +43,8 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
     difference : float, default 1.0
         The threshold drawn (NRS points).
     %(ax_new_figure)s
+        An Axes that already shows this plot has it replaced (a widget's redraw): the same
+        picture as on a new Axes, without making its ticks again.
 
     Returns
     -------
@@ -66,6 +68,8 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
 
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 3.4))
+    elif any(line.get_gid() == "threshold" for line in ax.lines):
+        _remove_plot(ax)
     assessed = table["evening_pattern"].notna().to_numpy()
     values = table["evening_minus_morning"].to_numpy(dtype=float)[assessed]
     low = math.floor(min(values.min(initial=0.0), -1.0) * 2) / 2
@@ -86,6 +90,18 @@ def plot_evening_pattern(table: pd.DataFrame, *, difference: float = 1.0, ax: Ax
     ax.set_title(f"Evening pattern: evening at least {difference:g} points above the morning")
     ax.legend(frameon=False, loc="upper left")
     return ax
+
+
+def _remove_plot(ax: Axes) -> None:
+    """Remove an earlier evening-pattern plot's bars, line and legend, and its data limits."""
+    for container in list(ax.containers):
+        container.remove()
+    for artist in [*ax.patches, *ax.lines]:
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.relim()
+    ax.set_autoscale_on(True)
 
 
 def prevalence_sentence(summary: pd.Series, *, what: str, confidence: float = 0.95) -> str:

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from sci_pain.widgets._base import WIDE, guarded, slider
+from sci_pain.widgets._base import WIDE, figure_output, guarded, slider
 
 __all__ = ["make_cohort_explorer"]
 
@@ -23,7 +23,9 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     """Build sliders for an evening pattern; see a histogram and the share of people.
 
     The sliders set the evening-pattern threshold and the entries needed; the sentence gives
-    the share of people with the pattern and its Wilson interval.
+    the share of people with the pattern and its Wilson interval. Each setting's table is
+    computed once and its figure drawn once, in place on one figure (the last pictures are
+    kept, so going back costs nothing); the interval's confidence changes only the sentence.
 
     Parameters
     ----------
@@ -38,9 +40,10 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         ``summary`` (the HTML sentence widget), ``sentence`` and ``alt_text``.
     """
     import html
+    from collections import OrderedDict
 
     import ipywidgets as w
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     from sci_pain.analysis import evening_pattern, prevalence
     from sci_pain.plotting import (
@@ -48,7 +51,8 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         plot_evening_pattern,
         prevalence_sentence,
     )
-    from sci_pain.widgets.display import replace_output
+    from sci_pain.style import style_context
+    from sci_pain.widgets._fastagg import render_png
 
     wide = w.Layout(width="420px")
     threshold = slider(
@@ -82,21 +86,45 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
     box.controls = {"difference": threshold, "min_entries": needed, "confidence": confidence}
     box.output = output
     box.summary = summary
+    with style_context():  # one figure, redrawn in place (drawn once per change, no crop pass)
+        fig = Figure(figsize=(7, 3.4), dpi=100)
+        fig.subplots_adjust(left=0.08, right=0.94, top=0.9, bottom=0.15)
+        ax = fig.add_subplot()
+    tables = {}  # (difference, entries needed) -> the table, each computed once
+    pictures = OrderedDict()  # the same -> (PNG, alt text), the last few drawn
 
-    def draw() -> None:
-        table = evening_pattern(cohort, difference=threshold.value, min_entries=needed.value)
-        counts = prevalence(table, column="evening_pattern", confidence=confidence.value)
+    def table():
+        key = (threshold.value, needed.value)
+        if key not in tables:
+            tables[key] = evening_pattern(cohort, difference=key[0], min_entries=key[1])
+        return tables[key]
+
+    def count() -> None:  # the interval's confidence changes only the sentence
+        counts = prevalence(table(), column="evening_pattern", confidence=confidence.value)
         box.sentence = prevalence_sentence(
             counts, what="show an evening pattern", confidence=confidence.value
         )
         summary.value = f"<p><b>{html.escape(box.sentence)}</b></p>"
-        fig, ax = plt.subplots(figsize=(7, 3.4))
-        plot_evening_pattern(table, difference=threshold.value, ax=ax)
-        box.alt_text = alt_text_evening_pattern(table, difference=threshold.value)
-        replace_output(output, fig, alt=box.alt_text)
+
+    def picture(key) -> tuple[bytes, str]:
+        if key not in pictures:
+            with style_context():  # replaces the bars drawn before, keeps the axes' ticks
+                plot_evening_pattern(table(), difference=threshold.value, ax=ax)
+                png = render_png(fig)
+            pictures[key] = (png, alt_text_evening_pattern(table(), difference=threshold.value))
+            while len(pictures) > 32:
+                pictures.popitem(last=False)
+        pictures.move_to_end(key)
+        return pictures[key]
+
+    def draw() -> None:
+        count()
+        png, box.alt_text = picture((threshold.value, needed.value))
+        output.outputs = figure_output(png, box.alt_text)
 
     redraw = guarded(draw, summary)
-    for control in (threshold, needed, confidence):
-        control.observe(redraw, names="value")
+    threshold.observe(redraw, names="value")
+    needed.observe(redraw, names="value")
+    confidence.observe(guarded(count, summary), names="value")
     redraw()
     return box

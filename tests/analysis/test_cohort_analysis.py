@@ -62,15 +62,15 @@ def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
     with pytest.raises(CohortError, match="injury_level 'T99'"):
         co.cohort_red_flags(cohort, injury_level="T99")
     calls = []
-    real = co._scan_one
+    real = co._scan_everyone
 
-    def spy(entries, level):
-        calls.append(level)
-        return real(entries, level)
+    def spy(entries, levels):
+        calls.append(levels)
+        return real(entries, levels)
 
-    monkeypatch.setattr(co, "_scan_one", spy)
-    table = co.cohort_red_flags(cohort, injury_level={"1": "T4", "2": "below_T6"}, workers=1)
-    assert calls == ["T4", "below_T6", "unknown", "unknown"]
+    monkeypatch.setattr(co, "_scan_everyone", spy)
+    table = co.cohort_red_flags(cohort, injury_level={"1": "T4", "2": "below_T6"})
+    assert calls == [{"1": "T4", "2": "below_T6", "3": "unknown", "4": "unknown"}]  # one scan
     assert table.loc["3", "notes"] == "AD escalation not assessed: injury level unknown"
     assert table.loc["1", "notes"] == ""
     flags = table.attrs["flags"]
@@ -80,5 +80,5 @@ def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
         assert bool(table.loc[person, "any_flag"]) == (counts.get(person, 0) > 0)
         assert (table.loc[person, "episodes"] > 0) == bool(table.loc[person, "any_flag"])
         assert table.loc[person, "episodes"] <= table.loc[person, "flags"]
-    in_parallel = co.cohort_red_flags(cohort, injury_level="unknown", workers=2)
-    assert (in_parallel["notes"] == "AD escalation not assessed: injury level unknown").all()
+    unknown = co.cohort_red_flags(cohort, injury_level="unknown")
+    assert (unknown["notes"] == "AD escalation not assessed: injury level unknown").all()

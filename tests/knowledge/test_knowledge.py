@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import html
+import random
 import re
 import shutil
 
@@ -11,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sci_pain as sp
@@ -689,6 +690,94 @@ def test_every_sign_of_a_red_flag_raises_it():
     for finding, row in findings.iterrows():  # and nothing raises a flag it is not a sign of
         for fid in row["raises"]:
             assert finding in flags.loc[fid, "sign_findings"], (finding, fid)
+
+
+# Each pattern of journal_flags.yaml written into 21 days of an otherwise quiet journal: the
+# quiet values of every column, and the pattern's own values on its last days.
+QUIET_DAYS = {
+    "pain": [2] * 21,
+    "swelling": ["none"] * 21,
+    "spasms": [3, 2, 4, 3] * 5 + [3],
+    "immobile_hours": [1.0] * 21,
+    "skin": ["ok"] * 21,
+}
+JOURNAL_SIGNS = {
+    "possible_dvt": {"pain": [2] * 20 + [6], "swelling": ["none"] * 20 + ["left"]},
+    "one_leg_swelling": {"swelling": ["none"] * 20 + ["right"]},
+    "both_legs_swelling": {"swelling": ["none"] * 20 + ["both"]},
+    "spasm_surge": {"spasms": [3, 2, 4, 3] * 4 + [3, 12, 14, 13, 3]},
+    "pressure_check": {"immobile_hours": [1.0] * 20 + [6.0], "skin": ["ok"] * 20 + ["redness"]},
+    "skin_damage": {"skin": ["ok"] * 20 + ["open_wound"]},
+}
+
+
+def _journal_showing(pattern: str, *, start: int) -> pd.DataFrame:
+    from frames import make_entries
+
+    days = pd.date_range("2026-03-01", periods=21, freq="D") + pd.Timedelta(days=start)
+    columns = QUIET_DAYS | JOURNAL_SIGNS.get(pattern, {})
+    return make_entries([f"{d:%Y-%m-%d} 09:00" for d in days], **columns)
+
+
+def test_every_journal_pattern_has_a_journal_showing_it():
+    assert set(JOURNAL_SIGNS) == set(sp.load_journal_flag_rules().index)
+    quiet = sp.scan_red_flags(_journal_showing("quiet", start=0), injury_level="C5")
+    assert quiet.empty  # the quiet days raise nothing
+
+
+@settings(max_examples=10, deadline=None)
+@example(  # every pattern at once, beside a quiet journal
+    people=[(p, "C5", 3 * i) for i, p in enumerate(sorted(JOURNAL_SIGNS))] + [("quiet", "L1", 0)],
+    seed=random.Random(0),
+)
+@given(
+    people=st.lists(
+        st.tuples(
+            st.sampled_from([*sorted(JOURNAL_SIGNS), "quiet"]),
+            st.sampled_from(["C5", "T6", "T10", "L1", "unknown", "at_or_above_T6"]),
+            st.integers(0, 30),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    seed=st.randoms(use_true_random=False),
+)
+def test_every_journal_pattern_raises_its_red_flags_in_a_cohort(people, seed):
+    """Property over journal_flags.yaml, on the cohort path: each person whose journal shows a
+    pattern is flagged with it, at the knowledge base's urgency, with an episode naming the red
+    flags it can be a sign of, exactly as when their journal is scanned alone."""
+    from sci_pain.analysis import RED_FLAG_RULES, SEVERITIES
+
+    red_flags = sp.load_red_flags()
+    journals = {
+        f"p{i}": _journal_showing(pattern, start=start)
+        for i, (pattern, _, start) in enumerate(people)
+    }
+    levels = {f"p{i}": level for i, (_, level, _) in enumerate(people)}
+    long = pd.concat([j.assign(person=p) for p, j in journals.items()], ignore_index=True)
+    order = list(range(len(long)))
+    seed.shuffle(order)  # people's entries interleaved
+    table = sp.cohort_red_flags(long.iloc[order], injury_level=levels)
+    flags, episodes = table.attrs["flags"], table.attrs["episodes"]
+    for i, (pattern, level, _) in enumerate(people):
+        person = f"p{i}"
+        alone = sp.scan_red_flags(journals[person], injury_level=level)
+        mine = flags[flags["person"] == person] if len(flags) else alone.iloc[:0]
+        assert mine["flag"].tolist() == alone["flag"].tolist(), person
+        assert mine["explanation"].tolist() == alone["explanation"].tolist(), person
+        if pattern == "quiet":
+            assert mine.empty
+            continue
+        rule = RED_FLAG_RULES[pattern]
+        raised = mine[mine["flag"] == pattern]
+        assert len(raised), (pattern, level)
+        high = sp.injury_level_at_or_above_t6(level) and rule.severity_at_or_above_t6
+        assert set(raised["severity"].astype(str)) == {high or rule.severity}
+        named = episodes.loc[episodes["person"] == person, "red_flags"]
+        for red_flag in rule.red_flags:
+            assert any(red_flag in linked for linked in named), (pattern, red_flag)
+            urgency = str(red_flags.loc[red_flag, "urgency"])
+            assert SEVERITIES.index(str(raised["severity"].iloc[0])) >= SEVERITIES.index(urgency)
 
 
 def test_every_cause_shows_its_red_flags_and_referral_on_its_card():
