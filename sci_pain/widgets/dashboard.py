@@ -227,6 +227,12 @@ class JournalFigures:
     injury_level : str, default "unknown"
         Passed to :func:`sci_pain.scan_red_flags` (``"T4"``, ``"L1"``, ... or
         ``"unknown"``, which the red-flag list then states).
+    reuse : JournalFigures, optional
+        The figures of the journal shown before (a dashboard passes them when another
+        journal is chosen or uploaded). A figure of a kind that fits this journal as drawn
+        (see :meth:`fits`) is taken over from them and updated in place with this journal's
+        numbers, instead of being built and laid out again; they make that kind anew if
+        they need it later.
 
     Examples
     --------
@@ -246,8 +252,10 @@ class JournalFigures:
         n_boot: int = 200,
         cache_size: int = 48,
         injury_level: str = "unknown",
+        reuse: JournalFigures | None = None,
     ):
         self.entries = as_entries(journal)
+        self._donor = reuse
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
@@ -333,7 +341,7 @@ class JournalFigures:
         """How many times the figure of a kind was drawn completely (the rest were blits)."""
         return self._slot(kind).canvas.full_draws if kind in self._slots else 0
 
-    def _slot(self, kind: str) -> _Slot:
+    def _slot(self, kind: str, view: JournalView | None = None) -> _Slot:
         if kind not in DASHBOARD_KINDS:
             msg = (
                 f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}."
@@ -341,29 +349,73 @@ class JournalFigures:
             )
             raise ValueError(msg)
         if kind not in self._slots:
-            self._slots[kind] = self._new_slot(kind)
+            self._slots[kind] = self._adopt(kind) or self._new_slot(kind, view)
         return self._slots[kind]
 
-    def _new_slot(self, kind: str) -> _Slot:
+    def fits(self, kind: str, figure: Figure) -> bool:
+        """Whether a figure of ``kind`` drawn for another journal can show this one in place.
+
+        ``update_<kind>`` changes what depends on the entries; what it keeps must be the
+        same as a figure drawn for this journal would have. So far only the timeline is
+        taken over: it keeps its axes, title, layout and legend, and its legend names the
+        red-flag severities it was drawn with, so it fits a journal flagged with exactly
+        the same severities (the rating's scale, 0-10, is the same for every journal).
+        """
+        if kind != "timeline":
+            return False
+        from sci_pain.plotting import FLAG_PREFIX
+
+        ax = figure.axes[0]
+        drawn = {
+            c.get_label().removeprefix(FLAG_PREFIX).replace(" ", "_")
+            for c in ax.collections
+            if c.get_label().startswith(FLAG_PREFIX)
+        }
+        return drawn == set(self.flags["severity"].astype(str))
+
+    def _adopt(self, kind: str) -> _Slot | None:
+        """Take over the figure of ``kind`` from the journal shown before, if it fits."""
+        donor = self._donor
+        slot = donor._slots.get(kind) if donor is not None else None
+        if slot is None or not self.fits(kind, slot.figure):
+            return None
+        del donor._slots[kind]  # the figure is this journal's now
+        # Its canvas keeps its background: the update reports every artist it changes, and
+        # one outside the background's changing set makes the next render draw everything.
+        slot.shown, slot.data = None, None
+        return slot
+
+    def _new_slot(self, kind: str, view: JournalView | None = None) -> _Slot:
         from matplotlib.figure import Figure
 
         import sci_pain.plotting as pj
         from sci_pain.style import style_context
 
+        # Drawn as plot_<kind> draws the whole journal with its default settings (so that
+        # the layout does not depend on the settings of the moment), with the numbers of
+        # the view about to be shown when that view is the whole journal with those
+        # settings (as the first view usually is): computed once, for both.
+        data = None
+        if view is not None and kind != "association":
+            plain = JournalView(start=view.start, end=view.end, site=view.site, side=view.side)
+            if self.entries_for(plain) is self.entries:
+                data = self.data(kind, plain)
+        entries = None if data is not None else self.entries
         with style_context():
             figure = Figure(figsize=_SIZES[kind], dpi=self.dpi * _DPI_SCALE.get(kind, 1.0))
             canvas = BlitCanvas(figure)  # attach the Agg canvas before drawing
             if kind == "overview":
-                pj.plot_overview(self.entries, fig=figure, flags=self.flags)
+                flags = {} if data is not None else {"flags": self.flags}
+                pj.plot_overview(entries, fig=figure, data=data, **flags)
             else:
                 ax = figure.add_subplot()
                 plot = getattr(pj, f"plot_{kind}")
-                if kind == "timeline":
-                    plot(self.entries, ax=ax, flags=self.flags)
-                elif kind == "association":
+                if kind == "association":
                     plot(self.entries, ax=ax, n_boot=0)
+                elif kind == "timeline" and data is None:
+                    plot(entries, ax=ax, flags=self.flags)
                 else:
-                    plot(self.entries, ax=ax)
+                    plot(entries, ax=ax, data=data)
                 figure.tight_layout()
         return _Slot(kind, figure, canvas)
 
@@ -525,7 +577,7 @@ class JournalFigures:
         if entries.empty:
             picture = self._render_message(kind, self._empty_message(view))
         else:
-            slot = self._slot(kind)
+            slot = self._slot(kind, view)
             with style_context():
                 changed = self._update(slot, view)
                 png = slot.canvas.render(changed)

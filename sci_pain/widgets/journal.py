@@ -308,13 +308,19 @@ class _Dashboard(JournalWidget):
         self.dates_label.value = ""
         self.alt.value = message_html("Nothing to show:", text)
 
-    def figures_of(self, journal: Journal) -> JournalFigures:
-        """Return the figures of a journal (made once per journal)."""
+    def figures_of(
+        self, journal: Journal, *, reuse: JournalFigures | None = None
+    ) -> JournalFigures:
+        """Return the figures of a journal (made once per journal).
+
+        ``reuse``: the figures shown until now, whose figures the new journal's may take
+        over (:class:`sci_pain.widgets.dashboard.JournalFigures`).
+        """
         from sci_pain.widgets.dashboard import JournalFigures
 
         key = id(journal)
         if key not in self.by_journal:
-            self.by_journal[key] = JournalFigures(journal, dpi=self.dpi)
+            self.by_journal[key] = JournalFigures(journal, dpi=self.dpi, reuse=reuse)
         return self.by_journal[key]
 
     def set_choices(self, entries) -> None:
@@ -352,7 +358,7 @@ class _Dashboard(JournalWidget):
         if not _has_entries(journal):
             self.show_nothing(journal)
             return
-        self.figures = self.box.figures = self.figures_of(journal)
+        self.figures = self.box.figures = self.figures_of(journal, reuse=self.figures)
         self.set_choices(journal.entries)
         self.redraw()
         self.prepare_later()
