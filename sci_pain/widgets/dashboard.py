@@ -41,7 +41,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, filter_entries, scan_red_flags, timestamps
+from sci_pain.analysis import (
+    as_entries,
+    daily_summary,
+    filter_entries,
+    scan_red_flags,
+    timestamps,
+)
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
@@ -269,6 +275,7 @@ class JournalFigures:
         self._unavailable: set[str] = set()
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
+        self._daily = _LRU(8)
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -292,6 +299,22 @@ class JournalFigures:
                 self.entries, start=view.start, end=view.end, site=view.site, side=view.side
             ),
         )
+
+    def daily_for(self, view: JournalView) -> pd.DataFrame:
+        """Return :func:`sci_pain.daily_summary` of the pain of the entries a view shows.
+
+        Sliced from the daily summary of all the journal's days at the view's site and side
+        (made once per site and side), from the first to the last day of the view's entries:
+        the same frame as summarising those entries, without grouping them again on every
+        move of the date slider.
+        """
+        whole = JournalView(site=view.site, side=view.side)
+        days = self._daily.fetch(whole.filters, lambda: daily_summary(self.entries_for(whole)))
+        ts = self.entries_for(view)["timestamp"]
+        first, last = ts.min(), ts.max()
+        if pd.isna(first):
+            return days.iloc[:0]
+        return days.loc[first.normalize() : last.normalize()]
 
     def flags_for(self, view: JournalView) -> pd.DataFrame:
         """Return the red flags among the entries a view shows (cached)."""
@@ -480,7 +503,11 @@ class JournalFigures:
         def compute():
             entries = self.entries_for(view)
             if kind in ("timeline", "overview"):
-                options = {"window": view.window, "flags": self.flags_for(view)}
+                options = {
+                    "window": view.window,
+                    "flags": self.flags_for(view),
+                    "daily": self.daily_for(view),
+                }
                 if kind == "overview":
                     options["panels"] = panels
                 return getattr(pj, f"{kind}_data")(entries, **options)
@@ -492,6 +519,8 @@ class JournalFigures:
                     n_boot=self.n_boot,
                     seed=_ASSOCIATION_SEED,
                 )
+            if kind == "calendar":
+                return pj.CalendarData(column="pain", daily=self.daily_for(view))
             return getattr(pj, f"{kind}_data")(entries)
 
         return self._numbers.fetch((kind, view.key(kind), panels), compute)
