@@ -269,6 +269,7 @@ class JournalFigures:
         self.first_day = ts.min().normalize() if len(ts) else None
         self._slots: dict[str, _Slot] = {}
         self._filtered = _LRU(16)
+        self._flagged = _LRU(64)
         self._flag_tables = _LRU(16)
         self._episodes = _LRU(16)
         self._texts = _LRU(64)
@@ -316,26 +317,39 @@ class JournalFigures:
             return days.iloc[:0]
         return days.loc[first.normalize() : last.normalize()]
 
-    def flags_for(self, view: JournalView) -> pd.DataFrame:
-        """Return the red flags among the entries a view shows (cached)."""
+    def flagged(self, view: JournalView) -> tuple[int, ...]:
+        """Return which red flags a view shows: their positions in :attr:`flags` (cached).
 
-        def compute() -> pd.DataFrame:
+        Views that show the same flags (most moves of the date slider) share what is made
+        from them: the table, its episodes and the red-flag box.
+        """
+
+        def compute() -> tuple[int, ...]:
             entries = self.entries_for(view)
             rows = entries["row"] if "row" in entries.columns else entries.index
-            table = self.flags
-            return table[table["row"].isin(np.asarray(rows))].reset_index(drop=True)
+            shown = self.flags["row"].isin(np.asarray(rows)).to_numpy(dtype=bool)
+            return tuple(np.flatnonzero(shown).tolist())
 
-        return self._flag_tables.fetch(view.filters, compute)
+        return self._flagged.fetch(view.filters, compute)
+
+    def flags_for(self, view: JournalView) -> pd.DataFrame:
+        """Return the red flags among the entries a view shows (cached)."""
+        positions = self.flagged(view)
+        return self._flag_tables.fetch(
+            positions, lambda: self.flags.iloc[list(positions)].reset_index(drop=True)
+        )
 
     def episodes_for(self, view: JournalView) -> pd.DataFrame:
         """Return the red flags a view shows grouped into episodes (cached).
 
-        :func:`sci_pain.red_flag_episodes` of :meth:`flags_for`: grouped once per choice of
-        dates, site and side, however often the other controls change.
+        :func:`sci_pain.red_flag_episodes` of :meth:`flags_for`: grouped once per set of
+        flags shown, however often the controls change.
         """
         from sci_pain.analysis import red_flag_episodes
 
-        return self._episodes.fetch(view.filters, lambda: red_flag_episodes(self.flags_for(view)))
+        return self._episodes.fetch(
+            self.flagged(view), lambda: red_flag_episodes(self.flags_for(view))
+        )
 
     def text(self, key: Hashable, compute: Callable[[], str]) -> str:
         """Return a text the dashboard shows next to the figures, made once per ``key``.

@@ -287,7 +287,7 @@ class _Dashboard(JournalWidget):
             picture = dataclasses.replace(picture, alt=text)
             self.panel.describe(text)
             self.flags.value = figures.text(
-                ("red flags", current.filters),
+                ("red flags", figures.flagged(current)),
                 lambda: _flags_html(figures.flags_for(current), figures.episodes_for(current)),
             )
         except ValueError as error:  # AnalysisError: the journal lacks what this figure needs

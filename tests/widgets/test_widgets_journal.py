@@ -188,6 +188,16 @@ def test_the_red_flag_box_is_grouped_once_per_choice_of_entries(monkeypatch):
     assert alone.split("</p>", 1)[-1] in box.flags.value  # the same flags, in the same words
     box.controls["dates"].value = box.controls["dates"].value  # nothing new: no regrouping
     assert len(calls) == 2  # the box rendering's own check above
+    # other dates with the same flags (a slider moved between two flagged days): no
+    # regrouping either, and the same box
+    first, last = flags["timestamp"].min().date(), flags["timestamp"].max().date()
+    box.controls["dates"].value = (first, last + dt.timedelta(days=1))
+    assert len(calls) == 2 and f"({n} episode" in box.flags.value
+    # dates with fewer flags: grouped again, and said
+    box.controls["dates"].value = (first + dt.timedelta(days=1), last)
+    fewer = box.figures.flags_for(_view(box))
+    assert len(fewer) < len(flags) and len(calls) == 3
+    assert f"({len(original(fewer))} episode" in box.flags.value
     box.controls["window"].value = 7
 
 
