@@ -389,6 +389,13 @@ def _pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
 
 
+def _view(box) -> JournalView:
+    """The view the dashboard's date and window controls select (all sites and sides)."""
+    c = box.controls
+    start, end = c["dates"].value
+    return JournalView(start=start, end=end, window=c["window"].value)
+
+
 def _csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode()
 
@@ -409,7 +416,7 @@ def test_an_upload_takes_over_the_timeline_and_shows_its_own_entries():
     entries = box.journal.entries
     points = next(p for p in figure.axes[0].collections if p.get_label() == "entries")
     assert len(points.get_offsets()) == len(entries)
-    fresh = sp.JournalFigures(box.journal).render("timeline", box.figures and _view(box))
+    fresh = sp.JournalFigures(box.journal).render("timeline", _view(box))
     assert box.picture.alt == fresh.alt
     assert "from 2026-01-05 to 2026-06-03" in box.picture.alt  # the second journal's days
     shown, again = _pixels(box.picture.png), _pixels(fresh.png)
@@ -420,12 +427,6 @@ def test_an_upload_takes_over_the_timeline_and_shows_its_own_entries():
     c["journal"].value = c["journal"].options[0][1]
     assert box.figures.figure("timeline") is not figure
     assert "from 2026-01-05 to 2026-05-04" in box.picture.alt
-
-
-def _view(box) -> JournalView:
-    c = box.controls
-    start, end = c["dates"].value
-    return JournalView(start=start, end=end, window=c["window"].value)
 
 
 def test_a_timeline_whose_legend_names_other_flags_is_not_taken_over():
