@@ -263,7 +263,7 @@ def summarize_journal(entries, *, column: str = "pain", daily=None) -> pd.Series
 
 
 def rolling_trend(
-    entries, *, window: int = 7, column: str = "pain", center: bool = False
+    entries, *, window: int = 7, column: str = "pain", center: bool = False, daily=None
 ) -> pd.DataFrame:
     """Daily mean of a rating and its rolling mean over ``window`` calendar days.
 
@@ -276,6 +276,10 @@ def rolling_trend(
     center : bool, default False
         False: each day's value averages that day and the ``window - 1`` days before (what a
         person could know on that day). True: the window is centred on the day.
+    daily : DataFrame, optional
+        The entries' :func:`daily_summary` of ``column``, when the caller has it already
+        (for a column whose days are combined by their mean, as pain's are): its ``mean``
+        is the daily mean, not computed again.
 
     Returns
     -------
@@ -295,7 +299,10 @@ def rolling_trend(
     if not isinstance(window, (int, np.integer)) or window < 1:
         msg = f"window must be a whole number of days >= 1, got {window!r}"
         raise AnalysisError(msg)
-    daily = daily_values(entries, [column])[column]
+    if daily is not None and DAILY_AGGREGATION.get(column) == "mean":
+        daily = daily["mean"]
+    else:
+        daily = daily_values(entries, [column])[column]
     min_periods = max(1, math.ceil(window / 2))
     rolling = daily.rolling(window, min_periods=min_periods, center=center)
     return pd.DataFrame(

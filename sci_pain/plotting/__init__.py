@@ -16,6 +16,7 @@ _EXPORTS: dict[str, str] = {
     "plot_cause_timeline": "causes",
     "plot_leg_sites": "causes",
     "alt_text_evening_pattern": "cohort",
+    "FLAG_PREFIX": "common",
     "plot_evening_pattern": "cohort",
     "prevalence_sentence": "cohort",
     "AssociationData": "journal",

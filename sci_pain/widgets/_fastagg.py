@@ -10,7 +10,8 @@ so they live here and nowhere else:
   makes text most of the cost of a redraw. The canvas of :func:`fast_canvas_class` rasterises
   a string once (as matplotlib did before 3.11: the whole string into one bitmap, placed at
   whole pixels) and reuses the bitmap, since tick labels, titles and legends repeat from draw
-  to draw. The cache uses private parts of ``RendererAgg``, so it is switched on only for the
+  to draw; it also keeps each font's heights, which matplotlib 3.11's text layout reads
+  from the font file's tables for every string. The cache uses private parts of ``RendererAgg``, so it is switched on only for the
   matplotlib versions in :data:`CHECKED_MATPLOTLIB`, on which ``tests/widgets/test_fastagg.py``
   compared its pictures pixel by pixel with stock Agg drawing. On any other version (or if
   the private parts fail), text is drawn by matplotlib itself and :data:`TEXT_CACHE` says so:
@@ -126,6 +127,7 @@ class TextCache:
 
     def __init__(self, size: int = 4096):
         self.bitmaps: OrderedDict = OrderedDict()
+        self.heights: dict = {}
         self.size = size
         self.enabled = False
         self.reason = "off: not used yet (decided when the first fast canvas is made)"
@@ -163,10 +165,37 @@ class TextCache:
         """Switch the cache off for good after ``error`` from matplotlib's private parts."""
         self.enabled = False
         self.bitmaps.clear()
+        self.heights.clear()
         self.reason = (
             f"off: matplotlib's renderer refused the cached text ({type(error).__name__}: "
             f"{error}); text is drawn by matplotlib itself"
         )
+
+    def font_heights(self, prop, dpi: float) -> tuple:
+        """Return a font's (ascent, descent, line gap) in pixels, read from its tables once.
+
+        What matplotlib 3.11's text layout reads from the font's ``OS/2`` (else ``hhea``)
+        table for every string on every draw, the same numbers, kept per font and size.
+        """
+        key = (hash(prop), prop.get_size_in_points(), dpi)
+        found = self.heights.get(key)
+        if found is None:
+            from matplotlib.font_manager import fontManager, get_font
+
+            found = (None, None, None)  # no table: matplotlib measures the font itself
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            for name, gap, ascent, descent in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(name)
+                if table is not None:
+                    units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+                    scale = 1 / units_per_em * prop.get_size_in_points() * dpi / 72
+                    found = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                    break
+            self.heights[key] = found
+        return found
 
     def bitmap(self, renderer, s: str, prop, flags, antialiased: bool) -> tuple:
         """Return the rasterised string (bitmap, descent, x offset, y offset), made once."""
@@ -202,6 +231,17 @@ def _renderer_class():
 
     class _CachedTextRenderer(RendererAgg):
         """RendererAgg that reuses the bitmaps of strings drawn before."""
+
+        def _get_font_height_metrics(self, prop):
+            # asked by matplotlib 3.11's Text._get_layout (if the renderer has it); None
+            # lets it read the font's tables itself
+            if not TEXT_CACHE.enabled:
+                return None, None, None
+            try:
+                return TEXT_CACHE.font_heights(prop, self.dpi)
+            except (AttributeError, KeyError, TypeError, ValueError) as error:
+                TEXT_CACHE.give_up(error)
+                return None, None, None
 
         def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
             if ismath or not TEXT_CACHE.enabled:

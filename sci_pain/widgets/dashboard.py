@@ -15,7 +15,11 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
-  going back to a view costs nothing.
+  going back to a view costs nothing; a date range's daily summary is sliced from the whole
+  journal's, and the red-flag box is made once per set of flags shown;
+* a journal chosen or uploaded next takes over the figure of the journal shown before when
+  it fits as drawn (``reuse=``; so far the timeline), instead of building and laying out a
+  new one.
 
 No wall-clock time or randomness is involved: the same view gives the same picture.
 
@@ -41,7 +45,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from sci_pain.analysis import as_entries, filter_entries, scan_red_flags, timestamps
+from sci_pain.analysis import (
+    as_entries,
+    daily_summary,
+    filter_entries,
+    scan_red_flags,
+    timestamps,
+)
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
@@ -227,6 +237,12 @@ class JournalFigures:
     injury_level : str, default "unknown"
         Passed to :func:`sci_pain.scan_red_flags` (``"T4"``, ``"L1"``, ... or
         ``"unknown"``, which the red-flag list then states).
+    reuse : JournalFigures, optional
+        The figures of the journal shown before (a dashboard passes them when another
+        journal is chosen or uploaded). A figure of a kind that fits this journal as drawn
+        (see :meth:`fits`) is taken over from them and updated in place with this journal's
+        numbers, instead of being built and laid out again; they make that kind anew if
+        they need it later.
 
     Examples
     --------
@@ -246,8 +262,10 @@ class JournalFigures:
         n_boot: int = 200,
         cache_size: int = 48,
         injury_level: str = "unknown",
+        reuse: JournalFigures | None = None,
     ):
         self.entries = as_entries(journal)
+        self._donor = reuse
         self.injury_level = injury_level
         self.dpi = dpi
         self.n_boot = n_boot
@@ -255,12 +273,14 @@ class JournalFigures:
         self.first_day = ts.min().normalize() if len(ts) else None
         self._slots: dict[str, _Slot] = {}
         self._filtered = _LRU(16)
+        self._flagged = _LRU(64)
         self._flag_tables = _LRU(16)
         self._episodes = _LRU(16)
         self._texts = _LRU(64)
         self._unavailable: set[str] = set()
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
+        self._daily = _LRU(8)
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -285,26 +305,55 @@ class JournalFigures:
             ),
         )
 
-    def flags_for(self, view: JournalView) -> pd.DataFrame:
-        """Return the red flags among the entries a view shows (cached)."""
+    def daily_for(self, view: JournalView) -> pd.DataFrame:
+        """Return :func:`sci_pain.daily_summary` of the pain of the entries a view shows.
 
-        def compute() -> pd.DataFrame:
+        Sliced from the daily summary of all the journal's days at the view's site and side
+        (made once per site and side), from the first to the last day of the view's entries:
+        the same frame as summarising those entries, without grouping them again on every
+        move of the date slider.
+        """
+        whole = JournalView(site=view.site, side=view.side)
+        days = self._daily.fetch(whole.filters, lambda: daily_summary(self.entries_for(whole)))
+        ts = self.entries_for(view)["timestamp"]
+        first, last = ts.min(), ts.max()
+        if pd.isna(first):
+            return days.iloc[:0]
+        return days.loc[first.normalize() : last.normalize()]
+
+    def flagged(self, view: JournalView) -> tuple[int, ...]:
+        """Return which red flags a view shows: their positions in :attr:`flags` (cached).
+
+        Views that show the same flags (most moves of the date slider) share what is made
+        from them: the table, its episodes and the red-flag box.
+        """
+
+        def compute() -> tuple[int, ...]:
             entries = self.entries_for(view)
             rows = entries["row"] if "row" in entries.columns else entries.index
-            table = self.flags
-            return table[table["row"].isin(np.asarray(rows))].reset_index(drop=True)
+            shown = self.flags["row"].isin(np.asarray(rows)).to_numpy(dtype=bool)
+            return tuple(np.flatnonzero(shown).tolist())
 
-        return self._flag_tables.fetch(view.filters, compute)
+        return self._flagged.fetch(view.filters, compute)
+
+    def flags_for(self, view: JournalView) -> pd.DataFrame:
+        """Return the red flags among the entries a view shows (cached)."""
+        positions = self.flagged(view)
+        return self._flag_tables.fetch(
+            positions, lambda: self.flags.iloc[list(positions)].reset_index(drop=True)
+        )
 
     def episodes_for(self, view: JournalView) -> pd.DataFrame:
         """Return the red flags a view shows grouped into episodes (cached).
 
-        :func:`sci_pain.red_flag_episodes` of :meth:`flags_for`: grouped once per choice of
-        dates, site and side, however often the other controls change.
+        :func:`sci_pain.red_flag_episodes` of :meth:`flags_for`: grouped once per set of
+        flags shown, however often the controls change.
         """
         from sci_pain.analysis import red_flag_episodes
 
-        return self._episodes.fetch(view.filters, lambda: red_flag_episodes(self.flags_for(view)))
+        return self._episodes.fetch(
+            self.flagged(view), lambda: red_flag_episodes(self.flags_for(view))
+        )
 
     def text(self, key: Hashable, compute: Callable[[], str]) -> str:
         """Return a text the dashboard shows next to the figures, made once per ``key``.
@@ -333,7 +382,7 @@ class JournalFigures:
         """How many times the figure of a kind was drawn completely (the rest were blits)."""
         return self._slot(kind).canvas.full_draws if kind in self._slots else 0
 
-    def _slot(self, kind: str) -> _Slot:
+    def _slot(self, kind: str, view: JournalView | None = None) -> _Slot:
         if kind not in DASHBOARD_KINDS:
             msg = (
                 f"unknown figure kind {kind!r}; choose one of {', '.join(DASHBOARD_KINDS)}."
@@ -341,29 +390,73 @@ class JournalFigures:
             )
             raise ValueError(msg)
         if kind not in self._slots:
-            self._slots[kind] = self._new_slot(kind)
+            self._slots[kind] = self._adopt(kind) or self._new_slot(kind, view)
         return self._slots[kind]
 
-    def _new_slot(self, kind: str) -> _Slot:
+    def fits(self, kind: str, figure: Figure) -> bool:
+        """Whether a figure of ``kind`` drawn for another journal can show this one in place.
+
+        ``update_<kind>`` changes what depends on the entries; what it keeps must be the
+        same as a figure drawn for this journal would have. So far only the timeline is
+        taken over: it keeps its axes, title, layout and legend, and its legend names the
+        red-flag severities it was drawn with, so it fits a journal flagged with exactly
+        the same severities (the rating's scale, 0-10, is the same for every journal).
+        """
+        if kind != "timeline":
+            return False
+        from sci_pain.plotting import FLAG_PREFIX
+
+        ax = figure.axes[0]
+        drawn = {
+            c.get_label().removeprefix(FLAG_PREFIX).replace(" ", "_")
+            for c in ax.collections
+            if c.get_label().startswith(FLAG_PREFIX)
+        }
+        return drawn == set(self.flags["severity"].astype(str))
+
+    def _adopt(self, kind: str) -> _Slot | None:
+        """Take over the figure of ``kind`` from the journal shown before, if it fits."""
+        donor = self._donor
+        slot = donor._slots.get(kind) if donor is not None else None
+        if slot is None or not self.fits(kind, slot.figure):
+            return None
+        del donor._slots[kind]  # the figure is this journal's now
+        # Its canvas keeps its background: the update reports every artist it changes, and
+        # one outside the background's changing set makes the next render draw everything.
+        slot.shown, slot.data = None, None
+        return slot
+
+    def _new_slot(self, kind: str, view: JournalView | None = None) -> _Slot:
         from matplotlib.figure import Figure
 
         import sci_pain.plotting as pj
         from sci_pain.style import style_context
 
+        # Drawn as plot_<kind> draws the whole journal with its default settings (so that
+        # the layout does not depend on the settings of the moment), with the numbers of
+        # the view about to be shown when that view is the whole journal with those
+        # settings (as the first view usually is): computed once, for both.
+        data = None
+        if view is not None and kind != "association":
+            plain = JournalView(start=view.start, end=view.end, site=view.site, side=view.side)
+            if self.entries_for(plain) is self.entries:
+                data = self.data(kind, plain)
+        entries = None if data is not None else self.entries
         with style_context():
             figure = Figure(figsize=_SIZES[kind], dpi=self.dpi * _DPI_SCALE.get(kind, 1.0))
             canvas = BlitCanvas(figure)  # attach the Agg canvas before drawing
             if kind == "overview":
-                pj.plot_overview(self.entries, fig=figure, flags=self.flags)
+                flags = {} if data is not None else {"flags": self.flags}
+                pj.plot_overview(entries, fig=figure, data=data, **flags)
             else:
                 ax = figure.add_subplot()
                 plot = getattr(pj, f"plot_{kind}")
-                if kind == "timeline":
-                    plot(self.entries, ax=ax, flags=self.flags)
-                elif kind == "association":
+                if kind == "association":
                     plot(self.entries, ax=ax, n_boot=0)
+                elif kind == "timeline" and data is None:
+                    plot(entries, ax=ax, flags=self.flags)
                 else:
-                    plot(self.entries, ax=ax)
+                    plot(entries, ax=ax, data=data)
                 figure.tight_layout()
         return _Slot(kind, figure, canvas)
 
@@ -428,7 +521,11 @@ class JournalFigures:
         def compute():
             entries = self.entries_for(view)
             if kind in ("timeline", "overview"):
-                options = {"window": view.window, "flags": self.flags_for(view)}
+                options = {
+                    "window": view.window,
+                    "flags": self.flags_for(view),
+                    "daily": self.daily_for(view),
+                }
                 if kind == "overview":
                     options["panels"] = panels
                 return getattr(pj, f"{kind}_data")(entries, **options)
@@ -440,6 +537,8 @@ class JournalFigures:
                     n_boot=self.n_boot,
                     seed=_ASSOCIATION_SEED,
                 )
+            if kind == "calendar":
+                return pj.CalendarData(column="pain", daily=self.daily_for(view))
             return getattr(pj, f"{kind}_data")(entries)
 
         return self._numbers.fetch((kind, view.key(kind), panels), compute)
@@ -525,7 +624,7 @@ class JournalFigures:
         if entries.empty:
             picture = self._render_message(kind, self._empty_message(view))
         else:
-            slot = self._slot(kind)
+            slot = self._slot(kind, view)
             with style_context():
                 changed = self._update(slot, view)
                 png = slot.canvas.render(changed)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["make_journal_dashboard"]
 
 _ALL = "all"
+_READERS_LOADED: list[bool] = []  # once per session: see _Dashboard.prepare_reading
 _ASSOCIATION_NAMES = {
     "activity_min": "Activity (minutes)",
     "sleep_hours": "Sleep (hours)",
@@ -287,7 +288,7 @@ class _Dashboard(JournalWidget):
             picture = dataclasses.replace(picture, alt=text)
             self.panel.describe(text)
             self.flags.value = figures.text(
-                ("red flags", current.filters),
+                ("red flags", figures.flagged(current)),
                 lambda: _flags_html(figures.flags_for(current), figures.episodes_for(current)),
             )
         except ValueError as error:  # AnalysisError: the journal lacks what this figure needs
@@ -308,13 +309,19 @@ class _Dashboard(JournalWidget):
         self.dates_label.value = ""
         self.alt.value = message_html("Nothing to show:", text)
 
-    def figures_of(self, journal: Journal) -> JournalFigures:
-        """Return the figures of a journal (made once per journal)."""
+    def figures_of(
+        self, journal: Journal, *, reuse: JournalFigures | None = None
+    ) -> JournalFigures:
+        """Return the figures of a journal (made once per journal).
+
+        ``reuse``: the figures shown until now, whose figures the new journal's may take
+        over (:class:`sci_pain.widgets.dashboard.JournalFigures`).
+        """
         from sci_pain.widgets.dashboard import JournalFigures
 
         key = id(journal)
         if key not in self.by_journal:
-            self.by_journal[key] = JournalFigures(journal, dpi=self.dpi)
+            self.by_journal[key] = JournalFigures(journal, dpi=self.dpi, reuse=reuse)
         return self.by_journal[key]
 
     def set_choices(self, entries) -> None:
@@ -352,7 +359,7 @@ class _Dashboard(JournalWidget):
         if not _has_entries(journal):
             self.show_nothing(journal)
             return
-        self.figures = self.box.figures = self.figures_of(journal)
+        self.figures = self.box.figures = self.figures_of(journal, reuse=self.figures)
         self.set_choices(journal.entries)
         self.redraw()
         self.prepare_later()
@@ -445,6 +452,7 @@ class _Dashboard(JournalWidget):
                 made = (
                     self.figures.prepare(self.view(), skip=self.controls["kind"].value)
                     or self.prepare_other_journal()
+                    or self.prepare_reading()
                 )
             except Exception:  # a figure that fails says why when it is chosen
                 made = None
@@ -452,6 +460,19 @@ class _Dashboard(JournalWidget):
                 loop.call_later(0.05, step)
 
         loop.call_later(0.3, step)
+
+    def prepare_reading(self) -> str | None:
+        """Read a two-line diary once, so that the readers are loaded before a real upload.
+
+        The first upload of a session would otherwise also pay for loading the diary readers
+        (each diary app's importer, the CSV engine). Returns ``"reading"`` the first time,
+        then None.
+        """
+        if _READERS_LOADED:
+            return None
+        _READERS_LOADED.append(True)
+        read_upload("warm-up.csv", b"timestamp,pain\n2026-01-05 08:00,3\n", title="")
+        return "reading"
 
     def prepare_other_journal(self) -> str | None:
         """Read the next journal of the list and draw its first view, if not done."""
@@ -504,8 +525,8 @@ def make_journal_dashboard(
         While the kernel waits for the user, make the other kinds of figure one by one
         (:meth:`sci_pain.widgets.dashboard.JournalFigures.prepare`), then read the other journals
         of the list and draw their first view, so that the first switch to each is as
-        quick as the rest. Needs a running event loop (a Jupyter kernel); elsewhere each
-        figure is made when first shown.
+        quick as the rest, and load the diary readers for a first upload. Needs a running
+        event loop (a Jupyter kernel); elsewhere each figure is made when first shown.
 
     Returns
     -------

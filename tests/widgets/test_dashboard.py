@@ -142,3 +142,36 @@ def test_a_new_view_is_computed_once_for_its_figure_and_its_description(
     shown = figures.render(kind, view)  # a new view: drawn and described
     assert calls == [analysis]
     assert shown.alt == figures.alt_text(kind, view) and calls == [analysis]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "site", "side"),
+    [
+        (None, None, None, None),
+        (dt.date(2026, 2, 3), dt.date(2026, 2, 20), None, None),
+        (dt.date(2026, 1, 1), dt.date(2026, 3, 9), "calf", None),
+        (dt.date(2026, 3, 2), dt.date(2026, 4, 30), None, "left"),
+        (dt.date(2026, 4, 1), dt.date(2026, 4, 2), "foot", "right"),
+    ],
+)
+def test_a_date_range_is_summarised_as_its_own_entries_are(journal, start, end, site, side):
+    # The daily summary of a view is sliced from the whole journal's (made once per site
+    # and side): it must be the summary of the view's own entries, and the timeline's and
+    # overview's numbers the same as computed from those entries.
+    from sci_pain.analysis import daily_summary
+    from sci_pain.plotting import overview_data, timeline_data
+
+    figures = JournalFigures(journal)
+    figures.render("timeline", JournalView())  # the whole journal's summary is cached
+    view = JournalView(start=start, end=end, site=site, side=side, window=5)
+    entries = figures.entries_for(view)
+    pd.testing.assert_frame_equal(figures.daily_for(view), daily_summary(entries))
+    shown = figures.data("timeline", view)
+    alone = timeline_data(entries, window=5, flags=figures.flags_for(view))
+    pd.testing.assert_frame_equal(shown.trend, alone.trend)
+    pd.testing.assert_frame_equal(shown.daily, alone.daily)
+    overview = figures.data("overview", view)
+    whole = overview_data(entries, window=5, flags=figures.flags_for(view))
+    pd.testing.assert_series_equal(overview.summary, whole.summary)
+    pd.testing.assert_frame_equal(overview.calendar.daily, whole.calendar.daily)
+    pd.testing.assert_frame_equal(figures.data("calendar", view).daily, whole.calendar.daily)

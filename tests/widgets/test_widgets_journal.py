@@ -188,6 +188,16 @@ def test_the_red_flag_box_is_grouped_once_per_choice_of_entries(monkeypatch):
     assert alone.split("</p>", 1)[-1] in box.flags.value  # the same flags, in the same words
     box.controls["dates"].value = box.controls["dates"].value  # nothing new: no regrouping
     assert len(calls) == 2  # the box rendering's own check above
+    # other dates with the same flags (a slider moved between two flagged days): no
+    # regrouping either, and the same box
+    first, last = flags["timestamp"].min().date(), flags["timestamp"].max().date()
+    box.controls["dates"].value = (first, last + dt.timedelta(days=1))
+    assert len(calls) == 2 and f"({n} episode" in box.flags.value
+    # dates with fewer flags: grouped again, and said
+    box.controls["dates"].value = (first + dt.timedelta(days=1), last)
+    fewer = box.figures.flags_for(_view(box))
+    assert len(fewer) < len(flags) and len(calls) == 3
+    assert f"({len(original(fewer))} episode" in box.flags.value
     box.controls["window"].value = 7
 
 
@@ -373,6 +383,66 @@ def test_blitted_pictures_match_a_fresh_drawing():
     assert shown.shape == again.shape
     differ = np.abs(shown - again).max(axis=2) > 40
     assert differ.mean() < 0.002, f"{differ.mean():.4f} of the pixels differ"
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def _view(box) -> JournalView:
+    """The view the dashboard's date and window controls select (all sites and sides)."""
+    c = box.controls
+    start, end = c["dates"].value
+    return JournalView(start=start, end=end, window=c["window"].value)
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode()
+
+
+def test_an_upload_takes_over_the_timeline_and_shows_its_own_entries():
+    # The timeline figure is reused across journals (not built and laid out again): what it
+    # shows must be the new journal's, as a figure drawn for that journal alone shows it.
+    first = sp.simulate_journal("neuropathic", days=120, seed=1)
+    second = sp.simulate_journal("neuropathic", days=150, seed=2)
+    box = make_journal_dashboard(journal_from_frame(first, source="first"), prepare=False)
+    c = box.controls
+    c["dates"].value = (c["dates"].options[20][1], c["dates"].options[60][1])
+    c["window"].value = 10  # the new journal opens on its own dates, with this window
+    figure = box.figures.figure("timeline")
+    upload(box, "second.csv", _csv(second))
+    assert box.journal.source == "second.csv"
+    assert box.figures.figure("timeline") is figure  # taken over, not made again
+    entries = box.journal.entries
+    points = next(p for p in figure.axes[0].collections if p.get_label() == "entries")
+    assert len(points.get_offsets()) == len(entries)
+    fresh = sp.JournalFigures(box.journal).render("timeline", _view(box))
+    assert box.picture.alt == fresh.alt
+    assert "from 2026-01-05 to 2026-06-03" in box.picture.alt  # the second journal's days
+    shown, again = _pixels(box.picture.png), _pixels(fresh.png)
+    assert shown.shape == again.shape
+    differ = np.abs(shown - again).max(axis=2) > 40
+    assert differ.mean() < 0.002, f"{differ.mean():.4f} of the pixels differ"
+    # and the first journal, chosen again, is drawn with its own figure
+    c["journal"].value = c["journal"].options[0][1]
+    assert box.figures.figure("timeline") is not figure
+    assert "from 2026-01-05 to 2026-05-04" in box.picture.alt
+
+
+def test_a_timeline_whose_legend_names_other_flags_is_not_taken_over():
+    quiet = sp.load_example_journal("neuropathic").entries
+    box = make_journal_dashboard(journal_from_frame(quiet, source="quiet"), prepare=False)
+    figure = box.figures.figure("timeline")
+    flagged = sp.load_example_journal("dvt").entries
+    assert set(box.figures.flags["severity"].astype(str)) != set(
+        sp.scan_red_flags(flagged, injury_level="unknown")["severity"].astype(str)
+    )
+    upload(box, "dvt.csv", _csv(flagged))
+    assert box.journal.source == "dvt.csv"
+    assert box.figures.figure("timeline") is not figure
+    legend = [t.get_text() for t in box.figures.figure("timeline").axes[0].get_legend().texts]
+    expected = sp.JournalFigures(box.journal).figure("timeline").axes[0].get_legend().texts
+    assert legend == [t.get_text() for t in expected]
 
 
 # -- did it help? ----------------------------------------------------------------------------

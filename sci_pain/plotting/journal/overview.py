@@ -137,6 +137,7 @@ def overview_data(
     flags=True,
     phases=None,
     panels: Sequence[str] | None = None,
+    daily=None,
 ) -> OverviewData:
     """Compute what :func:`plot_overview` draws and :func:`overview_alt_text` describes.
 
@@ -156,6 +157,9 @@ def overview_data(
     panels : sequence of str, optional
         Compute only these panels (of :data:`OVERVIEW_PANELS`); default all. The summary
         and the flags are always computed.
+    daily : DataFrame, optional
+        The entries' :func:`sci_pain.daily_summary` of pain, when the caller has it already:
+        the timeline, the calendar and the summary use it instead of computing it.
 
     Returns
     -------
@@ -179,15 +183,19 @@ def overview_data(
     chosen = _chosen_panels(panels)
     parts: dict[str, Any] = {}
     if "timeline" in chosen:
-        parts["timeline"] = timeline_data(entries, window=window, phases=phases, flags=flags)
+        parts["timeline"] = timeline_data(
+            entries, window=window, phases=phases, flags=flags, daily=daily
+        )
         table = parts["timeline"].flags
     else:
         table = flags_table(entries, flags)
     if "calendar" in chosen:
         timeline = parts.get("timeline")
+        if timeline:
+            daily = timeline.daily
         parts["calendar"] = (
-            CalendarData(column="pain", daily=timeline.daily)
-            if timeline
+            CalendarData(column="pain", daily=daily)
+            if daily is not None
             else calendar_data(entries)
         )
     if "time_of_day_weekday" in chosen:
@@ -203,7 +211,7 @@ def overview_data(
         window=window,
         flags=table,
         summary=summarize_journal(  # the daily summary the timeline has already
-            entries, daily=parts["timeline"].daily if "timeline" in parts else None
+            entries, daily=parts["timeline"].daily if "timeline" in parts else daily
         ),
         not_recorded=not_recorded,
         **parts,

@@ -74,7 +74,7 @@ class TimelineData:
 
 @shared_docs(kind="timeline")
 def timeline_data(
-    entries, *, column: str = "pain", window: int = 7, phases=None, flags=None
+    entries, *, column: str = "pain", window: int = 7, phases=None, flags=None, daily=None
 ) -> TimelineData:
     """Compute what :func:`plot_timeline` draws and :func:`timeline_alt_text` describes.
 
@@ -89,6 +89,9 @@ def timeline_data(
     flags : True or DataFrame, optional
         True scans the journal with :func:`sci_pain.scan_red_flags`; a table from it is used
         as is.
+    daily : DataFrame, optional
+        The entries' :func:`sci_pain.daily_summary` of ``column``, when the caller has it
+        already (a dashboard slices it from the whole journal's): not computed again.
 
     Returns
     -------
@@ -107,14 +110,16 @@ def timeline_data(
     (7, True, True)
     """
     entries = as_entries(entries)
-    trend = rolling_trend(entries, window=window, column=column)  # checks the columns
+    if daily is None:
+        daily = daily_summary(entries, column=column)  # checks the column
+    trend = rolling_trend(entries, window=window, column=column, daily=daily)
     return TimelineData(
         column=column,
         window=window,
         timestamps=entry_times(entries, purpose="the timeline").to_numpy(),
         values=numeric(entries, column),
         trend=trend,
-        daily=daily_summary(entries, column=column),
+        daily=daily,
         marks=tuple(common.phase_marks(phases)),
         flags=common.resolve_flags(entries, flags),
     )
