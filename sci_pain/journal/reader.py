@@ -453,16 +453,16 @@ def _assemble(
         extra = typed_problems(extra_problems)
         not_kept = extra.loc[~extra["kept"], "row"].to_numpy()
         dropped |= np.isin(rows, not_kept) & ~empty
-    # exact duplicates among the records that would be kept
-    candidates = np.flatnonzero(~dropped & ~empty)
-    first_of = _duplicates(coded, parsed, candidates)
+    # the records that would be kept, in time order; then exact duplicates among them
+    candidates, times = _time_order(coded, parsed, np.flatnonzero(~dropped & ~empty))
+    first_of = _duplicates(coded, parsed, candidates, times)
     if first_of is not None:
         later, first = first_of
         dropped[later] = True
         message = np.array([f"duplicate of row {r}; {_RECORD_NOT_KEPT}" for r in rows[first]])
         chunks.append((later, None, np.full(later.size, None, dtype=object), message))
-    keep = np.flatnonzero(~dropped & ~empty)
-    entries = _entries(coded, parsed, rows, keep)
+        candidates = candidates[~dropped[candidates]]
+    entries = _entries(coded, parsed, rows, candidates)
     problems = _problems(chunks, rows, dropped, header_problems, extra)
     return Journal(entries=entries, problems=problems, source=source, encoding=encoding)
 
@@ -470,27 +470,66 @@ def _assemble(
 _TEXT_COLUMN = Column("extra", "text", "", "")
 
 
-def _duplicates(coded, parsed, candidates):
+def _time_order(coded, parsed, positions: np.ndarray):
+    """Return the record ``positions`` sorted by time (equal times in file order), and their
+    times (int64 microseconds, in that order; None without a timestamp column).
+
+    Times in whole seconds (nearly every journal) are sorted as one whole number each,
+    ``(seconds - earliest) * n + position``, with a plain sort, which is faster than a
+    stable argsort and gives the same order; other times use a stable argsort.
+    """
+    item = next((c for c in coded if c.name == "timestamp"), None)
+    if item is None:
+        return positions, None
+    times = parsed["timestamp"].values.view(np.int64)[item.codes[positions]]
+    if positions.size < 2 or (times[1:] >= times[:-1]).all():
+        return positions, times
+    n = times.size
+    seconds, fraction = np.divmod(times, 1_000_000)
+    earliest = int(seconds.min())
+    if not fraction.any() and (int(seconds.max()) - earliest + 1) * n < 2**62:
+        composite = (seconds - earliest) * n + np.arange(n, dtype=np.int64)
+        composite.sort()
+        order = composite % n
+    else:
+        order = np.argsort(times, kind="stable")
+    return positions[order], times[order]
+
+
+def _duplicates(coded, parsed, candidates, times):
     """(later positions, first positions) of records with equal values, or None.
 
-    Values are compared as read (typed), so ``2026-03-01`` and ``2026-03-01T00:00``, or
-    ``Knee`` and ``knee``, are the same. Columns are combined one at a time into a record
-    key, timestamp first; after each column only the records whose key so far is shared
-    stay candidates (a record unlike every other on some columns is no duplicate), and as
-    soon as none is left there is no duplicate.
+    ``candidates`` are in time order (equal times in file order) and ``times`` are theirs,
+    as :func:`_time_order` returns them. Values are compared as read (typed), so
+    ``2026-03-01`` and ``2026-03-01T00:00``, or ``Knee`` and ``knee``, are the same.
+    Records with a time no other record has are no duplicates (equal times are neighbours
+    in time order); the others are compared one column at a time, and after each column
+    only the records whose values so far are shared stay candidates: as soon as none is
+    left there is no duplicate. Within each group of equal records the order is file order,
+    so the first copy in the file is the one kept.
     """
     if candidates.size < 2:
         return None
+    columns = coded
     key = None
-    ordered = sorted(coded, key=lambda c: (c.name != "timestamp", -len(c.uniques)))
-    for item in ordered:
+    if times is not None:
+        same = times[1:] == times[:-1]
+        shared = np.zeros(candidates.size, dtype=bool)
+        shared[1:] = same
+        shared[:-1] |= same
+        if not shared.any():
+            return None
+        key = np.cumsum(np.r_[True, ~same])[shared]  # one number per time
+        candidates = candidates[shared]
+        columns = [c for c in coded if c.name != "timestamp"]
+    for item in sorted(columns, key=lambda c: -len(c.uniques)):
         values = parsed[item.name].values
-        ids, _ = pd.factorize(values, use_na_sentinel=False)
-        column_ids = ids[item.codes[candidates]].astype(np.int64, copy=False)
+        column_ids, _ = pd.factorize(values[item.codes[candidates]], use_na_sentinel=False)
+        column_ids = column_ids.astype(np.int64, copy=False)
         if key is None:  # ids are already small whole numbers: count them without hashing
             key = column_ids
         else:
-            key = pd.factorize(key * (len(values) + 1) + column_ids)[0].astype(np.int64)
+            key = pd.factorize(key * (candidates.size + 1) + column_ids)[0].astype(np.int64)
         shared = np.bincount(key)[key] > 1
         if not shared.any():
             return None
@@ -504,29 +543,14 @@ def _duplicates(coded, parsed, candidates):
 
 
 def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
-    """Typed entries for the records at positions ``keep``, sorted by time.
+    """Typed entries for the records at positions ``keep`` (in time order), in that order.
 
     Every column is built per unique value and then taken by the records' codes, so the
     work per record is one integer take per column.
     """
     by_name = {item.name: item for item in coded}
-    everything = keep.size == rows.size  # then codes are used as they are, without a take
-    if "timestamp" in by_name and keep.size > 1:
-        # sort by the rank of each distinct time (equal times share a rank; kept records
-        # never have NaT); ties stay in file order: the position breaks them
-        codes = by_name["timestamp"].codes
-        times = parsed["timestamp"].values.view(np.int64)
-        order = np.argsort(times)
-        ordered = times[order]
-        rank = np.empty(times.size, dtype=np.int64)
-        rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
-        keys = rank[codes if everything else codes[keep]]
-        if not (keys[1:] >= keys[:-1]).all():
-            n = keys.size
-            composite = keys.astype(np.int64) * n + np.arange(n, dtype=np.int64)
-            composite.sort()  # (a plain sort of whole numbers: faster than a stable argsort)
-            keep = keep[composite % n]
-            everything = False
+    # every record, in file order: the codes are used as they are, without a take
+    everything = keep.size == rows.size and bool((keep[1:] > keep[:-1]).all())
 
     def select(codes: np.ndarray) -> np.ndarray:
         return codes if everything else codes[keep]
