@@ -294,11 +294,15 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
     few day/month dates as problems on their records.
     """
     unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
-    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
-    if not candidates:
+    if not unread.size:
         return None
     counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
     read = ~np.isnat(result.values[:-1])
+    if date_order is None and counts[unread].sum() <= counts[read].sum():
+        return None  # (the day/month dates are among the unread: fewer than the ISO ones)
+    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
+    if not candidates:
+        return None
     if date_order is None and counts[candidates].sum() <= counts[read].sum():
         return None
     first = np.full(counts.size, rows.size, dtype=np.int64)
@@ -345,7 +349,7 @@ def _parse_columns(
     """
     chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
-    empty = np.ones(n, dtype=bool)
+    still_empty = None  # positions of the records whose cells are all empty so far
     parsed: dict[str, _journal_parse.Parsed] = {}
     for item in coded:
         column = item.column or _TEXT_COLUMN
@@ -359,11 +363,13 @@ def _parse_columns(
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
-        if empty.any():
-            if absent_cells or is_empty[:-1].any():
-                empty &= is_empty[item.codes]
-            else:
-                empty[:] = False
+        if still_empty is None or still_empty.size:
+            if not (absent_cells or is_empty[:-1].any()):
+                still_empty = np.array([], dtype=np.intp)
+            elif still_empty is None:
+                still_empty = np.flatnonzero(is_empty[item.codes])
+            else:  # (only the records empty so far are looked at)
+                still_empty = still_empty[is_empty[item.codes[still_empty]]]
         has_problem = np.not_equal(result.problems, None)
         where = (
             np.flatnonzero(has_problem[item.codes])
@@ -382,6 +388,9 @@ def _parse_columns(
         if where.size:
             codes = item.codes[where]
             chunks.append((where, item.name, texts_array[codes], result.problems[codes]))
+    empty = np.zeros(n, dtype=bool) if coded else np.ones(n, dtype=bool)
+    if still_empty is not None:
+        empty[still_empty] = True
     return parsed, chunks, dropped, empty
 
 
