@@ -490,18 +490,26 @@ def _time_order(coded, parsed, positions: np.ndarray):
     item = next((c for c in coded if c.name == "timestamp"), None)
     if item is None:
         return positions, None
-    times = parsed["timestamp"].values.view(np.int64)[item.codes[positions]]
+    values = parsed["timestamp"].values.view(np.int64)
+    codes = item.codes[positions]
+    times = values[codes]
     if positions.size < 2 or (times[1:] >= times[:-1]).all():
         return positions, times
     n = times.size
-    seconds, fraction = np.divmod(times, 1_000_000)
-    earliest = int(seconds.min())
-    if not fraction.any() and (int(seconds.max()) - earliest + 1) * n < 2**62:
-        composite = (seconds - earliest) * n + np.arange(n, dtype=np.int64)
-        composite.sort()
-        order = composite % n
-    else:
-        order = np.argsort(times, kind="stable")
+    whole = values[:-1][~np.isnat(parsed["timestamp"].values[:-1])]  # (the distinct times)
+    bits = int(n).bit_length()
+    if whole.size and not (whole % 1_000_000).any():
+        seconds = values // 1_000_000
+        earliest = int(seconds[codes].min())
+        if (int(seconds[codes].max()) - earliest + 1) << bits < 2**62:
+            # (seconds, position) as one whole number: bits for the position, the rest for
+            # the second, so that a plain sort orders by time and then by file position
+            composite = (seconds[codes] - earliest) << bits
+            composite |= np.arange(n, dtype=np.int64)
+            composite.sort()
+            order = composite & ((1 << bits) - 1)
+            return positions[order], times[order]
+    order = np.argsort(times, kind="stable")
     return positions[order], times[order]
 
 
@@ -533,7 +541,11 @@ def _duplicates(coded, parsed, candidates, times):
         columns = [c for c in coded if c.name != "timestamp"]
     for item in sorted(columns, key=lambda c: -len(c.uniques)):
         values = parsed[item.name].values
-        column_ids, _ = pd.factorize(values[item.codes[candidates]], use_na_sentinel=False)
+        if len(values) <= candidates.size:  # number the distinct values, then take
+            ids, _ = pd.factorize(values, use_na_sentinel=False)
+            column_ids = ids[item.codes[candidates]]
+        else:  # more distinct values than candidates: number the candidates' values
+            column_ids, _ = pd.factorize(values[item.codes[candidates]], use_na_sentinel=False)
         column_ids = column_ids.astype(np.int64, copy=False)
         if key is None:  # ids are already small whole numbers: count them without hashing
             key = column_ids
