@@ -648,10 +648,17 @@ _SAMPLE = 2000
 
 
 def _mostly_distinct(strings: pa.Array) -> bool:
-    """Tell whether a long column's first cells are nearly all different (a sample)."""
-    if len(strings) < 8 * _SAMPLE:
+    """Tell whether a long column's cells are nearly all different (from samples).
+
+    Its first cells are looked at, then, when they are nearly all different, cells spread
+    evenly over the whole column: a file sorted by person has each person's distinct times
+    first, but the same times recur for every person.
+    """
+    n = len(strings)
+    if n < 8 * _SAMPLE or pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() <= 0.95 * _SAMPLE:
         return False
-    return pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() > 0.95 * _SAMPLE
+    spread = strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64))
+    return pc.count_distinct(spread).as_py() > 0.95 * len(spread)
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:

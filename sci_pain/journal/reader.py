@@ -499,12 +499,12 @@ def _time_order(coded, parsed, positions: np.ndarray):
     whole = values[:-1][~np.isnat(parsed["timestamp"].values[:-1])]  # (the distinct times)
     bits = int(n).bit_length()
     if whole.size and not (whole % 1_000_000).any():
-        seconds = values // 1_000_000
-        earliest = int(seconds[codes].min())
-        if (int(seconds[codes].max()) - earliest + 1) << bits < 2**62:
+        seconds = (values // 1_000_000)[codes]
+        earliest = int(seconds.min())
+        if (int(seconds.max()) - earliest + 1) << bits < 2**62:
             # (seconds, position) as one whole number: bits for the position, the rest for
             # the second, so that a plain sort orders by time and then by file position
-            composite = (seconds[codes] - earliest) << bits
+            composite = (seconds - earliest) << bits
             composite |= np.arange(n, dtype=np.int64)
             composite.sort()
             order = composite & ((1 << bits) - 1)

@@ -195,3 +195,15 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
         16_002,
         17_002,
     ]
+
+
+def test_times_that_recur_for_every_person_are_hashed_though_the_first_ones_differ():
+    """A file sorted by person starts with one person's distinct times, but the same times
+    recur for every person: the column is hashed (its distinct values read once each)."""
+    from sci_pain.journal import _io
+
+    days = np.arange(3_000).astype("timedelta64[D]") + np.datetime64("2026-01-01T08:00")
+    one_person = days.astype(str).tolist()
+    column = pa.array(one_person * 10)  # ten people, the same 3,000 times each
+    assert not _io._mostly_distinct(column)
+    assert _io._mostly_distinct(pa.array([f"{t}:{p:02d}" for p in range(10) for t in one_person]))
