@@ -480,12 +480,13 @@ _TEXT_COLUMN = Column("extra", "text", "", "")
 
 
 def _time_order(coded, parsed, positions: np.ndarray):
-    """Return the record ``positions`` sorted by time (equal times in file order), and their
-    times (int64 microseconds, in that order; None without a timestamp column).
+    """Return the record ``positions`` sorted by time (ties in file order), and their times.
 
-    Times in whole seconds (nearly every journal) are sorted as one whole number each,
-    ``(seconds - earliest) * n + position``, with a plain sort, which is faster than a
-    stable argsort and gives the same order; other times use a stable argsort.
+    The times are int64 microseconds in that order (None without a timestamp column).
+    Times in whole seconds (nearly every journal) are sorted as one whole number each, the
+    seconds since the earliest shifted left past the bits of the position, with a plain
+    sort, which is faster than a stable argsort and gives the same order; other times use
+    a stable argsort.
     """
     item = next((c for c in coded if c.name == "timestamp"), None)
     if item is None:
