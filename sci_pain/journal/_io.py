@@ -203,6 +203,9 @@ def read_bounded(
                     raise too_large(source, limit, what)
                 first = size + 1
             with path.open("rb") as handle:
+                if text_only and first > _CHUNK:  # (binary is refused from its start)
+                    _refuse_binary(handle.read(_CHUNK), source)
+                    handle.seek(0)
                 return _read_chunks(handle.read, source, limit, what, text_only, first), source
         except OSError as error:
             msg = f"{source}: cannot be opened ({error.strerror or error}). Check its permissions."
