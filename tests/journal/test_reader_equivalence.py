@@ -21,7 +21,7 @@ from hypothesis import given
 from test_journal_properties import SETTINGS, journal_files
 
 from sci_pain.errors import JournalError
-from sci_pain.journal import reader
+from sci_pain.journal import _order
 from sci_pain.journal.reader import read_journal
 
 
@@ -55,8 +55,8 @@ def _read(data: bytes):
 def _assert_same_as_plain(data: bytes, monkeypatch) -> None:
     fast = _read(data)
     with monkeypatch.context() as patch:
-        patch.setattr(reader, "_time_order", _plain_time_order)
-        patch.setattr(reader, "_duplicates", _plain_duplicates)
+        patch.setattr(_order, "time_order", _plain_time_order)
+        patch.setattr(_order, "exact_duplicates", _plain_duplicates)
         plain = _read(data)
     if isinstance(fast, str) or isinstance(plain, str):
         assert fast == plain
