@@ -59,7 +59,7 @@ course-docs: $(STAMP)
 	$(BIN)/python tools/build_course_docs.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
 # Daily work: unit tests and doctests without the slow ones (see tests/conftest.py).
 check: $(STAMP)

@@ -24,6 +24,7 @@ sp.use_style()
 # %%
 # ax = sp.plot_something(data)
 # sp.show_figure(ax, alt="One sentence that says what the figure shows.")  # displays; returns None
+# sp.show_text(f"Mean pain {mean:.1f} over {days} days.")  # sentences: never print (breaks words)
 
 # %% [markdown]
 # ## 2. Explore it yourself

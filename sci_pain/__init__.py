@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "table": "html",
     "readable": "html",
     "show_figure": "widgets",
+    "show_text": "widgets",
     # self-checks
     "Quiz": "course",
     "Question": "course",

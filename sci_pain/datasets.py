@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from sci_pain._docs import shared_docs
 from sci_pain._resources import data_path
 from sci_pain.simulate import (
     effects_summary,
@@ -90,6 +91,7 @@ def list_example_journals() -> pd.DataFrame:
     return frame.astype(dict.fromkeys(text_columns, "str"))
 
 
+@shared_docs(error="ValueError", key="name", things="journals")
 def example_journal_path(name: str) -> Path:
     """Return the path of a bundled example journal's CSV file.
 
@@ -98,10 +100,7 @@ def example_journal_path(name: str) -> Path:
     name : str
         One of ``list_example_journals()["name"]``.
 
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the journals and suggests close matches.
+    %(raises_unknown_name)s
 
     Examples
     --------

@@ -24,7 +24,7 @@ MAX_TOP_LEVEL_MODULES = 10
 RENDERING_METHODS = {"_repr_html_", "_repr_markdown_", "to_markdown", "to_html"}
 
 # What each layer may import from the others (see docs/CONTRIBUTING.md). Every layer may import
-# the top-level modules (errors, style, _resources, _lazy, datasets).
+# the top-level modules (errors, style, _resources, _docs, _lazy, datasets).
 MAY_IMPORT: dict[str, set[str]] = {
     "journal": set(),
     "knowledge": {"journal"},

@@ -1,10 +1,16 @@
 """What a learner reads is written for people, not programmers (issue 14).
 
 Renders every stored notebook's outputs (HTML without tags, styles and scripts, with the alt
-text of images; plain text and printed text) and the states the widgets reach in kernel-side
-tests (their results, cards, feedback and static fallbacks), and fails on developer artefacts:
-snake_case identifiers, Python reprs (a one-element tuple "(x,)", "dtype:", "NaN", "None"),
-citation keys instead of "Author Year", and numbers in scientific notation ("1e-05").
+text of images, and the plain-text form beside it; plain text and printed text) and the states
+the widgets reach in kernel-side tests (their results, cards, feedback and static fallbacks),
+and fails on developer artefacts: snake_case identifiers, Python reprs (a one-element tuple
+"(x,)", "dtype:", "NaN", "None"), citation keys instead of "Author Year", and numbers in
+scientific notation ("1e-05").
+
+Prose is shown with ``sp.show_text`` (HTML that wraps between words), never printed: JupyterLab
+shows printed text (a stream output) with ``word-break: break-all``, so a printed sentence can
+break in the middle of a word. A test fails on any printed output in the stored notebooks
+except a listing named in ``LISTINGS``.
 """
 
 from __future__ import annotations
@@ -92,11 +98,71 @@ def _output_text(output: dict) -> str:
     if output.get("output_type") == "error":
         return f"{output.get('ename')}: {output.get('evalue')}"
     data = output.get("data", {})
-    if "text/html" in data:
-        return visible_text(_join(data["text/html"]))
+    if "text/html" in data:  # and its plain-text form, what a reader without HTML sees
+        return visible_text(_join(data["text/html"])) + "\n" + _join(data.get("text/plain", ""))
     if "text/markdown" in data:
         return _join(data["text/markdown"])
     return _join(data.get("text/plain", ""))
+
+
+# Printed text meant as a monospace listing, by notebook: why, and the shape of every line.
+LISTINGS: dict[str, tuple[str, re.Pattern]] = {
+    "06_reading_a_pain_journal": (
+        "a file's raw text with the line numbers a text editor shows",
+        re.compile(r"line +\d+ \| "),
+    ),
+}
+
+
+def printed_prose(nb: dict, stem: str) -> list[str]:
+    """Printed (stream) outputs of a notebook that are not one of its declared listings."""
+    reason, line = LISTINGS.get(stem, ("", None))
+    found = []
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []) if cell["cell_type"] == "code" else []:
+            if output.get("output_type") != "stream":
+                continue
+            lines = [t for t in _join(output.get("text", "")).splitlines() if t.strip()]
+            if line is not None and all(line.match(t) for t in lines):
+                continue  # the listing (reason)
+            text = " / ".join(lines)[:100]
+            found.append(f"{cell['id']}: printed ({output.get('name')}): {text}")
+    return found
+
+
+def test_the_print_checker_finds_printed_prose():
+    def notebook(*outputs):
+        return {"cells": [{"cell_type": "code", "id": "c", "outputs": list(outputs)}]}
+
+    said = {"output_type": "display_data", "data": {"text/html": "<p>Pain 4</p>"}}
+    printed = {"output_type": "stream", "name": "stdout", "text": ["Mean pain 4.2 over\n"]}
+    listing = {"output_type": "stream", "name": "stdout", "text": "line  1 | a;b\nline  2 | c\n"}
+    assert printed_prose(notebook(said), "00_start_here") == []
+    assert printed_prose(notebook(said, printed), "00_start_here")
+    assert printed_prose(notebook(listing), "06_reading_a_pain_journal") == []
+    assert printed_prose(notebook(listing), "00_start_here")  # declared for 06 only
+    mixed = dict(listing, text=listing["text"] + "All rows were read.\n")
+    assert printed_prose(notebook(mixed), "06_reading_a_pain_journal")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_prose_is_shown_not_printed(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    found = printed_prose(nb, path.stem)
+    assert not found, (
+        f"{path.name}: printed text breaks mid-word in JupyterLab; show prose with "
+        "sp.show_text(...), or declare a real monospace listing in LISTINGS:\n"
+        + "\n".join(found[:25])
+    )
+
+
+def test_an_output_is_checked_in_both_its_forms():
+    shown = sp.show_text("Pain 4 over 14 days", display=False)
+    output = {"output_type": "display_data", "data": shown._repr_mimebundle_()}
+    assert _output_text(output).count("Pain 4 over 14 days") == 2
+    # a clean HTML form does not hide a developer's plain-text form (a dataclass repr, an id)
+    plain = dict(output, data={**output["data"], "text/plain": "Case explorer: tom_t8_day10_calf"})
+    assert problems(_output_text(plain))
 
 
 def test_the_checker_finds_what_learners_should_not_see():

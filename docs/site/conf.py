@@ -37,6 +37,9 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "use_repository_button": False,
+    # One search: the sidebar's field. The PyData theme (>= 0.16) adds a second one to the header
+    # unless navbar_persistent is set, and the book theme's own empty default no longer stops it.
+    "navbar_persistent": [],
     # The clinical disclaimer on every page (the theme's announcement bar).
     "announcement": (
         "<strong>Educational only.</strong> This course never diagnoses a person and never "

@@ -52,7 +52,7 @@ sp.table(path[["notebook", "title", "minutes"]])
 sp.table(path[["notebook", "objectives"]])
 
 # %% tags=["nbval-check-output"]
-print(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
+sp.show_text(f"The whole path takes about {path['minutes'].sum() / 60:.1f} hours.")
 
 # %% [markdown]
 # ## How to use the notebooks

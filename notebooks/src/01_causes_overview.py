@@ -202,8 +202,10 @@ sp.explain_causes(findings)
 
 # %% tags=["nbval-check-output"]
 result = sp.explain_causes(findings)
-print("Red flags, first:", sp.readable(list(result.red_flags["label"])))
-print("Best fit for the pain:", result.ranking.loc[1, "label"])
+sp.show_text(
+    f"Red flags, first: {sp.readable(list(result.red_flags['label']))}",
+    f"Best fit for the pain: {result.ranking.loc[1, 'label']}",
+)
 
 # %% [markdown]
 # Two pains, two stories. The burning fits below-level neuropathic pain best. The swollen leg

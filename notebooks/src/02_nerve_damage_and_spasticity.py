@@ -128,8 +128,10 @@ example = sp.dn4(
     hypoesthesia_pinprick=True,
     brushing=False,
 )
-print(example.summary)
-print(f"interview items: {example.interview_total}, examination items: {example.examination_total}")
+sp.show_text(
+    example.summary,
+    f"interview items: {example.interview_total}, examination items: {example.examination_total}",
+)
 
 # %% [markdown]
 # Now try it yourself. Tick the items answered "yes" and watch the total. What happens if you
@@ -170,8 +172,10 @@ sp.make_dn4_widget()
 # The clinician moves the limb passively and grades the resistance (Bohannon & Smith 1987):
 
 # %% tags=["nbval-check-output"]
-for grade in sp.MAS_GRADES.categories:
-    print(f"{grade:>2}  {sp.modified_ashworth(grade).definition}")
+grades = [
+    f"{grade}: {sp.modified_ashworth(grade).definition}" for grade in sp.MAS_GRADES.categories
+]
+sp.show_text(*grades, bullets=True)
 
 # %% [markdown]
 # The grades are **ordinal**: they have an order, but the steps between them are not equal.
@@ -180,11 +184,12 @@ for grade in sp.MAS_GRADES.categories:
 # 1.5") that describe no patient. The library compares grades by their order and refuses 1.5:
 
 # %% tags=["nbval-check-output"]
-print(sp.modified_ashworth("1+") > sp.modified_ashworth("1"))
+higher = sp.modified_ashworth("1+") > sp.modified_ashworth("1")
+sp.show_text(f"Is 1+ a higher grade than 1? {'Yes' if higher else 'No'}.")
 try:
     sp.modified_ashworth(1.5)
 except sp.ScoreError as error:
-    print(error)
+    sp.show_text(error)
 
 # %% [markdown]
 # To summarise several gradings (for example the knee extensors of one person over six
@@ -192,7 +197,7 @@ except sp.ScoreError as error:
 
 # %% tags=["nbval-check-output"]
 visits = pd.Series(["1", "1+", "1+", "2", "1+", "3"], dtype=sp.MAS_GRADES, name="MAS grade")
-print("highest grade:", visits.max())
+sp.show_text(f"highest grade: {visits.max()}")
 visits.value_counts(sort=False).to_frame("visits")
 
 # %% [markdown]
@@ -212,8 +217,7 @@ sp.make_ashworth_widget()
 # together, and the time frame ("over the last week") is stated.
 
 # %% tags=["nbval-check-output"]
-print(sp.penn_spasm_frequency(3, severity=2).summary)
-print(sp.penn_spasm_frequency(0).summary)
+sp.show_text(sp.penn_spasm_frequency(3, severity=2).summary, sp.penn_spasm_frequency(0).summary)
 
 # %% [markdown]
 # Choose a frequency. What does the widget ask for next, and why is severity not asked when
@@ -231,7 +235,7 @@ sp.make_penn_widget()
 
 # %% tags=["nbval-check-output"]
 journals = sp.list_example_journals().set_index("name")
-print(journals.loc["spasticity", "description"])
+sp.show_text(journals.loc["spasticity", "description"])
 
 # %% [markdown]
 # Plot the daily mean pain beside the spasms of each day. The dashed line marks the day the

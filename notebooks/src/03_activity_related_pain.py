@@ -68,7 +68,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_leg_sites("overuse_musculoskeletal")
 
 # %% tags=["nbval-check-output"]
 journals = sp.list_example_journals().set_index("name")
-print(journals.loc["overuse", "description"])
+sp.show_text(journals.loc["overuse", "description"])
 
 # %% [markdown]
 # Four weeks of it, with the minutes of gait training per day as bars. Look at the long
@@ -141,8 +141,7 @@ sp.make_lag_widget(journal)
 # Three adults, the same height, each scored on both scales:
 
 # %% tags=["nbval-check-output"]
-for weight_kg in (65.0, 70.0, 85.0):
-    print(sp.bmi(weight_kg=weight_kg, height_cm=175.0).summary)
+sp.show_text(*(sp.bmi(weight_kg=kg, height_cm=175.0).summary for kg in (65.0, 70.0, 85.0)))
 
 # %% [markdown]
 # The second person is "normal" by the WHO bands but above the SCI threshold. Try your own
@@ -158,7 +157,7 @@ sp.make_bmi_widget()
 # The example journal `atrophy_weight` shows what these slow changes look like in a diary:
 
 # %% tags=["nbval-check-output"]
-print(journals.loc["atrophy_weight", "description"])
+sp.show_text(journals.loc["atrophy_weight", "description"])
 
 # %% [markdown]
 # Day-to-day pain jumps around, so the figure adds a 14-day rolling mean (the mean of the

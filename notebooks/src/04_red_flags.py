@@ -131,9 +131,11 @@ person = {
     "nutrition": 3,
     "friction_shear": 3,
 }
-print(sp.braden(**person).summary)
-print(sp.braden(**person, cutoffs=16).summary)
-print(sp.braden(**person, cutoffs=17).summary)
+sp.show_text(
+    sp.braden(**person).summary,
+    sp.braden(**person, cutoffs=16).summary,
+    sp.braden(**person, cutoffs=17).summary,
+)
 
 # %% [markdown]
 # The Braden Scale was not built for SCI: after SCI, sensory perception, activity and mobility
@@ -155,7 +157,7 @@ sp.make_braden_widget(cutoffs=16)
 
 # %% tags=["nbval-check-output"]
 journals = sp.list_example_journals().set_index("name")
-print(journals.loc["pressure_injury", "description"])
+sp.show_text(journals.loc["pressure_injury", "description"])
 
 # %% [markdown]
 # The bars show the longest time without a change of position each day; the shading shows the
@@ -216,9 +218,11 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, **spasms))
 # established.
 
 # %% tags=["nbval-check-output"]
-print(sp.wells_dvt(paralysis_paresis_or_cast=True).summary)
-print(sp.wells_dvt(paralysis_paresis_or_cast=True, calf_swelling_3cm=True).summary)
-print(sp.wells_dvt(calf_swelling_3cm=True).summary)
+sp.show_text(
+    sp.wells_dvt(paralysis_paresis_or_cast=True).summary,
+    sp.wells_dvt(paralysis_paresis_or_cast=True, calf_swelling_3cm=True).summary,
+    sp.wells_dvt(calf_swelling_3cm=True).summary,
+)
 
 # %% [markdown]
 # The second and third lines describe the same swollen calf, with and without the paralysis
@@ -236,7 +240,7 @@ sp.make_wells_widget()
 # The example journal `dvt`:
 
 # %% tags=["nbval-check-output"]
-print(journals.loc["dvt", "description"])
+sp.show_text(journals.loc["dvt", "description"])
 
 # %%
 journal = sp.load_example_journal("dvt")
@@ -276,8 +280,7 @@ figure = sp.show_figure(ax, alt=sp.alt_text_pain_and(journal, **clot))
 # for Spinal Cord Medicine guideline):
 
 # %% tags=["nbval-check-output"]
-for step in flags.loc["autonomic_dysreflexia", "what_to_do"]:
-    print("-", step)
+sp.show_text(*flags.loc["autonomic_dysreflexia", "what_to_do"], bullets=True)
 
 # %% [markdown]
 # If a blood pressure monitor is at hand, the guideline has blood pressure checked every 2-5
@@ -354,8 +357,12 @@ sp.table(ladder[["label", "when", "who_labels"]], labels={"who_labels": "Who to 
 
 # %% tags=["nbval-check-output"]
 result = sp.explain_causes(["with_more_spasms", "injury_at_or_above_T6"])
-for _, row in result.red_flags.iterrows():
-    print(f"{ladder.loc[row['urgency'], 'label']}: {row['label']}")
+sp.show_text(
+    *(
+        f"{ladder.loc[row['urgency'], 'label']}: {row['label']}"
+        for _, row in result.red_flags.iterrows()
+    )
+)
 
 # %% [markdown]
 # The journal scan needs the injury level (or an explicit `"unknown"`, which it states), and
@@ -365,8 +372,9 @@ for _, row in result.red_flags.iterrows():
 # %% tags=["nbval-check-output"]
 flags = sp.scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown")
 episodes = sp.red_flag_episodes(flags)
-print(f"{len(flags)} flagged entries in {len(episodes)} episodes")
-print("; ".join(flags.attrs["notes"]))
+sp.show_text(
+    f"{len(flags)} flagged entries in {len(episodes)} episodes", "; ".join(flags.attrs["notes"])
+)
 episode_table = episodes.rename(columns={"severity": "urgency"})
 sp.table(
     episode_table[["title", "urgency", "start", "end", "days", "entries"]],

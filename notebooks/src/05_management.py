@@ -126,8 +126,7 @@ sp.table(person[["label", "contraindicated"]])
 
 # %% tags=["nbval-check-output"]
 guideline = sp.canpainsci_for("neuropathic_below_level", situation=["injury_at_or_above_T6"])
-for level, rows in guideline.levels:
-    print(f"{level}: {'; '.join(rows['options'])}")
+sp.show_text(*(f"{level}: {'; '.join(rows['options'])}" for level, rows in guideline.levels))
 
 # %% [markdown]
 # Its approach is **trial, re-evaluate, then change**: one option at a time, reviewed with the
@@ -136,13 +135,15 @@ for level, rows in guideline.levels:
 
 # %% tags=["nbval-check-output"]
 cautions = guideline.cautions
-for row in cautions[cautions["applies"]].itertuples():
-    print(f"- ({row.who}) {row.text}")
+sp.show_text(
+    *(f"({row.who}) {row.text}" for row in cautions[cautions["applies"]].itertuples()), bullets=True
+)
 
 # %% tags=["nbval-check-output"]
 neuropathic = sp.management_for("neuropathic_below_level")
-for row in neuropathic.itertuples():
-    print(f"- {row.label}: {row.note or row.summary}")
+sp.show_text(
+    *(f"{row.label}: {row.note or row.summary}" for row in neuropathic.itertuples()), bullets=True
+)
 
 # %% [markdown]
 # ## 5. Prevention: pressure relief and DVT
@@ -183,8 +184,10 @@ ax = sp.plot_phases(tens, title="Pain before and after starting TENS")
 sp.show_figure(ax, alt=sp.journal_alt_text("phases", tens))
 
 # %% tags=["nbval-check-output"]
-print(tens.clinical_text)
-print(f"NAP {tens.nap:.2f}: the share of before-after pairs in which 'after' was better.")
+sp.show_text(
+    tens.clinical_text,
+    f"NAP {tens.nap:.2f}: the share of before-after pairs in which 'after' was better.",
+)
 
 # %% [markdown]
 # Pain fell by about 0.8 points (15%). By the usual thresholds that is a **minimal** change,

@@ -134,7 +134,7 @@ sp.table(journal.entries.head())
 
 # %% tags=["nbval-check-output"]
 sites = journal.entries["site"].cat.categories
-print("Sites, from top to bottom:", " → ".join(sp.readable(site) for site in sites))
+sp.show_text("Sites, from top to bottom: " + " → ".join(sp.readable(site) for site in sites))
 
 # %% [markdown]
 # And the journal in numbers: how many records the file had, how many were kept, and a
@@ -143,7 +143,7 @@ print("Sites, from top to bottom:", " → ".join(sp.readable(site) for site in s
 # your computer.)
 
 # %% tags=["nbval-check-output"]
-print(f"{journal.n_records} records: {journal.n_entries} kept, {journal.n_dropped} not kept")
+sp.show_text(f"{journal.n_records} records: {journal.n_entries} kept, {journal.n_dropped} not kept")
 sp.table(sp.summarize_journal(journal))
 
 # %% [markdown]
@@ -214,10 +214,13 @@ sp.table(
 # %% tags=["nbval-check-output"]
 kept = messy.entries["row"].tolist()
 not_kept = messy.problems.loc[~messy.problems["kept"], "row"].tolist()
-print("rows in .entries:       ", kept)
-print("rows with kept == False:", not_kept)
-print(f"{messy.n_records} records = {messy.n_entries} kept + {messy.n_dropped} not kept")
-print("each row from 2 to 11 exactly once:", sorted(kept + not_kept) == list(range(2, 12)))
+every_row_once = sorted(kept + not_kept) == list(range(2, 12))
+sp.show_text(
+    f"rows in .entries: {sp.readable(kept)}",
+    f"rows with kept == False: {sp.readable(not_kept)}",
+    f"{messy.n_records} records = {messy.n_entries} kept + {messy.n_dropped} not kept",
+    f"each row from 2 to 11 exactly once: {'yes' if every_row_once else 'no'}",
+)
 
 # %% [markdown]
 # ## 5. Fixing it
@@ -257,7 +260,7 @@ corrected = text.replace("2026-03-31 21:00;55;", "2026-03-31 21:00;5;")
 final = sp.read_journal(io.StringIO(corrected), date_format=day_first, columns=sleep)
 
 # %% tags=["nbval-check-output"]
-print(final.summary())
+sp.show_text(final.summary())
 sp.table(final.problems[["row", "column", "value", "problem", "kept"]])
 
 # %% [markdown]

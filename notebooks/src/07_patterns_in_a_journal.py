@@ -25,8 +25,10 @@ import sci_pain as sp
 
 sp.use_style()
 journal = sp.load_example_journal("neuropathic")
-print(journal.summary())
-print("Built in:", sp.list_example_journals().set_index("name").loc["neuropathic", "effects"])
+sp.show_text(
+    journal.summary(),
+    "Built in: " + sp.list_example_journals().set_index("name").loc["neuropathic", "effects"],
+)
 
 # %% [markdown]
 # ## 1. One row per day
@@ -139,7 +141,7 @@ columns = ["variable", "lag_days", "rho", "ci_low", "ci_high", "adj_ci_low", "ad
 sp.table(adjusted[[*columns, "n", "verdict"]])
 
 # %% tags=["nbval-check-output"]
-print(adjusted.attrs["correction"])
+sp.show_text(adjusted.attrs["correction"])
 
 # %% [markdown]
 # Only sleep stands out: the shorter the night, the worse the day's pain (rho about -0.56,
@@ -170,7 +172,7 @@ sp.table(raw[[*columns, "n", "verdict"]])
 # Every association table comes with its own caution, with its numbers:
 
 # %% tags=["nbval-check-output"]
-print(adjusted.attrs["caution"])
+sp.show_text(adjusted.attrs["caution"])
 
 # %% [markdown]
 # Three reasons for care, in short:

@@ -37,7 +37,7 @@ import sci_pain as sp
 sp.use_style()
 journal = sp.load_example_journal("neuropathic")
 tens = sp.compare_phases(journal, intervention="tens")
-print(tens.summary())
+sp.show_text(tens.summary())
 
 # %%
 ax = sp.plot_phases(tens)
@@ -66,8 +66,10 @@ pairs.round(1)
 
 # %% tags=["nbval-check-output"]
 wins, ties = int((pairs == 1).sum().sum()), int((pairs == 0.5).sum().sum())
-print(f"wins {wins}, ties {ties}, pairs {pairs.size}: NAP = {(wins + ties / 2) / pairs.size}")
-print(f"sp.nap(a, b) = {sp.nap(a, b)}; Tau = 2 NAP - 1 = {2 * sp.nap(a, b) - 1}")
+sp.show_text(
+    f"wins {wins}, ties {ties}, pairs {pairs.size}: NAP = {(wins + ties / 2) / pairs.size}",
+    f"sp.nap(a, b) = {sp.nap(a, b)}; Tau = 2 NAP - 1 = {2 * sp.nap(a, b) - 1}",
+)
 
 # %% [markdown]
 # NAP runs from 0 to 1 (0.5: no difference); **Tau** = 2 NAP - 1 says the same on a -1 to 1
@@ -77,8 +79,10 @@ print(f"sp.nap(a, b) = {sp.nap(a, b)}; Tau = 2 NAP - 1 = {2 * sp.nap(a, b) - 1}"
 matrix = tens.pair_matrix()
 counts = {"B better": int((matrix == 1).sum().sum()), "tie": int((matrix == 0.5).sum().sum())}
 counts["B worse"] = matrix.size - counts["B better"] - counts["tie"]
-print(f"{matrix.shape[0]} x {matrix.shape[1]} = {matrix.size} pairs: {counts}")
-print(f"mean of the matrix {matrix.to_numpy().mean():.3f} = NAP {tens.nap:.3f}")
+sp.show_text(
+    f"{matrix.shape[0]} x {matrix.shape[1]} = {matrix.size:,} pairs: {sp.readable(counts)}",
+    f"mean of the matrix {matrix.to_numpy().mean():.3f} = NAP {tens.nap:.3f}",
+)
 
 # %% [markdown]
 # Every measure, with its 95% interval where it has one:
@@ -100,8 +104,10 @@ sp.table(tens.to_frame())
 
 # %% tags=["nbval-check-output"]
 daily_pain = sp.daily_summary(journal)["mean"]
-print(f"lag-1 autocorrelation of daily pain: {sp.autocorrelation(daily_pain):.2f}")
-print(f"within the phases (each phase's mean removed): {tens.lag1_autocorrelation:.2f}")
+sp.show_text(
+    f"lag-1 autocorrelation of daily pain: {sp.autocorrelation(daily_pain):.2f}",
+    f"within the phases (each phase's mean removed): {tens.lag1_autocorrelation:.2f}",
+)
 
 # %% [markdown]
 # Here it is small, partly because the phase change itself (a step down) is removed before
@@ -133,9 +139,9 @@ sp.table(illusion[columns].describe().loc[["mean", "min", "max"]], labels=worded
 
 # %% tags=["nbval-check-output"]
 improved = (illusion["change_worst_week_baseline"] < 0).mean()
-print(f"'improved' against their worst week: {improved:.0%} of people, with no effect at all")
-print(
-    f"whole-baseline comparisons warning of regression to the mean: {illusion['rtm_warning'].mean():.0%}"
+sp.show_text(
+    f"'improved' against their worst week: {improved:.0%} of people, with no effect at all",
+    f"whole-baseline comparisons warning of regression to the mean: {illusion['rtm_warning'].mean():.0%}",
 )
 
 # %% [markdown]
@@ -158,16 +164,17 @@ print(
 
 # %% tags=["nbval-check-output"]
 thresholds = sp.CLINICAL_THRESHOLDS
-print(f"minimally important: at least {thresholds['minimal_pct']:g}% better")
-print(
-    f"moderately important: at least {thresholds['moderate_pct']:g}%, or {thresholds['moderate_points']:g} points"
+sp.show_text(
+    f"minimally important: at least {thresholds['minimal_pct']:g}% better",
+    f"moderately important: at least {thresholds['moderate_pct']:g}%, or {thresholds['moderate_points']:g} points",
+    f"substantially important: at least {thresholds['substantial_pct']:g}% better",
 )
-print(f"substantially important: at least {thresholds['substantial_pct']:g}% better")
 
 # %% tags=["nbval-check-output"]
 examples = [(6.0, 5.6), (6.0, 5.1), (6.0, 4.0), (6.0, 2.5), (5.0, 6.5)]
-for before, after in examples:
-    print(f"{before} -> {after}: {sp.judge_change(before, after)[0]}")
+sp.show_text(
+    *(f"{before} → {after}: {sp.judge_change(before, after)[0]}" for before, after in examples)
+)
 
 # %% [markdown]
 # The TENS trial: 5.1 before, 4.4 after, a fall of 0.8 points (15%): a **minimal**

@@ -147,7 +147,7 @@ upload.name = "my-journal.csv"
 journal = sp.read_journal(upload)
 
 # %% tags=["nbval-check-output"]
-print(journal.summary())
+sp.show_text(journal.summary())
 sp.table(journal.problems[["row", "column", "value", "problem", "kept"]])
 
 # %% [markdown]
@@ -161,7 +161,7 @@ sp.table(journal.problems[["row", "column", "value", "problem", "kept"]])
 # %% tags=["nbval-check-output"]
 upload.seek(0)
 journal = sp.read_journal(upload, date_format="%d/%m/%Y %H:%M")
-print(journal.summary())
+sp.show_text(journal.summary())
 
 # %% [markdown]
 # Row 8 is kept now. The pain of 55 and the duplicate stay out: only the person who wrote them
@@ -223,7 +223,7 @@ scratch = tempfile.TemporaryDirectory()  # removed again at the end of this sect
 report = sp.write_report(
     sp.load_example_journal("dvt"),
     Path(scratch.name) / "clinic-report.html",
-    progress=lambda done, total, step: print(f"{100 * done / total:3.0f}%  {step}"),
+    progress=lambda done, total, step: sp.show_text(f"{100 * done / total:.0f}%: {step}"),
 )
 
 # %% [markdown]
@@ -231,12 +231,14 @@ report = sp.write_report(
 
 # %%
 page = report.read_text(encoding="utf-8")
-print(f"{report.name}: {len(page) / 1024:.0f} KB in one file")
+sp.show_text(f"{report.name}: {len(page) / 1024:.0f} KB in one file")
 
 # %% tags=["nbval-check-output"]
 images = re.findall(r"<img [^>]*>", page)
-print(f"{len(images)} figures, {sum('alt=' in img for img in images)} with alt text")
-print("Sections:", "; ".join(re.findall(r'<h2 id="[\w-]+">([^<]+)</h2>', page)))
+sp.show_text(
+    f"{len(images)} figures, {sum('alt=' in img for img in images)} with alt text",
+    "Sections: " + "; ".join(re.findall(r'<h2 id="[\w-]+">([^<]+)</h2>', page)),
+)
 
 # %% [markdown]
 # And its first section, the red flags, as the page shows it. The flagged entries are grouped
@@ -303,10 +305,14 @@ sp.table(side_by_side)
 
 # %% tags=["nbval-check-output"]
 old, new = journal.entries["timestamp"], shared.entries["timestamp"]
-print("same weekday for every entry:", old.dt.day_name().eq(new.dt.day_name()).all())
-print("same time of day for every entry:", old.dt.time.eq(new.dt.time).all())
-print(f"shifted by {(new - old).iloc[0].days / 7:+.0f} weeks")
-print(f"notes left: {shared.entries['notes'].notna().sum()}, source: {shared.source}")
+same_weekday = old.dt.day_name().eq(new.dt.day_name()).all()
+same_time = old.dt.time.eq(new.dt.time).all()
+sp.show_text(
+    f"same weekday for every entry: {'yes' if same_weekday else 'no'}",
+    f"same time of day for every entry: {'yes' if same_time else 'no'}",
+    f"shifted by {(new - old).iloc[0].days / 7:+.0f} weeks",
+    f"notes left: {shared.entries['notes'].notna().sum()}, source: {shared.source}",
+)
 
 # %% [markdown]
 # For your own journal, the **Make a de-identified CSV** button of the upload in section 2 does

@@ -27,7 +27,7 @@ import sci_pain as sp
 sp.use_style()
 records = sp.simulate_cohort(200, 60, seed=2026)
 cohort = sp.cohort_from_frame(records, person="person_id")
-print(cohort.summary())
+sp.show_text(cohort.summary())
 
 # %% [markdown]
 # ## 1. One table, every record accounted for
@@ -87,7 +87,7 @@ sp.cohort_query(
 
 # %% tags=["nbval-check-output"]
 evening = sp.evening_pattern(cohort, difference=1.0, min_entries=10)
-print(
+sp.show_text(
     sp.prevalence_sentence(
         sp.prevalence(evening, column="evening_pattern"), what="show an evening pattern"
     )
@@ -117,7 +117,9 @@ sp.make_cohort_explorer(cohort)
 
 # %% tags=["nbval-check-output"]
 links = sp.spasm_pain_links(cohort, min_rho=0.3, min_days=28)
-print(sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a spasm-pain link"))
+sp.show_text(
+    sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a spasm-pain link")
+)
 
 # %% [markdown]
 # Red-flag patterns (notebook 04) are scanned per person. The scan must be told the injury
@@ -127,13 +129,13 @@ print(sp.prevalence_sentence(sp.prevalence(links, column="link"), what="show a s
 
 # %% tags=["nbval-check-output"]
 flags = sp.cohort_red_flags(cohort, injury_level="unknown", workers=1)
-print(
+sp.show_text(
     sp.prevalence_sentence(
         sp.prevalence(flags, column="any_flag"),
         what="had at least one red-flag pattern in their journal",
-    )
+    ),
+    flags["notes"].iloc[0],
 )
-print(flags["notes"].iloc[0])
 
 # %% [markdown]
 # **Careful with the word "prevalence".** These 200 people are a simulated class, not a sample

@@ -19,10 +19,7 @@ from sci_pain.analysis.scores import (
 )
 from sci_pain.errors import ScoreError
 
-__all__ = [
-    "BMIResult",
-    "bmi",
-]
+__all__ = ["BMIResult", "bmi"]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -101,7 +101,7 @@ def check_daily_column(column: str, *, purpose: str) -> None:
 
 
 def daily_values(entries, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Combine entries into one row per calendar day, keeping days without entries.
+    r"""Combine entries into one row per calendar day, keeping days without entries.
 
     Parameters
     ----------
@@ -125,15 +125,10 @@ def daily_values(entries, columns: Sequence[str] | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> entries = pd.DataFrame(
-    ...     {
-    ...         "timestamp": pd.to_datetime(["2026-03-02 08:00", "2026-03-02 20:00"]),
-    ...         "pain": [3, 5],
-    ...         "spasms": [2, 4],
-    ...     }
-    ... )
-    >>> daily_values(entries)
+    >>> import io
+    >>> from sci_pain.journal import read_journal
+    >>> csv = "timestamp,pain,spasms\n2026-03-02 08:00,3,2\n2026-03-02 20:00,5,4\n"
+    >>> daily_values(read_journal(io.StringIO(csv)), ["pain", "spasms"])
                 pain  spasms
     date
     2026-03-02   4.0     6.0

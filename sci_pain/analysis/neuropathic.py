@@ -1,16 +1,7 @@
 """Neuropathic pain screens: DN4 (Bouhassira et al. 2005) and SCIPI (Bryce et al. 2014).
 
-Both score yes/no answers, one point per yes (:func:`yes_no_items`).
-
-Examples
---------
->>> scipi(
-...     electric_shocks=True,
-...     tingling_pins_and_needles=True,
-...     burning_or_freezing=False,
-...     insensate_area=False,
-... ).total
-2
+Both score yes/no answers, one point per yes (:func:`yes_no_items`); :func:`dn4` and
+:func:`scipi` each show a worked example.
 """
 
 from __future__ import annotations
@@ -27,14 +18,7 @@ from sci_pain.analysis.scores import (
     score_records,
 )
 
-__all__ = [
-    "DN4Result",
-    "SCIPIResult",
-    "ScreenResult",
-    "dn4",
-    "scipi",
-    "yes_no_items",
-]
+__all__ = ["DN4Result", "SCIPIResult", "ScreenResult", "dn4", "scipi", "yes_no_items"]
 
 
 @dataclass(frozen=True, kw_only=True)

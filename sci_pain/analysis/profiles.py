@@ -99,7 +99,7 @@ def time_of_day_profile(
     column: str = "pain",
     relative: bool = False,
 ) -> pd.DataFrame:
-    """Mean rating by part of the day (night, morning, afternoon, evening) or by clock hour.
+    r"""Mean rating by part of the day (night, morning, afternoon, evening) or by clock hour.
 
     Parameters
     ----------
@@ -123,14 +123,10 @@ def time_of_day_profile(
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> entries = pd.DataFrame(
-    ...     {
-    ...         "timestamp": pd.to_datetime(["2026-03-02 08:00", "2026-03-02 20:00"]),
-    ...         "pain": [3, 6],
-    ...     }
-    ... )
-    >>> time_of_day_profile(entries)["mean"].tolist()
+    >>> import io
+    >>> from sci_pain.journal import read_journal
+    >>> csv = "timestamp,pain\n2026-03-02 08:00,3\n2026-03-02 20:00,6\n"
+    >>> time_of_day_profile(read_journal(io.StringIO(csv)))["mean"].tolist()
     [nan, 3.0, nan, 6.0]
     """
     purpose = "the time-of-day profile"
@@ -336,7 +332,7 @@ LEG_SITES: tuple[str, ...] = tuple(s for s in SITES if s != "whole_leg")
 
 
 def pain_by_leg_site(entries, *, column: str = "pain") -> pd.DataFrame:
-    """Mean rating at each site of each leg, as drawn on a body map.
+    r"""Mean rating at each site of each leg, as drawn on a body map.
 
     An entry for ``both`` sides counts for the left and the right leg; an entry for the
     ``whole_leg`` counts for every site of that leg. Entries without a side or a site are
@@ -350,16 +346,10 @@ def pain_by_leg_site(entries, *, column: str = "pain") -> pd.DataFrame:
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> entries = pd.DataFrame(
-    ...     {
-    ...         "timestamp": pd.to_datetime(["2026-03-02", "2026-03-03"]),
-    ...         "pain": [4, 6],
-    ...         "side": ["left", "both"],
-    ...         "site": ["foot", "foot"],
-    ...     }
-    ... )
-    >>> t = pain_by_leg_site(entries).set_index(["leg", "site"])
+    >>> import io
+    >>> from sci_pain.journal import read_journal
+    >>> csv = "timestamp,pain,side,site\n2026-03-02,4,left,foot\n2026-03-03,6,both,foot\n"
+    >>> t = pain_by_leg_site(read_journal(io.StringIO(csv))).set_index(["leg", "site"])
     >>> float(t.loc[("left", "foot"), "mean"]), float(t.loc[("right", "foot"), "mean"])
     (5.0, 6.0)
     """

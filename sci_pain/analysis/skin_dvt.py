@@ -24,13 +24,7 @@ from sci_pain.analysis.scores import (
 )
 from sci_pain.errors import ScoreError
 
-__all__ = [
-    "BRADEN_BANDS",
-    "BradenResult",
-    "WellsResult",
-    "braden",
-    "wells_dvt",
-]
+__all__ = ["BRADEN_BANDS", "BradenResult", "WellsResult", "braden", "wells_dvt"]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from sci_pain._docs import shared_docs
 from sci_pain._resources import data_path
 from sci_pain.course.dermatomes import DERMATOMES, iscip_zone
 from sci_pain.errors import CaseError, did_you_mean
@@ -735,13 +736,11 @@ def list_cases() -> pd.DataFrame:
     )
 
 
+@shared_docs(error="CaseError", key="id", things="cases")
 def load_case(case_id: str) -> Case:
     """Return one case by id.
 
-    Raises
-    ------
-    CaseError
-        For an unknown id; the message lists the cases and suggests close matches.
+    %(raises_unknown_name)s
 
     Examples
     --------

@@ -23,9 +23,7 @@ DERMATOMES: tuple[str, ...] = (
     *(f"C{i}" for i in range(2, 9)),
     *(f"T{i}" for i in range(1, 13)),
     *(f"L{i}" for i in range(1, 6)),
-    "S1",
-    "S2",
-    "S3",
+    *(f"S{i}" for i in range(1, 4)),
     "S4-5",
 )
 """The ISNCSCI sensory dermatomes from head to sacrum (C2 ... S4-5), in order. A neurological

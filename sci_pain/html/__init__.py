@@ -14,6 +14,8 @@ _EXPORTS: dict[str, str] = {
     "as_figure": "figures",
     "figure_html": "figures",
     "figure_png": "figures",
+    "prose_html": "prose",
+    "prose_text": "prose",
     "ProgressCallback": "report",
     "REPORT_SECTIONS": "report",
     "REPORT_STAGES": "report",

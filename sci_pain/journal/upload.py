@@ -333,6 +333,7 @@ def date_order_read(journal) -> str | None:
     Returns
     -------
     str or None
+        The sentence, e.g. "Dates read as day/month (day first), as the file shows: ...".
 
     Examples
     --------

@@ -194,6 +194,10 @@ class CauseExplanation:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        # the plain-text form a reader without HTML sees: the Markdown, not the dataclass repr
+        return {"text/plain": self.to_markdown()}
+
     def to_html(self, *, disclaimer: bool = True) -> str:
         """Return the explanation as HTML: red flags first, then the ranked causes.
 

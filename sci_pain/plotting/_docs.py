@@ -14,8 +14,8 @@ work the same way)::
         %(entries_to_show)s
         ...
 
-:func:`shared_docs` replaces each placeholder line by its section, indented like the
-placeholder, after filling the section's ``{fields}`` from the decorator's keywords
+:func:`shared_docs` fills them in with the machinery of :mod:`sci_pain._docs` (which
+describes it), after filling the section's ``{fields}`` from the decorator's keywords
 (``kind="calendar"`` makes ``:func:`plot_{kind}``` read ``:func:`plot_calendar```). Lines
 under a placeholder that are indented further continue the section's last description, so a
 figure can add what is its own::
@@ -23,12 +23,10 @@ figure can add what is its own::
     %(data_to_draw)s
         Then `column` comes from it.
 
-The function's ``__doc__`` is the filled text: ``help(sp.plot_calendar)``, Jupyter's ``?``,
-Sphinx and the doctests see complete sections, and every example stays copy-paste runnable.
-(A shared doctest namespace was the other way to drop the repeated set-up lines, but then
-``help()`` would show examples that fail when a learner pastes them.) An unknown placeholder
-or a missing field fails at import, naming the function; ``tests/plotting/test_docs.py``
-checks that no public figure function keeps a placeholder.
+Every example stays copy-paste runnable. (A shared doctest namespace was the other way to drop
+the repeated set-up lines, but then ``help()`` would show examples that fail when a learner
+pastes them.) ``tests/plotting/test_docs.py`` checks that no public figure function keeps a
+placeholder.
 
 **A new shared section**: add it to :data:`SECTIONS` (numpydoc text as in a docstring,
 fields in braces, literal braces doubled) and use it in two or more docstrings; text that only
@@ -43,14 +41,12 @@ ax : Axes
 
 from __future__ import annotations
 
-import inspect
-import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+
+from sci_pain._docs import F, filled_by
+from sci_pain._docs import fill as fill_sections
 
 __all__ = ["SECTIONS", "FIELD_DEFAULTS", "shared_docs", "fill"]
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 SECTIONS: dict[str, str] = {
     # -- parameters of <kind>_data(entries, ...) --
@@ -151,8 +147,6 @@ SECTIONS: dict[str, str] = {
 FIELD_DEFAULTS: dict[str, str] = {"journal": "neuropathic"}
 """Fields a docstring may leave out: the example journal of ``%(example)s``."""
 
-_PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)%\((?P<name>\w+)\)s[ \t]*$", re.MULTILINE)
-
 
 def _data_type(kind: str) -> str:
     """Name the numbers of a kind: ``time_of_day_weekday`` -> ``TimeOfDayWeekdayData``."""
@@ -160,26 +154,11 @@ def _data_type(kind: str) -> str:
 
 
 def fill(doc: str, owner: str = "a docstring", **fields: str) -> str:
-    r"""Return `doc` with each placeholder line replaced by its section, indented to match.
+    r"""Return `doc` with each placeholder line replaced by its section of :data:`SECTIONS`.
 
-    Parameters
-    ----------
-    doc : str
-        A docstring with ``%(name)s`` placeholders, each on a line of its own.
-    owner : str, default "a docstring"
-        Who the docstring belongs to, for the error message.
-    **fields : str
-        The values of the sections' ``{fields}``; ``kind`` also gives ``data_type``
-        (``calendar`` -> ``CalendarData``) unless that is given.
-
-    Returns
-    -------
-    str
-
-    Raises
-    ------
-    KeyError
-        For an unknown placeholder, or a section field without a value (naming `owner`).
+    As :func:`sci_pain._docs.fill` (the same parameters, return value and errors), with
+    :data:`FIELD_DEFAULTS`; ``kind`` also gives ``data_type`` (``calendar`` ->
+    ``CalendarData``) unless that is given.
 
     Examples
     --------
@@ -189,39 +168,13 @@ def fill(doc: str, owner: str = "a docstring", **fields: str) -> str:
     values = {**FIELD_DEFAULTS, **fields}
     if "kind" in values:
         values.setdefault("data_type", _data_type(values["kind"]))
-
-    def section(match: re.Match) -> str:
-        name, indent = match["name"], match["indent"]
-        if name not in SECTIONS:
-            msg = f"{owner}: no shared docstring section %({name})s; there are {sorted(SECTIONS)}"
-            raise KeyError(msg)
-        try:
-            text = inspect.cleandoc(SECTIONS[name]).format(**values)
-        except KeyError as missing:
-            msg = f"{owner}: the section %({name})s needs {missing.args[0]}= in shared_docs(...)"
-            raise KeyError(msg) from None
-        return "\n".join(indent + line if line else line for line in text.splitlines())
-
-    return _PLACEHOLDER.sub(section, doc)
+    return fill_sections(doc, owner, sections=SECTIONS, **values)
 
 
 def shared_docs(**fields: str) -> Callable[[F], F]:
-    """Fill the shared sections into the decorated function's docstring (see the module).
+    """Fill the figures' shared sections into the decorated function's docstring.
 
-    Parameters
-    ----------
-    **fields : str
-        The values of the sections' ``{fields}``, e.g. ``kind="calendar"``.
-
-    Returns
-    -------
-    callable
-        A decorator that returns the function itself, with its ``__doc__`` filled.
+    As :func:`sci_pain._docs.shared_docs` (a decorator that returns the function with its
+    ``__doc__`` filled), with this module's :func:`fill`: e.g. ``shared_docs(kind="calendar")``.
     """
-
-    def decorate(function: F) -> F:
-        if function.__doc__:
-            function.__doc__ = fill(function.__doc__, function.__qualname__, **fields)
-        return function
-
-    return decorate
+    return filled_by(fill, **fields)

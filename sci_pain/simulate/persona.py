@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sci_pain._docs import shared_docs
 from sci_pain._resources import data_path
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import INTERVENTIONS, QUALITIES, SIDES, SITES, SWELLING
@@ -505,6 +506,7 @@ def list_personas() -> tuple[str, ...]:
     return tuple(_personas())
 
 
+@shared_docs(error="ValueError", key="name", things="personas")
 def load_persona(name: str) -> Persona:
     """Return a bundled persona by name.
 
@@ -518,10 +520,7 @@ def load_persona(name: str) -> Persona:
     Persona
         Frozen: change a field with :func:`dataclasses.replace`.
 
-    Raises
-    ------
-    ValueError
-        For an unknown name; the message lists the personas and suggests close matches.
+    %(raises_unknown_name)s
 
     Examples
     --------
@@ -639,68 +638,44 @@ _Rows = list[tuple[str, str, str]]
 """``(effect, parameter, meaning)`` rows of :func:`built_in_effects`."""
 
 
+def _switched_on(table: tuple[tuple[str, str, str, object], ...]) -> _Rows:
+    """Keep the ``(effect, parameter, meaning)`` of the rows whose last item is true."""
+    return [(effect, parameter, meaning) for effect, parameter, meaning, on in table if on]
+
+
 def _rhythm_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
     """List the baseline and the everyday effects: time of day, sleep, spasms, activity."""
-    rows = [("baseline", "baseline_pain", "NRS pain in the morning with no other effect acting")]
-    if p.afternoon_effect:
-        rows.append(("time of day", "afternoon_effect", "NRS points added to afternoon entries"))
-    if p.evening_effect:
-        rows.append(("time of day", "evening_effect", "NRS points added to evening entries"))
-    if p.sleep_effect_per_hour:
-        rows.append(
-            ("sleep", "sleep_effect_per_hour", "NRS points per hour of sleep below the reference")
-        )
-        rows.append(
-            ("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero")
-        )
-    if p.interference_separately and p.sleep_interference_per_lost_hour:
-        rows.append(
-            (
-                "sleep interference",
-                "sleep_interference_per_lost_hour",
-                "interference-with-sleep points (0-10) per hour of sleep below the reference",
-            )
-        )
-    if p.spasm_effect:
-        rows.append(("spasms", "spasm_effect", "NRS points per spasm written in the entry"))
-    if p.activity_effect_per_10min:
-        rows += [
-            ("activity", "activity_effect_per_10min", "NRS points per 10 min above the reference"),
-            ("activity", "activity_reference_min", "session minutes at which the effect is zero"),
-            ("activity", "activity_lag_days", "days from the session to the pain"),
-        ]
-    return rows
+    sleep, activity = p.sleep_effect_per_hour, p.activity_effect_per_10min
+    return _switched_on((
+        ("baseline", "baseline_pain", "NRS pain in the morning with no other effect acting", True),
+        ("time of day", "afternoon_effect", "NRS points added to afternoon entries", p.afternoon_effect),
+        ("time of day", "evening_effect", "NRS points added to evening entries", p.evening_effect),
+        ("sleep", "sleep_effect_per_hour", "NRS points per hour of sleep below the reference", sleep),
+        ("sleep", "sleep_reference_hours", "hours of sleep at which the effect is zero", sleep),
+        ("sleep interference", "sleep_interference_per_lost_hour",
+         "interference-with-sleep points (0-10) per hour of sleep below the reference",
+         p.interference_separately and p.sleep_interference_per_lost_hour),
+        ("spasms", "spasm_effect", "NRS points per spasm written in the entry", p.spasm_effect),
+        ("activity", "activity_effect_per_10min", "NRS points per 10 min above the reference", activity),
+        ("activity", "activity_reference_min", "session minutes at which the effect is zero", activity),
+        ("activity", "activity_lag_days", "days from the session to the pain", activity),
+    ))  # fmt: skip
 
 
 def _intervention_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:
     """List the trial intervention's parameters: when, and what it does."""
     if p.intervention is None or p.intervention_start_day is None:
         return []
-    rows = [
-        ("intervention", "intervention", "intervention written in the journal"),
-        ("intervention", "intervention_start_day", f"first day ({date(p.intervention_start_day)})"),
-    ]
-    if p.intervention_end_day is not None:
-        rows.append(
-            (
-                "intervention",
-                "intervention_end_day",
-                f"first day without ({date(p.intervention_end_day)})",
-            )
-        )
-    if p.intervention_effect:
-        rows.append(("intervention", "intervention_effect", "NRS points once it acts fully"))
-    if p.intervention_spasm_factor != 1:
-        rows.append(
-            (
-                "intervention",
-                "intervention_spasm_factor",
-                "spasm rate multiplier once it acts fully",
-            )
-        )
-    if p.intervention_ramp_days:
-        rows.append(("intervention", "intervention_ramp_days", "days until it acts fully"))
-    return rows
+    end = p.intervention_end_day
+    return _switched_on((
+        ("intervention", "intervention", "intervention written in the journal", True),
+        ("intervention", "intervention_start_day", f"first day ({date(p.intervention_start_day)})", True),
+        ("intervention", "intervention_end_day", f"first day without ({date(end)})", end is not None),
+        ("intervention", "intervention_effect", "NRS points once it acts fully", p.intervention_effect),
+        ("intervention", "intervention_spasm_factor", "spasm rate multiplier once it acts fully",
+         p.intervention_spasm_factor != 1),
+        ("intervention", "intervention_ramp_days", "days until it acts fully", p.intervention_ramp_days),
+    ))  # fmt: skip
 
 
 def _pressure_rows(p: Persona, date: Callable[[int | None], str]) -> _Rows:

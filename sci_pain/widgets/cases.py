@@ -402,7 +402,7 @@ def show_case_explorer(case_id: str | None = None):
     import matplotlib.pyplot as plt
 
     plt.close(ax.figure)
-    return _show(box, static, f"Case explorer: {case_id}")
+    return _show(box, static, f"Case explorer: {load_case(case_id).name}")
 
 
 def show_iscip_exercise(explorer=None, *, case_id: str | None = None):
@@ -412,7 +412,7 @@ def show_iscip_exercise(explorer=None, *, case_id: str | None = None):
     static = _STATIC_NOTE.format(name=_esc(load_case(case_id).name)) + model_answer_html(
         case_id, "classification"
     )
-    return _show(box, static, f"ISCIP exercise: {case_id}")
+    return _show(box, static, f"ISCIP exercise: {load_case(case_id).name}")
 
 
 def show_case_step(explorer=None, step: str = "red_flags", *, case_id: str | None = None):
@@ -424,4 +424,5 @@ def show_case_step(explorer=None, step: str = "red_flags", *, case_id: str | Non
         + _STATIC_NOTE.format(name=_esc(load_case(case_id).name))
         + model_answer_html(case_id, step)
     )
-    return _show(box, static, f"Case step {step}: {case_id}")
+    name = load_case(case_id).name
+    return _show(box, static, f"Case step ({step.replace('_', ' ')}): {name}")

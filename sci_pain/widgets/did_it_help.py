@@ -5,13 +5,6 @@ Wiring only: :func:`sci_pain.compare_phases` compares the phases and
 it, with the CSS class ``sci-pain-did-it-help``, its controls in ``box.controls`` (set
 ``.value`` in code to drive them) and what it shows as attributes. A stored notebook shows the
 first figure with its alt text (:func:`sci_pain.widgets._base.static_fallback`).
-
-Examples
---------
->>> box = make_did_it_help()
->>> box.controls["washin"].value = 3
->>> "Wash-in: 3 days" in box.summary.value
-True
 """
 
 from __future__ import annotations
@@ -245,6 +238,9 @@ def make_did_it_help(journal=None, *, dpi: int = 90):
     >>> box.controls["intervention"].value
     'tens'
     >>> "Before tens" in box.summary.value
+    True
+    >>> box.controls["washin"].value = 3
+    >>> "Wash-in: 3 days" in box.summary.value
     True
     """
     widget = _DidItHelp(Journals(journal), dpi=dpi)

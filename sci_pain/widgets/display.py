@@ -1,4 +1,4 @@
-"""Show figures and HTML in a notebook with their alt text.
+"""Show figures (with their alt text) and sentences for people in a notebook.
 
 Examples
 --------
@@ -7,33 +7,92 @@ Examples
 >>> show_figure(ax, alt="An empty plot.", display=False).alt
 'An empty plot.'
 >>> plt.close("all")
+>>> show_text("Mean pain 4.2 over 14 days.", display=False).text
+'Mean pain 4.2 over 14 days.'
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sci_pain.html import as_figure, figure_html
+from sci_pain.html import as_figure, figure_html, prose_html, prose_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["FigureHTML", "replace_output", "show_figure"]
+__all__ = ["FigureHTML", "TextHTML", "replace_output", "show_figure", "show_text"]
 
 
-class FigureHTML:
-    """A rendered figure: HTML for notebooks, its alt text as the plain-text form.
+class TextHTML:
+    """Something to show: HTML for notebooks and the course site, and its plain-text form.
 
     The plain-text form is what nbval compares and what a text-only reader sees.
     """
 
-    def __init__(self, html: str, alt: str):
+    def __init__(self, html: str, text: str):
         self.html = html
-        self.alt = alt
+        self.text = text
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, "text/plain": f"[Figure: {self.alt}]"}
+        return {"text/html": self.html, "text/plain": self.text}
+
+
+class FigureHTML(TextHTML):
+    """A rendered figure: HTML for notebooks, its alt text as the plain-text form."""
+
+    def __init__(self, html: str, alt: str):
+        super().__init__(html, f"[Figure: {alt}]")
+        self.alt = alt
+
+
+def show_text(*lines: object, bullets: bool = False, display: bool = True) -> TextHTML | None:
+    """Display sentences for people: HTML that wraps between words, with a plain-text form.
+
+    Use it in notebooks instead of ``print`` for anything a learner reads: JupyterLab shows
+    printed text in a monospace block that can break a line in the middle of a word
+    (``word-break: break-all``); this shows the text as paragraphs (or a bulleted list), and
+    the same lines as the plain text that nbval compares and a reader without HTML sees.
+
+    Parameters
+    ----------
+    *lines : object
+        The text, one paragraph per argument (each shown with ``str``); a line break inside
+        one starts a new paragraph. Text is never read as markup (``<`` stays ``<``).
+    bullets : bool, default False
+        Show the lines as a bulleted list (``- `` before each in the plain text).
+    display : bool
+        Display it now (default); with False, only return the object.
+
+    Returns
+    -------
+    TextHTML or None
+        The text with ``.html`` and ``.text`` when ``display=False``; ``None`` when it was
+        displayed, so a ``sp.show_text(...)`` on a cell's last line is not shown twice.
+
+    See Also
+    --------
+    sci_pain.table : a DataFrame as a table for people.
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> shown = sp.show_text(
+    ...     "Raise the legs.", "Loosen tight clothing.", bullets=True, display=False
+    ... )
+    >>> print(shown.text)
+    - Raise the legs.
+    - Loosen tight clothing.
+    >>> shown.html.count("<li>")
+    2
+    """
+    shown = TextHTML(prose_html(lines, bullets=bullets), prose_text(lines, bullets=bullets))
+    if display:
+        from IPython.display import display as ipy_display
+
+        ipy_display(shown)
+        return None
+    return shown
 
 
 def show_figure(

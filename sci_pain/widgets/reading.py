@@ -4,13 +4,6 @@ The builder only wires library calls to controls: :func:`sci_pain.read_journal` 
 :func:`sci_pain.load_example_journal` for the bundled examples), ``Journal.summary()``, the
 ``Journal.problems`` table, :func:`sci_pain.plot_timeline` and
 :func:`sci_pain.journal_alt_text`. Nothing is computed here.
-
-Examples
---------
->>> box = make_journal_reader_explorer()
->>> box.controls["journal"].value = "messy_example"
->>> "duplicate of row 9" in box.problems.value
-True
 """
 
 from __future__ import annotations
@@ -143,6 +136,9 @@ def make_journal_reader_explorer(journals: Mapping[str, Journal] | None = None, 
     >>> box.controls["journal"].value
     'neuropathic'
     >>> "236 records" in box.summary.value
+    True
+    >>> box.controls["journal"].value = "messy_example"
+    >>> "duplicate of row 9" in box.problems.value
     True
     """
     import ipywidgets as w

@@ -18,8 +18,12 @@ def _axe_script() -> str:
     return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page, *, include=None, exclude=None) -> list[dict]:
-    """All WCAG 2.1 A/AA violations in the page (or in ``include`` minus ``exclude``)."""
+def start_axe(page, *, include=None, exclude=None) -> None:
+    """Start axe-core on ``page`` without waiting for it (collect with `axe_violations`).
+
+    Started on pages of different browser contexts (each its own renderer process), the
+    audits run side by side on a machine with more than one core.
+    """
     page.evaluate(_axe_script())
     context = {}
     if include:
@@ -32,10 +36,23 @@ def axe_violations(page, *, include=None, exclude=None) -> list[dict]:
         "resultTypes": ["violations"],
         "preload": False,
     }
-    results = page.evaluate(
-        "([context, options]) => axe.run(Object.keys(context).length ? context : document, options)",
+    page.evaluate(
+        """([context, options]) => {
+          window.__sciPainAxe = axe.run(Object.keys(context).length ? context : document, options);
+        }""",
         [context, options],
     )
+
+
+def axe_violations(page, **kwargs) -> list[dict]:
+    """All WCAG 2.1 A/AA violations in the page (or in ``include`` minus ``exclude``).
+
+    Without arguments on a page where `start_axe` ran, the result of that run.
+    """
+    if kwargs or not page.evaluate("() => window.__sciPainAxe !== undefined"):
+        start_axe(page, **kwargs)
+    results = page.evaluate("() => window.__sciPainAxe")
+    page.evaluate("() => { delete window.__sciPainAxe; }")
     return [
         {
             "id": v["id"],

@@ -21,6 +21,11 @@ from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+_SHOWS_TEXT = {  # notebooks whose code shows sentences with sp.show_text
+    f"{p.stem}.ipynb"
+    for p in (ROOT / "notebooks" / "src").glob("[0-9][0-9]_*.py")
+    if "sp.show_text(" in p.read_text(encoding="utf-8")
+}
 
 # What to move in each notebook lives in interactions/<notebook stem>.yaml: a list of
 # {action, scope, arg} where scope is a CSS selector (builders add classes such as
@@ -132,6 +137,34 @@ _CUT_OR_BROKEN_TEXT = """
     if (el.matches(texts) && hides && el.scrollWidth > el.clientWidth + 1) {
       found.push(`cut: ${el.tagName}.${el.className}: ${words}`);
     }
+  }
+  return found.slice(0, 10);
+}
+"""
+
+
+# Prose is shown so that it wraps between words: nothing in an output that reads as a sentence
+# (three words in a row) is laid out with word-break: break-all, JupyterLab's style for printed
+# text (its <pre>); a file listed line by line ("line  1 | ...", tests/test_learner_text.py's
+# LISTINGS) is the one printed output meant. The sentences sp.show_text shows (.sci-pain-text)
+# are checked to keep whole words: word-break normal, breaking inside a word only to fit.
+_PROSE_BROKEN_ANYWHERE = """
+() => {
+  const found = [];
+  const sentence = /[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}/;
+  const listing = /^line +\\d+ \\| /;
+  for (const el of document.querySelectorAll('.jp-OutputArea-output, .jp-OutputArea-output *')) {
+    const text = (el.innerText || '').trim();
+    if (!text || el.offsetParent === null) continue;
+    const style = getComputedStyle(el);
+    if (el.matches('.sci-pain-text') &&
+        (style.wordBreak !== 'normal' || style.overflowWrap !== 'break-word')) {
+      found.push(`shown text wraps as ${style.wordBreak}/${style.overflowWrap}: ${text.slice(0, 60)}`);
+    }
+    if (style.wordBreak !== 'break-all' || !sentence.test(text)) continue;
+    const lines = text.split('\\n').filter(line => line.trim());
+    if (lines.every(line => listing.test(line))) continue;
+    found.push(`${el.tagName}.${el.className}: ${text.slice(0, 80)}`);
   }
   return found.slice(0, 10);
 }
@@ -278,6 +311,10 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     assert_widgets_rendered(page)  # also after the widgets redrew
     unreadable = page.evaluate(_CUT_OR_BROKEN_TEXT)
     assert unreadable == [], "text a learner cannot read whole:\n" + "\n".join(unreadable)
+    broken = page.evaluate(_PROSE_BROKEN_ANYWHERE)
+    assert broken == [], "prose that breaks mid-word (printed?):\n" + "\n".join(broken)
+    if name in _SHOWS_TEXT:  # and the shown sentences are there to be checked
+        assert page.locator(".jp-OutputArea-output .sci-pain-text").count() > 0, name
     # the notebook's own outputs (figures, tables, quizzes, score widgets, dashboard) meet WCAG
     # 2.1 A/AA: no serious or critical axe-core violation. JupyterLab's chrome is out of scope,
     # and so are ipywidgets' slider handles (its markup has no accessible name; see

@@ -4,9 +4,9 @@ The site is built once per session from the stored notebooks into a temporary fo
 page must load without errors or outside requests, show the clinical disclaimer, have no broken
 local links or anchors, no broken images, alt text on every image, and no serious or critical
 WCAG 2.1 A/AA violation (axe-core). Notebook pages must carry the self-checks' static answers
-and widget notes instead of placeholders; search must find a glossary term; the print style
-must hide the navigation. Screenshots of the home page, a notebook page and the instructor
-guide go to docs/screenshots/.
+and widget notes instead of placeholders; a page shows one search box, and search finds a
+glossary term; the print style must hide the navigation. Screenshots of the home page, a
+notebook page and the instructor guide go to docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from .axe import serious_violations
+from .axe import serious_violations, start_axe
 from .conftest import ROOT, SCREENSHOTS
 from .test_report import _save_small_png
 
@@ -60,34 +60,50 @@ def test_the_site_has_every_notebook_on_the_learning_path(site):
     assert (site / "searchindex.js").is_file()
 
 
-def test_every_page_loads_with_links_images_disclaimer_and_no_serious_axe_violation(page, site):
+# Pages are audited two at a time, each in its own browser context (its own renderer
+# process), so that axe-core, most of this test's time, uses both cores of the machine.
+_SIDE_BY_SIDE = 2
+
+
+def test_every_page_loads_with_links_images_disclaimer_and_no_serious_axe_violation(browser, site):
     requests: list[str] = []
     errors: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    contexts = [
+        browser.new_context(viewport={"width": 1366, "height": 768}) for _ in range(_SIDE_BY_SIDE)
+    ]
+    tabs = [context.new_page() for context in contexts]
+    for tab in tabs:
+        tab.set_default_timeout(60_000)
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     anchors: dict[Path, set[str]] = {}
     wanted: list[tuple[Path, str, str]] = []
     report: dict[str, list] = {}
-    for path in _pages(site):
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        facts = page.evaluate(PAGE_FACTS)
-        name = str(path.relative_to(site))
-        assert "Educational only" in facts["disclaimer"], name
-        assert "never gives a dose" in facts["disclaimer"], name
-        for image in facts["images"]:
-            assert image["complete"] and image["width"] > 0, (name, image)
-            assert image["alt"] is not None, (name, image)
-            if image["src"].startswith("data:image/png"):  # a notebook figure
-                assert len(image["alt"].strip()) > 20, (name, image)
-        assert "[Interactive widget" not in facts["text"], name
-        anchors[path] = set(facts["ids"])
-        for link in facts["links"]:
-            url = urlparse(link)
-            if url.scheme == "file":
-                wanted.append((Path(unquote(url.path)), url.fragment, name))
-        report[name] = serious_violations(page)
+    paths = _pages(site)
+    try:
+        for first in range(0, len(paths), _SIDE_BY_SIDE):
+            chunk = list(zip(tabs, paths[first : first + _SIDE_BY_SIDE], strict=False))
+            facts = {}
+            for tab, path in chunk:
+                tab.goto(path.as_uri())
+                tab.wait_for_load_state("load")
+                facts[path] = tab.evaluate(PAGE_FACTS)
+                start_axe(tab)
+            for tab, path in chunk:
+                report[str(path.relative_to(site))] = serious_violations(tab)
+            for path, page_facts in facts.items():
+                name = str(path.relative_to(site))
+                _check_page(name, page_facts)
+                anchors[path] = set(page_facts["ids"])
+                for link in page_facts["links"]:
+                    url = urlparse(link)
+                    if url.scheme == "file":
+                        wanted.append((Path(unquote(url.path)), url.fragment, name))
+    finally:
+        for context in contexts:
+            context.close()
+    assert len(report) == len(paths)
     assert not errors, errors
     assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
     for target, fragment, source in wanted:
@@ -97,6 +113,17 @@ def test_every_page_loads_with_links_images_disclaimer_and_no_serious_axe_violat
                 f"{source} links to a missing anchor {target.name}#{fragment}"
             )
     assert {name: v for name, v in report.items() if v} == {}
+
+
+def _check_page(name: str, facts: dict) -> None:
+    assert "Educational only" in facts["disclaimer"], name
+    assert "never gives a dose" in facts["disclaimer"], name
+    for image in facts["images"]:
+        assert image["complete"] and image["width"] > 0, (name, image)
+        assert image["alt"] is not None, (name, image)
+        if image["src"].startswith("data:image/png"):  # a notebook figure
+            assert len(image["alt"].strip()) > 20, (name, image)
+    assert "[Interactive widget" not in facts["text"], name
 
 
 def test_a_notebook_page_has_figures_static_answers_and_widget_notes(page, site):
@@ -131,6 +158,30 @@ def test_a_notebook_page_has_figures_static_answers_and_widget_notes(page, site)
 
 def test_search_finds_a_glossary_term(page, site):
     page.goto((site / "search.html").as_uri() + "?q=allodynia")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=30_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("glossary" in h for h in hrefs), hrefs
+
+
+# Anything a reader could take for a search box: the theme's search buttons (which open its search
+# dialog), a search field, and Sphinx's own sidebar search box.
+SEARCH_BOXES = ".search-button__button, .search-button-field, input[type=search], #searchbox form"
+
+
+@pytest.mark.parametrize("width", [1366, 390], ids=["laptop", "phone"])
+def test_a_page_shows_one_search_box_and_it_searches(page, site, width):
+    page.set_viewport_size({"width": width, "height": 768})
+    page.goto((site / "notebooks" / "04_red_flags.html").as_uri())
+    page.wait_for_load_state("load")
+    boxes = page.locator(SEARCH_BOXES).filter(visible=True)
+    shown = boxes.evaluate_all("els => els.map(e => e.outerHTML.slice(0, 90))")
+    assert len(shown) == 1, shown
+    boxes.first.click()
+    field = page.locator("#pst-search-dialog input[type=search]")
+    field.fill("allodynia")
+    field.press("Enter")
+    page.wait_for_url("**/search.html?q=allodynia*")
     results = page.locator("#search-results li a")
     results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]

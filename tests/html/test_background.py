@@ -81,15 +81,51 @@ def test_a_report_with_the_links_in_a_second_process_is_the_same_page():
     assert sp.report_html(journal, injury_level="T10", parallel=True) == serial
 
 
+_FAIL_AFTER_STARTING_A_CHILD = """
+import os
+import sci_pain as sp
+import sci_pain.html.report as report
+
+started = []  # (pending result, its child's pid), appended by the spy
+
+
+def broken(model, *, expand=False):
+    raise RuntimeError("drawing failed")
+
+
+report.render_report = broken
+{spy}
+try:
+    report.report_html(sp.load_example_journal("dvt"), parallel=True)
+except RuntimeError as error:
+    assert "drawing failed" in str(error)
+else:
+    raise AssertionError("the drawing error was swallowed")
+((pending, pid),) = started
+assert pid is not None  # a child was started ...
+assert pending._pid is None  # ... and waited for
+try:
+    os.waitpid(pid, os.WNOHANG)
+except ChildProcessError:
+    pass  # no such child left: it was reaped
+else:
+    raise AssertionError("the child process was left behind")
+"""
+
+
+def _fails_and_leaves_no_child(spy):
+    """Break the page's rendering after `spy` saw a child start; check the child was reaped.
+
+    `spy` replaces a step of ``sci_pain.html.report`` with one that appends
+    ``(pending, pending._pid)`` to ``started`` for the second process it started.
+    """
+    _in_a_fresh_interpreter(_FAIL_AFTER_STARTING_A_CHILD.format(spy=textwrap.dedent(spy)))
+
+
 @linux
 def test_a_failing_page_leaves_no_child_process_behind():
-    _in_a_fresh_interpreter(
+    _fails_and_leaves_no_child(
         """
-        import os
-        import sci_pain as sp
-        import sci_pain.html.report as report
-
-        started = []
         original = report.build_report_model
 
         def build(*args, **kwargs):
@@ -97,26 +133,7 @@ def test_a_failing_page_leaves_no_child_process_behind():
             started.append((model.links, model.links._pid))
             return model
 
-        def broken(model, *, expand=False):
-            raise RuntimeError("drawing failed")
-
         report.build_report_model = build
-        report.render_report = broken
-        try:
-            report.report_html(sp.load_example_journal("dvt"), parallel=True)
-        except RuntimeError as error:
-            assert "drawing failed" in str(error)
-        else:
-            raise AssertionError("the drawing error was swallowed")
-        ((pending, pid),) = started
-        assert pid is not None  # a child was started ...
-        assert pending._pid is None  # ... and waited for
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass  # no such child left: it was reaped
-        else:
-            raise AssertionError("the child process was left behind")
         """
     )
 
@@ -156,13 +173,8 @@ def test_half_of_the_figures_are_drawn_in_a_second_process_and_the_page_is_the_s
 
 @linux
 def test_a_page_that_fails_after_drawing_ahead_leaves_no_child_behind():
-    _in_a_fresh_interpreter(
+    _fails_and_leaves_no_child(
         """
-        import os
-        import sci_pain as sp
-        import sci_pain.html.report as report
-
-        started = []
         original = report.draw_ahead
 
         def ahead(model):
@@ -171,25 +183,6 @@ def test_a_page_that_fails_after_drawing_ahead_leaves_no_child_behind():
             started.append((pending, pending._pid))
             return model
 
-        def broken(model, *, expand=False):
-            raise RuntimeError("drawing failed")
-
         report.draw_ahead = ahead
-        report.render_report = broken
-        try:
-            report.report_html(sp.load_example_journal("dvt"), parallel=True)
-        except RuntimeError:
-            pass
-        else:
-            raise AssertionError("the drawing error was swallowed")
-        ((pending, pid),) = started
-        assert pid is not None  # a child was drawing ...
-        assert pending._pid is None  # ... and was waited for
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass  # reaped
-        else:
-            raise AssertionError("the child process was left behind")
         """
     )

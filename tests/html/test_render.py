@@ -40,6 +40,26 @@ def test_show_figure_closes_and_returns_text_form():
     assert not plt.fignum_exists(fig.number)
 
 
+def test_show_text_gives_html_that_wraps_between_words_and_the_same_plain_text():
+    shown = sp.show_text("Pain <4> & rising", "Line one\nLine two", 3, display=False)
+    assert shown.text == "Pain <4> & rising\nLine one\nLine two\n3"
+    assert shown._repr_mimebundle_() == {"text/html": shown.html, "text/plain": shown.text}
+    assert "<p>Pain &lt;4&gt; &amp; rising</p><p>Line one</p><p>Line two</p><p>3</p>" in shown.html
+    assert "word-break:normal" in shown.html and "break-all" not in shown.html
+    listed = sp.show_text("Sit up", "Loosen clothing", bullets=True, display=False)
+    assert listed.text == "- Sit up\n- Loosen clothing"
+    assert "<ul><li>Sit up</li><li>Loosen clothing</li></ul>" in listed.html
+
+
+def test_show_text_displays_once_and_returns_nothing(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    assert sp.show_text("Mean pain 4.2") is None
+    assert [s.text for s in shown] == ["Mean pain 4.2"]
+
+
 def test_use_style_sets_colour_blind_safe_cycle():
     sp.use_style()
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]

@@ -672,31 +672,32 @@ def test_mutated_fhir_bundles_raise_only_journal_error_and_lose_nothing(changes)
 # -- day first or month first: the importers' rule, and an order chosen by the person ------------
 
 
-def test_iso_dates_reads_every_date_in_the_order_chosen_and_refuses_nothing():
-    from sci_pain.journal.importers._dates import iso_dates
+def test_the_importers_date_rule_reads_every_date_in_the_order_chosen_and_refuses_nothing():
+    from sci_pain.journal.dates import day_month_dates
 
     dates = ["03/04/2026", "24/11/2019 8:05 PM", "11/24/2019", "2026/04/03", "soon"]
-    day, order = iso_dates(dates, source="x.csv", column="Date", order="day first")
+    day, order = day_month_dates(dates, source="x.csv", column="Date", order="day first")
     assert order == "day first"
     assert day == ["2026-04-03", "2019-11-24T20:05", "11/24/2019", "2026-04-03", "soon"]
-    month, _ = iso_dates(dates, source="x.csv", column="Date", order="month first")
+    month, _ = day_month_dates(dates, source="x.csv", column="Date", order="month first")
     assert month == ["2026-03-04", "24/11/2019 8:05 PM", "2019-11-24", "2026-04-03", "soon"]
-    year, _ = iso_dates(dates, source="x.csv", column="Date", order="year first")
+    year, _ = day_month_dates(dates, source="x.csv", column="Date", order="year first")
     assert year == ["03/04/2026", "24/11/2019 8:05 PM", "11/24/2019", "2026-04-03", "soon"]
     with pytest.raises(ValueError, match="order must be one of"):
-        iso_dates(dates, source="x.csv", column="Date", order="sideways")
+        day_month_dates(dates, source="x.csv", column="Date", order="sideways")
 
 
 def test_a_date_order_error_says_as_data_what_the_front_ends_need():
-    from sci_pain.journal.importers._dates import iso_dates
+    from sci_pain.journal.dates import day_month_dates
+    from sci_pain.journal.importers._dates import in_importer_words
 
-    with pytest.raises(JournalError) as caught:
-        iso_dates(["30/03/2026", "05/05/2026", "03/31/2026"], source="x.csv", column="When")
+    with pytest.raises(JournalError) as caught, in_importer_words():
+        day_month_dates(["30/03/2026", "05/05/2026", "03/31/2026"], source="x.csv", column="When")
     error = caught.value
     assert error.needs_date_order and error.mixed and error.column == "When"
     assert error.rows == (2, 4) and error.examples == ("30/03/2026", "03/31/2026")
     assert "row 2 ('30/03/2026')" in str(error) and "date_format" not in str(error)
-    same, order = iso_dates(["05/05/2026", "01/01/2026"], source="x.csv", column="When")
+    same, order = day_month_dates(["05/05/2026", "01/01/2026"], source="x.csv", column="When")
     assert order == "either" and same == ["2026-05-05", "2026-01-01"]
 
 

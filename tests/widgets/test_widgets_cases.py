@@ -79,7 +79,8 @@ def test_static_fallbacks_carry_the_model_answer(monkeypatch):
     bundle = box._repr_mimebundle_()
     model = sp.model_answer_html("tom_t8_day10_calf", "plan")
     assert model.startswith("<details") and bundle[STATIC_HTML_MIMETYPE].endswith(model)
-    assert bundle["text/plain"] == "Case step plan: tom_t8_day10_calf"
+    name = sp.load_case("tom_t8_day10_calf").name  # the text form names the person, not the id
+    assert bundle["text/plain"] == f"Case step (plan): {name}"
     assert "application/vnd.jupyter.widget-view+json" in bundle  # live, too
 
 

@@ -2,37 +2,38 @@
 
 The importers for files whose dates follow the phone's or the spreadsheet's language (the
 Privacy Friendly Pain Diary's CSV export, text dates in a spreadsheet) read them with
-:func:`iso_dates`, which is :func:`sci_pain.journal.dates.day_month_dates` (the rule the CSV
-reader follows, deciding for the whole file at once) with the message the importers' callers
-show: when every day is 12 or less, or the file mixes the orders, the
+:func:`sci_pain.journal.dates.day_month_dates` (the rule the CSV reader follows, deciding for
+the whole file at once) inside :func:`in_importer_words`, which gives its error the message the
+importers' callers show: when every day is 12 or less, or the file mixes the orders, the
 :class:`~sci_pain.errors.DateOrderError` offers the choice as the upload widget and the
 readers' ``date_order`` name it (day first, month first). Its data (``needs_date_order``,
 ``column``, ``examples``, ``rows``, ``formats``, ``mixed``) are those of the reader's error.
 
 Examples
 --------
->>> iso_dates(["24/11/2019", "3/12/2019 08:30"], source="diary.csv", column="Date")
+>>> from sci_pain.journal.dates import day_month_dates
+>>> with in_importer_words():
+...     day_month_dates(["24/11/2019", "3/12/2019 08:30"], source="diary.csv", column="Date")
 (['2019-11-24', '2019-12-03T08:30'], 'day first')
 >>> try:
-...     iso_dates(["03/04/2026", "11/10/2026"], source="diary.csv", column="Date")
+...     with in_importer_words():
+...         day_month_dates(["03/04/2026", "11/10/2026"], source="diary.csv", column="Date")
 ... except DateOrderError as error:
 ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
 diary.csv: the dates in column 'Date' could be day first or month first (every day is 12
 or less, e.g. '03/04/2026', '11/10/2026'), and the order is never guessed: '03/04/2026' is a
 different day each way. Choose the date order: day first (31/12/2024) or month first
 (12/31/2024).
->>> iso_dates(["03/04/2026", "11/10/2026"], source="diary.csv", column="Date", order="day first")
-(['2026-04-03', '2026-10-11'], 'day first')
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sci_pain.errors import DateOrderError
-from sci_pain.journal.dates import day_month_dates
 
-__all__ = ["iso_dates", "order_found_note"]
+__all__ = ["in_importer_words", "order_found_note"]
 
 
 def _in_importer_words(error: DateOrderError) -> str:
@@ -54,44 +55,24 @@ def _in_importer_words(error: DateOrderError) -> str:
     )
 
 
-def iso_dates(
-    texts: Sequence[object],
-    *,
-    source: str,
-    column: str,
-    rows: Sequence[int] | None = None,
-    order: str | None = None,
-) -> tuple[list[object], str | None]:
-    """Rewrite day/month dates as ISO 8601, with the order the file itself shows.
+@contextmanager
+def in_importer_words() -> Iterator[None]:
+    """Give a :class:`~sci_pain.errors.DateOrderError` raised inside the importers' message.
 
-    Parameters
-    ----------
-    texts, source, column, rows, order
-        As for :func:`~sci_pain.journal.dates.day_month_dates`, whose rule this is.
-
-    Returns
-    -------
-    (cells, order)
-        As :func:`~sci_pain.journal.dates.day_month_dates` returns them.
-
-    Raises
-    ------
-    DateOrderError
-        When no ``order`` is given and the order cannot be told (every day 12 or less) or
-        the file mixes orders: the reader's error (``needs_date_order`` True, ``column``,
-        ``examples``, ``rows``, ``formats``, ``mixed``) with the importers' message.
-    ValueError
-        When ``order`` is not one of :data:`~sci_pain.journal.dates.DATE_ORDERS`.
+    Wrap a call of :func:`~sci_pain.journal.dates.day_month_dates`, the one day/month rule:
+    the error keeps its type and data (``needs_date_order``, ``column``, ``examples``,
+    ``rows``, ``formats``, ``mixed``) and only its message changes, to offer the choice as
+    the upload widget and the importers' ``date_order`` name it.
 
     Examples
     --------
-    >>> iso_dates(["11/24/19", "12/1/19 8:05 PM", "not a date"], source="x.csv", column="Date")
-    (['2019-11-24', '2019-12-01T20:05', 'not a date'], 'month first')
-    >>> iso_dates(["03/04/2026"], source="x.csv", column="Date", order="month first")
-    (['2026-03-04'], 'month first')
+    >>> from sci_pain.journal.dates import day_month_dates
+    >>> with in_importer_words():
+    ...     day_month_dates(["11/24/19", "12/1/19 8:05 PM", "x"], source="x.csv", column="Date")
+    (['2019-11-24', '2019-12-01T20:05', 'x'], 'month first')
     """
     try:
-        return day_month_dates(texts, source=source, column=column, rows=rows, order=order)
+        yield
     except DateOrderError as error:
         error.args = (_in_importer_words(error),)  # the same error and data, in these words
         raise

@@ -51,7 +51,7 @@ Eight columns, headed in the phone's language (English: ``Date``, ``Condition:``
 ``Anmerkungen:``). The date is the phone's **short date format** (``11/24/19`` in the US,
 ``24.11.19`` in Germany, ``24/11/2019`` in the UK): day first or month first is read from the
 file when a day above 12 shows it, and asked for (``date_order=``) when it does not
-(:func:`~sci_pain.journal.importers._dates.iso_dates`). Sets are written as Java prints them:
+(:func:`~sci_pain.journal.importers._dates.in_importer_words`). Sets are written as Java prints them:
 ``[KNEE_LEFT, LOWER_LEG_LEFT]``, ``[stabbing, burning]``, and medicines as
 ``[[drug:[name:Ibuprofen,dose400 mg],quantityMorning:1,quantityNoon:0,quantityEvening:1,quantityNight:0],]``.
 
@@ -149,8 +149,9 @@ from typing import IO, Any, Union
 
 from sci_pain.errors import JournalError
 from sci_pain.journal._io import excerpt, read_bounded, size_text
+from sci_pain.journal.dates import day_month_dates
 from sci_pain.journal.importers._common import decode_text
-from sci_pain.journal.importers._dates import iso_dates, order_found_note
+from sci_pain.journal.importers._dates import in_importer_words, order_found_note
 from sci_pain.journal.importers._pain_diary import (
     APP,
     BODY_REGIONS,
@@ -527,9 +528,10 @@ def _dates_to_iso(
     if date_format is not None:
         return  # the validator reads them with the format given
     texts = [d if isinstance(d, str) else None for d in dates]
-    converted, order = iso_dates(
-        texts, source=name, column=column, rows=found.rows, order=date_order
-    )
+    with in_importer_words():
+        converted, order = day_month_dates(
+            texts, source=name, column=column, rows=found.rows, order=date_order
+        )
     note = order_found_note(texts, found.rows, order, chosen=date_order)
     if note is not None:
         found.report(1, "timestamp", note[0] or None, note[1], kept=True)

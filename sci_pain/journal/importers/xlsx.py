@@ -13,7 +13,7 @@ CSV reader's. What a workbook adds:
   second. Dates typed as **text** (``03/04/2026``) follow the journal's rule that day and
   month are never guessed: when a day above 12 shows the order, the whole column is read in
   that order; when every day is 12 or less, a :class:`~sci_pain.errors.JournalError`
-  asks for the order (``date_order=``; :func:`~sci_pain.journal.importers._dates.iso_dates`).
+  asks for the order (``date_order=``; :func:`~sci_pain.journal.importers._dates.in_importer_words`).
 * Formulas are read as the value the spreadsheet last computed and saved.
 * Cells to the right of the last column with a header are reported on their row.
 * Bounded work: a file larger than :data:`MAX_BYTES` or whose parts unpack to more than
@@ -69,7 +69,8 @@ from sci_pain.journal._io import (
     source_name,
     too_large,
 )
-from sci_pain.journal.importers._dates import iso_dates, order_found_note
+from sci_pain.journal.dates import day_month_dates
+from sci_pain.journal.importers._dates import in_importer_words, order_found_note
 from sci_pain.journal.problems import problems_frame
 from sci_pain.journal.reader import Journal, journal_from_frame
 from sci_pain.journal.schema import COLUMN_ORDER
@@ -423,9 +424,10 @@ def read_journal_xlsx(
     if "timestamp" in labels and date_format is None:
         position = labels.index("timestamp")
         cells = raw.iloc[:, position].tolist()
-        converted, order = iso_dates(
-            cells, source=name, column=header[position], rows=rows, order=date_order
-        )
+        with in_importer_words():
+            converted, order = day_month_dates(
+                cells, source=name, column=header[position], rows=rows, order=date_order
+            )
         raw.isetitem(position, pd.Series(converted, dtype=object))
         note = order_found_note(cells, rows, order, chosen=date_order)
         if note is not None:
