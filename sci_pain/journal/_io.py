@@ -196,10 +196,17 @@ def read_bounded(
     if isinstance(path_or_buffer, str | os.PathLike):
         path = existing_file(source, what=what, wanted=wanted)
         try:
-            if path.is_file() and path.stat().st_size > limit:
-                raise too_large(source, limit, what)
+            first = _CHUNK
+            if path.is_file():  # its size is known: read it in one piece
+                size = path.stat().st_size
+                if size > limit:
+                    raise too_large(source, limit, what)
+                first = size + 1
             with path.open("rb") as handle:
-                return _read_chunks(handle.read, source, limit, what, text_only), source
+                if text_only and first > _CHUNK:  # (binary is refused from its start)
+                    _refuse_binary(handle.read(_CHUNK), source)
+                    handle.seek(0)
+                return _read_chunks(handle.read, source, limit, what, text_only, first), source
         except OSError as error:
             msg = f"{source}: cannot be opened ({error.strerror or error}). Check its permissions."
             raise JournalError(msg, path=source) from error
@@ -219,13 +226,18 @@ def read_bounded(
         raise JournalError(msg, path=source) from error
 
 
-def _read_chunks(read, source: str, limit: int, what: str, text_only: bool) -> bytes:
-    """Read through ``read(n)`` up to `limit` bytes; the first chunk is small (checked early)."""
+def _read_chunks(
+    read, source: str, limit: int, what: str, text_only: bool, first: int = _CHUNK
+) -> bytes:
+    """Read through ``read(n)`` up to `limit` bytes.
+
+    The first chunk is small (`first`: checked early), unless the caller knows the size.
+    """
     parts: list[bytes] = []
     size, was_text = 0, None
     while True:
         try:
-            chunk = read(_CHUNK if not parts else 64 * _CHUNK)
+            chunk = read(first if not parts else 64 * _CHUNK)
         except TypeError:  # a read() that takes no size: it returns everything at once
             chunk = read()
             read = _nothing_after(chunk)
@@ -242,7 +254,7 @@ def _read_chunks(read, source: str, limit: int, what: str, text_only: bool) -> b
         if was_text:
             chunk = chunk.encode("utf-8", errors="surrogatepass")
         if text_only and not parts:
-            _refuse_binary(bytes(chunk), source)
+            _refuse_binary(bytes(chunk[:_CHUNK]), source)
         parts.append(bytes(chunk))
         size += len(chunk)
         if size > limit:
@@ -461,7 +473,8 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         n_records = len(columns[0])
         codes, uniques = _coded_columns(columns, n_records)
         table = RawTable(header, codes, uniques, n_records, delimiter, label)
-        if _line_count(data) > skip + 1 + n_records:
+        # (only a quoted cell can span lines)
+        if b'"' in data and _line_count(data) > skip + 1 + n_records:
             _flag_swallowed(table)
         return table
     guard = first_wider  # set when some record is wider than the header
@@ -593,7 +606,7 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
                 column_types=dict.fromkeys(names, pa.string()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                check_utf8=True,
+                check_utf8=not data.isascii(),  # (ASCII is valid UTF-8: nothing to check)
             ),
         )
     except (pa.ArrowException, ValueError, UnicodeError):
@@ -638,10 +651,17 @@ _SAMPLE = 2000
 
 
 def _mostly_distinct(strings: pa.Array) -> bool:
-    """Tell whether a long column's first cells are nearly all different (a sample)."""
-    if len(strings) < 8 * _SAMPLE:
+    """Tell whether a long column's cells are nearly all different (from samples).
+
+    Its first cells are looked at, then, when they are nearly all different, cells spread
+    evenly over the whole column: a file sorted by person has each person's distinct times
+    first, but the same times recur for every person.
+    """
+    n = len(strings)
+    if n < 8 * _SAMPLE or pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() <= 0.95 * _SAMPLE:
         return False
-    return pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() > 0.95 * _SAMPLE
+    spread = strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64))
+    return pc.count_distinct(spread).as_py() > 0.95 * len(spread)
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:

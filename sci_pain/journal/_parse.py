@@ -401,9 +401,9 @@ _ISO_DIGITS = {
 
 
 def _number(digits: np.ndarray, first: int, width: int) -> np.ndarray:
-    number = digits[:, first].astype(np.int32)
+    number = digits[first].astype(np.int32)
     for position in range(first + 1, first + width):
-        number = number * 10 + digits[:, position]
+        number = number * 10 + digits[position]
     return number
 
 
@@ -417,13 +417,18 @@ def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the row-wise parsers.
     """
     width = block.shape[1]
-    digits = block - np.uint8(ord("0"))  # (bytes below "0" wrap round to large numbers)
-    ok = (digits[:, list(_ISO_DIGITS[width])] < 10).all(axis=1)
-    ok &= (block[:, 4] == ord("-")) & (block[:, 7] == ord("-"))
+    # one contiguous row per character position: each check below reads one row
+    by_position = np.ascontiguousarray(block.T)
+    digits = by_position - np.uint8(ord("0"))  # (bytes below "0" wrap round to large numbers)
+    ok = np.ones(block.shape[0], dtype=bool)
+    for position in _ISO_DIGITS[width]:
+        ok &= digits[position] < 10
+    ok &= (by_position[4] == ord("-")) & (by_position[7] == ord("-"))
     if width >= 16:
-        ok &= ((block[:, 10] == ord("T")) | (block[:, 10] == ord(" "))) & (block[:, 13] == ord(":"))
+        ok &= (by_position[10] == ord("T")) | (by_position[10] == ord(" "))
+        ok &= by_position[13] == ord(":")
     if width == 19:
-        ok &= block[:, 16] == ord(":")
+        ok &= by_position[16] == ord(":")
     year, month, day = _number(digits, 0, 4), _number(digits, 5, 2), _number(digits, 8, 2)
     ok &= (year >= PLAUSIBLE_YEARS[0]) & (year <= PLAUSIBLE_YEARS[1])
     ok &= (month >= 1) & (month <= 12) & (day >= 1)
@@ -436,35 +441,24 @@ def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         second = _number(digits, 17, 2)
         ok &= second <= 59
         seconds += second
-    ok &= day <= _days_in_month(year, month)  # (the 30th of February is not a day)
-    micro = (_days_since_1970(year, month, day) * 86_400 + seconds) * 1_000_000
+    # (the tables are looked up at a harmless place for the texts already refused)
+    year = np.where(ok, year - PLAUSIBLE_YEARS[0], 0)
+    month = np.where(ok, month, 1)
+    leap = _LEAP[year]
+    ok &= day <= _MONTH_DAYS[month] + (leap & (month == 2))  # (the 30th of February is not a day)
+    days = _YEAR_STARTS[year] + _MONTH_STARTS[month] + (leap & (month > 2)) + day - 1
+    micro = (days.astype(np.int64) * 86_400 + seconds) * 1_000_000
     micro[~ok] = np.iinfo(np.int64).min  # NaT
     return micro.view("datetime64[us]"), ok
 
 
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int32)
-
-
-def _days_in_month(year: np.ndarray, month: np.ndarray) -> np.ndarray:
-    """Days in each month of the Gregorian calendar (0 for a month outside 1-12)."""
-    inside = (month >= 1) & (month <= 12)
-    days = _MONTH_DAYS[np.where(inside, month, 0)]
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    return days + (leap & (month == 2))
-
-
-def _days_since_1970(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """Days from 1970-01-01 to each date, in whole-number arithmetic (years 0 and later).
-
-    The proleptic Gregorian count of H. Hinnant's ``days_from_civil``, which is what
-    NumPy's calendar gives, without a conversion per element.
-    """
-    y = year.astype(np.int64) - (month <= 2)
-    era = y // 400
-    year_of_era = y - era * 400
-    day_of_year = (153 * ((month.astype(np.int64) + 9) % 12) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    return era * 146_097 + day_of_era - 719_468
+_MONTH_STARTS = np.concatenate([[0], np.cumsum(_MONTH_DAYS)[:-1]]).astype(np.int32)
+"""Days before the first of each month (1-12) in a year that is not a leap year."""
+_YEARS = np.arange(PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[1] + 1)
+_LEAP = (_YEARS % 4 == 0) & ((_YEARS % 100 != 0) | (_YEARS % 400 == 0))
+_YEAR_STARTS = np.array([f"{y:04d}-01-01" for y in _YEARS], dtype="datetime64[D]").astype(np.int64)
+"""Days from 1970-01-01 to the first of January of each plausible year (NumPy's calendar)."""
 
 
 def iso_fast(uniques: pd.Index) -> np.ndarray:

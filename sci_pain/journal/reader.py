@@ -90,6 +90,7 @@ import pandas as pd
 
 from sci_pain.errors import JournalError, did_you_mean
 from sci_pain.journal import _io as _journal_io
+from sci_pain.journal import _order
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
@@ -294,11 +295,15 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
     few day/month dates as problems on their records.
     """
     unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
-    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
-    if not candidates:
+    if not unread.size:
         return None
     counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
     read = ~np.isnat(result.values[:-1])
+    if date_order is None and counts[unread].sum() <= counts[read].sum():
+        return None  # (the day/month dates are among the unread: fewer than the ISO ones)
+    candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
+    if not candidates:
+        return None
     if date_order is None and counts[candidates].sum() <= counts[read].sum():
         return None
     first = np.full(counts.size, rows.size, dtype=np.int64)
@@ -345,7 +350,7 @@ def _parse_columns(
     """
     chunks: list[_Chunk] = []
     dropped = np.zeros(n, dtype=bool)
-    empty = np.ones(n, dtype=bool)
+    still_empty = None  # positions of the records whose cells are all empty so far
     parsed: dict[str, _journal_parse.Parsed] = {}
     for item in coded:
         column = item.column or _TEXT_COLUMN
@@ -359,11 +364,13 @@ def _parse_columns(
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
-        if empty.any():
-            if absent_cells or is_empty[:-1].any():
-                empty &= is_empty[item.codes]
-            else:
-                empty[:] = False
+        if still_empty is None or still_empty.size:
+            if not (absent_cells or is_empty[:-1].any()):
+                still_empty = np.array([], dtype=np.intp)
+            elif still_empty is None:
+                still_empty = np.flatnonzero(is_empty[item.codes])
+            else:  # (only the records empty so far are looked at)
+                still_empty = still_empty[is_empty[item.codes[still_empty]]]
         has_problem = np.not_equal(result.problems, None)
         where = (
             np.flatnonzero(has_problem[item.codes])
@@ -382,6 +389,9 @@ def _parse_columns(
         if where.size:
             codes = item.codes[where]
             chunks.append((where, item.name, texts_array[codes], result.problems[codes]))
+    empty = np.zeros(n, dtype=bool) if coded else np.ones(n, dtype=bool)
+    if still_empty is not None:
+        empty[still_empty] = True
     return parsed, chunks, dropped, empty
 
 
@@ -453,16 +463,16 @@ def _assemble(
         extra = typed_problems(extra_problems)
         not_kept = extra.loc[~extra["kept"], "row"].to_numpy()
         dropped |= np.isin(rows, not_kept) & ~empty
-    # exact duplicates among the records that would be kept
-    candidates = np.flatnonzero(~dropped & ~empty)
-    first_of = _duplicates(coded, parsed, candidates)
+    # the records that would be kept, in time order; then exact duplicates among them
+    candidates, times = _order.time_order(coded, parsed, np.flatnonzero(~dropped & ~empty))
+    first_of = _order.exact_duplicates(coded, parsed, candidates, times)
     if first_of is not None:
         later, first = first_of
         dropped[later] = True
         message = np.array([f"duplicate of row {r}; {_RECORD_NOT_KEPT}" for r in rows[first]])
         chunks.append((later, None, np.full(later.size, None, dtype=object), message))
-    keep = np.flatnonzero(~dropped & ~empty)
-    entries = _entries(coded, parsed, rows, keep)
+        candidates = candidates[~dropped[candidates]]
+    entries = _entries(coded, parsed, rows, candidates)
     problems = _problems(chunks, rows, dropped, header_problems, extra)
     return Journal(entries=entries, problems=problems, source=source, encoding=encoding)
 
@@ -470,63 +480,15 @@ def _assemble(
 _TEXT_COLUMN = Column("extra", "text", "", "")
 
 
-def _duplicates(coded, parsed, candidates):
-    """(later positions, first positions) of records with equal values, or None.
-
-    Values are compared as read (typed), so ``2026-03-01`` and ``2026-03-01T00:00``, or
-    ``Knee`` and ``knee``, are the same. Columns are combined one at a time into a record
-    key, timestamp first; after each column only the records whose key so far is shared
-    stay candidates (a record unlike every other on some columns is no duplicate), and as
-    soon as none is left there is no duplicate.
-    """
-    if candidates.size < 2:
-        return None
-    key = None
-    ordered = sorted(coded, key=lambda c: (c.name != "timestamp", -len(c.uniques)))
-    for item in ordered:
-        values = parsed[item.name].values
-        ids, _ = pd.factorize(values, use_na_sentinel=False)
-        column_ids = ids[item.codes[candidates]].astype(np.int64, copy=False)
-        if key is None:  # ids are already small whole numbers: count them without hashing
-            key = column_ids
-        else:
-            key = pd.factorize(key * (len(values) + 1) + column_ids)[0].astype(np.int64)
-        shared = np.bincount(key)[key] > 1
-        if not shared.any():
-            return None
-        if not shared.all():
-            candidates, key = candidates[shared], key[shared]
-    duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
-    first_index = pd.Series(np.arange(key.size)).groupby(key).transform("min").to_numpy()
-    later = candidates[duplicated]
-    first = candidates[first_index[duplicated]]
-    return later, first
-
-
 def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
-    """Typed entries for the records at positions ``keep``, sorted by time.
+    """Typed entries for the records at positions ``keep`` (in time order), in that order.
 
     Every column is built per unique value and then taken by the records' codes, so the
     work per record is one integer take per column.
     """
     by_name = {item.name: item for item in coded}
-    everything = keep.size == rows.size  # then codes are used as they are, without a take
-    if "timestamp" in by_name and keep.size > 1:
-        # sort by the rank of each distinct time (equal times share a rank; kept records
-        # never have NaT); ties stay in file order: the position breaks them
-        codes = by_name["timestamp"].codes
-        times = parsed["timestamp"].values.view(np.int64)
-        order = np.argsort(times)
-        ordered = times[order]
-        rank = np.empty(times.size, dtype=np.int64)
-        rank[order] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]]) - 1
-        keys = rank[codes if everything else codes[keep]]
-        if not (keys[1:] >= keys[:-1]).all():
-            n = keys.size
-            composite = keys.astype(np.int64) * n + np.arange(n, dtype=np.int64)
-            composite.sort()  # (a plain sort of whole numbers: faster than a stable argsort)
-            keep = keep[composite % n]
-            everything = False
+    # every record, in file order: the codes are used as they are, without a take
+    everything = keep.size == rows.size and bool((keep[1:] > keep[:-1]).all())
 
     def select(codes: np.ndarray) -> np.ndarray:
         return codes if everything else codes[keep]

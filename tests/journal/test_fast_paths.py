@@ -81,6 +81,36 @@ def test_iso_fast_reads_every_plain_shape():
     assert (got == want).all()
 
 
+def test_iso_fast_reads_every_day_of_the_plausible_years_as_numpy_does():
+    """The calendar tables give NumPy's date for every day from 1900 to 2100, in each
+    shape, and no date past the end of its month (29 February only in leap years)."""
+    days = np.arange("1900-01-01", "2101-01-01", dtype="datetime64[D]")
+    texts = days.astype(str)
+    rng = np.random.default_rng(5)
+    seconds = rng.integers(0, 86_400, days.size).astype("timedelta64[s]")
+    times = days.astype("datetime64[s]") + seconds
+    for shape, want in (
+        (texts, days),
+        (np.char.replace(times.astype(str), "T", " "), times),
+        (times.astype("datetime64[m]").astype(str), times.astype("datetime64[m]")),
+    ):
+        got = _parse.iso_fast(pd.Index(shape, dtype="str"))
+        assert (got == want.astype("datetime64[us]")).all()
+    years = np.arange(1900, 2101)
+    ends = [f"{y}-{m:02d}-{d}" for y in years for m, d in ((2, 29), (2, 30), (4, 31), (12, 32))]
+    real = np.array(
+        [
+            end.endswith("-02-29") and is_leap
+            for end, is_leap in zip(
+                ends,
+                np.repeat((years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0)), 4),
+                strict=True,
+            )
+        ]
+    )
+    assert (~np.isnat(_parse.iso_fast(pd.Index(ends, dtype="str")))).tolist() == real.tolist()
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text() | st.sampled_from(["'=1", " x ", "a\r\nb", "\x1cz", "'", ""])))
 def test_text_on_arrow_equals_the_row_wise_text_parser(texts):
@@ -165,3 +195,15 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
         16_002,
         17_002,
     ]
+
+
+def test_times_that_recur_for_every_person_are_hashed_though_the_first_ones_differ():
+    """A file sorted by person starts with one person's distinct times, but the same times
+    recur for every person: the column is hashed (its distinct values read once each)."""
+    from sci_pain.journal import _io
+
+    days = np.arange(3_000).astype("timedelta64[D]") + np.datetime64("2026-01-01T08:00")
+    one_person = days.astype(str).tolist()
+    column = pa.array(one_person * 10)  # ten people, the same 3,000 times each
+    assert not _io._mostly_distinct(column)
+    assert _io._mostly_distinct(pa.array([f"{t}:{p:02d}" for p in range(10) for t in one_person]))

@@ -90,6 +90,24 @@ def test_dev_zero_is_refused_after_its_first_bytes():
     assert time.process_time() - start < 2
 
 
+def test_a_large_binary_file_is_refused_after_its_first_bytes(tmp_path):
+    """A regular file is read in one piece, but only once its start looks like text: 400 MB
+    of NUL bytes (a sparse file: nothing written to disk) cost their first 64 KB."""
+    import tracemalloc
+
+    path = tmp_path / "zeros.csv"
+    with path.open("wb") as handle:
+        handle.truncate(400 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(JournalError, match="NUL"):
+            read_journal(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * 1024 * 1024, peak
+
+
 def test_an_endless_text_stream_stops_at_the_size_limit(monkeypatch):
     from sci_pain.journal import _io as _journal_io
 
