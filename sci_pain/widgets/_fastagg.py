@@ -401,8 +401,10 @@ class BlitCanvas:
         self.backgrounds = []
 
     def draw(self) -> None:
-        """Draw the whole figure (no blitting)."""
-        self.reset()
+        """Draw the whole figure (no blitting).
+
+        The backgrounds kept stay usable: drawing changes no artist.
+        """
         self.canvas.draw()
 
     def _background_for(self, changed: list):

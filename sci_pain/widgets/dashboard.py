@@ -373,7 +373,8 @@ class JournalFigures:
     def draw(self, kind: str) -> None:
         """Draw the current figure of a kind completely with Agg, without blitting.
 
-        For comparison in benchmarks; the next :meth:`render` draws its background again.
+        For comparison in benchmarks. The backgrounds its canvas keeps stay usable
+        (drawing changes no artist), so the next :meth:`render` may still blit.
         """
         from sci_pain.style import style_context
 

@@ -84,7 +84,7 @@ def test_a_blit_draws_what_a_full_draw_draws(journal):
     figures.render("timeline", JournalView())
     for window in (3, 9, 14):
         blitted = figures.render("timeline", JournalView(window=window))
-    figures.draw("timeline")  # forget the background: the next render draws everything
+    figures._slots["timeline"].canvas.reset()  # the next render draws everything
     full = figures.render("timeline", JournalView(window=4))
     full = figures.render("timeline", JournalView(window=14))
     a, b = _pixels(blitted.png), _pixels(full.png)
@@ -165,6 +165,8 @@ def test_a_background_goes_stale_when_an_artist_outside_its_set_changes(journal)
     figures.draw("calendar")  # the same figure drawn whole
     a, b = _pixels(shown.png), _pixels(encode_png(canvas.canvas))
     assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.002
+    figures.render("calendar", JournalView(start=days[2], end=days[-40], side="left"))
+    assert figures.full_draws("calendar") == 2  # drawing it whole forgot no background
 
 
 @pytest.mark.parametrize(
