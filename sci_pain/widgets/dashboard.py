@@ -10,7 +10,13 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
 * the first time a set of artists changes, the figure is drawn with those artists left out
   and the picture is kept as a background; while the same artists keep changing (a slider
   being dragged), each redraw restores the background and draws only them (*blitting*,
-  :class:`sci_pain.widgets._fastagg.BlitCanvas`);
+  :class:`sci_pain.widgets._fastagg.BlitCanvas`). A few backgrounds are kept, one per set
+  of changing artists, each until an artist outside its set changes; a set within a kept
+  one gets its own background from it without drawing the whole figure;
+* while the dashboard waits for the user, each figure is rehearsed (:meth:`JournalFigures.rehearse`:
+  drawn once for other dates and window), so the first move of any control finds a
+  background and only blits; each figure's x-axis labels are pinned after its first render
+  (matplotlib would measure every tick label again on each draw to place them);
 * the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
   level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);

@@ -544,10 +544,13 @@ def make_journal_dashboard(
         Resolution of the figures.
     prepare : bool, default True
         While the kernel waits for the user, make the other kinds of figure one by one
-        (:meth:`sci_pain.widgets.dashboard.JournalFigures.prepare`), then read the other journals
-        of the list and draw their first view, so that the first switch to each is as
-        quick as the rest, and load the diary readers for a first upload. Needs a running
-        event loop (a Jupyter kernel); elsewhere each figure is made when first shown.
+        (:meth:`sci_pain.widgets.dashboard.JournalFigures.prepare`) and rehearse each, then
+        read the other journals of the list and draw their first view, so that the first
+        switch to each is as quick as the rest, and load the diary readers for a first
+        upload. Then everything made so far is left out of Python's full garbage
+        collections (``gc.freeze``), which would otherwise walk it all (some 200 ms) at a
+        random control change. Needs a running event loop (a Jupyter kernel); elsewhere each
+        figure is made when first shown.
 
     Returns
     -------
