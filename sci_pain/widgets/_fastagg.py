@@ -372,8 +372,9 @@ class BlitCanvas:
     ----------
     figure : matplotlib.figure.Figure
         The figure, given this canvas (attach it before drawing anything).
-    backgrounds : int, default 6
-        How many backgrounds to keep (least recently used first out).
+    backgrounds : int, default 4
+        How many backgrounds to keep (least recently used first out; each is a copy of the
+        whole picture, e.g. 2.8 MB for the overview).
 
     Attributes
     ----------
@@ -381,7 +382,7 @@ class BlitCanvas:
         How many renders drew the whole figure (the rest were blits).
     """
 
-    def __init__(self, figure: Figure, *, backgrounds: int = 6):
+    def __init__(self, figure: Figure, *, backgrounds: int = 4):
         self.figure = figure
         self.canvas = fast_canvas_class()(figure)
         self.size = backgrounds
@@ -424,8 +425,17 @@ class BlitCanvas:
         return min(self.backgrounds, key=lambda entry: len(entry[0]))
 
     def _keep(self, entry: tuple) -> tuple:
-        kept = [e for e in self.backgrounds if e is not entry]
-        self.backgrounds = [*kept[len(kept) - self.size + 1 :], entry] if self.size > 1 else [entry]
+        """Keep ``entry`` as the most recently used background, within :attr:`size`.
+
+        The least recently used goes first, but not the one leaving out the most artists:
+        the others can be narrowed from it without drawing the whole figure.
+        """
+        kept = [e for e in self.backgrounds if e is not entry] + [entry]
+        while len(kept) > max(self.size, 1):
+            widest = max(kept, key=lambda e: len(e[0]))
+            others = [e for e in kept[:-1] if e is not widest] or kept[:-1]
+            kept.remove(others[0])
+        self.backgrounds = kept
         return entry
 
     def _draw_background(self, changed: list) -> tuple:
