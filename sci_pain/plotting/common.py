@@ -19,6 +19,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -193,12 +194,29 @@ def hatched(xy, width: float, height: float):
 
 
 def text_colour(value: float) -> str:
-    """Black or white, whichever contrasts more with the cell colour of `value` (WCAG)."""
+    """Black or white, whichever contrasts more with the cell colour of `value` (WCAG).
+
+    Decided once per colour of the colour map (a table), looked up as the colour map itself
+    looks up a value: a heatmap's cell labels are coloured on every update.
+    """
+    x = (value - PAIN_RANGE[0]) / (PAIN_RANGE[1] - PAIN_RANGE[0])
+    if not 0.0 <= x <= 1.0:  # under, over or missing: the colour map's own extremes
+        import matplotlib as mpl
+
+        return _contrast(*mpl.colormaps[SEQUENTIAL_CMAP](x)[:3])
+    colours = _text_colours()
+    return colours[min(int(x * len(colours)), len(colours) - 1)]
+
+
+@cache
+def _text_colours() -> tuple[str, ...]:
     import matplotlib as mpl
 
-    r, g, b, _ = mpl.colormaps[SEQUENTIAL_CMAP](
-        (value - PAIN_RANGE[0]) / (PAIN_RANGE[1] - PAIN_RANGE[0])
-    )
+    cmap = mpl.colormaps[SEQUENTIAL_CMAP]
+    return tuple(_contrast(*cmap(i)[:3]) for i in range(cmap.N))  # an int is a table index
+
+
+def _contrast(r: float, g: float, b: float) -> str:
     lum = 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
     return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
 

@@ -35,7 +35,7 @@ import struct
 import zlib
 from collections import OrderedDict
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -49,6 +49,7 @@ __all__ = [
     "TextCache",
     "encode_png",
     "fast_canvas_class",
+    "pin_x_labels",
     "render_png",
 ]
 
@@ -340,17 +341,40 @@ def _attached(artist) -> bool:
     return isinstance(artist, Axis) or artist.get_figure() is not None
 
 
+def _in_drawing_order(artists) -> list:
+    return sorted(artists, key=lambda a: a.get_zorder())
+
+
+def pin_x_labels(figure: Figure) -> None:
+    """Keep each x-axis label where the last draw put it (the figure must have been drawn).
+
+    Matplotlib places an x-axis label below the tick labels on every draw, measuring every
+    tick label of the axis a second time; a dashboard's figure keeps its size and its tick
+    labels stay one line high, so the place found once stays right (in axes coordinates).
+    """
+    for ax in figure.axes:
+        label = ax.xaxis.label
+        point = label.get_transform().transform(label.get_position())
+        ax.xaxis.set_label_coords(*ax.transAxes.inverted().transform(point))
+
+
 class BlitCanvas:
     """A fast Agg canvas that redraws only the artists that changed.
 
     The first time a set of artists changes, the figure is drawn with those artists left out
-    and the picture is kept as a background; while the same artists keep changing (a slider
-    being dragged), each render restores the background and draws only them (*blitting*).
+    and the picture is kept as a background; while the same artists (or some of them) keep
+    changing (a slider being dragged), each render restores the background and draws only
+    them (*blitting*). A few backgrounds are kept, one per set of changing artists, so that
+    going back to a control moved before does not draw everything again: a background stays
+    usable while every change since it was kept touched only its own set of artists.
 
     Parameters
     ----------
     figure : matplotlib.figure.Figure
         The figure, given this canvas (attach it before drawing anything).
+    backgrounds : int, default 4
+        How many backgrounds to keep (least recently used first out; each is a copy of the
+        whole picture, e.g. 2.8 MB for the overview).
 
     Attributes
     ----------
@@ -358,33 +382,88 @@ class BlitCanvas:
         How many renders drew the whole figure (the rest were blits).
     """
 
-    def __init__(self, figure: Figure):
+    def __init__(self, figure: Figure, *, backgrounds: int = 4):
         self.figure = figure
         self.canvas = fast_canvas_class()(figure)
-        self.animated: list = []
-        self.background = None
+        self.size = backgrounds
+        # (the artists left out, the picture without them), most recently used last
+        self.backgrounds: list[tuple[list, Any]] = []
         self.png: bytes | None = None
         self.full_draws = 0
+        self.pinned = False  # the x-axis labels (see pin_x_labels)
+
+    @property
+    def animated(self) -> list:
+        """The artists the background used last leaves out (redrawn on every render)."""
+        return self.backgrounds[-1][0] if self.backgrounds else []
 
     def reset(self) -> None:
-        """Forget the background: the next render draws everything."""
-        for artist in self.animated:
-            artist.set_animated(False)
-        self.animated, self.background = [], None
+        """Forget every background: the next render draws everything."""
+        self.backgrounds = []
 
     def draw(self) -> None:
-        """Draw the whole figure (no blitting)."""
-        self.reset()
+        """Draw the whole figure (no blitting).
+
+        The backgrounds kept stay usable: drawing changes no artist.
+        """
         self.canvas.draw()
 
-    def _needs_background(self, changed: list, whole: bool) -> bool:
-        ids = {id(a) for a in self.animated}
-        return (
-            whole
-            or self.background is None
-            or not all(id(a) in ids for a in changed)
-            or not all(_attached(a) for a in self.animated)
-        )
+    def _background_for(self, changed: list):
+        """Return the kept background that leaves out every changed artist, or None.
+
+        Backgrounds showing an artist that changed are dropped: they are out of date. Of
+        those left, the one that leaves out the fewest artists is chosen.
+        """
+        ids = {id(a) for a in changed}
+        self.backgrounds = [
+            (artists, picture)
+            for artists, picture in self.backgrounds
+            if ids <= {id(a) for a in artists} and all(_attached(a) for a in artists)
+        ]
+        if not self.backgrounds:
+            return None
+        return min(self.backgrounds, key=lambda entry: len(entry[0]))
+
+    def _keep(self, entry: tuple) -> tuple:
+        """Keep ``entry`` as the most recently used background, within :attr:`size`.
+
+        The least recently used goes first, but not the one leaving out the most artists:
+        the others can be narrowed from it without drawing the whole figure.
+        """
+        kept = [e for e in self.backgrounds if e is not entry] + [entry]
+        while len(kept) > max(self.size, 1):
+            widest = max(kept, key=lambda e: len(e[0]))
+            others = [e for e in kept[:-1] if e is not widest] or kept[:-1]
+            kept.remove(others[0])
+        self.backgrounds = kept
+        return entry
+
+    def _draw_background(self, changed: list) -> tuple:
+        """Draw everything but ``changed`` and keep the picture as a background."""
+        artists = [a for a in changed if _attached(a)]
+        for artist in artists:
+            artist.set_animated(True)
+        try:
+            self.canvas.draw()
+        finally:
+            for artist in artists:
+                artist.set_animated(False)
+        self.full_draws += 1
+        return self._keep((artists, self.canvas.copy_from_bbox(self.figure.bbox)))
+
+    def _narrowed(self, found: tuple, changed: list, renderer) -> tuple:
+        """Restore a background that leaves out more than ``changed``; keep one for ``changed``.
+
+        The artists it leaves out that did not change are drawn on it, and the picture is
+        kept as the background of ``changed`` alone (no need to draw the whole figure).
+        """
+        self.canvas.restore_region(found[1])
+        ids = {id(a) for a in changed}
+        if len(found[0]) == len(ids):
+            return self._keep(found)
+        for artist in _in_drawing_order(a for a in found[0] if id(a) not in ids):
+            artist.draw(renderer)
+        return self._keep((list(changed), self.canvas.copy_from_bbox(self.figure.bbox)))
 
     def render(self, changed: list) -> bytes:
         """Redraw after ``changed`` artists changed; return the picture as PNG.
@@ -403,24 +482,25 @@ class BlitCanvas:
         from matplotlib.figure import Figure
 
         changed = list({id(a): a for a in changed}.values())
-        if self.png is not None and not changed and self.background is not None:
+        if self.png is not None and not changed and self.backgrounds:
             return self.png
-        whole = any(isinstance(a, (Axes, Figure)) for a in changed)
-        if self._needs_background(changed, whole):
-            # A new set of changing artists: draw everything else once as the background.
-            # (The update functions report groups of artists whole, e.g. every cell label
-            # of a heatmap, so that moving one control keeps changing the same set.)
-            self.reset()
-            self.animated = [] if whole else [a for a in changed if _attached(a)]
-            for artist in self.animated:
-                artist.set_animated(True)
-            self.canvas.draw()
-            self.full_draws += 1
-            self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if any(isinstance(a, (Axes, Figure)) for a in changed):
+            self.reset()  # everything changed: draw everything, as a background of nothing
+            entry = self._draw_background([])
         else:
-            self.canvas.restore_region(self.background)
+            found = self._background_for(changed)
+            if found is None:
+                # A new set of changing artists: draw everything else once as the background.
+                # (The update functions report groups of artists whole, e.g. every cell label
+                # of a heatmap, so that moving one control keeps changing the same set.)
+                entry = self._draw_background(changed)
+            else:
+                entry = self._narrowed(found, changed, self.canvas.get_renderer())
         renderer = self.canvas.get_renderer()
-        for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
+        for artist in _in_drawing_order(entry[0]):
             artist.draw(renderer)
+        if not self.pinned:  # every artist has been drawn once, each label placed
+            pin_x_labels(self.figure)
+            self.pinned = True
         self.png = encode_png(self.canvas)
         return self.png

@@ -10,7 +10,13 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
 * the first time a set of artists changes, the figure is drawn with those artists left out
   and the picture is kept as a background; while the same artists keep changing (a slider
   being dragged), each redraw restores the background and draws only them (*blitting*,
-  :class:`sci_pain.widgets._fastagg.BlitCanvas`);
+  :class:`sci_pain.widgets._fastagg.BlitCanvas`). A few backgrounds are kept, one per set
+  of changing artists, each until an artist outside its set changes; a set within a kept
+  one gets its own background from it without drawing the whole figure;
+* while the dashboard waits for the user, each figure is rehearsed (:meth:`JournalFigures.rehearse`:
+  drawn once for other dates and window), so the first move of any control finds a
+  background and only blits; each figure's x-axis labels are pinned after its first render
+  (matplotlib would measure every tick label again on each draw to place them);
 * the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
   level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
@@ -39,6 +45,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -278,6 +285,7 @@ class JournalFigures:
         self._episodes = _LRU(16)
         self._texts = _LRU(64)
         self._unavailable: set[str] = set()
+        self._rehearsed: set[str] = set()
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
         self._daily = _LRU(8)
@@ -371,7 +379,8 @@ class JournalFigures:
     def draw(self, kind: str) -> None:
         """Draw the current figure of a kind completely with Agg, without blitting.
 
-        For comparison in benchmarks; the next :meth:`render` draws its background again.
+        For comparison in benchmarks. The backgrounds its canvas keeps stay usable
+        (drawing changes no artist), so the next :meth:`render` may still blit.
         """
         from sci_pain.style import style_context
 
@@ -554,9 +563,12 @@ class JournalFigures:
     def prepare(self, view: JournalView, *, skip: str | None = None) -> str | None:
         """Make the next figure not made yet and render it for ``view``; return its kind.
 
-        A dashboard calls this while it waits for the user, one kind at a time, so that the
-        first switch to another kind of figure finds it drawn. Returns None when every kind
-        is made. A kind the journal cannot draw is skipped (choosing it shows why).
+        A dashboard calls this while it waits for the user, one step at a time, so that the
+        first switch to another kind of figure finds it drawn. A kind the journal cannot
+        draw is skipped (choosing it shows why). Once every kind is made, each figure
+        (``skip`` too) is rehearsed: drawn once for other dates (:meth:`rehearse`), so that
+        the first move of a control redraws only what it changes; those steps return
+        ``"<kind> rehearsed"``. Returns None when there is nothing left to do.
         """
         for kind in DASHBOARD_KINDS:
             if kind == skip or kind in self._slots or kind in self._unavailable:
@@ -566,7 +578,32 @@ class JournalFigures:
             except ValueError:
                 self._unavailable.add(kind)
             return kind
+        for kind in DASHBOARD_KINDS:
+            if kind in self._slots and kind not in self._rehearsed:
+                self._rehearsed.add(kind)
+                # a figure not drawable for those dates is drawn whole when moved
+                with suppress(ValueError):
+                    self.rehearse(kind, view)
+                return f"{kind} rehearsed"
         return None
+
+    def rehearse(self, kind: str, view: JournalView) -> None:
+        """Draw a kind's figure once for the second half of ``view``'s dates (and window + 1).
+
+        Moving the dates and the smoothing window changes nearly every artist that any
+        control changes (the window relabels the legend), and the
+        figure's canvas keeps the picture of everything else as a background
+        (:class:`sci_pain.widgets._fastagg.BlitCanvas`): the first move of a control then
+        redraws only the artists it changes, not the whole figure. The picture shown is
+        not replaced; the next render updates the figure from what it shows now.
+        """
+        first = _day(view.start) or self.first_day
+        last = _day(view.end) or self.last_day
+        if first is None or last <= first:
+            return
+        middle = (first + (last - first) / 2).normalize()
+        other = replace(view, start=middle.date(), end=last.date(), window=view.window + 1)
+        self.render(kind, other, with_alt=False)
 
     def alt_text(self, kind: str, view: JournalView) -> str:
         """Return the alt text of a kind's figure for a view (cached).

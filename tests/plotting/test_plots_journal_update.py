@@ -228,3 +228,29 @@ def test_set_values_masks_missing_cells_and_says_whether_anything_changed():
         values = np.ma.asarray(mappable.get_array())
         assert np.ma.getmaskarray(values).ravel().tolist() == [True, False]
         assert float(values.ravel()[1]) == 4.0
+
+
+def test_cell_label_colours_from_the_table_match_the_colour_map():
+    # text_colour looks the colour up in a table made once, as the colour map indexes a
+    # value; the answer must be the one computed from the colour map for that value.
+    import matplotlib as mpl
+
+    from sci_pain.plotting import common
+    from sci_pain.style import SEQUENTIAL_CMAP
+
+    cmap = mpl.colormaps[SEQUENTIAL_CMAP]
+
+    def by_the_map(value: float) -> str:
+        r, g, b, _ = cmap((value - 0) / 10)
+        lum = sum(
+            w * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+            for w, c in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True)
+        )
+        return "black" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+    values = np.concatenate(
+        [np.linspace(-1, 11, 4801), np.arange(257) * 10 / 256, [np.nan, 10.0, 0.0]]
+    )
+    colours = [common.text_colour(v) for v in values]
+    assert colours == [by_the_map(v) for v in values]
+    assert {"black", "white"} <= set(colours)

@@ -15,6 +15,7 @@ from PIL import Image
 
 from sci_pain.analysis import AnalysisError, filter_entries, journal_days, scan_red_flags
 from sci_pain.datasets import load_example_journal
+from sci_pain.widgets._fastagg import encode_png
 from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalFigures, JournalView
 
 
@@ -83,7 +84,7 @@ def test_a_blit_draws_what_a_full_draw_draws(journal):
     figures.render("timeline", JournalView())
     for window in (3, 9, 14):
         blitted = figures.render("timeline", JournalView(window=window))
-    figures.draw("timeline")  # forget the background: the next render draws everything
+    figures._slots["timeline"].canvas.reset()  # the next render draws everything
     full = figures.render("timeline", JournalView(window=4))
     full = figures.render("timeline", JournalView(window=14))
     a, b = _pixels(blitted.png), _pixels(full.png)
@@ -112,8 +113,60 @@ def test_prepare_makes_every_other_kind_once(journal):
     made = []
     while (kind := figures.prepare(view, skip="timeline")) is not None:
         made.append(kind)
-    assert made == [k for k in DASHBOARD_KINDS if k != "timeline"]
+    others = [k for k in DASHBOARD_KINDS if k != "timeline"]
+    assert made == others + [f"{k} rehearsed" for k in DASHBOARD_KINDS]
     assert figures.render("overview", view).cached  # the first switch finds it drawn
+
+
+def test_after_the_rehearsal_no_control_draws_a_figure_whole(journal):
+    # While idle each figure is drawn once for other dates and window: the first move of
+    # any control afterwards (and going back to a control moved before) only blits.
+    figures = JournalFigures(journal, cache_size=0)
+    days = journal_days(journal)
+    view = JournalView(start=days[0], end=days[-1])
+    figures.render("timeline", view)
+    while figures.prepare(view, skip="timeline") is not None:
+        pass
+    before = {kind: figures.full_draws(kind) for kind in DASHBOARD_KINDS}
+    moves = [
+        JournalView(start=days[0], end=days[-1], window=12),
+        JournalView(start=days[10], end=days[-20], window=12),
+        JournalView(start=days[10], end=days[-20], window=5, side="left"),
+        JournalView(start=days[10], end=days[-20], window=5, lag=2),
+        JournalView(start=days[0], end=days[-1], window=9),
+    ]
+    for kind in ("timeline", "calendar", "overview", "descriptors"):
+        for moved in moves:
+            figures.render(kind, moved)
+        assert figures.full_draws(kind) == before[kind], kind
+
+
+def test_a_background_goes_stale_when_an_artist_outside_its_set_changes(journal):
+    # Each set of changing artists keeps its background; the dates' (the grid and the x
+    # axis) outlives moves of the side (the grid), not the other way round.
+    figures = JournalFigures(journal, cache_size=0)
+    days = journal_days(journal)
+    figures.render("calendar", JournalView())
+    figures.render("calendar", JournalView(start=days[5], end=days[-20]))
+    figures.render("calendar", JournalView(start=days[30], end=days[-20]))
+    canvas = figures._slots["calendar"].canvas
+    # the first picture's background (every artist drawn) went out of date at once
+    assert figures.full_draws("calendar") == 2 and len(canvas.backgrounds) == 1
+    figures.render("calendar", JournalView(start=days[30], end=days[-20], side="left"))
+    assert figures.full_draws("calendar") == 2  # the grid is among the dates' artists
+    assert len(canvas.backgrounds) == 2  # ... and now has a background of its own
+    assert len(canvas.animated) < len(canvas.backgrounds[0][0])
+    figures.render("calendar", JournalView(start=days[2], end=days[-40], side="left"))
+    # the side's background (with the x axis of the earlier dates) is out of date now
+    assert len(canvas.backgrounds) == 1 and canvas.animated == canvas.backgrounds[0][0]
+    # moving the side again must not bring back the old x axis with it
+    shown = figures.render("calendar", JournalView(start=days[2], end=days[-40]))
+    assert figures.full_draws("calendar") == 2
+    figures.draw("calendar")  # the same figure drawn whole
+    a, b = _pixels(shown.png), _pixels(encode_png(canvas.canvas))
+    assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.002
+    figures.render("calendar", JournalView(start=days[2], end=days[-40], side="left"))
+    assert figures.full_draws("calendar") == 2  # drawing it whole forgot no background
 
 
 @pytest.mark.parametrize(
@@ -175,3 +228,29 @@ def test_a_date_range_is_summarised_as_its_own_entries_are(journal, start, end, 
     pd.testing.assert_series_equal(overview.summary, whole.summary)
     pd.testing.assert_frame_equal(overview.calendar.daily, whole.calendar.daily)
     pd.testing.assert_frame_equal(figures.data("calendar", view).daily, whole.calendar.daily)
+
+
+@pytest.mark.parametrize("kind", ["timeline", "calendar", "overview", "association"])
+def test_pinned_x_labels_stay_where_matplotlib_would_put_them(journal, kind):
+    # After its first draw a dashboard figure keeps each x-axis label where it was
+    # (matplotlib would measure every tick label again on every draw to place it): that
+    # is right only while the tick labels below it keep their height.
+    figures = JournalFigures(journal, cache_size=0)
+    days = journal_days(journal)
+    for start, end in [(0, -1), (3, -50), (40, -2), (60, -40), (0, 9)]:
+        figures.render(kind, JournalView(start=days[start], end=days[end], lag=start % 3))
+    figure = figures.figure(kind)
+    renderer = figure.canvas.get_renderer()
+    for ax in figure.axes:
+        label = ax.xaxis.label
+        if not (label.get_visible() and label.get_text() and ax.axison):
+            continue
+        assert ax.xaxis.get_label_position() == "bottom"
+        boxes = [ax.spines["bottom"].get_window_extent(renderer)] + [
+            t.get_window_extent(renderer)
+            for t in ax.get_xticklabels()
+            if t.get_visible() and t.get_text()
+        ]
+        auto = min(b.y0 for b in boxes) - ax.xaxis.labelpad * figure.dpi / 72
+        pinned = label.get_transform().transform(label.get_position())[1]
+        assert pinned == pytest.approx(auto, abs=1.5), (kind, label.get_text())

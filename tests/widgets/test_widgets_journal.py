@@ -337,6 +337,33 @@ def test_in_a_kernel_the_other_figures_are_made_while_idle():
     assert make_journal_dashboard(prepare=False).figures._slots.keys() == {"timeline"}
 
 
+def test_the_long_lived_objects_are_frozen_and_dropped_cycles_freed_at_the_next_freeze():
+    # Once a dashboard has prepared everything, what exists is frozen (gc.freeze), so full
+    # collections no longer walk it; cyclic garbage frozen with it (an earlier dashboard
+    # run again) is collected at the next freeze, not kept for good.
+    import gc
+    import weakref
+
+    from sci_pain.widgets import journal as dashboard_module
+
+    class Node:
+        pass
+
+    node = Node()
+    node.itself = node  # a reference cycle: only the collector can free it
+    alive = weakref.ref(node)
+    try:
+        dashboard_module._freeze_long_lived()
+        assert gc.get_freeze_count() > 0
+        del node
+        gc.collect()
+        assert alive() is not None  # frozen: full collections skip it
+        dashboard_module._freeze_long_lived()
+        assert alive() is None
+    finally:
+        gc.unfreeze()
+
+
 def test_image_render_sends_the_png_bytes():
     box = make_journal_dashboard(render="image")
     assert box.figure.value == box.picture.png

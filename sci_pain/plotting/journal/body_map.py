@@ -71,8 +71,10 @@ class BodyMapData:
     @property
     def means(self) -> np.ndarray:
         """The mean of each site in drawing order (right leg hip to foot, then left leg)."""
-        table = self.table.set_index(["leg", "site"])
-        return np.asarray([float(table.loc[key, "mean"]) for key in _SITES])
+        table = self.table
+        keys = zip(table["leg"].tolist(), table["site"].tolist(), strict=True)
+        found = dict(zip(keys, table["mean"].to_numpy(dtype=float).tolist(), strict=True))
+        return np.asarray([found.get(key, np.nan) for key in _SITES], dtype=float)
 
 
 @shared_docs(kind="body_map")
