@@ -396,7 +396,7 @@ def _people(entries: pd.DataFrame, by: str | None, injury_level):
         return np.zeros(len(entries), dtype=np.intp), pd.Index([None]), [injury_level]
     codes, persons = pd.factorize(entries[by], sort=False)
     if (codes < 0).any():
-        rows = _rows(entries)[codes < 0][:3].tolist()
+        rows = ", ".join(str(row) for row in _rows(entries)[codes < 0][:3].tolist())
         msg = f"every entry needs a value in the column {by!r}; rows {rows} have none"
         raise AnalysisError(msg, column=by, available=entries.columns)
     if isinstance(injury_level, str):

@@ -150,3 +150,19 @@ def test_a_per_person_level_needs_by_and_every_entry_a_person():
         scan_red_flags(missing, injury_level="T4", by="person")
     with pytest.raises(AnalysisError, match="whole number of days"):
         scan_red_flags(entries, injury_level="T4", baseline_days=7.5)
+
+
+def test_entries_without_a_person_are_named_by_row_in_words():
+    entries = pd.DataFrame(
+        {
+            "timestamp": pd.to_datetime(
+                ["2026-03-01 08:00", "2026-03-02 08:00", "2026-03-03 08:00"]
+            ),
+            "pain": [3, 4, 5],
+            "person": ["a", None, None],
+            "row": [2, 3, 4],
+        }
+    )
+    with pytest.raises(AnalysisError, match=r"rows 3, 4 have none") as caught:
+        scan_red_flags(entries, injury_level="T10", by="person")
+    assert "[" not in str(caught.value).split(";")[-1]
