@@ -17,6 +17,7 @@ _EXPORTS: dict[str, str] = {
     "plot_leg_sites": "causes",
     "alt_text_evening_pattern": "cohort",
     "FLAG_PREFIX": "common",
+    "flag_markers": "common",
     "plot_evening_pattern": "cohort",
     "prevalence_sentence": "cohort",
     "AssociationData": "journal",

@@ -43,6 +43,7 @@ __all__ = [
     "PAIN_RANGE",
     "SEVERITY_COLOURS",
     "SEVERITY_MARKERS",
+    "flag_markers",
     "axis_label",
     "colorbar",
     "column_name",
@@ -98,6 +99,36 @@ GROUP_COLOURS = {
 COLORBAR_LABEL = "sci_pain colorbar"
 MISSING_KEY_LABEL = "sci_pain no-entries key"
 FLAG_PREFIX = "red flag: "
+
+
+def flag_markers(ax: Axes) -> dict:
+    """Return the red-flag markers drawn on ``ax``, by severity (``"same_day"``, ...).
+
+    The markers are the collections labelled ``FLAG_PREFIX`` + the severity in words, as
+    the timeline draws them (one per severity; emptied, not removed, when none is flagged).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        An Axes the timeline was drawn on.
+
+    Returns
+    -------
+    dict
+        Severity -> its PathCollection of markers (empty when no red flag is marked).
+
+    Examples
+    --------
+    >>> import sci_pain as sp
+    >>> ax = sp.plot_timeline(sp.load_example_journal("dvt"), flags=True)
+    >>> sorted(flag_markers(ax))
+    ['emergency', 'same_day']
+    """
+    return {
+        c.get_label().removeprefix(FLAG_PREFIX).replace(" ", "_"): c
+        for c in ax.collections
+        if c.get_label().startswith(FLAG_PREFIX)
+    }
 
 
 # -- axes and names ---------------------------------------------------------------------------

@@ -11,8 +11,9 @@ so they live here and nowhere else:
   a string once (as matplotlib did before 3.11: the whole string into one bitmap, placed at
   whole pixels) and reuses the bitmap, since tick labels, titles and legends repeat from draw
   to draw; it also keeps each font's heights, which matplotlib 3.11's text layout reads
-  from the font file's tables for every string. The cache uses private parts of ``RendererAgg``, so it is switched on only for the
-  matplotlib versions in :data:`CHECKED_MATPLOTLIB`, on which ``tests/widgets/test_fastagg.py``
+  from the font file's tables for every string. The cache uses private parts of
+  ``RendererAgg``, so it is switched on only for the matplotlib versions in
+  :data:`CHECKED_MATPLOTLIB`, on which ``tests/widgets/test_fastagg.py``
   compared its pictures pixel by pixel with stock Agg drawing. On any other version (or if
   the private parts fail), text is drawn by matplotlib itself and :data:`TEXT_CACHE` says so:
   ``TEXT_CACHE.enabled`` is False and ``TEXT_CACHE.reason`` explains why.

@@ -413,15 +413,9 @@ class JournalFigures:
         """
         if kind != "timeline":
             return False
-        from sci_pain.plotting import FLAG_PREFIX
+        from sci_pain.plotting import flag_markers
 
-        ax = figure.axes[0]
-        drawn = {
-            c.get_label().removeprefix(FLAG_PREFIX).replace(" ", "_")
-            for c in ax.collections
-            if c.get_label().startswith(FLAG_PREFIX)
-        }
-        return drawn == set(self.flags["severity"].astype(str))
+        return set(flag_markers(figure.axes[0])) == set(self.flags["severity"].astype(str))
 
     def _adopt(self, kind: str) -> _Slot | None:
         """Take over the figure of ``kind`` from the journal shown before, if it fits."""

@@ -337,11 +337,7 @@ def _update_line(ax: Axes, line, data: TimelineData) -> list:
 
 def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
     """Move, empty or add the red-flag markers; rebuild the legend when a severity is new."""
-    markers = {
-        c.get_label().removeprefix(common.FLAG_PREFIX).replace(" ", "_"): c
-        for c in ax.collections
-        if c.get_label().startswith(common.FLAG_PREFIX)
-    }
+    markers = common.flag_markers(ax)
     placed = [np.asarray(m.get_offsets()) for m in markers.values() if len(m.get_offsets())]
     height = float(placed[0][0, 1]) if placed else data.flag_height
     table = data.flags
