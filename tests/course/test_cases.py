@@ -404,3 +404,14 @@ def test_every_biopsychosocial_step_covers_mood_sleep_and_thoughts_about_pain(ca
     assert "sleep" in text
     assert re.search(r"catastroph|worry|fear|cop(e|ing)", text)
     assert re.search(r"cbt|self-management", text)
+
+
+def test_dermatome_landmarks_are_cited_dermatomes_in_order():
+    landmarks = cases.load_dermatome_landmarks()
+    assert list(landmarks) == [d for d in cases.DERMATOMES if d in landmarks]
+    assert landmarks["C6"] == "thumb"
+    raw = yaml.safe_load(
+        data_path("knowledge", "dermatome_landmarks.yaml").read_text(encoding="utf-8")
+    )
+    assert all(record["citations"] == ["kirshblum2011"] for record in raw.values())
+    assert "dermatome_landmarks.yaml" in sp.knowledge.CITING_FILES
