@@ -35,7 +35,6 @@ import dataclasses
 import io
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +54,7 @@ from sci_pain.knowledge import (
     SITUATIONS,
     Field,
     read_field_tables,
+    record_class,
     show_value,
     value_problems,
 )
@@ -528,56 +528,26 @@ def validate_cases(folder: str | Path | None = None) -> None:
 # -- loading ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CasePain:
-    """One pain of a case, with its model classification.
-
-    Attributes mirror :data:`PAIN_FIELDS`; ``label`` is the ISCIP label of the subtype.
-    """
-
-    id: str
-    words: str
-    location: str
-    dermatome: str
-    side: str
-    descriptors: tuple[str, ...]
-    iscip_type: str
-    iscip_subtype: str
-    source: str
-    reasoning: str
-    citations: tuple[str, ...]
-
+class _PainMethods:
     @property
     def label(self) -> str:
         """Return the ISCIP subtype in words, e.g. 'Below-level SCI pain'."""
         return ISCIP_LABELS[self.iscip_subtype]
 
 
-@dataclass(frozen=True)
-class Case:
-    """A worked case.
+CasePain = record_class(
+    "CasePain",
+    PAIN_FIELDS,
+    base=_PainMethods,
+    doc="""One pain of a case, with its model classification.
 
-    Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are plain dicts (copies;
-    changing them changes nothing).
-    """
+    Its attributes are the fields of :data:`PAIN_FIELDS` (declared once, in
+    ``course/case_fields.yaml``), lists as tuples; ``label`` is the ISCIP label of the subtype.
+    """,
+)
 
-    id: str
-    title: str
-    name: str
-    age: int
-    neurological_level: str
-    ais_grade: str
-    time_since_injury: str
-    days_since_injury: int
-    setting: str
-    story: str
-    examination: tuple[str, ...]
-    situations: tuple[str, ...]
-    pains: tuple[CasePain, ...]
-    journal: dict
-    answers: dict
-    citations: tuple[str, ...]
 
+class _CaseMethods:
     def pain(self, pain_id: str) -> CasePain:
         """Return one pain by id (a :class:`CaseError` lists the ids if it is unknown)."""
         for pain in self.pains:
@@ -594,6 +564,19 @@ class Case:
             f"{self.name}, {self.age}: {self.neurological_level} AIS {self.ais_grade}, "
             f"{self.time_since_injury} after injury"
         )
+
+
+Case = record_class(
+    "Case",
+    CASE_FIELDS,
+    base=_CaseMethods,
+    doc="""A worked case.
+
+    Its attributes are the fields of :data:`CASE_FIELDS` (declared once, in
+    ``course/case_fields.yaml``): lists as tuples, ``pains`` as :class:`CasePain` records,
+    ``journal`` and ``answers`` as plain dicts (copies; changing them changes nothing).
+    """,
+)
 
 
 @cache

@@ -51,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "FIELD_TABLES": "schema",
     "VOCABULARIES": "schema",
     "read_field_tables": "schema",
+    "record_class": "records",
     "ISCIP_LABELS": "schema",
     "ISCIP_SUBTYPES": "schema",
     "ISCIP_SUBTYPE_OF": "schema",

@@ -415,3 +415,13 @@ def test_dermatome_landmarks_are_cited_dermatomes_in_order():
     )
     assert all(record["citations"] == ["kirshblum2011"] for record in raw.values())
     assert "dermatome_landmarks.yaml" in sp.knowledge.CITING_FILES
+
+
+def test_case_attributes_are_the_declared_fields():
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(cases.Case)] == list(cases.CASE_FIELDS)
+    assert [f.name for f in dataclasses.fields(cases.CasePain)] == list(cases.PAIN_FIELDS)
+    case = cases.load_case("tom_t8_day10_calf")
+    assert case.summary.startswith(f"{case.name}, {case.age}: T8")
+    assert case.pain(case.pains[0].id).label == case.pains[0].label
