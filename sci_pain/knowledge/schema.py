@@ -300,7 +300,8 @@ def read_field_tables(
     """
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     tables: dict[str, dict[str, Field]] = {}
-    for table, entries in yaml.safe_load(text).items():
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+    for table, entries in yaml.load(text, Loader=loader).items():
         tables[table] = {}
         for name, entry in entries.items():
             options = dict(entry)
