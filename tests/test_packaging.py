@@ -169,6 +169,8 @@ def test_wheel_ships_the_data_and_type_marker(wheel):
     assert "sci_pain/data/quizzes/00_start_here.yaml" in names
     assert "sci_pain/py.typed" in names
     assert "sci_pain/widgets/styles/journal.css" in names  # widget CSS is a package file
+    assert "sci_pain/knowledge/fields.yaml" in names  # the schemas' field tables
+    assert "sci_pain/course/case_fields.yaml" in names
     data_files = sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*") if p.is_file()
     )

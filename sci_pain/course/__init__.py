@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "iscip_zone": "dermatomes",
     "at_level_dermatomes": "dermatomes",
     "DERMATOMES": "dermatomes",
+    "load_dermatome_landmarks": "dermatomes",
     "zone_rule": "dermatomes",
     "GlossaryError": "glossary",
     "GlossaryTerm": "glossary",

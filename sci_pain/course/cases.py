@@ -35,7 +35,6 @@ import dataclasses
 import io
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +53,8 @@ from sci_pain.knowledge import (
     ISCIP_TYPES,
     SITUATIONS,
     Field,
+    read_field_tables,
+    record_class,
     show_value,
     value_problems,
 )
@@ -144,103 +145,35 @@ _CASES_DIR = ("cases",)
 
 # -- the schema, declared once ---------------------------------------------------------------------
 
-_CITATIONS = Field(
-    "citations",
-    "ref_list",
-    "Reference keys (references.yaml).",
-    refers_to="references",
-    nonempty=True,
+_FIELD_TABLES = read_field_tables(
+    __package__,
+    "case_fields.yaml",
+    {
+        "AIS_GRADES": AIS_GRADES,
+        "DERMATOMES": DERMATOMES,
+        "ISCIP_SUBTYPES": ISCIP_SUBTYPES,
+        "ISCIP_TYPES": ISCIP_TYPES,
+        "RECOVERABLE_EFFECTS": RECOVERABLE_EFFECTS,
+        "REFERRAL_URGENCIES": REFERRAL_URGENCIES,
+        "SCREEN_TOOLS": SCREEN_TOOLS,
+        "SIDES": ("left", "right", "both", "midline"),
+        "SITUATIONS": SITUATIONS,
+    },
 )
+# The fields of a case file and of its nested records, declared in case_fields.yaml beside this
+# module; the nested answers (screen, red_flags, plan, referral, text) are reached through
+# ANSWER_FIELDS' subfields.
 
-
-def _fields(*items: Field) -> dict[str, Field]:
-    return {f.name: f for f in items}
-
-
-PAIN_FIELDS = _fields(
-    Field("id", "id", "Unique within the case, e.g. 'burning_feet'."),
-    Field("words", "str", "How the person describes it, in their own words."),
-    Field("location", "str", "Where it is felt, in clinical words."),
-    Field("dermatome", "category", "The dermatome where it is felt (most caudal if several).", allowed=DERMATOMES),
-    Field("side", "category", "Side.", allowed=("left", "right", "both", "midline")),
-    Field("descriptors", "str_list", "Descriptors the person uses.", nonempty=True),
-    Field("iscip_type", "category", "Model answer: ISCIP tier 1.", allowed=ISCIP_TYPES),
-    Field("iscip_subtype", "category", "Model answer: ISCIP tier 2.", allowed=ISCIP_SUBTYPES),
-    Field("source", "str", "Model answer: ISCIP tier 3, the likely source, in words."),
-    Field("reasoning", "text", "Why this classification: the rule and the findings."),
-    _CITATIONS,
-)  # fmt: skip
+PAIN_FIELDS: dict[str, Field] = _FIELD_TABLES["pains"]
 """Fields of one pain (``pains`` in a case)."""
 
-JOURNAL_FIELDS = _fields(
-    Field("pain", "str", "Id of the pain the journal rates."),
-    Field("problem", "str", "The label written in the journal's problem column."),
-    Field("persona", "str", "Bundled persona the journal starts from (personas.yaml)."),
-    Field("days", "int", "Number of days."),
-    Field("seed", "int", "Seed of the simulation."),
-    Field("start", "str", "Date of day 0 (ISO 8601)."),
-    Field("description", "text", "The built-in effects, in words, with their values."),
-    Field("overrides", "mapping_any", "Persona fields changed for this person.", required=False),
-    Field("shows", "category_list", "Effects the journal shows (recovered by a test).", allowed=tuple(RECOVERABLE_EFFECTS), nonempty=True),
-)  # fmt: skip
+JOURNAL_FIELDS: dict[str, Field] = _FIELD_TABLES["journal"]
 """Fields of a case's ``journal``: how the simulator makes it."""
 
-_SCREEN_FIELDS = _fields(
-    Field("tool", "category", "Score function.", allowed=SCREEN_TOOLS),
-    Field("pain", "str", "Id of the pain screened, if the tool screens one pain.", required=False),
-    Field("answers", "answers", "Arguments of the score function."),
-    Field("expect", "str", "The band the answers give (checked by a test)."),
-    Field("text", "text", "Model answer: what the screen shows and what it does not."),
-    _CITATIONS,
-)
-_RED_FLAG_FIELDS = _fields(
-    Field("present", "ref_list", "Red flags present now.", refers_to="red_flags"),
-    Field("watch", "ref_list", "Red flags this person is at risk of: check, and tell them what to watch for.", refers_to="red_flags"),
-    Field("text", "text", "Model answer."),
-    _CITATIONS,
-)  # fmt: skip
-_PLAN_FIELDS = _fields(
-    Field("management", "ref_list", "Management options (management.yaml), in order.", refers_to="management", nonempty=True),
-    Field("cautions", "str_list", "Cautions for this person.", nonempty=True),
-    Field("guideline_cautions", "str_list", "CanPainSCI caution ids (canpainsci.yaml) that apply.", required=False),
-    Field("text", "text", "Model answer: the plan and its order."),
-    _CITATIONS,
-)  # fmt: skip
-_REFERRAL_FIELDS = _fields(
-    Field("urgency", "category", "How soon.", allowed=REFERRAL_URGENCIES),
-    Field("to", "str", "To whom."),
-    Field("text", "text", "Model answer: why, and what to say."),
-    _CITATIONS,
-)
-_TEXT_FIELDS = _fields(Field("text", "text", "Model answer."), _CITATIONS)
-
-ANSWER_FIELDS = _fields(
-    Field("screen", "records", "Screens, one per tool used.", nonempty=True, subfields=tuple(_SCREEN_FIELDS.values())),
-    Field("red_flags", "record", "Red flags.", subfields=tuple(_RED_FLAG_FIELDS.values())),
-    Field("plan", "record", "Plan with this person's cautions.", subfields=tuple(_PLAN_FIELDS.values())),
-    Field("referral", "record", "Referral.", subfields=tuple(_REFERRAL_FIELDS.values())),
-    Field("biopsychosocial", "record", "Mood, sleep, coping and self-management.", subfields=tuple(_TEXT_FIELDS.values())),
-)  # fmt: skip
+ANSWER_FIELDS: dict[str, Field] = _FIELD_TABLES["answers"]
 """Fields of a case's ``answers`` (the classification answer lives with each pain)."""
 
-CASE_FIELDS = _fields(
-    Field("id", "id", "Unique snake_case name; the file is data/cases/<id>.yaml."),
-    Field("title", "str", "One line for the case list."),
-    Field("name", "str", "A made-up first name."),
-    Field("age", "int", "Age in years."),
-    Field("neurological_level", "category", "Neurological level of injury (ISNCSCI).", allowed=DERMATOMES),
-    Field("ais_grade", "category", "ASIA Impairment Scale grade.", allowed=AIS_GRADES),
-    Field("time_since_injury", "str", "In words, e.g. '12 years'."),
-    Field("days_since_injury", "int", "The same in days (for timing rules such as the DVT window)."),
-    Field("setting", "str", "Where the person is seen."),
-    Field("story", "text", "History in the person's own words."),
-    Field("examination", "str_list", "Examination findings.", nonempty=True),
-    Field("situations", "category_list", "Situations for management cautions (knowledge_schema.SITUATIONS).", allowed=tuple(SITUATIONS)),
-    Field("pains", "records", "Two or three pains.", nonempty=True, subfields=tuple(PAIN_FIELDS.values())),
-    Field("journal", "record", "How the simulator makes this person's journal.", subfields=tuple(JOURNAL_FIELDS.values())),
-    Field("answers", "record", "Model answers for each step.", subfields=tuple(ANSWER_FIELDS.values())),
-    _CITATIONS,
-)  # fmt: skip
+CASE_FIELDS: dict[str, Field] = _FIELD_TABLES["case"]
 """Top-level fields of a case file."""
 
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "field", "value", "problem")
@@ -595,56 +528,26 @@ def validate_cases(folder: str | Path | None = None) -> None:
 # -- loading ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CasePain:
-    """One pain of a case, with its model classification.
-
-    Attributes mirror :data:`PAIN_FIELDS`; ``label`` is the ISCIP label of the subtype.
-    """
-
-    id: str
-    words: str
-    location: str
-    dermatome: str
-    side: str
-    descriptors: tuple[str, ...]
-    iscip_type: str
-    iscip_subtype: str
-    source: str
-    reasoning: str
-    citations: tuple[str, ...]
-
+class _PainMethods:
     @property
     def label(self) -> str:
         """Return the ISCIP subtype in words, e.g. 'Below-level SCI pain'."""
         return ISCIP_LABELS[self.iscip_subtype]
 
 
-@dataclass(frozen=True)
-class Case:
-    """A worked case.
+CasePain = record_class(
+    "CasePain",
+    PAIN_FIELDS,
+    base=_PainMethods,
+    doc="""One pain of a case, with its model classification.
 
-    Attributes mirror :data:`CASE_FIELDS`; ``journal`` and ``answers`` are plain dicts (copies;
-    changing them changes nothing).
-    """
+    Its attributes are the fields of :data:`PAIN_FIELDS` (declared once, in
+    ``course/case_fields.yaml``), lists as tuples; ``label`` is the ISCIP label of the subtype.
+    """,
+)
 
-    id: str
-    title: str
-    name: str
-    age: int
-    neurological_level: str
-    ais_grade: str
-    time_since_injury: str
-    days_since_injury: int
-    setting: str
-    story: str
-    examination: tuple[str, ...]
-    situations: tuple[str, ...]
-    pains: tuple[CasePain, ...]
-    journal: dict
-    answers: dict
-    citations: tuple[str, ...]
 
+class _CaseMethods:
     def pain(self, pain_id: str) -> CasePain:
         """Return one pain by id (a :class:`CaseError` lists the ids if it is unknown)."""
         for pain in self.pains:
@@ -661,6 +564,19 @@ class Case:
             f"{self.name}, {self.age}: {self.neurological_level} AIS {self.ais_grade}, "
             f"{self.time_since_injury} after injury"
         )
+
+
+Case = record_class(
+    "Case",
+    CASE_FIELDS,
+    base=_CaseMethods,
+    doc="""A worked case.
+
+    Its attributes are the fields of :data:`CASE_FIELDS` (declared once, in
+    ``course/case_fields.yaml``): lists as tuples, ``pains`` as :class:`CasePain` records,
+    ``journal`` and ``answers`` as plain dicts (copies; changing them changes nothing).
+    """,
+)
 
 
 @cache

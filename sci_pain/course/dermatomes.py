@@ -15,9 +15,20 @@ Examples
 
 from __future__ import annotations
 
+from functools import cache
+
+import yaml
+
+from sci_pain._resources import data_path
 from sci_pain.errors import CaseError, did_you_mean
 
-__all__ = ["DERMATOMES", "at_level_dermatomes", "iscip_zone", "zone_rule"]
+__all__ = [
+    "DERMATOMES",
+    "at_level_dermatomes",
+    "iscip_zone",
+    "load_dermatome_landmarks",
+    "zone_rule",
+]
 
 DERMATOMES: tuple[str, ...] = (
     *(f"C{i}" for i in range(2, 9)),
@@ -28,6 +39,31 @@ DERMATOMES: tuple[str, ...] = (
 )
 """The ISNCSCI sensory dermatomes from head to sacrum (C2 ... S4-5), in order. A neurological
 level of injury is named by the same segments (Kirshblum et al. 2011)."""
+
+
+@cache
+def _landmarks() -> dict[str, str]:
+    text = data_path("knowledge", "dermatome_landmarks.yaml").read_text(encoding="utf-8")
+    return {dermatome: record["landmark"] for dermatome, record in yaml.safe_load(text).items()}
+
+
+def load_dermatome_landmarks() -> dict[str, str]:
+    """Return where to test each dermatome: the ISNCSCI key sensory points, in plain words.
+
+    Read from ``data/knowledge/dermatome_landmarks.yaml`` (Kirshblum et al. 2011); dermatomes
+    without a common landmark are left out.
+
+    Returns
+    -------
+    dict of str to str
+        Landmark by dermatome, from head to sacrum (a new dict on each call).
+
+    Examples
+    --------
+    >>> load_dermatome_landmarks()["T10"]
+    'navel'
+    """
+    return dict(_landmarks())
 
 
 def _dermatome_index(value: object, what: str) -> int:

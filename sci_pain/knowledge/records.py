@@ -55,6 +55,7 @@ _TYPES: dict[str, str] = {
     "day_range": "float",
     "mapping": "dict[str, str]",
     "records": "tuple",
+    "record": "dict",
 }
 """The Python type of each field kind, as an annotation."""
 

@@ -14,8 +14,9 @@ journal_flags.yaml ``id``     pattern of the journal scan, linked to red flags
 references.yaml    ``key``    source; every citation key anywhere must resolve here
 ================== ========== ============================================================
 
-This module holds the fields of each file (:data:`SCHEMAS`) and the controlled vocabularies
-(ISCIP categories, levels, sites, situations, ...). Everything else is derived from these
+This module holds the controlled vocabularies (ISCIP categories, levels, sites, situations, ...)
+and the schema of each file (:data:`SCHEMAS`), whose fields are declared as data in
+``fields.yaml`` beside it (:func:`read_field_tables`). Everything else is derived from these
 declarations: :mod:`sci_pain.knowledge.validate` checks the files against them and writes the
 field tables of ``data/knowledge/README.md``; :mod:`sci_pain.knowledge.records` turns a record
 into Python values and builds the record classes (:class:`~sci_pain.knowledge.loaders.Cause`,
@@ -31,8 +32,12 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Literal
+
+import yaml
 
 from sci_pain.journal import SITES as JOURNAL_SITES
 
@@ -41,6 +46,9 @@ __all__ = [
     "CAUTION_FIELDS",
     "Field",
     "FileSchema",
+    "FIELD_TABLES",
+    "VOCABULARIES",
+    "read_field_tables",
     "SCHEMAS",
     "CITING_FILES",
     "ISCIP_TYPES",
@@ -262,229 +270,99 @@ class FileSchema:
     fields: dict[str, Field] = field(default_factory=dict)
 
 
-def _fields(*items: Field) -> dict[str, Field]:
-    return {f.name: f for f in items}
+def read_field_tables(
+    package: str, filename: str, vocabularies: Mapping[str, Iterable[str]]
+) -> dict[str, dict[str, Field]]:
+    """Read the field tables that a package ships as a YAML file.
+
+    Each table maps a field name to the keyword arguments of :class:`Field`; ``allowed`` names a
+    vocabulary of *vocabularies* and ``subfields`` a table declared earlier in the file.
+
+    Parameters
+    ----------
+    package : str
+        The package that holds the file, e.g. ``"sci_pain.knowledge"``.
+    filename : str
+        The file's name inside the package.
+    vocabularies : mapping of str to iterable of str
+        The controlled vocabularies the file may name, by name.
+
+    Returns
+    -------
+    dict of str to dict of str to Field
+        The tables in the order of the file, each field by name.
+
+    Examples
+    --------
+    >>> tables = read_field_tables("sci_pain.knowledge", "fields.yaml", VOCABULARIES)
+    >>> tables["causes"]["level"].allowed
+    ('at_level', 'below_level', 'not_level_specific')
+    """
+    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    tables: dict[str, dict[str, Field]] = {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
+    for table, entries in yaml.load(text, Loader=loader).items():
+        tables[table] = {}
+        for name, entry in entries.items():
+            options = dict(entry)
+            if "allowed" in options:
+                options["allowed"] = tuple(vocabularies[options["allowed"]])
+            if "subfields" in options:
+                options["subfields"] = tuple(tables[options["subfields"]].values())
+            tables[table][name] = Field(name, **options)
+    return tables
 
 
-_CITATIONS = Field(
-    "citations",
-    "ref_list",
-    "Reference keys (references.yaml) supporting the record.",
-    refers_to="references",
-    nonempty=True,
+VOCABULARIES: dict[str, Iterable[str]] = {
+    "ISCIP_TYPES": ISCIP_TYPES,
+    "ISCIP_SUBTYPES": ISCIP_SUBTYPES,
+    "LEVELS": LEVELS,
+    "LATERALITY": LATERALITY,
+    "LEG_SITES": LEG_SITES,
+    "BODY_SITES": BODY_SITES,
+    "SITUATIONS": SITUATIONS,
+    "CAUTION_SEVERITIES": CAUTION_SEVERITIES,
+    "MANAGEMENT_CATEGORIES": MANAGEMENT_CATEGORIES,
+    "DELIVERED_BY": DELIVERED_BY,
+    "REFERRAL_STEPS": REFERRAL_STEPS,
+    "URGENCIES": URGENCIES,
+    "SERVICES": SERVICES,
+    "FINDING_GROUPS": FINDING_GROUPS,
+    "REFERENCE_KINDS": REFERENCE_KINDS,
+}
+"""The vocabularies that ``fields.yaml`` names in ``allowed`` (a mapping gives its keys)."""
+
+FIELD_TABLES: dict[str, dict[str, Field]] = read_field_tables(
+    __package__, "fields.yaml", VOCABULARIES
 )
+"""The fields of every knowledge-base record type, declared in ``fields.yaml`` beside this module:
+one table per file, and one per nested record (``cautions``, ``effects``, ``raise_with``)."""
 
-CAUSE_FIELDS = _fields(
-    Field("id", "id", "Unique snake_case name, e.g. 'dvt'."),
-    Field("label", "str", "Full name shown to learners."),
-    Field("short_label", "str", "A short name for figures."),
-    Field("aliases", "str_list", "Other names accepted by get_cause.", required=False),
-    Field("iscip_type", "category", "ISCIP tier 1 pain type.", allowed=ISCIP_TYPES),
-    Field("iscip_subtype", "category", "ISCIP tier 2 subtype.", allowed=ISCIP_SUBTYPES),
-    Field("iscip_note", "text", "Why the ISCIP category was chosen, if not obvious.", required=False),
-    Field("level", "category", "Relation to the level of injury.", allowed=LEVELS),
-    Field("summary", "str", "The mechanism in one line."),
-    Field("mechanism", "text", "The mechanism in a paragraph."),
-    Field("descriptors", "str_list", "Typical descriptors, in words.", nonempty=True),
-    Field("timing", "text", "When it typically appears, in words."),
-    Field("onset_days", "day_range", "[start, end] of the typical onset window, days after injury."),
-    Field("peak_days", "day_range", "[start, end] of the peak, days after injury.", required=False),
-    Field(
-        "onset_citations",
-        "ref_list",
-        "References for the onset window.",
-        refers_to="references",
-        nonempty=True,
-    ),
-    Field("ongoing_risk", "bool", "Whether the risk continues after the onset window.", required=False),
-    Field("leg_sites", "category_list", "Leg sites (journal vocabulary).", allowed=LEG_SITES, nonempty=True),
-    Field("body_sites", "category_list", "Pressure points and other body sites.", allowed=BODY_SITES, required=False),
-    Field("site_note", "text", "Where exactly, in words.", required=False),
-    Field("laterality", "category", "One leg, either, or usually both.", allowed=LATERALITY),
-    Field("risk_factors", "str_list", "Risk factors.", nonempty=True),
-    Field("look_for", "str_list", "What to look for.", nonempty=True),
-    Field("red_flags", "ref_list", "Red flags linked to this cause.", refers_to="red_flags"),
-    Field("referral", "category", "Referral step when this cause is suspected (without a red flag).", allowed=REFERRAL_STEPS),
-    Field("refer_to", "category_list", "Who to go to.", allowed=tuple(SERVICES), nonempty=True),
-    Field("management", "ref_list", "Management options, in teaching order.", refers_to="management", nonempty=True),
-    Field("journal_signature", "text", "How it tends to show in a pain journal."),
-    Field(
-        "journal_columns",
-        "ref_list",
-        "Journal columns that carry the signature.",
-        refers_to="journal_columns",
-        nonempty=True,
-    ),
-    Field(
-        "example_journal",
-        "str",
-        "Name of the example journal (data/journals/<name>.csv) that builds the signature in.",
-        required=False,
-    ),
-    Field("is_emergency", "bool", "An emergency in itself (outlined as a red flag in figures).", required=False),
-    _CITATIONS,
-)  # fmt: skip
+CAUSE_FIELDS: dict[str, Field] = FIELD_TABLES["causes"]
+"""Fields of a cause (``causes.yaml``)."""
 
-CAUTION_FIELDS = _fields(
-    Field("condition", "category", "Situation the caution applies to.", allowed=tuple(SITUATIONS)),
-    Field("severity", "category", "How serious.", allowed=CAUTION_SEVERITIES),
-    Field("text", "text", "The caution, in words."),
-    _CITATIONS,
-)
-
-MANAGEMENT_FIELDS = _fields(
-    Field("id", "id", "Unique snake_case name, e.g. 'heat'."),
-    Field("label", "str", "Name shown to learners."),
-    Field("category", "category", "Kind of option.", allowed=MANAGEMENT_CATEGORIES),
-    Field("summary", "text", "What it is."),
-    Field("examples", "str_list", "Examples (drug classes and names, never doses).", required=False),
-    Field("targets", "ref_list", "Causes it targets.", refers_to="causes", nonempty=True),
-    Field("target_notes", "mapping", "Cause id -> a note specific to that cause.", required=False, refers_to="causes"),
-    Field("evidence", "text", "The evidence in one or two sentences."),
-    Field("delivered_by", "category_list", "Who does it.", allowed=DELIVERED_BY, nonempty=True),
-    Field(
-        "cautions",
-        "records",
-        "Cautions and contraindications, each tied to a situation.",
-        required=False,
-        subfields=tuple(CAUTION_FIELDS.values()),
-    ),
-    _CITATIONS,
-)  # fmt: skip
-
-RED_FLAG_FIELDS = _fields(
-    Field("id", "id", "Unique snake_case name, e.g. 'dvt'."),
-    Field("label", "str", "Name shown to learners."),
-    Field("urgency", "category", "Referral step: emergency (now) or same_day.", allowed=URGENCIES),
-    Field("refer_to", "category_list", "Who to go to, most pressing first.", allowed=tuple(SERVICES), nonempty=True),
-    Field("causes", "ref_list", "Causes this red flag belongs to.", refers_to="causes", nonempty=True),
-    Field("who", "text", "Who is at risk.", required=False),
-    Field("signs", "str_list", "Signs to act on.", nonempty=True),
-    Field("why_urgent", "text", "Why it is urgent."),
-    Field("what_to_do", "str_list", "What to do now (educational wording, never a dose).", nonempty=True),
-    Field(
-        "sign_findings",
-        "ref_list",
-        "Findings of the reasoning aid that are signs of this red flag; each must raise it.",
-        refers_to="findings",
-        nonempty=True,
-    ),
-    _CITATIONS,
-)  # fmt: skip
-
-RAISE_WITH_FIELDS = _fields(
-    Field("red_flag", "ref", "Red flag id.", refers_to="red_flags"),
-    Field(
-        "with",
-        "ref_list",
-        "Findings that must also be present.",
-        refers_to="findings",
-        nonempty=True,
-    ),
-    Field("why", "text", "Why the combination raises it."),
-)
-
-REFERRAL_FIELDS = _fields(
-    Field("id", "category", "Step of the ladder.", allowed=REFERRAL_STEPS),
-    Field("label", "str", "Name shown to learners, e.g. 'Emergency: seek care now'."),
-    Field("when", "str", "How soon, in words."),
-    Field("action", "text", "What to do, in words."),
-    Field("who", "category_list", "Who is usually seen at this step.", allowed=tuple(SERVICES), nonempty=True),
-    Field("examples", "str_list", "Examples of situations at this step.", nonempty=True),
-    _CITATIONS,
-)  # fmt: skip
-
-JOURNAL_FLAG_FIELDS = _fields(
-    Field("id", "id", "The value in the scan's flag column, e.g. 'possible_dvt'."),
-    Field("title", "str", "A short name for tables and legends."),
-    Field(
-        "red_flags",
-        "ref_list",
-        "Red flags of red_flags.yaml this pattern can be a sign of ([] for none).",
-        refers_to="red_flags",
-    ),
-    Field("urgency", "category", "Referral step of the pattern (that of its red flag when it has one).", allowed=REFERRAL_STEPS),
-    Field("urgency_at_or_above_T6", "category", "Referral step when the injury is at or above T6.", allowed=REFERRAL_STEPS, required=False),
-    Field("needs", "ref_list", "Journal columns the rule reads.", refers_to="journal_columns", nonempty=True),
-    Field("summary", "text", "What the pattern may mean, in words."),
-    Field("what_to_do", "str_list", "What to do (used when no red flag gives the steps).", nonempty=True),
-    _CITATIONS,
-)  # fmt: skip
-
-EFFECT_FIELDS = _fields(
-    Field("cause", "ref", "Cause id.", refers_to="causes"),
-    Field("weight", "int", "Support (+1..+3) or argue against (-1..-3)."),
-)
-
-FINDING_FIELDS = _fields(
-    Field("id", "id", "Unique name, e.g. 'one_leg_swollen'."),
-    Field("label", "str", "What a learner ticks."),
-    Field("group", "category", "Kind of finding.", allowed=FINDING_GROUPS),
-    Field(
-        "effects",
-        "records",
-        "Causes it supports or argues against.",
-        nonempty=True,
-        subfields=tuple(EFFECT_FIELDS.values()),
-    ),
-    Field("raises", "ref_list", "Red flags this finding raises.", refers_to="red_flags"),
-    Field(
-        "raises_with",
-        "records",
-        "Red flags this finding raises only together with other findings.",
-        required=False,
-        subfields=tuple(RAISE_WITH_FIELDS.values()),
-    ),
-    Field("note", "text", "Caveats (weak evidence, patterns built into examples).", required=False),
-    _CITATIONS,
-)
-
-REFERENCE_FIELDS = _fields(
-    Field("key", "id", "Unique citation key, e.g. 'siddall2003'."),
-    Field("kind", "category", "Kind of source.", allowed=REFERENCE_KINDS),
-    Field("title", "str", "Title."),
-    Field("authors", "str_list", "Authors as 'Surname AB'; 'et al.' allowed last.", required=False),
-    Field("year", "int", "Year of publication.", required=False),
-    Field(
-        "accessed",
-        "int",
-        "For a web page that shows no year: the year it was read.",
-        required=False,
-    ),
-    Field("journal", "str", "Journal (abbreviated).", required=False),
-    Field("volume", "str", "Volume.", required=False),
-    Field("pages", "str", "Pages or article number.", required=False),
-    Field("doi", "str", "DOI without the https://doi.org/ prefix.", required=False),
-    Field("pmid", "str", "PubMed id.", required=False),
-    Field("pmcid", "str", "PubMed Central id (PMC...).", required=False),
-    Field("url", "str", "Web address.", required=False),
-    Field("publisher", "str", "Publisher or website, for pages and guidelines.", required=False),
-    Field(
-        "note",
-        "text",
-        "What the project uses it for; what is missing or uncertain.",
-        required=False,
-    ),
-)
+CAUTION_FIELDS: dict[str, Field] = FIELD_TABLES["cautions"]
+"""Fields of a caution (``cautions`` of a management option)."""
 
 SCHEMAS: dict[str, FileSchema] = {
-    name: FileSchema(name, f"{name}.yaml", id_field, description, fields)
-    for name, id_field, description, fields in (
-        ("references", "key", "Sources cited anywhere in the knowledge base.", REFERENCE_FIELDS),
-        ("causes", "id", "Causes of leg pain after SCI.", CAUSE_FIELDS),
-        ("management", "id", "Management options with cautions.", MANAGEMENT_FIELDS),
-        ("red_flags", "id", "Red flags and what to do.", RED_FLAG_FIELDS),
-        ("findings", "id", "Findings for the reasoning aid.", FINDING_FIELDS),
-        ("referral", "id", "The referral ladder: how soon, and who.", REFERRAL_FIELDS),
-        ("journal_flags", "id", "Red-flag patterns of the journal scan.", JOURNAL_FLAG_FIELDS),
+    name: FileSchema(name, f"{name}.yaml", id_field, description, FIELD_TABLES[name])
+    for name, id_field, description in (
+        ("references", "key", "Sources cited anywhere in the knowledge base."),
+        ("causes", "id", "Causes of leg pain after SCI."),
+        ("management", "id", "Management options with cautions."),
+        ("red_flags", "id", "Red flags and what to do."),
+        ("findings", "id", "Findings for the reasoning aid."),
+        ("referral", "id", "The referral ladder: how soon, and who."),
+        ("journal_flags", "id", "Red-flag patterns of the journal scan."),
     )
 }
 """Every knowledge-base file by name, in loading order."""
 
-CITING_FILES: tuple[str, ...] = ("scores.yaml",)
+CITING_FILES: tuple[str, ...] = ("scores.yaml", "dermatome_landmarks.yaml")
 """Other files in the knowledge folder whose citations must resolve in ``references.yaml``.
 
-``scores.yaml`` (the clinical scores, read by :mod:`sci_pain.analysis.scores`) is a mapping from a
-scale name to its record; every record needs ``citations``, and every ``citations`` list at
-any depth is checked by :func:`find_problems`. A folder without the file is not a problem
-(the loaders here do not need it)."""
+``scores.yaml`` (the clinical scores, read by :mod:`sci_pain.analysis.scores`) maps a scale name
+to its record, ``dermatome_landmarks.yaml`` (read by
+:func:`sci_pain.course.load_dermatome_landmarks`) a dermatome to its landmark; every record needs
+``citations``, and every ``citations`` list at any depth is checked by :func:`find_problems`. A
+folder without one of these files is not a problem (the loaders here do not need them)."""

@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from sci_pain.course import DERMATOMES, at_level_dermatomes, iscip_zone
+from sci_pain.course import (
+    DERMATOMES,
+    at_level_dermatomes,
+    iscip_zone,
+    load_dermatome_landmarks,
+)
 from sci_pain.plotting._docs import shared_docs
 from sci_pain.style import PALETTE
 
@@ -21,31 +26,10 @@ if TYPE_CHECKING:
 
 __all__ = ["LANDMARKS", "plot_dermatome_zones", "alt_text_dermatome_zones"]
 
-LANDMARKS: dict[str, str] = {
-    "C2": "back of the head",
-    "C3": "above the collarbone",
-    "C4": "top of the shoulder",
-    "C5": "outer elbow crease",
-    "C6": "thumb",
-    "C7": "middle finger",
-    "C8": "little finger",
-    "T1": "inner elbow crease",
-    "T2": "armpit",
-    "T4": "nipple line",
-    "T6": "lower end of the breastbone",
-    "T10": "navel",
-    "T12": "middle of the groin crease",
-    "L2": "front of the mid-thigh",
-    "L3": "inner knee",
-    "L4": "inner ankle",
-    "L5": "top of the foot",
-    "S1": "outer heel",
-    "S2": "back of the knee",
-    "S3": "sitting bone",
-    "S4-5": "around the anus",
-}
+LANDMARKS: dict[str, str] = load_dermatome_landmarks()
 """Where to test each dermatome: the ISNCSCI key sensory points, in plain words (Kirshblum et
-al. 2011); dermatomes without a common landmark are left out."""
+al. 2011), from ``data/knowledge/dermatome_landmarks.yaml``; dermatomes without a common landmark
+are left out."""
 
 _ZONE_STYLE = {
     "above_level": ("white", "", "above the level"),

@@ -404,3 +404,24 @@ def test_every_biopsychosocial_step_covers_mood_sleep_and_thoughts_about_pain(ca
     assert "sleep" in text
     assert re.search(r"catastroph|worry|fear|cop(e|ing)", text)
     assert re.search(r"cbt|self-management", text)
+
+
+def test_dermatome_landmarks_are_cited_dermatomes_in_order():
+    landmarks = cases.load_dermatome_landmarks()
+    assert list(landmarks) == [d for d in cases.DERMATOMES if d in landmarks]
+    assert landmarks["C6"] == "thumb"
+    raw = yaml.safe_load(
+        data_path("knowledge", "dermatome_landmarks.yaml").read_text(encoding="utf-8")
+    )
+    assert all(record["citations"] == ["kirshblum2011"] for record in raw.values())
+    assert "dermatome_landmarks.yaml" in sp.knowledge.CITING_FILES
+
+
+def test_case_attributes_are_the_declared_fields():
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(cases.Case)] == list(cases.CASE_FIELDS)
+    assert [f.name for f in dataclasses.fields(cases.CasePain)] == list(cases.PAIN_FIELDS)
+    case = cases.load_case("tom_t8_day10_calf")
+    assert case.summary.startswith(f"{case.name}, {case.age}: T8")
+    assert case.pain(case.pains[0].id).label == case.pains[0].label

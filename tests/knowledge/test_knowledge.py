@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sci_pain as sp
+from sci_pain import course
 from sci_pain._resources import data_path
 from sci_pain.errors import KnowledgeError, UnknownNameError
 from sci_pain.journal import COLUMNS as JOURNAL_COLUMNS
@@ -976,3 +977,40 @@ def test_get_cause_values_match_load_causes():
                 assert np.isnan(expected)
             else:
                 assert got == expected, (cid, column)
+
+
+# -- the field tables, declared as data (fields.yaml, course/case_fields.yaml) --------------------
+
+_CASE_KINDS = {"record", "answers", "mapping_any"}  # kinds that only a case file uses
+_REFERS_TO = {"causes", "management", "red_flags", "findings", "references", "journal_columns"}
+
+
+def _walk(fields):
+    for fld in fields:
+        yield fld
+        yield from _walk(fld.subfields)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        *knowledge_schema.FIELD_TABLES.values(),
+        course.CASE_FIELDS,
+    ],
+    ids=[*knowledge_schema.FIELD_TABLES, "case"],
+)
+def test_every_declared_field_is_complete(fields):
+    import typing
+
+    kinds = set(typing.get_args(knowledge_schema.Kind)) | _CASE_KINDS
+    for fld in _walk(fields.values()):
+        assert fld.kind in kinds, fld
+        assert fld.description.strip().endswith((".", "?")), fld
+        assert (fld.refers_to is None) or fld.refers_to in _REFERS_TO, fld
+        assert fld.kind.startswith("category") == bool(fld.allowed), fld
+        assert fld.kind.startswith("record") == bool(fld.subfields), fld
+
+
+def test_a_field_table_naming_an_unknown_vocabulary_fails():
+    with pytest.raises(KeyError, match="REFERENCE_KINDS"):
+        knowledge_schema.read_field_tables("sci_pain.knowledge", "fields.yaml", {})
