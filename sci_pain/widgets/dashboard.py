@@ -61,6 +61,7 @@ from sci_pain.analysis import (
 )
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
+from sci_pain.widgets._days import SLICED_KINDS, day_tables
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
@@ -289,6 +290,7 @@ class JournalFigures:
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
         self._daily = _LRU(8)
+        self._days = _LRU(8)
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -523,6 +525,10 @@ class JournalFigures:
 
         def compute():
             entries = self.entries_for(view)
+            if kind in SLICED_KINDS:
+                sliced = self.sliced(view, (kind,))
+                if sliced:
+                    return sliced[kind]
             if kind in ("timeline", "overview"):
                 options = {
                     "window": view.window,
@@ -530,7 +536,10 @@ class JournalFigures:
                     "daily": self.daily_for(view),
                 }
                 if kind == "overview":
-                    options["panels"] = panels
+                    wanted = pj.OVERVIEW_PANELS if panels is None else panels
+                    sliced = self.sliced(view, [name for name in wanted if name in SLICED_KINDS])
+                    options["panels"] = [name for name in wanted if name not in sliced]
+                    return replace(pj.overview_data(entries, **options), **sliced)
                 return getattr(pj, f"{kind}_data")(entries, **options)
             if kind == "association":
                 return pj.association_data(
@@ -545,6 +554,36 @@ class JournalFigures:
             return getattr(pj, f"{kind}_data")(entries)
 
         return self._numbers.fetch((kind, view.key(kind), panels), compute)
+
+    def sliced(self, view: JournalView, kinds) -> dict:
+        """Return the numbers of those ``kinds`` that the day tables give for a view.
+
+        The heatmap, body map and descriptor chart of a date range are added up from each
+        day's sums, tabulated once per site and side (:mod:`sci_pain.widgets._days`), instead
+        of being computed again from the entries on every move of the date slider. Kinds the
+        tables cannot give exactly (a view without both ends, a rating that is not a whole
+        number, a descriptor outside the vocabulary) are left out: computed from the entries.
+        """
+        import sci_pain.plotting as pj
+
+        if not kinds or view.start is None or view.end is None:
+            return {}
+        whole = JournalView(site=view.site, side=view.side)
+        tables = self._days.fetch(whole.filters, lambda: day_tables(self.entries_for(whole)))
+        found: dict[str, Any] = {}
+        for kind in kinds:
+            if tables is None or not tables.has(kind):
+                continue
+            table = tables.table(kind, view.start, view.end)
+            if kind == "time_of_day_weekday":
+                found[kind] = pj.TimeOfDayWeekdayData(
+                    column="pain", by="part", table=table[0], profile=table[1]
+                )
+            elif kind == "body_map":
+                found[kind] = pj.BodyMapData(column="pain", table=table)
+            else:
+                found[kind] = pj.DescriptorsData(table=table)
+        return found
 
     def association(self, view: JournalView) -> pd.Series:
         """Return the association of daily pain with the view's measure and lag (cached).
