@@ -22,7 +22,9 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing; a date range's daily summary is sliced from the whole
-  journal's, and the red-flag box is made once per set of flags shown;
+  journal's, its heatmap, body map and descriptor chart are added up from per-day sums
+  (:mod:`sci_pain.widgets._days`, made once per site and side), and the red-flag box is made
+  once per set of flags shown;
 * a journal chosen or uploaded next takes over the figure of the journal shown before when
   it fits as drawn (``reuse=``; so far the timeline), instead of building and laying out a
   new one.
