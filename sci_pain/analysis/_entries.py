@@ -147,6 +147,11 @@ def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:
 def categorical(entries: pd.DataFrame, column: str, allowed: Sequence[str], *, ordered=False):
     """Return a categorical column re-cast to the schema's categories (unknown values become NA)."""
     values = entries[column]
+    if isinstance(values.dtype, pd.CategoricalDtype) and all(
+        isinstance(category, str) for category in values.cat.categories
+    ):  # re-cast the categories, not each value: values outside `allowed` become NA
+        cast = values.cat.set_categories(list(allowed), ordered=ordered)
+        return pd.Series(cast.array, index=entries.index, name=column)
     if isinstance(values.dtype, pd.CategoricalDtype):
         values = values.astype("string")
     raw = values.to_numpy(dtype=object, na_value=None)

@@ -22,7 +22,9 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing; a date range's daily summary is sliced from the whole
-  journal's, and the red-flag box is made once per set of flags shown;
+  journal's, its heatmap, body map and descriptor chart are added up from per-day sums
+  (:mod:`sci_pain.widgets._days`, made once per site and side), and the red-flag box is made
+  once per set of flags shown;
 * a journal chosen or uploaded next takes over the figure of the journal shown before when
   it fits as drawn (``reuse=``; so far the timeline), instead of building and laying out a
   new one.
@@ -61,6 +63,7 @@ from sci_pain.analysis import (
 )
 from sci_pain.errors import did_you_mean
 from sci_pain.plotting import PLOT_KINDS
+from sci_pain.widgets._days import SLICED_KINDS, day_tables
 from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
@@ -289,6 +292,8 @@ class JournalFigures:
         self._alts = _LRU(256)
         self._numbers = _LRU(32)
         self._daily = _LRU(8)
+        self._days = _LRU(8)
+        self._days_asked: dict[tuple, int] = {}
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
 
@@ -523,6 +528,10 @@ class JournalFigures:
 
         def compute():
             entries = self.entries_for(view)
+            if kind in SLICED_KINDS:
+                sliced = self.sliced(view, (kind,))
+                if sliced:
+                    return sliced[kind]
             if kind in ("timeline", "overview"):
                 options = {
                     "window": view.window,
@@ -530,7 +539,10 @@ class JournalFigures:
                     "daily": self.daily_for(view),
                 }
                 if kind == "overview":
-                    options["panels"] = panels
+                    wanted = pj.OVERVIEW_PANELS if panels is None else panels
+                    sliced = self.sliced(view, [name for name in wanted if name in SLICED_KINDS])
+                    options["panels"] = [name for name in wanted if name not in sliced]
+                    return replace(pj.overview_data(entries, **options), **sliced)
                 return getattr(pj, f"{kind}_data")(entries, **options)
             if kind == "association":
                 return pj.association_data(
@@ -545,6 +557,52 @@ class JournalFigures:
             return getattr(pj, f"{kind}_data")(entries)
 
         return self._numbers.fetch((kind, view.key(kind), panels), compute)
+
+    def sliced(self, view: JournalView, kinds) -> dict:
+        """Return the numbers of those ``kinds`` that the day tables give for a view.
+
+        The heatmap, body map and descriptor chart of a date range are added up from each
+        day's sums, tabulated once per site and side (:mod:`sci_pain.widgets._days`), instead
+        of being computed again from the entries on every move of the date slider. Kinds the
+        tables cannot give exactly (a view without both ends, a rating that is not a whole
+        number, a descriptor outside the vocabulary) are left out: computed from the entries.
+        """
+        import sci_pain.plotting as pj
+
+        if not kinds or view.start is None or view.end is None:
+            return {}
+        tables = self.day_tables(view, build=False)
+        found: dict[str, Any] = {}
+        for kind in kinds:
+            if tables is None or not tables.has(kind):
+                continue
+            table = tables.table(kind, view.start, view.end)
+            if kind == "time_of_day_weekday":
+                found[kind] = pj.TimeOfDayWeekdayData(
+                    column="pain", by="part", table=table[0], profile=table[1]
+                )
+            elif kind == "body_map":
+                found[kind] = pj.BodyMapData(column="pain", table=table)
+            else:
+                found[kind] = pj.DescriptorsData(table=table)
+        return found
+
+    def day_tables(self, view: JournalView, *, build: bool = True):
+        """Return the day tables of a view's site and side (None where they are not exact).
+
+        Made when ``build`` is true, or when a date range of that site and side is asked for
+        the second time (the date slider is moving): a single view is computed faster from
+        its entries than the tables are made (about 17 ms for a one-year journal).
+        :meth:`rehearse` makes them while the dashboard waits.
+        """
+        filters = (None, None, view.site, view.side)
+        if filters not in self._days:
+            asked = self._days_asked.get(filters, 0) + 1
+            self._days_asked[filters] = asked
+            if not build and asked < 2:
+                return None
+        whole = JournalView(site=view.site, side=view.side)
+        return self._days.fetch(filters, lambda: day_tables(self.entries_for(whole)))
 
     def association(self, view: JournalView) -> pd.Series:
         """Return the association of daily pain with the view's measure and lag (cached).
@@ -598,6 +656,8 @@ class JournalFigures:
         middle = (first + (last - first) / 2).normalize()
         other = replace(view, start=middle.date(), end=last.date(), window=view.window + 1)
         self.render(kind, other, with_alt=False)
+        if kind in (*SLICED_KINDS, "overview"):
+            self.day_tables(view)
 
     def alt_text(self, kind: str, view: JournalView) -> str:
         """Return the alt text of a kind's figure for a view (cached).

@@ -520,3 +520,24 @@ def test_the_notebook_and_the_output_name_the_correction():
     entries = make_entries(days("2026-01-05", 30), [3] * 30, activity_min=[20.0] * 30)
     table = an.associations(entries, n_boot=50)
     assert "Bonferroni" in table.attrs["correction"] and set(table["correction"]) == {"bonferroni"}
+
+
+@pytest.mark.parametrize("ordered", [False, True])
+def test_categorical_recasts_a_categorical_column_as_it_recasts_text(ordered):
+    # A categorical column is re-cast by its categories (fast); the result must be the same
+    # as re-casting its values as text: unknown values and missing ones become NA.
+    from sci_pain.analysis import categorical
+
+    values = ["left", None, "both", "sideways", "right", "left"]
+    index = [5, 3, 9, 1, 2, 7]
+    as_text = pd.DataFrame({"side": pd.array(values, dtype="string")}, index=index)
+    as_categories = pd.DataFrame(
+        {"side": pd.Categorical(values, categories=["sideways", "right", "left", "both", "up"])},
+        index=index,
+    )
+    allowed = ["left", "right", "both"]
+    expected = categorical(as_text, "side", allowed, ordered=ordered)
+    got = categorical(as_categories, "side", allowed, ordered=ordered)
+    pd.testing.assert_series_equal(got, expected, check_exact=True)
+    assert got.isna().tolist() == [False, True, False, True, False, False]
+    assert list(got.cat.categories) == allowed and got.cat.ordered is ordered

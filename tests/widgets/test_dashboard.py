@@ -254,3 +254,97 @@ def test_pinned_x_labels_stay_where_matplotlib_would_put_them(journal, kind):
         auto = min(b.y0 for b in boxes) - ax.xaxis.labelpad * figure.dpi / 72
         pinned = label.get_transform().transform(label.get_position())[1]
         assert pinned == pytest.approx(auto, abs=1.5), (kind, label.get_text())
+
+
+def _plain_numbers(kind: str, entries: pd.DataFrame):
+    import sci_pain.plotting as pj
+
+    return getattr(pj, f"{kind}_data")(entries)
+
+
+@pytest.mark.parametrize("name", ["dvt", "neuropathic", "overuse", "spasticity"])
+def test_a_date_range_sliced_from_day_tables_equals_its_own_entries(name):
+    # The heatmap, body map and descriptor chart of a date range are added up from each
+    # day's sums (made once per site and side): they must be exactly the tables computed
+    # from the range's own entries, alone and in the overview, for any dates, site and side.
+    import random
+
+    from sci_pain.widgets._days import SLICED_KINDS
+
+    figures = JournalFigures(load_example_journal(name))
+    days = journal_days(figures.entries)
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(40):
+        a = rng.randrange(len(days))
+        b = rng.randrange(a, len(days))
+        view = JournalView(
+            start=days[a],
+            end=days[b],
+            site=rng.choice([None, "calf", "foot", "whole_leg"]),
+            side=rng.choice([None, "left", "right", "both"]),
+        )
+        entries = figures.entries_for(view)
+        if entries.empty:
+            continue
+        figures.day_tables(view)  # made for the view's site and side
+        sliced = figures.sliced(view, SLICED_KINDS)
+        overview = figures.data("overview", view)
+        for kind in SLICED_KINDS:
+            try:
+                plain = _plain_numbers(kind, entries)
+            except AnalysisError:  # not recorded in this journal: nothing to slice
+                assert kind not in sliced
+                continue
+            assert kind in sliced
+            for shown in (sliced[kind], figures.data(kind, view), overview.panel(kind)):
+                pd.testing.assert_frame_equal(shown.table, plain.table, check_exact=True)
+                if kind == "time_of_day_weekday":
+                    pd.testing.assert_series_equal(shown.profile, plain.profile, check_exact=True)
+            checked += 1
+    assert checked >= 12
+
+
+def test_day_tables_are_not_used_where_they_would_not_be_exact(journal):
+    # half points (sums would depend on their order), a descriptor outside the vocabulary
+    # (a row of its own), a view without both ends: computed from the entries instead
+    from sci_pain.widgets._days import day_tables
+
+    halves = journal.entries.assign(pain=journal.entries["pain"].astype(float) + 0.5)
+    assert day_tables(halves) is None
+    days = journal_days(journal)
+    view = JournalView(start=days[3], end=days[40])
+    entries = journal.entries.copy()
+    inside = entries.index[entries["timestamp"].dt.date == days[10]][0]
+    entries.loc[inside, "quality"] = "gnawing"
+    figures = JournalFigures(entries)
+    # one view is computed from its entries; the tables are made when dates move again
+    assert figures.sliced(view, ["body_map"]) == {}
+    assert set(figures.sliced(view, ["descriptors", "body_map"])) == {"body_map"}
+    shown = figures.data("descriptors", view).table
+    assert "gnawing" in shown["quality"].tolist()
+    pd.testing.assert_frame_equal(
+        shown, _plain_numbers("descriptors", figures.entries_for(view)).table
+    )
+    assert figures.sliced(JournalView(start=days[3]), ["body_map"]) == {}
+
+
+def test_another_journal_shows_its_own_sliced_numbers(journal):
+    # Day tables belong to one journal: a figure taken over by the next journal, or the
+    # same dates and filters asked of another journal, must show that journal's numbers.
+    other = load_example_journal("overuse")
+    before = JournalFigures(journal)
+    days = journal_days(journal)
+    view = JournalView(start=days[0], end=days[-1])
+    before.day_tables(view)
+    before.render("overview", view)
+    after = JournalFigures(other, reuse=before)
+    other_days = journal_days(other)
+    view = JournalView(start=other_days[0], end=other_days[-1])
+    after.day_tables(view)
+    after.render("overview", view)
+    for kind in ("time_of_day_weekday", "descriptors"):
+        pd.testing.assert_frame_equal(
+            after.data("overview", view).panel(kind).table,
+            _plain_numbers(kind, after.entries_for(view)).table,
+        )
