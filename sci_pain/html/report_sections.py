@@ -169,11 +169,13 @@ def figure_or_reason(
 
     from sci_pain.analysis import AnalysisError
     from sci_pain.html.figures import figure_html
+    from sci_pain.plotting import fast_canvas_class
     from sci_pain.style import style_context
 
     try:
         with style_context():
             fig = Figure(figsize=size, dpi=_DPI)
+            fast_canvas_class()(fig)  # each string rasterised once, as a whole (see _fastagg)
             draw(fig.add_subplot())
             return figure_html(fig, alt=alt(), caption=caption, dpi=_DPI)
     except (AnalysisError, ValueError, KeyError) as error:
@@ -266,6 +268,9 @@ def draw_ahead(model: ReportModel) -> ReportModel:
     import sci_pain.plotting as plotting
     from sci_pain.html._background import in_background
     from sci_pain.html.figures import figure_html  # noqa: F401
+    from sci_pain.plotting import fast_canvas_class
+
+    fast_canvas_class()  # its classes made, and the text cache's version check done, once
     from sci_pain.style import style_context  # noqa: F401
 
     kinds = [kind for kind in _FIGURES if kind in model.figures]

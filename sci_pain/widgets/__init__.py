@@ -23,7 +23,6 @@ _EXPORTS: dict[str, str] = {
     "JournalView": "dashboard",
     "KIND_LABELS": "dashboard",
     "RenderedFigure": "dashboard",
-    "render_png": "_fastagg",
     "FigureHTML": "display",
     "TextHTML": "display",
     "replace_output": "display",

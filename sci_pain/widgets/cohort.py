@@ -50,9 +50,9 @@ def make_cohort_explorer(cohort, *, difference: float = 1.0, min_entries: int = 
         alt_text_evening_pattern,
         plot_evening_pattern,
         prevalence_sentence,
+        render_png,
     )
     from sci_pain.style import style_context
-    from sci_pain.widgets._fastagg import render_png
 
     wide = w.Layout(width="420px")
     threshold = slider(

@@ -10,7 +10,7 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
 * the first time a set of artists changes, the figure is drawn with those artists left out
   and the picture is kept as a background; while the same artists keep changing (a slider
   being dragged), each redraw restores the background and draws only them (*blitting*,
-  :class:`sci_pain.widgets._fastagg.BlitCanvas`). A few backgrounds are kept, one per set
+  :class:`sci_pain.plotting._fastagg.BlitCanvas`). A few backgrounds are kept, one per set
   of changing artists, each until an artist outside its set changes; a set within a kept
   one gets its own background from it without drawing the whole figure;
 * while the dashboard waits for the user, each figure is rehearsed (:meth:`JournalFigures.rehearse`:
@@ -18,7 +18,7 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   background and only blits; each figure's x-axis labels are pinned after its first render
   (matplotlib would measure every tick label again on each draw to place them);
 * the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
-  level 1; :func:`sci_pain.widgets._fastagg.encode_png`), and strings are rasterised once
+  level 1; :func:`sci_pain.plotting._fastagg.encode_png`), and strings are rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
 * filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing; a date range's daily summary is sliced from the whole
@@ -62,9 +62,8 @@ from sci_pain.analysis import (
     timestamps,
 )
 from sci_pain.errors import did_you_mean
-from sci_pain.plotting import PLOT_KINDS
+from sci_pain.plotting import PLOT_KINDS, BlitCanvas, encode_png
 from sci_pain.widgets._days import SLICED_KINDS, day_tables
-from sci_pain.widgets._fastagg import BlitCanvas, encode_png
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -645,7 +644,7 @@ class JournalFigures:
         Moving the dates and the smoothing window changes nearly every artist that any
         control changes (the window relabels the legend), and the
         figure's canvas keeps the picture of everything else as a background
-        (:class:`sci_pain.widgets._fastagg.BlitCanvas`): the first move of a control then
+        (:class:`sci_pain.plotting._fastagg.BlitCanvas`): the first move of a control then
         redraws only the artists it changes, not the whole figure. The picture shown is
         not replaced; the next render updates the figure from what it shows now.
         """

@@ -137,9 +137,8 @@ class _DidItHelp(JournalWidget):
     def redraw(self, _change=None) -> None:
         """Compare the phases the controls select; draw them and say what they show."""
         from sci_pain.analysis import compare_phases
-        from sci_pain.plotting import alt_text, plot_phases
+        from sci_pain.plotting import alt_text, plot_phases, render_png
         from sci_pain.style import style_context
-        from sci_pain.widgets._fastagg import render_png
 
         c = self.controls
         if self.hold or self.journal is None or not isinstance(c["start"].value, _dt.date):

@@ -341,8 +341,7 @@ class _Upload:
         """Draw the journal's pain timeline, described below it."""
         from matplotlib.figure import Figure
 
-        from sci_pain.plotting import plot_timeline, timeline_alt_text, timeline_data
-        from sci_pain.widgets._fastagg import render_png
+        from sci_pain.plotting import plot_timeline, render_png, timeline_alt_text, timeline_data
 
         data = timeline_data(journal, flags=True)
         figure = Figure(figsize=(8, 3), dpi=80, layout="constrained")

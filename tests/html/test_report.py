@@ -528,3 +528,18 @@ def test_problems_beyond_the_first_200_are_counted_not_listed():
         f"... and {more} more; run <code>sci-pain validate FILE --max-problems 0</code> "
         "to list them all." in section
     )
+
+
+def test_report_figures_are_drawn_on_the_fast_canvas():
+    """Each string of a report figure is rasterised once (plotting._fastagg), not glyph by glyph."""
+    from sci_pain.html.report_sections import figure_or_reason
+    from sci_pain.plotting import fast_canvas_class
+
+    canvases = []
+    page = figure_or_reason(
+        "A test figure",
+        lambda ax: canvases.append(ax.figure.canvas) or ax.set_title("Pain over time"),
+        lambda: "An empty set of axes with a title.",
+    )
+    assert isinstance(canvases[0], fast_canvas_class())
+    assert 'alt="An empty set of axes with a title."' in page

@@ -15,7 +15,7 @@ from PIL import Image
 
 from sci_pain.analysis import AnalysisError, filter_entries, journal_days, scan_red_flags
 from sci_pain.datasets import load_example_journal
-from sci_pain.widgets._fastagg import encode_png
+from sci_pain.plotting._fastagg import encode_png
 from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalFigures, JournalView
 
 

@@ -43,7 +43,7 @@ def test_a_redraw_on_the_same_axes_is_the_same_picture_as_a_new_plot(cohort):
     """The explorer redraws in place: bars, line and legend replaced, not piled up."""
     from matplotlib.figure import Figure
 
-    from sci_pain.widgets._fastagg import render_png
+    from sci_pain.plotting._fastagg import render_png
 
     def figure():
         fig = Figure(figsize=(7, 3.4), dpi=60)

@@ -13,7 +13,7 @@ so they live here and nowhere else:
   to draw; it also keeps each font's heights, which matplotlib 3.11's text layout reads
   from the font file's tables for every string. The cache uses private parts of
   ``RendererAgg``, so it is switched on only for the matplotlib versions in
-  :data:`CHECKED_MATPLOTLIB`, on which ``tests/widgets/test_fastagg.py``
+  :data:`CHECKED_MATPLOTLIB`, on which ``tests/plotting/test_fastagg.py``
   compared its pictures pixel by pixel with stock Agg drawing. On any other version (or if
   the private parts fail), text is drawn by matplotlib itself and :data:`TEXT_CACHE` says so:
   ``TEXT_CACHE.enabled`` is False and ``TEXT_CACHE.reason`` explains why.
@@ -58,7 +58,7 @@ CHECKED_MATPLOTLIB: frozenset[str] = frozenset({"3.8.0", "3.11.2"})
 """Matplotlib versions on which the text cache was compared with stock Agg drawing.
 
 The versions pinned in ``requirements/constraints.txt`` (newest) and
-``requirements/minimum.txt`` (floor); ``tests/widgets/test_fastagg.py`` fails when a pin
+``requirements/minimum.txt`` (floor); ``tests/plotting/test_fastagg.py`` fails when a pin
 changes until the comparison has been run on the new version and the version added here."""
 
 

@@ -1,4 +1,4 @@
-"""Tests for sci_pain.widgets._fastagg: the PNG writer, the text cache and its version gate.
+"""Tests for sci_pain.plotting._fastagg: the PNG writer, the text cache and its version gate.
 
 The text cache draws strings through private parts of matplotlib's Agg renderer. It is on only
 for the matplotlib versions in CHECKED_MATPLOTLIB, and these tests are the check: on the
@@ -25,10 +25,8 @@ from matplotlib.text import Text
 from PIL import Image
 
 from sci_pain.datasets import load_example_journal
-from sci_pain.plotting import plot_calendar, plot_time_of_day_weekday, plot_timeline
-from sci_pain.style import style_context
-from sci_pain.widgets import _fastagg
-from sci_pain.widgets._fastagg import (
+from sci_pain.plotting import _fastagg, plot_calendar, plot_time_of_day_weekday, plot_timeline
+from sci_pain.plotting._fastagg import (
     CHECKED_MATPLOTLIB,
     TEXT_CACHE,
     TextCache,
@@ -36,6 +34,7 @@ from sci_pain.widgets._fastagg import (
     fast_canvas_class,
     render_png,
 )
+from sci_pain.style import style_context
 
 ROOT = Path(__file__).resolve().parents[2]
 
