@@ -626,6 +626,9 @@ def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], l
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
+    A column whose filled cells are nearly all different (times to the second, free-text
+    notes) is not hashed: each filled cell is its own value, and an empty cell has code -1
+    (missing, which is what an empty cell reads as).
     """
     codes, uniques = [], []
     for strings in columns:  # (several chunks when the file is long)
@@ -633,12 +636,17 @@ def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], l
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
         if _mostly_distinct(strings):
-            # every record its own "distinct value": hashing would find few repeats, and
-            # the checks that follow work per value all the same
-            own = np.arange(n, dtype=np.int64)
-            if strings.null_count:
-                own[np.asarray(strings.is_null())] = -1
-            codes.append(own)
+            # hashing would find few repeats, and the checks that follow work per value
+            # all the same
+            filled = pc.fill_null(pc.greater(pc.binary_length(strings), 0), False)
+            if filled.true_count == n:
+                codes.append(np.arange(n, dtype=np.int64))
+            else:
+                mask = np.asarray(filled, dtype=bool)
+                own = np.cumsum(mask, dtype=np.int64) - 1
+                own[~mask] = -1
+                codes.append(own)
+                strings = strings.filter(filled)
             uniques.append(pd.Index(strings, dtype="str"))
             continue
         encoded = pc.dictionary_encode(strings)
@@ -651,17 +659,24 @@ _SAMPLE = 2000
 
 
 def _mostly_distinct(strings: pa.Array) -> bool:
-    """Tell whether a long column's cells are nearly all different (from samples).
+    """Tell whether a long column's filled cells are nearly all different (from samples).
 
-    Its first cells are looked at, then, when they are nearly all different, cells spread
-    evenly over the whole column: a file sorted by person has each person's distinct times
-    first, but the same times recur for every person.
+    Its first cells are looked at, then, when the filled ones are nearly all different,
+    cells spread evenly over the whole column: a file sorted by person has each person's
+    distinct times first, but the same times recur for every person. Empty cells are left
+    out of the count (notes are often empty), but a tenth of the sample must be filled.
     """
     n = len(strings)
-    if n < 8 * _SAMPLE or pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() <= 0.95 * _SAMPLE:
+    if n < 8 * _SAMPLE:
         return False
-    spread = strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64))
-    return pc.count_distinct(spread).as_py() > 0.95 * len(spread)
+    spread = np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)
+    for sample in (strings.slice(0, _SAMPLE), strings.take(spread)):
+        filled = sample.filter(pc.fill_null(pc.greater(pc.binary_length(sample), 0), False))
+        if len(filled) < len(sample) // 10:
+            return False
+        if pc.count_distinct(filled).as_py() <= 0.95 * len(filled):
+            return False
+    return True
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:
