@@ -667,16 +667,17 @@ def _mostly_distinct(strings: pa.Array) -> bool:
     out of the count (notes are often empty), but a tenth of the sample must be filled.
     """
     n = len(strings)
-    if n < 8 * _SAMPLE:
+    if n < 8 * _SAMPLE or not _nearly_all_differ(strings.slice(0, _SAMPLE)):
         return False
-    spread = np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)
-    for sample in (strings.slice(0, _SAMPLE), strings.take(spread)):
-        filled = sample.filter(pc.fill_null(pc.greater(pc.binary_length(sample), 0), False))
-        if len(filled) < len(sample) // 10:
-            return False
-        if pc.count_distinct(filled).as_py() <= 0.95 * len(filled):
-            return False
-    return True
+    return _nearly_all_differ(strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)))
+
+
+def _nearly_all_differ(sample: pa.Array) -> bool:
+    """Tell whether a tenth or more of the cells are filled and nearly all of those differ."""
+    filled = sample.filter(pc.fill_null(pc.greater(pc.binary_length(sample), 0), False))
+    if len(filled) < len(sample) // 10:
+        return False
+    return pc.count_distinct(filled).as_py() > 0.95 * len(filled)
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:
