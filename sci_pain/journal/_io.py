@@ -626,27 +626,22 @@ def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], l
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
-    A column whose filled cells are nearly all different (times to the second, free-text
-    notes) is not hashed: each filled cell is its own value, and an empty cell has code -1
-    (missing, which is what an empty cell reads as).
+    A column whose filled cells nearly all differ (times to the second, notes) is not hashed:
+    each filled cell is its own value, and an empty cell has code -1 (missing, as it reads).
     """
     codes, uniques = [], []
     for strings in columns:  # (several chunks when the file is long)
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
-        if _mostly_distinct(strings):
-            # hashing would find few repeats, and the checks that follow work per value
-            # all the same
+        if _mostly_distinct(strings):  # (hashing would find few repeats)
             filled = pc.fill_null(pc.greater(pc.binary_length(strings), 0), False)
-            if filled.true_count == n:
-                codes.append(np.arange(n, dtype=np.int64))
-            else:
+            own = np.arange(n, dtype=np.int64)
+            if filled.true_count < n:
                 mask = np.asarray(filled, dtype=bool)
-                own = np.cumsum(mask, dtype=np.int64) - 1
-                own[~mask] = -1
-                codes.append(own)
+                own = np.where(mask, np.cumsum(mask, dtype=np.int64) - 1, -1)
                 strings = strings.filter(filled)
+            codes.append(own)
             uniques.append(pd.Index(strings, dtype="str"))
             continue
         encoded = pc.dictionary_encode(strings)
@@ -661,10 +656,9 @@ _SAMPLE = 2000
 def _mostly_distinct(strings: pa.Array) -> bool:
     """Tell whether a long column's filled cells are nearly all different (from samples).
 
-    Its first cells are looked at, then, when the filled ones are nearly all different,
-    cells spread evenly over the whole column: a file sorted by person has each person's
-    distinct times first, but the same times recur for every person. Empty cells are left
-    out of the count (notes are often empty), but a tenth of the sample must be filled.
+    Its first cells are looked at, then cells spread evenly over the whole column: a file
+    sorted by person has each person's distinct times first, but the same times recur for
+    every person. Empty cells are not counted (notes are often empty).
     """
     n = len(strings)
     if n < 8 * _SAMPLE or not _nearly_all_differ(strings.slice(0, _SAMPLE)):
