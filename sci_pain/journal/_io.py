@@ -626,18 +626,21 @@ def _coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], l
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
+    A column whose filled cells nearly all differ (times to the second, notes) is not hashed:
+    each filled cell is its own value, and an empty cell has code -1 (missing, as it reads).
     """
     codes, uniques = [], []
     for strings in columns:  # (several chunks when the file is long)
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
-        if _mostly_distinct(strings):
-            # every record its own "distinct value": hashing would find few repeats, and
-            # the checks that follow work per value all the same
+        if _mostly_distinct(strings):  # (hashing would find few repeats)
+            filled = pc.fill_null(pc.greater(pc.binary_length(strings), 0), False)
             own = np.arange(n, dtype=np.int64)
-            if strings.null_count:
-                own[np.asarray(strings.is_null())] = -1
+            if filled.true_count < n:
+                mask = np.asarray(filled, dtype=bool)
+                own = np.where(mask, np.cumsum(mask, dtype=np.int64) - 1, -1)
+                strings = strings.filter(filled)
             codes.append(own)
             uniques.append(pd.Index(strings, dtype="str"))
             continue
@@ -651,17 +654,24 @@ _SAMPLE = 2000
 
 
 def _mostly_distinct(strings: pa.Array) -> bool:
-    """Tell whether a long column's cells are nearly all different (from samples).
+    """Tell whether a long column's filled cells are nearly all different (from samples).
 
-    Its first cells are looked at, then, when they are nearly all different, cells spread
-    evenly over the whole column: a file sorted by person has each person's distinct times
-    first, but the same times recur for every person.
+    Its first cells are looked at, then cells spread evenly over the whole column: a file
+    sorted by person has each person's distinct times first, but the same times recur for
+    every person. Empty cells are not counted (notes are often empty).
     """
     n = len(strings)
-    if n < 8 * _SAMPLE or pc.count_distinct(strings.slice(0, _SAMPLE)).as_py() <= 0.95 * _SAMPLE:
+    if n < 8 * _SAMPLE or not _nearly_all_differ(strings.slice(0, _SAMPLE)):
         return False
-    spread = strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64))
-    return pc.count_distinct(spread).as_py() > 0.95 * len(spread)
+    return _nearly_all_differ(strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)))
+
+
+def _nearly_all_differ(sample: pa.Array) -> bool:
+    """Tell whether a tenth or more of the cells are filled and nearly all of those differ."""
+    filled = sample.filter(pc.fill_null(pc.greater(pc.binary_length(sample), 0), False))
+    if len(filled) < len(sample) // 10:
+        return False
+    return pc.count_distinct(filled).as_py() > 0.95 * len(filled)
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:

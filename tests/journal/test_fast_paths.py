@@ -207,3 +207,37 @@ def test_times_that_recur_for_every_person_are_hashed_though_the_first_ones_diff
     column = pa.array(one_person * 10)  # ten people, the same 3,000 times each
     assert not _io._mostly_distinct(column)
     assert _io._mostly_distinct(pa.array([f"{t}:{p:02d}" for p in range(10) for t in one_person]))
+
+
+def test_free_text_mostly_empty_is_not_hashed_and_reads_the_same(monkeypatch):
+    """Notes are often empty, but their filled cells nearly all differ: the column is not
+    hashed (empty cells count as missing, each filled one its own value) and entries and
+    problems are those of the hashed reading, duplicates, blanks and escapes included."""
+    from sci_pain.journal import _io
+
+    rng = np.random.default_rng(5)
+    n = 20_000
+    stamps = (np.datetime64("2026-01-01T00:00") + np.arange(n).astype("timedelta64[m]")).astype(str)
+    stamps = stamps.astype(object)
+    stamps[[3, 4000]] = ""  # missing timestamps: records not kept
+    notes = np.array([f"walked {i} m" for i in range(n)], dtype=object)
+    notes[rng.random(n) < 0.7] = ""
+    notes[[10, 11, 12, 13]] = ["  ", "'=1+1", " padded ", "walked 5 m"]
+    frame = pd.DataFrame(
+        {"timestamp": stamps, "pain": rng.integers(0, 11, n).astype(str), "notes": notes}
+    )
+    frame = pd.concat([frame, frame.iloc[[10, 20, 30]]], ignore_index=True)  # duplicates
+    text = frame.to_csv(index=False)
+    assert _io._mostly_distinct(pa.array(frame["notes"].tolist()))
+    assert not _io._mostly_distinct(pa.array(["", "a", "", "", "", "", "", "", "", ""] * 2000))
+    fast = read_journal(io.StringIO(text))
+    monkeypatch.setattr(_io, "_mostly_distinct", lambda strings: False)
+    hashed = read_journal(io.StringIO(text))
+    pd.testing.assert_frame_equal(fast.entries, hashed.entries)
+    pd.testing.assert_frame_equal(fast.problems, hashed.problems)
+    assert fast.problems["problem"].str.startswith("duplicate of row").sum() == 3
+    assert fast.entries.set_index("row").loc[[13, 14, 15], "notes"].tolist() == [
+        "=1+1",
+        "padded",
+        "walked 5 m",
+    ]
