@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["data_path"]
+__all__ = ["data_path", "yaml_loader"]
 
 
 @cache
@@ -46,3 +46,21 @@ def data_path(*parts: str) -> Path:
     'journals'
     """
     return _data_root().joinpath(*parts)
+
+
+def yaml_loader():
+    """Return PyYAML's safe loader class: libyaml's when it is built (same records, faster).
+
+    Returns
+    -------
+    type
+        ``yaml.CSafeLoader`` if PyYAML was built with libyaml, else ``yaml.SafeLoader``.
+
+    Examples
+    --------
+    >>> yaml_loader().__name__ in ("CSafeLoader", "SafeLoader")
+    True
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

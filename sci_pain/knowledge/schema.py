@@ -39,6 +39,7 @@ from typing import Literal
 
 import yaml
 
+from sci_pain._resources import yaml_loader
 from sci_pain.journal import SITES as JOURNAL_SITES
 
 __all__ = [
@@ -300,8 +301,7 @@ def read_field_tables(
     """
     text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     tables: dict[str, dict[str, Field]] = {}
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it
-    for table, entries in yaml.load(text, Loader=loader).items():
+    for table, entries in yaml.load(text, Loader=yaml_loader()).items():
         tables[table] = {}
         for name, entry in entries.items():
             options = dict(entry)
