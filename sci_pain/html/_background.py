@@ -21,14 +21,16 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import struct
 import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Pending", "can_fork", "in_background"]
+__all__ = ["Pending", "Worker", "can_fork", "in_background", "start_worker"]
 
 
 def can_fork() -> bool:
@@ -52,6 +54,7 @@ class Pending:
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: compute, send, leave without running any exit handler
+            _close_parents_ends()
             os.close(read)
             status = 0
             try:
@@ -95,6 +98,136 @@ class Pending:
         os.close(self._read)
         os.waitpid(self._pid, 0)
         self._pid = None
+
+
+_PARENTS_ENDS: set[int] = set()
+"""The write ends of the live workers' request pipes: a process forked later closes its copy,
+else a worker would wait for that process to end before it sees the end of its requests."""
+
+
+def _close_parents_ends() -> None:
+    for fd in _PARENTS_ENDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _send(stream, message: Any) -> None:
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(payload)) + payload)
+    stream.flush()
+
+
+def _receive(stream) -> Any:
+    """Read one message written by :func:`_send`; None at the end of the stream."""
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    return pickle.loads(stream.read(struct.unpack(">Q", head)[0]))
+
+
+class Worker:
+    """A second process, forked early, that gets ready and then runs the calls sent to it.
+
+    ``sci-pain report`` starts one right after reading the journal: it imports matplotlib
+    and the plotting modules (``ready()``) while this process computes the analyses, then
+    draws each figure as soon as it is asked for (:meth:`submit`), while this process writes
+    the text. :meth:`results` hands every result back at the end. This process never needs
+    matplotlib. A call that failed in the worker (or every call, if the worker died) is made
+    again here on :meth:`results`, so its result, or its error, is the same either way.
+    Use :func:`start_worker`, which returns None where forking is not safe.
+    """
+
+    def __init__(self, ready: Callable[[], Any] | None = None) -> None:
+        self.calls: list[tuple[Callable, tuple]] = []
+        requests, self._requests = os.pipe()
+        self._replies, replies = os.pipe()
+        with contextlib.suppress(AttributeError, ImportError, OSError):  # room for numbers
+            import fcntl
+
+            fcntl.fcntl(self._requests, fcntl.F_SETPIPE_SZ, 1 << 20)
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: get ready, run what comes, send it all back, leave
+            _close_parents_ends()
+            os.close(self._requests)
+            os.close(self._replies)
+            status = 0
+            try:
+                if ready is not None:
+                    ready()
+                done: dict[int, Any] = {}
+                with os.fdopen(requests, "rb") as stream:
+                    while (message := _receive(stream)) is not None:
+                        key, function, args = message
+                        with contextlib.suppress(Exception):  # made again by the parent
+                            done[key] = function(*args)
+                with os.fdopen(replies, "wb") as stream:
+                    _send(stream, done)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(requests)
+        os.close(replies)
+        self._stream = os.fdopen(self._requests, "wb")
+        _PARENTS_ENDS.add(self._requests)
+
+    def submit(self, function: Callable, *args) -> int:
+        """Send ``function(*args)`` to the worker; return its key in :meth:`results`."""
+        self.calls.append((function, args))
+        key = len(self.calls) - 1
+        if self._stream is not None:
+            try:
+                _send(self._stream, (key, function, args))
+            except (OSError, pickle.PicklingError, TypeError, AttributeError):
+                self._stop()  # the worker is gone or the call cannot be sent: made here
+        return key
+
+    def results(self) -> list[Any]:
+        """Return every call's result, in the order submitted (waits for the worker)."""
+        done = self._stop()
+        return [
+            done[key] if key in done else function(*args)
+            for key, (function, args) in enumerate(self.calls)
+        ]
+
+    def _stop(self) -> dict[int, Any]:
+        """Close the requests, wait for the worker; return what it sent back ({} if nothing)."""
+        if self._stream is None:
+            return {}
+        done: dict[int, Any] = {}
+        self._close_requests()
+        try:
+            with os.fdopen(self._replies, "rb") as stream:
+                done = _receive(stream) or {}
+        except Exception:  # could not be read back: made here
+            done = {}
+        finally:
+            os.waitpid(self._pid, 0)
+        return done
+
+    def _close_requests(self) -> None:
+        _PARENTS_ENDS.discard(self._requests)
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.close()
+        self._stream = None
+
+    def close(self) -> None:
+        """End the worker without reading its results (after an error elsewhere)."""
+        if self._stream is None:
+            return
+        self._close_requests()
+        os.close(self._replies)  # a worker still writing gets a broken pipe and leaves
+        os.waitpid(self._pid, 0)
+
+
+def start_worker(ready: Callable[[], Any] | None = None) -> Worker | None:
+    """Fork a :class:`Worker` where that is safe (see :func:`can_fork`); else return None."""
+    if not can_fork():
+        return None
+    try:
+        return Worker(ready)
+    except OSError:  # no fork available (limits)
+        return None
 
 
 def in_background(function: Callable, *args, **kwargs) -> Pending:
