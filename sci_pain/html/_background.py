@@ -101,7 +101,7 @@ class Pending:
 
 
 _PARENTS_ENDS: set[int] = set()
-"""The write ends of the live workers' request pipes: a process forked later closes its copy,
+"""This process's ends of the live workers' pipes: a process forked later closes its copies,
 else a worker would wait for that process to end before it sees the end of its requests."""
 
 
@@ -125,59 +125,84 @@ def _receive(stream) -> Any:
     return pickle.loads(stream.read(struct.unpack(">Q", head)[0]))
 
 
+def _serve(requests: int, replies: int) -> None:
+    """Run each call read from ``requests``; at their end send every result to ``replies``."""
+    done: dict[int, Any] = {}
+    with os.fdopen(requests, "rb") as stream:
+        while (message := _receive(stream)) is not None:
+            key, function, args = message
+            with contextlib.suppress(Exception):  # made again by the parent
+                done[key] = function(*args)
+    with os.fdopen(replies, "wb") as stream:
+        _send(stream, done)
+
+
 class Worker:
-    """A second process, forked early, that gets ready and then runs the calls sent to it.
+    """Processes forked early that get ready once and then run the calls sent to them.
 
     ``sci-pain report`` starts one right after reading the journal: it imports matplotlib
     and the plotting modules (``ready()``) while this process computes the analyses, then
-    draws each figure as soon as it is asked for (:meth:`submit`), while this process writes
-    the text. :meth:`results` hands every result back at the end. This process never needs
-    matplotlib. A call that failed in the worker (or every call, if the worker died) is made
-    again here on :meth:`results`, so its result, or its error, is the same either way.
-    Use :func:`start_worker`, which returns None where forking is not safe.
+    forks itself into ``lanes`` processes (after the imports: nothing is imported twice),
+    which draw the figures as soon as they are asked for (:meth:`submit`, in turn), while
+    this process writes the text. :meth:`results` hands every result back at the end. This
+    process never needs matplotlib. A call that failed in the worker (or every call, if a
+    process died) is made again here on :meth:`results`, so its result, or its error, is the
+    same either way. Use :func:`start_worker`, which returns None where forking is not safe.
     """
 
-    def __init__(self, ready: Callable[[], Any] | None = None) -> None:
+    def __init__(self, ready: Callable[[], Any] | None = None, *, lanes: int = 1) -> None:
         self.calls: list[tuple[Callable, tuple]] = []
-        requests, self._requests = os.pipe()
-        self._replies, replies = os.pipe()
-        with contextlib.suppress(AttributeError, ImportError, OSError):  # room for numbers
-            import fcntl
+        self._done: dict[int, Any] | None = None
+        pipes = [(*os.pipe(), *os.pipe()) for _ in range(lanes)]  # requests r/w, replies r/w
+        for _, write, _, _ in pipes:
+            with contextlib.suppress(AttributeError, ImportError, OSError):  # room for numbers
+                import fcntl
 
-            fcntl.fcntl(self._requests, fcntl.F_SETPIPE_SZ, 1 << 20)
+                fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._pid = os.fork()
         if self._pid == 0:  # the child: get ready, run what comes, send it all back, leave
             _close_parents_ends()
-            os.close(self._requests)
-            os.close(self._replies)
             status = 0
             try:
+                for _, write, read, _ in pipes:
+                    os.close(write)
+                    os.close(read)
                 if ready is not None:
                     ready()
-                done: dict[int, Any] = {}
-                with os.fdopen(requests, "rb") as stream:
-                    while (message := _receive(stream)) is not None:
-                        key, function, args = message
-                        with contextlib.suppress(Exception):  # made again by the parent
-                            done[key] = function(*args)
-                with os.fdopen(replies, "wb") as stream:
-                    _send(stream, done)
+                lane, helpers = 0, []
+                for other in range(1, lanes):  # one process per lane, forked when ready
+                    pid = os.fork()
+                    if pid == 0:
+                        lane, helpers = other, []
+                        break
+                    helpers.append(pid)
+                for i, (read, _, _, write) in enumerate(pipes):
+                    if i != lane:
+                        os.close(read)
+                        os.close(write)
+                _serve(pipes[lane][0], pipes[lane][3])
+                for pid in helpers:
+                    os.waitpid(pid, 0)
             except BaseException:
                 status = 1
             finally:
                 os._exit(status)
-        os.close(requests)
-        os.close(replies)
-        self._stream = os.fdopen(self._requests, "wb")
-        _PARENTS_ENDS.add(self._requests)
+        self._streams = []
+        self._replies = []
+        for read, write, reply, sent in pipes:
+            os.close(read)
+            os.close(sent)
+            self._streams.append(os.fdopen(write, "wb"))
+            self._replies.append(reply)
+            _PARENTS_ENDS.update((write, reply))
 
     def submit(self, function: Callable, *args) -> int:
-        """Send ``function(*args)`` to the worker; return its key in :meth:`results`."""
+        """Send ``function(*args)`` to the next lane; return its key in :meth:`results`."""
         self.calls.append((function, args))
         key = len(self.calls) - 1
-        if self._stream is not None:
+        if self._streams:
             try:
-                _send(self._stream, (key, function, args))
+                _send(self._streams[key % len(self._streams)], (key, function, args))
             except (OSError, pickle.PicklingError, TypeError, AttributeError):
                 self._stop()  # the worker is gone or the call cannot be sent: made here
         return key
@@ -191,41 +216,46 @@ class Worker:
         ]
 
     def _stop(self) -> dict[int, Any]:
-        """Close the requests, wait for the worker; return what it sent back ({} if nothing)."""
-        if self._stream is None:
-            return {}
-        done: dict[int, Any] = {}
+        """Close the requests, wait for the worker; return what it sent back (once)."""
+        if self._done is not None:
+            return self._done
         self._close_requests()
+        done: dict[int, Any] = {}
         try:
-            with os.fdopen(self._replies, "rb") as stream:
-                done = _receive(stream) or {}
-        except Exception:  # could not be read back: made here
-            done = {}
+            for reply in self._replies:
+                _PARENTS_ENDS.discard(reply)
+                with os.fdopen(reply, "rb") as stream, contextlib.suppress(Exception):
+                    done.update(_receive(stream) or {})  # else (unreadable) made here
         finally:
             os.waitpid(self._pid, 0)
+        self._done = done
         return done
 
     def _close_requests(self) -> None:
-        _PARENTS_ENDS.discard(self._requests)
-        with contextlib.suppress(OSError, ValueError):
-            self._stream.close()
-        self._stream = None
+        for stream in self._streams:
+            _PARENTS_ENDS.discard(stream.fileno())
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        self._streams = []
 
     def close(self) -> None:
         """End the worker without reading its results (after an error elsewhere)."""
-        if self._stream is None:
+        if self._done is not None:
             return
         self._close_requests()
-        os.close(self._replies)  # a worker still writing gets a broken pipe and leaves
+        for reply in self._replies:  # a process still writing gets a broken pipe and leaves
+            _PARENTS_ENDS.discard(reply)
+            os.close(reply)
         os.waitpid(self._pid, 0)
+        self._done = {}
 
 
-def start_worker(ready: Callable[[], Any] | None = None) -> Worker | None:
+def start_worker(ready: Callable[[], Any] | None = None, *, lanes: int = 1) -> Worker | None:
     """Fork a :class:`Worker` where that is safe (see :func:`can_fork`); else return None."""
     if not can_fork():
         return None
     try:
-        return Worker(ready)
+        return Worker(ready, lanes=lanes)
     except OSError:  # no fork available (limits)
         return None
 

@@ -44,6 +44,7 @@ __all__ = [
     "NOT_A_DIAGNOSIS",
     "OPEN_SECTIONS",
     "PATTERN_POINTS",
+    "DRAWING_LANES",
     "REPORT_SECTIONS",
     "Section",
     "about_section",
@@ -223,16 +224,22 @@ def _get_ready_to_draw() -> None:
     plotting.fast_canvas_class()  # its classes made, and the text cache's version check done
 
 
+DRAWING_LANES = 2
+"""How many processes draw the report's figures (forked from one after it imported matplotlib;
+the figures are dealt to them in turn)."""
+
+
 def start_drawing() -> Worker | None:
     """Start the second process that draws the report's figures (None where it cannot fork).
 
     Started right after the journal is read (``report_html(..., parallel=True)``): it imports
-    matplotlib while this process computes the analyses, then draws each figure asked for
-    while this process writes the text. This process never imports matplotlib.
+    matplotlib while this process computes the analyses, then splits into
+    :data:`DRAWING_LANES` processes that draw the figures asked for while this process writes
+    the text. This process never imports matplotlib.
     """
     from sci_pain.html._background import start_worker
 
-    return start_worker(_get_ready_to_draw)
+    return start_worker(_get_ready_to_draw, lanes=DRAWING_LANES)
 
 
 def fill_figures(page: str, worker: Worker) -> str:
