@@ -112,7 +112,10 @@ def _close_parents_ends() -> None:
 
 
 def _send(stream, message: Any) -> None:
-    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    _write(stream, pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write(stream, payload: bytes) -> None:
     stream.write(struct.pack(">Q", len(payload)) + payload)
     stream.flush()
 
@@ -200,11 +203,16 @@ class Worker:
         """Send ``function(*args)`` to the next lane; return its key in :meth:`results`."""
         self.calls.append((function, args))
         key = len(self.calls) - 1
-        if self._streams:
-            try:
-                _send(self._streams[key % len(self._streams)], (key, function, args))
-            except (OSError, pickle.PicklingError, TypeError, AttributeError):
-                self._stop()  # the worker is gone or the call cannot be sent: made here
+        if not self._streams:
+            return key
+        try:
+            payload = pickle.dumps((key, function, args), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # cannot be sent (a lambda): made here on results()
+            return key
+        try:
+            _write(self._streams[key % len(self._streams)], payload)
+        except OSError:  # the worker is gone: what is left is made here
+            self._stop()
         return key
 
     def results(self) -> list[Any]:
@@ -228,6 +236,7 @@ class Worker:
                     done.update(_receive(stream) or {})  # else (unreadable) made here
         finally:
             os.waitpid(self._pid, 0)
+            self._pid = None
         self._done = done
         return done
 
@@ -247,6 +256,7 @@ class Worker:
             _PARENTS_ENDS.discard(reply)
             os.close(reply)
         os.waitpid(self._pid, 0)
+        self._pid = None
         self._done = {}
 
 
