@@ -1,11 +1,14 @@
-"""Run one computation in a second process while this one goes on (``sci-pain report``).
+"""Run computations in other processes while this one goes on (``sci-pain report``).
 
 The clinic report's slowest analysis (the links' block bootstrap) does not depend on its
-figures, and drawing the figures does not depend on it: on a machine with a free core the two
-can overlap; so can drawing one half of the figures and the other
-(:func:`~sci_pain.html.report_sections.draw_ahead`). :func:`in_background` forks the process (the child has every module and the data
-already, so nothing is imported or copied up front), runs the function there and hands the
-pickled result back through a pipe; :meth:`Pending.result` waits for it.
+figures, drawing the figures depends on neither the bootstrap nor the text, and only the
+figures need matplotlib: on a machine with a free core they overlap.
+:func:`in_background` forks the process (the child has every module and the data already, so
+nothing is imported or copied up front), runs one function there and hands the pickled result
+back through a pipe; :meth:`Pending.result` waits for it. :func:`start_worker` forks a
+:class:`Worker` early, which gets ready (imports what it will need) while this process works,
+then runs the calls sent to it (:func:`~sci_pain.html.report_sections.start_drawing`: the
+figures, in two processes).
 
 Only where forking is safe and cheap: Linux, and a process with no other thread (a Jupyter
 kernel has several, so notebooks and widgets never fork). Anywhere else, or when anything goes
