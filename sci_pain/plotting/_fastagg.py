@@ -49,6 +49,7 @@ __all__ = [
     "BlitCanvas",
     "TextCache",
     "encode_png",
+    "encode_rgb",
     "fast_canvas_class",
     "pin_x_labels",
     "render_png",
@@ -96,7 +97,33 @@ def encode_png(canvas) -> bytes:
     >>> encode_png(canvas)[:8]
     b'\x89PNG\r\n\x1a\n'
     """
-    rgba = np.asarray(canvas.buffer_rgba())
+    return encode_rgb(np.asarray(canvas.buffer_rgba()))
+
+
+def encode_rgb(rgba: np.ndarray, *, level: int = 1) -> bytes:
+    r"""Return a picture (an array of pixels) as an RGB PNG, written directly (not by Pillow).
+
+    What :func:`encode_png` writes for a canvas, for any array of pixels (a crop of one).
+
+    Parameters
+    ----------
+    rgba : numpy.ndarray
+        The pixels, ``uint8``, height x width x 3 (RGB) or 4 (RGBA; alpha is dropped).
+    level : int, default 1
+        zlib's compression level: 1 for a picture redrawn while a control moves; the clinic
+        report, written once and kept, takes 6 (a few milliseconds more, about a quarter
+        smaller, and smaller than Pillow's).
+
+    Returns
+    -------
+    bytes
+        The PNG file: 8-bit RGB, rows unfiltered, one IDAT chunk.
+
+    Examples
+    --------
+    >>> encode_rgb(np.full((2, 3, 4), 255, dtype=np.uint8))[:8]
+    b'\x89PNG\r\n\x1a\n'
+    """
     height, width = rgba.shape[:2]
     rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 (none) for every row
@@ -105,7 +132,7 @@ def encode_png(canvas) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
         + _png_chunk(b"IEND", b"")
     )
 
