@@ -16,7 +16,15 @@ import pytest
 import yaml
 
 from .axe import serious_violations
-from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
+from .conftest import (
+    ROOT,
+    SCREENSHOTS,
+    assert_widgets_rendered,
+    open_and_run,
+    scroll_into_view,
+    wait_idle,
+    wait_still,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -108,13 +116,15 @@ def _assert_chooser_stays_in_view(page, scope: str) -> None:
     assert card["y"] + card["height"] - delta > 300, "the card is too short to test this"
     page.mouse.move(card["x"] + 20, 400)
     page.mouse.wheel(0, delta)
-    time.sleep(0.8)
+    card_box = widget.locator(".sci-pain-result").first
+    wait_still(card_box, moved_from=card["y"])  # the page scrolled and came to rest
     after = select.bounding_box()
     assert after is not None and 0 <= after["y"] <= page.viewport_size["height"] - 20, (
         f"the cause chooser scrolled out of view while reading the card (y={after['y']:.0f})"
     )
+    moved = card_box.bounding_box()["y"]
     page.mouse.wheel(0, -delta)
-    time.sleep(0.3)
+    wait_still(card_box, moved_from=moved)
 
 
 # Text the package shows (HTML, tables, widgets) wraps between words and is never cut: no
@@ -207,8 +217,7 @@ def _interact(
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
     if action != "quiz":  # the learner looks at the widget from its top, then changes it
-        widget.evaluate("e => e.scrollIntoView({block: 'start'})")
-        time.sleep(0.3)
+        scroll_into_view(widget, "start")
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
@@ -282,11 +291,36 @@ def _save_and_read(page, path: Path, seconds: float = 60) -> dict:
     pytest.fail(f"JupyterLab did not save {path.name} with every cell run within {seconds} s")
 
 
+def _next_notebook(request) -> str | None:
+    """The notebook of the test that runs right after this one, if it is one of these tests."""
+    items = request.session.items
+    index = items.index(request.node)
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is None or getattr(following, "originalname", None) != request.node.originalname:
+        return None
+    return following.callspec.params["name"]
+
+
+@pytest.fixture
+def notebook_page(request, notebook_pages):
+    """This test's notebook open in a page of its own, the next test's notebook opening ahead.
+
+    Yields the page, the JavaScript errors it has had since it opened, and the next notebook
+    (whose kernel this test must leave running).
+    """
+    name = request.node.callspec.params["name"]
+    page, errors = notebook_pages.take(name)
+    following = _next_notebook(request)
+    if following:
+        notebook_pages.open(following)  # loads JupyterLab while this test runs
+    yield page, errors, [following] if following else []
+    notebook_pages.close(name)
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    open_and_run(lab_server, page, name)
+def test_notebook_runs_and_its_widgets_respond(lab_server, notebook_page, name):
+    page, page_errors, ahead = notebook_page
+    open_and_run(lab_server, page, name, opened=True, keep=ahead)
 
     # no widget failed to render, and nothing printed a traceback
     assert_widgets_rendered(page)
@@ -329,8 +363,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     shown = _screenshot_of(name)  # what the notebook's picture should show whole
     if shown:
         selector, block = shown
-        page.locator(selector).first.evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
-        time.sleep(0.5)
+        scroll_into_view(page.locator(selector).first, block)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
     # the saved copy holds no error output (JupyterLab saved what ran)
@@ -344,4 +377,4 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     ]
     assert not errors, f"{name}: {errors[0]['ename']}: {errors[0]['evalue']}"
     assert not [e for e in page_errors if "widget" in e.lower()], page_errors
-    lab_server.shutdown_kernels()
+    lab_server.shutdown_kernels(keep=ahead)
