@@ -271,6 +271,7 @@ class NotebookPages:
     def __init__(self, browser, lab_server: LabServer):
         self.browser, self.lab_server = browser, lab_server
         self.opened: dict[str, tuple[object, list[str]]] = {}
+        self.started: set[str] = set()
 
     def open(self, notebook: str) -> None:
         """Start opening ``notebook`` and return at once (the page loads in the background)."""
@@ -281,6 +282,15 @@ class NotebookPages:
         page.goto(self.lab_server.url(f"/lab/tree/{notebook}?reset"), wait_until="commit")
         self.opened[notebook] = (page, errors)
 
+    def run_ahead(self, notebook: str) -> None:
+        """Clear and Run All Cells of a notebook opened ahead if its kernel is ready now (the
+        cells then run while the current test goes on); otherwise leave it to its own test."""
+        if notebook in self.opened and notebook not in self.started:
+            page, _ = self.opened[notebook]
+            if ready_to_run(self.lab_server, page, notebook):
+                start_run(page)
+                self.started.add(notebook)
+
     def take(self, notebook: str) -> tuple[object, list[str]]:
         """The page of ``notebook`` (opened now if it was not opened ahead), and its errors."""
         self.open(notebook)
@@ -288,6 +298,7 @@ class NotebookPages:
 
     def close(self, notebook: str) -> None:
         page, _ = self.opened.pop(notebook)
+        self.started.discard(notebook)
         page.context.close()
 
     def close_all(self) -> None:
@@ -433,18 +444,47 @@ def _has_idle_kernel(lab_server, notebook: str) -> bool:
     )
 
 
+def ready_to_run(lab_server, page, notebook: str) -> bool:
+    """Whether the notebook's page can run it now: shown, and its kernel idle in the page and
+    on the server (a "Select Kernel" dialog is accepted). Never waits."""
+    accept_kernel_dialog(page)
+    return (
+        page.locator(".jp-Notebook").count() > 0
+        and is_idle(page)
+        and _has_idle_kernel(lab_server, notebook)
+    )
+
+
+def start_run(page) -> None:
+    """Answer the news toast, clear every output and Run All Cells (returns once it started)."""
+    accept_kernel_dialog(page)
+    dismiss_news(page)
+    wait_idle(page)
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    run_all(page)
+
+
 def open_and_run(
-    lab_server, page, notebook: str, *, opened: bool = False, keep: Iterable[str] = ()
+    lab_server,
+    page,
+    notebook: str,
+    *,
+    opened: bool = False,
+    started: bool = False,
+    keep: Iterable[str] = (),
 ) -> None:
     """Open a fresh copy of a notebook in JupyterLab, clear its outputs, Run All Cells and wait.
 
     The one set-up of every JupyterLab test: kernels of earlier tests are shut down first
     (except those of ``keep``, notebooks opened ahead); a "Select Kernel" dialog (under load)
     is accepted and the news toast answered; the test continues when every code cell has run
-    and the kernel is idle. With ``opened``, the page already shows the notebook (opened ahead
-    by `NotebookPages`).
+    and the kernel is idle. With ``opened``, the page already shows the notebook, and with
+    ``started`` its run has started too (both done ahead by `NotebookPages`).
     """
     lab_server.shutdown_kernels(keep={notebook, *keep} if opened else keep)
+    if started:
+        wait_all_run(page)
+        return
     if not opened:
         page.goto(lab_server.url(f"/lab/tree/{notebook}?reset"))
     page.locator(".jp-Notebook").first.wait_for()
@@ -460,11 +500,7 @@ def open_and_run(
     while not _has_idle_kernel(lab_server, notebook) and time.monotonic() < deadline:
         accept_kernel_dialog(page)
         time.sleep(0.25)
-    accept_kernel_dialog(page)
-    dismiss_news(page)
-    wait_idle(page)
-    menu(page, "Edit", "Clear Outputs of All Cells")
-    run_all(page)
+    start_run(page)
     wait_all_run(page)
 
 

@@ -318,9 +318,12 @@ def notebook_page(request, notebook_pages):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_its_widgets_respond(lab_server, notebook_page, name):
+def test_notebook_runs_and_its_widgets_respond(lab_server, notebook_pages, notebook_page, name):
     page, page_errors, ahead = notebook_page
-    open_and_run(lab_server, page, name, opened=True, keep=ahead)
+    started = name in notebook_pages.started
+    open_and_run(lab_server, page, name, opened=True, started=started, keep=ahead)
+    for following in ahead:  # its cells run while this notebook's widgets are moved
+        notebook_pages.run_ahead(following)
 
     # no widget failed to render, and nothing printed a traceback
     assert_widgets_rendered(page)
@@ -342,6 +345,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, notebook_page, name):
             print(f"screenshot of the failure: {failed}")
             raise
 
+    for following in ahead:  # if its kernel was not ready before
+        notebook_pages.run_ahead(following)
     assert_widgets_rendered(page)  # also after the widgets redrew
     unreadable = page.evaluate(_CUT_OR_BROKEN_TEXT)
     assert unreadable == [], "text a learner cannot read whole:\n" + "\n".join(unreadable)
