@@ -192,17 +192,43 @@ def _html(page, scope: str) -> str:
     return page.locator(scope).first.inner_html()
 
 
+# Counts the kernel's busy spells from now on (the notebook's execution indicator leaving
+# "busy"): a widget change reaches the kernel as a message, and the kernel shows busy while it
+# answers it (redraws), idle once its outputs have been sent.
+_COUNT_BUSY_SPELLS = """() => {
+  window.__sciPainSpells = 0;
+  if (window.__sciPainWatch) window.__sciPainWatch.disconnect();
+  window.__sciPainWatch = new MutationObserver(records => {
+    window.__sciPainSpells += records.filter(r => r.oldValue === 'busy').length;
+  });
+  window.__sciPainWatch.observe(document.body, {
+    subtree: true, attributes: true, attributeFilter: ['data-status'], attributeOldValue: true,
+  });
+}"""
+_KERNEL_ANSWERED = """() => window.__sciPainSpells > 0 &&
+  document.querySelector('.jp-Notebook-ExecutionIndicator').dataset.status === 'idle'"""
+
+
 def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
-    """Wait until the HTML of `scope` differs from `before` and has stopped changing."""
+    """Wait until the kernel has answered the change, and the HTML of `scope` differs from
+    `before` and has stopped changing (the same over 0.2 s, with the kernel idle).
+
+    Call ``page.evaluate(_COUNT_BUSY_SPELLS)`` just before the change. Waiting for the kernel's
+    answer, not for a fixed quiet spell, a redraw that comes late under load is not missed.
+    """
     deadline, last, stable_since = time.monotonic() + seconds, None, time.monotonic()
     while time.monotonic() < deadline:
         current = _html(page, scope)
-        if current != last:
+        if current != last or not page.evaluate(_KERNEL_ANSWERED):
             last, stable_since = current, time.monotonic()
-        if current != before and time.monotonic() - stable_since > 0.5:
+        if current != before and time.monotonic() - stable_since > 0.2:
             return current
-        time.sleep(0.1)
-    pytest.fail(f"{scope} did not change within {seconds} s after moving its widget")
+        time.sleep(0.05)
+    answered = page.evaluate(_KERNEL_ANSWERED)
+    pytest.fail(
+        f"{scope} did not change within {seconds} s after moving its widget"
+        + ("" if answered else " (the kernel did not answer the change)")
+    )
 
 
 def _interact(
@@ -227,6 +253,7 @@ def _interact(
             assert expect in feedback.inner_text(), feedback.inner_text()
         return
     before = _html(page, scope)
+    page.evaluate(_COUNT_BUSY_SPELLS)
     if action == "dropdown":
         select = widget.locator(".widget-dropdown select").first
         select.scroll_into_view_if_needed()  # a learner sees the control they change
