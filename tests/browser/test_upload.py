@@ -20,14 +20,8 @@ import time
 
 import pytest
 
-from .conftest import (
-    ROOT,
-    SCREENSHOTS,
-    assert_widgets_rendered,
-    open_and_run,
-    scroll_into_view,
-    wait_idle,
-)
+from . import conftest
+from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +60,7 @@ def _learner_view(page, top, bottom, name: str) -> None:
     picture of the element alone, which for a widget taller than the notebook's scrolling
     area comes out cut and padded with grey.
     """
-    scroll_into_view(top, "start")  # and wait until JupyterLab's scrolling has settled
+    conftest.scroll_into_view(top, "start")  # and wait until JupyterLab's scrolling has settled
     area = page.locator(".jp-NotebookPanel:visible .jp-WindowedPanel-outer").first.bounding_box()
     first, last = top.bounding_box(), bottom.bounding_box()
     assert first is not None and last is not None, f"{name}: a control is not displayed"
