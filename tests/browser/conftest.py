@@ -21,6 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -97,9 +98,13 @@ class LabServer:
         with urllib.request.urlopen(self.url("/api/sessions"), timeout=30) as response:
             return json.load(response)
 
-    def shutdown_kernels(self) -> None:
+    def shutdown_kernels(self, *, keep: Iterable[str] = ()) -> None:
+        """Shut every notebook's kernel down, except those of the notebooks named in ``keep``."""
+        keep = set(keep)
         opener, xsrf = self._opener()
         for session in json.load(opener.open(self.url("/api/sessions"))):
+            if session["path"].rsplit("/", 1)[-1] in keep:
+                continue
             request = urllib.request.Request(
                 self.url(f"/api/sessions/{session['id']}"),
                 method="DELETE",
@@ -239,14 +244,73 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    # a laptop screen: results must be in view at this size (issue 14)
+def new_page(browser):
+    """A page in a browser context of its own, on a laptop screen: results must be in view at
+    this size (issue 14)."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(60_000)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser)
     yield page
-    context.close()
+    page.context.close()
+
+
+class NotebookPages:
+    """Pages of JupyterLab opened ahead: two pages, one server.
+
+    While one notebook's test runs, the next notebook's page (a browser context of its own)
+    loads JupyterLab and starts its kernel, so that on two cores the next test finds its
+    notebook open. Each page records its JavaScript errors from its first moment on.
+    """
+
+    def __init__(self, browser, lab_server: LabServer):
+        self.browser, self.lab_server = browser, lab_server
+        self.opened: dict[str, tuple[object, list[str]]] = {}
+        self.started: set[str] = set()
+
+    def open(self, notebook: str) -> None:
+        """Start opening ``notebook`` and return at once (the page loads in the background)."""
+        if notebook in self.opened:
+            return
+        page, errors = new_page(self.browser), []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(self.lab_server.url(f"/lab/tree/{notebook}?reset"), wait_until="commit")
+        self.opened[notebook] = (page, errors)
+
+    def run_ahead(self, notebook: str) -> None:
+        """Clear and Run All Cells of a notebook opened ahead if its kernel is ready now (the
+        cells then run while the current test goes on); otherwise leave it to its own test."""
+        if notebook in self.opened and notebook not in self.started:
+            page, _ = self.opened[notebook]
+            if ready_to_run(self.lab_server, page, notebook):
+                start_run(page)
+                self.started.add(notebook)
+
+    def take(self, notebook: str) -> tuple[object, list[str]]:
+        """The page of ``notebook`` (opened now if it was not opened ahead), and its errors."""
+        self.open(notebook)
+        return self.opened[notebook]
+
+    def close(self, notebook: str) -> None:
+        page, _ = self.opened.pop(notebook)
+        self.started.discard(notebook)
+        page.context.close()
+
+    def close_all(self) -> None:
+        for notebook in list(self.opened):
+            self.close(notebook)
+
+
+@pytest.fixture(scope="package")
+def notebook_pages(browser, lab_server):
+    pages = NotebookPages(browser, lab_server)
+    yield pages
+    pages.close_all()
 
 
 # -- driving JupyterLab (shared by every test that opens a notebook) ---------------------------
@@ -278,6 +342,42 @@ def wait_idle(page, seconds: float = 120) -> None:
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
         state="attached", timeout=seconds * 1000
     )
+
+
+# Resolves once the element's box has stayed put for `frames` animation frames in a row, after
+# its top has left `from` (when given): scrolling and layout have finished.
+_STAYS_PUT = """([e, frames, from, seconds]) => new Promise((resolve, reject) => {
+  const deadline = performance.now() + seconds * 1000;
+  let last = null, same = 0, moved = from === null;
+  const step = () => {
+    const box = e.getBoundingClientRect();
+    const now = [box.top, box.left, box.width, box.height].join();
+    moved = moved || box.top !== from;
+    same = moved && now === last ? same + 1 : 0;
+    last = now;
+    if (same >= frames) resolve(box.top);
+    else if (performance.now() > deadline) reject(new Error(moved ? 'still moving' : 'not moved'));
+    else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
+def wait_still(locator, *, moved_from: float | None = None, seconds: float = 10) -> float:
+    """Wait until ``locator``'s element stays put (scrolling and layout done); its new top.
+
+    With ``moved_from``, first wait until its top has left that position (a scroll that has not
+    started yet is not taken for one that has finished). Replaces fixed pauses: it returns as
+    soon as the box is the same over three animation frames in a row.
+    """
+    return locator.evaluate(f"e => ({_STAYS_PUT})([e, 3, {json.dumps(moved_from)}, {seconds}])")
+
+
+def scroll_into_view(locator, block: str = "start") -> None:
+    """Scroll ``locator``'s element to the top (``block="end"``: bottom) of the screen and wait
+    until it stays there."""
+    locator.evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
+    wait_still(locator)
 
 
 PROMPTS = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
@@ -344,15 +444,49 @@ def _has_idle_kernel(lab_server, notebook: str) -> bool:
     )
 
 
-def open_and_run(lab_server, page, notebook: str) -> None:
+def ready_to_run(lab_server, page, notebook: str) -> bool:
+    """Whether the notebook's page can run it now: shown, and its kernel idle in the page and
+    on the server (a "Select Kernel" dialog is accepted). Never waits."""
+    accept_kernel_dialog(page)
+    return (
+        page.locator(".jp-Notebook").count() > 0
+        and is_idle(page)
+        and _has_idle_kernel(lab_server, notebook)
+    )
+
+
+def start_run(page) -> None:
+    """Answer the news toast, clear every output and Run All Cells (returns once it started)."""
+    accept_kernel_dialog(page)
+    dismiss_news(page)
+    wait_idle(page)
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    run_all(page)
+
+
+def open_and_run(
+    lab_server,
+    page,
+    notebook: str,
+    *,
+    opened: bool = False,
+    started: bool = False,
+    keep: Iterable[str] = (),
+) -> None:
     """Open a fresh copy of a notebook in JupyterLab, clear its outputs, Run All Cells and wait.
 
-    The one set-up of every JupyterLab test: kernels of earlier tests are shut down first; a
-    "Select Kernel" dialog (under load) is accepted and the news toast answered; the test
-    continues when every code cell has run and the kernel is idle.
+    The one set-up of every JupyterLab test: kernels of earlier tests are shut down first
+    (except those of ``keep``, notebooks opened ahead); a "Select Kernel" dialog (under load)
+    is accepted and the news toast answered; the test continues when every code cell has run
+    and the kernel is idle. With ``opened``, the page already shows the notebook, and with
+    ``started`` its run has started too (both done ahead by `NotebookPages`).
     """
-    lab_server.shutdown_kernels()
-    page.goto(lab_server.url(f"/lab/tree/{notebook}?reset"))
+    lab_server.shutdown_kernels(keep={notebook, *keep} if opened else keep)
+    if started:
+        wait_all_run(page)
+        return
+    if not opened:
+        page.goto(lab_server.url(f"/lab/tree/{notebook}?reset"))
     page.locator(".jp-Notebook").first.wait_for()
     deadline = time.monotonic() + 120
     while not is_idle(page) and time.monotonic() < deadline:
@@ -366,11 +500,7 @@ def open_and_run(lab_server, page, notebook: str) -> None:
     while not _has_idle_kernel(lab_server, notebook) and time.monotonic() < deadline:
         accept_kernel_dialog(page)
         time.sleep(0.25)
-    accept_kernel_dialog(page)
-    dismiss_news(page)
-    wait_idle(page)
-    menu(page, "Edit", "Clear Outputs of All Cells")
-    run_all(page)
+    start_run(page)
     wait_all_run(page)
 
 

@@ -29,6 +29,7 @@ from .conftest import (
     server_env,
     stop_server,
     wait_for_server,
+    wait_still,
 )
 from .test_report import _save_small_png
 
@@ -146,7 +147,7 @@ def test_upload_a_journal_change_controls_and_see_the_figure_change(page, app_ur
         {"width": size["width"], "height": max(size["height"], min(height, 4000))}
     )
     page.locator(FIGURE).first.wait_for(state="visible")
-    time.sleep(0.5)
+    wait_still(page.locator(FIGURE).first)  # laid out again in the taller window
     figure = page.locator(FIGURE).first.bounding_box()
     assert figure["y"] + figure["height"] <= page.viewport_size["height"], "figure not in picture"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,15 @@ import pytest
 import yaml
 
 from .axe import serious_violations
-from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
+from .conftest import (
+    ROOT,
+    SCREENSHOTS,
+    assert_widgets_rendered,
+    open_and_run,
+    scroll_into_view,
+    wait_idle,
+    wait_still,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -108,13 +116,15 @@ def _assert_chooser_stays_in_view(page, scope: str) -> None:
     assert card["y"] + card["height"] - delta > 300, "the card is too short to test this"
     page.mouse.move(card["x"] + 20, 400)
     page.mouse.wheel(0, delta)
-    time.sleep(0.8)
+    card_box = widget.locator(".sci-pain-result").first
+    wait_still(card_box, moved_from=card["y"])  # the page scrolled and came to rest
     after = select.bounding_box()
     assert after is not None and 0 <= after["y"] <= page.viewport_size["height"] - 20, (
         f"the cause chooser scrolled out of view while reading the card (y={after['y']:.0f})"
     )
+    moved = card_box.bounding_box()["y"]
     page.mouse.wheel(0, -delta)
-    time.sleep(0.3)
+    wait_still(card_box, moved_from=moved)
 
 
 # Text the package shows (HTML, tables, widgets) wraps between words and is never cut: no
@@ -182,17 +192,43 @@ def _html(page, scope: str) -> str:
     return page.locator(scope).first.inner_html()
 
 
+# Counts the kernel's busy spells from now on (the notebook's execution indicator leaving
+# "busy"): a widget change reaches the kernel as a message, and the kernel shows busy while it
+# answers it (redraws), idle once its outputs have been sent.
+_COUNT_BUSY_SPELLS = """() => {
+  window.__sciPainSpells = 0;
+  if (window.__sciPainWatch) window.__sciPainWatch.disconnect();
+  window.__sciPainWatch = new MutationObserver(records => {
+    window.__sciPainSpells += records.filter(r => r.oldValue === 'busy').length;
+  });
+  window.__sciPainWatch.observe(document.body, {
+    subtree: true, attributes: true, attributeFilter: ['data-status'], attributeOldValue: true,
+  });
+}"""
+_KERNEL_ANSWERED = """() => window.__sciPainSpells > 0 &&
+  document.querySelector('.jp-Notebook-ExecutionIndicator').dataset.status === 'idle'"""
+
+
 def _wait_changed(page, scope: str, before: str, seconds: float = 30) -> str:
-    """Wait until the HTML of `scope` differs from `before` and has stopped changing."""
+    """Wait until the kernel has answered the change, and the HTML of `scope` differs from
+    `before` and has stopped changing (the same over 0.2 s, with the kernel idle).
+
+    Call ``page.evaluate(_COUNT_BUSY_SPELLS)`` just before the change. Waiting for the kernel's
+    answer, not for a fixed quiet spell, a redraw that comes late under load is not missed.
+    """
     deadline, last, stable_since = time.monotonic() + seconds, None, time.monotonic()
     while time.monotonic() < deadline:
         current = _html(page, scope)
-        if current != last:
+        if current != last or not page.evaluate(_KERNEL_ANSWERED):
             last, stable_since = current, time.monotonic()
-        if current != before and time.monotonic() - stable_since > 0.5:
+        if current != before and time.monotonic() - stable_since > 0.2:
             return current
-        time.sleep(0.1)
-    pytest.fail(f"{scope} did not change within {seconds} s after moving its widget")
+        time.sleep(0.05)
+    answered = page.evaluate(_KERNEL_ANSWERED)
+    pytest.fail(
+        f"{scope} did not change within {seconds} s after moving its widget"
+        + ("" if answered else " (the kernel did not answer the change)")
+    )
 
 
 def _interact(
@@ -207,8 +243,7 @@ def _interact(
     widget = page.locator(scope).first
     widget.scroll_into_view_if_needed()
     if action != "quiz":  # the learner looks at the widget from its top, then changes it
-        widget.evaluate("e => e.scrollIntoView({block: 'start'})")
-        time.sleep(0.3)
+        scroll_into_view(widget, "start")
     if action == "quiz":
         widget.locator(".widget-radio-box input[type=radio]").nth(arg).check()
         widget.locator("button", has_text="Check").first.click()
@@ -218,6 +253,7 @@ def _interact(
             assert expect in feedback.inner_text(), feedback.inner_text()
         return
     before = _html(page, scope)
+    page.evaluate(_COUNT_BUSY_SPELLS)
     if action == "dropdown":
         select = widget.locator(".widget-dropdown select").first
         select.scroll_into_view_if_needed()  # a learner sees the control they change
@@ -282,11 +318,39 @@ def _save_and_read(page, path: Path, seconds: float = 60) -> dict:
     pytest.fail(f"JupyterLab did not save {path.name} with every cell run within {seconds} s")
 
 
+def _next_notebook(request) -> str | None:
+    """The notebook of the test that runs right after this one, if it is one of these tests."""
+    items = request.session.items
+    index = items.index(request.node)
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is None or getattr(following, "originalname", None) != request.node.originalname:
+        return None
+    return following.callspec.params["name"]
+
+
+@pytest.fixture
+def notebook_page(request, notebook_pages):
+    """This test's notebook open in a page of its own, the next test's notebook opening ahead.
+
+    Yields the page, the JavaScript errors it has had since it opened, and the next notebook
+    (whose kernel this test must leave running).
+    """
+    name = request.node.callspec.params["name"]
+    page, errors = notebook_pages.take(name)
+    following = _next_notebook(request)
+    if following:
+        notebook_pages.open(following)  # loads JupyterLab while this test runs
+    yield page, errors, [following] if following else []
+    notebook_pages.close(name)
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    open_and_run(lab_server, page, name)
+def test_notebook_runs_and_its_widgets_respond(lab_server, notebook_pages, notebook_page, name):
+    page, page_errors, ahead = notebook_page
+    started = name in notebook_pages.started
+    open_and_run(lab_server, page, name, opened=True, started=started, keep=ahead)
+    for following in ahead:  # its cells run while this notebook's widgets are moved
+        notebook_pages.run_ahead(following)
 
     # no widget failed to render, and nothing printed a traceback
     assert_widgets_rendered(page)
@@ -308,6 +372,8 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
             print(f"screenshot of the failure: {failed}")
             raise
 
+    for following in ahead:  # if its kernel was not ready before
+        notebook_pages.run_ahead(following)
     assert_widgets_rendered(page)  # also after the widgets redrew
     unreadable = page.evaluate(_CUT_OR_BROKEN_TEXT)
     assert unreadable == [], "text a learner cannot read whole:\n" + "\n".join(unreadable)
@@ -329,8 +395,7 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     shown = _screenshot_of(name)  # what the notebook's picture should show whole
     if shown:
         selector, block = shown
-        page.locator(selector).first.evaluate(f"e => e.scrollIntoView({{block: '{block}'}})")
-        time.sleep(0.5)
+        scroll_into_view(page.locator(selector).first, block)
     page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
 
     # the saved copy holds no error output (JupyterLab saved what ran)
@@ -344,4 +409,4 @@ def test_notebook_runs_and_its_widgets_respond(lab_server, page, name):
     ]
     assert not errors, f"{name}: {errors[0]['ename']}: {errors[0]['evalue']}"
     assert not [e for e in page_errors if "widget" in e.lower()], page_errors
-    lab_server.shutdown_kernels()
+    lab_server.shutdown_kernels(keep=ahead)

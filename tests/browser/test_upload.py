@@ -20,6 +20,7 @@ import time
 
 import pytest
 
+from . import conftest
 from .conftest import ROOT, SCREENSHOTS, assert_widgets_rendered, open_and_run, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -59,8 +60,7 @@ def _learner_view(page, top, bottom, name: str) -> None:
     picture of the element alone, which for a widget taller than the notebook's scrolling
     area comes out cut and padded with grey.
     """
-    top.evaluate("e => e.scrollIntoView({block: 'start'})")
-    time.sleep(0.6)  # let JupyterLab's scrolling settle before measuring
+    conftest.scroll_into_view(top, "start")  # and wait until JupyterLab's scrolling has settled
     area = page.locator(".jp-NotebookPanel:visible .jp-WindowedPanel-outer").first.bounding_box()
     first, last = top.bounding_box(), bottom.bounding_box()
     assert first is not None and last is not None, f"{name}: a control is not displayed"
