@@ -89,8 +89,8 @@ import numpy as np
 import pandas as pd
 
 from sci_pain.errors import JournalError, did_you_mean
+from sci_pain.journal import _csv, _order
 from sci_pain.journal import _io as _journal_io
-from sci_pain.journal import _order
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
@@ -748,7 +748,7 @@ def read_journal(
     data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
-    table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
+    table = _csv.parse(data, parser_encoding, label, sep, skip, source)
     names = map_header(table.header, columns, source)
     names, header_problems = extra_names(table.header, names)
     coded = []
