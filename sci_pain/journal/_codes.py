@@ -24,6 +24,7 @@ def coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], li
 
     Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
     appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
+    A column Arrow's CSV reader coded as it parsed (a dictionary array) is taken as it is.
     A column whose filled cells nearly all differ (times to the second, notes) is not hashed:
     each filled cell is its own value, and an empty cell has code -1 (missing, as it reads).
     """
@@ -32,6 +33,10 @@ def coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], li
         if isinstance(strings, pa.ChunkedArray):
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
+        if pa.types.is_dictionary(strings.type):  # coded by the parser already
+            codes.append(np.asarray(strings.indices.fill_null(-1)))
+            uniques.append(pd.Index(strings.dictionary, dtype="str"))
+            continue
         if _mostly_distinct(strings):  # (hashing would find few repeats)
             filled = filled_cells(strings)
             own = np.arange(n, dtype=np.int64)
@@ -62,6 +67,11 @@ def _mostly_distinct(strings: pa.Array) -> bool:
     if n < 8 * _SAMPLE or not _nearly_all_differ(strings.slice(0, _SAMPLE)):
         return False
     return _nearly_all_differ(strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)))
+
+
+def mostly_distinct_head(strings: pa.Array) -> bool:
+    """Tell whether the first cells of a column (a few thousand) nearly all differ."""
+    return _nearly_all_differ(strings.slice(0, _SAMPLE))
 
 
 def _nearly_all_differ(sample: pa.Array) -> bool:

@@ -15,13 +15,14 @@ import io
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from sci_pain.errors import JournalError
-from sci_pain.journal._codes import coded_columns
+from sci_pain.journal._codes import coded_columns, mostly_distinct_head
 from sci_pain.journal._io import MAX_COLUMNS, excerpt
 from sci_pain.journal.schema import COLUMN_ORDER
 
@@ -128,8 +129,8 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         n_records = len(columns[0])
         codes, uniques = coded_columns(columns, n_records)
         table = RawTable(header, codes, uniques, n_records, delimiter, label)
-        # (only a quoted cell can span lines)
-        if b'"' in data and _line_count(data) > skip + 1 + n_records:
+        # (only a quoted cell can span lines: then it holds a line end)
+        if b'"' in data and any(map(_has_line_end, columns)):
             _flag_swallowed(table)
         return table
     guard = first_wider  # set when some record is wider than the header
@@ -196,6 +197,30 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     return table
 
 
+def _has_line_end(strings: pa.Array) -> bool:
+    """Tell whether a cell of the column holds a line end (a dictionary's values are looked at).
+
+    The bytes of the cells are looked at as one block, not cell by cell.
+    """
+    if pa.types.is_dictionary(strings.type):
+        strings = strings.dictionary
+    if not len(strings):
+        return False
+    offsets = np.frombuffer(
+        strings.buffers()[1],
+        dtype=np.int64 if pa.types.is_large_string(strings.type) else np.int32,
+        count=len(strings) + 1,
+        offset=strings.offset * (8 if pa.types.is_large_string(strings.type) else 4),
+    )
+    data = strings.buffers()[2]
+    if data is None:
+        return False
+    text = np.frombuffer(data, dtype=np.uint8)[int(offsets[0]) : int(offsets[-1])]
+    if not (text <= ord("\r")).any():  # (no control character at all: the usual case)
+        return False
+    return bool(((text == ord("\n")) | (text == ord("\r"))).any())
+
+
 def _line_count(data: bytes) -> int:
     r"""Return the number of lines in the text (``\n``, ``\r\n`` or ``\r`` ends a line)."""
     lines = data.count(b"\n")
@@ -223,8 +248,6 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
     them). Blank lines at the end are left out: they hold no record. The sentinel record
     is appended as in :func:`parse` and must come back as the last record.
     """
-    import pyarrow.csv as pa_csv
-
     width = len(header)
     if width < 2 or any("\n" in cell or "\r" in cell for cell in header):
         return None
@@ -243,9 +266,66 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
         return None
     sentinel = ("\n" + delimiter.join([_SENTINEL] * width) + "\n").encode("utf-8")
     names = [f"c{i}" for i in range(width)]
+    read = partial(
+        _arrow_read,
+        names=names,
+        delimiter=delimiter,
+        quoted=data.find(b'"', start) >= 0,
+        ascii_only=data.isascii(),  # (ASCII is valid UTF-8: nothing to check)
+    )
+    # the columns whose first cells repeat are coded by the parser as it reads them
+    head = _head(body[:stop], _HEAD_RECORDS)
+    sample = None if head is None else read(head, types=dict.fromkeys(names, pa.string()))
+    coded = (
+        [False] * width
+        if sample is None or sample.num_columns != width
+        else [not mostly_distinct_head(column) for column in sample.columns]
+    )
+    types = {
+        name: pa.dictionary(pa.int32(), pa.string()) if code else pa.string()
+        for name, code in zip(names, coded, strict=True)
+    }
+    table = read(
+        io.BufferedReader(_Joined(body[:stop], sentinel), buffer_size=1 << 20), types=types
+    )
+    if table is None:
+        return None
+    n = table.num_rows - 1
+    if n < 1 or table.num_columns != width or table.column(0)[n].as_py() != _SENTINEL:
+        return None
+    if any(coded):
+        table = table.unify_dictionaries()  # (one dictionary per column, not per block)
+    columns = []
+    for column in table.columns:
+        strings = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+        if pa.types.is_dictionary(strings.type):
+            strings = _without_sentinel(strings, n)
+        columns.append(strings.slice(0, n))
+    return columns
+
+
+_HEAD_RECORDS = 2000
+"""Records looked at before parsing, to choose the columns the parser codes."""
+
+
+def _head(body: memoryview, records: int):
+    """Return the first ``records`` lines of the body as a file to parse (None if shorter)."""
+    end = 0
+    for _ in range(records):
+        found = _LINE_END_RE.search(body, end)
+        if found is None:
+            return None
+        end = found.end()
+    return pa.BufferReader(pa.py_buffer(body[:end]))
+
+
+def _arrow_read(source, *, names, delimiter, quoted, ascii_only, types):
+    """Parse with Arrow's CSV reader and the options every read shares; None on any fault."""
+    import pyarrow.csv as pa_csv
+
     try:
-        table = pa_csv.read_csv(
-            io.BufferedReader(_Joined(body[:stop], sentinel), buffer_size=1 << 20),
+        return pa_csv.read_csv(
+            source,
             read_options=pa_csv.ReadOptions(
                 column_names=names, block_size=1 << 22, use_threads=_ARROW_THREADS
             ),
@@ -254,26 +334,31 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
                 quote_char='"',
                 double_quote=True,
                 escape_char=False,
-                newlines_in_values=data.find(b'"', start) >= 0,
+                newlines_in_values=quoted,
                 ignore_empty_lines=False,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=types,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                check_utf8=not data.isascii(),  # (ASCII is valid UTF-8: nothing to check)
+                check_utf8=not ascii_only,
             ),
         )
     except (pa.ArrowException, ValueError, UnicodeError):
         return None
-    n = table.num_rows - 1
-    if n < 1 or table.num_columns != width or table.column(0)[n].as_py() != _SENTINEL:
-        return None
-    columns = []
-    for column in table.columns:
-        strings = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        columns.append(strings.slice(0, n))
-    return columns
+
+
+def _without_sentinel(coded: pa.DictionaryArray, n: int) -> pa.DictionaryArray:
+    """Leave the sentinel record's value out of the distinct values when no record has it.
+
+    It is then the last distinct value (values are in order of first appearance).
+    """
+    dictionary = coded.dictionary
+    last = len(dictionary) - 1
+    indices = coded.indices.slice(0, n)
+    if dictionary[last].as_py() != _SENTINEL or np.asarray(indices).max(initial=-1) == last:
+        return coded
+    return pa.DictionaryArray.from_arrays(indices, dictionary.slice(0, last))
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:

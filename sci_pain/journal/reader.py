@@ -87,6 +87,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError, did_you_mean
 from sci_pain.journal import _csv, _order
@@ -100,7 +102,13 @@ from sci_pain.journal.dates import (
     day_month_dates,
     is_day_month_date,
 )
-from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
+from sci_pain.journal.problems import (
+    TEXT_DTYPE,
+    plural,
+    problems_frame,
+    problems_from_arrays,
+    typed_problems,
+)
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
 __all__ = ["Journal", "JournalError", "read_journal", "journal_from_frame"]
@@ -518,11 +526,14 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
         return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
-    # text: a small string array of the uniques, taken by code (no per-record validation)
-    # (a code of -1 takes the last slot, "missing", as in NumPy)
+    # text: a small string array of the uniques, taken by code by Arrow (no per-record
+    # validation; a code of -1 takes the last slot, "missing")
     if not isinstance(values, pd.api.extensions.ExtensionArray):
         values = pd.array(values, dtype=TEXT_DTYPE)
-    return values.take(codes)
+    strings = pa.array(values)
+    if codes.size and codes.min() < 0:
+        codes = np.where(codes < 0, len(strings) - 1, codes)
+    return pd.array(pc.take(strings, codes), dtype=TEXT_DTYPE)
 
 
 def _empty_column(column: Column, n: int):
@@ -540,6 +551,18 @@ def _empty_column(column: Column, n: int):
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
+    if chunks and not header_problems and extra is None:  # (the usual case: typed at once)
+        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
+        order = np.argsort(rows[positions], kind="stable")
+        positions = positions[order]
+        names = np.array([c[1] for c in chunks], dtype=object)
+        return problems_from_arrays(
+            rows[positions],
+            np.repeat(names, [len(c[0]) for c in chunks])[order],
+            np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
+            np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
+            ~dropped[positions],
+        )
     parts = []
     if header_problems:
         head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
