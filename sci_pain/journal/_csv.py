@@ -273,14 +273,7 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
         quoted=data.find(b'"', start) >= 0,
         ascii_only=data.isascii(),  # (ASCII is valid UTF-8: nothing to check)
     )
-    # the columns whose first cells repeat are coded by the parser as it reads them
-    head = _head(body[:stop], _HEAD_RECORDS)
-    sample = None if head is None else read(head, types=dict.fromkeys(names, pa.string()))
-    coded = (
-        [False] * width
-        if sample is None or sample.num_columns != width
-        else [not mostly_distinct_head(column) for column in sample.columns]
-    )
+    coded = _parser_coded(body[:stop], read, names)
     types = {
         name: pa.dictionary(pa.int32(), pa.string()) if code else pa.string()
         for name, code in zip(names, coded, strict=True)
@@ -306,6 +299,24 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
 
 _HEAD_RECORDS = 2000
 """Records looked at before parsing, to choose the columns the parser codes."""
+
+
+def _parser_coded(body: memoryview, read, names: list[str]) -> list[bool]:
+    """Choose the columns Arrow's CSV reader codes as it parses them (dictionary arrays).
+
+    Those whose first records repeat (most columns: pain, site, ...), judged on the first
+    :data:`_HEAD_RECORDS` records parsed on their own; every column of a shorter file. A
+    column whose first cells nearly all differ (times to the second, notes) is read as
+    strings, and :func:`~sci_pain.journal._codes.coded_columns` codes it or not. Either
+    way the codes and distinct values are the same; only the work differs.
+    """
+    head = _head(body, _HEAD_RECORDS)
+    if head is None:
+        return [True] * len(names)
+    sample = read(head, types=dict.fromkeys(names, pa.string()))
+    if sample is None or sample.num_columns != len(names):
+        return [False] * len(names)
+    return [not mostly_distinct_head(column) for column in sample.columns]
 
 
 def _head(body: memoryview, records: int):

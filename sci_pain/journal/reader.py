@@ -551,18 +551,29 @@ def _empty_column(column: Column, n: int):
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
-    if chunks and not header_problems and extra is None:  # (the usual case: typed at once)
-        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
-        order = np.argsort(rows[positions], kind="stable")
-        positions = positions[order]
-        names = np.array([c[1] for c in chunks], dtype=object)
-        return problems_from_arrays(
-            rows[positions],
-            np.repeat(names, [len(c[0]) for c in chunks])[order],
-            np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
-            np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
-            ~dropped[positions],
-        )
+    """Return the problems table: the header's problems, the chunks', the importers'."""
+    if chunks and not header_problems and extra is None:  # (the usual case)
+        return _chunk_problems(chunks, rows, dropped)
+    return _all_problems(chunks, rows, dropped, header_problems, extra)
+
+
+def _chunk_problems(chunks, rows, dropped) -> pd.DataFrame:
+    """Return the problems table of the chunks alone, typed at once (no frame of objects)."""
+    positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
+    order = np.argsort(rows[positions], kind="stable")
+    positions = positions[order]
+    names = np.array([c[1] for c in chunks], dtype=object)
+    return problems_from_arrays(
+        rows[positions],
+        np.repeat(names, [len(c[0]) for c in chunks])[order],
+        np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
+        np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
+        ~dropped[positions],
+    )
+
+
+def _all_problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
+    """Return the problems table from every source, through one frame (the general case)."""
     parts = []
     if header_problems:
         head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
