@@ -320,14 +320,21 @@ def _parser_coded(body: memoryview, read, names: list[str]) -> list[bool]:
 
 
 def _head(body: memoryview, records: int):
-    """Return the first ``records`` lines of the body as a file to parse (None if shorter)."""
-    end = 0
+    """Return the first ``records`` lines of the body as a file to parse (None if shorter).
+
+    Only the first :data:`_HEAD_BYTES` are looked at: a file whose first records are longer
+    is treated as a short one.
+    """
+    head = bytes(body[:_HEAD_BYTES])
+    if head.count(b"\n") < records:
+        return None
+    end = -1
     for _ in range(records):
-        found = _LINE_END_RE.search(body, end)
-        if found is None:
-            return None
-        end = found.end()
-    return pa.BufferReader(pa.py_buffer(body[:end]))
+        end = head.find(b"\n", end + 1)
+    return pa.BufferReader(pa.py_buffer(head[: end + 1]))
+
+
+_HEAD_BYTES = 1 << 19
 
 
 def _arrow_read(source, *, names, delimiter, quoted, ascii_only, types):
