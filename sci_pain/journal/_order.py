@@ -16,10 +16,11 @@ def time_order(coded, parsed, positions: np.ndarray):
     """Return the record ``positions`` sorted by time (ties in file order), and their times.
 
     The times are int64 microseconds in that order (None without a timestamp column).
-    Times in whole seconds (nearly every journal) are sorted as one whole number each, the
-    seconds since the earliest shifted left past the bits of the position, with a plain
-    sort, which is faster than a stable argsort and gives the same order; other times use
-    a stable argsort.
+    Each sort below is stable, so equal times keep file order. A column with at most
+    65,536 distinct times (most journals) is sorted by the rank of each record's time, a
+    16-bit number that NumPy sorts by radix in one pass. Times in whole seconds spanning
+    less than 136 years are sorted by their seconds since the earliest in two radix passes
+    of 16 bits (the low half, then the high half). Other times use a stable argsort.
     """
     item = next((c for c in coded if c.name == "timestamp"), None)
     if item is None:
@@ -29,22 +30,37 @@ def time_order(coded, parsed, positions: np.ndarray):
     times = values[codes]
     if positions.size < 2 or (times[1:] >= times[:-1]).all():
         return positions, times
-    n = times.size
-    whole = values[:-1][~np.isnat(parsed["timestamp"].values[:-1])]  # (the distinct times)
-    bits = int(n).bit_length()
-    if whole.size and not (whole % 1_000_000).any():
-        seconds = (values // 1_000_000)[codes]
-        earliest = int(seconds.min())
-        if (int(seconds.max()) - earliest + 1) << bits < 2**62:
-            # (seconds, position) as one whole number: bits for the position, the rest for
-            # the second, so that a plain sort orders by time and then by file position
-            composite = (seconds - earliest) << bits
-            composite |= np.arange(n, dtype=np.int64)
-            composite.sort()
-            order = composite & ((1 << bits) - 1)
-            return positions[order], times[order]
-    order = np.argsort(times, kind="stable")
+    order = _radix_order(values, codes, parsed["timestamp"].values)
+    if order is None:
+        order = np.argsort(times, kind="stable")
     return positions[order], times[order]
+
+
+_RADIX = 1 << 16
+"""Keys NumPy's stable sort orders by radix: 16-bit whole numbers."""
+
+
+def _radix_order(values: np.ndarray, codes: np.ndarray, datetimes: np.ndarray):
+    """Return the stable order of the records' times by radix sorts, or None when it does not apply.
+
+    ``values`` are the int64 times of the distinct values (last slot: absent), ``codes`` the
+    records' codes into them, ``datetimes`` the same times as datetime64.
+    """
+    read = ~np.isnat(datetimes[:-1])
+    distinct = np.unique(values[:-1][read]) if read.sum() <= 4 * _RADIX else None
+    if distinct is not None and distinct.size <= _RADIX:
+        rank = np.searchsorted(distinct, values).astype(np.uint16)  # (unread: any rank)
+        return np.argsort(rank[codes], kind="stable")
+    whole = values[:-1][read]
+    if not whole.size or (whole % 1_000_000).any():
+        return None
+    seconds = values[codes] // 1_000_000
+    seconds -= seconds.min()
+    if seconds.max() >= _RADIX * _RADIX:
+        return None
+    low = np.argsort((seconds & (_RADIX - 1)).astype(np.uint16), kind="stable")
+    high = np.argsort((seconds >> 16).astype(np.uint16)[low], kind="stable")
+    return low[high]
 
 
 def exact_duplicates(coded, parsed, candidates, times):
@@ -84,7 +100,10 @@ def exact_duplicates(coded, parsed, candidates, times):
         if key is None:  # ids are already small whole numbers: count them without hashing
             key = column_ids
         else:
-            key = pd.factorize(key * (candidates.size + 1) + column_ids)[0].astype(np.int64)
+            # (key, id) as one number; hashed back to small numbers only when it grows large
+            key = key * (int(column_ids.max()) + 1) + column_ids
+            if int(key.max()) >= 4 * candidates.size:
+                key = pd.factorize(key)[0].astype(np.int64)
         shared = np.bincount(key)[key] > 1
         if not shared.any():
             return None

@@ -30,6 +30,7 @@ from sci_pain.journal.schema import PROBLEM_COLUMNS
 __all__ = [
     "problems_frame",
     "typed_problems",
+    "problems_from_arrays",
     "TEXT_DTYPE",
     "VALUE_LIMIT",
     "plural",
@@ -82,16 +83,40 @@ def typed_problems(frame: pd.DataFrame) -> pd.DataFrame:
         :data:`VALUE_LIMIT` characters is cut and its size given.
     """
     frame = frame.reindex(columns=list(PROBLEM_COLUMNS))
+    return problems_from_arrays(
+        frame["row"].to_numpy(dtype=np.int64),
+        frame["column"].to_numpy(dtype=object),
+        frame["value"].to_numpy(dtype=object, na_value=None),
+        frame["problem"].to_numpy(dtype=object),
+        frame["kept"].to_numpy(dtype=bool),
+    )
+
+
+def problems_from_arrays(row, column, value, problem, kept) -> pd.DataFrame:
+    """Build a problems table from one array per column (object arrays for the texts).
+
+    What :func:`typed_problems` returns, without a frame of objects in between: the texts
+    go to Arrow at once.
+    """
     return pd.DataFrame(
         {
-            "row": frame["row"].to_numpy(dtype=np.int64),
-            "column": pd.array(frame["column"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
-            "value": _values(frame["value"].to_numpy(dtype=object, na_value=None)),
-            "problem": pd.array(frame["problem"].to_numpy(dtype=object), dtype=TEXT_DTYPE),
-            "kept": frame["kept"].to_numpy(dtype=bool),
+            "row": np.asarray(row, dtype=np.int64),
+            "column": _texts(column),
+            "value": _values(value),
+            "problem": _texts(problem),
+            "kept": np.asarray(kept, dtype=bool),
         },
-        index=pd.RangeIndex(len(frame)),
+        index=pd.RangeIndex(len(row)),
     )
+
+
+def _texts(texts: np.ndarray):
+    """Return a text column from an object array of texts (None or NaN for missing)."""
+    try:
+        strings = pa.array(texts, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowException, TypeError):  # other objects: as pandas makes them text
+        return pd.array(texts, dtype=TEXT_DTYPE)
+    return pd.array(strings, dtype=TEXT_DTYPE)
 
 
 def _values(values: np.ndarray):

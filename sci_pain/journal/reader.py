@@ -87,10 +87,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError, did_you_mean
+from sci_pain.journal import _csv, _order
 from sci_pain.journal import _io as _journal_io
-from sci_pain.journal import _order
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
 from sci_pain.journal._write import to_csv_text
@@ -100,7 +102,13 @@ from sci_pain.journal.dates import (
     day_month_dates,
     is_day_month_date,
 )
-from sci_pain.journal.problems import TEXT_DTYPE, plural, problems_frame, typed_problems
+from sci_pain.journal.problems import (
+    TEXT_DTYPE,
+    plural,
+    problems_frame,
+    problems_from_arrays,
+    typed_problems,
+)
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
 
 __all__ = ["Journal", "JournalError", "read_journal", "journal_from_frame"]
@@ -518,11 +526,14 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
         return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
-    # text: a small string array of the uniques, taken by code (no per-record validation)
-    # (a code of -1 takes the last slot, "missing", as in NumPy)
+    # text: a small string array of the uniques, taken by code by Arrow (no per-record
+    # validation; a code of -1 takes the last slot, "missing")
     if not isinstance(values, pd.api.extensions.ExtensionArray):
         values = pd.array(values, dtype=TEXT_DTYPE)
-    return values.take(codes)
+    strings = pa.array(values)
+    if codes.size and codes.min() < 0:
+        codes = np.where(codes < 0, len(strings) - 1, codes)
+    return pd.array(pc.take(strings, codes), dtype=TEXT_DTYPE)
 
 
 def _empty_column(column: Column, n: int):
@@ -540,6 +551,29 @@ def _empty_column(column: Column, n: int):
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
+    """Return the problems table: the header's problems, the chunks', the importers'."""
+    if chunks and not header_problems and extra is None:  # (the usual case)
+        return _chunk_problems(chunks, rows, dropped)
+    return _all_problems(chunks, rows, dropped, header_problems, extra)
+
+
+def _chunk_problems(chunks, rows, dropped) -> pd.DataFrame:
+    """Return the problems table of the chunks alone, typed at once (no frame of objects)."""
+    positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
+    order = np.argsort(rows[positions], kind="stable")
+    positions = positions[order]
+    names = np.array([c[1] for c in chunks], dtype=object)
+    return problems_from_arrays(
+        rows[positions],
+        np.repeat(names, [len(c[0]) for c in chunks])[order],
+        np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
+        np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
+        ~dropped[positions],
+    )
+
+
+def _all_problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
+    """Return the problems table from every source, through one frame (the general case)."""
     parts = []
     if header_problems:
         head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
@@ -748,7 +782,7 @@ def read_journal(
     data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
     data, parser_encoding, label = _journal_io.decode(data, encoding, source)
     sep, skip = _journal_io.sniff(data, parser_encoding, delimiter, source)
-    table = _journal_io.parse(data, parser_encoding, label, sep, skip, source)
+    table = _csv.parse(data, parser_encoding, label, sep, skip, source)
     names = map_header(table.header, columns, source)
     names, header_problems = extra_names(table.header, names)
     coded = []

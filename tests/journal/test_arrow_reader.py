@@ -1,6 +1,6 @@
 """Arrow's CSV reader stands in for pandas' C parser on regular files: same journal, always.
 
-``_io._arrow_records`` reads a file whose records all have the header's number of cells;
+``_csv._arrow_records`` reads a file whose records all have the header's number of cells;
 anything else (blank lines inside, short or wide records, a quote never closed, a header cell
 over several lines) goes to the pandas path, which handles every fault. The two must give
 equal entries and problems (or the same JournalError) on every file: checked on the property
@@ -20,7 +20,7 @@ from hypothesis import given
 from test_journal_properties import SETTINGS, journal_files
 
 from sci_pain.errors import JournalError
-from sci_pain.journal import _io
+from sci_pain.journal import _csv, _io
 from sci_pain.journal.reader import _empty_column, read_journal
 from sci_pain.journal.schema import COLUMNS
 
@@ -35,7 +35,7 @@ def _both(data: bytes):
             return str(error)
 
     arrow = read()
-    with mock.patch.object(_io, "_arrow_records", lambda *args: None):
+    with mock.patch.object(_csv, "_arrow_records", lambda *args: None):
         pandas = read()
     return arrow, pandas
 
@@ -53,8 +53,8 @@ def _assert_same(data: bytes) -> None:
 def _uses_arrow(data: bytes) -> bool:
     text, _, label = _io.decode(data, None, "x")
     delimiter, skip = _io.sniff(text, "utf-8", None, "x")
-    header, _ = _io._read_header(text, "utf-8", delimiter, skip, "x")
-    return _io._arrow_records(text, header, delimiter, skip) is not None
+    header, _ = _csv._read_header(text, "utf-8", delimiter, skip, "x")
+    return _csv._arrow_records(text, header, delimiter, skip) is not None
 
 
 @SETTINGS

@@ -164,7 +164,7 @@ def test_duplicates_found_column_by_column_equal_pandas_duplicated():
 def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypatch):
     """Past 16,000 records a column whose first cells all differ is not hashed (every record
     its own value): entries and problems are those of the hashed reading."""
-    from sci_pain.journal import _io
+    from sci_pain.journal import _codes
 
     rng = np.random.default_rng(3)
     n = 20_000
@@ -181,8 +181,8 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
     frame = pd.concat([frame, frame.iloc[[10, 11]]], ignore_index=True)  # two duplicates
     text = frame.to_csv(index=False)
     fast = read_journal(io.StringIO(text))
-    assert _io._mostly_distinct(pa.array(frame["timestamp"].tolist()))
-    monkeypatch.setattr(_io, "_mostly_distinct", lambda strings: False)
+    assert _codes._mostly_distinct(pa.array(frame["timestamp"].tolist()))
+    monkeypatch.setattr(_codes, "_mostly_distinct", lambda strings: False)
     hashed = read_journal(io.StringIO(text))
     pd.testing.assert_frame_equal(fast.entries, hashed.entries)
     pd.testing.assert_frame_equal(fast.problems, hashed.problems)
@@ -200,20 +200,22 @@ def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypa
 def test_times_that_recur_for_every_person_are_hashed_though_the_first_ones_differ():
     """A file sorted by person starts with one person's distinct times, but the same times
     recur for every person: the column is hashed (its distinct values read once each)."""
-    from sci_pain.journal import _io
+    from sci_pain.journal import _codes
 
     days = np.arange(3_000).astype("timedelta64[D]") + np.datetime64("2026-01-01T08:00")
     one_person = days.astype(str).tolist()
     column = pa.array(one_person * 10)  # ten people, the same 3,000 times each
-    assert not _io._mostly_distinct(column)
-    assert _io._mostly_distinct(pa.array([f"{t}:{p:02d}" for p in range(10) for t in one_person]))
+    assert not _codes._mostly_distinct(column)
+    assert _codes._mostly_distinct(
+        pa.array([f"{t}:{p:02d}" for p in range(10) for t in one_person])
+    )
 
 
 def test_free_text_mostly_empty_is_not_hashed_and_reads_the_same(monkeypatch):
     """Notes are often empty, but their filled cells nearly all differ: the column is not
     hashed (empty cells count as missing, each filled one its own value) and entries and
     problems are those of the hashed reading, duplicates, blanks and escapes included."""
-    from sci_pain.journal import _io
+    from sci_pain.journal import _codes
 
     rng = np.random.default_rng(5)
     n = 20_000
@@ -228,10 +230,10 @@ def test_free_text_mostly_empty_is_not_hashed_and_reads_the_same(monkeypatch):
     )
     frame = pd.concat([frame, frame.iloc[[10, 20, 30]]], ignore_index=True)  # duplicates
     text = frame.to_csv(index=False)
-    assert _io._mostly_distinct(pa.array(frame["notes"].tolist()))
-    assert not _io._mostly_distinct(pa.array(["", "a", "", "", "", "", "", "", "", ""] * 2000))
+    assert _codes._mostly_distinct(pa.array(frame["notes"].tolist()))
+    assert not _codes._mostly_distinct(pa.array(["", "a", "", "", "", "", "", "", "", ""] * 2000))
     fast = read_journal(io.StringIO(text))
-    monkeypatch.setattr(_io, "_mostly_distinct", lambda strings: False)
+    monkeypatch.setattr(_codes, "_mostly_distinct", lambda strings: False)
     hashed = read_journal(io.StringIO(text))
     pd.testing.assert_frame_equal(fast.entries, hashed.entries)
     pd.testing.assert_frame_equal(fast.problems, hashed.problems)

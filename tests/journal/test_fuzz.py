@@ -223,10 +223,10 @@ def test_the_oracle_sees_a_swallowed_entry_that_a_csv_oracle_misses():
 def test_the_check_fails_when_a_reader_loses_swallowed_entries(monkeypatch):
     # the property can fail: with the reader's detection of swallowing quotes switched off,
     # the entries inside the quote vanish and the independent count catches it
-    from sci_pain.journal import _io
+    from sci_pain.journal import _csv
 
     data = b'timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,x\n2026-03-03 08:00,5,y"\n'
     assert check(data) == "read"
-    monkeypatch.setattr(_io, "_flag_swallowed", lambda table: None)
+    monkeypatch.setattr(_csv, "_flag_swallowed", lambda table: None)
     with pytest.raises(AssertionError, match="3 lines look like entries but only 1 are accounted"):
         check(data)

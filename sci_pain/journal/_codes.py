@@ -1,0 +1,82 @@
+"""Columns of Arrow strings -> codes and distinct values for the journal reader (private).
+
+Each column becomes one integer code per record (``-1`` for an absent cell) and the distinct
+values as a string :class:`pandas.Index`, so that the checks run once per distinct value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__: list[str] = []
+
+
+def filled_cells(strings: pa.Array) -> pa.Array:
+    """Return whether each cell holds text (a boolean array; an empty or null cell is False)."""
+    return pc.fill_null(pc.greater(pc.binary_length(strings), 0), False)
+
+
+def coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], list[pd.Index]]:
+    """Return the codes and the distinct values of the first ``n`` records of each column.
+
+    Arrow's dictionary encoding hashes the strings in C++ (distinct values in order of first
+    appearance, unsorted): the sentinel record is left out, so it is never a distinct value.
+    A column Arrow's CSV reader coded as it parsed (a dictionary array) is taken as it is.
+    A column whose filled cells nearly all differ (times to the second, notes) is not hashed:
+    each filled cell is its own value, and an empty cell has code -1 (missing, as it reads).
+    """
+    codes, uniques = [], []
+    for strings in columns:  # (several chunks when the file is long)
+        if isinstance(strings, pa.ChunkedArray):
+            strings = strings.combine_chunks()
+        strings = strings.slice(0, n)
+        if pa.types.is_dictionary(strings.type):  # coded by the parser already
+            codes.append(np.asarray(strings.indices.fill_null(-1)))
+            uniques.append(pd.Index(strings.dictionary, dtype="str"))
+            continue
+        if _mostly_distinct(strings):  # (hashing would find few repeats)
+            filled = filled_cells(strings)
+            own = np.arange(n, dtype=np.int64)
+            if filled.true_count < n:
+                mask = np.asarray(filled, dtype=bool)
+                own = np.where(mask, np.cumsum(mask, dtype=np.int64) - 1, -1)
+                strings = strings.filter(filled)
+            codes.append(own)
+            uniques.append(pd.Index(strings, dtype="str"))
+            continue
+        encoded = pc.dictionary_encode(strings)
+        codes.append(np.asarray(encoded.indices.fill_null(-1)))
+        uniques.append(pd.Index(encoded.dictionary, dtype="str"))
+    return codes, uniques
+
+
+_SAMPLE = 2000
+
+
+def _mostly_distinct(strings: pa.Array) -> bool:
+    """Tell whether a long column's filled cells are nearly all different (from samples).
+
+    Its first cells are looked at, then cells spread evenly over the whole column: a file
+    sorted by person has each person's distinct times first, but the same times recur for
+    every person. Empty cells are not counted (notes are often empty).
+    """
+    n = len(strings)
+    if n < 8 * _SAMPLE or not _nearly_all_differ(strings.slice(0, _SAMPLE)):
+        return False
+    return _nearly_all_differ(strings.take(np.linspace(0, n - 1, 10 * _SAMPLE).astype(np.int64)))
+
+
+def mostly_distinct_head(strings: pa.Array) -> bool:
+    """Tell whether the first cells of a column (a few thousand) nearly all differ."""
+    return _nearly_all_differ(strings.slice(0, _SAMPLE))
+
+
+def _nearly_all_differ(sample: pa.Array) -> bool:
+    """Tell whether a tenth or more of the cells are filled and nearly all of those differ."""
+    filled = sample.filter(filled_cells(sample))
+    if len(filled) < len(sample) // 10:
+        return False
+    return pc.count_distinct(filled).as_py() > 0.95 * len(filled)
