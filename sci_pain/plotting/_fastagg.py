@@ -71,6 +71,34 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     )
 
 
+def _rgb_rows(rgba: np.ndarray, out: np.ndarray) -> None:
+    """Write the RGB bytes of ``rgba`` (height x width x 4) into ``out`` (height x 3 width).
+
+    Copying three bytes of every four one pixel at a time is slow in NumPy; four pixels
+    (four 32-bit words, read as little-endian RGBA) are packed into three words by
+    shifting instead, and the last pixels of a row (fewer than four) are copied.
+    """
+    height, width = rgba.shape[:2]
+    groups = width // 4
+    if groups:
+        p = rgba[:, : 4 * groups].view("<u4").reshape(height, groups, 4)
+        p0, p1, p2, p3 = p[:, :, 0], p[:, :, 1], p[:, :, 2], p[:, :, 3]
+        words = np.empty((height, groups, 3), dtype="<u4")
+        np.bitwise_and(p0, 0xFFFFFF, out=words[:, :, 0])  # R0 G0 B0
+        words[:, :, 0] |= p1 << 24  # R1
+        np.right_shift(p1, 8, out=words[:, :, 1])
+        words[:, :, 1] &= 0xFFFF  # G1 B1
+        words[:, :, 1] |= p2 << 16  # R2 G2
+        np.right_shift(p2, 16, out=words[:, :, 2])
+        words[:, :, 2] &= 0xFF  # B2
+        words[:, :, 2] |= p3 << 8  # R3 G3 B3
+        out[:, : 12 * groups] = words.view(np.uint8).reshape(height, 12 * groups)
+    if width > 4 * groups:
+        out[:, 12 * groups :].reshape(height, width - 4 * groups, 3)[...] = rgba[
+            :, 4 * groups :, :3
+        ]
+
+
 def encode_png(canvas) -> bytes:
     r"""Return an Agg canvas's picture as an RGB PNG, written directly (not by Pillow).
 
@@ -100,7 +128,7 @@ def encode_png(canvas) -> bytes:
     height, width = rgba.shape[:2]
     rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 (none) for every row
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    _rgb_rows(rgba, rows[:, 1:])
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -129,6 +157,7 @@ class TextCache:
 
     def __init__(self, size: int = 4096):
         self.bitmaps: OrderedDict = OrderedDict()
+        self.sizes: OrderedDict = OrderedDict()
         self.heights: dict = {}
         self.size = size
         self.enabled = False
@@ -167,6 +196,7 @@ class TextCache:
         """Switch the cache off for good after ``error`` from matplotlib's private parts."""
         self.enabled = False
         self.bitmaps.clear()
+        self.sizes.clear()
         self.heights.clear()
         self.reason = (
             f"off: matplotlib's renderer refused the cached text ({type(error).__name__}: "
@@ -201,25 +231,49 @@ class TextCache:
 
     def bitmap(self, renderer, s: str, prop, flags, antialiased: bool) -> tuple:
         """Return the rasterised string (bitmap, descent, x offset, y offset), made once."""
-        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags, antialiased)
-        entry = self.bitmaps.get(key)
+        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags)
+        entry = self.bitmaps.get((*key, antialiased))
         if entry is not None:
-            self.bitmaps.move_to_end(key)
+            self.bitmaps.move_to_end((*key, antialiased))
             return entry
+        return self._lay_out(renderer, key, prop, antialiased)[1]
+
+    def measure(self, renderer, s: str, prop, flags) -> tuple:
+        """Return a string's (width, height, descent) in pixels, measured once.
+
+        What ``RendererAgg.get_text_width_height_descent`` returns, from the same layout of
+        the string; the string's bitmap is made from that layout at once (matplotlib
+        measures a string, then draws it: one layout instead of two for a new string), and
+        both are kept for every canvas, not per renderer.
+        """
+        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags)
+        found = self.sizes.get(key)
+        if found is not None:
+            self.sizes.move_to_end(key)
+            return found
+        from matplotlib import rcParams
+
+        return self._lay_out(renderer, key, prop, bool(rcParams["text.antialiased"]))[0]
+
+    def _lay_out(self, renderer, key: tuple, prop, antialiased: bool) -> tuple:
+        """Lay a string out once: keep (and return) its size and its bitmap."""
         font = renderer._prepare_font(prop)
-        font.set_text(s, 0, flags=flags)
+        font.set_text(key[0], 0.0, flags=key[4])
+        width, height = font.get_width_height()
+        descent = font.get_descent() / 64.0
+        size = (width / 64.0, height / 64.0, descent)
         font.draw_glyphs_to_bitmap(antialiased=antialiased)
         x_off, y_off = font.get_bitmap_offset()
-        entry = (
-            np.array(font.get_image()),
-            font.get_descent() / 64.0,
-            x_off / 64.0,
-            y_off / 64.0,
-        )
-        self.bitmaps[key] = entry
-        if len(self.bitmaps) > self.size:
-            self.bitmaps.popitem(last=False)
-        return entry
+        bitmap = (np.array(font.get_image()), descent, x_off / 64.0, y_off / 64.0)
+        for table, item, value in (
+            (self.sizes, key, size),
+            (self.bitmaps, (*key, antialiased), bitmap),
+        ):
+            table[item] = value
+            table.move_to_end(item)
+            if len(table) > self.size:
+                table.popitem(last=False)
+        return size, bitmap
 
 
 TEXT_CACHE = TextCache()
@@ -244,6 +298,15 @@ def _renderer_class():
             except (AttributeError, KeyError, TypeError, ValueError) as error:
                 TEXT_CACHE.give_up(error)
                 return None, None, None
+
+        def get_text_width_height_descent(self, s, prop, ismath):
+            if ismath or not TEXT_CACHE.enabled:
+                return super().get_text_width_height_descent(s, prop, ismath)
+            try:
+                return TEXT_CACHE.measure(self, s, prop, get_hinting_flag())
+            except (AttributeError, TypeError, ValueError) as error:  # private API changed
+                TEXT_CACHE.give_up(error)
+                return super().get_text_width_height_descent(s, prop, ismath)
 
         def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
             if ismath or not TEXT_CACHE.enabled:
