@@ -24,7 +24,7 @@ wall time when other programs share the cores); ``done p95`` until the callback 
 
 Prints figures; asserts nothing. Run: ``.venv/bin/python benchmarks/bench_dashboard.py
 [--render output|image|both] [--persona neuropathic] [--seed 2026] [--repeat 1]
-[--idle 5] [--no-prepare]``
+[--idle 5] [--uploads 24] [--no-prepare]``
 """
 
 from __future__ import annotations
@@ -45,7 +45,16 @@ from sci_pain.journal import journal_from_frame
 
 frame = sp.simulate_journal({persona!r}, days=365, seed={seed})
 journal = journal_from_frame(frame, source="{persona}, 365 days")
-csv_bytes = frame.to_csv(index=False, lineterminator="\\n").encode()
+
+
+def upload_bytes(i):
+    # the i-th file: the journal with one rating changed, so that each upload draws a new
+    # picture (an identical file would give the same picture, which the figure widget does
+    # not send again: nothing would mark when it was shown)
+    changed = frame.copy()
+    row = (37 * i) % len(changed)
+    changed.loc[row, "pain"] = (changed.loc[row, "pain"] + 1 + i % 3) % 11
+    return changed.to_csv(index=False, lineterminator="\\n").encode()
 """
 
 BUILD = """
@@ -136,7 +145,7 @@ variables = [value for _, value in c["variable"].options]
 plan.append(("lag", "association", [1, 2, 3, 0] * 5))
 plan.append(("variable", "association", (variables[1:] + variables) * 3))
 plan.append(("window", "overview", list(range(8, 22)) + [7]))
-plan.append(("dates", "overview", ranges[:15] + [(days[0], days[-1])]))
+plan.append(("dates", "overview", ranges[:30] + [(days[0], days[-1])]))
 journals = [value for _, value in c["journal"].options]
 plan.append(("journal", "timeline", (journals[1:] + journals) * 2))
 
@@ -152,10 +161,11 @@ for name, kind, values in plan:
 
 # uploading a file: a new journal each time (read, checked, first figure drawn)
 upload_rows = []
-for i in range(5):
+for i in range({uploads}):
+    content = upload_bytes(i)
     stamp.clear()
-    item = {{"name": f"upload_{{i}}.csv", "type": "text/csv", "size": len(csv_bytes),
-            "content": memoryview(csv_bytes),
+    item = {{"name": f"upload_{{i}}.csv", "type": "text/csv", "size": len(content),
+            "content": memoryview(content),
             "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)}}
     start, start_cpu = time.perf_counter(), time.process_time()
     c["upload"].value = (item,)
@@ -237,6 +247,12 @@ def main() -> None:
         "(as a person reads it); the dashboard makes its other figures meanwhile",
     )
     parser.add_argument(
+        "--uploads",
+        type=int,
+        default=24,
+        help="how many files are uploaded (each a new journal: read, checked, first figure)",
+    )
+    parser.add_argument(
         "--no-prepare",
         action="store_true",
         help="build with prepare=False: each figure is made when first shown",
@@ -261,7 +277,10 @@ def main() -> None:
             for repeat in range(args.repeat):
                 _run(client, BUILD.format(render=render, prepare=not args.no_prepare))
                 time.sleep(args.idle)  # the kernel is idle, as while a person reads
-                text = _run(client, DRIVE.format(render=render, seed=args.seed + repeat))
+                text = _run(
+                    client,
+                    DRIVE.format(render=render, seed=args.seed + repeat, uploads=args.uploads),
+                )
                 line = next(s for s in text.splitlines() if s.startswith("RESULT "))
                 data = json.loads(line.removeprefix("RESULT "))
                 print()

@@ -133,7 +133,7 @@ def encode_png(canvas) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + _png_chunk(b"IDAT", zlib.compress(rows, 1))
         + _png_chunk(b"IEND", b"")
     )
 

@@ -352,16 +352,23 @@ class _Dashboard(JournalWidget):
             c["variable"].value = measures[0] if measures else None
 
     def set_journal(self, journal: Journal) -> None:
-        """Show a journal: its summary and problems, then its first view."""
+        """Show a journal: its first view, then its summary and problems above it.
+
+        The picture is made first (that is what the eye waits for); the summary and the
+        problems table follow in the same step.
+        """
         self.journal = self.box.journal = journal
-        self.status.value = journal_html(journal)
         self.shown.value = _shown_html(journal)
         if not _has_entries(journal):
+            self.status.value = journal_html(journal)
             self.show_nothing(journal)
             return
         self.figures = self.box.figures = self.figures_of(journal, reuse=self.figures)
         self.set_choices(journal.entries)
-        self.redraw()
+        try:
+            self.redraw()
+        finally:
+            self.status.value = journal_html(journal)
         self.prepare_later()
 
     def choose(self, _change=None) -> None:
