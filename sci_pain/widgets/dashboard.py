@@ -331,7 +331,7 @@ class JournalFigures:
         return self._filtered.fetch(view.filters, compute)
 
     def _dated_slice(self, start, end) -> pd.DataFrame | None:
-        """The entries from ``start`` to ``end`` (whole days) as one slice; None if unsorted."""
+        """Return the entries from ``start`` to ``end`` (whole days) as one slice (None: unsorted)."""
         if self._sorted_times is None:
             ts = self.entries["timestamp"]
             times = ts.to_numpy()
