@@ -18,9 +18,11 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   background and only blits; each figure's x-axis labels are pinned after its first render
   (matplotlib would measure every tick label again on each draw to place them);
 * the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
-  level 1; :func:`sci_pain.plotting._fastagg.encode_png`), and strings are rasterised once
+  level 1), in bands of rows: a band whose pixels did not change keeps its compressed bytes
+  (:class:`sci_pain.plotting._fastagg.BandedPng`); strings are laid out and rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
-* filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
+* a date range's entries are one slice of the journal's (found by bisection when the
+  entries are in time order); filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing; a date range's daily summary is sliced from the whole
   journal's, its heatmap, body map and descriptor chart are added up from per-day sums
   (:mod:`sci_pain.widgets._days`, made once per site and side), and the red-flag box is made
