@@ -337,19 +337,26 @@ class _Dashboard(JournalWidget):
             if column in entries.columns
         }
         measures = [v for v in ASSOCIATION_VARIABLES if v in entries.columns]
+        options = {
+            "dates": [(f"{d:%d %b %Y}", d) for d in days],
+            "site": [("all sites", _ALL)]
+            + [(s.replace("_", " "), s) for s in SITES if s in present.get("site", ())],
+            "side": [("all sides", _ALL)] + [(s, s) for s in SIDES if s in present.get("side", ())],
+            "variable": [(_ASSOCIATION_NAMES.get(v, v), v) for v in measures],
+        }
+        values = {
+            "dates": (days[0], days[-1]),
+            "site": _ALL,
+            "side": _ALL,
+            "variable": measures[0] if measures else None,
+        }
         with self.hold:
-            c["dates"].options = [(f"{d:%d %b %Y}", d) for d in days]
-            c["dates"].value = (days[0], days[-1])
-            c["site"].options = [("all sites", _ALL)] + [
-                (s.replace("_", " "), s) for s in SITES if s in present.get("site", ())
-            ]
-            c["site"].value = _ALL
-            c["side"].options = [("all sides", _ALL)] + [
-                (s, s) for s in SIDES if s in present.get("side", ())
-            ]
-            c["side"].value = _ALL
-            c["variable"].options = [(_ASSOCIATION_NAMES.get(v, v), v) for v in measures]
-            c["variable"].value = measures[0] if measures else None
+            for name, choices in options.items():
+                # the same choices as now (another journal of the same days and sites) are
+                # not set again: a control sends its choices to the browser when set
+                if list(c[name].options) != choices:
+                    c[name].options = choices
+                c[name].value = values[name]
 
     def set_journal(self, journal: Journal) -> None:
         """Show a journal: its first view, then its summary and problems above it.
