@@ -128,16 +128,28 @@ def encode_png(canvas) -> bytes:
     >>> encode_png(canvas)[:8]
     b'\x89PNG\r\n\x1a\n'
     """
+    rows = _png_rows(canvas)
+    return _png_file(rows, zlib.compress(rows, 1))
+
+
+def _png_rows(canvas) -> np.ndarray:
+    """Return the canvas's picture as PNG rows: a filter byte (0: none), then the RGB bytes."""
     rgba = np.asarray(canvas.buffer_rgba())
     height, width = rgba.shape[:2]
     rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 (none) for every row
     _rgb_rows(rgba, rows[:, 1:])
+    return rows
+
+
+def _png_file(rows: np.ndarray, compressed: bytes) -> bytes:
+    """Return the PNG file of ``rows`` (from :func:`_png_rows`), given them compressed."""
+    height, width = rows.shape[0], (rows.shape[1] - 1) // 3
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows, 1))
+        + _png_chunk(b"IDAT", compressed)
         + _png_chunk(b"IEND", b"")
     )
 
@@ -188,11 +200,8 @@ class BandedPng:
 
     def encode(self, canvas) -> bytes:
         """Return the canvas's picture as PNG (see the class docstring)."""
-        rgba = np.asarray(canvas.buffer_rgba())
-        height, width = rgba.shape[:2]
-        rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
-        rows[:, 0] = 0  # filter type 0 (none) for every row
-        _rgb_rows(rgba, rows[:, 1:])
+        rows = _png_rows(canvas)
+        height = rows.shape[0]
         before = self._rows if self._rows is not None and self._rows.shape == rows.shape else None
         bands, self.reused = [], 0
         for number, top in enumerate(range(0, height, self.band_rows)):
@@ -210,13 +219,7 @@ class BandedPng:
             adler = _adler32_combine(adler, checksum, length)
         # zlib header (deflate, fastest), the bands, an empty final block, the checksum
         stream = b"".join([b"\x78\x01", *(data for data, _, _ in bands), b"\x03\x00"])
-        header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-        return (
-            b"\x89PNG\r\n\x1a\n"
-            + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", stream + struct.pack(">I", adler))
-            + _png_chunk(b"IEND", b"")
-        )
+        return _png_file(rows, stream + struct.pack(">I", adler))
 
 
 class TextCache:
