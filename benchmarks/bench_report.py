@@ -1,16 +1,20 @@
 """How long does the clinic report take, and how often does it compute the same analysis?
 
-Two measurements, in one run:
+Three measurements, in one run:
 
 1. ``sci-pain report`` as a whole process on a simulated one-year and five-year journal, next to
    the reference ``python -c "import pandas, matplotlib.pyplot"`` measured alternately in the same
-   run (so machine noise hits both alike). Printed: median wall and CPU (user + system) times
-   and their ratios to the reference, with the machine's load average.
-2. The links (block bootstrap) computed in the report's own process or in a second one while
-   the figures are drawn (``report_html(parallel=...)``; the command line uses a second
-   process): wall time, the main process's CPU time (what an otherwise idle machine with two
-   cores waits for) and the total CPU time. On a machine busy with other work the second
-   process cannot run alongside, and only the main process's CPU time shows the difference.
+   run (so machine noise hits both alike). Printed: median wall time, CPU time (user + system)
+   of every process, and the main process's own CPU time (what an otherwise idle machine with
+   two cores waits for, near enough: the figures are drawn in two other processes and the links
+   computed in a third), their ratios to the reference, and the machine's load average. Python
+   runs as from an installed package: bytecode written once (to a temporary
+   ``PYTHONPYCACHEPREFIX``, in an untimed first run) and then read, even where
+   ``PYTHONDONTWRITEBYTECODE`` is set.
+2. The links (block bootstrap) and the figures computed in the report's own process or in
+   other ones (``report_html(parallel=...)``; the command line uses them): wall time, the main
+   process's CPU time and the total CPU time. On a machine busy with other work the other
+   processes cannot run alongside, and only the main process's CPU time shows the difference.
 3. Inside one process, ``report_html`` on the one-year journal with a counter on each analysis
    function the report uses: how many times each one is called for one report (the renovation's
    target is once each).
@@ -41,15 +45,38 @@ def _write_journal(folder: Path, days: int) -> Path:
     return path
 
 
-def _time(args: list[str]) -> tuple[float, float]:
-    """Return the wall time and the CPU time (user + system) of one process."""
+_CLI = """
+import resource, sys
+from sci_pain.cli import main
+status = main(sys.argv[2:])
+own = resource.getrusage(resource.RUSAGE_SELF)
+with open(sys.argv[1], "w") as handle:
+    handle.write(str(own.ru_utime + own.ru_stime))
+sys.exit(status)
+"""
+"""``sci-pain ARGS`` (``python -c _CLI OWN_CPU_FILE ARGS``), writing its own CPU time to a file."""
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    """The environment of the timed processes: bytecode kept, as an installed package has it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def _time(args: list[str], env: dict[str, str], own: Path | None = None) -> tuple[float, ...]:
+    """Return the wall time, the CPU time (user + system) of every process, and the main one's.
+
+    The main process's own CPU time is read from ``own`` when the process wrote it there,
+    else it is the total.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
+    subprocess.run(args, check=True, capture_output=True, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return wall, cpu, float(own.read_text()) if own is not None else cpu
 
 
 _IN_ONE_PROCESS = """
@@ -63,9 +90,9 @@ print(own.ru_utime + own.ru_stime, child.ru_utime + child.ru_stime)
 """
 
 
-def serial_or_parallel(folder: Path, repeats: int) -> None:
-    """Print wall, main-process CPU and total CPU with the links in this or a second process."""
-    print("\nthe links in the report's process or in a second one (medians):")
+def serial_or_parallel(folder: Path, repeats: int, env: dict[str, str]) -> None:
+    """Print wall, main-process CPU and total CPU with everything here or in other processes."""
+    print("\nlinks and figures in the report's process or in other ones (medians):")
     for days, label in ((365, "one year"), (5 * 365, "five years")):
         path = folder / f"journal_{days}d.csv"
         runs: dict[str, list[tuple[float, float, float]]] = {"serial": [], "parallel": []}
@@ -77,6 +104,7 @@ def serial_or_parallel(folder: Path, repeats: int) -> None:
                     check=True,
                     capture_output=True,
                     text=True,
+                    env=env,
                 )
                 wall = time.perf_counter() - start
                 own, child = map(float, out.stdout.split())
@@ -141,43 +169,39 @@ def count_calls() -> collections.Counter:
 
 def main(repeats: int = 5) -> None:
     """Print the report's wall time against the reference, then the analysis call counts."""
-    cli = [sys.executable, "-m", "sci_pain", "report"]
     reference = [sys.executable, "-c", "import pandas, matplotlib.pyplot"]
+    ref_name = "reference: import pandas, matplotlib.pyplot"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        cases = {"reference: import pandas, matplotlib.pyplot": reference}
+        env = _environment(folder)
+        own = folder / "own_cpu.txt"
+        cases: dict[str, tuple[list[str], Path | None]] = {ref_name: (reference, None)}
         for days, label in ((365, "one year"), (5 * 365, "five years")):
             path = _write_journal(folder, days)
             out = folder / f"report_{days}.html"
-            cases[f"sci-pain report, {label}"] = [
-                *cli,
-                str(path),
-                "-o",
-                str(out),
-                "--level",
-                "T10",
-                "--force",
-            ]
-        times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+            cli = [sys.executable, "-c", _CLI, str(own), "report", str(path), "-o", str(out)]
+            cases[f"sci-pain report, {label}"] = ([*cli, "--level", "T10", "--force"], own)
+        for args, written in cases.values():  # untimed: bytecode written, files cached
+            _time(args, env, written)
+        times: dict[str, list[tuple[float, ...]]] = {name: [] for name in cases}
         for _ in range(repeats):
-            for name, args in cases.items():  # interleaved
-                times[name].append(_time(args))
+            for name, (args, written) in cases.items():  # interleaved
+                times[name].append(_time(args, env, written))
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"{repeats} runs each, interleaved; load average (1, 5, 15 min) at the end: {load}")
         print(
-            "wall: what the user waits; CPU: user + system time, less sensitive to a busy machine"
+            "wall: what the user waits; CPU: user + system time of every process; main: of "
+            "the main process alone (less sensitive to a busy machine)"
         )
-        ref_name = "reference: import pandas, matplotlib.pyplot"
-        ref_wall = statistics.median(w for w, _ in times[ref_name])
-        ref_cpu = statistics.median(c for _, c in times[ref_name])
+        ref = [statistics.median(v[i] for v in times[ref_name]) for i in range(3)]
         for name, values in times.items():
-            wall = statistics.median(w for w, _ in values)
-            cpu = statistics.median(c for _, c in values)
+            wall, cpu, main_cpu = (statistics.median(v[i] for v in values) for i in range(3))
             print(
-                f"{name:<46} wall {wall:6.2f} s ({wall / ref_wall:4.2f}x)"
-                f"   CPU {cpu:6.2f} s ({cpu / ref_cpu:4.2f}x reference)"
+                f"{name:<46} wall {wall:5.2f} s ({wall / ref[0]:4.2f}x)"
+                f"   CPU {cpu:5.2f} s ({cpu / ref[1]:4.2f}x)"
+                f"   main {main_cpu:5.2f} s ({main_cpu / ref[2]:4.2f}x reference)"
             )
-        serial_or_parallel(folder, repeats)
+        serial_or_parallel(folder, repeats, env)
     print("\nanalyses asked for by one report on a one-year journal (target: 1 each):")
     for name, n in sorted(count_calls().items()):
         print(f"  {name:<44} {n}")

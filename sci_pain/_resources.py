@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["data_path", "yaml_loader"]
+__all__ = ["data_path", "load_yaml", "yaml_loader"]
 
 
 @cache
@@ -64,3 +64,34 @@ def yaml_loader():
     import yaml
 
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(path) -> object:
+    """Return what a UTF-8 YAML file holds, read with `yaml_loader` (safe: plain data only).
+
+    Parameters
+    ----------
+    path : str, pathlib.Path or importlib.resources.abc.Traversable
+        The file.
+
+    Returns
+    -------
+    object
+        The parsed content (dicts, lists, strings, numbers).
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    yaml.YAMLError
+        If the file is not valid YAML (its ``problem_mark`` gives the line).
+
+    Examples
+    --------
+    >>> load_yaml(data_path("learning_path.yaml"))[0]["file"]
+    '00_start_here.ipynb'
+    """
+    import yaml
+
+    source = Path(path) if isinstance(path, str) else path
+    return yaml.load(source.read_text(encoding="utf-8"), Loader=yaml_loader())

@@ -123,6 +123,23 @@ def test_no_module_imports_another_modules_private_names():
     assert not offences, "\n".join(offences)
 
 
+def test_every_yaml_file_is_parsed_by_the_one_loader_in_resources():
+    """One choice of YAML parser (libyaml's safe loader when built): ``_resources.load_yaml``."""
+    offences = []
+    for path in _modules():
+        if path.name == "_resources.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "yaml"
+                and node.attr in {"load", "safe_load", "full_load", "unsafe_load", "load_all"}
+            ):
+                offences.append(f"{path.relative_to(ROOT)}:{node.lineno} yaml.{node.attr}")
+    assert not offences, "read YAML with sci_pain._resources.load_yaml: " + ", ".join(offences)
+
+
 def test_other_layers_are_imported_through_their_public_package():
     offences = []
     for path in _modules():

@@ -66,7 +66,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.errors import ScoreError, did_you_mean
 
 __all__ = [
@@ -112,10 +112,9 @@ def missing_error(scale: str, missing: list[str], valid: Iterable) -> ScoreError
 
 @cache
 def score_records() -> dict[str, Any]:
-    import yaml
 
     path = data_path(*_FILE)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path)
     required = {
         "modified_ashworth": ("title", "citations", "grades", "caveat"),
         "penn_spasm_frequency": ("title", "citations", "frequency", "severity", "caveat"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sci_pain._resources import load_yaml
+
 __all__ = ["read_yaml"]
 
 
@@ -40,7 +42,7 @@ def read_yaml(path: str | Path, *, error: type[Exception], what: str) -> object:
 
     source = str(path)
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return load_yaml(path)
     except FileNotFoundError:
         raise error(f"{source}: no such {what} file") from None
     except yaml.YAMLError as err:

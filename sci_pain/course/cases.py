@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain._docs import shared_docs
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.course.dermatomes import DERMATOMES, iscip_zone
 from sci_pain.errors import CaseError, did_you_mean
 from sci_pain.knowledge import (
@@ -447,7 +447,7 @@ def _read(path: Path, out: list[dict]) -> dict | None:
     import yaml
 
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
@@ -582,11 +582,10 @@ Case = record_class(
 @cache
 def _cases() -> dict[str, Case]:
     validate_cases()
-    import yaml
 
     cases = {}
     for path in _case_files(None):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
         pains = tuple(
             CasePain(
                 **{**p, "descriptors": tuple(p["descriptors"]), "citations": tuple(p["citations"])}

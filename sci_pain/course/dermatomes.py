@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.errors import CaseError, did_you_mean
 
 __all__ = [
@@ -43,8 +41,8 @@ level of injury is named by the same segments (Kirshblum et al. 2011)."""
 
 @cache
 def _landmarks() -> dict[str, str]:
-    text = data_path("knowledge", "dermatome_landmarks.yaml").read_text(encoding="utf-8")
-    return {dermatome: record["landmark"] for dermatome, record in yaml.safe_load(text).items()}
+    records = load_yaml(data_path("knowledge", "dermatome_landmarks.yaml"))
+    return {dermatome: record["landmark"] for dermatome, record in records.items()}
 
 
 def load_dermatome_landmarks() -> dict[str, str]:

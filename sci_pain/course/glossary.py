@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.course._yaml import read_yaml
 from sci_pain.errors import GlossaryError, close_matches, did_you_mean
 
@@ -69,9 +69,8 @@ def glossary_anchor(term: str) -> str:
 
 
 def _references(path: Path) -> dict[str, dict]:
-    import yaml
 
-    return {r["key"]: r for r in yaml.safe_load(path.read_text(encoding="utf-8"))}
+    return {r["key"]: r for r in load_yaml(path)}
 
 
 def read_glossary(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 
 __all__ = ["load_learning_path", "learning_path_table"]
 
@@ -23,10 +23,8 @@ __all__ = ["load_learning_path", "learning_path_table"]
 @cache
 def load_learning_path() -> tuple[dict, ...]:
     """Return the learning path records (file, title, minutes, objectives), in order."""
-    import yaml
-
     path = data_path("learning_path.yaml")
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    records = load_yaml(path)
     for i, record in enumerate(records, start=1):
         missing = {"file", "title", "minutes", "objectives"} - set(record)
         if missing:

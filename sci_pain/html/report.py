@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sci_pain.html._format import day_long, plural
@@ -48,7 +49,7 @@ from sci_pain.html.report_sections import (
     Highlights,
     Section,
     about_section,
-    draw_ahead,
+    fill_figures,
     flags_section,
     glance_section,
     links_section,
@@ -56,6 +57,8 @@ from sci_pain.html.report_sections import (
     patterns_section,
     period_section,
     problems_section,
+    request_figures,
+    start_drawing,
     trend_section,
 )
 
@@ -121,10 +124,11 @@ def report_html(
         and ``"Done"``. Widgets connect it to a progress bar, the command line prints it.
         Nothing is printed when it is omitted.
     parallel : bool, default False
-        Compute the links with activity, sleep and spasms (the block bootstrap) in a second
-        process while the figures are drawn, and half of the figures in a third one, where
-        that is safe (Linux, a process without other threads: ``sci-pain report`` asks for
-        it; notebooks do not). The same page.
+        Draw the figures in a second process (started at once, so that it imports matplotlib
+        while this one computes the analyses, and draws while this one writes the text) and
+        compute the links with activity, sleep and spasms (the block bootstrap) in a third,
+        where that is safe (Linux, a process without other threads: ``sci-pain report`` asks
+        for it; notebooks do not). The same page.
 
     Returns
     -------
@@ -161,13 +165,21 @@ def report_html(
         if progress is not None:
             progress(i, total, REPORT_STAGES[i])
 
-    model = build_report_model(
-        journal, title=title, injury_level=injury_level, progress=stage, background=parallel
-    )
+    # the figures are drawn in a second process, started now: it imports matplotlib while
+    # this one computes the analyses (the links in a third), then draws while this one writes
+    drawing = start_drawing() if parallel else None
+    try:
+        model = build_report_model(
+            journal, title=title, injury_level=injury_level, progress=stage, background=parallel
+        )
+    except BaseException:
+        if drawing is not None:
+            drawing.close()
+        raise
+    model = replace(model, drawing=drawing)
     stage(7)
     try:
-        if parallel:  # half of the figures in a second process, the other half meanwhile here
-            model = draw_ahead(model)
+        model = request_figures(model)
         page = render_report(model, expand=expand)
     finally:
         model.close()  # no child process is left behind, even when drawing failed
@@ -236,7 +248,7 @@ def render_report(model: ReportModel, *, expand: bool = False) -> str:
             "days": plural(int(s["days"]), "day"),
             "entries": plural(int(s["entries"]), "entry", "entries"),
         }
-    return render(
+    page = render(
         "report.html.j2",
         title=model.title,
         source=model.source,
@@ -247,6 +259,7 @@ def render_report(model: ReportModel, *, expand: bool = False) -> str:
         sections=report_sections(model),
         expand=expand,
     )
+    return page if model.drawing is None else fill_figures(page, model.drawing)
 
 
 def write_report(

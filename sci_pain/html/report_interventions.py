@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from functools import partial
 
 import pandas as pd
 
@@ -169,10 +170,20 @@ def _comparison_words(r, item, label: str, verdict: str, pct: str, warnings) -> 
     )
 
 
+def _plot_phases(comparison, title: str, ax) -> None:
+    from sci_pain.plotting import plot_phases
+
+    plot_phases(comparison, ax=ax, title=title)
+
+
+def _phases_alt_text(comparison) -> str:
+    from sci_pain.plotting import alt_text
+
+    return alt_text("phases", comparison)
+
+
 def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
     """Show one intervention's comparison: words, cautions and the phase plot."""
-    from sci_pain.plotting import alt_text, plot_phases
-
     name, start, r = item.name, item.start, model.comparisons[item.name]
     pct = "" if math.isnan(r.change_pct) else f", {num(r.change_pct, 0, sign=True)}%"
     label, verdict = change_verdict(r.mean_a, r.mean_b)
@@ -191,11 +202,12 @@ def _comparison(model: ReportModel, item, highlights: Highlights) -> str:
     lines.append(
         figure_or_reason(
             f"The phase plot for {name}",
-            lambda ax: plot_phases(r, ax=ax, title=f"Before and after {treatment(name)}"),
-            lambda: alt_text("phases", r),
+            partial(_plot_phases, r, f"Before and after {treatment(name)}"),
+            partial(_phases_alt_text, r),
             caption=f"Daily mean pain before (A) and after (B) {treatment(name)} started; "
             "horizontal lines are the phase means.",
             size=(9.0, 3.6),
+            worker=model.drawing,
         )
     )
     return "".join(lines)

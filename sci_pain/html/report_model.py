@@ -126,10 +126,12 @@ class ReportModel:
         ``"descriptors"``) -> its numbers from the plotting layer's ``<kind>_data`` (or the
         AnalysisError that says why it cannot be drawn). The phase plots use ``comparisons``.
     drawn : dict
-        Figure kind -> its ``<figure>`` HTML, drawn ahead of the sections
-        (:func:`~sci_pain.html.report_sections.draw_ahead`), or the
-        :class:`~sci_pain.html._background.Pending` drawing of a second process; empty
-        unless the figures were drawn ahead.
+        Figure kind -> its placeholder, asked of the drawing process before the sections
+        are written (:func:`~sci_pain.html.report_sections.request_figures`); empty without
+        one.
+    drawing : Worker or None
+        The second process that draws the figures
+        (:func:`~sci_pain.html.report_sections.start_drawing`), or None: drawn here.
     """
 
     entries: pd.DataFrame
@@ -157,6 +159,7 @@ class ReportModel:
     link_confidence: float = 0.95
     figures: dict[str, Any] = field(default_factory=dict)
     drawn: dict[str, Any] = field(default_factory=dict)
+    drawing: Any = None
 
     @property
     def has_pain(self) -> bool:
@@ -176,12 +179,13 @@ class ReportModel:
         return self
 
     def close(self) -> None:
-        """End the background computations that will not be read (the page failed meanwhile)."""
+        """End the background computations whose results will not be read (after an error)."""
         from sci_pain.html._background import Pending
 
-        for pending in {id(p): p for p in (self.links, *self.drawn.values())}.values():
-            if isinstance(pending, Pending):
-                pending.close()
+        if isinstance(self.links, Pending):
+            self.links.close()
+        if self.drawing is not None:
+            self.drawing.close()
 
     @property
     def n_links(self) -> int:
@@ -474,6 +478,8 @@ def build_report_model(
         model = replace(model, **_trend(model))
     stage(5)
     if model.has_pain:
+        # forked last: the child inherits a heap grown by the analyses, where a fresh one
+        # spends about a second of a five-year journal's bootstrap in page faults
         model = replace(model, **_links(model, background=background))
     stage(6)
     return model

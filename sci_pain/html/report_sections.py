@@ -9,8 +9,11 @@ detailed sections are written, so both say the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from markupsafe import Markup
@@ -32,17 +35,21 @@ from sci_pain.html._format import (
 )
 from sci_pain.html.report_model import MIN_EFFECTIVE_DAYS, ReportModel
 
+if TYPE_CHECKING:
+    from sci_pain.html._background import Worker
+
 __all__ = [
     "FOLD_HINTS",
     "Highlights",
     "NOT_A_DIAGNOSIS",
     "OPEN_SECTIONS",
     "PATTERN_POINTS",
+    "DRAWING_LANES",
     "REPORT_SECTIONS",
     "Section",
     "about_section",
-    "draw_ahead",
     "figure_or_reason",
+    "fill_figures",
     "journal_figure",
     "flags_section",
     "glance_section",
@@ -51,7 +58,9 @@ __all__ = [
     "patterns_section",
     "period_section",
     "problems_section",
+    "request_figures",
     "section",
+    "start_drawing",
     "trend_section",
 ]
 
@@ -163,12 +172,24 @@ def figure_or_reason(
     *,
     caption: str | None = None,
     size=(9.0, 3.6),
+    worker: Worker | None = None,
 ) -> str:
-    """Draw on a fresh Axes in the sci_pain style and return ``<figure>``; or say why not."""
+    """Draw on a fresh Axes in the sci_pain style and return ``<figure>``; or say why not.
+
+    With a ``worker`` (:func:`start_drawing`) the figure is drawn there and a placeholder is
+    returned, which :func:`fill_figures` replaces by the same ``<figure>``; ``draw`` and
+    ``alt`` must then be picklable (``functools.partial`` of module-level functions).
+    """
+    if worker is not None:
+        return _PLACEHOLDER.format(worker.submit(_draw_now, what, draw, alt, caption, size))
+    return _draw_now(what, draw, alt, caption, size)
+
+
+def _draw_now(what: str, draw: Callable, alt: Callable[[], str], caption, size) -> str:
     from matplotlib.figure import Figure
 
     from sci_pain.analysis import AnalysisError
-    from sci_pain.html.figures import figure_html
+    from sci_pain.html.figures import cropped_png, figure_html
     from sci_pain.plotting import fast_canvas_class
     from sci_pain.style import style_context
 
@@ -177,9 +198,66 @@ def figure_or_reason(
             fig = Figure(figsize=size, dpi=_DPI)
             fast_canvas_class()(fig)  # each string rasterised once, as a whole (see _fastagg)
             draw(fig.add_subplot())
-            return figure_html(fig, alt=alt(), caption=caption, dpi=_DPI)
+            png = cropped_png(fig, dpi=_DPI)
+            return figure_html(fig, alt=alt(), caption=caption, dpi=_DPI, png=png)
     except (AnalysisError, ValueError, KeyError) as error:
         return unavailable(what, error)
+
+
+_PLACEHOLDER = "<!--sci-pain figure {}-->"
+"""Where a figure drawn by the worker goes (journal text is escaped: it cannot forge one)."""
+_PLACED = re.compile(r"<!--sci-pain figure (\d+)-->")
+
+
+def _get_ready_to_draw() -> None:
+    """Import what drawing the report's figures needs (in the worker, before it is asked)."""
+    from matplotlib.backends import backend_agg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+    import sci_pain.plotting as plotting
+    from sci_pain.html.figures import cropped_png  # noqa: F401
+    from sci_pain.style import style_context  # noqa: F401
+
+    for kind in _FIGURES:
+        getattr(plotting, f"plot_{kind}")
+    plotting.plot_phases  # noqa: B018 - the phase plots' module
+    plotting.fast_canvas_class()  # its classes made, and the text cache's version check done
+
+
+DRAWING_LANES = 2
+"""How many processes draw the report's figures (forked from one after it imported matplotlib;
+the figures are dealt to them in turn)."""
+
+
+def start_drawing() -> Worker | None:
+    """Start the second process that draws the report's figures (None where it cannot fork).
+
+    Started right after the journal is read (``report_html(..., parallel=True)``): it imports
+    matplotlib while this process computes the analyses, then splits into
+    :data:`DRAWING_LANES` processes that draw the figures asked for while this process writes
+    the text. This process never imports matplotlib.
+    """
+    from sci_pain.html._background import start_worker
+
+    return start_worker(_get_ready_to_draw, lanes=DRAWING_LANES)
+
+
+def fill_figures(page: str, worker: Worker) -> str:
+    """Put each figure the worker drew in place of its placeholder (waits for the worker)."""
+    drawn = worker.results()
+    return _PLACED.sub(lambda match: drawn[int(match.group(1))], page)
+
+
+def _plot_kind(kind: str, data, ax) -> None:
+    import sci_pain.plotting as plotting
+
+    getattr(plotting, f"plot_{kind}")(data=data, ax=ax)
+
+
+def _alt_kind(kind: str, data) -> str:
+    import sci_pain.plotting as plotting
+
+    return getattr(plotting, f"{kind}_alt_text")(data)
 
 
 _FIGURES: dict[str, tuple[str, str, tuple[float, float]]] = {
@@ -218,72 +296,41 @@ _FIGURES: dict[str, tuple[str, str, tuple[float, float]]] = {
 def journal_figure(model: ReportModel, kind: str) -> str:
     """Draw one of the journal figures from the model's numbers, with its alt text.
 
-    A figure already drawn by :func:`draw_ahead` (here or in a second process) is taken as it
-    is: the same ``<figure>``.
+    A figure already asked for by :func:`request_figures` is taken from ``model.drawn``.
     """
-    import sci_pain.plotting as plotting
-
     drawn = model.drawn.get(kind)
     if drawn is not None:
-        return drawn if isinstance(drawn, str) else drawn.result()[kind]
+        return drawn
     what, caption, size = _FIGURES[kind]
     data = model.figures[kind]
     if isinstance(data, Exception):
         return unavailable(what, data)
-    plot, alt = getattr(plotting, f"plot_{kind}"), getattr(plotting, f"{kind}_alt_text")
     return figure_or_reason(
-        what, lambda ax: plot(data=data, ax=ax), lambda: alt(data), caption=caption, size=size
+        what,
+        partial(_plot_kind, kind, data),
+        partial(_alt_kind, kind, data),
+        caption=caption,
+        size=size,
+        worker=model.drawing,
     )
 
 
-AHEAD_IN_A_SECOND_PROCESS = ("time_of_day_weekday", "body_map", "descriptors")
-"""The figures :func:`draw_ahead` gives to a second process (the patterns section's three);
-this process draws the calendar and the timeline meanwhile: about the same drawing time each."""
+def request_figures(model: ReportModel) -> ReportModel:
+    """Ask the drawing process for every journal figure at once, before the text is written.
 
-
-def _draw_figures(model: ReportModel, kinds: tuple[str, ...]) -> dict[str, str]:
-    return {kind: journal_figure(model, kind) for kind in kinds}
-
-
-def draw_ahead(model: ReportModel) -> ReportModel:
-    """Draw the journal figures before the sections ask for them, half in a second process.
-
-    The second process is forked (:func:`~sci_pain.html._background.in_background`: Linux, a
-    process without other threads, as ``sci-pain report``; anywhere else every figure is drawn
-    here) after matplotlib is imported, so it imports nothing; it draws
-    :data:`AHEAD_IN_A_SECOND_PROCESS` while this process draws the others. The sections then
-    take the ``<figure>`` elements from ``model.drawn``: the page is the same.
+    So it draws them while this process writes the sections; without a drawing process
+    (``model.drawing`` is None) the sections draw each figure where it goes. The page is the
+    same either way.
 
     Returns
     -------
     ReportModel
-        The model with ``drawn``: figure kind -> its ``<figure>`` HTML, or the
-        :class:`~sci_pain.html._background.Pending` drawing of the second process.
+        The model with ``drawn``: figure kind -> its placeholder (or why it cannot be drawn).
     """
-    if not model.has_pain:
+    if model.drawing is None or not model.has_pain:
         return model
-    from matplotlib.backends import backend_agg  # noqa: F401 - imported once, before the fork
-    from matplotlib.figure import Figure  # noqa: F401
-
-    import sci_pain.plotting as plotting
-    from sci_pain.html._background import in_background
-    from sci_pain.html.figures import figure_html  # noqa: F401
-    from sci_pain.plotting import fast_canvas_class
-
-    fast_canvas_class()  # its classes made, and the text cache's version check done, once
-    from sci_pain.style import style_context  # noqa: F401
-
     kinds = [kind for kind in _FIGURES if kind in model.figures]
-    for kind in kinds:
-        getattr(plotting, f"plot_{kind}")  # the plotting modules, imported before the fork
-    there = tuple(kind for kind in kinds if kind in AHEAD_IN_A_SECOND_PROCESS)
-    pending = in_background(_draw_figures, model, there)
-    try:
-        here = _draw_figures(model, tuple(kind for kind in kinds if kind not in there))
-    except BaseException:
-        pending.close()
-        raise
-    return replace(model, drawn={**here, **dict.fromkeys(there, pending)})
+    return replace(model, drawn={kind: journal_figure(model, kind) for kind in kinds})
 
 
 # --------------------------------------------------------------------------------------------

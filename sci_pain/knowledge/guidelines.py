@@ -32,7 +32,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 
 __all__ = [
     "load_canpainsci",
@@ -54,9 +54,8 @@ CANPAINSCI_SUBTYPES: tuple[str, ...] = ("at_level_sci", "below_level_sci")
 
 @cache
 def _raw() -> dict:
-    import yaml
 
-    return yaml.safe_load(data_path(*_FILE).read_text(encoding="utf-8"))
+    return load_yaml(data_path(*_FILE))
 
 
 def find_canpainsci_problems() -> list[str]:

@@ -37,9 +37,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
-import yaml
-
-from sci_pain._resources import yaml_loader
+from sci_pain._resources import load_yaml
 from sci_pain.journal import SITES as JOURNAL_SITES
 
 __all__ = [
@@ -299,9 +297,8 @@ def read_field_tables(
     >>> tables["causes"]["level"].allowed
     ('at_level', 'below_level', 'not_level_specific')
     """
-    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     tables: dict[str, dict[str, Field]] = {}
-    for table, entries in yaml.load(text, Loader=yaml_loader()).items():
+    for table, entries in load_yaml(resources.files(package).joinpath(filename)).items():
         tables[table] = {}
         for name, entry in entries.items():
             options = dict(entry)

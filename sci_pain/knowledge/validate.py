@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sci_pain._resources import data_path, yaml_loader
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.errors import KnowledgeError, did_you_mean
 from sci_pain.journal import COLUMNS as JOURNAL_COLUMNS
 from sci_pain.knowledge.schema import (
@@ -84,7 +84,7 @@ def read_knowledge(folder: str | Path | None = None) -> tuple[dict[str, list[dic
         path = root / schema.filename
         records[name] = []
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader())
+            raw = load_yaml(path)
         except FileNotFoundError:
             problems.append(_problem(schema.filename, "", "", "", f"file not found in {root}"))
             continue
@@ -613,7 +613,7 @@ def _check_citing_files(root: Path, known: dict[str, set[str]], out: list[dict])
         if not path.is_file():
             continue
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader())
+            raw = load_yaml(path)
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
             line = f" at line {where.line + 1}" if where is not None else ""

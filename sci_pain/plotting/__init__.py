@@ -18,6 +18,7 @@ _EXPORTS: dict[str, str] = {
     "alt_text_evening_pattern": "cohort",
     "BlitCanvas": "_fastagg",
     "encode_png": "_fastagg",
+    "encode_rgb": "_fastagg",
     "fast_canvas_class": "_fastagg",
     "render_png": "_fastagg",
     "FLAG_PREFIX": "common",

@@ -53,6 +53,7 @@ __all__ = [
     "BlitCanvas",
     "TextCache",
     "encode_png",
+    "encode_rgb",
     "fast_canvas_class",
     "pin_x_labels",
     "render_png",
@@ -128,17 +129,46 @@ def encode_png(canvas) -> bytes:
     >>> encode_png(canvas)[:8]
     b'\x89PNG\r\n\x1a\n'
     """
-    rows = _png_rows(canvas)
-    return _png_file(rows, zlib.compress(rows, 1))
+    return encode_rgb(np.asarray(canvas.buffer_rgba()))
 
 
-def _png_rows(canvas) -> np.ndarray:
-    """Return the canvas's picture as PNG rows: a filter byte (0: none), then the RGB bytes."""
-    rgba = np.asarray(canvas.buffer_rgba())
+def encode_rgb(rgba: np.ndarray, *, level: int = 1) -> bytes:
+    r"""Return a picture (an array of pixels) as an RGB PNG, written directly (not by Pillow).
+
+    What :func:`encode_png` writes for a canvas, for any array of pixels (a crop of one).
+
+    Parameters
+    ----------
+    rgba : numpy.ndarray
+        The pixels, ``uint8``, height x width x 3 (RGB) or 4 (RGBA; alpha is dropped).
+    level : int, default 1
+        zlib's compression level: 1 for a picture redrawn while a control moves; the clinic
+        report, written once and kept, takes 6 (a few milliseconds more, about a quarter
+        smaller, and smaller than Pillow's).
+
+    Returns
+    -------
+    bytes
+        The PNG file: 8-bit RGB, rows unfiltered, one IDAT chunk.
+
+    Examples
+    --------
+    >>> encode_rgb(np.full((2, 3, 4), 255, dtype=np.uint8))[:8]
+    b'\x89PNG\r\n\x1a\n'
+    """
+    rows = _png_rows(rgba)
+    return _png_file(rows, zlib.compress(rows, level))
+
+
+def _png_rows(rgba: np.ndarray) -> np.ndarray:
+    """Return pixels (RGB or RGBA) as PNG rows: a filter byte (0: none), then the RGB bytes."""
     height, width = rgba.shape[:2]
     rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 (none) for every row
-    _rgb_rows(rgba, rows[:, 1:])
+    if rgba.shape[2] == 3:
+        rows[:, 1:].reshape(height, width, 3)[...] = rgba
+    else:
+        _rgb_rows(rgba, rows[:, 1:])
     return rows
 
 
@@ -200,7 +230,7 @@ class BandedPng:
 
     def encode(self, canvas) -> bytes:
         """Return the canvas's picture as PNG (see the class docstring)."""
-        rows = _png_rows(canvas)
+        rows = _png_rows(np.asarray(canvas.buffer_rgba()))
         height = rows.shape[0]
         before = self._rows if self._rows is not None and self._rows.shape == rows.shape else None
         bands, self.reused = [], 0

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from sci_pain._docs import shared_docs
-from sci_pain._resources import data_path
+from sci_pain._resources import data_path, load_yaml
 from sci_pain.errors import did_you_mean
 from sci_pain.journal import INTERVENTIONS, QUALITIES, SIDES, SITES, SWELLING
 
@@ -456,10 +456,8 @@ def persona_records() -> tuple[dict[str, Any], ...]:
     >>> persona_records()[0]["example"]["seed"] >= 0
     True
     """
-    import yaml
-
     path = data_path(*_PERSONAS_FILE)
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    records = load_yaml(path)
     if not isinstance(records, list):
         msg = f"{path}: expected a list of personas, found {type(records).__name__}"
         raise ValueError(msg)

@@ -139,50 +139,85 @@ def test_a_failing_page_leaves_no_child_process_behind():
 
 
 @linux
-def test_half_of_the_figures_are_drawn_in_a_second_process_and_the_page_is_the_same():
+def test_the_figures_are_drawn_in_other_processes_and_the_page_is_the_same():
     _in_a_fresh_interpreter(
         """
-        import os
+        import os, sys
         import sci_pain as sp
         import sci_pain.html.report as report
-        from sci_pain.html._background import Pending
-        from sci_pain.html.report_sections import AHEAD_IN_A_SECOND_PROCESS
+        from sci_pain.html.report_sections import DRAWING_LANES
 
         journal = sp.load_example_journal("dvt")
-        drawn = []
-        original = report.draw_ahead
+        workers = []
+        original = report.start_drawing
 
-        def ahead(model):
-            model = original(model)
-            drawn.append(dict(model.drawn))
-            return model
+        def start():
+            worker = original()
+            workers.append((worker, worker._pid))
+            return worker
 
-        report.draw_ahead = ahead
+        report.start_drawing = start
         page = report.report_html(journal, injury_level="T10", parallel=True)
-        ((figures,),) = [drawn]
-        there = {k for k, v in figures.items() if isinstance(v, Pending)}
-        assert there == set(AHEAD_IN_A_SECOND_PROCESS), figures
-        pending = figures["body_map"]
-        assert pending._pid not in (None, os.getpid()) and pending._done
-        here = {k for k, v in figures.items() if isinstance(v, str)}
-        assert here == {"calendar", "timeline"}, here
+        ((worker, pid),) = workers
+        assert pid not in (None, os.getpid()) and worker._pid is None  # started, then reaped
+        assert len(worker.calls) == 6 and DRAWING_LANES == 2  # five journal figures, one phase plot
+        assert "matplotlib" not in sys.modules  # this process never drew
+        assert "sci-pain figure" not in page and page.count("<img") == 6
         assert page == report.report_html(journal, injury_level="T10")  # drawn here, in turn
         """
     )
 
 
 @linux
-def test_a_page_that_fails_after_drawing_ahead_leaves_no_child_behind():
+def test_a_worker_runs_the_calls_in_its_lanes_and_makes_failed_ones_again_here():
+    _in_a_fresh_interpreter(
+        """
+        import os
+        from sci_pain.html._background import start_worker
+
+        def fails_there(parent):
+            if os.getpid() != parent:
+                raise RuntimeError("only here")
+            return "made here"
+
+        worker = start_worker(lambda: None, lanes=2)
+        keys = [worker.submit(os.getpid) for _ in range(4)]
+        keys.append(worker.submit(fails_there, os.getpid()))
+        keys.append(worker.submit(lambda: 1))  # cannot be sent: made here
+        assert keys == list(range(6))
+        first, second, third, fourth, failed, local = worker.results()
+        assert os.getpid() not in (first, second) and first != second  # two lanes
+        assert (first, second) == (third, fourth)  # dealt in turn
+        assert failed == "made here" and local == 1
+        assert worker._pid is None
+        """
+    )
+
+
+def test_a_process_with_other_threads_starts_no_worker():
+    from sci_pain.html._background import start_worker
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert start_worker() is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+@linux
+def test_a_page_that_fails_after_asking_for_the_figures_leaves_no_child_behind():
     _fails_and_leaves_no_child(
         """
-        original = report.draw_ahead
+        original = report.request_figures
 
         def ahead(model):
             model = original(model)
-            pending = model.drawn["descriptors"]
-            started.append((pending, pending._pid))
+            started.append((model.drawing, model.drawing._pid))
             return model
 
-        report.draw_ahead = ahead
+        report.request_figures = ahead
         """
     )

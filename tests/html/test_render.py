@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 import sci_pain as sp
@@ -105,4 +106,49 @@ def test_png_with_a_layout_engine_keeps_the_usual_path():
     ax.plot([1, 2, 3])
     ax.set_title("A title")
     assert figure_png(fig) == _tight_png(fig)
+    plt.close(fig)
+
+
+def _pixels(png):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+@pytest.mark.parametrize(
+    "kind", ["calendar", "timeline", "time_of_day_weekday", "body_map", "descriptors"]
+)
+def test_the_reports_png_shows_what_the_tight_crop_shows(kind):
+    # the report's figures reach outside their figure (colour bars, legends below or beside):
+    # drawn once with room around, cropped from the pixels, nothing is cut, and the picture
+    # is the tight crop's to within a pixel of margin
+    from matplotlib.figure import Figure
+
+    from sci_pain.html.figures import cropped_png
+
+    fig = Figure(figsize=(9.0, 3.6), dpi=100)
+    getattr(sp, f"plot_{kind}")(sp.load_example_journal("dvt"), ax=fig.add_subplot())
+    tight, ours = _pixels(figure_png(fig)), _pixels(cropped_png(fig))
+    assert ours.shape != tight.shape or not np.array_equal(ours, tight)  # not figure_png's
+    assert abs(ours.shape[0] - tight.shape[0]) <= 4 and abs(ours.shape[1] - tight.shape[1]) <= 4
+    ink = (ours < 250).any(axis=2)  # a margin of background all round, as savefig's pad
+    assert not ink[:8].any() and not ink[-8:].any() and not ink[:, :8].any()
+    assert not ink[:, -8:].any()
+    assert abs(int(ink.sum()) - int((tight < 250).any(axis=2).sum())) < 0.02 * ink.sum()
+
+
+def test_the_reports_png_takes_the_usual_path_when_it_cannot_see_everything():
+    from matplotlib.figure import Figure
+
+    from sci_pain.html.figures import cropped_png
+
+    empty = Figure(figsize=(2, 1))  # nothing drawn: no crop to find
+    assert cropped_png(empty) == figure_png(empty)
+    far = Figure(figsize=(2, 1))  # reaches the edge of the room drawn around it: might be cut
+    far.add_subplot().text(-1.6, 0.5, "far to the left", transform=far.axes[0].transAxes)
+    assert cropped_png(far) == figure_png(far)
+    fig, ax = plt.subplots(layout="constrained")
+    assert cropped_png(fig) == figure_png(fig)
     plt.close(fig)
