@@ -20,11 +20,17 @@ person reads it before touching a control); meanwhile it makes its other kinds o
 Columns: ``n`` changes that showed something new; ``redraw`` median and p95 over them;
 ``new views`` those that drew (not served from the cache of pictures); ``CPU p95`` the
 kernel's CPU time until the picture was shown (``time.process_time``: less disturbed than
-wall time when other programs share the cores); ``done p95`` until the callback returned; ``Agg draw`` and ``savefig`` medians of the plain way.
+wall time when other programs share the cores); ``GC max`` the longest time Python's
+garbage collector took during one change (a pause, not drawing); ``done p95`` until the
+callback returned; ``Agg draw`` and ``savefig`` medians of the plain way.
+
+Uploads: ``--uploads`` files (24), each the journal with one rating changed, so that each
+draws a new picture (the figure widget does not send a picture equal to the one shown,
+and the time until it is shown would then not be measured).
 
 Prints figures; asserts nothing. Run: ``.venv/bin/python benchmarks/bench_dashboard.py
 [--render output|image|both] [--persona neuropathic] [--seed 2026] [--repeat 1]
-[--idle 5] [--no-prepare]``
+[--idle 5] [--uploads 24] [--no-prepare]``
 """
 
 from __future__ import annotations
@@ -45,7 +51,16 @@ from sci_pain.journal import journal_from_frame
 
 frame = sp.simulate_journal({persona!r}, days=365, seed={seed})
 journal = journal_from_frame(frame, source="{persona}, 365 days")
-csv_bytes = frame.to_csv(index=False, lineterminator="\\n").encode()
+
+
+def upload_bytes(i):
+    # the i-th file: the journal with one rating changed, so that each upload draws a new
+    # picture (an identical file would give the same picture, which the figure widget does
+    # not send again: nothing would mark when it was shown)
+    changed = frame.copy()
+    row = (37 * i) % len(changed)
+    changed.loc[row, "pain"] = (changed.loc[row, "pain"] + 1 + i % 3) % 11
+    return changed.to_csv(index=False, lineterminator="\\n").encode()
 """
 
 BUILD = """
@@ -55,8 +70,21 @@ build_ms = 1000 * (time.perf_counter() - t0)
 """
 
 DRIVE = """
+import gc
 c = box.controls
 stamp = {{}}
+collected = {{"ms": 0.0}}
+
+
+def gc_clock(phase, info, started=[0.0]):
+    # the CPU time of Python's garbage collections, to tell a pause from drawing
+    if phase == "start":
+        started[0] = time.process_time()
+    else:
+        collected["ms"] += 1000 * (time.process_time() - started[0])
+
+
+gc.callbacks.append(gc_clock)
 box.figure.observe(
     lambda change: stamp.update(shown=time.perf_counter(), shown_cpu=time.process_time()),
     names="value" if {render!r} == "image" else "outputs",
@@ -71,6 +99,7 @@ def drive(name, values):
     for value in values:
         stamp.clear()
         before = box.picture
+        gc_before = collected["ms"]
         start, start_cpu = time.perf_counter(), time.process_time()
         c[name].value = value
         done, done_cpu = time.perf_counter(), time.process_time()
@@ -81,6 +110,7 @@ def drive(name, values):
                 "redraw": 1000 * (shown - start),
                 "cpu": 1000 * (stamp.get("shown_cpu", done_cpu) - start_cpu),
                 "done": 1000 * (done - start),
+                "gc": collected["ms"] - gc_before,
                 "cached": bool(picture is not None and picture.cached),
                 "changed": picture is not before,
             }}
@@ -136,7 +166,7 @@ variables = [value for _, value in c["variable"].options]
 plan.append(("lag", "association", [1, 2, 3, 0] * 5))
 plan.append(("variable", "association", (variables[1:] + variables) * 3))
 plan.append(("window", "overview", list(range(8, 22)) + [7]))
-plan.append(("dates", "overview", ranges[:15] + [(days[0], days[-1])]))
+plan.append(("dates", "overview", ranges[:30] + [(days[0], days[-1])]))
 journals = [value for _, value in c["journal"].options]
 plan.append(("journal", "timeline", (journals[1:] + journals) * 2))
 
@@ -152,10 +182,12 @@ for name, kind, values in plan:
 
 # uploading a file: a new journal each time (read, checked, first figure drawn)
 upload_rows = []
-for i in range(5):
+for i in range({uploads}):
+    content = upload_bytes(i)
     stamp.clear()
-    item = {{"name": f"upload_{{i}}.csv", "type": "text/csv", "size": len(csv_bytes),
-            "content": memoryview(csv_bytes),
+    gc_before = collected["ms"]
+    item = {{"name": f"upload_{{i}}.csv", "type": "text/csv", "size": len(content),
+            "content": memoryview(content),
             "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)}}
     start, start_cpu = time.perf_counter(), time.process_time()
     c["upload"].value = (item,)
@@ -163,10 +195,12 @@ for i in range(5):
     shown = stamp.get("shown", done)
     upload_rows.append({{"redraw": 1000 * (shown - start),
                          "cpu": 1000 * (stamp.get("shown_cpu", done_cpu) - start_cpu),
-                         "done": 1000 * (done - start), "cached": False, "changed": True}})
+                         "done": 1000 * (done - start), "gc": collected["ms"] - gc_before,
+                         "cached": False, "changed": True}})
 draw_ms, save_ms = agg("timeline")
 results.append({{"control": "upload", "kind": "timeline", "rows": upload_rows,
                  "agg_draw": draw_ms, "savefig": save_ms}})
+gc.callbacks.remove(gc_clock)
 print("RESULT " + json.dumps({{"build_ms": build_ms, "entries": len(journal.entries),
                               "results": results}}))
 del box
@@ -202,7 +236,8 @@ def _run(client, code: str, timeout: float = 900) -> str:
 def _table(data: dict) -> None:
     head = (
         f"{'control':<9} {'figure':<20} {'n':>3} | {'redraw med':>10} {'p95':>6} | "
-        f"{'new views':>9} {'med':>6} {'p95':>6} | {'CPU p95':>7} | {'done p95':>8} | "
+        f"{'new views':>9} {'med':>6} {'p95':>6} | {'CPU p95':>7} | {'GC max':>6} | "
+        f"{'done p95':>8} | "
         f"{'Agg draw':>8} {'savefig':>8}"
     )
     print(head)
@@ -217,7 +252,8 @@ def _table(data: dict) -> None:
             f"{result['control']:<9} {result['kind']:<20} {len(rows):>3} | "
             f"{_percentile(redraw, 0.5):>10.1f} {_percentile(redraw, 0.95):>6.1f} | "
             f"{len(new):>9} {_percentile(new, 0.5):>6.1f} {_percentile(new, 0.95):>6.1f} | "
-            f"{_percentile(cpu, 0.95):>7.1f} | {_percentile(done, 0.95):>8.1f} | "
+            f"{_percentile(cpu, 0.95):>7.1f} | {max((r['gc'] for r in rows), default=0):>6.1f} | "
+            f"{_percentile(done, 0.95):>8.1f} | "
             f"{result['agg_draw']:>8.1f} "
             f"{result['savefig']:>8.1f}"
         )
@@ -235,6 +271,12 @@ def main() -> None:
         default=5.0,
         help="seconds the kernel waits between building the dashboard and the first change "
         "(as a person reads it); the dashboard makes its other figures meanwhile",
+    )
+    parser.add_argument(
+        "--uploads",
+        type=int,
+        default=24,
+        help="how many files are uploaded (each a new journal: read, checked, first figure)",
     )
     parser.add_argument(
         "--no-prepare",
@@ -261,7 +303,10 @@ def main() -> None:
             for repeat in range(args.repeat):
                 _run(client, BUILD.format(render=render, prepare=not args.no_prepare))
                 time.sleep(args.idle)  # the kernel is idle, as while a person reads
-                text = _run(client, DRIVE.format(render=render, seed=args.seed + repeat))
+                text = _run(
+                    client,
+                    DRIVE.format(render=render, seed=args.seed + repeat, uploads=args.uploads),
+                )
                 line = next(s for s in text.splitlines() if s.startswith("RESULT "))
                 data = json.loads(line.removeprefix("RESULT "))
                 print()

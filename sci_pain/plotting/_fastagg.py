@@ -11,14 +11,17 @@ so they live here and nowhere else:
   a string once (as matplotlib did before 3.11: the whole string into one bitmap, placed at
   whole pixels) and reuses the bitmap, since tick labels, titles and legends repeat from draw
   to draw; it also keeps each font's heights, which matplotlib 3.11's text layout reads
-  from the font file's tables for every string. The cache uses private parts of
+  from the font file's tables for every string, and each string's size, measured from the
+  same layout as its bitmap (matplotlib lays a new string out twice: to measure it, then to
+  draw it; at about 25 microseconds a character, a long title costs milliseconds). The cache uses private parts of
   ``RendererAgg``, so it is switched on only for the matplotlib versions in
   :data:`CHECKED_MATPLOTLIB`, on which ``tests/plotting/test_fastagg.py``
   compared its pictures pixel by pixel with stock Agg drawing. On any other version (or if
   the private parts fail), text is drawn by matplotlib itself and :data:`TEXT_CACHE` says so:
   ``TEXT_CACHE.enabled`` is False and ``TEXT_CACHE.reason`` explains why.
 
-:class:`BlitCanvas` redraws only the artists that changed (see its docstring).
+:class:`BlitCanvas` redraws only the artists that changed (see its docstring), and its
+:class:`BandedPng` compresses again only the bands of rows whose pixels changed.
 
 Examples
 --------
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECKED_MATPLOTLIB",
     "TEXT_CACHE",
+    "BandedPng",
     "BlitCanvas",
     "TextCache",
     "encode_png",
@@ -70,6 +74,34 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
         + data
         + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     )
+
+
+def _rgb_rows(rgba: np.ndarray, out: np.ndarray) -> None:
+    """Write the RGB bytes of ``rgba`` (height x width x 4) into ``out`` (height x 3 width).
+
+    Copying three bytes of every four one pixel at a time is slow in NumPy; four pixels
+    (four 32-bit words, read as little-endian RGBA) are packed into three words by
+    shifting instead, and the last pixels of a row (fewer than four) are copied.
+    """
+    height, width = rgba.shape[:2]
+    groups = width // 4
+    if groups:
+        p = rgba[:, : 4 * groups].view("<u4").reshape(height, groups, 4)
+        p0, p1, p2, p3 = p[:, :, 0], p[:, :, 1], p[:, :, 2], p[:, :, 3]
+        words = np.empty((height, groups, 3), dtype="<u4")
+        np.bitwise_and(p0, 0xFFFFFF, out=words[:, :, 0])  # R0 G0 B0
+        words[:, :, 0] |= p1 << 24  # R1
+        np.right_shift(p1, 8, out=words[:, :, 1])
+        words[:, :, 1] &= 0xFFFF  # G1 B1
+        words[:, :, 1] |= p2 << 16  # R2 G2
+        np.right_shift(p2, 16, out=words[:, :, 2])
+        words[:, :, 2] &= 0xFF  # B2
+        words[:, :, 2] |= p3 << 8  # R3 G3 B3
+        out[:, : 12 * groups] = words.view(np.uint8).reshape(height, 12 * groups)
+    if width > 4 * groups:
+        out[:, 12 * groups :].reshape(height, width - 4 * groups, 3)[...] = rgba[
+            :, 4 * groups :, :3
+        ]
 
 
 def encode_png(canvas) -> bytes:
@@ -124,17 +156,100 @@ def encode_rgb(rgba: np.ndarray, *, level: int = 1) -> bytes:
     >>> encode_rgb(np.full((2, 3, 4), 255, dtype=np.uint8))[:8]
     b'\x89PNG\r\n\x1a\n'
     """
+    rows = _png_rows(rgba)
+    return _png_file(rows, zlib.compress(rows, level))
+
+
+def _png_rows(rgba: np.ndarray) -> np.ndarray:
+    """Return pixels (RGB or RGBA) as PNG rows: a filter byte (0: none), then the RGB bytes."""
     height, width = rgba.shape[:2]
     rows = np.empty((height, 3 * width + 1), dtype=np.uint8)
     rows[:, 0] = 0  # filter type 0 (none) for every row
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    if rgba.shape[2] == 3:
+        rows[:, 1:].reshape(height, width, 3)[...] = rgba
+    else:
+        _rgb_rows(rgba, rows[:, 1:])
+    return rows
+
+
+def _png_file(rows: np.ndarray, compressed: bytes) -> bytes:
+    """Return the PNG file of ``rows`` (from :func:`_png_rows`), given them compressed."""
+    height, width = rows.shape[0], (rows.shape[1] - 1) // 3
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", header)
-        + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
+        + _png_chunk(b"IDAT", compressed)
         + _png_chunk(b"IEND", b"")
     )
+
+
+_ADLER_BASE = 65521
+
+
+def _adler32_combine(first: int, second: int, length: int) -> int:
+    """Return the Adler-32 of two pieces of data one after the other (zlib's combine).
+
+    ``first`` and ``second`` are the checksums of the pieces, ``length`` the second's
+    length in bytes.
+    """
+    s1_a, s2_a = first & 0xFFFF, first >> 16
+    s1_b, s2_b = second & 0xFFFF, second >> 16
+    s1 = (s1_a + s1_b - 1) % _ADLER_BASE
+    s2 = (s2_a + s2_b + length * (s1_a - 1)) % _ADLER_BASE
+    return (s2 << 16) | s1
+
+
+class BandedPng:
+    """A PNG writer for the successive pictures of one canvas, compressing only what changed.
+
+    The rows are compressed in bands of :attr:`band_rows`, each band on its own (a deflate
+    block ended with a full flush, which makes it independent of the bands before it), so
+    a band whose pixels are those of the previous picture keeps its compressed bytes and
+    checksum. The file is the same, byte for byte, whatever pictures came before:
+    a band's bytes depend only on its rows. Lossless, 8-bit RGB, one IDAT chunk, like
+    :func:`encode_png` (only the split of the compressed stream into blocks differs).
+
+    Examples
+    --------
+    >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
+    >>> from matplotlib.figure import Figure
+    >>> canvas = FigureCanvasAgg(Figure(figsize=(1, 1), dpi=40))
+    >>> canvas.draw()
+    >>> writer = BandedPng()
+    >>> writer.encode(canvas) == writer.encode(canvas), writer.reused
+    (True, 3)
+    """
+
+    band_rows = 16
+
+    def __init__(self):
+        self._rows: np.ndarray | None = None
+        self._bands: list[tuple[bytes, int, int]] = []
+        self.reused = 0  # bands taken from the previous picture by the last encode
+
+    def encode(self, canvas) -> bytes:
+        """Return the canvas's picture as PNG (see the class docstring)."""
+        rows = _png_rows(np.asarray(canvas.buffer_rgba()))
+        height = rows.shape[0]
+        before = self._rows if self._rows is not None and self._rows.shape == rows.shape else None
+        bands, self.reused = [], 0
+        for number, top in enumerate(range(0, height, self.band_rows)):
+            band = rows[top : top + self.band_rows]
+            if before is not None and np.array_equal(band, before[top : top + self.band_rows]):
+                bands.append(self._bands[number])
+                self.reused += 1
+                continue
+            deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+            data = deflate.compress(band) + deflate.flush(zlib.Z_FULL_FLUSH)
+            bands.append((data, zlib.adler32(band), band.nbytes))
+        self._rows, self._bands = rows, bands
+        adler = 1
+        for _, checksum, length in bands:
+            adler = _adler32_combine(adler, checksum, length)
+        # zlib header (deflate, fastest), the bands, an empty final block, the checksum
+        stream = b"".join([b"\x78\x01", *(data for data, _, _ in bands), b"\x03\x00"])
+        return _png_file(rows, stream + struct.pack(">I", adler))
 
 
 class TextCache:
@@ -156,6 +271,7 @@ class TextCache:
 
     def __init__(self, size: int = 4096):
         self.bitmaps: OrderedDict = OrderedDict()
+        self.sizes: OrderedDict = OrderedDict()
         self.heights: dict = {}
         self.size = size
         self.enabled = False
@@ -194,6 +310,7 @@ class TextCache:
         """Switch the cache off for good after ``error`` from matplotlib's private parts."""
         self.enabled = False
         self.bitmaps.clear()
+        self.sizes.clear()
         self.heights.clear()
         self.reason = (
             f"off: matplotlib's renderer refused the cached text ({type(error).__name__}: "
@@ -228,25 +345,49 @@ class TextCache:
 
     def bitmap(self, renderer, s: str, prop, flags, antialiased: bool) -> tuple:
         """Return the rasterised string (bitmap, descent, x offset, y offset), made once."""
-        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags, antialiased)
-        entry = self.bitmaps.get(key)
+        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags)
+        entry = self.bitmaps.get((*key, antialiased))
         if entry is not None:
-            self.bitmaps.move_to_end(key)
+            self.bitmaps.move_to_end((*key, antialiased))
             return entry
+        return self._lay_out(renderer, key, prop, antialiased)[1]
+
+    def measure(self, renderer, s: str, prop, flags) -> tuple:
+        """Return a string's (width, height, descent) in pixels, measured once.
+
+        What ``RendererAgg.get_text_width_height_descent`` returns, from the same layout of
+        the string; the string's bitmap is made from that layout at once (matplotlib
+        measures a string, then draws it: one layout instead of two for a new string), and
+        both are kept for every canvas, not per renderer.
+        """
+        key = (s, hash(prop), prop.get_size_in_points(), renderer.dpi, flags)
+        found = self.sizes.get(key)
+        if found is not None:
+            self.sizes.move_to_end(key)
+            return found
+        from matplotlib import rcParams
+
+        return self._lay_out(renderer, key, prop, bool(rcParams["text.antialiased"]))[0]
+
+    def _lay_out(self, renderer, key: tuple, prop, antialiased: bool) -> tuple:
+        """Lay a string out once: keep (and return) its size and its bitmap."""
         font = renderer._prepare_font(prop)
-        font.set_text(s, 0, flags=flags)
+        font.set_text(key[0], 0.0, flags=key[4])
+        width, height = font.get_width_height()
+        descent = font.get_descent() / 64.0
+        size = (width / 64.0, height / 64.0, descent)
         font.draw_glyphs_to_bitmap(antialiased=antialiased)
         x_off, y_off = font.get_bitmap_offset()
-        entry = (
-            np.array(font.get_image()),
-            font.get_descent() / 64.0,
-            x_off / 64.0,
-            y_off / 64.0,
-        )
-        self.bitmaps[key] = entry
-        if len(self.bitmaps) > self.size:
-            self.bitmaps.popitem(last=False)
-        return entry
+        bitmap = (np.array(font.get_image()), descent, x_off / 64.0, y_off / 64.0)
+        for table, item, value in (
+            (self.sizes, key, size),
+            (self.bitmaps, (*key, antialiased), bitmap),
+        ):
+            table[item] = value
+            table.move_to_end(item)
+            if len(table) > self.size:
+                table.popitem(last=False)
+        return size, bitmap
 
 
 TEXT_CACHE = TextCache()
@@ -271,6 +412,15 @@ def _renderer_class():
             except (AttributeError, KeyError, TypeError, ValueError) as error:
                 TEXT_CACHE.give_up(error)
                 return None, None, None
+
+        def get_text_width_height_descent(self, s, prop, ismath):
+            if ismath or not TEXT_CACHE.enabled:
+                return super().get_text_width_height_descent(s, prop, ismath)
+            try:
+                return TEXT_CACHE.measure(self, s, prop, get_hinting_flag())
+            except (AttributeError, TypeError, ValueError) as error:  # private API changed
+                TEXT_CACHE.give_up(error)
+                return super().get_text_width_height_descent(s, prop, ismath)
 
         def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
             if ismath or not TEXT_CACHE.enabled:
@@ -419,6 +569,7 @@ class BlitCanvas:
         self.png: bytes | None = None
         self.full_draws = 0
         self.pinned = False  # the x-axis labels (see pin_x_labels)
+        self._png = BandedPng()  # compresses again only the rows that changed
 
     @property
     def animated(self) -> list:
@@ -530,5 +681,5 @@ class BlitCanvas:
         if not self.pinned:  # every artist has been drawn once, each label placed
             pin_x_labels(self.figure)
             self.pinned = True
-        self.png = encode_png(self.canvas)
+        self.png = self._png.encode(self.canvas)
         return self.png

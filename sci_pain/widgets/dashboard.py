@@ -18,9 +18,11 @@ entries are filtered by date, site and side (:func:`sci_pain.analysis.filter_ent
   background and only blits; each figure's x-axis labels are pinned after its first render
   (matplotlib would measure every tick label again on each draw to place them);
 * the picture is encoded as PNG by a small writer of our own, lightly compressed (zlib
-  level 1; :func:`sci_pain.plotting._fastagg.encode_png`), and strings are rasterised once
+  level 1), in bands of rows: a band whose pixels did not change keeps its compressed bytes
+  (:class:`sci_pain.plotting._fastagg.BandedPng`); strings are laid out and rasterised once
   where the matplotlib version was checked for it (``_fastagg.TEXT_CACHE`` says whether);
-* filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
+* a date range's entries are one slice of the journal's (found by bisection when the
+  entries are in time order); filtered entries, the red-flag scan and alt texts are cached, and so are the last PNGs, so
   going back to a view costs nothing; a date range's daily summary is sliced from the whole
   journal's, its heatmap, body map and descriptor chart are added up from per-day sums
   (:mod:`sci_pain.widgets._days`, made once per site and side), and the red-flag box is made
@@ -295,6 +297,7 @@ class JournalFigures:
         self._days_asked: dict[tuple, int] = {}
         self._pictures = _LRU(cache_size)
         self._flags: pd.DataFrame | None = None
+        self._sorted_times: np.ndarray | bool | None = None  # see _dated_slice
 
     # -- data ----------------------------------------------------------------------------
     @property
@@ -309,13 +312,42 @@ class JournalFigures:
         return self._flags
 
     def entries_for(self, view: JournalView) -> pd.DataFrame:
-        """Return the entries a view shows (cached)."""
-        return self._filtered.fetch(
-            view.filters,
-            lambda: filter_entries(
-                self.entries, start=view.start, end=view.end, site=view.site, side=view.side
-            ),
-        )
+        """Return the entries a view shows (cached).
+
+        :func:`sci_pain.filter_entries`; when the journal's entries are in time order (as a
+        journal usually is), its dates are found by bisection and the rows between taken
+        as one slice, instead of comparing every entry's day and copying the rows kept.
+        """
+
+        def compute() -> pd.DataFrame:
+            entries = self.entries
+            if view.start is not None or view.end is not None:
+                found = self._dated_slice(view.start, view.end)
+                if found is not None:
+                    entries = found if len(found) < len(entries) else entries
+                    return filter_entries(entries, site=view.site, side=view.side)
+            return filter_entries(
+                entries, start=view.start, end=view.end, site=view.site, side=view.side
+            )
+
+        return self._filtered.fetch(view.filters, compute)
+
+    def _dated_slice(self, start, end) -> pd.DataFrame | None:
+        """Return the entries from ``start`` to ``end`` (whole days) as one slice (None: unsorted)."""
+        if self._sorted_times is None:
+            ts = self.entries["timestamp"]
+            times = ts.to_numpy()
+            ordered = times.dtype.kind == "M" and not ts.hasnans and ts.is_monotonic_increasing
+            self._sorted_times = times if ordered else False
+        times = self._sorted_times
+        if times is False:
+            return None
+        low = 0 if start is None else times.searchsorted(_day(start).to_datetime64(), "left")
+        high = len(times)
+        if end is not None:
+            after = (_day(end) + pd.Timedelta(days=1)).to_datetime64()
+            high = times.searchsorted(after, "left")
+        return self.entries.iloc[low:high]
 
     def daily_for(self, view: JournalView) -> pd.DataFrame:
         """Return :func:`sci_pain.daily_summary` of the pain of the entries a view shows.

@@ -144,3 +144,34 @@ def test_a_renderer_that_refuses_the_cache_switches_it_off(monkeypatch):
     assert not cache.enabled
     assert cache.reason.startswith("off: matplotlib's renderer refused the cached text")
     assert np.array_equal(fast, stock)
+
+
+def test_banded_png_is_lossless_and_the_same_whatever_came_before():
+    figure = Figure(figsize=(4, 3), dpi=60)
+    canvas = fast_canvas_class()(figure)
+    (line,) = figure.add_subplot().plot([0, 1, 2], [1, 3, 2], color="#0072B2")
+    canvas.draw()
+    writer = _fastagg.BandedPng()
+    first = writer.encode(canvas)
+    assert writer.reused == 0
+    assert np.array_equal(_pixels(first), np.asarray(canvas.buffer_rgba())[:, :, :3])
+    line.set_ydata([2, 1, 1])  # some rows change, the rest are taken from the first picture
+    canvas.draw()
+    second = writer.encode(canvas)
+    assert 0 < writer.reused < -(-canvas.get_width_height()[1] // writer.band_rows)
+    assert np.array_equal(_pixels(second), np.asarray(canvas.buffer_rgba())[:, :, :3])
+    assert second == _fastagg.BandedPng().encode(canvas)  # the same bytes as a fresh writer
+    assert writer.encode(canvas) == second
+
+
+@pytest.mark.parametrize("text", ["05", "October 2026", "Pain journal 2026-09-02: 74 entries"])
+def test_a_string_is_measured_as_stock_agg_measures_it(text):
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    fast = fast_canvas_class()(Figure(figsize=(2, 1), dpi=77)).get_renderer()
+    stock = RendererAgg(154, 77, 77)
+    for prop in (FontProperties(size=10), FontProperties(size=14, weight="bold")):
+        assert fast.get_text_width_height_descent(text, prop, False) == (
+            stock.get_text_width_height_descent(text, prop, False)
+        )

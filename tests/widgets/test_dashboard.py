@@ -348,3 +348,30 @@ def test_another_journal_shows_its_own_sliced_numbers(journal):
             after.data("overview", view).panel(kind).table,
             _plain_numbers(kind, after.entries_for(view)).table,
         )
+
+
+def test_a_figure_taken_over_shows_the_new_journal_not_the_old():
+    # The next journal's timeline is drawn on the figure (and canvas, with its kept
+    # background and compressed rows) of the journal shown before: its picture must be
+    # the one a figure made for it shows, with nothing of the old journal's points.
+    from sci_pain import simulate_journal
+    from sci_pain.journal import journal_from_frame
+
+    first, second = (
+        journal_from_frame(simulate_journal("neuropathic", days=120, seed=seed), source="test")
+        for seed in (1, 2)
+    )
+    before = JournalFigures(first)
+    for window in (7, 9):  # a background kept, and the rows of the last picture
+        before.render("timeline", JournalView(window=window))
+    figure = before.figure("timeline")
+    after = JournalFigures(second, reuse=before)
+    assert after.fits("timeline", figure)
+    taken_over = after.render("timeline", JournalView(window=9))
+    assert after.figure("timeline") is figure  # taken over, not made anew
+    fresh = JournalFigures(second).render("timeline", JournalView(window=9))
+    a, b = _pixels(taken_over.png), _pixels(fresh.png)
+    assert a.shape == b.shape
+    assert (np.abs(a - b).max(axis=2) > 40).mean() < 0.002
+    old = _pixels(before.render("timeline", JournalView(window=9)).png)  # drawn again, anew
+    assert (np.abs(a - old).max(axis=2) > 40).mean() > 0.002  # and that picture differs

@@ -342,20 +342,25 @@ def _update_flags(ax: Axes, data: TimelineData, legend_kwargs) -> list:
     height = float(placed[0][0, 1]) if placed else data.flag_height
     table = data.flags
     rebuild, moved = False, False
+    # the columns once, as arrays: a table filtered per severity would be copied each time
+    if table is None:
+        severities, all_dates = np.empty(0, dtype=object), np.empty(0, dtype="datetime64[ns]")
+    else:
+        severities = table["severity"].to_numpy(dtype=object)
+        all_dates = table["timestamp"].to_numpy()
     for severity in SEVERITIES:
-        chosen = table[table["severity"] == severity] if table is not None else pd.DataFrame()
+        dates = all_dates[severities == severity]
         artist = markers.get(severity)
-        if len(chosen) == 0:
+        if len(dates) == 0:
             # emptied, not removed: the legend keeps its entry and its place
             if artist is not None:
                 moved |= common.set_offsets(artist, np.empty((0, 2)))
             continue
-        dates = chosen["timestamp"].to_numpy()
         if artist is None:
-            markers[severity] = _flag_markers(ax, severity, dates, np.full(len(chosen), height))
+            markers[severity] = _flag_markers(ax, severity, dates, np.full(len(dates), height))
             rebuild = True
         else:
-            offsets = np.column_stack([common.date_numbers(dates), np.full(len(chosen), height)])
+            offsets = np.column_stack([common.date_numbers(dates), np.full(len(dates), height)])
             moved |= common.set_offsets(artist, offsets)
     changed: list = []
     if moved or rebuild:  # all markers, so that the set of changing artists stays
