@@ -117,13 +117,20 @@ def _pixels(png):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
+def _ink(pixels):
+    """The pixels that are not background, and (height, width) of the box around them."""
+    ink = (pixels < 250).any(axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return ink, (rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1)
+
+
 @pytest.mark.parametrize(
     "kind", ["calendar", "timeline", "time_of_day_weekday", "body_map", "descriptors"]
 )
 def test_the_reports_png_shows_what_the_tight_crop_shows(kind):
     # the report's figures reach outside their figure (colour bars, legends below or beside):
-    # drawn once with room around, cropped from the pixels, nothing is cut, and the picture
-    # is the tight crop's to within a pixel of margin
+    # drawn once with room around, cropped from the pixels, nothing is cut, the margin is
+    # savefig's pad all round, and the drawing is the tight crop's
     from matplotlib.figure import Figure
 
     from sci_pain.html.figures import cropped_png
@@ -132,11 +139,19 @@ def test_the_reports_png_shows_what_the_tight_crop_shows(kind):
     getattr(sp, f"plot_{kind}")(sp.load_example_journal("dvt"), ax=fig.add_subplot())
     tight, ours = _pixels(figure_png(fig)), _pixels(cropped_png(fig))
     assert ours.shape != tight.shape or not np.array_equal(ours, tight)  # not figure_png's
-    assert abs(ours.shape[0] - tight.shape[0]) <= 4 and abs(ours.shape[1] - tight.shape[1]) <= 4
-    ink = (ours < 250).any(axis=2)  # a margin of background all round, as savefig's pad
+    ink, box = _ink(ours)
     assert not ink[:8].any() and not ink[-8:].any() and not ink[:, :8].any()
     assert not ink[:, -8:].any()
-    assert abs(int(ink.sum()) - int((tight < 250).any(axis=2).sum())) < 0.02 * ink.sum()
+    tight_ink, tight_box = _ink(tight)
+    cut = tight_ink[0].any() or tight_ink[-1].any() or tight_ink[:, 0].any()
+    if cut or tight_ink[:, -1].any():
+        # matplotlib's own tight box cut something off (3.8 cuts the body map's caption
+        # here): the report's picture must hold at least what it holds
+        assert box[0] >= tight_box[0] and box[1] >= tight_box[1]
+        assert ink.sum() >= tight_ink.sum()
+    else:  # the same drawing: the same extent of ink to within antialiasing
+        assert abs(box[0] - tight_box[0]) <= 2 and abs(box[1] - tight_box[1]) <= 2
+        assert abs(int(ink.sum()) - int(tight_ink.sum())) < 0.03 * ink.sum()
 
 
 def test_the_reports_png_takes_the_usual_path_when_it_cannot_see_everything():
