@@ -473,8 +473,9 @@ def _stacked_entries(parts: list[pd.DataFrame], order: Sequence[str] | None) -> 
     entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
     entries["person"] = entries["person"].astype(str)
     if order is not None:  # people in the order asked for; each one's entries as read
-        where = np.argsort(_rank(order, entries["person"]), kind="stable")
-        entries = entries.iloc[where].reset_index(drop=True)
+        rank = _rank(order, entries["person"])
+        if not (rank[1:] >= rank[:-1]).all():  # else already in that order: no copy
+            entries = entries.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
     return entries
 
 
