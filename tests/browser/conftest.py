@@ -511,7 +511,9 @@ def open_and_run(
         lab_server.shutdown_kernels(keep=keep)
         page.goto(lab_server.url(f"/lab/tree/{notebook}?reset"))
         if not _kernel_ready(lab_server, page, notebook, seconds=150):
-            pytest.fail(f"{notebook}: the kernel was not idle within 90 s, nor 150 s after a reload")
+            pytest.fail(
+                f"{notebook}: the kernel was not idle within 90 s, nor 150 s after a reload"
+            )
     start_run(page)
     wait_all_run(page)
 
