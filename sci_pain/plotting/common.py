@@ -256,8 +256,11 @@ def _linear(channel: float) -> float:
     return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
 
-def colorbar(ax: Axes, mappable, label: str):
-    """Add a colour bar in an inset of `ax` (replacing an earlier one): redraws do not pile up."""
+def colorbar(ax: Axes, mappable, label: str, *, missing: str = "no entries"):
+    """Add a colour bar in an inset of `ax` (replacing an earlier one): redraws do not pile up.
+
+    Under it, a hatched key says what hatching means (`missing`).
+    """
     for child in list(ax.child_axes):
         if child.get_label() in (COLORBAR_LABEL, MISSING_KEY_LABEL):
             child.remove()
@@ -272,7 +275,7 @@ def colorbar(ax: Axes, mappable, label: str):
     key.set_ylim(0, 1)
     key.set_xticks([])
     key.set_yticks([])
-    key.text(1.4, 0.5, "no entries", transform=key.transAxes, va="center", fontsize=9)
+    key.text(1.4, 0.5, missing, transform=key.transAxes, va="center", fontsize=9)
     return bar
 
 

@@ -160,7 +160,51 @@ def test_body_map(journal):
     texts = {t.get_text() for t in ax.texts}
     assert {"Right\nleg", "Left\nleg", "hip", "foot"} <= texts
     assert colorbar_label(ax) == "Mean pain (NRS 0-10)"
-    assert "viewer's left" in ax.get_xlabel() and ax.get_title() == "Mean pain by site"
+    assert ax.get_xlabel() == "Front view" and ax.get_title() == "Mean pain by site"
+    # front view: the person's right leg on the viewer's left
+    right, left = (
+        next(t for t in ax.texts if t.get_text() == f"{leg}\nleg") for leg in ("Right", "Left")
+    )
+    assert right.get_position()[0] < 0 < left.get_position()[0]
+    key = next(c for c in ax.child_axes if c.get_label() == MISSING_KEY_LABEL)
+    assert [t.get_text() for t in key.texts] == ["not rated"]
+
+
+def _overlapping_texts(fig) -> list[tuple[str, str]]:
+    """Pairs of visible, non-empty texts of ``fig`` whose drawn boxes overlap by over a pixel."""
+    from itertools import combinations
+
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [
+        (text.get_text(), text.get_window_extent(renderer))
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+    return [
+        (a, b)
+        for (a, box_a), (b, box_b) in combinations(boxes, 2)
+        if min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0) > 1
+        and min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0) > 1
+    ]
+
+
+@pytest.mark.parametrize("size", [(6.4, 4.8), (6.0, 5.0), (9.0, 3.6), (7.5, 3.6), (9.0, 3.0)])
+@pytest.mark.parametrize(
+    "plot", ["plot_body_map", "plot_calendar", "plot_time_of_day_weekday", "plot_timeline"]
+)
+def test_no_text_runs_into_another(journal, plot, size):
+    """Titles, axis labels, colour-bar ticks and the hatching key stay apart, at the report's and
+    the notebooks' figure sizes (the body map's long x label once ran into the bar's "0")."""
+    from sci_pain.style import style_context
+
+    with style_context():
+        fig = plt.figure(figsize=size)
+        getattr(pj, plot)(journal, ax=fig.add_subplot())
+        assert _overlapping_texts(fig) == []
+        plt.close(fig)
 
 
 def test_descriptors(journal):

@@ -207,12 +207,14 @@ def plot_body_map(
         )
     _site_names(ax)
     _bare(ax)
-    ax.set_xlabel("Front view (right leg on the viewer's left);\nhatched = not rated")
-    ax.set_title(title or f"Mean {common.column_name(data.column).lower()} by site")
+    # Short enough to fit under the legs: wider, it ran into the colour bar's "0" and the key.
+    ax.set_xlabel("Front view")
+    ax.set_title(title or f"Mean {common.column_name(data.column).lower()} by site", pad=12)
     common.colorbar(
         ax,
         collection,
         common.axis_label(data.column, prefix=f"Mean {data.column.replace('_', ' ')}"),
+        missing="not rated",
     )
     return ax
 
