@@ -446,12 +446,15 @@ def _assemble(
     bad: tuple[list[int], list[str], list[str]] = ([], [], []),
     extra_problems: pd.DataFrame | None = None,
     notes: Sequence[tuple[int, str, str, str]] = (),
+    groups: np.ndarray | None = None,
 ) -> Journal:
     """Build a Journal from coded columns: every record either kept or with a reason.
 
     Used by :func:`read_journal` (columns from the CSV parser, with its ``bad`` records and
     ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
     ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
+    ``groups`` (a whole number per record, for several journals read as one file) puts
+    the entries in order of group, then time, instead of time alone.
     """
     header_problems = list(header_problems)
     parsed, chunks, dropped, empty = _parse_columns(
@@ -473,6 +476,8 @@ def _assemble(
         dropped |= np.isin(rows, not_kept) & ~empty
     # the records that would be kept, in time order; then exact duplicates among them
     candidates, times = _order.time_order(coded, parsed, np.flatnonzero(~dropped & ~empty))
+    if groups is not None:
+        candidates, times = _order.group_order(candidates, times, groups)
     first_of = _order.exact_duplicates(coded, parsed, candidates, times)
     if first_of is not None:
         later, first = first_of
@@ -777,6 +782,27 @@ def read_journal(
     >>> journal.entries["timestamp"].dt.strftime("%d %B %Y %H:%M").tolist()
     ['04 March 2026 00:00', '04 November 2026 20:05']
     """
+    return _read_journal(
+        path_or_buffer,
+        columns=columns,
+        date_format=date_format,
+        date_order=date_order,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+
+
+def _read_journal(
+    path_or_buffer,
+    *,
+    columns=None,
+    date_format=None,
+    date_order=None,
+    encoding=None,
+    delimiter=None,
+    groups: np.ndarray | None = None,
+) -> Journal:
+    """:func:`read_journal`, with ``groups`` as for :func:`_assemble` (used by the cohort)."""
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
     _check_date_order(date_order, _journal_io.source_name(path_or_buffer))
     data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
@@ -812,6 +838,7 @@ def read_journal(
         date_order=date_order,
         bad=(table.bad_positions, table.bad_values, table.bad_messages),
         notes=notes,
+        groups=groups,
     )
 
 
