@@ -275,10 +275,17 @@ def _check_together(
         after[closing + 1 >= raw.size] = ord("\n")
         misplaced = ~(_AROUND_QUOTES[before] & _AROUND_QUOTES[after])
         bad[np.searchsorted(ends_of_files, opening[misplaced], side="right")] = True
-        # a newline or comma is inside a quoted cell when an odd number of quotes precede it
+        # a newline is inside a quoted cell when an odd number of quotes precede it
         newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    if not newlines.size:  # (every line end inside quotes)
+        return np.ones(sizes.size, dtype=bool), newlines, newlines
     per_record = np.diff(np.searchsorted(commas, newlines), prepend=0)
+    if quotes.size:  # the commas inside quoted cells, taken off their record's count
+        inside = np.searchsorted(commas, closing) - np.searchsorted(commas, opening)
+        record = np.minimum(np.searchsorted(newlines, opening), newlines.size - 1)
+        per_record -= np.bincount(record, weights=inside, minlength=newlines.size).astype(
+            per_record.dtype
+        )
     owner = np.searchsorted(ends_of_files, newlines, side="right")
     bad[owner[per_record != commas_per_record]] = True
     return bad, newlines, owner
