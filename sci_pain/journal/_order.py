@@ -36,7 +36,6 @@ def time_order(coded, parsed, positions: np.ndarray):
     return positions[order], times[order]
 
 
-
 def group_order(positions: np.ndarray, times, groups: np.ndarray):
     """Return ``positions`` (in time order) in order of group, then time, and time keys.
 
@@ -59,6 +58,7 @@ def group_order(positions: np.ndarray, times, groups: np.ndarray):
         return positions, times
     other = (times[1:] != times[:-1]) | (keys[1:] != keys[:-1])
     return positions, np.concatenate([[0], np.cumsum(other)])
+
 
 _RADIX = 1 << 16
 """Keys NumPy's stable sort orders by radix: 16-bit whole numbers."""
