@@ -393,9 +393,27 @@ def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
             person, path, _ = members[0]
             results.append(_read_one((person, path)))
             continue
-        persons, paths, bodies = (list(x) for x in zip(*members, strict=True))
-        results.extend(_read_together(persons, paths, header, bodies))
+        for block in _blocks(members):
+            persons, paths, bodies = (list(x) for x in zip(*block, strict=True))
+            results.extend(_read_together(persons, paths, header, bodies))
     return results
+
+
+_BLOCK_BYTES = 256 * 1024 * 1024
+"""Journals read as one file hold at most this many bytes together (half the reader's limit)."""
+
+
+def _blocks(members: list[tuple]) -> list[list[tuple]]:
+    """Split (person, path, data lines) in order into blocks of :data:`_BLOCK_BYTES` at most."""
+    blocks: list[list[tuple]] = [[]]
+    size = 0
+    for member in members:
+        if blocks[-1] and size + len(member[2]) > _BLOCK_BYTES:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(member)
+        size += len(member[2])
+    return blocks
 
 
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:

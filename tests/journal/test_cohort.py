@@ -371,3 +371,12 @@ def test_a_class_read_together_equals_each_journal_read_alone(tmp_path):
             journal.n_entries,
         )
     assert cohort.people.set_index("person").filter(like="j02", axis=0)["n_entries"].item() == 0
+
+
+def test_a_large_class_is_read_in_blocks_under_the_readers_limit(folder, cohort, monkeypatch):
+    monkeypatch.setattr(co, "_BLOCK_BYTES", 16_000)  # two journals per block
+    blocks = co._read_chunk([(p, str(folder / f"{p}.csv")) for p in cohort.persons])
+    assert [r[0] for r in blocks if isinstance(r[0], list)] == [["p0", "p1"], ["p2", "p3"]]
+    again = co.read_journals(folder, workers=1)
+    for name in ("entries", "problems", "people"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(cohort, name))
