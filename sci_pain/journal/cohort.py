@@ -43,15 +43,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import CohortError, JournalError, did_you_mean
-from sci_pain.journal.reader import (
-    _TEXT_COLUMN,
-    _read_journal,
-    _typed,
-    journal_from_frame,
-    read_journal,
-)
+from sci_pain.journal.problems import TEXT_DTYPE
+from sci_pain.journal.reader import journal_from_frame, read_journal, read_journal_grouped
 
 __all__ = [
     "Cohort",
@@ -328,7 +325,7 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
     lines = np.bincount(owner, minlength=len(persons))
     first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
     try:
-        journal = _read_journal(io.BytesIO(text), groups=owner)
+        journal = read_journal_grouped(io.BytesIO(text), groups=owner)
     except (JournalError, ValueError):  # (not expected) each file on its own
         return [_read_one(task) for task in zip(persons, paths, strict=True)]
 
@@ -351,8 +348,8 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
         return f"row {local(np.array([row]))[0]}" if 2 <= row < total + 2 else match.group(0)
 
     records["problem"] = records["problem"].str.replace(r"\brow (\d+)\b", renumber, regex=True)
-    names = np.array([*persons, None], dtype=object)
-    entries.insert(0, "person", _typed(names, who, _TEXT_COLUMN))
+    names = pc.take(pa.array(persons, type=pa.string()), who)
+    entries.insert(0, "person", pd.array(names, dtype=TEXT_DTYPE))
     persons_of = np.asarray(persons, dtype=object)
     records = records.assign(person=persons_of[records["_who"].to_numpy()]).drop(columns="_who")
     # every person's file has the same header: the same notes on it, once per person

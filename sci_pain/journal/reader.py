@@ -453,8 +453,7 @@ def _assemble(
     Used by :func:`read_journal` (columns from the CSV parser, with its ``bad`` records and
     ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
     ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
-    ``groups`` (a whole number per record, for several journals read as one file) puts
-    the entries in order of group, then time, instead of time alone.
+    ``groups`` (a number per record; records of two are never duplicates): order by group.
     """
     header_problems = list(header_problems)
     parsed, chunks, dropped, empty = _parse_columns(
@@ -782,7 +781,7 @@ def read_journal(
     >>> journal.entries["timestamp"].dt.strftime("%d %B %Y %H:%M").tolist()
     ['04 March 2026 00:00', '04 November 2026 20:05']
     """
-    return _read_journal(
+    return read_journal_grouped(
         path_or_buffer,
         columns=columns,
         date_format=date_format,
@@ -792,7 +791,7 @@ def read_journal(
     )
 
 
-def _read_journal(
+def read_journal_grouped(
     path_or_buffer,
     *,
     columns=None,
@@ -802,7 +801,7 @@ def _read_journal(
     delimiter=None,
     groups: np.ndarray | None = None,
 ) -> Journal:
-    """:func:`read_journal`, with ``groups`` as for :func:`_assemble` (used by the cohort)."""
+    """:func:`read_journal` of several journals' records, ``groups`` telling whose (cohort)."""
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
     _check_date_order(date_order, _journal_io.source_name(path_or_buffer))
     data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
