@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import io
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -325,7 +324,7 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
     lines = np.bincount(owner, minlength=len(persons))
     first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
     try:
-        journal = read_journal_grouped(io.BytesIO(text), groups=owner)
+        journal = read_journal_grouped(_InMemory(text), groups=owner)
     except (JournalError, ValueError):  # (not expected) each file on its own
         return [_read_one(task) for task in zip(persons, paths, strict=True)]
 
@@ -364,6 +363,21 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
     # one result for the whole block: splitting it per person and stacking it again costs
     # more than reading it
     return [(list(persons), list(paths), entries, problems, None, kept)]
+
+
+class _InMemory:
+    """An open file over bytes in memory whose ``read`` gives them all at once.
+
+    The reader then keeps the bytes as they are (a ``BytesIO`` is read in pieces that are
+    joined again: a copy of the whole class's journals).
+    """
+
+    def __init__(self, data: bytes):
+        self._data = data
+
+    def read(self, _size: int = -1) -> bytes:
+        data, self._data = self._data, b""
+        return data
 
 
 def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
