@@ -380,3 +380,21 @@ def test_a_large_class_is_read_in_blocks_under_the_readers_limit(folder, cohort,
     again = co.read_journals(folder, workers=1)
     for name in ("entries", "problems", "people"):
         pd.testing.assert_frame_equal(getattr(again, name), getattr(cohort, name))
+
+
+def test_journals_with_their_own_person_column_read_together_equal_read_alone(tmp_path):
+    for name in ("a", "b"):
+        frame = simulate_journal("overuse", days=5, seed=ord(name)).assign(person="someone")
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    (block,) = co._read_chunk([(p, str(tmp_path / f"{p}.csv")) for p in "ab"])
+    assert block[0] == ["a", "b"]  # read together
+    cohort = co.read_journals(tmp_path, workers=1)
+    assert cohort.entries["person"].unique().tolist() == ["a", "b"]
+    for name in "ab":
+        journal = read_journal(tmp_path / f"{name}.csv")
+        mine = cohort.entries[cohort.entries["person"] == name].reset_index(drop=True)
+        expected = journal.entries.drop(columns="person")
+        assert list(mine.columns) == ["person", *expected.columns]
+        pd.testing.assert_frame_equal(mine.drop(columns="person"), expected, check_dtype=False)
+        problems = cohort.problems[cohort.problems["person"] == name]
+        assert problems["reason"].tolist() == journal.problems["problem"].tolist()
