@@ -36,6 +36,30 @@ def time_order(coded, parsed, positions: np.ndarray):
     return positions[order], times[order]
 
 
+def group_order(positions: np.ndarray, times, groups: np.ndarray):
+    """Return ``positions`` (in time order) in order of group, then time, and time keys.
+
+    ``groups`` holds a whole number per record (indexed by position), such as which of
+    several journals read as one file the record comes from. The sort is stable: within a
+    group the records stay in time order, equal times in file order. In place of the
+    times, a key per record is returned that is equal for two neighbours only when their
+    times and their groups are: what :func:`exact_duplicates` compares, so that records of
+    two groups are never duplicates.
+    """
+    keys = groups[positions]
+    if keys.size > 1 and not (keys[1:] >= keys[:-1]).all():
+        if keys.min() >= 0 and keys.max() < _RADIX:  # sorted by radix in one pass
+            order = np.argsort(keys.astype(np.uint16), kind="stable")
+        else:
+            order = np.argsort(keys, kind="stable")
+        positions, keys = positions[order], keys[order]
+        times = None if times is None else times[order]
+    if times is None or keys.size < 2:
+        return positions, times
+    other = (times[1:] != times[:-1]) | (keys[1:] != keys[:-1])
+    return positions, np.concatenate([[0], np.cumsum(other)])
+
+
 _RADIX = 1 << 16
 """Keys NumPy's stable sort orders by radix: 16-bit whole numbers."""
 

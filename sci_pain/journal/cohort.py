@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import io
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -43,9 +42,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sci_pain.errors import CohortError, JournalError, did_you_mean
-from sci_pain.journal.reader import journal_from_frame, read_journal
+from sci_pain.journal.problems import TEXT_DTYPE
+from sci_pain.journal.reader import journal_from_frame, read_journal, read_journal_grouped
 
 __all__ = [
     "Cohort",
@@ -183,82 +185,106 @@ def _read_one(task: tuple[str, str]) -> tuple:
     try:
         journal = read_journal(path)
     except JournalError as error:
-        return person, path, None, None, str(error)
-    return person, path, journal.entries, journal.problems, None
+        return person, path, None, None, str(error), None
+    return person, path, journal.entries, journal.problems, None, None
 
 
-_PERSON_COLUMN = b"person"
-
-
-def _plain(data: bytes, person: str) -> tuple[bytes, bytes, np.ndarray | None] | None:
+def _plain(data: bytes, person: str = "") -> tuple[bytes, bytes, np.ndarray | None] | None:
     """Return (header line, data lines, record ends) of a file that can be read with others.
 
     The data lines end in a newline; the record ends are the positions of the newlines that
     end a record, None when every newline does (no quoted cell runs over a line end, as in
     a note of two paragraphs). None instead of the triple when the file does not qualify.
+    ``person`` is not used (records are told apart by their file, not by their text).
 
     A file qualifies when reading it inside one bigger file cannot change a thing: UTF-8,
     comma-separated (as the reader would sniff it), every quote where a CSV reader reads it
     as one (opening a cell, closing it, or doubled inside it), no carriage returns, no blank
     line, and every record with as many fields as the header. Anything else is read on its
-    own.
+    own. Many files are checked at once by :func:`_check_together`; this is the same check
+    for one file.
+    """
+    split = _split_plain(data)
+    if split is None:
+        return None
+    header, body = split
+    raw = np.frombuffer(body, dtype=np.uint8)
+    bad, ends, _ = _check_together(raw, np.array([raw.size]), header.count(b","))
+    if bad[0]:
+        return None
+    return header, body, ends if ends.size != body.count(b"\n") else None
+
+
+def _split_plain(data: bytes) -> tuple[bytes, bytes] | None:
+    """Return (header line, data lines ending in a newline) of a file, or None.
+
+    None when the file cannot be read with others for a reason seen without looking at
+    each record (see :func:`_plain`).
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if not data or b"\r" in data or any(c in person for c in ',"\n\r'):
+    if not data or b"\r" in data:
         return None
     header, _, body = data.partition(b"\n")
-    fields = header.split(b",")
     if (
         b'"' in header
         or header.count(b",") < max(header.count(b";"), header.count(b"\t"), 1)
         or header.lower().startswith(b"sep=")
-        or any(f.strip().lower() == _PERSON_COLUMN for f in fields)
     ):
         return None
     if not body.endswith(b"\n"):
         body += b"\n"
-    if body.startswith(b"\n"):  # (a blank line further on has no comma: refused below)
+    if body.startswith(b"\n"):  # (a blank line further on has no comma: refused later)
         return None
     if not data.isascii():
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             return None
-    raw = np.frombuffer(body, dtype=np.uint8)
+    if body.count(b'"') % 2:  # a quote left open would run on into the next file
+        return None
+    return header, body
+
+
+def _check_together(
+    raw: np.ndarray, sizes: np.ndarray, commas_per_record: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Check the data lines of many files at once, as one array of bytes.
+
+    ``raw`` holds the files' data lines one after another (each file's ending in a newline
+    and holding an even number of quotes), ``sizes`` their lengths in bytes. Returns a
+    flag per file that does not qualify (see :func:`_plain`: a quote out of place, a
+    record with too few or too many fields), the positions of the newlines that end a
+    record, and the file of each of those records.
+    """
+    ends_of_files = np.cumsum(sizes)
     newlines = np.flatnonzero(raw == ord("\n"))
     commas = np.flatnonzero(raw == ord(","))
-    all_lines = newlines.size
-    if b'"' in body:
-        quotes = np.flatnonzero(raw == ord('"'))
-        if not _quotes_in_place(raw, quotes):
-            return None
-        # a newline or comma is inside a quoted cell when an odd number of quotes precede it
+    bad = np.zeros(sizes.size, dtype=bool)
+    quotes = np.flatnonzero(raw == ord('"'))
+    if quotes.size:
+        # every file holds an even number of quotes, so pairs never span two files
+        opening, closing = quotes[0::2], quotes[1::2]
+        before = raw[np.maximum(opening - 1, 0)]
+        before[opening == 0] = ord("\n")
+        after = raw[np.minimum(closing + 1, raw.size - 1)]
+        after[closing + 1 >= raw.size] = ord("\n")
+        misplaced = ~(_AROUND_QUOTES[before] & _AROUND_QUOTES[after])
+        bad[np.searchsorted(ends_of_files, opening[misplaced], side="right")] = True
+        # a newline is inside a quoted cell when an odd number of quotes precede it
         newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    if not newlines.size:  # (every line end inside quotes)
+        return np.ones(sizes.size, dtype=bool), newlines, newlines
     per_record = np.diff(np.searchsorted(commas, newlines), prepend=0)
-    if per_record.size == 0 or (per_record != header.count(b",")).any():
-        return None
-    return header, body, newlines if newlines.size != all_lines else None
-
-
-def _quotes_in_place(raw: np.ndarray, at: np.ndarray) -> bool:
-    """Tell whether every quote opens a cell, closes one, or is doubled inside one.
-
-    ``at`` are the positions of the quotes; taken in pairs, the first of each pair opens a
-    quoted cell (after a comma, a line end, or the closing quote of a doubled ``""``) and
-    the second closes it (before a comma, a line end, or the opening quote of a doubled
-    ``""``). A quote anywhere else (``5"`` for inches) is read as a plain character by the
-    reader, so counting quotes would misjudge where records end.
-    """
-    if at.size % 2:
-        return False
-    opening, closing = at[0::2], at[1::2]
-    before = raw[np.maximum(opening - 1, 0)]
-    before[opening == 0] = ord("\n")
-    after = raw[np.minimum(closing + 1, raw.size - 1)]
-    after[closing + 1 >= raw.size] = ord("\n")
-    return bool(_AROUND_QUOTES[before].all() and _AROUND_QUOTES[after].all())
+    if quotes.size:  # the commas inside quoted cells, taken off their record's count
+        inside = np.searchsorted(commas, closing) - np.searchsorted(commas, opening)
+        record = np.minimum(np.searchsorted(newlines, opening), newlines.size - 1)
+        per_record -= np.bincount(record, weights=inside, minlength=newlines.size).astype(
+            per_record.dtype
+        )
+    owner = np.searchsorted(ends_of_files, newlines, side="right")
+    bad[owner[per_record != commas_per_record]] = True
+    return bad, newlines, owner
 
 
 _AROUND_QUOTES = np.zeros(256, dtype=bool)
@@ -266,43 +292,50 @@ _AROUND_QUOTES[[ord(","), ord("\n"), ord('"')]] = True
 """The bytes that may stand before a cell's opening quote or after its closing one."""
 
 
-def _tagged(body: bytes, person: bytes, ends: np.ndarray | None) -> bytes:
-    """Return the data lines with ``,person`` at the end of every record."""
-    if ends is None:
-        return body.replace(b"\n", b"," + person + b"\n")
-    tag = np.frombuffer(b"," + person, dtype=np.uint8)
-    raw = np.frombuffer(body, dtype=np.uint8)
-    # (several values at one index are inserted in their order)
-    return np.insert(raw, np.repeat(ends, tag.size), np.tile(tag, ends.size)).tobytes()
+def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[bytes]):
+    """Read journals with one header as one file; split the result by person.
 
-
-def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: list[tuple]):
-    """Read journals with one header as one file with a person column; split the result.
-
-    ``bodies`` holds each file's (data lines, record ends) from :func:`_plain`. The same
-    rules see the same records (a record's person is part of it, so records of two people
-    are never duplicates); row numbers and references to rows are made per file.
+    ``bodies`` are the files' data lines (from :func:`_split_plain`). The files are checked
+    at once (:func:`_check_together`); the reader is told each record's file, so that
+    records of two people are never duplicates and the entries come in the order of
+    ``persons``, each person's in time order. Row numbers and references to rows are made
+    per file. Returns a list of results as :func:`_read_one` gives them: those of the files
+    that do not qualify, then one for the block.
     """
-    tagged = [
-        _tagged(body, p.encode(), ends) for p, (body, ends) in zip(persons, bodies, strict=True)
-    ]
-    lines = np.array(
-        [body.count(b"\n") if ends is None else ends.size for body, ends in bodies],
-        dtype=np.int64,
-    )
+    text = b"".join([header, b"\n", *bodies])
+    raw = np.frombuffer(text, dtype=np.uint8)[len(header) + 1 :]
+    sizes = np.array([len(body) for body in bodies], dtype=np.int64)
+    bad, _, owner = _check_together(raw, sizes, header.count(b","))
+    if bad.any():  # (rare) those alone, the others together
+        good = np.flatnonzero(~bad)
+        results = [_read_one((persons[i], paths[i])) for i in np.flatnonzero(bad)]
+        if good.size == 1:
+            results.append(_read_one((persons[good[0]], paths[good[0]])))
+        elif good.size:
+            results.extend(
+                _read_together(
+                    [persons[i] for i in good],
+                    [paths[i] for i in good],
+                    header,
+                    [bodies[i] for i in good],
+                )
+            )
+        return results
+    lines = np.bincount(owner, minlength=len(persons))
     first = np.concatenate([[2], 2 + np.cumsum(lines)[:-1]])  # global row of each file's first
-    text = b"".join([header + b"," + _PERSON_COLUMN + b"\n", *tagged])
-    journal = read_journal(io.BytesIO(text))
-    owner = np.repeat(np.arange(len(persons)), lines)
+    try:
+        journal = read_journal_grouped(_InMemory(text), groups=owner)
+    except (JournalError, ValueError):  # (not expected) each file on its own
+        return [_read_one(task) for task in zip(persons, paths, strict=True)]
 
     def local(rows: np.ndarray) -> np.ndarray:
         return rows - first[owner[rows - 2]] + 2
 
     entries = journal.entries
-    who = entries["person"].to_numpy()
-    entries = entries.drop(columns=["person"]).assign(row=local(entries["row"].to_numpy()))
+    at = entries["row"].to_numpy()
+    who = owner[at - 2]
+    entries = entries.drop(columns=["person"], errors="ignore").assign(row=local(at))
     problems = journal.problems
-    problems = problems[~((problems["row"] == 1) & (problems["column"] == "person"))]
     header_problems = problems[problems["row"] == 1]
     records = problems[problems["row"] > 1]
     at = records["row"].to_numpy()
@@ -314,7 +347,8 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
         return f"row {local(np.array([row]))[0]}" if 2 <= row < total + 2 else match.group(0)
 
     records["problem"] = records["problem"].str.replace(r"\brow (\d+)\b", renumber, regex=True)
-    entries.insert(0, "person", who)
+    names = pc.take(pa.array(persons, type=pa.string()), who)
+    entries.insert(0, "person", pd.array(names, dtype=TEXT_DTYPE))
     persons_of = np.asarray(persons, dtype=object)
     records = records.assign(person=persons_of[records["_who"].to_numpy()]).drop(columns="_who")
     # every person's file has the same header: the same notes on it, once per person
@@ -323,9 +357,27 @@ def _read_together(persons: list[str], paths: list[str], header: bytes, bodies: 
         person=np.repeat(persons_of, len(header_problems))
     )
     problems = pd.concat([header_problems, records], ignore_index=True)
+    kept = np.bincount(who, minlength=len(persons))
+    if who.size > 1 and not (who[1:] >= who[:-1]).all():  # (not expected) person order
+        entries = entries.iloc[np.argsort(who, kind="stable")].reset_index(drop=True)
     # one result for the whole block: splitting it per person and stacking it again costs
     # more than reading it
-    return [(list(persons), list(paths), entries, problems, None)]
+    return [(list(persons), list(paths), entries, problems, None, kept)]
+
+
+class _InMemory:
+    """An open file over bytes in memory whose ``read`` gives them all at once.
+
+    The reader then keeps the bytes as they are (a ``BytesIO`` is read in pieces that are
+    joined again: a copy of the whole class's journals).
+    """
+
+    def __init__(self, data: bytes):
+        self._data = data
+
+    def read(self, _size: int = -1) -> bytes:
+        data, self._data = self._data, b""
+        return data
 
 
 def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
@@ -341,20 +393,38 @@ def _read_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
         except OSError:
             alone.append((person, path))
             continue
-        plain = _plain(data, person)
+        plain = _split_plain(data)
         if plain is None:
             alone.append((person, path))
         else:
-            groups.setdefault(plain[0], []).append((person, path, plain[1:]))
+            groups.setdefault(plain[0], []).append((person, path, plain[1]))
     results = [_read_one((person, path)) for person, path in alone]
     for header, members in groups.items():
         if len(members) == 1:
             person, path, _ = members[0]
             results.append(_read_one((person, path)))
             continue
-        persons, paths, bodies = (list(x) for x in zip(*members, strict=True))
-        results.extend(_read_together(persons, paths, header, bodies))
+        for block in _blocks(members):
+            persons, paths, bodies = (list(x) for x in zip(*block, strict=True))
+            results.extend(_read_together(persons, paths, header, bodies))
     return results
+
+
+_BLOCK_BYTES = 256 * 1024 * 1024
+"""Journals read as one file hold at most this many bytes together (half the reader's limit)."""
+
+
+def _blocks(members: list[tuple]) -> list[list[tuple]]:
+    """Split (person, path, data lines) in order into blocks of :data:`_BLOCK_BYTES` at most."""
+    blocks: list[list[tuple]] = [[]]
+    size = 0
+    for member in members:
+        if blocks[-1] and size + len(member[2]) > _BLOCK_BYTES:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(member)
+        size += len(member[2])
+    return blocks
 
 
 def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
@@ -429,9 +499,12 @@ def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _block_people(persons: list, sources: list, entries, problems) -> list[tuple]:
-    """Return a ``people`` row per journal of a block read together (:func:`_read_together`)."""
-    kept = entries["person"].value_counts().reindex(persons, fill_value=0).tolist()
+def _block_people(persons: list, sources: list, kept, problems) -> list[tuple]:
+    """Return a ``people`` row per journal of a block read together (:func:`_read_together`).
+
+    ``kept`` is the number of entries of each person.
+    """
+    kept = [int(k) for k in kept]
     records = problems[problems["row"] > 1]
     gone = records.loc[~records["kept"].astype(bool)].groupby("person")["row"].nunique()
     gone = gone.reindex(persons, fill_value=0).tolist()
@@ -462,8 +535,17 @@ def _rank(order: Sequence[str], persons: pd.Series) -> np.ndarray:
     return rank.reindex(persons).to_numpy()
 
 
-def _stacked_entries(parts: list[pd.DataFrame], order: Sequence[str] | None) -> pd.DataFrame:
-    """Return the entries of every journal in one table, ``person`` first."""
+def _stacked_entries(
+    parts: list[pd.DataFrame],
+    order: Sequence[str] | None,
+    held: Sequence[tuple[Sequence[str], Sequence[int]]] = (),
+) -> pd.DataFrame:
+    """Return the entries of every journal in one table, ``person`` first.
+
+    ``held`` gives for each part its people in the order of its rows and the number of
+    rows of each (a part holds each person's rows together); people in `order` are then
+    put in order from these, without comparing a name per row.
+    """
     if parts:
         entries = pd.concat(parts, ignore_index=True)
     else:
@@ -472,7 +554,14 @@ def _stacked_entries(parts: list[pd.DataFrame], order: Sequence[str] | None) -> 
         ).entries.assign(person=pd.Series([], dtype=str))
     entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
     entries["person"] = entries["person"].astype(str)
-    if order is not None:  # people in the order asked for; each one's entries as read
+    if order is not None and held:  # people in the order asked for; each one's as read
+        place = {name: i for i, name in enumerate(order)}
+        ranks = np.array([place[name] for names, _ in held for name in names], dtype=np.int64)
+        if not (ranks[1:] >= ranks[:-1]).all():  # else already in that order: no copy
+            counts = np.concatenate([np.asarray(n, dtype=np.int64) for _, n in held])
+            rank = np.repeat(ranks, counts)
+            entries = entries.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+    elif order is not None:
         rank = _rank(order, entries["person"])
         if not (rank[1:] >= rank[:-1]).all():  # else already in that order: no copy
             entries = entries.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
@@ -481,13 +570,14 @@ def _stacked_entries(parts: list[pd.DataFrame], order: Sequence[str] | None) -> 
 
 def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Cohort:
     """Return the cohort of the journals' results (from :func:`_read_chunk`), in `order`."""
-    entry_parts, problem_parts, people = [], [], []
-    for person, source, entries, problems, error in results:
+    entry_parts, problem_parts, people, held = [], [], [], []
+    for person, source, entries, problems, error, kept in results:
         if isinstance(person, list):  # a block of journals read together (_read_together)
             entry_parts.append(entries)
+            held.append((person, kept))
             problems = problems.rename(columns={"problem": "reason"})
             problem_parts.append(problems)
-            people.extend(_block_people(person, source, entries, problems))
+            people.extend(_block_people(person, source, kept, problems))
         elif error is not None:
             problem_parts.append(_unreadable(person, error))
             people.append((person, str(source), "unreadable", 0, 0, 0, 1))
@@ -496,6 +586,7 @@ def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Coh
             dropped_rows = problems.loc[~problems["kept"].astype(bool), "row"]
             dropped = int(dropped_rows[dropped_rows > 1].nunique())
             entry_parts.append(entries.assign(person=person))
+            held.append(([person], [kept]))
             if len(problems):
                 problem_parts.append(
                     problems.rename(columns={"problem": "reason"}).assign(person=person)
@@ -503,7 +594,7 @@ def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Coh
             people.append(
                 (person, str(source), "read", kept + dropped, kept, dropped, len(problems))
             )
-    entries = _stacked_entries(entry_parts, order)
+    entries = _stacked_entries(entry_parts, order, held)
     problems = (
         pd.concat(problem_parts, ignore_index=True)
         if problem_parts

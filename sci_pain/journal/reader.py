@@ -446,12 +446,14 @@ def _assemble(
     bad: tuple[list[int], list[str], list[str]] = ([], [], []),
     extra_problems: pd.DataFrame | None = None,
     notes: Sequence[tuple[int, str, str, str]] = (),
+    groups: np.ndarray | None = None,
 ) -> Journal:
     """Build a Journal from coded columns: every record either kept or with a reason.
 
     Used by :func:`read_journal` (columns from the CSV parser, with its ``bad`` records and
     ``notes``) and :func:`journal_from_frame` (columns of a frame, with the importers'
     ``extra_problems``). All-empty lines are not records; exact duplicates are not kept.
+    ``groups`` (a number per record; records of two are never duplicates): order by group.
     """
     header_problems = list(header_problems)
     parsed, chunks, dropped, empty = _parse_columns(
@@ -473,6 +475,8 @@ def _assemble(
         dropped |= np.isin(rows, not_kept) & ~empty
     # the records that would be kept, in time order; then exact duplicates among them
     candidates, times = _order.time_order(coded, parsed, np.flatnonzero(~dropped & ~empty))
+    if groups is not None:
+        candidates, times = _order.group_order(candidates, times, groups)
     first_of = _order.exact_duplicates(coded, parsed, candidates, times)
     if first_of is not None:
         later, first = first_of
@@ -777,6 +781,27 @@ def read_journal(
     >>> journal.entries["timestamp"].dt.strftime("%d %B %Y %H:%M").tolist()
     ['04 March 2026 00:00', '04 November 2026 20:05']
     """
+    return read_journal_grouped(
+        path_or_buffer,
+        columns=columns,
+        date_format=date_format,
+        date_order=date_order,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+
+
+def read_journal_grouped(
+    path_or_buffer,
+    *,
+    columns=None,
+    date_format=None,
+    date_order=None,
+    encoding=None,
+    delimiter=None,
+    groups: np.ndarray | None = None,
+) -> Journal:
+    """:func:`read_journal` of several journals' records, ``groups`` telling whose (cohort)."""
     _check_date_format(date_format, _journal_io.source_name(path_or_buffer))
     _check_date_order(date_order, _journal_io.source_name(path_or_buffer))
     data, source = _journal_io.read_bounded(path_or_buffer, text_only=encoding is None)
@@ -812,6 +837,7 @@ def read_journal(
         date_order=date_order,
         bad=(table.bad_positions, table.bad_values, table.bad_messages),
         notes=notes,
+        groups=groups,
     )
 
 

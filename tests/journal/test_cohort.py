@@ -207,3 +207,194 @@ def test_journals_are_read_in_one_process_unless_they_are_large(folder, monkeypa
     monkeypatch.setattr(co, "_PARALLEL_BYTES", 1000)
     assert co._reading_workers(None, files) == min(2, co.os.cpu_count() or 1)
     assert co._reading_workers(None, [folder / "missing.csv"]) == 1
+
+
+def _plain_file_by_file(data: bytes):
+    """The shape check as it was made file by file (before files were checked at once)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data or b"\r" in data:
+        return None
+    header, _, body = data.partition(b"\n")
+    if (
+        b'"' in header
+        or header.count(b",") < max(header.count(b";"), header.count(b"\t"), 1)
+        or header.lower().startswith(b"sep=")
+    ):
+        return None
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    if body.startswith(b"\n"):
+        return None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    raw = np.frombuffer(body, dtype=np.uint8)
+    newlines = np.flatnonzero(raw == ord("\n"))
+    commas = np.flatnonzero(raw == ord(","))
+    all_lines = newlines.size
+    if b'"' in body:
+        at = np.flatnonzero(raw == ord('"'))
+        if at.size % 2:
+            return None
+        around = {ord(","), ord("\n"), ord('"')}
+        for o, c in zip(at[0::2], at[1::2], strict=True):
+            before = raw[o - 1] if o else ord("\n")
+            after = raw[c + 1] if c + 1 < raw.size else ord("\n")
+            if before not in around or after not in around:
+                return None
+        newlines = newlines[np.searchsorted(at, newlines) % 2 == 0]
+        commas = commas[np.searchsorted(at, commas) % 2 == 0]
+    per_record = np.diff(np.searchsorted(commas, newlines), prepend=0)
+    if per_record.size == 0 or (per_record != header.count(b",")).any():
+        return None
+    return header, body, newlines if newlines.size != all_lines else None
+
+
+_HOSTILE_BODIES = [
+    b"1,2,3\n4,5,6\n",
+    b'1,"a,b",3\n4,5,6\n',  # a comma inside quotes
+    b'1,"a\nb,c",3\n4,5,6\n',  # a line end and a comma inside quotes
+    b'1,"say ""hi"", ok",3\n',  # doubled quotes
+    b'1,a 5" cushion,3\n4,5,6\n',  # a stray quote: odd count
+    b'1,a 5" and 6" cushion,3\n',  # two stray quotes: even count, out of place
+    b'1,"a"b,3\n',  # a closing quote followed by text
+    b"1,2\n4,5,6\n",  # a short record
+    b"1,2,3,4\n4,5,6\n",  # a long record
+    b'1,"a,b,c\n',  # an open quote to the end
+    b'"\n"\n',  # every line end inside quotes but the last
+    b'1,"x\n\n",3\n',  # a blank line inside a quoted cell
+    b"1,2,3\n\n4,5,6\n",  # a blank line
+    b"\n1,2,3\n",  # a blank first line
+    b"1,2,3",  # no final line end
+    "1,é,3\n".encode(),
+    "1,é,3\n".encode("latin-1"),  # not UTF-8
+    b"1,2,3\r\n",
+    b'",",",",","\n',
+]
+
+
+@pytest.mark.parametrize("body", _HOSTILE_BODIES)
+def test_shape_check_equals_the_file_by_file_check(body):
+    data = b"a,b,c\n" + body
+    mine, theirs = co._plain(data), _plain_file_by_file(data)
+    assert (mine is None) == (theirs is None)
+    if mine is not None:
+        assert mine[:2] == theirs[:2]
+        if theirs[2] is None:
+            assert mine[2] is None
+        else:
+            np.testing.assert_array_equal(mine[2], theirs[2])
+
+
+def test_files_checked_at_once_flag_the_same_files_as_one_by_one():
+    rng = np.random.default_rng(3)
+    bodies = []
+    for _ in range(200):
+        parts = rng.choice(_HOSTILE_BODIES[:14], size=int(rng.integers(1, 4)))
+        body = b"".join(parts)
+        if body.endswith(b"\n") and not body.startswith(b"\n") and body.count(b'"') % 2 == 0:
+            bodies.append(body)
+    raw = np.frombuffer(b"".join(bodies), dtype=np.uint8)
+    sizes = np.array([len(b) for b in bodies])
+    bad, ends, owner = co._check_together(raw, sizes, 2)
+    expected = [_plain_file_by_file(b"a,b,c\n" + body) is None for body in bodies]
+    assert bad.tolist() == expected and 0 < sum(expected) < len(bodies)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    for i, body in enumerate(bodies):
+        if not expected[i]:
+            _, _, alone = _plain_file_by_file(b"a,b,c\n" + body)
+            alone = np.flatnonzero(np.frombuffer(body, np.uint8) == 10) if alone is None else alone
+            np.testing.assert_array_equal(ends[owner == i] - starts[i], alone)
+
+
+def test_group_order_sorts_by_group_then_time_and_keeps_groups_apart():
+    from sci_pain.journal import _order
+
+    rng = np.random.default_rng(0)
+    groups = np.repeat(np.arange(5), [4, 0, 6, 5, 5])
+    times = rng.integers(0, 4, size=groups.size)
+    times[0] = 9  # group 0 ends at 9 and group 2 starts at 9
+    times[4:10] = [10, 9, 9, 11, 10, 12]
+    positions = np.delete(np.arange(groups.size), [2, 8, 13])
+    by_time = positions[np.lexsort((positions, times[positions]))]
+    got, keys = _order.group_order(by_time, times[by_time], groups)
+    expected = positions[np.lexsort((positions, times[positions], groups[positions]))]
+    np.testing.assert_array_equal(got, expected)
+    same = (times[got][1:] == times[got][:-1]) & (groups[got][1:] == groups[got][:-1])
+    np.testing.assert_array_equal(keys[1:] == keys[:-1], same)
+    assert ((times[got][1:] == times[got][:-1]) & ~same).any()  # (the case is there)
+
+
+def test_a_class_read_together_equals_each_journal_read_alone(tmp_path):
+    """People given in no sorted order (names with commas), a journal whose records repeat
+    the end of another's (the same times at the seam: not duplicates across people), a
+    person with no valid record, faulty cells and exact duplicates within a journal."""
+    frame = simulate_cohort(12, 15, seed=11)
+    files = []
+    for i, (_, group) in enumerate(frame.groupby("person_id")):
+        group = group.drop(columns="person_id").reset_index(drop=True).astype(object)
+        if i == 1:
+            group.loc[2, "pain"] = "eleven"
+            group = pd.concat([group, group.iloc[[3]]], ignore_index=True)
+        if i == 2:
+            group["pain"] = 14  # no valid record
+        if i == 3:
+            group.loc[1, "notes"] = 'two\nlines, ""quoted""'
+        path = tmp_path / f"j{i:02d}.csv"
+        group.to_csv(path, index=False)
+        files.append(path)
+    first = files[0].read_text().splitlines(keepends=True)
+    (tmp_path / "j12.csv").write_text("".join(first[:1] + first[-1:]))  # j00's last record
+    files.append(tmp_path / "j12.csv")
+    order = [files[k] for k in (5, 0, 12, 3, 11, 2, 7, 1, 10, 4, 9, 6, 8)]
+    names = [f"{chr(ord('z') - k)}, {path.stem}" for k, path in enumerate(order)]
+    (block,) = co._read_chunk(list(zip(names, map(str, order), strict=True)))
+    assert block[0] == names  # read together, in one pass
+    cohort = co.read_journals(order, person=names, workers=1)
+    assert cohort.persons == names
+    assert cohort.entries["person"].unique().tolist() == [n for n in names if "j02" not in n]
+    for name, path in zip(names, order, strict=True):
+        journal = read_journal(path)
+        mine = cohort.entries[cohort.entries["person"] == name].drop(columns="person")
+        pd.testing.assert_frame_equal(
+            mine.reset_index(drop=True), journal.entries, check_dtype=False
+        )
+        problems = cohort.problems[cohort.problems["person"] == name]
+        assert problems["reason"].tolist() == journal.problems["problem"].tolist()
+        assert problems["row"].tolist() == journal.problems["row"].tolist()
+        people = cohort.people.set_index("person").loc[name]
+        assert (people["n_records"], people["n_entries"]) == (
+            journal.n_records,
+            journal.n_entries,
+        )
+    assert cohort.people.set_index("person").filter(like="j02", axis=0)["n_entries"].item() == 0
+
+
+def test_a_large_class_is_read_in_blocks_under_the_readers_limit(folder, cohort, monkeypatch):
+    monkeypatch.setattr(co, "_BLOCK_BYTES", 16_000)  # two journals per block
+    blocks = co._read_chunk([(p, str(folder / f"{p}.csv")) for p in cohort.persons])
+    assert [r[0] for r in blocks if isinstance(r[0], list)] == [["p0", "p1"], ["p2", "p3"]]
+    again = co.read_journals(folder, workers=1)
+    for name in ("entries", "problems", "people"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(cohort, name))
+
+
+def test_journals_with_their_own_person_column_read_together_equal_read_alone(tmp_path):
+    for name in ("a", "b"):
+        frame = simulate_journal("overuse", days=5, seed=ord(name)).assign(person="someone")
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    (block,) = co._read_chunk([(p, str(tmp_path / f"{p}.csv")) for p in "ab"])
+    assert block[0] == ["a", "b"]  # read together
+    cohort = co.read_journals(tmp_path, workers=1)
+    assert cohort.entries["person"].unique().tolist() == ["a", "b"]
+    for name in "ab":
+        journal = read_journal(tmp_path / f"{name}.csv")
+        mine = cohort.entries[cohort.entries["person"] == name].reset_index(drop=True)
+        expected = journal.entries.drop(columns="person")
+        assert list(mine.columns) == ["person", *expected.columns]
+        pd.testing.assert_frame_equal(mine.drop(columns="person"), expected, check_dtype=False)
+        problems = cohort.problems[cohort.problems["person"] == name]
+        assert problems["reason"].tolist() == journal.problems["problem"].tolist()
