@@ -103,7 +103,7 @@ def exact_duplicates(coded, parsed, candidates, times):
             # (key, id) as one number; hashed back to small numbers only when it grows large
             key = key * (int(column_ids.max()) + 1) + column_ids
             if int(key.max()) >= 4 * candidates.size:
-                key = pd.factorize(key)[0].astype(np.int64)
+                key = _renumber(key, nearly_sorted=times is not None)
         shared = np.bincount(key)[key] > 1
         if not shared.any():
             return None
@@ -114,3 +114,20 @@ def exact_duplicates(coded, parsed, candidates, times):
     later = candidates[duplicated]
     first = candidates[first_index[duplicated]]
     return later, first
+
+
+def _renumber(key: np.ndarray, *, nearly_sorted: bool) -> np.ndarray:
+    """Return a number for each key, 0, 1, ...: equal keys get equal numbers.
+
+    Only which keys are equal matters to the caller. A key that starts with the time
+    group (``nearly_sorted``: ascending but for the order within each group of equal
+    times) is numbered in its sorted order: a stable sort of nearly sorted numbers takes a
+    few milliseconds for a million, where hashing them takes tens. Other keys are hashed.
+    """
+    if not nearly_sorted:
+        return pd.factorize(key)[0].astype(np.int64)
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    numbers = np.empty(key.size, dtype=np.int64)
+    numbers[order] = np.cumsum(np.r_[False, ordered[1:] != ordered[:-1]])
+    return numbers

@@ -161,6 +161,52 @@ def test_duplicates_found_column_by_column_equal_pandas_duplicated():
     assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
 
 
+def test_duplicates_among_many_times_and_values_equal_pandas_duplicated():
+    """Many times and many values per column: the record keys grow large and are renumbered
+    (by sorting, as they come in time order), and the duplicates are still pandas' own."""
+    rng = np.random.default_rng(11)
+    n = 4000
+    times = pd.date_range("2026-01-01", periods=900, freq="min").strftime("%Y-%m-%d %H:%M")
+    frame = pd.DataFrame(
+        {
+            "timestamp": rng.choice(times, n),
+            "pain": rng.integers(0, 2, n).astype(str),
+            "notes": rng.choice([f"note {i}" for i in range(3)] + [""], n),
+            "person": rng.choice([f"p{i}" for i in range(500)], n),  # unknown column: text
+        }
+    )
+    frame = pd.concat([frame, frame.sample(300, random_state=1)], ignore_index=True)
+    journal = read_journal(io.StringIO(frame.to_csv(index=False)))
+    expected = frame.index[frame.duplicated(keep="first")] + 2
+    assert expected.size >= 300
+    problems = journal.problems[journal.problems["row"] > 1]
+    assert problems["row"].tolist() == expected.tolist()
+    first = frame.groupby(list(frame.columns), sort=False).ngroup()
+    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
+    assert problems["problem"].tolist() == [
+        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
+    ]
+
+
+@given(
+    st.lists(st.integers(0, 40), max_size=60),
+    st.lists(st.integers(-(2**62), 2**62), max_size=60),
+)
+@settings(max_examples=200, deadline=None)
+def test_renumbered_keys_are_equal_where_the_keys_are_equal(groups, other):
+    """_renumber keeps exactly the equalities of the keys, whichever way it numbers them."""
+    from sci_pain.journal._order import _renumber
+
+    sorted_first = np.sort(np.array(groups, dtype=np.int64)) * 7 + np.arange(len(groups)) % 3
+    for key, nearly_sorted in ((sorted_first, True), (np.array(other, dtype=np.int64), False)):
+        numbers = _renumber(key, nearly_sorted=nearly_sorted)
+        assert numbers.dtype == np.int64
+        assert (numbers[:, None] == numbers[None, :]).tolist() == (
+            key[:, None] == key[None, :]
+        ).tolist()
+        assert numbers.size == 0 or numbers.max() < key.size
+
+
 def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypatch):
     """Past 16,000 records a column whose first cells all differ is not hashed (every record
     its own value): entries and problems are those of the hashed reading."""
