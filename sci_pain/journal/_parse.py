@@ -183,7 +183,7 @@ def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
     if pa.types.is_null(strings.type):  # no values (older pyarrow types them as null)
         strings = strings.cast(pa.string())
     n = len(strings)
-    look = np.asarray(pc.match_substring_regex(strings, _TEXT_TO_LOOK_AT).fill_null(True))
+    look = _texts_to_look_at(strings)
     missing = np.zeros(n + 1, dtype=bool)
     missing[-1] = True
     at = np.flatnonzero(look)
@@ -194,6 +194,42 @@ def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
         strings = pc.replace_with_mask(strings, pa.array(look), changed)
     values = pd.array(pa.concat_arrays([strings, pa.nulls(1, strings.type)]), dtype=TEXT_DTYPE)
     return Parsed(values, _slots(n, object, None), missing), missing.copy()
+
+
+def _texts_to_look_at(strings: pa.Array) -> np.ndarray:
+    """Tell which texts :data:`_TEXT_TO_LOOK_AT` finds (a null too), from their bytes.
+
+    The first and last byte of each text and the carriage returns of all of them are
+    looked at in NumPy, without a regular expression run on every text: a character
+    outside printable ASCII starts and ends with a byte outside it in UTF-8.
+    """
+    n = len(strings)
+    large = pa.types.is_large_string(strings.type)
+    offsets = np.frombuffer(
+        strings.buffers()[1],
+        dtype=np.int64 if large else np.int32,
+        count=n + 1,
+        offset=strings.offset * (8 if large else 4),
+    ).astype(np.int64)
+    buffer = strings.buffers()[2]
+    data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    look = ends == starts  # empty (or null)
+    filled = np.flatnonzero(~look)
+    first, last = data[starts[filled]], data[ends[filled] - 1]
+    look[filled] = (
+        (first < ord("!"))
+        | (first > ord("~"))
+        | (first == ord("'"))
+        | (last < ord("!"))
+        | (last > ord("~"))
+    )
+    returns = np.flatnonzero(data[offsets[0] : offsets[-1]] == ord("\r")) + offsets[0]
+    if returns.size:  # (the text holding a byte is the first whose end lies after it)
+        look[np.searchsorted(ends, returns, side="right")] = True
+    if strings.null_count:
+        look |= np.asarray(strings.is_null())
+    return look
 
 
 def parse_text(texts: list[str | None]) -> Parsed:

@@ -13,6 +13,7 @@ import io
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,21 @@ def test_text_on_arrow_equals_the_row_wise_text_parser(texts):
     slow = _parse.parse_text(_parse.texts_of(texts))
     assert [None if pd.isna(v) else v for v in fast.values] == list(slow.values)
     assert fast.missing.tolist() == slow.missing.tolist() == empty.tolist()
+
+
+_HOSTILE_TEXTS = st.text() | st.sampled_from(
+    ["'=1", " x ", "a\r\nb", "\rx", "x\r", "\x1cz", "z\x7f", "'", "", "é", "aé", "éa", "~!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HOSTILE_TEXTS | st.none()), st.integers(0, 3), st.booleans())
+def test_texts_looked_at_are_those_the_regular_expression_finds(texts, cut, large):
+    """The byte checks pick exactly the texts the pattern picks, in sliced and large arrays."""
+    strings = pa.array(texts, pa.large_string() if large else pa.string())
+    strings = strings.slice(min(cut, len(strings)))
+    expected = pc.match_substring_regex(strings, _parse._TEXT_TO_LOOK_AT).fill_null(True)
+    assert _parse._texts_to_look_at(strings).tolist() == expected.to_pylist()
 
 
 def test_a_file_with_every_timestamp_shape_reads_as_before():
