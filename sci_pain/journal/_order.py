@@ -30,7 +30,7 @@ def time_order(coded, parsed, positions: np.ndarray):
     times = values[codes]
     if positions.size < 2 or (times[1:] >= times[:-1]).all():
         return positions, times
-    order = _radix_order(values, codes, parsed["timestamp"].values)
+    order = _radix_order(values, codes, parsed["timestamp"].values, times)
     if order is None:
         order = np.argsort(times, kind="stable")
     return positions[order], times[order]
@@ -40,21 +40,24 @@ _RADIX = 1 << 16
 """Keys NumPy's stable sort orders by radix: 16-bit whole numbers."""
 
 
-def _radix_order(values: np.ndarray, codes: np.ndarray, datetimes: np.ndarray):
+def _radix_order(values: np.ndarray, codes: np.ndarray, datetimes: np.ndarray, times):
     """Return the stable order of the records' times by radix sorts, or None when it does not apply.
 
     ``values`` are the int64 times of the distinct values (last slot: absent), ``codes`` the
-    records' codes into them, ``datetimes`` the same times as datetime64.
+    records' codes into them, ``datetimes`` the same times as datetime64, ``times`` the
+    records' times (``values[codes]``).
     """
     read = ~np.isnat(datetimes[:-1])
     distinct = np.unique(values[:-1][read]) if read.sum() <= 4 * _RADIX else None
     if distinct is not None and distinct.size <= _RADIX:
         rank = np.searchsorted(distinct, values).astype(np.uint16)  # (unread: any rank)
         return np.argsort(rank[codes], kind="stable")
-    whole = values[:-1][read]
-    if not whole.size or (whole % 1_000_000).any():
+    if not read.any():
         return None
-    seconds = values[codes] // 1_000_000
+    # (whole seconds for the records sorted: their order by seconds is their order by time)
+    seconds, fraction = np.divmod(times, 1_000_000)
+    if fraction.any():
+        return None
     seconds -= seconds.min()
     if seconds.max() >= _RADIX * _RADIX:
         return None

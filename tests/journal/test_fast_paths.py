@@ -305,3 +305,25 @@ def test_free_text_mostly_empty_is_not_hashed_and_reads_the_same(monkeypatch):
         "padded",
         "walked 5 m",
     ]
+
+
+def test_iso_block_with_damaged_bytes_reads_what_pandas_reads_with_the_exact_format():
+    """Random times 1899-2101 with bytes replaced at random (any of 256 values): the block
+    parser reads a text exactly when pandas' exact format does and the year is plausible,
+    and to the same time; so its small integer types never wrap into a wrong date."""
+    rng = np.random.default_rng(3)
+    m = 20_000
+    low, high = (np.datetime64(f"{y}-06-01T00:00:00", "s").astype(np.int64) for y in (1899, 2101))
+    text = np.datetime_as_string(rng.integers(low, high, m).astype("datetime64[s]"), unit="s")
+    full = np.frombuffer(text.astype("S19").tobytes(), np.uint8).reshape(m, 19).copy()
+    full[rng.random(m) < 0.05, 8] = ord("3")  # the 30th-39th: some not days
+    for width, fmt in ((10, "%Y-%m-%d"), (16, "%Y-%m-%dT%H:%M"), (19, "%Y-%m-%dT%H:%M:%S")):
+        block = full[:, :width].copy()
+        damaged = rng.random(block.shape) < 0.002
+        block[damaged] = rng.integers(0, 256, damaged.sum())
+        values, ok = _parse._iso_block(block)
+        texts = [bytes(row).decode("latin-1") for row in block]
+        want = pd.to_datetime(pd.Series(texts), format=fmt, errors="coerce")
+        want = want.where((want.dt.year >= 1900) & (want.dt.year <= 2100))
+        assert ok.tolist() == want.notna().tolist()
+        assert (values[ok] == want[ok].to_numpy().astype("datetime64[us]")).all()
