@@ -18,8 +18,8 @@ For each input, in the same process:
 * compares ``Journal.entries.memory_usage(deep=True)`` with that of the bare frame —
   target ratio <= 1.
 
-Then ``read_journal`` is profiled once (cProfile) and the five functions with the most
-own time are printed. It prints figures and asserts nothing about time. Run it with
+Then ``read_journal`` is profiled once (cProfile, by CPU time) and the five functions with
+the most own time are printed. It prints figures and asserts nothing about time. Run it with
 ``.venv/bin/python benchmarks/bench_read_journal.py [--records N] [--repeats R]
 [--input today|realistic|both]``.
 """
@@ -204,14 +204,16 @@ def _timed(function) -> tuple[float, float]:
 
 def _profile(path: Path, top: int = 5) -> None:
     """Print the functions with the most own time in one ``read_journal(path)``."""
-    profiler = cProfile.Profile()
+    # (timed by the process's CPU clock: on a busy machine the wall clock charges each
+    # function with the time other processes ran)
+    profiler = cProfile.Profile(time.process_time)
     profiler.runcall(read_journal, path)
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("tottime")
     stats.print_stats(top)
     lines = out.getvalue().splitlines()
     start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-    print(f"profile of read_journal, top {top} by own time:")
+    print(f"profile of read_journal, top {top} by own CPU time:")
     for line in lines[start : start + top + 1]:
         print("  " + line.strip())
 

@@ -34,7 +34,7 @@ def coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], li
             strings = strings.combine_chunks()
         strings = strings.slice(0, n)
         if pa.types.is_dictionary(strings.type):  # coded by the parser already
-            codes.append(np.asarray(strings.indices.fill_null(-1)))
+            codes.append(_codes_of(strings.indices))
             uniques.append(pd.Index(strings.dictionary, dtype="str"))
             continue
         if _mostly_distinct(strings):  # (hashing would find few repeats)
@@ -48,9 +48,20 @@ def coded_columns(columns: list[pa.Array], n: int) -> tuple[list[np.ndarray], li
             uniques.append(pd.Index(strings, dtype="str"))
             continue
         encoded = pc.dictionary_encode(strings)
-        codes.append(np.asarray(encoded.indices.fill_null(-1)))
+        codes.append(_codes_of(encoded.indices))
         uniques.append(pd.Index(encoded.dictionary, dtype="str"))
     return codes, uniques
+
+
+def _codes_of(indices: pa.Array) -> np.ndarray:
+    """Return a dictionary array's indices as NumPy codes, -1 for a null (absent) cell.
+
+    Without nulls (the CSV reader's columns: an empty cell is an empty text) the indices
+    are used as they are, without a copy.
+    """
+    if indices.null_count == 0:
+        return np.asarray(indices)
+    return np.asarray(indices.fill_null(-1))
 
 
 _SAMPLE = 2000

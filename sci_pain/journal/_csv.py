@@ -124,7 +124,7 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
     shared = {"sep": delimiter, "encoding": encoding}
     header, first_wider = _read_header(data, encoding, delimiter, skip, source)
     width = max(len(header), 1)
-    columns = None if first_wider else _arrow_records(data, header, delimiter, skip)
+    columns = None if first_wider else _arrow_records(data, header, delimiter, skip, label)
     if columns is not None:  # the usual file: read by Arrow, no pandas frame in between
         n_records = len(columns[0])
         codes, uniques = coded_columns(columns, n_records)
@@ -237,7 +237,7 @@ for little gain in wall-clock time, and a cohort already reads journals in paral
 _LINE_END_RE = re.compile(rb"\r\n|\r|\n")
 
 
-def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
+def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int, label: str = ""):
     """Return the records of a regular file as Arrow strings (an array per column), or None.
 
     Arrow's CSV reader (C++, no Python object per cell) reads what pandas' C parser reads,
@@ -273,7 +273,8 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int):
         names=names,
         delimiter=delimiter,
         quoted=data.find(b'"', start) >= 0,
-        ascii_only=data.isascii(),  # (ASCII is valid UTF-8: nothing to check)
+        # (ASCII is valid UTF-8: nothing to check; the label "ascii" says so already)
+        ascii_only=label == "ascii" or data.isascii(),
     )
     coded = _parser_coded(body[:stop], read, names)
     types = {

@@ -295,14 +295,14 @@ def _detect(data: bytes, body: bytes, source: str):
         msg = f"{source}: contains NUL bytes, so it is binary, not a CSV text file; {_SAVE_AS_CSV}."
         raise JournalError(msg, path=source)
     if data.isascii():
-        return _check_text(data, "ascii", source)
+        return _check_text(data, "ascii", source, nul_checked=True)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         label = "utf-8-sig" if body is not data else "utf-8"
-        return _check_text(body, label, source)
+        return _check_text(body, label, source, nul_checked=True)
     for fallback in ("cp1252", "latin-1"):
         try:
             text = data.decode(fallback)
@@ -316,8 +316,9 @@ def _utf8(text: str) -> bytes:
     return text.lstrip("\ufeff").encode("utf-8", errors="surrogatepass")
 
 
-def _check_text(data: bytes, label: str, source: str):
-    if b"\x00" in data:
+def _check_text(data: bytes, label: str, source: str, *, nul_checked: bool = False):
+    """Refuse text with NUL or many control characters (``nul_checked``: no NUL, known)."""
+    if not nul_checked and b"\x00" in data:
         msg = f"{source}: contains NUL characters, so it is not a CSV text file; {_SAVE_AS_CSV}."
         raise JournalError(msg, path=source)
     head = data[:4096].decode("utf-8", errors="replace")

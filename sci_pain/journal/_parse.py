@@ -183,7 +183,7 @@ def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
     if pa.types.is_null(strings.type):  # no values (older pyarrow types them as null)
         strings = strings.cast(pa.string())
     n = len(strings)
-    look = np.asarray(pc.match_substring_regex(strings, _TEXT_TO_LOOK_AT).fill_null(True))
+    look = _texts_to_look_at(strings)
     missing = np.zeros(n + 1, dtype=bool)
     missing[-1] = True
     at = np.flatnonzero(look)
@@ -194,6 +194,42 @@ def parse_text_arrow(uniques: pd.Index) -> tuple[Parsed, np.ndarray]:
         strings = pc.replace_with_mask(strings, pa.array(look), changed)
     values = pd.array(pa.concat_arrays([strings, pa.nulls(1, strings.type)]), dtype=TEXT_DTYPE)
     return Parsed(values, _slots(n, object, None), missing), missing.copy()
+
+
+def _texts_to_look_at(strings: pa.Array) -> np.ndarray:
+    """Tell which texts :data:`_TEXT_TO_LOOK_AT` finds (a null too), from their bytes.
+
+    The first and last byte of each text and the carriage returns of all of them are
+    looked at in NumPy, without a regular expression run on every text: a character
+    outside printable ASCII starts and ends with a byte outside it in UTF-8.
+    """
+    n = len(strings)
+    large = pa.types.is_large_string(strings.type)
+    offsets = np.frombuffer(
+        strings.buffers()[1],
+        dtype=np.int64 if large else np.int32,
+        count=n + 1,
+        offset=strings.offset * (8 if large else 4),
+    ).astype(np.int64)
+    buffer = strings.buffers()[2]
+    data = np.frombuffer(buffer, dtype=np.uint8) if buffer is not None else np.zeros(0, np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    look = ends == starts  # empty (or null)
+    filled = np.flatnonzero(~look)
+    first, last = data[starts[filled]], data[ends[filled] - 1]
+    look[filled] = (
+        (first < ord("!"))
+        | (first > ord("~"))
+        | (first == ord("'"))
+        | (last < ord("!"))
+        | (last > ord("~"))
+    )
+    returns = np.flatnonzero(data[offsets[0] : offsets[-1]] == ord("\r")) + offsets[0]
+    if returns.size:  # (the text holding a byte is the first whose end lies after it)
+        look[np.searchsorted(ends, returns, side="right")] = True
+    if strings.null_count:
+        look |= np.asarray(strings.is_null())
+    return look
 
 
 def parse_text(texts: list[str | None]) -> Parsed:
@@ -400,11 +436,9 @@ _ISO_DIGITS = {
 }
 
 
-def _number(digits: np.ndarray, first: int, width: int) -> np.ndarray:
-    number = digits[first].astype(np.int32)
-    for position in range(first + 1, first + width):
-        number = number * 10 + digits[position]
-    return number
+_TEN = np.uint8(10)
+# separators less ord("0"), as the digit matrix holds them (wrapped round below "0")
+_SHIFTED = {c: np.uint8((ord(c) - ord("0")) % 256) for c in "-T :"}
 
 
 def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -415,39 +449,48 @@ def _iso_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     second (``2026-03-01``, ``2026-03-01T08:00`` or with a space, with ``:SS``), real
     dates and times with seconds 0-59, in the plausible years; everything else is left to
     the row-wise parsers.
+
+    The numbers are computed in the smallest types that hold them (one byte for a month,
+    two for a year): where a character is not a digit they are garbage, but that text is
+    already refused.
     """
     width = block.shape[1]
     # one contiguous row per character position: each check below reads one row
-    by_position = np.ascontiguousarray(block.T)
-    digits = by_position - np.uint8(ord("0"))  # (bytes below "0" wrap round to large numbers)
-    ok = np.ones(block.shape[0], dtype=bool)
-    for position in _ISO_DIGITS[width]:
-        ok &= digits[position] < 10
-    ok &= (by_position[4] == ord("-")) & (by_position[7] == ord("-"))
+    digits = np.ascontiguousarray(block.T)
+    digits -= np.uint8(ord("0"))  # (bytes below "0" wrap round to large numbers)
+    ok = digits[list(_ISO_DIGITS[width])].max(axis=0) < _TEN
+    ok &= (digits[4] == _SHIFTED["-"]) & (digits[7] == _SHIFTED["-"])
     if width >= 16:
-        ok &= (by_position[10] == ord("T")) | (by_position[10] == ord(" "))
-        ok &= by_position[13] == ord(":")
+        ok &= (digits[10] == _SHIFTED["T"]) | (digits[10] == _SHIFTED[" "])
+        ok &= digits[13] == _SHIFTED[":"]
     if width == 19:
-        ok &= by_position[16] == ord(":")
-    year, month, day = _number(digits, 0, 4), _number(digits, 5, 2), _number(digits, 8, 2)
+        ok &= digits[16] == _SHIFTED[":"]
+    # (types given explicitly: NumPy 1 and 2 promote numbers with a scalar differently)
+    year = digits[0].astype(np.uint16) * np.uint16(1000)
+    year += digits[1].astype(np.uint16) * np.uint16(100)
+    year += (digits[2] * _TEN + digits[3]).astype(np.uint16)
+    month, day = digits[5] * _TEN + digits[6], digits[8] * _TEN + digits[9]
     ok &= (year >= PLAUSIBLE_YEARS[0]) & (year <= PLAUSIBLE_YEARS[1])
     ok &= (month >= 1) & (month <= 12) & (day >= 1)
-    seconds = np.zeros(year.shape, dtype=np.int64)
+    seconds = None
     if width >= 16:
-        hour, minute = _number(digits, 11, 2), _number(digits, 14, 2)
+        hour, minute = digits[11] * _TEN + digits[12], digits[14] * _TEN + digits[15]
         ok &= (hour <= 23) & (minute <= 59)
-        seconds += hour * 3600 + minute * 60
+        seconds = hour.astype(np.int32) * np.int32(3600) + minute.astype(np.int32) * np.int32(60)
     if width == 19:
-        second = _number(digits, 17, 2)
+        second = digits[17] * _TEN + digits[18]
         ok &= second <= 59
         seconds += second
     # (the tables are looked up at a harmless place for the texts already refused)
-    year = np.where(ok, year - PLAUSIBLE_YEARS[0], 0)
-    month = np.where(ok, month, 1)
+    year = np.where(ok, year - np.uint16(PLAUSIBLE_YEARS[0]), np.uint16(0))
+    month = np.where(ok, month, np.uint8(1))
     leap = _LEAP[year]
     ok &= day <= _MONTH_DAYS[month] + (leap & (month == 2))  # (the 30th of February is not a day)
-    days = _YEAR_STARTS[year] + _MONTH_STARTS[month] + (leap & (month > 2)) + day - 1
-    micro = (days.astype(np.int64) * 86_400 + seconds) * 1_000_000
+    days = _YEAR_STARTS[year] + (_MONTH_STARTS[month] + (leap & (month > 2)) + day - 1)
+    micro = days * 86_400
+    if seconds is not None:
+        micro += seconds
+    micro *= 1_000_000
     micro[~ok] = np.iinfo(np.int64).min  # NaT
     return micro.view("datetime64[us]"), ok
 

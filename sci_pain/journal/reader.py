@@ -302,13 +302,18 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
     and a note on the header (returned) says how. A file that is mostly ISO 8601 keeps its
     few day/month dates as problems on their records.
     """
-    unread = np.flatnonzero(np.not_equal(result.problems[:-1], None))
+    has_problem = np.not_equal(result.problems[:-1], None)
+    unread = np.flatnonzero(has_problem)
     if not unread.size:
         return None
-    counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
     read = ~np.isnat(result.values[:-1])
-    if date_order is None and counts[unread].sum() <= counts[read].sum():
-        return None  # (the day/month dates are among the unread: fewer than the ISO ones)
+    if date_order is None:
+        # records with an unread time against records with a read one, counted through a
+        # flag per distinct value taken by code (-1, an absent cell, takes the last: False)
+        records_unread = np.count_nonzero(np.append(has_problem, False)[item.codes])
+        if records_unread <= np.count_nonzero(np.append(read, False)[item.codes]):
+            return None  # (the day/month dates are among the unread: fewer than the ISO ones)
+    counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
     candidates = [i for i in unread.tolist() if is_day_month_date(texts[i])]
     if not candidates:
         return None
@@ -551,7 +556,7 @@ def _empty_column(column: Column, n: int):
     if column.kind == "int":
         numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
         return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
-    return _typed(np.array([None], dtype=object), np.zeros(n, dtype=np.intp), column)
+    return pd.array(pa.nulls(n, pa.large_string()), dtype=TEXT_DTYPE)
 
 
 def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:

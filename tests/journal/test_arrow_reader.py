@@ -132,3 +132,17 @@ def test_a_missing_column_is_filled_without_an_object_per_record():
             assert peak < 3_000_000, peak
     assert _empty_column(COLUMNS["pain"], 0).dtype == COLUMNS["pain"].dtype
     assert np.isnat(_empty_column(COLUMNS["timestamp"], 3)).all()
+
+
+def test_an_absent_text_column_is_what_taking_a_missing_value_gave():
+    """An absent text column is made as all-null Arrow strings, not taken record by record:
+    the same array, type and memory as taking the one missing value for every record."""
+    from sci_pain.journal.reader import _typed
+
+    for n in (0, 1, 1000):
+        fast = _empty_column(COLUMNS["notes"], n)
+        slow = _typed(np.array([None], dtype=object), np.zeros(n, dtype=np.intp), COLUMNS["notes"])
+        assert fast.dtype == slow.dtype
+        assert fast._pa_array.type == slow._pa_array.type
+        assert fast.nbytes == slow.nbytes
+        assert pd.Series(fast).equals(pd.Series(slow))

@@ -13,6 +13,7 @@ import io
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,21 @@ def test_text_on_arrow_equals_the_row_wise_text_parser(texts):
     assert fast.missing.tolist() == slow.missing.tolist() == empty.tolist()
 
 
+_HOSTILE_TEXTS = st.text() | st.sampled_from(
+    ["'=1", " x ", "a\r\nb", "\rx", "x\r", "\x1cz", "z\x7f", "'", "", "é", "aé", "éa", "~!"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HOSTILE_TEXTS | st.none()), st.integers(0, 3), st.booleans())
+def test_texts_looked_at_are_those_the_regular_expression_finds(texts, cut, large):
+    """The byte checks pick exactly the texts the pattern picks, in sliced and large arrays."""
+    strings = pa.array(texts, pa.large_string() if large else pa.string())
+    strings = strings.slice(min(cut, len(strings)))
+    expected = pc.match_substring_regex(strings, _parse._TEXT_TO_LOOK_AT).fill_null(True)
+    assert _parse._texts_to_look_at(strings).tolist() == expected.to_pylist()
+
+
 def test_a_file_with_every_timestamp_shape_reads_as_before():
     text = (
         "timestamp,pain\n"
@@ -159,6 +175,52 @@ def test_duplicates_found_column_by_column_equal_pandas_duplicated():
         f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
     ]
     assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
+
+
+def test_duplicates_among_many_times_and_values_equal_pandas_duplicated():
+    """Many times and many values per column: the record keys grow large and are renumbered
+    (by sorting, as they come in time order), and the duplicates are still pandas' own."""
+    rng = np.random.default_rng(11)
+    n = 4000
+    times = pd.date_range("2026-01-01", periods=900, freq="min").strftime("%Y-%m-%d %H:%M")
+    frame = pd.DataFrame(
+        {
+            "timestamp": rng.choice(times, n),
+            "pain": rng.integers(0, 2, n).astype(str),
+            "notes": rng.choice([f"note {i}" for i in range(3)] + [""], n),
+            "person": rng.choice([f"p{i}" for i in range(500)], n),  # unknown column: text
+        }
+    )
+    frame = pd.concat([frame, frame.sample(300, random_state=1)], ignore_index=True)
+    journal = read_journal(io.StringIO(frame.to_csv(index=False)))
+    expected = frame.index[frame.duplicated(keep="first")] + 2
+    assert expected.size >= 300
+    problems = journal.problems[journal.problems["row"] > 1]
+    assert problems["row"].tolist() == expected.tolist()
+    first = frame.groupby(list(frame.columns), sort=False).ngroup()
+    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
+    assert problems["problem"].tolist() == [
+        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
+    ]
+
+
+@given(
+    st.lists(st.integers(0, 40), max_size=60),
+    st.lists(st.integers(-(2**62), 2**62), max_size=60),
+)
+@settings(max_examples=200, deadline=None)
+def test_renumbered_keys_are_equal_where_the_keys_are_equal(groups, other):
+    """_renumber keeps exactly the equalities of the keys, whichever way it numbers them."""
+    from sci_pain.journal._order import _renumber
+
+    sorted_first = np.sort(np.array(groups, dtype=np.int64)) * 7 + np.arange(len(groups)) % 3
+    for key, nearly_sorted in ((sorted_first, True), (np.array(other, dtype=np.int64), False)):
+        numbers = _renumber(key, nearly_sorted=nearly_sorted)
+        assert numbers.dtype == np.int64
+        assert (numbers[:, None] == numbers[None, :]).tolist() == (
+            key[:, None] == key[None, :]
+        ).tolist()
+        assert numbers.size == 0 or numbers.max() < key.size
 
 
 def test_a_long_mostly_distinct_column_skips_hashing_and_reads_the_same(monkeypatch):
@@ -243,3 +305,25 @@ def test_free_text_mostly_empty_is_not_hashed_and_reads_the_same(monkeypatch):
         "padded",
         "walked 5 m",
     ]
+
+
+def test_iso_block_with_damaged_bytes_reads_what_pandas_reads_with_the_exact_format():
+    """Random times 1899-2101 with bytes replaced at random (any of 256 values): the block
+    parser reads a text exactly when pandas' exact format does and the year is plausible,
+    and to the same time; so its small integer types never wrap into a wrong date."""
+    rng = np.random.default_rng(3)
+    m = 20_000
+    low, high = (np.datetime64(f"{y}-06-01T00:00:00", "s").astype(np.int64) for y in (1899, 2101))
+    text = np.datetime_as_string(rng.integers(low, high, m).astype("datetime64[s]"), unit="s")
+    full = np.frombuffer(text.astype("S19").tobytes(), np.uint8).reshape(m, 19).copy()
+    full[rng.random(m) < 0.05, 8] = ord("3")  # the 30th-39th: some not days
+    for width, fmt in ((10, "%Y-%m-%d"), (16, "%Y-%m-%dT%H:%M"), (19, "%Y-%m-%dT%H:%M:%S")):
+        block = full[:, :width].copy()
+        damaged = rng.random(block.shape) < 0.002
+        block[damaged] = rng.integers(0, 256, damaged.sum())
+        values, ok = _parse._iso_block(block)
+        texts = [bytes(row).decode("latin-1") for row in block]
+        want = pd.to_datetime(pd.Series(texts), format=fmt, errors="coerce")
+        want = want.where((want.dt.year >= 1900) & (want.dt.year <= 2100))
+        assert ok.tolist() == want.notna().tolist()
+        assert (values[ok] == want[ok].to_numpy().astype("datetime64[us]")).all()

@@ -178,6 +178,27 @@ def test_times_are_ordered_as_lexsort_orders_them(n_distinct, unit, span):
     assert (times == micro[np.lexsort((positions, micro))]).all()
 
 
+@pytest.mark.parametrize("fraction_kept", [False, True])
+def test_a_fraction_of_a_second_outside_the_records_sorted_changes_no_order(fraction_kept):
+    """Whole seconds are judged on the records sorted: a time with a fraction that only a
+    record left out carries (or, kept, one that is sorted) gives lexsort's order either way."""
+    rng = np.random.default_rng(5)
+    n_distinct = 70_000
+    values = np.datetime64("2000-01-01T00:00:00", "us") + rng.integers(0, 10**8, n_distinct) * (
+        10**6
+    )
+    values[:50] += np.timedelta64(250, "ms")  # fractions of a second
+    codes = rng.integers(0, n_distinct, 150_000)
+    with_fraction = codes < 50
+    positions = np.flatnonzero(~with_fraction | fraction_kept)
+    coded, parsed = _times(values, codes)
+    got, times = _order.time_order(coded, parsed, positions)
+    micro = parsed["timestamp"].values.view(np.int64)[codes[positions]]
+    want = positions[np.lexsort((positions, micro))]
+    assert (got == want).all()
+    assert (times == micro[np.lexsort((positions, micro))]).all()
+
+
 def _chunks(rng, n: int):
     """Problems found together, as the reader collects them (some columns None)."""
     long = "k" * 300
