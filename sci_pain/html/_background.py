@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -251,9 +252,17 @@ class Worker:
         self._streams = []
 
     def close(self) -> None:
-        """End the worker without reading its results (after an error elsewhere)."""
+        """End the worker without reading its results (after an error elsewhere).
+
+        A worker that was asked for nothing yet is stopped at once, not left to finish
+        getting ready (``sci-pain report`` with a journal it cannot read says so without
+        waiting for matplotlib to be imported in a process that will draw nothing).
+        """
         if self._done is not None:
             return
+        if not self.calls:
+            with contextlib.suppress(OSError):  # already gone
+                os.kill(self._pid, signal.SIGKILL)
         self._close_requests()
         for reply in self._replies:  # a process still writing gets a broken pipe and leaves
             _PARENTS_ENDS.discard(reply)
