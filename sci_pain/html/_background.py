@@ -231,6 +231,9 @@ class Worker:
         """Close the requests, wait for the worker; return what it sent back (once)."""
         if self._done is not None:
             return self._done
+        if not self.calls:  # nothing to wait for (a journal with no figure to draw)
+            self.close()
+            return self._done
         self._close_requests()
         done: dict[int, Any] = {}
         try:
@@ -254,9 +257,10 @@ class Worker:
     def close(self) -> None:
         """End the worker without reading its results (after an error elsewhere).
 
-        A worker that was asked for nothing yet is stopped at once, not left to finish
-        getting ready (``sci-pain report`` with a journal it cannot read says so without
-        waiting for matplotlib to be imported in a process that will draw nothing).
+        A worker that was asked for nothing is stopped at once, not left to finish getting
+        ready (``sci-pain report`` with a journal it cannot read, or without a figure to draw,
+        does not wait for matplotlib to be imported in a process that will draw nothing;
+        :meth:`results` then ends it the same way).
         """
         if self._done is not None:
             return

@@ -289,6 +289,8 @@ def test_a_worker_asked_for_nothing_is_stopped_by_close_and_one_asked_finishes()
         idle = start_worker(lambda: time.sleep(3600))
         idle.close()  # asked for nothing: stopped, not waited for
         assert idle._pid is None and idle.results() == []
+        unused = start_worker(lambda: time.sleep(3600))
+        assert unused.results() == [] and unused._pid is None  # nothing asked: not waited for
         busy = start_worker(lambda: time.sleep(0.2))
         busy.submit(os.getpid)
         busy.close()  # asked for something: ends when its calls are done (results dropped)
