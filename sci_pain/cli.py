@@ -480,6 +480,12 @@ def _run_report(args: argparse.Namespace) -> int:
     # fifth of the run and free next to nothing, so they wait until the report is written.
     collecting = gc.isenabled()
     gc.disable()
+    # Four processes share the machine's cores (this one, two drawing, one for the links),
+    # and the numbers are small: OpenBLAS's own threads, started when NumPy is imported,
+    # would only spin (a tenth of a second of CPU per process), so it gets one thread unless
+    # the user chose otherwise. Only possible before NumPy is imported (as from the command).
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         return _write_the_report(args)
     finally:

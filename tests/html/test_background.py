@@ -303,3 +303,31 @@ def test_a_worker_asked_for_nothing_is_stopped_by_close_and_one_asked_finishes()
             raise AssertionError("a child process was left behind")
         """
     )
+
+
+@linux
+@pytest.mark.parametrize("chosen", [None, "2"])
+def test_the_command_gives_openblas_one_thread_unless_chosen_and_the_page_is_the_same(
+    tmp_path, chosen
+):
+    journal = str(sp.example_journal_path("dvt"))
+    code = (
+        "import os, sys; from sci_pain.cli import main; "
+        "status = main(['report', sys.argv[1], '-o', sys.argv[2], '--level', 'T10']); "
+        "print(os.environ.get('OPENBLAS_NUM_THREADS')); sys.exit(status)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    out = tmp_path / "report.html"
+    result = subprocess.run(
+        [sys.executable, "-c", code, journal, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (chosen or "1")
+    page = out.read_text(encoding="utf-8")
+    assert page == sp.report_html(sp.read_journal(journal), injury_level="T10")
