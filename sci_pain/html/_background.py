@@ -7,7 +7,7 @@ figures need matplotlib: on a machine with a free core they overlap.
 nothing is imported or copied up front), runs one function there and hands the pickled result
 back through a pipe; :meth:`Pending.result` waits for it. :func:`start_worker` forks a
 :class:`Worker` early, which gets ready (imports what it will need) while this process works,
-then runs the calls sent to it (:func:`~sci_pain.html.report_sections.start_drawing`: the
+then runs the calls sent to it (:func:`~sci_pain.html.report_drawing.start_drawing`: the
 figures, in two processes).
 
 Only where forking is safe and cheap: Linux, and a process with no other thread (a Jupyter
@@ -147,8 +147,8 @@ def _serve(requests: int, replies: int) -> None:
 class Worker:
     """Processes forked early that get ready once and then run the calls sent to them.
 
-    ``sci-pain report`` starts one right after reading the journal: it imports matplotlib
-    and the plotting modules (``ready()``) while this process computes the analyses, then
+    ``sci-pain report`` starts one before it reads the journal: it imports matplotlib and
+    the plotting modules (``ready()``) while this process reads it and computes the analyses, then
     forks itself into ``lanes`` processes (after the imports: nothing is imported twice),
     which draw the figures as soon as they are asked for (:meth:`submit`, in turn), while
     this process writes the text. :meth:`results` hands every result back at the end. This

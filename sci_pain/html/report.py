@@ -137,7 +137,7 @@ def report_html(
     drawing : Worker, optional
         The drawing process, when the caller started it already with
         :func:`~sci_pain.html.report_drawing.start_drawing` (``sci-pain report`` does, before
-        it imports pandas or reads the journal); it is used instead of starting one here, and
+        it reads the journal); it is used instead of starting one here, and
         ended before this function returns or raises. The same page.
 
     Returns

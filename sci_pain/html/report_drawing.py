@@ -1,10 +1,11 @@
-"""Start the process that draws the clinic report's figures, without importing pandas here.
+"""Start the process that draws the clinic report's figures, without importing anything here.
 
-``sci-pain report`` calls :func:`start_drawing` first, before it imports pandas or reads the
-journal: the drawing process then imports pandas, matplotlib and the plotting modules on the
-second core while this process imports pandas, reads the journal and computes the analyses.
-This module imports only the standard library, so starting the drawing process costs this
-process next to nothing.
+``sci-pain report`` calls :func:`start_drawing` as soon as pandas is imported, before it
+imports the rest of the package or reads the journal: the drawing process then imports
+matplotlib and the plotting modules on the second core while this process reads the journal
+and computes the analyses. (Started before pandas, it would import pandas a second time: more
+work in all than it saves.) This module imports only the standard library, so the command
+can start the drawing process without importing the report's modules first.
 """
 
 from __future__ import annotations
@@ -46,9 +47,9 @@ def get_ready_to_draw() -> None:
 def start_drawing() -> Worker | None:
     """Start the second process that draws the report's figures (None where it cannot fork).
 
-    Started as early as possible: by ``sci-pain report`` before anything else (it then
-    imports pandas and matplotlib while this process imports pandas and reads the journal),
-    by ``report_html(..., parallel=True)`` before the analyses otherwise. Once ready it splits
+    Started as early as is worth it: by ``sci-pain report`` once pandas is imported (it then
+    imports matplotlib while this process reads the journal), by
+    ``report_html(..., parallel=True)`` before the analyses otherwise. Once ready it splits
     into :data:`DRAWING_LANES` processes that draw the figures asked for while this process
     writes the text. This process never imports matplotlib.
     """
