@@ -264,7 +264,7 @@ def test_a_journal_that_cannot_be_read_stops_the_drawing_process_at_once(tmp_pat
         from sci_pain.cli import main
 
         signal.alarm(120)  # a hang guard: waiting for the worker below would never end
-        drawing.get_ready_to_draw = lambda: time.sleep(3600)  # a worker still getting ready
+        drawing.get_ready_to_draw = lambda: time.sleep(600)  # a worker still getting ready
         missing = {str(tmp_path / "no-such-journal.csv")!r}
         assert main(["report", missing, "-o", {str(out)!r}]) == 2
         try:
@@ -286,10 +286,10 @@ def test_a_worker_asked_for_nothing_is_stopped_by_close_and_one_asked_finishes()
         from sci_pain.html._background import start_worker
 
         signal.alarm(120)  # a hang guard
-        idle = start_worker(lambda: time.sleep(3600))
+        idle = start_worker(lambda: time.sleep(600))
         idle.close()  # asked for nothing: stopped, not waited for
         assert idle._pid is None and idle.results() == []
-        unused = start_worker(lambda: time.sleep(3600))
+        unused = start_worker(lambda: time.sleep(600))
         assert unused.results() == [] and unused._pid is None  # nothing asked: not waited for
         busy = start_worker(lambda: time.sleep(0.2))
         busy.submit(os.getpid)
