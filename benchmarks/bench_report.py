@@ -208,4 +208,13 @@ def main(repeats: int = 5) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n", 1)[0],
+        epilog="Run: .venv/bin/python benchmarks/bench_report.py [repeats]",
+    )
+    parser.add_argument(
+        "repeats", nargs="?", type=int, default=5, help="runs of each case (default 5)"
+    )
+    main(parser.parse_args().repeats)

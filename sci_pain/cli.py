@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sci_pain.errors import CommandError
+from sci_pain.errors import CommandError, JournalError
 
 __all__ = [
     "EXIT_OK",
@@ -480,6 +480,12 @@ def _run_report(args: argparse.Namespace) -> int:
     # fifth of the run and free next to nothing, so they wait until the report is written.
     collecting = gc.isenabled()
     gc.disable()
+    # Four processes share the machine's cores (this one, two drawing, one for the links),
+    # and the numbers are small: OpenBLAS's own threads, started when NumPy is imported,
+    # would only spin (a tenth of a second of CPU per process), so it gets one thread unless
+    # the user chose otherwise. Only possible before NumPy is imported (as from the command).
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         return _write_the_report(args)
     finally:
@@ -488,6 +494,25 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _write_the_report(args: argparse.Namespace) -> int:
+    from sci_pain.html import start_drawing
+
+    target = _check_output(args.output, args.file, force=args.force)
+    # The process that draws the figures starts as soon as pandas is imported (both need it,
+    # and imported once it is shared): it imports matplotlib and the plotting modules on the
+    # other core while this one reads the journal and computes the analyses. Started any
+    # earlier, it would import pandas a second time, which costs more than it gains.
+    import pandas  # noqa: F401
+
+    drawing = start_drawing()
+    try:
+        return _read_and_report(args, target, drawing)
+    except BaseException:
+        if drawing is not None:
+            drawing.close()
+        raise
+
+
+def _read_and_report(args: argparse.Namespace, target: Path, drawing) -> int:
     from sci_pain.analysis import AnalysisError
     from sci_pain.html import REPORT_STAGES, report_html
 
@@ -497,7 +522,6 @@ def _write_the_report(args: argparse.Namespace) -> int:
         if done < _total:
             print(f"[{done + 2}/{total}] {message}", file=sys.stderr, flush=True)
 
-    target = _check_output(args.output, args.file, force=args.force)
     print(f"[1/{total}] Reading the journal", file=sys.stderr, flush=True)
     source = args.file
     if args.file == "-":
@@ -510,7 +534,8 @@ def _write_the_report(args: argparse.Namespace) -> int:
             title=args.title,
             injury_level=args.level or ("at_or_above_T6" if args.t6 else "unknown"),
             progress=progress,
-            parallel=True,  # links and half the figures in child processes
+            parallel=True,  # the links in a child process
+            drawing=drawing,  # the figures in the ones started above
         )
     except AnalysisError as error:
         raise CommandError(f"the report could not be made: {error}") from None
@@ -577,8 +602,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0, 1 or 2 (see the module docstring).
     """
-    from sci_pain.journal import JournalError
-
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -22,6 +22,8 @@ _EXPORTS: dict[str, str] = {
     "render_report": "report",
     "report_html": "report",
     "write_report": "report",
+    "DRAWING_LANES": "report_drawing",
+    "start_drawing": "report_drawing",
     "InterventionStart": "report_model",
     "ReportModel": "report_model",
     "build_report_model": "report_model",

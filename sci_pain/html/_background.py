@@ -7,7 +7,7 @@ figures need matplotlib: on a machine with a free core they overlap.
 nothing is imported or copied up front), runs one function there and hands the pickled result
 back through a pipe; :meth:`Pending.result` waits for it. :func:`start_worker` forks a
 :class:`Worker` early, which gets ready (imports what it will need) while this process works,
-then runs the calls sent to it (:func:`~sci_pain.html.report_sections.start_drawing`: the
+then runs the calls sent to it (:func:`~sci_pain.html.report_drawing.start_drawing`: the
 figures, in two processes).
 
 Only where forking is safe and cheap: Linux, and a process with no other thread (a Jupyter
@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -146,8 +147,8 @@ def _serve(requests: int, replies: int) -> None:
 class Worker:
     """Processes forked early that get ready once and then run the calls sent to them.
 
-    ``sci-pain report`` starts one right after reading the journal: it imports matplotlib
-    and the plotting modules (``ready()``) while this process computes the analyses, then
+    ``sci-pain report`` starts one before it reads the journal: it imports matplotlib and
+    the plotting modules (``ready()``) while this process reads it and computes the analyses, then
     forks itself into ``lanes`` processes (after the imports: nothing is imported twice),
     which draw the figures as soon as they are asked for (:meth:`submit`, in turn), while
     this process writes the text. :meth:`results` hands every result back at the end. This
@@ -230,6 +231,9 @@ class Worker:
         """Close the requests, wait for the worker; return what it sent back (once)."""
         if self._done is not None:
             return self._done
+        if not self.calls:  # nothing to wait for (a journal with no figure to draw)
+            self.close()
+            return self._done
         self._close_requests()
         done: dict[int, Any] = {}
         try:
@@ -251,9 +255,18 @@ class Worker:
         self._streams = []
 
     def close(self) -> None:
-        """End the worker without reading its results (after an error elsewhere)."""
+        """End the worker without reading its results (after an error elsewhere).
+
+        A worker that was asked for nothing is stopped at once, not left to finish getting
+        ready (``sci-pain report`` with a journal it cannot read, or without a figure to draw,
+        does not wait for matplotlib to be imported in a process that will draw nothing;
+        :meth:`results` then ends it the same way).
+        """
         if self._done is not None:
             return
+        if not self.calls:
+            with contextlib.suppress(OSError):  # already gone
+                os.kill(self._pid, signal.SIGKILL)
         self._close_requests()
         for reply in self._replies:  # a process still writing gets a broken pipe and leaves
             _PARENTS_ENDS.discard(reply)

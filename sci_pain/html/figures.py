@@ -154,7 +154,9 @@ def cropped_png(fig_or_ax: Figure | Axes, *, dpi: int = 100) -> bytes:
         return figure_png(fig, dpi=dpi)
     pixels = np.frombuffer(raw, dtype=np.uint8).reshape(rows, columns, 4)
     background = np.round(to_rgba_array(fig.get_facecolor()) * 255).astype(np.uint8)[0]
-    ink = (pixels != background).any(axis=2)
+    # a pixel is ink when any of its four bytes differs from the background's: compared as
+    # one 32-bit number per pixel (a reduction over the 4 bytes took a fifth of the drawing)
+    ink = pixels.view(np.uint32)[..., 0] != background.view(np.uint32)[0]
     ink_rows, ink_columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     pad = round(mpl.rcParams["savefig.pad_inches"] * dpi)
     near_edge = len(ink_rows) and (  # (a glyph cut at the edge may leave its first pixels blank)

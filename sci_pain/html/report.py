@@ -38,6 +38,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sci_pain.html._format import day_long, plural
 from sci_pain.html._templates import Markup, render, stylesheet
@@ -61,6 +62,9 @@ from sci_pain.html.report_sections import (
     start_drawing,
     trend_section,
 )
+
+if TYPE_CHECKING:
+    from sci_pain.html._background import Worker
 
 __all__ = [
     "REPORT_SECTIONS",
@@ -95,6 +99,7 @@ def report_html(
     expand: bool = False,
     progress: ProgressCallback | None = None,
     parallel: bool = False,
+    drawing: Worker | None = None,
 ) -> str:
     """Build the clinic report for a journal as one self-contained HTML page.
 
@@ -129,6 +134,11 @@ def report_html(
         compute the links with activity, sleep and spasms (the block bootstrap) in a third,
         where that is safe (Linux, a process without other threads: ``sci-pain report`` asks
         for it; notebooks do not). The same page.
+    drawing : Worker, optional
+        The drawing process, when the caller started it already with
+        :func:`~sci_pain.html.report_drawing.start_drawing` (``sci-pain report`` does, before
+        it reads the journal); it is used instead of starting one here, and
+        ended before this function returns or raises. The same page.
 
     Returns
     -------
@@ -167,7 +177,8 @@ def report_html(
 
     # the figures are drawn in a second process, started now: it imports matplotlib while
     # this one computes the analyses (the links in a third), then draws while this one writes
-    drawing = start_drawing() if parallel else None
+    if drawing is None and parallel:
+        drawing = start_drawing()
     try:
         model = build_report_model(
             journal, title=title, injury_level=injury_level, progress=stage, background=parallel

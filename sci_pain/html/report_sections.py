@@ -33,6 +33,7 @@ from sci_pain.html._format import (
     when,
     words,
 )
+from sci_pain.html.report_drawing import DRAWING_LANES, start_drawing
 from sci_pain.html.report_model import MIN_EFFECTIVE_DAYS, ReportModel
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ __all__ = [
     "OPEN_SECTIONS",
     "PATTERN_POINTS",
     "DRAWING_LANES",
+    "FIGURE_KINDS",
     "REPORT_SECTIONS",
     "Section",
     "about_section",
@@ -209,39 +211,6 @@ _PLACEHOLDER = "<!--sci-pain figure {}-->"
 _PLACED = re.compile(r"<!--sci-pain figure (\d+)-->")
 
 
-def _get_ready_to_draw() -> None:
-    """Import what drawing the report's figures needs (in the worker, before it is asked)."""
-    from matplotlib.backends import backend_agg  # noqa: F401
-    from matplotlib.figure import Figure  # noqa: F401
-
-    import sci_pain.plotting as plotting
-    from sci_pain.html.figures import cropped_png  # noqa: F401
-    from sci_pain.style import style_context  # noqa: F401
-
-    for kind in _FIGURES:
-        getattr(plotting, f"plot_{kind}")
-    plotting.plot_phases  # noqa: B018 - the phase plots' module
-    plotting.fast_canvas_class()  # its classes made, and the text cache's version check done
-
-
-DRAWING_LANES = 2
-"""How many processes draw the report's figures (forked from one after it imported matplotlib;
-the figures are dealt to them in turn)."""
-
-
-def start_drawing() -> Worker | None:
-    """Start the second process that draws the report's figures (None where it cannot fork).
-
-    Started right after the journal is read (``report_html(..., parallel=True)``): it imports
-    matplotlib while this process computes the analyses, then splits into
-    :data:`DRAWING_LANES` processes that draw the figures asked for while this process writes
-    the text. This process never imports matplotlib.
-    """
-    from sci_pain.html._background import start_worker
-
-    return start_worker(_get_ready_to_draw, lanes=DRAWING_LANES)
-
-
 def fill_figures(page: str, worker: Worker) -> str:
     """Put each figure the worker drew in place of its placeholder (waits for the worker)."""
     drawn = worker.results()
@@ -291,6 +260,8 @@ _FIGURES: dict[str, tuple[str, str, tuple[float, float]]] = {
         (8.0, 3.6),
     ),
 }
+FIGURE_KINDS = tuple(_FIGURES)
+"""The journal figures of the report, in the order they are asked for."""
 
 
 def journal_figure(model: ReportModel, kind: str) -> str:

@@ -221,3 +221,113 @@ def test_a_page_that_fails_after_asking_for_the_figures_leaves_no_child_behind()
         report.request_figures = ahead
         """
     )
+
+
+@linux
+def test_the_command_starts_drawing_before_it_reads_the_journal_and_the_page_is_the_same(tmp_path):
+    out = tmp_path / "report.html"
+    _in_a_fresh_interpreter(
+        f"""
+        import sys
+        import sci_pain.html._background as background
+        from sci_pain.cli import main
+
+        at_start = []
+        original = background.Worker.__init__
+
+        def spy(self, *args, **kwargs):
+            at_start.append({{m: m in sys.modules for m in ("pandas", "sci_pain.journal.reader")}})
+            original(self, *args, **kwargs)
+
+        background.Worker.__init__ = spy
+        path = {str(sp.example_journal_path("dvt"))!r}
+        assert main(["report", path, "-o", {str(out)!r}, "--level", "T10"]) == 0
+        # started once, with pandas shared but before the journal's reader was even imported
+        assert at_start == [{{"pandas": True, "sci_pain.journal.reader": False}}], at_start
+        assert "matplotlib" not in sys.modules  # this process never drew
+        import sci_pain as sp
+
+        page = sp.report_html(sp.read_journal(path), injury_level="T10")  # all in this process
+        with open({str(out)!r}, encoding="utf-8") as handle:
+            assert handle.read() == page
+        """
+    )
+
+
+@linux
+def test_a_journal_that_cannot_be_read_stops_the_drawing_process_at_once(tmp_path):
+    out = tmp_path / "report.html"
+    _in_a_fresh_interpreter(
+        f"""
+        import os, signal, time
+        import sci_pain.html.report_drawing as drawing
+        from sci_pain.cli import main
+
+        signal.alarm(120)  # a hang guard: waiting for the worker below would never end
+        drawing.get_ready_to_draw = lambda: time.sleep(600)  # a worker still getting ready
+        missing = {str(tmp_path / "no-such-journal.csv")!r}
+        assert main(["report", missing, "-o", {str(out)!r}]) == 2
+        try:
+            os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            pass  # no child process left, not even a finished one
+        else:
+            raise AssertionError("a child process was left behind")
+        assert not os.path.exists({str(out)!r})
+        """
+    )
+
+
+@linux
+def test_a_worker_asked_for_nothing_is_stopped_by_close_and_one_asked_finishes():
+    _in_a_fresh_interpreter(
+        """
+        import os, signal, time
+        from sci_pain.html._background import start_worker
+
+        signal.alarm(120)  # a hang guard
+        idle = start_worker(lambda: time.sleep(600))
+        idle.close()  # asked for nothing: stopped, not waited for
+        assert idle._pid is None and idle.results() == []
+        unused = start_worker(lambda: time.sleep(600))
+        assert unused.results() == [] and unused._pid is None  # nothing asked: not waited for
+        busy = start_worker(lambda: time.sleep(0.2))
+        busy.submit(os.getpid)
+        busy.close()  # asked for something: ends when its calls are done (results dropped)
+        assert busy._pid is None
+        try:
+            os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        else:
+            raise AssertionError("a child process was left behind")
+        """
+    )
+
+
+@linux
+@pytest.mark.parametrize("chosen", [None, "2"])
+def test_the_command_gives_openblas_one_thread_unless_chosen_and_the_page_is_the_same(
+    tmp_path, chosen
+):
+    journal = str(sp.example_journal_path("dvt"))
+    code = (
+        "import os, sys; from sci_pain.cli import main; "
+        "status = main(['report', sys.argv[1], '-o', sys.argv[2], '--level', 'T10']); "
+        "print(os.environ.get('OPENBLAS_NUM_THREADS')); sys.exit(status)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    out = tmp_path / "report.html"
+    result = subprocess.run(
+        [sys.executable, "-c", code, journal, str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (chosen or "1")
+    page = out.read_text(encoding="utf-8")
+    assert page == sp.report_html(sp.read_journal(journal), injury_level="T10")

@@ -167,3 +167,72 @@ def test_the_reports_png_takes_the_usual_path_when_it_cannot_see_everything():
     fig, ax = plt.subplots(layout="constrained")
     assert cropped_png(fig) == figure_png(fig)
     plt.close(fig)
+
+
+def _cropped_png_by_bytes(fig, dpi=100):
+    """``cropped_png`` as it found the ink before: each pixel's four bytes compared one by one.
+
+    Kept here to pin the faster comparison (one 32-bit number per pixel) against it; only the
+    cases that reach the crop are used (the others take ``figure_png``'s path either way).
+    """
+    import io
+
+    import matplotlib as mpl
+    from matplotlib.colors import to_rgba_array
+    from matplotlib.transforms import Bbox
+
+    from sci_pain.html.figures import _MARGIN_INCHES
+    from sci_pain.plotting import encode_rgb
+
+    (x_room, y_room), (width, height) = _MARGIN_INCHES, fig.get_size_inches()
+    columns, rows = round((width + 2 * x_room) * dpi), round((height + 2 * y_room) * dpi)
+    buffer = io.BytesIO()
+    room = Bbox([[-x_room, -y_room], [width + x_room, height + y_room]])
+    fig.savefig(buffer, format="rgba", dpi=dpi, bbox_inches=room)
+    pixels = np.frombuffer(buffer.getbuffer(), dtype=np.uint8).reshape(rows, columns, 4)
+    background = np.round(to_rgba_array(fig.get_facecolor()) * 255).astype(np.uint8)[0]
+    ink = (pixels != background).any(axis=2)
+    ink_rows, ink_columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    pad = round(mpl.rcParams["savefig.pad_inches"] * dpi)
+    top, bottom = ink_rows[0] - pad, ink_rows[-1] + 1 + pad
+    left, right = ink_columns[0] - pad, ink_columns[-1] + 1 + pad
+    return encode_rgb(pixels[top:bottom, left:right], level=6)
+
+
+def _one_faint_pixel_wide(facecolor, colour):
+    """A figure whose only ink is a thin line differing from the background in some bytes."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(3, 2), facecolor=facecolor)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.plot([0.1, 0.3], [0.2, 0.2], color=colour, linewidth=0.3, antialiased=False)
+    return fig
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: _plotted("calendar"), id="calendar"),
+        pytest.param(lambda: _plotted("descriptors"), id="descriptors"),
+        # ink in one byte only: blue, red, then alpha alone (on a see-through background)
+        pytest.param(lambda: _one_faint_pixel_wide("white", (1, 1, 0.99)), id="blue-byte"),
+        pytest.param(lambda: _one_faint_pixel_wide("white", (0.99, 1, 1)), id="red-byte"),
+        pytest.param(lambda: _one_faint_pixel_wide((1, 1, 1, 0), (1, 1, 1, 0.5)), id="alpha"),
+        pytest.param(lambda: _one_faint_pixel_wide((0.2, 0.4, 0.6, 0.8), "black"), id="tinted"),
+    ],
+)
+def test_the_reports_crop_finds_the_same_ink_as_comparing_byte_by_byte(make):
+    from sci_pain.html.figures import cropped_png
+
+    fig = make()
+    expected = _cropped_png_by_bytes(fig)
+    assert cropped_png(fig) == expected != figure_png(fig)
+
+
+def _plotted(kind):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9.0, 3.6), dpi=100)
+    getattr(sp, f"plot_{kind}")(sp.load_example_journal("dvt"), ax=fig.add_subplot())
+    return fig
