@@ -31,6 +31,7 @@ __all__ = [
     "problems_frame",
     "typed_problems",
     "problems_from_arrays",
+    "gather_problems",
     "TEXT_DTYPE",
     "VALUE_LIMIT",
     "plural",
@@ -108,6 +109,88 @@ def problems_from_arrays(row, column, value, problem, kept) -> pd.DataFrame:
         },
         index=pd.RangeIndex(len(row)),
     )
+
+
+def gather_problems(chunks, rows, dropped, header_problems=(), extra=None) -> pd.DataFrame:
+    """Return a journal's problems table, sorted by row: the header's, the columns', the app's.
+
+    Parameters
+    ----------
+    chunks : list of tuple
+        One ``(positions, column, values, problems)`` per column with faults: the positions
+        of the faulty records (into `rows`), the column's name, the cells as read and what is
+        wrong with each.
+    rows : numpy.ndarray
+        Each record's spreadsheet row.
+    dropped : numpy.ndarray of bool
+        Whether each record was not kept.
+    header_problems : sequence of tuple, optional
+        ``(row, column, value, problem)`` of the header (those records are kept).
+    extra : pandas.DataFrame, optional
+        A problems table from an importer; its ``kept`` is set from `dropped` for its rows.
+
+    Examples
+    --------
+    >>> rows, dropped = np.array([2, 3, 4]), np.array([False, True, False])
+    >>> chunks = [(np.array([1]), "pain", ["11"], ["out of range; record not kept"])]
+    >>> gather_problems(chunks, rows, dropped)[["row", "column", "kept"]].to_dict("records")
+    [{'row': 3, 'column': 'pain', 'kept': False}]
+    """
+    if chunks and not header_problems and extra is None:  # (the usual case)
+        return _chunk_problems(chunks, rows, dropped)
+    return _all_problems(chunks, rows, dropped, header_problems, extra)
+
+
+def _chunk_problems(chunks, rows, dropped) -> pd.DataFrame:
+    """Return the problems table of the chunks alone, typed at once (no frame of objects)."""
+    positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
+    order = np.argsort(rows[positions], kind="stable")
+    positions = positions[order]
+    names = np.array([c[1] for c in chunks], dtype=object)
+    return problems_from_arrays(
+        rows[positions],
+        np.repeat(names, [len(c[0]) for c in chunks])[order],
+        np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
+        np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
+        ~dropped[positions],
+    )
+
+
+def _all_problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
+    """Return the problems table from every source, through one frame (the general case)."""
+    parts = []
+    if header_problems:
+        head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
+        head["kept"] = True
+        parts.append(head)
+    if chunks:  # one frame for every chunk (in chunk order; the sort below is stable)
+        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "row": rows[positions],
+                    "column": np.concatenate(
+                        [np.full(len(c[0]), c[1], dtype=object) for c in chunks]
+                    ),
+                    "value": np.concatenate([np.asarray(c[2], dtype=object) for c in chunks]),
+                    "problem": np.concatenate([np.asarray(c[3], dtype=object) for c in chunks]),
+                    "kept": ~dropped[positions],
+                }
+            )
+        )
+    if extra is not None:
+        extra = extra.copy()
+        inside = np.isin(extra["row"].to_numpy(), rows)
+        if inside.any():
+            dropped_rows = rows[dropped]
+            extra.loc[inside, "kept"] = ~np.isin(extra.loc[inside, "row"].to_numpy(), dropped_rows)
+        parts.append(extra)
+    if not parts:
+        return problems_frame()
+    frame = typed_problems(
+        pd.concat([p.astype({"value": object}) for p in parts], ignore_index=True)
+    )
+    return frame.sort_values("row", kind="stable", ignore_index=True)
 
 
 def _texts(texts: np.ndarray):

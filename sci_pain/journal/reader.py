@@ -104,9 +104,8 @@ from sci_pain.journal.dates import (
 )
 from sci_pain.journal.problems import (
     TEXT_DTYPE,
+    gather_problems,
     plural,
-    problems_frame,
-    problems_from_arrays,
     typed_problems,
 )
 from sci_pain.journal.schema import COLUMN_ORDER, COLUMNS, REQUIRED, ROW, Column
@@ -490,7 +489,7 @@ def _assemble(
         chunks.append((later, None, np.full(later.size, None, dtype=object), message))
         candidates = candidates[~dropped[candidates]]
     entries = _entries(coded, parsed, rows, candidates)
-    problems = _problems(chunks, rows, dropped, header_problems, extra)
+    problems = gather_problems(chunks, rows, dropped, header_problems, extra)
     return Journal(entries=entries, problems=problems, source=source, encoding=encoding)
 
 
@@ -557,65 +556,6 @@ def _empty_column(column: Column, n: int):
         numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
         return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
     return pd.array(pa.nulls(n, pa.large_string()), dtype=TEXT_DTYPE)
-
-
-def _problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
-    """Return the problems table: the header's problems, the chunks', the importers'."""
-    if chunks and not header_problems and extra is None:  # (the usual case)
-        return _chunk_problems(chunks, rows, dropped)
-    return _all_problems(chunks, rows, dropped, header_problems, extra)
-
-
-def _chunk_problems(chunks, rows, dropped) -> pd.DataFrame:
-    """Return the problems table of the chunks alone, typed at once (no frame of objects)."""
-    positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
-    order = np.argsort(rows[positions], kind="stable")
-    positions = positions[order]
-    names = np.array([c[1] for c in chunks], dtype=object)
-    return problems_from_arrays(
-        rows[positions],
-        np.repeat(names, [len(c[0]) for c in chunks])[order],
-        np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
-        np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
-        ~dropped[positions],
-    )
-
-
-def _all_problems(chunks, rows, dropped, header_problems, extra) -> pd.DataFrame:
-    """Return the problems table from every source, through one frame (the general case)."""
-    parts = []
-    if header_problems:
-        head = pd.DataFrame(header_problems, columns=["row", "column", "value", "problem"])
-        head["kept"] = True
-        parts.append(head)
-    if chunks:  # one frame for every chunk (in chunk order; the sort below is stable)
-        positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "row": rows[positions],
-                    "column": np.concatenate(
-                        [np.full(len(c[0]), c[1], dtype=object) for c in chunks]
-                    ),
-                    "value": np.concatenate([np.asarray(c[2], dtype=object) for c in chunks]),
-                    "problem": np.concatenate([np.asarray(c[3], dtype=object) for c in chunks]),
-                    "kept": ~dropped[positions],
-                }
-            )
-        )
-    if extra is not None:
-        extra = extra.copy()
-        inside = np.isin(extra["row"].to_numpy(), rows)
-        if inside.any():
-            dropped_rows = rows[dropped]
-            extra.loc[inside, "kept"] = ~np.isin(extra.loc[inside, "row"].to_numpy(), dropped_rows)
-        parts.append(extra)
-    if not parts:
-        return problems_frame()
-    frame = typed_problems(
-        pd.concat([p.astype({"value": object}) for p in parts], ignore_index=True)
-    )
-    return frame.sort_values("row", kind="stable", ignore_index=True)
 
 
 # -- public constructors ---------------------------------------------------------------------

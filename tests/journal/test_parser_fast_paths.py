@@ -6,7 +6,7 @@
 * Whether a cell holds a line end is read from the parsed columns (``_csv._has_line_end``),
   not from the file's line count: both must agree.
 * Times are ordered by radix sorts (``_order._radix_order``): the order of ``numpy.lexsort``.
-* The usual problems table is typed at once (``reader._chunk_problems``): the table the
+* The usual problems table is typed at once (``problems._chunk_problems``): the table the
   general path builds through a frame.
 """
 
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from test_journal_properties import SETTINGS, journal_files
 
 from sci_pain.errors import JournalError
-from sci_pain.journal import _csv, _io, _order, reader
+from sci_pain.journal import _csv, _io, _order, problems, reader
 
 
 def _read(data: bytes):
@@ -223,7 +223,7 @@ def test_problems_typed_at_once_equal_the_general_table(seed):
     rows[10:] += 3  # (blank lines before: row numbers are not positions)
     dropped = rng.random(n) < 0.3
     chunks = _chunks(rng, n)
-    got = reader._chunk_problems(chunks, rows, dropped)
-    want = reader._all_problems(chunks, rows, dropped, [], None)
+    got = problems._chunk_problems(chunks, rows, dropped)
+    want = problems._all_problems(chunks, rows, dropped, [], None)
     pd.testing.assert_frame_equal(got, want)
     assert got["value"].str.len().max() <= 230  # cut to size, with the size said
