@@ -58,8 +58,12 @@ site: $(STAMP)
 course-docs: $(STAMP)
 	$(BIN)/python tools/build_course_docs.py
 
+# One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs everything in one process.
+# The browser tests share one JupyterLab and run in order on one worker, as does each
+# notebook's cells (tests/conftest.py groups them).
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 # Daily work: unit tests and doctests without the slow ones (see tests/conftest.py).
 check: $(STAMP)

@@ -86,3 +86,9 @@ def pytest_collection_modifyitems(config, items):
             or spawns
         ):
             item.add_marker(pytest.mark.slow)
+        # Under `make test` (pytest-xdist, --dist loadgroup) these run in order on one worker:
+        # the browser tests share one JupyterLab, and a notebook's cells share one kernel.
+        if "browser" in path.parts:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+        elif path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(path.name))
