@@ -445,7 +445,7 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
     entries = journal.entries
     at = entries["row"].to_numpy() - 2
     entries = entries.drop(columns=[key]).assign(row=local[at])
-    entries.insert(0, "person", who[at])
+    entries.insert(0, "person", pd.array(who[at], dtype=TEXT_DTYPE))
     rank = {p: i for i, p in enumerate(pd.unique(who))}
     entries = entries.iloc[
         np.lexsort((entries["timestamp"].to_numpy(), entries["person"].map(rank).to_numpy()))
@@ -487,16 +487,19 @@ def _validate_together(frame: pd.DataFrame, person: str) -> Cohort:
             "n_dropped": n_dropped.to_numpy(),
             "n_problems": n_problems.to_numpy(),
         }
-    )
+    ).astype(dict.fromkeys(("person", "source", "status"), TEXT_DTYPE))
     return Cohort(entries=entries, problems=_typed_problems(problems), people=people)
 
 
 def _typed_problems(problems: pd.DataFrame) -> pd.DataFrame:
-    """Return a cohort's problems table with its columns in order and their dtypes."""
+    """Return a cohort's problems table with its columns in order and their dtypes.
+
+    Text columns take the journals' text dtype, so a missing ``column`` or ``value`` stays
+    missing (``astype(str)`` on pandas 2 wrote it as the word "None").
+    """
     problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
-    return problems.astype(
-        {"person": str, "row": np.int64, "column": str, "value": str, "reason": str, "kept": bool}
-    )
+    text = dict.fromkeys(("person", "column", "value", "reason"), TEXT_DTYPE)
+    return problems.astype({**text, "row": np.int64, "kept": bool})
 
 
 def _block_people(persons: list, sources: list, kept, problems) -> list[tuple]:
@@ -551,9 +554,9 @@ def _stacked_entries(
     else:
         entries = journal_from_frame(
             pd.DataFrame({"timestamp": [], "pain": []}), source="empty"
-        ).entries.assign(person=pd.Series([], dtype=str))
+        ).entries.assign(person=pd.Series([], dtype=TEXT_DTYPE))
     entries = entries[["person", *[c for c in entries.columns if c != "person"]]]
-    entries["person"] = entries["person"].astype(str)
+    entries["person"] = entries["person"].astype(TEXT_DTYPE)
     if order is not None and held:  # people in the order asked for; each one's as read
         place = {name: i for i, name in enumerate(order)}
         ranks = np.array([place[name] for names, _ in held for name in names], dtype=np.int64)
@@ -596,13 +599,14 @@ def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Coh
             )
     entries = _stacked_entries(entry_parts, order, held)
     problems = (
-        pd.concat(problem_parts, ignore_index=True)
+        # each part typed first: no part's all-missing column leaves its dtype to chance
+        pd.concat([_typed_problems(part) for part in problem_parts], ignore_index=True)
         if problem_parts
         else pd.DataFrame({c: [] for c in PROBLEM_COLUMNS})
     )
     problems = _typed_problems(problems)
     people_frame = pd.DataFrame(people, columns=list(PEOPLE_COLUMNS)).astype(
-        {"person": str, "source": str, "status": str}
+        dict.fromkeys(("person", "source", "status"), TEXT_DTYPE)
     )
     if order is not None:
         where = np.argsort(_rank(order, people_frame["person"]), kind="stable")
@@ -801,9 +805,20 @@ def read_cohort(folder: str | os.PathLike) -> Cohort:
         )
         raise CohortError(msg)
     tables = {
-        name: pd.read_parquet(folder / file, engine="pyarrow") for name, file in _FILES.items()
+        name: _text_typed(pd.read_parquet(folder / file, engine="pyarrow"))
+        for name, file in _FILES.items()
     }
     return Cohort(**tables)
+
+
+def _text_typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give text columns read back from Parquet the journals' text dtype.
+
+    pandas 2 reads them as objects with None for missing; every text column of a cohort is
+    saved as text, so every object column read back is one.
+    """
+    text = [name for name, dtype in frame.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
+    return frame.astype(dict.fromkeys(text, TEXT_DTYPE)) if text else frame
 
 
 # --------------------------------------------------------------------------------------------

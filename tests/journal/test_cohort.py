@@ -75,6 +75,9 @@ def test_a_faulty_journal_is_reported_and_does_not_drop_the_cohort(cohort):
     assert (people.drop(index="p5_empty")["status"] == "read").all()
     reason = cohort.problems.loc[cohort.problems["person"] == "p5_empty", "reason"].item()
     assert reason.startswith("journal not read:") and "empty" in reason
+    # the whole journal, not a cell: no column and no value (not the word "None")
+    whole = cohort.problems.loc[cohort.problems["person"] == "p5_empty", ["column", "value"]]
+    assert whole.isna().all(axis=None)
     assert set(cohort.entries["person"]) == set(cohort.persons) - {"p5_empty"}
     faulty = cohort.problems[cohort.problems["person"] == "p4_faulty"]
     assert {"pain", "timestamp"} <= set(faulty["column"].dropna())
@@ -90,8 +93,8 @@ def test_parallel_reading_gives_the_same_cohort(folder, cohort):
 def test_parquet_round_trip_and_duckdb_equal_pandas(tmp_path, folder, cohort):
     saved = co.read_journals(folder, workers=1, save_to=tmp_path / "cohort")
     again = co.read_cohort(tmp_path / "cohort")
-    pd.testing.assert_frame_equal(again.entries, saved.entries, check_dtype=False)
-    pd.testing.assert_frame_equal(again.people, saved.people, check_dtype=False)
+    for name in ("entries", "problems", "people"):  # dtypes too, on every pandas version
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(saved, name))
     sql = """
         SELECT person, count(*) AS n, avg(pain) AS mean_pain, max(spasms) AS most_spasms
         FROM entries GROUP BY person ORDER BY person
@@ -153,6 +156,20 @@ def test_cohort_from_frame_equals_validating_each_person_alone():
         row = together.people.set_index("person").loc[str(key)]
         assert (row["n_records"], row["n_entries"]) == (alone.n_records, alone.n_entries)
     assert together.people["n_records"].sum() == len(frame)
+
+
+def test_every_text_column_of_a_cohort_has_the_journals_text_dtype(cohort):
+    """Whichever way a cohort is made, on every pandas version (pandas 2 made objects)."""
+    from sci_pain.journal.problems import TEXT_DTYPE
+
+    made = co.cohort_from_frame(simulate_cohort(3, 5, seed=2), person="person_id")
+    for each in (cohort, made):
+        for name, frame in (("problems", each.problems), ("people", each.people)):
+            for column in ("person", "column", "value", "reason", "source", "status"):
+                if column in frame:
+                    assert frame[column].dtype == TEXT_DTYPE, (name, column)
+        assert each.entries["person"].dtype == TEXT_DTYPE
+        assert not any(map(pd.api.types.is_object_dtype, each.entries.dtypes))
 
 
 def test_cohort_from_frame_names_a_missing_person_column():
