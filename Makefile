@@ -59,11 +59,11 @@ course-docs: $(STAMP)
 	$(BIN)/python tools/build_course_docs.py
 
 # One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs everything in one process.
-# The browser tests share one JupyterLab and run in order on one worker, as does each
-# notebook's cells (tests/conftest.py groups them).
+# The browser tests share one JupyterLab and run in order on one worker, as do each
+# notebook's cells (tests/conftest.py, pytest_xdist_make_scheduler).
 TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
 
 # Daily work: unit tests and doctests without the slow ones (see tests/conftest.py).
 check: $(STAMP)

@@ -86,9 +86,35 @@ def pytest_collection_modifyitems(config, items):
             or spawns
         ):
             item.add_marker(pytest.mark.slow)
-        # Under `make test` (pytest-xdist, --dist loadgroup) these run in order on one worker:
-        # the browser tests share one JupyterLab, and a notebook's cells share one kernel.
-        if "browser" in path.parts:
-            item.add_marker(pytest.mark.xdist_group("browser"))
-        elif path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(path.name))
+
+
+# `make test` runs on every core (pytest-xdist, `-n auto`). Tests go to whichever worker is free,
+# except two kinds that must run in order in one process: the browser tests, which share one
+# JupyterLab server and open the next notebook ahead, and the cells of one notebook (nbval runs
+# them in one kernel). (pytest-xdist's own `--dist loadgroup` would do this with marks, but it
+# silently stops grouping on pytest 9.2: pytest-dev/pytest-xdist#1386.)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":  # another way asked for on the command line
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class _Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return run_together(nodeid) or nodeid
+
+    return _Scheduling(config, log)
+
+
+def run_together(nodeid: str) -> str | None:
+    """The name of the tests that must run in order in one process with ``nodeid``, if any.
+
+    >>> run_together("tests/browser/test_site.py::test_search"), run_together("tests/a.py::t")
+    ('browser', None)
+    >>> run_together("notebooks/04_red_flags.ipynb::Cell 3")
+    'notebooks/04_red_flags.ipynb'
+    """
+    path = nodeid.split("::", 1)[0]
+    if path.startswith("tests/browser/"):
+        return "browser"
+    return path if path.endswith(".ipynb") else None
