@@ -67,7 +67,7 @@ test: $(STAMP)
 
 # Daily work: unit tests and doctests without the slow ones (see tests/conftest.py).
 check: $(STAMP)
-	$(BIN)/python -m pytest tests sci_pain -q -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests sci_pain -q -m "not slow" -p no:cacheprovider -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The floor run: unit tests and doctests on the oldest Python and the dependency floors that
 # pyproject.toml declares (requirements/minimum.txt), in a throw-away venv under build/.

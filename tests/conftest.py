@@ -1,4 +1,4 @@
-"""Shared fixtures: the Agg backend, closed figures, fixed seeds, repository paths."""
+"""Shared fixtures: the Agg backend, fixed seeds, repository paths (closed figures: ../conftest.py)."""
 
 from __future__ import annotations
 
@@ -30,14 +30,6 @@ matplotlib.use("Agg")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    import matplotlib.pyplot as plt
-
-    plt.close("all")
 
 
 @pytest.fixture
