@@ -598,13 +598,11 @@ def _gather(results: Iterable[tuple], order: Sequence[str] | None = None) -> Coh
                 (person, str(source), "read", kept + dropped, kept, dropped, len(problems))
             )
     entries = _stacked_entries(entry_parts, order, held)
-    problems = (
-        # each part typed first: no part's all-missing column leaves its dtype to chance
-        pd.concat([_typed_problems(part) for part in problem_parts], ignore_index=True)
-        if problem_parts
-        else pd.DataFrame({c: [] for c in PROBLEM_COLUMNS})
+    # each part typed first (no part's all-missing column leaves its dtype to chance): the
+    # table is then typed as it is joined
+    problems = pd.concat(
+        [_typed_problems(part) for part in problem_parts or [pd.DataFrame()]], ignore_index=True
     )
-    problems = _typed_problems(problems)
     people_frame = pd.DataFrame(people, columns=list(PEOPLE_COLUMNS)).astype(
         dict.fromkeys(("person", "source", "status"), TEXT_DTYPE)
     )

@@ -152,6 +152,18 @@ def test_a_file_with_every_timestamp_shape_reads_as_before():
     assert "outside 1900-2100" in journal.problems["problem"].iloc[2]
 
 
+def _assert_duplicates_as_pandas(frame, journal, expected) -> None:
+    """The journal's duplicate problems are pandas' ``duplicated`` rows (``expected``, as
+    spreadsheet rows), each naming the row of its first copy."""
+    problems = journal.problems[journal.problems["row"] > 1]
+    assert problems["row"].tolist() == expected.tolist()
+    first = frame.groupby(list(frame.columns), sort=False).ngroup()
+    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
+    assert problems["problem"].tolist() == [
+        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
+    ]
+
+
 def test_duplicates_found_column_by_column_equal_pandas_duplicated():
     """Exact duplicates (narrowed column by column) are what pandas finds on the whole record."""
     rng = np.random.default_rng(7)
@@ -167,13 +179,7 @@ def test_duplicates_found_column_by_column_equal_pandas_duplicated():
     )
     journal = read_journal(io.StringIO(frame.to_csv(index=False)))
     expected = frame.index[frame.duplicated(keep="first")] + 2
-    problems = journal.problems[journal.problems["row"] > 1]
-    assert problems["row"].tolist() == expected.tolist()
-    first = frame.groupby(list(frame.columns), sort=False).ngroup()
-    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
-    assert problems["problem"].tolist() == [
-        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
-    ]
+    _assert_duplicates_as_pandas(frame, journal, expected)
     assert sorted(journal.entries["row"]) == sorted(set(range(2, n + 2)) - set(expected))
 
 
@@ -195,13 +201,7 @@ def test_duplicates_among_many_times_and_values_equal_pandas_duplicated():
     journal = read_journal(io.StringIO(frame.to_csv(index=False)))
     expected = frame.index[frame.duplicated(keep="first")] + 2
     assert expected.size >= 300
-    problems = journal.problems[journal.problems["row"] > 1]
-    assert problems["row"].tolist() == expected.tolist()
-    first = frame.groupby(list(frame.columns), sort=False).ngroup()
-    first_row = first.map(pd.Series(frame.index, index=first).groupby(level=0).min()) + 2
-    assert problems["problem"].tolist() == [
-        f"duplicate of row {first_row[r - 2]}; record not kept" for r in expected
-    ]
+    _assert_duplicates_as_pandas(frame, journal, expected)
 
 
 @given(

@@ -154,6 +154,17 @@ def _times(values: np.ndarray, codes: np.ndarray):
     return coded, {"timestamp": SimpleNamespace(values=values)}
 
 
+def _assert_ordered_as_lexsort(values, codes, positions) -> None:
+    """``time_order`` of the records at ``positions`` (times ``values[codes]``) is lexsort's
+    by (time, position), and the times it returns are theirs in that order."""
+    coded, parsed = _times(values, codes)
+    got, times = _order.time_order(coded, parsed, positions)
+    micro = parsed["timestamp"].values.view(np.int64)[codes[positions]]
+    order = np.lexsort((positions, micro))
+    assert (got == positions[order]).all()
+    assert (times == micro[order]).all()
+
+
 @pytest.mark.parametrize(
     ("n_distinct", "unit", "span"),
     [
@@ -170,12 +181,7 @@ def test_times_are_ordered_as_lexsort_orders_them(n_distinct, unit, span):
     read = np.flatnonzero(~np.isnat(values))
     codes = rng.choice(read, 150_000)
     positions = np.sort(rng.choice(codes.size, 120_000, replace=False))
-    coded, parsed = _times(values, codes)
-    got, times = _order.time_order(coded, parsed, positions)
-    micro = parsed["timestamp"].values.view(np.int64)[codes[positions]]
-    want = positions[np.lexsort((positions, micro))]
-    assert (got == want).all()
-    assert (times == micro[np.lexsort((positions, micro))]).all()
+    _assert_ordered_as_lexsort(values, codes, positions)
 
 
 @pytest.mark.parametrize("fraction_kept", [False, True])
@@ -191,12 +197,7 @@ def test_a_fraction_of_a_second_outside_the_records_sorted_changes_no_order(frac
     codes = rng.integers(0, n_distinct, 150_000)
     with_fraction = codes < 50
     positions = np.flatnonzero(~with_fraction | fraction_kept)
-    coded, parsed = _times(values, codes)
-    got, times = _order.time_order(coded, parsed, positions)
-    micro = parsed["timestamp"].values.view(np.int64)[codes[positions]]
-    want = positions[np.lexsort((positions, micro))]
-    assert (got == want).all()
-    assert (times == micro[np.lexsort((positions, micro))]).all()
+    _assert_ordered_as_lexsort(values, codes, positions)
 
 
 def _chunks(rng, n: int):
