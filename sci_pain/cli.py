@@ -403,7 +403,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=(
             "neurological level of injury, e.g. C5, T6, T10, or 'unknown' (the default: the "
-            "report then states that autonomic dysreflexia escalation was not assessed)"
+            "report then states that the risk of autonomic dysreflexia was not assessed)"
         ),
     )
     parser.add_argument(

@@ -244,8 +244,8 @@ sp.show_text(
 # And its first section, the red flags, as the page shows it. The flagged entries are grouped
 # into **episodes** (consecutive days of one red flag), worded in the referral ladder's terms
 # ("Emergency: seek care now"), with what to do and who to go to. It never says what the
-# person has. The injury level was not given, so the report says that autonomic dysreflexia
-# escalation was not assessed:
+# person has. The injury level was not given, so the report says that the risk of autonomic
+# dysreflexia was not assessed:
 
 # %%
 start = page.index('<section id="red-flags"')
@@ -266,8 +266,8 @@ HTML(excerpt)
 # Add `--level T4` (the person's neurological level, or `--t6` when only "at or above T6" is
 # known): with an injury at T6 or above a surge of spasms is then flagged as an emergency,
 # because **the trigger behind it** (a full bladder, a urine infection, a pressure sore, a
-# fracture) can set off autonomic dysreflexia. Without a level the report states "AD escalation
-# not assessed: injury level unknown".
+# fracture) can set off autonomic dysreflexia. Without a level the report states "Autonomic
+# dysreflexia (AD) risk not assessed: injury level unknown".
 #
 # **What a report cannot do.** It only sees what was written down, so "no red flag" does not
 # rule anything out. An association is not a cause. A before-and-after change does not prove

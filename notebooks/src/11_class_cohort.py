@@ -125,7 +125,7 @@ sp.show_text(
 # Red-flag patterns (notebook 04) are scanned per person. The scan must be told the injury
 # level, because at T6 or above a surge of spasms can set off autonomic dysreflexia. We do not
 # know the level of these made-up people, so we say **unknown**, and the table says that
-# this escalation was not assessed.
+# this risk was not assessed.
 
 # %% tags=["nbval-check-output"]
 flags = sp.cohort_red_flags(cohort, injury_level="unknown")

@@ -320,8 +320,8 @@ def _rho_per_person(person: pd.Index, x: np.ndarray, y: np.ndarray):
 def _scan_everyone(entries: pd.DataFrame, levels: dict) -> pd.DataFrame:
     """Scan every person's entries at once: the one place the cohort calls the scan.
 
-    Each person's level is passed explicitly; ``"unknown"`` makes the scan state that AD
-    escalation was not assessed for that person.
+    Each person's level is passed explicitly; ``"unknown"`` makes the scan state that the risk of
+    autonomic dysreflexia was not assessed for that person.
     """
     return scan_red_flags(entries, injury_level=levels, by="person")
 
@@ -352,7 +352,7 @@ def cohort_red_flags(cohort, *, injury_level: str | Mapping[str, str]) -> pd.Dat
         Indexed by ``person``: ``flags`` (flagged entries), ``episodes``, ``emergency``
         (flagged entries at the top of the referral ladder), ``first`` and ``last``
         (timestamps), ``any_flag`` (boolean; missing for a person without entries),
-        ``injury_level``, ``notes`` (what the scan states, e.g. that AD escalation was not
+        ``injury_level``, ``notes`` (what the scan states, e.g. that the AD risk was not
         assessed). ``.attrs["flags"]`` holds every flag with its person and
         ``.attrs["episodes"]`` every episode with its person, person by person.
 

@@ -32,7 +32,7 @@ ladder (``referral.yaml``). New swelling of **both** legs is flagged as well
 
 The injury level is required (``injury_level="T4"``, ``"L1"``, ...) or must be given as
 ``"unknown"``: the escalation for autonomic dysreflexia is then not assessed, and the result
-says so in ``.attrs["notes"]`` ("AD escalation not assessed: injury level unknown").
+says so in ``.attrs["notes"]`` ("Autonomic dysreflexia (AD) risk not assessed: injury level unknown").
 
 The wording explains and points to the next step; it never diagnoses. The scan only sees
 what was written in the journal: no flag does not mean no problem.
@@ -87,7 +87,7 @@ SEVERITIES: tuple[str, ...] = ("routine", "soon", "same_day", "emergency")
 (:func:`sci_pain.load_referral_ladder`, listed there most pressing first), so the scan, the
 knowledge base and the report share one vocabulary."""
 
-AD_NOT_ASSESSED = "AD escalation not assessed: injury level unknown"
+AD_NOT_ASSESSED = "Autonomic dysreflexia (AD) risk not assessed: injury level unknown"
 """What the scan states when the injury level is ``"unknown"``."""
 
 _LEVEL = re.compile(r"^\s*([CTLS])\s*(\d{1,2})\s*$", re.I)
@@ -302,7 +302,7 @@ def scan_red_flags(
     >>> str(dvt["severity"].iloc[0]), f"{dvt['timestamp'].min():%Y-%m-%d}"
     ('emergency', '2026-02-05')
     >>> scan_red_flags(sp.load_example_journal("dvt"), injury_level="unknown").attrs["notes"]
-    ['AD escalation not assessed: injury level unknown']
+    ['Autonomic dysreflexia (AD) risk not assessed: injury level unknown']
 
     Two people's journals in one long table, each scanned as their own:
 
@@ -315,7 +315,7 @@ def scan_red_flags(
     ... )
     >>> both = scan_red_flags(two, injury_level={"dvt": "T10"}, by="person")
     >>> both.attrs["notes"]["overuse"]
-    ['AD escalation not assessed: injury level unknown']
+    ['Autonomic dysreflexia (AD) risk not assessed: injury level unknown']
     """
     entries = _as_entries(entries)
     purpose = "the red-flag scan"
@@ -620,15 +620,15 @@ def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | No
     if level_at_or_above_t6:
         ad = (
             " With an injury at T6 or above, the same triggers can set off autonomic "
-            "dysreflexia: check now for a pounding headache, flushing or sweating above "
+            "dysreflexia (AD): check now for a pounding headache, flushing or sweating above "
             "the injury, a blocked nose or blurred vision, and the blood pressure (a rise "
             "of 20-30 mmHg or more over the person's usual value); if present, sit up, "
             "loosen clothing and follow the AD plan. " + words["emergency"]
         )
         return rule.severity_at_or_above_t6, ad
     ad = (
-        f" ({AD_NOT_ASSESSED}: with an injury at T6 or above the same triggers can "
-        f"set off autonomic dysreflexia.)"
+        f" ({AD_NOT_ASSESSED}. With an injury at T6 or above the same triggers can "
+        f"set off AD.)"
         if level_at_or_above_t6 is None
         else ""
     )

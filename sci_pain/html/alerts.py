@@ -221,7 +221,7 @@ def red_flag_items(source, *, episodes=None) -> tuple[list[RedFlagItem], list[st
     -------
     items : list of RedFlagItem
     notes : list of str
-        What was not assessed (e.g. "AD escalation not assessed: injury level unknown").
+        What was not assessed (e.g. "Autonomic dysreflexia (AD) risk not assessed: injury level unknown").
     """
     if hasattr(source, "red_flags") and hasattr(source, "ranking"):
         source = source.red_flags

@@ -119,8 +119,8 @@ def report_html(
         The neurological level of injury (``"C5"``, ``"T6"``, ``"T10"``, ...) or
         ``"unknown"``; passed to :func:`~sci_pain.analysis.scan_red_flags`. At or above T6 a
         surge of spasms is flagged as an emergency (possible trigger of autonomic
-        dysreflexia); with ``"unknown"`` the report states "AD escalation not assessed:
-        injury level unknown".
+        dysreflexia); with ``"unknown"`` the report states "Autonomic dysreflexia (AD)
+        risk not assessed: injury level unknown".
     expand : bool, default False
         Open every folded section (for a full printout).
     progress : callable, optional

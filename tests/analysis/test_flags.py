@@ -253,7 +253,7 @@ def test_unknown_level_is_stated_in_the_output():
     spasms = [3, 2, 4, 3, 3, 2, 4, 3, 3, 2, 4, 3, 3, 2, 4, 3, 12, 14, 13, 3]
     flags = scan_red_flags(daily(20, spasms=spasms), injury_level="unknown")
     assert flags.attrs["notes"] == [AD_NOT_ASSESSED]
-    assert AD_NOT_ASSESSED == "AD escalation not assessed: injury level unknown"
+    assert AD_NOT_ASSESSED == "Autonomic dysreflexia (AD) risk not assessed: injury level unknown"
     assert AD_NOT_ASSESSED in flags.loc[0, "explanation"]
     assert flags.attrs["level_at_or_above_t6"] is None
     known = scan_red_flags(daily(20, spasms=spasms), injury_level="C6")

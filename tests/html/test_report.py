@@ -158,7 +158,7 @@ def test_red_flags_are_prominent_and_worded(dvt_page):
     assert "Act now, not at the visit" in flags
     assert "Emergency: seek care now" in flags and "check today" not in flags
     assert flags.count('class="flag ') == 2  # episodes (DVT, spasm surge), not 30 entries
-    assert "AD escalation not assessed: injury level unknown" in flags
+    assert "Autonomic dysreflexia (AD) risk not assessed: injury level unknown" in flags
 
 
 def test_no_flags_says_it_rules_nothing_out(neuropathic_page):
@@ -213,7 +213,7 @@ def test_level_at_or_above_t6_makes_spasm_surges_an_emergency():
     t6 = report_html(sp.load_example_journal("spasticity"), injury_level="C6")
     assert '<div class="flag emergency"' in t6 and "Surge of spasms" in t6
     assert "autonomic dysreflexia" in t6
-    assert "AD escalation not assessed" not in t6
+    assert "dysreflexia (AD) risk not assessed" not in t6
     low = report_html(sp.load_example_journal("spasticity"), injury_level="T10")
     assert '<div class="flag same_day"' in low and '<div class="flag emergency"' not in low
 
@@ -327,7 +327,7 @@ def test_cli_report_date_format_and_t6(tmp_path, capsys):
     assert cli.main(args) == 0
     page = out.read_text(encoding="utf-8")
     assert "2026-04-03" in page and "No problems" in page
-    assert "AD escalation not assessed" not in page  # --t6 gave the level
+    assert "dysreflexia (AD) risk not assessed" not in page  # --t6 gave the level
     capsys.readouterr()
 
 
