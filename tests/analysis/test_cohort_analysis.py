@@ -71,7 +71,10 @@ def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
     monkeypatch.setattr(co, "_scan_everyone", spy)
     table = co.cohort_red_flags(cohort, injury_level={"1": "T4", "2": "below_T6"})
     assert calls == [{"1": "T4", "2": "below_T6", "3": "unknown", "4": "unknown"}]  # one scan
-    assert table.loc["3", "notes"] == "Autonomic dysreflexia (AD) risk not assessed: injury level unknown"
+    assert (
+        table.loc["3", "notes"]
+        == "Autonomic dysreflexia (AD) risk not assessed: injury level unknown"
+    )
     assert table.loc["1", "notes"] == ""
     flags = table.attrs["flags"]
     counts = flags.groupby("person").size() if len(flags) else pd.Series(dtype=int)
@@ -81,4 +84,6 @@ def test_red_flag_episodes_need_a_level_and_say_when_it_is_unknown(monkeypatch):
         assert (table.loc[person, "episodes"] > 0) == bool(table.loc[person, "any_flag"])
         assert table.loc[person, "episodes"] <= table.loc[person, "flags"]
     unknown = co.cohort_red_flags(cohort, injury_level="unknown")
-    assert (unknown["notes"] == "Autonomic dysreflexia (AD) risk not assessed: injury level unknown").all()
+    assert (
+        unknown["notes"] == "Autonomic dysreflexia (AD) risk not assessed: injury level unknown"
+    ).all()
