@@ -16,7 +16,14 @@ For each input, in the same process:
   interleaved; medians of wall-clock time and of the process's CPU time, which is steadier
   on a busy machine) — target ratio <= 1.5;
 * compares ``Journal.entries.memory_usage(deep=True)`` with that of the bare frame —
-  target ratio <= 1.
+  target ratio <= 1;
+* times two floors, what any reader that checks every cell must at least do with Arrow's
+  CSV reader (on one thread, as ``read_journal`` uses it): the parse alone, every cell a
+  string, no check; and that parse plus one look at every cell (Arrow's dictionary
+  encoding of each column, which gives the distinct values to check; a column whose first
+  cells nearly all differ is looked at only for each cell's length). Their ratios to
+  ``read_csv`` show how much of the target is left for checking, ordering and building
+  the journal.
 
 Then ``read_journal`` is profiled once (cProfile, by CPU time) and the five functions with
 the most own time are printed. It prints figures and asserts nothing about time. Run it with
@@ -218,6 +225,34 @@ def _profile(path: Path, top: int = 5) -> None:
         print("  " + line.strip())
 
 
+def _arrow_parse(path: Path, *, encode: bool) -> list:
+    """Arrow's CSV parse of ``path``, every cell a string; with ``encode``, then each column
+    dictionary-encoded (the floors: no check, no order, no journal built)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+
+    with open(path, "rb") as handle:
+        names = handle.readline().decode("utf-8").rstrip("\n").split(",")
+    table = pa_csv.read_csv(
+        path,
+        read_options=pa_csv.ReadOptions(use_threads=False, block_size=1 << 22),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+        ),
+    )
+    if not encode:
+        return table.columns
+    # (a column whose first cells nearly all differ, such as times to the second, is not
+    # worth hashing: each cell is its own value, looked at once for its length)
+    return [
+        pc.binary_length(c)
+        if pc.count_distinct(c.slice(0, 2000)).as_py() > 0.95 * min(len(c), 2000)
+        else pc.dictionary_encode(c)
+        for c in table.columns
+    ]
+
+
 def compare(frame: pd.DataFrame, label: str, repeats: int) -> dict[str, float]:
     """Write ``frame`` as CSV, time both readers on it, print and return the ratios."""
     with tempfile.TemporaryDirectory() as folder:
@@ -228,10 +263,12 @@ def compare(frame: pd.DataFrame, label: str, repeats: int) -> dict[str, float]:
         # warm up both (imports, first read of the file), then interleave the repeats
         bare = pd.read_csv(path)
         journal = read_journal(path)
-        bare_times, journal_times = [], []
+        bare_times, journal_times, parse_times, encode_times = [], [], [], []
         for _ in range(repeats):
             bare_times.append(_timed(lambda: pd.read_csv(path)))
             journal_times.append(_timed(lambda: read_journal(path)))
+            parse_times.append(_timed(lambda: _arrow_parse(path, encode=False)))
+            encode_times.append(_timed(lambda: _arrow_parse(path, encode=True)))
         _profile(path)
     m_bare = bare.memory_usage(deep=True).sum() / 1e6
     m_entries = journal.entries.memory_usage(deep=True).sum() / 1e6
@@ -247,6 +284,14 @@ def compare(frame: pd.DataFrame, label: str, repeats: int) -> dict[str, float]:
         print(f"  {kind_label:4} pandas.read_csv  {t_bare:6.2f} s   (all: {every_bare})")
         print(f"  {kind_label:4} read_journal     {t_journal:6.2f} s   (all: {every_journal})")
         print(f"  {kind_label:4} time ratio       {ratios[kind_label]:6.2f} x   (target <= 1.5)")
+    t_bare_cpu = statistics.median(t[1] for t in bare_times)
+    for name, times in (
+        ("Arrow parse alone (no check)", parse_times),
+        ("parse + one look at each cell", encode_times),
+    ):
+        t_floor = statistics.median(t[1] for t in times)
+        ratios[name] = t_floor / t_bare_cpu
+        print(f"  floor CPU {name:30} {t_floor:5.2f} s = {ratios[name]:4.2f} x read_csv")
     ratios["memory"] = m_entries / m_bare
     print("memory (memory_usage(deep=True)):")
     print(f"  bare frame        {m_bare:8.1f} MB")
@@ -276,7 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     for label, ratios in results.items():
         print(
             f"  {label:10} wall {ratios['wall']:5.2f} x   CPU {ratios['CPU']:5.2f} x   "
-            f"memory {ratios['memory']:5.2f} x"
+            f"memory {ratios['memory']:5.2f} x   (floors, CPU: parse "
+            f"{ratios['Arrow parse alone (no check)']:4.2f} x, parse + one look "
+            f"{ratios['parse + one look at each cell']:4.2f} x)"
         )
     return 0
 
