@@ -627,7 +627,7 @@ def _surge_severity_and_ad_words(rule: FlagRule, level_at_or_above_t6: bool | No
         )
         return rule.severity_at_or_above_t6, ad
     ad = (
-        f" ({AD_NOT_ASSESSED}. With an injury at T6 or above the same triggers can set off AD.)"
+        f" {AD_NOT_ASSESSED}: with an injury at T6 or above the same triggers can set off AD."
         if level_at_or_above_t6 is None
         else ""
     )
