@@ -74,6 +74,28 @@ def _ladder():
     return load_referral_ladder()
 
 
+def _without_ladder_words(explanation: str, severity: str) -> str:
+    """Return a scan's explanation without its referral-ladder sentence.
+
+    The card shows the ladder's step in its badge and under "How soon"; said a third time
+    inside "First time" it only lengthens an urgent card. Explanations that do not hold
+    the sentence are returned as they are.
+
+    >>> _without_ladder_words(
+    ...     "The left leg is swollen. Emergency: seek care now. Call emergency services or go "
+    ...     "to the emergency department now. Say that the person has a spinal cord injury and "
+    ...     "what is suspected (for example a clot or autonomic dysreflexia). Call at once.",
+    ...     "emergency",
+    ... )
+    'The left leg is swollen. Call at once.'
+    """
+    row = _ladder().loc[severity]
+    words = f"{row['label']}. {row['action']}"
+    if words not in explanation:
+        return explanation
+    return " ".join(explanation.replace(words, " ").split())
+
+
 def _services(ids: Iterable[str]) -> tuple[str, ...]:
     from sci_pain.knowledge import SERVICES
 
@@ -139,9 +161,12 @@ def _from_scan(flags: pd.DataFrame, episodes: pd.DataFrame | None = None):
             )
         )
         evidence = [f"In the journal: {patterns}, {count} {span}."]
-        evidence.append(f"First time: {ep.first_explanation}")
+        first = _without_ladder_words(ep.first_explanation, str(ep.severity))
+        evidence.append(f"First time: {first}")
         if ep.entries > 1 and ep.last_explanation != ep.first_explanation:
-            evidence.append(f"Most recent: {ep.last_explanation}")
+            evidence.append(
+                f"Most recent: {_without_ladder_words(ep.last_explanation, str(ep.severity))}"
+            )
         if len(linked) == 1:
             row = known.loc[linked[0]]
             label, why, todo = row["label"], row["why_urgent"], row["what_to_do"]

@@ -311,3 +311,30 @@ def test_episodes_of_one_red_flag_make_one_card_that_lists_every_episode():
     text = render_red_flags(flags, format="text")
     assert text.count("Possible deep vein thrombosis") == 1
     assert f"Episode {n_dvt} of {n_dvt}" in text
+
+
+@pytest.mark.parametrize("persona", ["dvt", "pressure_injury", "spasticity", "neuropathic"])
+def test_a_card_says_its_referral_step_once_not_again_in_its_evidence(persona):
+    """The badge and "How soon" give the ladder's step; "First time" and "Most recent"
+    keep what was seen and why, without the ladder's sentence a third time."""
+    import sci_pain as sp
+    from sci_pain.html import red_flag_items, render_red_flags
+
+    ladder = sp.load_referral_ladder()
+    sentences = [f"{row.label}. {row.action}" for row in ladder.itertuples()]
+    frame = sp.simulate_journal(persona, days=365, seed=3)
+    flags = sp.scan_red_flags(
+        sp.journal_from_frame(frame, source="x").entries, injury_level="unknown"
+    )
+    items, _ = red_flag_items(flags)
+    if persona != "neuropathic":
+        assert items, f"the {persona} year shows a red flag"
+    for item in items:
+        assert item.urgency in ladder.index
+        for line in item.evidence:
+            assert not any(sentence in line for sentence in sentences), line
+        assert any(line.startswith(("First time: ", "Episode ")) for line in item.evidence)
+    text = render_red_flags(flags, format="text")
+    for item in items:
+        assert ladder.loc[item.urgency, "label"] in text
+        assert ladder.loc[item.urgency, "action"] in text  # under "How soon", once per card
