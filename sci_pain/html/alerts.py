@@ -157,10 +157,11 @@ def _from_scan(flags: pd.DataFrame, episodes: pd.DataFrame | None = None):
         )
         patterns = "; ".join(
             dict.fromkeys(
-                str(t) for t in flags.loc[flags["flag"].isin(ep.patterns), "title"].astype(str)
+                t[:1].lower() + t[1:]  # (a title inside a sentence: "one swollen leg")
+                for t in flags.loc[flags["flag"].isin(ep.patterns), "title"].astype(str)
             )
         )
-        evidence = [f"In the journal: {patterns}, {count} {span}."]
+        evidence = [f"In the journal: {count} {span} ({patterns})."]
         first = _without_ladder_words(ep.first_explanation, str(ep.severity))
         evidence.append(f"First time: {first}")
         if ep.entries > 1 and ep.last_explanation != ep.first_explanation:

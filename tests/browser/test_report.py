@@ -58,7 +58,7 @@ def test_report_opens_in_chromium_with_every_figure(page, report_file):
     # red flags come first and are visible without scrolling far
     first_flag = page.locator(".flag").first
     assert first_flag.is_visible() and "flag emergency" in first_flag.get_attribute("class")
-    assert page.locator(".flag.emergency", has_text="One swollen leg with rising pain").is_visible()
+    assert page.locator(".flag.emergency", has_text="one swollen leg with rising pain").is_visible()
 
     images = page.evaluate(IMAGES)
     assert len(images) >= 6

@@ -152,7 +152,7 @@ def test_red_flags_are_prominent_and_worded(dvt_page):
     urgent = flags.index('class="flag emergency"')
     soon = flags.index('class="flag same_day"')
     assert urgent < soon, "most pressing first"
-    assert "One swollen leg with rising pain" in flags
+    assert "one swollen leg with rising pain" in flags
     assert "deep vein thrombosis" in flags
     assert "Wed 2026-02-04" in flags  # the first swollen-leg day of the example
     assert "Act now, not at the visit" in flags
@@ -309,7 +309,7 @@ def test_cli_report_writes_the_page_and_shows_progress(tmp_path, capsys):
     assert stages[0] == f"[1/{len(REPORT_STAGES) + 1}] Reading the journal"
     assert [s.split("] ", 1)[1] for s in stages[1:]] == list(REPORT_STAGES)
     assert "wrote" in captured.out and out.is_file()
-    assert "One swollen leg with rising pain" in out.read_text(encoding="utf-8")
+    assert "one swollen leg with rising pain" in out.read_text(encoding="utf-8")
 
 
 def test_cli_report_of_a_messy_file_exits_0_and_lists_its_problems(tmp_path, capsys):
