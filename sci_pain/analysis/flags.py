@@ -206,6 +206,7 @@ def _rows(entries: pd.DataFrame) -> np.ndarray:
     return entries.index.to_numpy()
 
 
+@cache
 def _step_words(step: str) -> str:
     """Return the referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
     from sci_pain.knowledge import load_referral_ladder
@@ -347,14 +348,14 @@ def scan_red_flags(
             surge_days=surge_days,
         )
     _skin_flags(scan, immobile_hours=immobile_hours)
-    result = _flags_frame(scan.found)
+    result = _flags_frame(scan.found, person=by is not None)
     result.attrs["skipped"] = sorted(set(scan.skipped))
     notes = [[AD_NOT_ASSESSED] if state is None else [] for state in states]
     if by is None:
         result.attrs["injury_level"] = str(levels[0])
         result.attrs["level_at_or_above_t6"] = states[0]
         result.attrs["notes"] = notes[0]
-        return result.drop(columns="_person")
+        return result
     result[by] = persons.take(result.pop("_person").to_numpy())
     result.attrs["by"] = by
     result.attrs["injury_level"] = {p: str(v) for p, v in zip(persons, levels, strict=True)}
@@ -433,7 +434,18 @@ class _DayGrid:
     def daily(self, values: np.ndarray, how: str) -> np.ndarray:
         """Each day's sum (missing if nothing was counted) or mean of ``values``."""
         valid = self.pos >= 0
-        grouped = pd.Series(values[valid]).groupby(self.pos[valid], sort=True)
+        kept, pos = values[valid], self.pos[valid]
+        rated = ~np.isnan(kept)
+        whole = kept[rated]
+        if np.abs(whole).sum() < 2**53 and np.array_equal(whole, np.round(whole)):
+            # whole numbers (ratings, counts): their sums are exact in any order, so one
+            # pass of np.bincount gives what pandas' grouped sum and mean give
+            sums = np.bincount(pos[rated], weights=whole, minlength=self.size)
+            counts = np.bincount(pos[rated], minlength=self.size)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                days = sums if how == "sum" else sums / counts
+            return np.where(counts > 0, days, np.nan)
+        grouped = pd.Series(kept).groupby(pos, sort=True)
         days = grouped.sum(min_count=1) if how == "sum" else grouped.mean()
         grid = np.full(self.size, np.nan)
         grid[days.index.to_numpy()] = days.to_numpy(dtype=float)
@@ -688,8 +700,11 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
     )
 
 
-def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
-    """Return the flags found, person by person in time order, typed (empty if none)."""
+def _flags_frame(found: list[pd.DataFrame], *, person: bool = True) -> pd.DataFrame:
+    """Return the flags found, person by person in time order, typed (empty if none).
+
+    ``person``: keep the column ``_person`` (each flag's person number).
+    """
     if found:
         result = pd.concat(found, ignore_index=True)
         result = result.sort_values(["_person", "timestamp", "row"], kind="stable")
@@ -702,7 +717,7 @@ def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
     result["flag"] = result["flag"].astype("string")
     result["title"] = result["title"].astype("string")
     result["explanation"] = result["explanation"].astype("string")
-    return result[[*_COLUMNS, "_person"]]
+    return result[[*_COLUMNS, "_person"] if person else _COLUMNS]
 
 
 _EPISODE_COLUMNS = [

@@ -109,6 +109,25 @@ def _dates_text(view: JournalView) -> str:
     return f"{view.start:%d %b %Y} to {view.end:%d %b %Y} ({n_days} day{'s' * (n_days != 1)})"
 
 
+def _present(values: pd.Series) -> set[str]:
+    """Return the values a column holds, as text (missing values left out).
+
+    For a categorical column of text (as the reader types ``site`` and ``side``), the
+    categories that some entry uses, read from the codes instead of turning every entry
+    into text.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.CategoricalDtype) and all(
+        isinstance(category, str) for category in values.cat.categories
+    ):
+        codes = values.cat.codes.to_numpy()
+        used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)))
+        return {str(category) for category in values.cat.categories.take(used)}
+    return set(values.dropna().astype(str))
+
+
 def _has_entries(journal: Journal) -> bool:
     entries = journal.entries
     return not (entries.empty or entries["timestamp"].isna().all())
@@ -333,7 +352,7 @@ class _Dashboard(JournalWidget):
         c = self.controls
         days = journal_days(entries)
         present = {
-            column: set(entries[column].dropna().astype(str))
+            column: _present(entries[column])
             for column in ("site", "side")
             if column in entries.columns
         }
