@@ -179,3 +179,61 @@ def test_the_year_check_of_zoned_or_text_times_looks_at_every_year():
     assert _within_years(zoned, 1900, 2100) is False  # not decided this way
     _check_years(zoned, purpose="The test", available=["timestamp"])
     assert _within_years(pd.Series(["2026-01-01"]), 1900, 2100) is False
+
+
+def flags_frame_as_before(found: list[dict], person: bool) -> pd.DataFrame:
+    """The scan's table as it was made: a frame per rule, joined, sorted, typed."""
+    from sci_pain.analysis.flags import _COLUMNS, SEVERITIES
+
+    if not found:
+        return None  # the empty table did not change
+    result = pd.concat([pd.DataFrame(piece) for piece in found], ignore_index=True)
+    result = result.sort_values(["_person", "timestamp", "row"], kind="stable")
+    result = result.reset_index(drop=True)
+    result["severity"] = pd.Categorical(result["severity"], categories=SEVERITIES, ordered=True)
+    for name in ("flag", "title", "explanation"):
+        result[name] = result[name].astype("string")
+    return result[[*_COLUMNS, "_person"] if person else _COLUMNS]
+
+
+def _flagged_journals():
+    dvt = sp.load_example_journal("dvt").entries
+    yield "dvt", dvt, {}
+    sim = sp.read_journal(
+        io.StringIO(sp.simulate_journal("spasticity", days=200, seed=4).to_csv(index=False))
+    ).entries
+    yield "spasticity", sim, {}
+    two = pd.concat([dvt.assign(person="b"), sim.assign(person="a")], ignore_index=True)
+    yield "two people", two, {"by": "person"}
+    undated = dvt.copy()
+    undated.loc[
+        undated["swelling"].isin(["left", "right"]).to_numpy().nonzero()[0][:3], "timestamp"
+    ] = pd.NaT
+    yield "undated flags", undated, {}
+    named = dvt.drop(columns="row")
+    named.index = [f"entry {i}" for i in range(len(named))]  # rows named by text
+    yield "rows named by text", named, {}
+    ties = dvt.copy()
+    ties["timestamp"] = ties["timestamp"].dt.normalize()  # many flags at the same time
+    yield "same times", ties.iloc[::-1], {}  # and out of order
+
+
+@pytest.mark.parametrize("case", list(_flagged_journals()), ids=lambda case: case[0])
+def test_the_scan_table_is_made_as_before(case, monkeypatch):
+    from sci_pain.analysis import flags
+
+    _, entries, options = case
+    made = flags._flags_frame
+    seen = []
+
+    def checked(found, *, person=True):
+        got = made(found, person=person)
+        want = flags_frame_as_before(found, person)
+        if want is not None:
+            pd.testing.assert_frame_equal(got, want)
+        seen.append(len(got))
+        return got
+
+    monkeypatch.setattr(flags, "_flags_frame", checked)
+    an.scan_red_flags(entries, injury_level="T4", **options)
+    assert seen and seen[0] > 0
