@@ -416,11 +416,17 @@ class _DayGrid:
     """
 
     def __init__(self, ts: pd.Series, groups: np.ndarray, n_groups: int, pad: int) -> None:
-        day = ts.dt.normalize()
-        if getattr(day.dt, "tz", None) is not None:
-            day = day.dt.tz_localize(None)
-        valid = day.notna().to_numpy()
-        number = day.to_numpy().astype("datetime64[D]").astype(np.int64)
+        times = ts.to_numpy()
+        if times.dtype.kind == "M":  # no time zone: whole days straight from the times
+            days = times.astype("datetime64[D]")
+            valid = ~np.isnat(days)
+        else:
+            day = ts.dt.normalize()
+            if getattr(day.dt, "tz", None) is not None:
+                day = day.dt.tz_localize(None)
+            valid = day.notna().to_numpy()
+            days = day.to_numpy().astype("datetime64[D]")
+        number = days.astype(np.int64)
         first = np.full(n_groups, np.iinfo(np.int64).max)
         last = np.full(n_groups, np.iinfo(np.int64).min)
         np.minimum.at(first, groups[valid], number[valid])
@@ -523,9 +529,7 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
     one_leg = np.isin(swelling, ["left", "right"])
     both = swelling == "both"
     # "new": the person's previous entry that recorded swelling did not record both legs
-    recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
-    previous = recorded.groupby(scan.groups).ffill().groupby(scan.groups).shift(1)
-    new_both = both & (previous.to_numpy(dtype=object) != "both")
+    new_both = both & ~_previous_is_both(swelling, scan.groups, len(scan.states))
     pain = np.full(len(entries), np.nan)
     base = np.full(len(entries), np.nan)
     if "pain" in entries.columns:
@@ -568,6 +572,19 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
         explain_swelling,
     )
     scan.add(new_both, "both_legs_swelling", rules["both_legs_swelling"].severity, explain_both)
+
+
+def _previous_is_both(swelling: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Whether each entry's person last recorded swelling of both legs before that entry."""
+    missing = pd.isna(swelling)
+    if n_groups == 1:  # one journal: the last entry before that recorded swelling at all
+        recorded_at = np.where(missing, -1, np.arange(len(swelling)))
+        last = np.maximum.accumulate(recorded_at) if len(swelling) else recorded_at
+        before = np.concatenate([[-1], last[:-1]]).astype(np.intp)
+        return (before >= 0) & (swelling[np.maximum(before, 0)] == "both")
+    recorded = pd.Series(np.where(missing, None, swelling), dtype=object)
+    previous = recorded.groupby(groups).ffill().groupby(groups).shift(1)
+    return previous.to_numpy(dtype=object) == "both"
 
 
 def _spasm_flags(
