@@ -236,23 +236,26 @@ class BandedPng:
         """Return the canvas's picture as PNG (see the class docstring).
 
         The pixels of each band are compared with the previous picture's first, and only
-        a band that changed is turned into PNG rows and compressed.
+        a band that changed is turned into PNG rows and compressed (all rows at once when
+        most bands changed).
         """
         pixels = np.asarray(canvas.buffer_rgba())
         height, width = pixels.shape[:2]
         before = self._pixels
-        if before is not None and before.shape != pixels.shape:
-            before = None
-        bands, self.reused = [], 0
         step = self.band_rows
-        for number, top in enumerate(range(0, height, step)):
-            if before is not None and np.array_equal(
-                pixels[top : top + step], before[top : top + step]
-            ):
+        tops = range(0, height, step)
+        if before is None or before.shape != pixels.shape:
+            same = [False] * len(tops)
+        else:
+            same = [np.array_equal(pixels[t : t + step], before[t : t + step]) for t in tops]
+        rows = _png_rows(pixels) if 2 * same.count(False) > len(tops) else None
+        bands, self.reused = [], 0
+        for number, top in enumerate(tops):
+            if same[number]:
                 bands.append(self._bands[number])
                 self.reused += 1
                 continue
-            band = _png_rows(pixels[top : top + step])
+            band = _png_rows(pixels[top : top + step]) if rows is None else rows[top : top + step]
             deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
             data = deflate.compress(band) + deflate.flush(zlib.Z_FULL_FLUSH)
             bands.append((data, zlib.adler32(band), band.nbytes))
