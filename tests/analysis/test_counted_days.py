@@ -17,8 +17,8 @@ import pytest
 
 import sci_pain as sp
 from sci_pain import analysis as an
+from sci_pain.analysis._day_grid import DayGrid as _DayGrid
 from sci_pain.analysis._entries import _check_years, _within_years
-from sci_pain.analysis.flags import _DayGrid
 from sci_pain.errors import AnalysisError
 
 
