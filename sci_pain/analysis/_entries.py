@@ -149,8 +149,11 @@ def _within_years(ts: pd.Series, first: int, last: int) -> bool:
     valid = ticks[ticks != nat]
     if valid.size == 0:
         return True
-    low = np.datetime64(f"{first:04d}-01-01", unit).astype(np.int64)
-    high = np.datetime64(f"{last + 1:04d}-01-01", unit).astype(np.int64)
+    try:
+        low = np.datetime64(f"{first:04d}-01-01", unit).astype(np.int64)
+        high = np.datetime64(f"{last + 1:04d}-01-01", unit).astype(np.int64)
+    except (ValueError, OverflowError):  # years this unit cannot hold: look at each entry
+        return False
     return bool(valid.min() >= low and valid.max() < high)
 
 
