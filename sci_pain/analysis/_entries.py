@@ -111,6 +111,8 @@ def _check_years(ts: pd.Series, *, purpose: str, available) -> None:
     first, last = PLAUSIBLE_YEARS
     if ts.empty:
         return
+    if _within_years(ts, first, last):
+        return  # the usual case, decided from the first and last time alone
     years = ts.dt.year
     outside = ((years < first) | (years > last)).to_numpy(dtype=bool, na_value=False)
     if not outside.any():
@@ -129,6 +131,30 @@ def _check_years(ts: pd.Series, *, purpose: str, available) -> None:
         f"keeps them out."
     )
     raise AnalysisError(msg, column="timestamp", available=available)
+
+
+def _within_years(ts: pd.Series, first: int, last: int) -> bool:
+    """Whether every time of a time-zone-naive datetime64 column lies in ``first``-``last``.
+
+    Compared as integers with the first instant of ``first`` and of the year after ``last``
+    (no year is worked out per entry); False also when it cannot tell this way (another
+    dtype, a time zone): the caller then looks at every entry's year.
+    """
+    values = ts.to_numpy()
+    if values.dtype.kind != "M":
+        return False
+    unit = np.datetime_data(values.dtype)[0]
+    ticks = values.view(np.int64)
+    nat = np.iinfo(np.int64).min
+    valid = ticks[ticks != nat]
+    if valid.size == 0:
+        return True
+    try:
+        low = np.datetime64(f"{first:04d}-01-01", unit).astype(np.int64)
+        high = np.datetime64(f"{last + 1:04d}-01-01", unit).astype(np.int64)
+    except (ValueError, OverflowError):  # years this unit cannot hold: look at each entry
+        return False
+    return bool(valid.min() >= low and valid.max() < high)
 
 
 def numeric(entries: pd.DataFrame, column: str) -> np.ndarray:

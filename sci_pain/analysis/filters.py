@@ -126,4 +126,9 @@ def journal_days(entries) -> list[_dt.date]:
     ts = timestamps(entries, purpose="The list of days").dropna()
     if ts.empty:
         return []
-    return [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]
+    first, last = ts.min().normalize(), ts.max().normalize()
+    if first.tz is None:  # one calendar day after another, made by NumPy
+        return np.arange(
+            first.date(), last.date() + _dt.timedelta(days=1), dtype="datetime64[D]"
+        ).tolist()
+    return [d.date() for d in pd.date_range(first, last)]

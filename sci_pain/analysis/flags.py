@@ -64,6 +64,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from sci_pain.analysis._day_grid import DayGrid as _DayGrid
+from sci_pain.analysis._day_grid import baseline as _baseline
 from sci_pain.analysis._entries import as_entries as _as_entries
 from sci_pain.analysis._entries import categorical as _categorical
 from sci_pain.analysis._entries import numeric as _numeric
@@ -206,6 +208,7 @@ def _rows(entries: pd.DataFrame) -> np.ndarray:
     return entries.index.to_numpy()
 
 
+@cache
 def _step_words(step: str) -> str:
     """Return the referral ladder's words for a step: 'Emergency: seek care now. <action>'."""
     from sci_pain.knowledge import load_referral_ladder
@@ -347,14 +350,14 @@ def scan_red_flags(
             surge_days=surge_days,
         )
     _skin_flags(scan, immobile_hours=immobile_hours)
-    result = _flags_frame(scan.found)
+    result = _flags_frame(scan.found, person=by is not None)
     result.attrs["skipped"] = sorted(set(scan.skipped))
     notes = [[AD_NOT_ASSESSED] if state is None else [] for state in states]
     if by is None:
         result.attrs["injury_level"] = str(levels[0])
         result.attrs["level_at_or_above_t6"] = states[0]
         result.attrs["notes"] = notes[0]
-        return result.drop(columns="_person")
+        return result
     result[by] = persons.take(result.pop("_person").to_numpy())
     result.attrs["by"] = by
     result.attrs["injury_level"] = {p: str(v) for p, v in zip(persons, levels, strict=True)}
@@ -406,61 +409,6 @@ def _people(entries: pd.DataFrame, by: str | None, injury_level):
     return codes.astype(np.intp), persons, levels
 
 
-class _DayGrid:
-    """Every person's calendar days on one axis, in order, people kept apart by empty days.
-
-    Position ``start[p] + d`` holds person ``p``'s day ``d`` (days since their first entry),
-    so one rolling window over the axis is each person's own window over their own days:
-    ``pad`` empty days between people are more than any window reaches back.
-    """
-
-    def __init__(self, ts: pd.Series, groups: np.ndarray, n_groups: int, pad: int) -> None:
-        day = ts.dt.normalize()
-        if getattr(day.dt, "tz", None) is not None:
-            day = day.dt.tz_localize(None)
-        valid = day.notna().to_numpy()
-        number = day.to_numpy().astype("datetime64[D]").astype(np.int64)
-        first = np.full(n_groups, np.iinfo(np.int64).max)
-        last = np.full(n_groups, np.iinfo(np.int64).min)
-        np.minimum.at(first, groups[valid], number[valid])
-        np.maximum.at(last, groups[valid], number[valid])
-        span = np.where(last >= first, last - first + 1, 0) + pad
-        start = np.cumsum(span) - span
-        self.size = int(span.sum())
-        self.pos = np.full(len(ts), -1, dtype=np.int64)
-        self.pos[valid] = start[groups[valid]] + number[valid] - first[groups[valid]]
-
-    def daily(self, values: np.ndarray, how: str) -> np.ndarray:
-        """Each day's sum (missing if nothing was counted) or mean of ``values``."""
-        valid = self.pos >= 0
-        grouped = pd.Series(values[valid]).groupby(self.pos[valid], sort=True)
-        days = grouped.sum(min_count=1) if how == "sum" else grouped.mean()
-        grid = np.full(self.size, np.nan)
-        grid[days.index.to_numpy()] = days.to_numpy(dtype=float)
-        return grid
-
-    def at_entries(self, grid: np.ndarray, fill=np.nan) -> np.ndarray:
-        """Return the value of each entry's day (``fill`` for an entry without a date)."""
-        valid = self.pos >= 0
-        out = np.full(len(self.pos), fill, dtype=grid.dtype)
-        out[valid] = grid[self.pos[valid]]
-        return out
-
-
-def _baseline(daily: np.ndarray, days: int, min_days: int, *, lag: int = 0) -> np.ndarray:
-    """Median of the ``days`` calendar days before each day (after skipping ``lag`` days)."""
-    if min_days > days:
-        return np.full(len(daily), np.nan)
-    median = pd.Series(daily).rolling(days, min_periods=min_days).median().to_numpy()
-    return _shift(median, 1 + lag)
-
-
-def _shift(values: np.ndarray, by: int) -> np.ndarray:
-    """Move values ``by`` places later (missing at the start), keeping the length."""
-    kept = max(len(values) - by, 0)
-    return np.concatenate([np.full(len(values) - kept, np.nan), values[:kept]])
-
-
 class _Scan:
     """The entries being scanned (one or many people), the flags found and the rules skipped."""
 
@@ -473,7 +421,7 @@ class _Scan:
         self.rules = _rules()
         self.grid = _DayGrid(ts, groups, len(states), pad)
         self.words = {step: _step_words(step) for step in SEVERITIES}
-        self.found: list[pd.DataFrame] = []
+        self.found: list[dict] = []  # the columns of the flags of each rule, one dict each
         self.skipped: list[str] = []
 
     def add(self, mask: np.ndarray, flag: str, severity, explain) -> None:
@@ -482,17 +430,15 @@ class _Scan:
         if where.size == 0:
             return
         self.found.append(
-            pd.DataFrame(
-                {
-                    "row": self.rows[where],
-                    "timestamp": self.ts.to_numpy()[where],
-                    "flag": flag,
-                    "severity": severity if isinstance(severity, str) else severity[where],
-                    "title": self.rules[flag].title,
-                    "explanation": [explain(i) for i in where],  # flagged entries only
-                    "_person": self.groups[where],
-                }
-            )
+            {
+                "row": self.rows[where],
+                "timestamp": self.ts.to_numpy()[where],
+                "flag": flag,
+                "severity": severity if isinstance(severity, str) else severity[where],
+                "title": self.rules[flag].title,
+                "explanation": [explain(i) for i in where],  # flagged entries only
+                "_person": self.groups[where],
+            }
         )
 
     def available(self, flag: str) -> bool:
@@ -513,9 +459,7 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
     one_leg = np.isin(swelling, ["left", "right"])
     both = swelling == "both"
     # "new": the person's previous entry that recorded swelling did not record both legs
-    recorded = pd.Series(np.where(pd.isna(swelling), None, swelling), dtype=object)
-    previous = recorded.groupby(scan.groups).ffill().groupby(scan.groups).shift(1)
-    new_both = both & (previous.to_numpy(dtype=object) != "both")
+    new_both = both & ~_previous_is_both(swelling, scan.groups, len(scan.states))
     pain = np.full(len(entries), np.nan)
     base = np.full(len(entries), np.nan)
     if "pain" in entries.columns:
@@ -558,6 +502,19 @@ def _swelling_flags(scan: _Scan, *, pain_rise: float, baseline_days: int) -> Non
         explain_swelling,
     )
     scan.add(new_both, "both_legs_swelling", rules["both_legs_swelling"].severity, explain_both)
+
+
+def _previous_is_both(swelling: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Whether each entry's person last recorded swelling of both legs before that entry."""
+    missing = pd.isna(swelling)
+    if n_groups == 1:  # one journal: the last entry before that recorded swelling at all
+        recorded_at = np.where(missing, -1, np.arange(len(swelling)))
+        last = np.maximum.accumulate(recorded_at) if len(swelling) else recorded_at
+        before = np.concatenate([[-1], last[:-1]]).astype(np.intp)
+        return (before >= 0) & (swelling[np.maximum(before, 0)] == "both")
+    recorded = pd.Series(np.where(missing, None, swelling), dtype=object)
+    previous = recorded.groupby(groups).ffill().groupby(groups).shift(1)
+    return previous.to_numpy(dtype=object) == "both"
 
 
 def _spasm_flags(
@@ -688,10 +645,29 @@ def _skin_flags(scan: _Scan, *, immobile_hours: float) -> None:
     )
 
 
-def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
-    """Return the flags found, person by person in time order, typed (empty if none)."""
+def _flags_frame(found: list[dict], *, person: bool = True) -> pd.DataFrame:
+    """Return the flags found, person by person in time order, typed (empty if none).
+
+    ``found``: the columns of each rule's flags (:meth:`_Scan.add`). ``person``: keep the
+    column ``_person`` (each flag's person number).
+    """
+    columns = [*_COLUMNS, "_person"] if person else _COLUMNS
+    sorted_flags = _flags_in_order(found)
+    if sorted_flags is not None:
+        table = {
+            "row": sorted_flags["row"],
+            "timestamp": sorted_flags["timestamp"],
+            "flag": pd.array(sorted_flags["flag"], dtype="string"),
+            "severity": pd.Categorical(
+                sorted_flags["severity"], categories=SEVERITIES, ordered=True
+            ),
+            "title": pd.array(sorted_flags["title"], dtype="string"),
+            "explanation": pd.array(sorted_flags["explanation"], dtype="string"),
+            "_person": sorted_flags["_person"],
+        }
+        return pd.DataFrame({name: table[name] for name in columns})
     if found:
-        result = pd.concat(found, ignore_index=True)
+        result = pd.concat([pd.DataFrame(piece) for piece in found], ignore_index=True)
         result = result.sort_values(["_person", "timestamp", "row"], kind="stable")
         result = result.reset_index(drop=True)
     else:
@@ -702,7 +678,34 @@ def _flags_frame(found: list[pd.DataFrame]) -> pd.DataFrame:
     result["flag"] = result["flag"].astype("string")
     result["title"] = result["title"].astype("string")
     result["explanation"] = result["explanation"].astype("string")
-    return result[[*_COLUMNS, "_person"]]
+    return result[columns]
+
+
+def _flags_in_order(found: list[dict]) -> dict[str, np.ndarray] | None:
+    """Return the columns of the flags found, joined and sorted by person, time and row.
+
+    What ``sort_values(["_person", "timestamp", "row"], kind="stable")`` gives a frame of
+    them, done on the arrays (one stable ``np.lexsort``), when the rows are whole numbers
+    and every flag has a time without a time zone (as in a journal read from a file).
+    None otherwise (no flag, an undated one, rows named otherwise): the caller sorts a
+    frame as before.
+    """
+    if not found:
+        return None
+    joined = {}
+    for name in found[0]:
+        parts = []
+        for piece in found:
+            value, n = piece[name], len(piece["row"])
+            if isinstance(value, str):
+                value = np.full(n, value, dtype=object)
+            parts.append(np.asarray(value, dtype=object if name == "explanation" else None))
+        joined[name] = np.concatenate(parts)
+    rows, stamps = joined["row"], joined["timestamp"]
+    if rows.dtype.kind not in "iu" or stamps.dtype.kind != "M" or np.isnat(stamps).any():
+        return None
+    order = np.lexsort((rows, stamps.view(np.int64), joined["_person"]))
+    return {name: values[order] for name, values in joined.items()}
 
 
 _EPISODE_COLUMNS = [

@@ -174,7 +174,11 @@ def _png_rows(rgba: np.ndarray) -> np.ndarray:
 
 def _png_file(rows: np.ndarray, compressed: bytes) -> bytes:
     """Return the PNG file of ``rows`` (from :func:`_png_rows`), given them compressed."""
-    height, width = rows.shape[0], (rows.shape[1] - 1) // 3
+    return _png_bytes((rows.shape[1] - 1) // 3, rows.shape[0], compressed)
+
+
+def _png_bytes(width: int, height: int, compressed: bytes) -> bytes:
+    """Return the PNG file of a picture of that size, given its compressed rows."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -224,32 +228,45 @@ class BandedPng:
     band_rows = 16
 
     def __init__(self):
-        self._rows: np.ndarray | None = None
+        self._pixels: np.ndarray | None = None  # a copy of the last picture's RGBA pixels
         self._bands: list[tuple[bytes, int, int]] = []
         self.reused = 0  # bands taken from the previous picture by the last encode
 
     def encode(self, canvas) -> bytes:
-        """Return the canvas's picture as PNG (see the class docstring)."""
-        rows = _png_rows(np.asarray(canvas.buffer_rgba()))
-        height = rows.shape[0]
-        before = self._rows if self._rows is not None and self._rows.shape == rows.shape else None
+        """Return the canvas's picture as PNG (see the class docstring).
+
+        The pixels of each band are compared with the previous picture's first, and only
+        a band that changed is turned into PNG rows and compressed (all rows at once when
+        most bands changed).
+        """
+        pixels = np.asarray(canvas.buffer_rgba())
+        height, width = pixels.shape[:2]
+        before = self._pixels
+        step = self.band_rows
+        tops = range(0, height, step)
+        if before is None or before.shape != pixels.shape:
+            same = [False] * len(tops)
+        else:
+            same = [np.array_equal(pixels[t : t + step], before[t : t + step]) for t in tops]
+        rows = _png_rows(pixels) if 2 * same.count(False) > len(tops) else None
         bands, self.reused = [], 0
-        for number, top in enumerate(range(0, height, self.band_rows)):
-            band = rows[top : top + self.band_rows]
-            if before is not None and np.array_equal(band, before[top : top + self.band_rows]):
+        for number, top in enumerate(tops):
+            if same[number]:
                 bands.append(self._bands[number])
                 self.reused += 1
                 continue
+            band = _png_rows(pixels[top : top + step]) if rows is None else rows[top : top + step]
             deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
             data = deflate.compress(band) + deflate.flush(zlib.Z_FULL_FLUSH)
             bands.append((data, zlib.adler32(band), band.nbytes))
-        self._rows, self._bands = rows, bands
+        # a copy: the canvas draws the next picture into the same buffer
+        self._pixels, self._bands = pixels.copy(), bands
         adler = 1
         for _, checksum, length in bands:
             adler = _adler32_combine(adler, checksum, length)
         # zlib header (deflate, fastest), the bands, an empty final block, the checksum
         stream = b"".join([b"\x78\x01", *(data for data, _, _ in bands), b"\x03\x00"])
-        return _png_file(rows, stream + struct.pack(">I", adler))
+        return _png_bytes(width, height, stream + struct.pack(">I", adler))
 
 
 class TextCache:

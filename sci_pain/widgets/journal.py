@@ -23,6 +23,8 @@ True
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
+import functools
 import gc
 import html
 from typing import TYPE_CHECKING, Literal
@@ -107,6 +109,37 @@ def _flags_html(flags: pd.DataFrame, episodes: pd.DataFrame) -> str:
 def _dates_text(view: JournalView) -> str:
     n_days = (view.end - view.start).days + 1
     return f"{view.start:%d %b %Y} to {view.end:%d %b %Y} ({n_days} day{'s' * (n_days != 1)})"
+
+
+def _day_options(first: _dt.date, n_days: int) -> list[tuple[str, _dt.date]]:
+    """Label ``n_days`` calendar days from ``first`` for the date slider: ``("05 Jan 2026", day)``."""
+    return list(_labelled_days(first, n_days))
+
+
+@functools.lru_cache(maxsize=8)
+def _labelled_days(first: _dt.date, n_days: int) -> tuple[tuple[str, _dt.date], ...]:
+    # made once per span of days: a journal uploaded again (corrected) covers the same days
+    days = (first + _dt.timedelta(days=i) for i in range(n_days))
+    return tuple((f"{d:%d %b %Y}", d) for d in days)
+
+
+def _present(values: pd.Series) -> set[str]:
+    """Return the values a column holds, as text (missing values left out).
+
+    For a categorical column of text (as the reader types ``site`` and ``side``), the
+    categories that some entry uses, read from the codes instead of turning every entry
+    into text.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.CategoricalDtype) and all(
+        isinstance(category, str) for category in values.cat.categories
+    ):
+        codes = values.cat.codes.to_numpy()
+        used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)))
+        return {str(category) for category in values.cat.categories.take(used)}
+    return set(values.dropna().astype(str))
 
 
 def _has_entries(journal: Journal) -> bool:
@@ -333,13 +366,13 @@ class _Dashboard(JournalWidget):
         c = self.controls
         days = journal_days(entries)
         present = {
-            column: set(entries[column].dropna().astype(str))
+            column: _present(entries[column])
             for column in ("site", "side")
             if column in entries.columns
         }
         measures = [v for v in ASSOCIATION_VARIABLES if v in entries.columns]
         options = {
-            "dates": [(f"{d:%d %b %Y}", d) for d in days],
+            "dates": _day_options(days[0], len(days)) if days else [],
             "site": [("all sites", _ALL)]
             + [(s.replace("_", " "), s) for s in SITES if s in present.get("site", ())],
             "side": [("all sides", _ALL)] + [(s, s) for s in SIDES if s in present.get("side", ())],

@@ -175,3 +175,60 @@ def test_a_string_is_measured_as_stock_agg_measures_it(text):
         assert fast.get_text_width_height_descent(text, prop, False) == (
             stock.get_text_width_height_descent(text, prop, False)
         )
+
+
+def _banded_as_before(rgba: np.ndarray, band_rows: int) -> bytes:
+    """What BandedPng wrote before it compared pixels: all rows converted, then banded."""
+    import struct
+    import zlib
+
+    rows = _fastagg._png_rows(rgba)
+    bands = []
+    for top in range(0, rows.shape[0], band_rows):
+        band = rows[top : top + band_rows]
+        deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+        data = deflate.compress(band) + deflate.flush(zlib.Z_FULL_FLUSH)
+        bands.append((data, zlib.adler32(band), band.nbytes))
+    adler = 1
+    for _, checksum, length in bands:
+        adler = _fastagg._adler32_combine(adler, checksum, length)
+    stream = b"".join([b"\x78\x01", *(data for data, _, _ in bands), b"\x03\x00"])
+    return _fastagg._png_file(rows, stream + struct.pack(">I", adler))
+
+
+class _Buffer:
+    """A stand-in canvas whose pixels a test sets (the writer reads buffer_rgba only)."""
+
+    def __init__(self, pixels):
+        self.pixels = pixels
+
+    def buffer_rgba(self):
+        return self.pixels
+
+
+def test_banded_png_keeps_only_unchanged_bands_over_a_run_of_pictures(rng):
+    # sizes whose width is not a multiple of four and whose height is not one of bands;
+    # pictures that change one pixel, one band, everything, or the size; and a canvas that
+    # draws into the same buffer (the writer must keep a copy, not a view)
+    writer = _fastagg.BandedPng()
+    buffer = np.zeros((37, 23, 4), dtype=np.uint8)
+    canvas = _Buffer(buffer)
+    for step in range(30):
+        kind = step % 5
+        if kind == 0:
+            buffer[...] = rng.integers(0, 256, size=buffer.shape, dtype=np.uint8)
+        elif kind == 1:
+            buffer[rng.integers(0, buffer.shape[0]), rng.integers(0, buffer.shape[1]), 1] ^= 1
+        elif kind == 2:
+            top = int(rng.integers(0, buffer.shape[0]))
+            buffer[top : top + 5] = 255 - buffer[top : top + 5]
+        elif kind == 3:
+            shape = (int(rng.integers(1, 50)), int(rng.integers(1, 30)), 4)
+            buffer = rng.integers(0, 256, size=shape, dtype=np.uint8)
+            canvas.pixels = buffer
+        got = writer.encode(canvas)
+        assert got == _banded_as_before(buffer, writer.band_rows), step
+        assert got == _fastagg.BandedPng().encode(canvas), step
+        assert np.array_equal(_pixels(got), buffer[:, :, :3]), step
+        if kind == 4:  # nothing changed: every band kept
+            assert writer.reused == -(-buffer.shape[0] // writer.band_rows)

@@ -13,7 +13,7 @@ from uploads import upload
 
 import sci_pain as sp
 from sci_pain.analysis import filter_entries
-from sci_pain.journal import journal_from_frame
+from sci_pain.journal import SIDES, SITES, journal_from_frame
 from sci_pain.plotting import alt_text
 from sci_pain.widgets import STATIC_HTML_MIMETYPE
 from sci_pain.widgets.dashboard import DASHBOARD_KINDS, JournalView
@@ -546,3 +546,54 @@ def test_did_it_help_shows_a_message_when_a_phase_is_empty():
     assert box.result is None
     assert "No comparison" in box.summary.value
     assert "Traceback" not in box.summary.value
+
+
+def _choices_as_before(entries: pd.DataFrame) -> dict:
+    """The dates, sites and sides a journal offers, worked out as the dashboard did before."""
+    ts = entries["timestamp"].dropna()
+    days = [d.date() for d in pd.date_range(ts.min().normalize(), ts.max().normalize())]
+    present = {c: set(entries[c].dropna().astype(str)) for c in ("site", "side")}
+    return {
+        "dates": [(f"{d:%d %b %Y}", d) for d in days],
+        "site": [("all sites", "all")]
+        + [(s.replace("_", " "), s) for s in SITES if s in present["site"]],
+        "side": [("all sides", "all")] + [(s, s) for s in SIDES if s in present["side"]],
+    }
+
+
+def test_uploads_in_a_row_offer_their_own_days_sites_and_sides():
+    # the day labels are made once per span of days and the sites and sides read from the
+    # categories in use: a second and third file must not be offered the first one's
+    long = sp.simulate_journal("neuropathic", days=90, seed=3)
+    short = long[long["timestamp"] < "2026-02-10"].copy()
+    short.loc[short["site"].isin(["foot", "shin"]), "site"] = "knee"
+    short.loc[short.index[::3], "side"] = "left"
+    box = make_journal_dashboard(prepare=False)
+    c = box.controls
+    offered = []
+    for name, frame in [("long.csv", long), ("short.csv", short), ("long again.csv", long)]:
+        upload(box, name, _csv(frame))
+        assert box.journal.source == name
+        expected = _choices_as_before(box.journal.entries)
+        for control in ("dates", "site", "side"):
+            assert list(c[control].options) == expected[control], (name, control)
+        assert c["dates"].value == (expected["dates"][0][1], expected["dates"][-1][1])
+        assert c["site"].value == c["side"].value == "all"
+        offered.append({control: list(c[control].options) for control in ("dates", "site", "side")})
+    # the files differ in all three (so each was offered afresh)
+    for control in ("dates", "site", "side"):
+        assert offered[0][control] != offered[1][control]
+    assert offered[0] == offered[2]
+
+
+def test_sites_of_a_journal_not_read_from_a_file_are_offered_as_written():
+    # a hand-made frame: sites as plain text, or a categorical whose categories are not text
+    from sci_pain.widgets.journal import _present
+
+    text = pd.Series(["foot", None, "knee", "foot"], dtype=object)
+    assert _present(text) == {"foot", "knee"}
+    coded = pd.Series(pd.Categorical(["knee", None], categories=["foot", "knee", "hip"]))
+    assert _present(coded) == {"knee"}
+    numbers = pd.Series(pd.Categorical([1.0, None], categories=[1.0, 2.0]))
+    assert _present(numbers) == set(numbers.dropna().astype(str))
+    assert _present(pd.Series(pd.Categorical([None], categories=["foot"]))) == set()
