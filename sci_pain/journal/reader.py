@@ -506,22 +506,50 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     # every record, in file order: the codes are used as they are, without a take
     everything = keep.size == rows.size and bool((keep[1:] > keep[:-1]).all())
 
-    def select(codes: np.ndarray) -> np.ndarray:
+    def select(name: str) -> np.ndarray:
+        codes = _narrowed(by_name[name].codes, len(parsed[name].values))
         return codes if everything else codes[keep]
 
     n = keep.size
-    data: dict[str, object] = {ROW: rows[keep].astype(np.int64, copy=False)}
+    data: dict[str, object] = {ROW: _rows_of(rows, keep)}
     for name in COLUMN_ORDER:
         column = COLUMNS[name]
-        item = by_name.get(name)
-        if item is None:
+        if name not in by_name:
             data[name] = _empty_column(column, n)
         else:
-            data[name] = _typed(parsed[name].values, select(item.codes), column)
+            data[name] = _typed(parsed[name].values, select(name), column)
     for item in coded:
         if item.column is None:
-            data[item.name] = _typed(parsed[item.name].values, select(item.codes), _TEXT_COLUMN)
+            data[item.name] = _typed(parsed[item.name].values, select(item.name), _TEXT_COLUMN)
     return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+
+
+def _narrowed(codes: np.ndarray, slots: int) -> np.ndarray:
+    """Return the codes in the narrowest integer type holding every slot number, or as they are.
+
+    ``slots`` is the number of values the codes index (the last: missing). Taking by a
+    permutation reads narrow codes from far less memory (int8: a quarter of int32's); the
+    numbers are the same, so every take that follows gives the same values. Codes outside
+    ``-1 .. slots - 2`` (none from the parsers) are left as they are.
+    """
+    if codes.size == 0 or codes.dtype.kind not in "iu" or codes.dtype.itemsize == 1:
+        return codes
+    low, high = int(codes.min()), int(codes.max())
+    if low < -1 or high > slots - 2:
+        return codes
+    for dtype in (np.int8, np.uint8, np.int16, np.uint16, np.int32):
+        limits = np.iinfo(dtype)
+        if limits.min <= low and slots - 1 <= limits.max:
+            return codes.astype(dtype) if np.dtype(dtype).itemsize < codes.itemsize else codes
+    return codes
+
+
+def _rows_of(rows: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Return ``rows[keep]`` as int64: ``keep`` plus the first row when the rows count up by one."""
+    counting = rows.size and int(rows[-1]) - int(rows[0]) == rows.size - 1
+    if counting and bool((rows[1:] - rows[:-1] == 1).all()):
+        return keep.astype(np.int64, copy=False) + np.int64(rows[0])
+    return rows[keep].astype(np.int64, copy=False)
 
 
 def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
