@@ -91,7 +91,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError, did_you_mean
-from sci_pain.journal import _csv, _order
+from sci_pain.journal import _codes, _csv, _order
 from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
@@ -376,23 +376,24 @@ def _parse_columns(
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
+        codes = _codes.Lookup(item.codes)
         if still_empty is None or still_empty.size:
             if not (absent_cells or is_empty[:-1].any()):
                 still_empty = np.array([], dtype=np.intp)
             elif still_empty is None:
-                still_empty = np.flatnonzero(is_empty[item.codes])
+                still_empty = np.flatnonzero(codes.of(is_empty))
             else:  # (only the records empty so far are looked at)
                 still_empty = still_empty[is_empty[item.codes[still_empty]]]
         has_problem = np.not_equal(result.problems, None)
         where = (
-            np.flatnonzero(has_problem[item.codes])
+            np.flatnonzero(codes.of(has_problem))
             if has_problem.any()
             else np.array([], dtype=np.intp)
         )
         if column.required:
             dropped[where] = True
         if column.required and (absent_cells or result.missing[:-1].any()):
-            absent = np.flatnonzero(result.missing[item.codes])
+            absent = np.flatnonzero(codes.of(result.missing))
             if absent.size:
                 message = np.empty(absent.size, dtype=object)
                 message[:] = f"missing {column.name}; {_RECORD_NOT_KEPT}"
@@ -460,6 +461,11 @@ def _assemble(
     ``groups`` (a number per record; records of two are never duplicates): order by group.
     """
     header_problems = list(header_problems)
+    # (narrow codes: every take by them below reads a quarter of the memory or less)
+    coded = [
+        _Coded(c.name, c.column, _codes.narrowed(c.codes, len(c.uniques) + 1), c.uniques)
+        for c in coded
+    ]
     parsed, chunks, dropped, empty = _parse_columns(
         coded, len(rows), date_format, rows, source, header_problems, date_order
     )
@@ -507,7 +513,7 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     everything = keep.size == rows.size and bool((keep[1:] > keep[:-1]).all())
 
     def select(name: str) -> np.ndarray:
-        codes = _narrowed(by_name[name].codes, len(parsed[name].values))
+        codes = by_name[name].codes
         return codes if everything else codes[keep]
 
     n = keep.size
@@ -524,36 +530,18 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
 
 
-def _narrowed(codes: np.ndarray, slots: int) -> np.ndarray:
-    """Return the codes in the narrowest integer type holding every slot number, or as they are.
-
-    ``slots`` is the number of values the codes index (the last: missing). Taking by a
-    permutation reads narrow codes from far less memory (int8: a quarter of int32's); the
-    numbers are the same, so every take that follows gives the same values. Codes outside
-    ``-1 .. slots - 2`` (none from the parsers) are left as they are.
-    """
-    if codes.size == 0 or codes.dtype.kind not in "iu" or codes.dtype.itemsize == 1:
-        return codes
-    low, high = int(codes.min()), int(codes.max())
-    if low < -1 or high > slots - 2:
-        return codes
-    for dtype in (np.int8, np.uint8, np.int16, np.uint16, np.int32):
-        limits = np.iinfo(dtype)
-        if limits.min <= low and slots - 1 <= limits.max:
-            return codes.astype(dtype) if np.dtype(dtype).itemsize < codes.itemsize else codes
-    return codes
-
-
 def _rows_of(rows: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """Return ``rows[keep]`` as int64: ``keep`` plus the first row when the rows count up by one."""
-    counting = rows.size and int(rows[-1]) - int(rows[0]) == rows.size - 1
-    if counting and bool((rows[1:] - rows[:-1] == 1).all()):
+    if _order.counts_up(rows):
         return keep.astype(np.int64, copy=False) + np.int64(rows[0])
     return rows[keep].astype(np.int64, copy=False)
 
 
 def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
     """Column of ``values[codes]`` (values per unique, last slot = missing) in its dtype."""
+    if column.kind in ("datetime", "float", "int", "category"):
+        # (NumPy casts other codes to intp inside each take, more slowly than this one cast)
+        codes = codes.astype(np.intp, copy=False)
     if column.kind in ("datetime", "float"):
         return values[codes]
     if column.kind == "int":
