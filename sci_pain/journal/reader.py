@@ -88,7 +88,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError, did_you_mean
 from sci_pain.journal import _codes, _csv, _order
@@ -557,7 +556,7 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
     strings = pa.array(values)
     if codes.size and codes.min() < 0:
         codes = np.where(codes < 0, len(strings) - 1, codes)
-    return pd.array(pc.take(strings, codes), dtype=TEXT_DTYPE)
+    return pd.array(_codes.take_texts(strings, codes), dtype=TEXT_DTYPE)
 
 
 def _empty_column(column: Column, n: int):

@@ -344,3 +344,34 @@ def _order_counts_up(numbers):
     from sci_pain.journal import _order
 
     return _order.counts_up(numbers)
+
+
+# -- many distinct texts are taken through 32-bit offsets -------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["large", "string", "chunked"])
+def test_many_texts_taken_through_32_bit_offsets_are_the_texts_taken_as_they_are(kind):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rng = np.random.default_rng(4)
+    n = _codes._MANY_TEXTS + 10
+    texts = [f"walked {i} m" if i % 7 else None for i in range(n)] + ["", "café\\n"]
+    strings = pa.array(texts, type=pa.string() if kind == "string" else pa.large_string())
+    if kind == "chunked":
+        strings = pa.chunked_array([strings.slice(0, 5), strings.slice(5)])
+    codes = rng.integers(0, len(strings), 3 * n)
+    got = _codes.take_texts(strings, codes)
+    want = pc.take(strings, codes)
+    assert got.type == want.type == strings.type
+    assert got.equals(want)
+
+
+def test_many_texts_in_a_file_read_as_taken_as_they_are():
+    frame = _frame(3 * (1 << 16), 1 << 17, seed=5)  # (ward: more distinct texts than the cut)
+    text = frame.to_csv(index=False)
+    fast = _attempt(lambda: read_journal(io.StringIO(text)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_codes, "_MANY_TEXTS", 10**12)
+        plain = _attempt(lambda: read_journal(io.StringIO(text)))
+    _assert_equal(fast, plain)
