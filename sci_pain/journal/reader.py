@@ -289,7 +289,9 @@ _Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
 """Problems found together: (record positions, column, values, messages)."""
 
 
-def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict | None:
+def _day_month_order(
+    item, result, texts, rows, source, date_order=None, has_problem=None
+) -> dict | None:
     """Read a timestamp column's day/month dates in the order it shows, or the one chosen.
 
     Applies when no ``date_format`` was given. With a ``date_order`` chosen, every
@@ -298,17 +300,20 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
     :func:`~sci_pain.journal.dates.day_month_dates` decides the order for the whole
     column (or raises :class:`~sci_pain.errors.DateOrderError`), the dates are read in it,
     and a note on the header (returned) says how. A file that is mostly ISO 8601 keeps its
-    few day/month dates as problems on their records.
+    few day/month dates as problems on their records. ``has_problem`` (whether each
+    distinct value has a problem, and the last slot) is kept up to date with the problems
+    changed here.
     """
-    has_problem = np.not_equal(result.problems[:-1], None)
-    unread = np.flatnonzero(has_problem)
+    if has_problem is None:
+        has_problem = np.not_equal(result.problems, None)
+    unread = np.flatnonzero(has_problem[:-1])
     if not unread.size:
         return None
     read = ~np.isnat(result.values[:-1])
     if date_order is None:
         # records with an unread time against records with a read one, counted through a
         # flag per distinct value taken by code (-1, an absent cell, takes the last: False)
-        records_unread = np.count_nonzero(np.append(has_problem, False)[item.codes])
+        records_unread = np.count_nonzero(np.append(has_problem[:-1], False)[item.codes])
         if records_unread <= np.count_nonzero(np.append(read, False)[item.codes]):
             return None  # (the day/month dates are among the unread: fewer than the ISO ones)
     counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
@@ -338,6 +343,7 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
         result.problems[i] = again.problems[k]
         if converted[k] == written[k]:  # not a real date in the column's order
             result.problems[i] = f"not a real date when read {how}, {whose}; {_RECORD_NOT_KEPT}"
+        has_problem[i] = result.problems[i] is not None
     if order == "either" or date_order is not None:
         return None  # nothing to tell, or the person said the order themselves
     example, sentence = date_order_note(written, at_rows, order)
@@ -368,8 +374,11 @@ def _parse_columns(
         result, texts_array, is_empty = _journal_parse.parse_uniques(
             item.uniques, column, date_format
         )
+        has_problem = np.not_equal(result.problems, None)
         if column.kind == "datetime" and date_format is None:
-            note = _day_month_order(item, result, texts_array, rows, source, date_order)
+            note = _day_month_order(
+                item, result, texts_array, rows, source, date_order, has_problem
+            )
             if note is not None:
                 notes.append(note)
         parsed[item.name] = result
@@ -383,7 +392,6 @@ def _parse_columns(
                 still_empty = np.flatnonzero(codes.of(is_empty))
             else:  # (only the records empty so far are looked at)
                 still_empty = still_empty[is_empty[item.codes[still_empty]]]
-        has_problem = np.not_equal(result.problems, None)
         where = (
             np.flatnonzero(codes.of(has_problem))
             if has_problem.any()
