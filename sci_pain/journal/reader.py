@@ -78,6 +78,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -553,10 +554,10 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
         return values[codes]
     if column.kind == "int":
         mask = np.isnan(values)
-        numbers = np.where(mask, 0, values).astype(column.dtype.numpy_dtype)
+        numbers = np.where(mask, 0, values).astype(_dtype(column).numpy_dtype)
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
-        return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
+        return pd.Categorical.from_codes(values[codes], dtype=_dtype(column), validate=False)
     # text: a small string array of the uniques, taken by code by Arrow (no per-record
     # validation; a code of -1 takes the last slot, "missing")
     if not isinstance(values, pd.api.extensions.ExtensionArray):
@@ -567,16 +568,26 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
     return pd.array(_codes.take_texts(strings, codes), dtype=TEXT_DTYPE)
 
 
+@functools.lru_cache(maxsize=256)
+def _dtype(column: Column):
+    """Return ``column.dtype``, made once per column.
+
+    A categorical dtype takes a millisecond to make (its categories are checked), and
+    pandas dtypes do not change, so one serves every journal.
+    """
+    return column.dtype
+
+
 def _empty_column(column: Column, n: int):
     """Return an all-missing column of ``n`` records in its dtype (no object per record)."""
     if column.kind == "datetime":
         return np.full(n, np.datetime64("NaT", "us"))
     if column.kind == "category":
-        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=column.dtype)
+        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=_dtype(column))
     if column.kind == "float":
         return np.full(n, np.nan)
     if column.kind == "int":
-        numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
+        numbers = np.zeros(n, dtype=_dtype(column).numpy_dtype)
         return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
     return pd.array(pa.nulls(n, pa.large_string()), dtype=TEXT_DTYPE)
 

@@ -375,3 +375,11 @@ def test_many_texts_in_a_file_read_as_taken_as_they_are():
         patch.setattr(_codes, "_MANY_TEXTS", 10**12)
         plain = _attempt(lambda: read_journal(io.StringIO(text)))
     _assert_equal(fast, plain)
+
+
+def test_each_column_dtype_is_made_once_and_is_the_schemas():
+    from sci_pain.journal.schema import COLUMNS
+
+    for column in COLUMNS.values():
+        assert reader._dtype(column) == column.dtype
+        assert reader._dtype(column) is reader._dtype(column)
