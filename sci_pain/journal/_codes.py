@@ -91,3 +91,63 @@ def _nearly_all_differ(sample: pa.Array) -> bool:
     if len(filled) < len(sample) // 10:
         return False
     return pc.count_distinct(filled).as_py() > 0.95 * len(filled)
+
+
+def narrowed(codes: np.ndarray, slots: int) -> np.ndarray:
+    """Return the codes in the narrowest type (8 or 16 bits) holding every slot, or as they are.
+
+    ``slots`` is the number of values the codes index (the last: missing). Taking by narrow
+    codes, or taking them by a permutation, reads far less memory (int8: a quarter of
+    int32's); the numbers are the same, so every take gives the same values. Codes are only
+    ever indices (``array[codes]``, compared with 0, counted by ``np.bincount``), never
+    computed with. Codes outside ``-1 .. slots - 2`` (none from the parsers) are left as
+    they are.
+    """
+    if codes.size == 0 or codes.dtype.kind not in "iu" or codes.dtype.itemsize == 1:
+        return codes
+    low, high = int(codes.min()), int(codes.max())
+    if low < -1 or high > slots - 2:
+        return codes
+    # (not int32: NumPy casts any index that is not intp to intp for a take, and that cast
+    # costs int64 codes, of a column with more distinct values, more than it saves)
+    for dtype in (np.int8, np.uint8, np.int16, np.uint16):
+        limits = np.iinfo(dtype)
+        if limits.min <= low and slots - 1 <= limits.max:
+            return codes.astype(dtype) if np.dtype(dtype).itemsize < codes.itemsize else codes
+    return codes
+
+
+class Lookup:
+    """A column's codes, to look up a value per distinct value for every record.
+
+    ``of(array)`` is ``array[codes]``; the codes are cast to intp once, at the first look
+    (NumPy casts narrower codes inside each take, more slowly than one cast).
+    """
+
+    def __init__(self, codes: np.ndarray) -> None:
+        self.codes, self.index = codes, None
+
+    def of(self, array: np.ndarray) -> np.ndarray:
+        if self.index is None:
+            self.index = self.codes.astype(np.intp, copy=False)
+        return array[self.index]
+
+
+_MANY_TEXTS = 1 << 16
+"""Distinct texts past which a take by code reads them through 32-bit offsets."""
+
+
+def take_texts(strings, codes: np.ndarray):
+    """Return ``strings`` (Arrow texts) taken by ``codes`` (none negative), in their type.
+
+    Many distinct texts (notes, each its own value) are taken scattered over a large
+    array: through 32-bit offsets that costs a quarter less (40 -> 31 ms for a million
+    records from 350,000 notes), the cast back included. Should the texts not fit 32-bit
+    offsets, they are taken as they are.
+    """
+    if len(strings) <= _MANY_TEXTS or strings.type == pa.string():
+        return pc.take(strings, codes)
+    try:
+        return pc.take(strings.cast(pa.string()), codes).cast(strings.type)
+    except (pa.ArrowInvalid, OverflowError):  # (more than 2 GB of text)
+        return pc.take(strings, codes)

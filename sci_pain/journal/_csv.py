@@ -130,8 +130,8 @@ def parse(data: bytes, encoding: str, label: str, delimiter: str, skip: int, sou
         codes, uniques = coded_columns(columns, n_records)
         table = RawTable(header, codes, uniques, n_records, delimiter, label)
         # (only a quoted cell can span lines: then it holds a line end)
-        if b'"' in data and any(map(_has_line_end, columns)):
-            _flag_swallowed(table)
+        if b'"' in data and (broken := [i for i, c in enumerate(columns) if _has_line_end(c)]):
+            _flag_swallowed(table, broken)
         return table
     guard = first_wider  # set when some record is wider than the header
     names = list(range(width + 1 if guard else width))
@@ -268,13 +268,14 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int, la
         return None
     sentinel = ("\n" + delimiter.join([_SENTINEL] * width) + "\n").encode("utf-8")
     names = [f"c{i}" for i in range(width)]
+    # (ASCII is valid UTF-8: nothing to check; the label "ascii" says so already)
+    ascii_only = label == "ascii" or data.isascii()
     read = partial(
         _arrow_read,
         names=names,
         delimiter=delimiter,
         quoted=data.find(b'"', start) >= 0,
-        # (ASCII is valid UTF-8: nothing to check; the label "ascii" says so already)
-        ascii_only=label == "ascii" or data.isascii(),
+        ascii_only=ascii_only,
     )
     coded = _parser_coded(body[:stop], read, names)
     types = {
@@ -295,7 +296,7 @@ def _arrow_records(data: bytes, header: list[str], delimiter: str, skip: int, la
     for column in table.columns:
         strings = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
         if pa.types.is_dictionary(strings.type):
-            strings = _without_sentinel(strings, n)
+            strings = _without_sentinel(strings, n, alone=ascii_only)
         columns.append(strings.slice(0, n))
     return columns
 
@@ -369,17 +370,22 @@ def _arrow_read(source, *, names, delimiter, quoted, ascii_only, types):
         return None
 
 
-def _without_sentinel(coded: pa.DictionaryArray, n: int) -> pa.DictionaryArray:
+def _without_sentinel(coded: pa.DictionaryArray, n: int, *, alone: bool = False):
     """Leave the sentinel record's value out of the distinct values when no record has it.
 
-    It is then the last distinct value (values are in order of first appearance).
+    It is then the last distinct value (values are in order of first appearance). With
+    ``alone`` (an ASCII file, where no cell can hold the sentinel's non-ASCII text) the
+    records' codes are not looked at; otherwise they are, for the sentinel's code.
     """
     dictionary = coded.dictionary
     last = len(dictionary) - 1
     indices = coded.indices.slice(0, n)
-    if dictionary[last].as_py() != _SENTINEL or np.asarray(indices).max(initial=-1) == last:
+    if dictionary[last].as_py() != _SENTINEL:
         return coded
-    return pa.DictionaryArray.from_arrays(indices, dictionary.slice(0, last))
+    if not alone and np.asarray(indices).max(initial=-1) == last:
+        return coded
+    # (every code is below `last` now: nothing for Arrow to check)
+    return pa.DictionaryArray.from_arrays(indices, dictionary.slice(0, last), safe=False)
 
 
 def _flag_unclosed_quote(table: RawTable) -> None:
@@ -534,13 +540,16 @@ def _lines_named(lines: list[str]) -> str:
     return f"{len(lines)} line{'s' * (len(lines) != 1)} that look like entries ({shown}{more})"
 
 
-def _flag_swallowed(table: RawTable) -> None:
+def _flag_swallowed(table: RawTable, columns: list[int] | None = None) -> None:
     """Cells spanning lines that look like entries: a quote opened and closed far later.
 
     Such a cell holds whole records (``"oops`` in a note, closed by the next quote in the
-    file); they are named in a problem on that record, which stays kept.
+    file); they are named in a problem on that record, which stays kept. Only the
+    ``columns`` (positions) are looked at, when given: those with a line end in some cell.
     """
     for position, (codes, uniques) in enumerate(zip(table.codes, table.uniques, strict=True)):
+        if columns is not None and position not in columns:
+            continue
         if uniques.dtype != object and uniques.dtype != "str":
             continue
         # one vectorised pass for the usual case: no line break at all

@@ -136,23 +136,49 @@ def gather_problems(chunks, rows, dropped, header_problems=(), extra=None) -> pd
     >>> gather_problems(chunks, rows, dropped)[["row", "column", "kept"]].to_dict("records")
     [{'row': 3, 'column': 'pain', 'kept': False}]
     """
-    if chunks and not header_problems and extra is None:  # (the usual case)
-        return _chunk_problems(chunks, rows, dropped)
+    if extra is None and (chunks or header_problems) and _plain_notes(header_problems):
+        return _chunk_problems(chunks, rows, dropped, header_problems)  # (the usual case)
     return _all_problems(chunks, rows, dropped, header_problems, extra)
 
 
-def _chunk_problems(chunks, rows, dropped) -> pd.DataFrame:
-    """Return the problems table of the chunks alone, typed at once (no frame of objects)."""
-    positions = np.concatenate([c[0] for c in chunks]).astype(np.intp, copy=False)
-    order = np.argsort(rows[positions], kind="stable")
-    positions = positions[order]
+def _plain_notes(header_problems) -> bool:
+    """Tell whether the header's problems are plain: an int row and texts (value None or text)."""
+    return all(
+        isinstance(p, dict)
+        and type(p.get("row")) is int
+        and (p.get("column") is None or type(p.get("column")) is str)
+        and (p.get("value") is None or type(p.get("value")) is str)
+        and type(p.get("problem")) is str
+        for p in header_problems
+    )
+
+
+def _chunk_problems(chunks, rows, dropped, header_problems=()) -> pd.DataFrame:
+    """Return the problems table of the header's (plain) problems and the chunks, typed at once.
+
+    What :func:`_all_problems` builds through a frame of objects: the header's problems
+    (kept) first, then the chunks', in a stable sort by row.
+    """
+    no_texts = np.array([], dtype=object)
+    positions = np.concatenate([np.array([], dtype=np.intp)] + [c[0] for c in chunks])
+    positions = positions.astype(np.intp, copy=False)
+    head = len(header_problems)
+    row = np.concatenate(
+        [np.array([p["row"] for p in header_problems], dtype=np.int64), rows[positions]]
+    ).astype(np.int64, copy=False)
+    order = np.argsort(row, kind="stable")
     names = np.array([c[1] for c in chunks], dtype=object)
+
+    def texts(key: str, parts) -> np.ndarray:
+        noted = np.array([p.get(key) for p in header_problems] + [None], dtype=object)[:-1]
+        return np.concatenate([noted, no_texts, *parts])[order]
+
     return problems_from_arrays(
-        rows[positions],
-        np.repeat(names, [len(c[0]) for c in chunks])[order],
-        np.concatenate([np.asarray(c[2], dtype=object) for c in chunks])[order],
-        np.concatenate([np.asarray(c[3], dtype=object) for c in chunks])[order],
-        ~dropped[positions],
+        row[order],
+        texts("column", [np.repeat(names, [len(c[0]) for c in chunks])]),
+        texts("value", [np.asarray(c[2], dtype=object) for c in chunks]),
+        texts("problem", [np.asarray(c[3], dtype=object) for c in chunks]),
+        np.concatenate([np.ones(head, dtype=bool), ~dropped[positions]])[order],
     )
 
 

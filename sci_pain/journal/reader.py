@@ -78,6 +78,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -88,10 +89,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from sci_pain.errors import JournalError, did_you_mean
-from sci_pain.journal import _csv, _order
+from sci_pain.journal import _codes, _csv, _order
 from sci_pain.journal import _io as _journal_io
 from sci_pain.journal import _parse as _journal_parse
 from sci_pain.journal._header import extra_names, map_header, missing_columns_error
@@ -290,7 +290,9 @@ _Chunk = tuple[np.ndarray, str | None, np.ndarray, np.ndarray]
 """Problems found together: (record positions, column, values, messages)."""
 
 
-def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict | None:
+def _day_month_order(
+    item, result, texts, rows, source, date_order=None, has_problem=None
+) -> dict | None:
     """Read a timestamp column's day/month dates in the order it shows, or the one chosen.
 
     Applies when no ``date_format`` was given. With a ``date_order`` chosen, every
@@ -299,17 +301,20 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
     :func:`~sci_pain.journal.dates.day_month_dates` decides the order for the whole
     column (or raises :class:`~sci_pain.errors.DateOrderError`), the dates are read in it,
     and a note on the header (returned) says how. A file that is mostly ISO 8601 keeps its
-    few day/month dates as problems on their records.
+    few day/month dates as problems on their records. ``has_problem`` (whether each
+    distinct value has a problem, and the last slot) is kept up to date with the problems
+    changed here.
     """
-    has_problem = np.not_equal(result.problems[:-1], None)
-    unread = np.flatnonzero(has_problem)
+    if has_problem is None:
+        has_problem = np.not_equal(result.problems, None)
+    unread = np.flatnonzero(has_problem[:-1])
     if not unread.size:
         return None
     read = ~np.isnat(result.values[:-1])
     if date_order is None:
         # records with an unread time against records with a read one, counted through a
         # flag per distinct value taken by code (-1, an absent cell, takes the last: False)
-        records_unread = np.count_nonzero(np.append(has_problem, False)[item.codes])
+        records_unread = np.count_nonzero(np.append(has_problem[:-1], False)[item.codes])
         if records_unread <= np.count_nonzero(np.append(read, False)[item.codes]):
             return None  # (the day/month dates are among the unread: fewer than the ISO ones)
     counts = np.bincount(item.codes[item.codes >= 0], minlength=len(result.problems) - 1)
@@ -339,6 +344,7 @@ def _day_month_order(item, result, texts, rows, source, date_order=None) -> dict
         result.problems[i] = again.problems[k]
         if converted[k] == written[k]:  # not a real date in the column's order
             result.problems[i] = f"not a real date when read {how}, {whose}; {_RECORD_NOT_KEPT}"
+        has_problem[i] = result.problems[i] is not None
     if order == "either" or date_order is not None:
         return None  # nothing to tell, or the person said the order themselves
     example, sentence = date_order_note(written, at_rows, order)
@@ -369,30 +375,33 @@ def _parse_columns(
         result, texts_array, is_empty = _journal_parse.parse_uniques(
             item.uniques, column, date_format
         )
+        has_problem = np.not_equal(result.problems, None)
         if column.kind == "datetime" and date_format is None:
-            note = _day_month_order(item, result, texts_array, rows, source, date_order)
+            note = _day_month_order(
+                item, result, texts_array, rows, source, date_order, has_problem
+            )
             if note is not None:
                 notes.append(note)
         parsed[item.name] = result
         # (per-record work is skipped when no distinct value calls for it)
         absent_cells = bool((item.codes < 0).any())
+        codes = _codes.Lookup(item.codes)
         if still_empty is None or still_empty.size:
             if not (absent_cells or is_empty[:-1].any()):
                 still_empty = np.array([], dtype=np.intp)
             elif still_empty is None:
-                still_empty = np.flatnonzero(is_empty[item.codes])
+                still_empty = np.flatnonzero(codes.of(is_empty))
             else:  # (only the records empty so far are looked at)
                 still_empty = still_empty[is_empty[item.codes[still_empty]]]
-        has_problem = np.not_equal(result.problems, None)
         where = (
-            np.flatnonzero(has_problem[item.codes])
+            np.flatnonzero(codes.of(has_problem))
             if has_problem.any()
             else np.array([], dtype=np.intp)
         )
         if column.required:
             dropped[where] = True
         if column.required and (absent_cells or result.missing[:-1].any()):
-            absent = np.flatnonzero(result.missing[item.codes])
+            absent = np.flatnonzero(codes.of(result.missing))
             if absent.size:
                 message = np.empty(absent.size, dtype=object)
                 message[:] = f"missing {column.name}; {_RECORD_NOT_KEPT}"
@@ -460,6 +469,11 @@ def _assemble(
     ``groups`` (a number per record; records of two are never duplicates): order by group.
     """
     header_problems = list(header_problems)
+    # (narrow codes: every take by them below reads a quarter of the memory or less)
+    coded = [
+        _Coded(c.name, c.column, _codes.narrowed(c.codes, len(c.uniques) + 1), c.uniques)
+        for c in coded
+    ]
     parsed, chunks, dropped, empty = _parse_columns(
         coded, len(rows), date_format, rows, source, header_problems, date_order
     )
@@ -506,34 +520,44 @@ def _entries(coded, parsed, rows, keep) -> pd.DataFrame:
     # every record, in file order: the codes are used as they are, without a take
     everything = keep.size == rows.size and bool((keep[1:] > keep[:-1]).all())
 
-    def select(codes: np.ndarray) -> np.ndarray:
+    def select(name: str) -> np.ndarray:
+        codes = by_name[name].codes
         return codes if everything else codes[keep]
 
     n = keep.size
-    data: dict[str, object] = {ROW: rows[keep].astype(np.int64, copy=False)}
+    data: dict[str, object] = {ROW: _rows_of(rows, keep)}
     for name in COLUMN_ORDER:
         column = COLUMNS[name]
-        item = by_name.get(name)
-        if item is None:
+        if name not in by_name:
             data[name] = _empty_column(column, n)
         else:
-            data[name] = _typed(parsed[name].values, select(item.codes), column)
+            data[name] = _typed(parsed[name].values, select(name), column)
     for item in coded:
         if item.column is None:
-            data[item.name] = _typed(parsed[item.name].values, select(item.codes), _TEXT_COLUMN)
+            data[item.name] = _typed(parsed[item.name].values, select(item.name), _TEXT_COLUMN)
     return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+
+
+def _rows_of(rows: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Return ``rows[keep]`` as int64: ``keep`` plus the first row when the rows count up by one."""
+    if _order.counts_up(rows):
+        return keep.astype(np.int64, copy=False) + np.int64(rows[0])
+    return rows[keep].astype(np.int64, copy=False)
 
 
 def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
     """Column of ``values[codes]`` (values per unique, last slot = missing) in its dtype."""
+    if column.kind in ("datetime", "float", "int", "category"):
+        # (NumPy casts other codes to intp inside each take, more slowly than this one cast)
+        codes = codes.astype(np.intp, copy=False)
     if column.kind in ("datetime", "float"):
         return values[codes]
     if column.kind == "int":
         mask = np.isnan(values)
-        numbers = np.where(mask, 0, values).astype(column.dtype.numpy_dtype)
+        numbers = np.where(mask, 0, values).astype(_dtype(column).numpy_dtype)
         return pd.arrays.IntegerArray(numbers[codes], mask[codes])
     if column.kind == "category":
-        return pd.Categorical.from_codes(values[codes], dtype=column.dtype, validate=False)
+        return pd.Categorical.from_codes(values[codes], dtype=_dtype(column), validate=False)
     # text: a small string array of the uniques, taken by code by Arrow (no per-record
     # validation; a code of -1 takes the last slot, "missing")
     if not isinstance(values, pd.api.extensions.ExtensionArray):
@@ -541,7 +565,17 @@ def _typed(values: np.ndarray, codes: np.ndarray, column: Column):
     strings = pa.array(values)
     if codes.size and codes.min() < 0:
         codes = np.where(codes < 0, len(strings) - 1, codes)
-    return pd.array(pc.take(strings, codes), dtype=TEXT_DTYPE)
+    return pd.array(_codes.take_texts(strings, codes), dtype=TEXT_DTYPE)
+
+
+@functools.lru_cache(maxsize=256)
+def _dtype(column: Column):
+    """Return ``column.dtype``, made once per column.
+
+    A categorical dtype takes a millisecond to make (its categories are checked), and
+    pandas dtypes do not change, so one serves every journal.
+    """
+    return column.dtype
 
 
 def _empty_column(column: Column, n: int):
@@ -549,11 +583,11 @@ def _empty_column(column: Column, n: int):
     if column.kind == "datetime":
         return np.full(n, np.datetime64("NaT", "us"))
     if column.kind == "category":
-        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=column.dtype)
+        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=_dtype(column))
     if column.kind == "float":
         return np.full(n, np.nan)
     if column.kind == "int":
-        numbers = np.zeros(n, dtype=column.dtype.numpy_dtype)
+        numbers = np.zeros(n, dtype=_dtype(column).numpy_dtype)
         return pd.arrays.IntegerArray(numbers, np.ones(n, dtype=bool))
     return pd.array(pa.nulls(n, pa.large_string()), dtype=TEXT_DTYPE)
 

@@ -227,6 +227,6 @@ def test_the_check_fails_when_a_reader_loses_swallowed_entries(monkeypatch):
 
     data = b'timestamp,pain,notes\n2026-03-01 08:00,3,"oops\n2026-03-02 08:00,4,x\n2026-03-03 08:00,5,y"\n'
     assert check(data) == "read"
-    monkeypatch.setattr(_csv, "_flag_swallowed", lambda table: None)
+    monkeypatch.setattr(_csv, "_flag_swallowed", lambda table, columns=None: None)
     with pytest.raises(AssertionError, match="3 lines look like entries but only 1 are accounted"):
         check(data)
