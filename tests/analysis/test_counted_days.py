@@ -19,26 +19,15 @@ import sci_pain as sp
 from sci_pain import analysis as an
 from sci_pain.analysis._day_grid import DayGrid as _DayGrid
 from sci_pain.analysis._entries import _check_years, _within_years
+from sci_pain.analysis.daily import _daily_by_grouping
 from sci_pain.errors import AnalysisError
 
 
 def grouped_daily_summary(entries: pd.DataFrame, column: str = "pain") -> pd.DataFrame:
     """``daily_summary`` as it was: a frame grouped by day, then reindexed to the calendar."""
-    ts = entries["timestamp"]
     values = pd.to_numeric(entries[column]).to_numpy(dtype=float, na_value=np.nan)
-    frame = pd.DataFrame({"value": values, "date": ts.dt.normalize()})
-    frame = frame[frame["date"].notna()]
     columns = ["mean", "min", "max", "entries", "missed"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="date"))
-    grouped = frame.groupby("date", sort=True)
-    result = grouped["value"].agg(["mean", "min", "max"])
-    result["entries"] = grouped.size()
-    calendar = pd.date_range(result.index.min(), result.index.max(), freq="D", name="date")
-    result = result.reindex(calendar)
-    result["entries"] = result["entries"].fillna(0).astype(int)
-    result["missed"] = result["entries"] == 0
-    return result[columns]
+    return _daily_by_grouping(entries["timestamp"], values, columns)
 
 
 def grouped_grid(grid: _DayGrid, values: np.ndarray, how: str) -> np.ndarray:

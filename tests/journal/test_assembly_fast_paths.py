@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from test_journal_properties import SETTINGS, journal_files
+from test_parser_fast_paths import _chunks
 
 from sci_pain.errors import JournalError
 from sci_pain.journal import _codes, reader
@@ -177,20 +178,6 @@ def _notes(rng, k: int, *, row=1):
     ]
 
 
-def _some_chunks(rng, n: int):
-    chunks = []
-    for column in ("pain", None, "notes"):
-        positions = np.sort(rng.choice(n, rng.integers(0, min(n, 30)), replace=False))
-        values = rng.choice(np.array(["x", None, "k" * 300, ""], dtype=object), positions.size)
-        if column == "notes":
-            values = pd.array(values, dtype="str")
-        messages = rng.choice(
-            np.array(["bad; record not kept", "odd; value cleared"]), positions.size
-        )
-        chunks.append((positions, column, values, messages.astype(object)))
-    return chunks
-
-
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("with_chunks", [False, True])
 @pytest.mark.parametrize("row", [1, None])  # (None: rows among the records' rows)
@@ -202,7 +189,7 @@ def test_header_problems_typed_at_once_equal_the_general_table(seed, with_chunks
     rows = np.arange(2, n + 2, dtype=np.int64)
     rows[10:] += 3
     dropped = rng.random(n) < 0.3
-    chunks = _some_chunks(rng, n) if with_chunks else []
+    chunks = _chunks(rng, n) if with_chunks else []
     notes = _notes(rng, int(rng.integers(1, 4)), row=row)
     assert problems._plain_notes(notes)
     got = problems.gather_problems(chunks, rows, dropped, notes)
@@ -226,7 +213,7 @@ def test_header_problems_not_plain_take_the_general_path_and_all_give_its_table(
 
     assert problems._plain_notes([note]) is plain
     rows, dropped = np.arange(2, 5), np.zeros(3, dtype=bool)
-    for chunks in ([], _some_chunks(np.random.default_rng(1), 3)):
+    for chunks in ([], _chunks(np.random.default_rng(1), 3)):
         got = problems.gather_problems(chunks, rows, dropped, [note])
         want = problems._all_problems(chunks, rows, dropped, [note], None)
         pd.testing.assert_frame_equal(got, want, check_exact=True)

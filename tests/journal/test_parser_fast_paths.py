@@ -205,7 +205,7 @@ def _chunks(rng, n: int):
     long = "k" * 300
     chunks = []
     for column in ("pain", None, "site", "pain", "notes"):
-        positions = np.sort(rng.choice(n, rng.integers(0, 40), replace=False))
+        positions = np.sort(rng.choice(n, rng.integers(0, min(n, 40)), replace=False))
         values = rng.choice(np.array(["x", None, long, "", "café"], dtype=object), positions.size)
         if column == "notes":  # text values arrive as a string array
             values = pd.array(values, dtype="str")
